@@ -1,0 +1,1 @@
+//! Evaluation against gold annotations (`ANNOTATION.md`'s gold format).

@@ -1,0 +1,73 @@
+//! newsfacts turns news articles into structured records: the people,
+//! organizations and places they name, the figures they claim (with
+//! qualifier, unit, year, subject and source) and the quotes they carry.
+//!
+//! Every mention and claim carries its byte span in [`Article::text`] and the
+//! rule or gazetteer entry that produced it.
+//!
+//! # Example
+//!
+//! Build an [`Extractor`] once, then feed it articles:
+//!
+//! ```
+//! use newsfacts::{Article, EntityType, Extractor};
+//!
+//! let extractor = Extractor::new();
+//! let article = Article::from_plain_text(
+//!     "example",
+//!     "Talks in Kabul\n\nChina sent 20 officials to Afghanistan, Xinhua said.",
+//! );
+//! let record = extractor.extract(&article)?;
+//!
+//! let places: Vec<&str> = record
+//!     .entities
+//!     .iter()
+//!     .filter(|e| e.kind == EntityType::Place)
+//!     .map(|e| e.name.as_str())
+//!     .collect();
+//! assert!(places.contains(&"Afghanistan"));
+//!
+//! let figure = &record.claims[0];
+//! assert_eq!(figure.text, "20");
+//! assert_eq!(&article.text[figure.start..figure.end], "20");
+//!
+//! // Records serialize to the JSON shape of RECORDS.md.
+//! let json = serde_json::to_string(&record).unwrap();
+//! assert!(json.contains("\"type\":\"place\""));
+//! # Ok::<(), newsfacts::Error>(())
+//! ```
+//!
+//! # Input
+//!
+//! [`Article::from_plain_text`], [`read_jsonl`] and [`Article::split_listing`]
+//! read the three input shapes; [`read_file`] guesses which one a file holds.
+//!
+//! # Gazetteers
+//!
+//! The default gazetteers (countries, regions, cities, organizations, people,
+//! nationalities) are compiled into the crate. Add your own TSV files with
+//! [`ExtractorBuilder::gazetteer_file`]; the format is documented in
+//! `gazetteers/FORMAT.md`.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod article;
+mod claims;
+mod entities;
+mod error;
+pub mod eval;
+mod extractor;
+mod figures;
+mod gazetteer;
+mod names;
+mod record;
+mod text;
+
+pub use article::{
+    parse_json_article, read_bytes, read_file, read_jsonl, Article, InputFormat, JsonlReader,
+};
+pub use error::{Error, ErrorKind};
+pub use extractor::{Extractor, ExtractorBuilder, DEFAULT_MAX_ARTICLE_BYTES};
+pub use gazetteer::{Entry, Gazetteer, MatchPolicy};
+pub use record::{ArticleRecord, Claim, ClaimKind, Entity, EntityType, Mention, Qualifier, Source};
