@@ -64,6 +64,11 @@ mod names;
 mod record;
 mod text;
 
+/// The README's examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
 pub use article::{
     parse_json_article, read_bytes, read_file, read_jsonl, Article, InputFormat, JsonlReader,
 };
