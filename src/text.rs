@@ -6,6 +6,8 @@
 
 use std::ops::Range;
 
+use once_cell::unsync::OnceCell;
+
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Abbreviations after which a full stop does not end a sentence.
@@ -30,6 +32,10 @@ pub(crate) struct Doc<'a> {
     pub sentences: Vec<Range<usize>>,
     /// The span of the title (first paragraph) when the article has one.
     pub headline: Option<Range<usize>>,
+    /// Byte offset where each line starts.
+    line_starts: Vec<usize>,
+    /// Whether each line is written in a headline style, computed on demand.
+    line_is_headline: Vec<OnceCell<bool>>,
 }
 
 impl<'a> Doc<'a> {
@@ -43,11 +49,17 @@ impl<'a> Doc<'a> {
         } else {
             None
         };
+        let line_starts: Vec<usize> = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let line_is_headline = vec![OnceCell::new(); line_starts.len()];
         Doc {
             text,
             folded,
             sentences,
             headline,
+            line_starts,
+            line_is_headline,
         }
     }
 
@@ -83,9 +95,11 @@ impl<'a> Doc<'a> {
         if offset < span.start {
             return true;
         }
-        self.text[span.start..offset]
+        // Walk back only to the nearest word character.
+        !self.text[span.start..offset]
             .chars()
-            .all(|c| !c.is_alphanumeric())
+            .rev()
+            .any(char::is_alphanumeric)
     }
 
     /// True when `offset` lies in a headline or another line written in
@@ -96,16 +110,25 @@ impl<'a> Doc<'a> {
                 return true;
             }
         }
-        let line = self.line_span(offset);
-        is_title_or_caps(&self.text[line])
+        let line = self.line_index(offset);
+        *self.line_is_headline[line]
+            .get_or_init(|| is_title_or_caps(&self.text[self.line_span(offset)]))
     }
 
-    /// The span of the line (paragraph) holding `offset`.
+    fn line_index(&self, offset: usize) -> usize {
+        self.line_starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    }
+
+    /// The span of the line (paragraph) holding `offset`, without its newline.
     pub fn line_span(&self, offset: usize) -> Range<usize> {
-        let start = self.text[..offset].rfind('\n').map_or(0, |i| i + 1);
-        let end = self.text[offset..]
-            .find('\n')
-            .map_or(self.text.len(), |i| offset + i);
+        let i = self.line_index(offset);
+        let start = self.line_starts[i];
+        let end = self
+            .line_starts
+            .get(i + 1)
+            .map_or(self.text.len(), |&next| next - 1);
         start..end
     }
 
@@ -152,6 +175,10 @@ pub(crate) fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
 }
 
+/// Words longer than this are not names; scanning stops there so that a
+/// huge token costs a bounded amount per look.
+const MAX_WORD_CHARS: usize = 64;
+
 fn is_inner_word_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.' | '&')
 }
@@ -162,6 +189,7 @@ pub(crate) fn word_before(text: &str, offset: usize) -> Option<(usize, &str)> {
     let start = head
         .char_indices()
         .rev()
+        .take(MAX_WORD_CHARS)
         .take_while(|&(_, c)| is_inner_word_char(c))
         .last()
         .map(|(i, _)| i)?;
@@ -184,6 +212,7 @@ pub(crate) fn word_after(text: &str, offset: usize) -> Option<(usize, &str)> {
     let start = offset + skipped;
     let len: usize = text[start..]
         .chars()
+        .take(MAX_WORD_CHARS)
         .take_while(|&c| is_inner_word_char(c))
         .map(char::len_utf8)
         .sum();
