@@ -351,7 +351,14 @@ impl Matcher {
         let capitalised = original.chars().next().is_some_and(|c| !c.is_lowercase());
         for form in &self.forms[pid] {
             let entry = &gaz.entries[form.entry as usize];
-            let ok = match entry.policy {
+            // An all-caps form is an acronym whatever its row says: "WHO"
+            // must not match "Who", nor "US" match "us".
+            let policy = if is_acronym(&form.surface) {
+                MatchPolicy::Exact
+            } else {
+                entry.policy
+            };
+            let ok = match policy {
                 MatchPolicy::Exact => original == &*form.surface,
                 MatchPolicy::Fold => capitalised,
                 MatchPolicy::Ambiguous => {
@@ -367,6 +374,11 @@ impl Matcher {
         }
         None
     }
+}
+
+/// True for a form with capitals and no lower-case letters ("UN", "U.S.", "D66").
+fn is_acronym(surface: &str) -> bool {
+    surface.chars().any(char::is_uppercase) && !surface.chars().any(char::is_lowercase)
 }
 
 /// Context that licenses an ambiguous name: a preposition of place before a
@@ -436,6 +448,8 @@ mod tests {
             vec!["Reading=GB-RDG"]
         );
         assert_eq!(found(&g, "japan ware"), Vec::<String>::new());
+        let g = gaz("who\torganization\tWorld Health Organization\tWHO\tfold\n");
+        assert_eq!(found(&g, "Who knows? The WHO does."), vec!["WHO=who"]);
     }
 
     #[test]

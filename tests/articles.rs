@@ -19,8 +19,19 @@ fn listing_page_matches_gold_metadata() {
         assert_eq!(a.agency.as_deref(), g["agency"].as_str(), "{}", a.id);
         // Text is title, standfirst, body; link lines and credits are gone.
         assert!(a.text.starts_with(a.title.as_deref().unwrap()));
-        for dropped in ["ALSO READ", "READ MORE", "reports Asian Lite", "(ANI)", "https://", "being carried under"] {
-            assert!(!a.text.contains(dropped), "{} still holds {dropped:?}", a.id);
+        for dropped in [
+            "ALSO READ",
+            "READ MORE",
+            "reports Asian Lite",
+            "(ANI)",
+            "https://",
+            "being carried under",
+        ] {
+            assert!(
+                !a.text.contains(dropped),
+                "{} still holds {dropped:?}",
+                a.id
+            );
         }
     }
 }
@@ -28,7 +39,13 @@ fn listing_page_matches_gold_metadata() {
 #[test]
 fn auto_format_recognises_the_listing() {
     let raw = include_bytes!("../fixtures/tag-uyghur.txt");
-    let items = read_bytes(raw, "tag-uyghur.txt", "tag-uyghur", InputFormat::Auto, false);
+    let items = read_bytes(
+        raw,
+        "tag-uyghur.txt",
+        "tag-uyghur",
+        InputFormat::Auto,
+        false,
+    );
     assert_eq!(items.len(), 10);
     assert!(items.iter().all(Result::is_ok));
 }
