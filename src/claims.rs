@@ -25,6 +25,8 @@ use crate::text::{is_title_or_caps, Doc};
 struct VerbInfo {
     /// Also a common noun: a verb only after a comma or before "that".
     noun_too: bool,
+    /// Read as attribution only when no object follows ("Smith added.").
+    intransitive: bool,
     /// Can introduce or tag a direct quotation.
     quote: bool,
 }
@@ -49,6 +51,7 @@ static VERBS: Lazy<HashMap<&'static str, VerbInfo>> = Lazy::new(|| {
             verb.trim(),
             VerbInfo {
                 noun_too: usage.trim() == "noun",
+                intransitive: usage.trim() == "intransitive",
                 quote: quote.trim() == "yes",
             },
         );
@@ -435,6 +438,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if info.noun_too {
                 let after_comma = self.text[..s].trim_end().ends_with(',');
                 if !(after_comma || matches!(next, Some("that" | "out"))) {
+                    continue;
+                }
+            }
+            if info.intransitive {
+                let after = self.text[e..].trim_start_matches([' ', '\t']);
+                let object = after.chars().next().is_some_and(char::is_alphanumeric);
+                if object && !matches!(next, Some("that" | "on" | "in" | "at" | "later" | "today"))
+                {
                     continue;
                 }
             }
@@ -832,7 +843,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
             .chars()
             .find(|c| c.is_alphabetic())
             .is_some_and(char::is_uppercase);
-        let ends_sentence = inner.trim_end().ends_with(['.', '?', '!', ',', '…']);
+        let ends_sentence = inner.trim_end().ends_with(['.', '?', '!', ',', '…'])
+            || self
+                .text
+                .get(q.inner.end..q.close_end)
+                .is_some_and(|t| t.contains([',', '.', '?', '!']));
         if first_upper && !ends_sentence && n <= 15 && is_title_or_caps(inner) {
             return false;
         }
@@ -951,10 +966,22 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if let Some(a) = self.attr.get(si).copied().flatten() {
             return a.ent;
         }
+        // "The UN gave these figures: 40 schools …": the clause before a
+        // colon introduces what follows it.
+        let s = self.doc.sentences.get(si)?.clone();
+        if s.start <= pos {
+            if let Some(k) = self.text[s.start..pos].rfind(':') {
+                if !self.in_raw_quote(s.start + k) {
+                    return self.subject[si].and_then(|a| a.ent);
+                }
+            }
+        }
         if si > 0 {
             let prev = self.doc.sentences.get(si - 1)?;
             if self.text[prev.clone()].trim_end().ends_with(':') {
-                return self.attr[si - 1].and_then(|a| a.ent);
+                return self.attr[si - 1]
+                    .or(self.subject[si - 1])
+                    .and_then(|a| a.ent);
             }
         }
         None
@@ -1001,14 +1028,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 .unwrap_or(self.text.len());
         }
         let words = self.words(after.min(pos)..pos);
-        if words
-            .iter()
-            .take(3)
-            .any(|w| VERBS.contains_key(w.2) || w.2 == "according")
-        {
-            return None;
-        }
-        if self.verbs(m.end..pos).iter().any(|v| v.word != "according") {
+        if words.iter().take(3).any(|w| w.2 == "according") || !self.verbs(m.end..pos).is_empty() {
             return None;
         }
         Some(m.ent)

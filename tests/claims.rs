@@ -1,0 +1,144 @@
+//! Claims: figure sources, subjects and hedging; quotes and their speakers.
+//!
+//! The cases live in `testdata/claims.toml` (its header documents the keys).
+//! Every row runs through the public pipeline; every failure is reported,
+//! then the test fails if any row not marked `pending` failed.
+
+use newsfacts::{Article, ArticleRecord, Claim, ClaimKind, Extractor, Source};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Table {
+    case: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+struct Case {
+    name: String,
+    text: String,
+    figure: Option<String>,
+    source: Option<String>,
+    subject: Option<String>,
+    hedged: Option<bool>,
+    quote: Option<String>,
+    speaker: Option<String>,
+    quotes: Option<usize>,
+    #[serde(default)]
+    quote_off: bool,
+    pending: Option<String>,
+}
+
+fn name_of(s: &Option<Source>) -> String {
+    s.as_ref().map(|s| s.name.clone()).unwrap_or_default()
+}
+
+fn entity_name(record: &ArticleRecord, id: &Option<String>) -> String {
+    id.as_ref()
+        .and_then(|id| record.entities.iter().find(|e| &e.id == id))
+        .map(|e| e.name.clone())
+        .unwrap_or_default()
+}
+
+/// Everything wrong with one row, empty when it passes.
+fn check(case: &Case, on: &Extractor, off: &Extractor) -> Vec<String> {
+    let extractor = if case.quote_off { off } else { on };
+    let record = match extractor.extract(&Article::new(case.name.clone(), case.text.clone())) {
+        Ok(r) => r,
+        Err(e) => return vec![format!("extract failed: {e}")],
+    };
+    let mut errs = Vec::new();
+    for c in &record.claims {
+        if case.text.get(c.start..c.end) != Some(c.text.as_str()) {
+            errs.push(format!("claim {} text {:?} is not its span", c.id, c.text));
+        }
+    }
+    let quotes: Vec<&Claim> = record
+        .claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Quote)
+        .collect();
+    if let Some(n) = case.quotes {
+        if quotes.len() != n {
+            let texts: Vec<&str> = quotes.iter().map(|q| q.text.as_str()).collect();
+            errs.push(format!("{} quotes, want {n}: {texts:?}", quotes.len()));
+        }
+    }
+    let mut target: Option<&Claim> = None;
+    if let Some(fig) = &case.figure {
+        target = record
+            .claims
+            .iter()
+            .find(|c| c.kind.is_figure() && &c.text == fig);
+        if target.is_none() {
+            let texts: Vec<&str> = record.claims.iter().map(|c| c.text.as_str()).collect();
+            errs.push(format!("no figure {fig:?} among {texts:?}"));
+        }
+    }
+    if let Some(prefix) = &case.quote {
+        target = quotes
+            .iter()
+            .copied()
+            .find(|q| q.text.starts_with(prefix.as_str()));
+        if target.is_none() {
+            let texts: Vec<&str> = quotes.iter().map(|q| q.text.as_str()).collect();
+            errs.push(format!("no quote starting {prefix:?} among {texts:?}"));
+        }
+    }
+    if let Some(c) = target {
+        if let Some(want) = &case.source {
+            let got = name_of(&c.source);
+            if &got != want {
+                errs.push(format!("source {got:?}, want {want:?}"));
+            }
+        }
+        if let Some(want) = &case.speaker {
+            let got = name_of(&c.speaker);
+            if &got != want {
+                errs.push(format!("speaker {got:?}, want {want:?}"));
+            }
+        }
+        if let Some(want) = &case.subject {
+            let got = entity_name(&record, &c.subject);
+            if &got != want {
+                errs.push(format!("subject {got:?}, want {want:?}"));
+            }
+        }
+        if let Some(want) = case.hedged {
+            if c.hedged != want {
+                errs.push(format!("hedged {}, want {want}", c.hedged));
+            }
+        }
+    }
+    errs
+}
+
+#[test]
+fn claims_table() {
+    let table: Table =
+        toml::from_str(include_str!("../testdata/claims.toml")).expect("claims.toml parses");
+    assert!(table.case.len() >= 80, "the table should hold many cases");
+    let on = Extractor::new();
+    let off = Extractor::builder().quotes(false).build().unwrap();
+    let (mut failed, mut pending_failed, mut pending_passed) = (Vec::new(), 0, Vec::new());
+    for case in &table.case {
+        let errs = check(case, &on, &off);
+        match (&case.pending, errs.is_empty()) {
+            (None, true) => {}
+            (None, false) => failed.push(format!("{}: {}", case.name, errs.join("; "))),
+            (Some(why), false) => {
+                pending_failed += 1;
+                eprintln!("pending {} ({why}): {}", case.name, errs.join("; "));
+            }
+            (Some(_), true) => pending_passed.push(case.name.clone()),
+        }
+    }
+    eprintln!(
+        "{} cases: {} failed, {} pending (still failing), {} pending now passing {:?}",
+        table.case.len(),
+        failed.len(),
+        pending_failed,
+        pending_passed.len(),
+        pending_passed
+    );
+    assert!(failed.is_empty(), "failing cases:\n{}", failed.join("\n"));
+}
