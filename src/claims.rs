@@ -393,9 +393,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 
     fn in_raw_quote(&self, pos: usize) -> bool {
-        self.raw
+        // Passages are sorted and do not overlap: look at the last ones
+        // opening before `pos`.
+        let i = self.raw.partition_point(|q| q.inner.start <= pos);
+        self.raw[..i]
             .iter()
-            .any(|q| q.inner.start <= pos && pos < q.inner.end)
+            .rev()
+            .take(2)
+            .any(|q| pos < q.inner.end)
     }
 
     /// Words of `r` (folded) with their offsets.
@@ -557,8 +562,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// Where the subject of a verb at `v` may begin: the sentence start or
     /// the end of a quoted passage before it.
     fn clause_start(&self, sent_start: usize, v: usize) -> usize {
-        self.raw
+        let i = self.raw.partition_point(|q| q.open < v);
+        self.raw[..i]
             .iter()
+            .rev()
+            .take(3)
             .filter(|q| q.close_end <= v && q.close_end > sent_start)
             .map(|q| q.close_end)
             .max()
@@ -662,9 +670,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
             return Who::Inverted;
         }
         let head_end = lo + before[..c2].trim_end().len();
-        if let Some(m) = self
-            .ments
+        if let Some(m) = self.ments[..self.ments.partition_point(|m| m.start < head_end)]
             .iter()
+            .rev()
+            .take(4)
             .find(|m| m.end == head_end && m.kind != EntityType::Place)
         {
             return Who::Named {
@@ -880,9 +889,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // The text after the quote, up to the next quoted passage.
         let next_open = self
             .raw
-            .iter()
+            .get(self.raw.partition_point(|r| r.open < q.close_end))
             .map(|r| r.open)
-            .find(|&o| o >= q.close_end && o < sent_hi)
+            .filter(|&o| o < sent_hi)
             .unwrap_or(sent_hi);
         let after = || -> Option<Attr> {
             let v = *self
@@ -964,7 +973,19 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         let si = self.doc.sentence_index(pos);
         if let Some(a) = self.attr.get(si).copied().flatten() {
-            return a.ent;
+            // A semicolon ends what an attribution verb covers: "X says 3000
+            // died; 3000 people died in one morning" attributes only the first.
+            let s = self.doc.sentences[si].clone();
+            let lo = self.text[s.start..pos.max(s.start)]
+                .rfind(';')
+                .map_or(s.start, |k| s.start + k);
+            let hi = self.text[pos.min(s.end)..s.end]
+                .find(';')
+                .map_or(s.end, |k| pos + k);
+            if !self.verbs(lo..hi).is_empty() || !self.text[s.clone()].contains(';') {
+                return a.ent;
+            }
+            return None;
         }
         // "The UN gave these figures: 40 schools …": the clause before a
         // colon introduces what follows it.
