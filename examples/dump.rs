@@ -167,7 +167,7 @@ fn emit(
 ) -> io::Result<()> {
     let (id, result) = match item {
         Ok(article) => (Some(article.id.clone()), x.extract(&article)),
-        Err(e) => (None, Err(e)),
+        Err(e) => (e.article().map(str::to_string), Err(e)),
     };
     match result {
         Ok(record) if table => write_table(&record, out),

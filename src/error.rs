@@ -11,6 +11,8 @@ pub struct Error {
     kind: ErrorKind,
     /// Where the error happened: a file name, `line N`, an article id…
     origin: Option<String>,
+    /// The id of the article the error is about, when it is known.
+    article: Option<String>,
     message: String,
 }
 
@@ -39,8 +41,15 @@ impl Error {
         Error {
             kind,
             origin: None,
+            article: None,
             message: message.into(),
         }
+    }
+
+    /// Record the id of the article the error is about.
+    pub(crate) fn for_article(mut self, id: &str) -> Error {
+        self.article = Some(id.to_string());
+        self
     }
 
     /// Attach (or prefix) where the error happened.
@@ -61,6 +70,13 @@ impl Error {
     /// Where the error happened (file and line, or article id), when known.
     pub fn origin(&self) -> Option<&str> {
         self.origin.as_deref()
+    }
+
+    /// The id of the article the error is about, when it is known (an
+    /// article that failed extraction, a JSON Lines record whose id could be
+    /// read but whose text could not).
+    pub fn article(&self) -> Option<&str> {
+        self.article.as_deref()
     }
 }
 

@@ -97,12 +97,14 @@ impl Extractor {
                     inner.max_article_bytes
                 ),
             )
-            .at(format!("article {}", article.id)));
+            .at(format!("article {}", article.id))
+            .for_article(&article.id));
         }
         if article.text.trim().is_empty() {
             return Err(
                 Error::new(ErrorKind::EmptyArticle, "the article has no text")
-                    .at(format!("article {}", article.id)),
+                    .at(format!("article {}", article.id))
+                    .for_article(&article.id),
             );
         }
         let doc = Doc::new(&article.text, article.title.is_some());
