@@ -1,11 +1,235 @@
-//! Extraction benchmarks (filled in by the performance work).
-use criterion::{criterion_group, criterion_main, Criterion};
+//! Extraction benchmarks: construction, end-to-end throughput against the
+//! floor of a bare Aho-Corasick scan, and cost growth with article size.
+//!
+//! ```text
+//! cargo bench --bench extract                  # everything (a few minutes)
+//! cargo bench --bench extract -- throughput    # a criterion filter
+//! ```
+//!
+//! Run with `--bench` (as `cargo bench` does), a summary table is printed at
+//! the end: MB/s of the whole pipeline and of the bare scan over the same
+//! text, and their ratio. The scan uses the same patterns as the embedded
+//! gazetteer's automaton (every folded name, alias and apostrophe variant)
+//! and runs over pre-folded text, so it is the cost no gazetteer extractor
+//! can go under.
 
-fn construction(c: &mut Criterion) {
-    c.bench_function("extractor_new_embedded", |b| {
-        b.iter(newsfacts::Extractor::new)
-    });
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use criterion::{
+    criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
+};
+use newsfacts::{Article, Extractor, Gazetteer};
+
+#[path = "support/synthetic.rs"]
+mod synthetic;
+
+/// Entries in the large synthetic gazetteer.
+const LARGE_GAZETTEER: usize = 1_000_000;
+
+/// Size of the large corpus in MB (`NEWSFACTS_BENCH_CORPUS_MB`, default 100):
+/// lower it for a quick run on a slow build.
+fn corpus_mb() -> usize {
+    std::env::var("NEWSFACTS_BENCH_CORPUS_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100)
 }
 
-criterion_group!(benches, construction);
+/// True under `cargo bench`; `cargo test --benches` runs each benchmark once
+/// and should not build 100 MB of text.
+fn full_run() -> bool {
+    std::env::args().any(|a| a == "--bench")
+}
+
+fn scan_automaton() -> AhoCorasick {
+    let forms = synthetic::folded_forms(Gazetteer::embedded());
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&forms)
+        .expect("the embedded forms compile")
+}
+
+fn extract_all(x: &Extractor, articles: &[Article]) -> usize {
+    articles
+        .iter()
+        .map(|a| match x.extract(a) {
+            Ok(r) => r.entities.len() + r.claims.len(),
+            Err(_) => 0,
+        })
+        .sum()
+}
+
+fn scan_all(ac: &AhoCorasick, folded: &[String]) -> usize {
+    folded
+        .iter()
+        .map(|t| ac.find_iter(t.as_str()).count())
+        .sum()
+}
+
+/// The inputs of the throughput benchmarks: name and articles.
+fn inputs() -> Vec<(&'static str, Vec<Article>)> {
+    let mut v = vec![
+        ("fixture", synthetic::fixture_articles()),
+        ("article_1KB", vec![synthetic::article_of(1 << 10)]),
+        ("article_100KB", vec![synthetic::article_of(100 << 10)]),
+    ];
+    if full_run() {
+        v.push(("article_10MB", vec![synthetic::article_of(10 << 20)]));
+    }
+    v
+}
+
+fn construction(c: &mut Criterion) {
+    let mut group = c.benchmark_group("construct");
+    // The default extractor shares one automaton compiled on first use.
+    group.bench_function("embedded_shared", |b| b.iter(Extractor::new));
+    // Adding an (empty) gazetteer forces a fresh automaton over the embedded
+    // entries: the real cost of building an extractor.
+    group.bench_function("embedded_fresh", |b| {
+        b.iter(|| {
+            Extractor::builder()
+                .gazetteer(Gazetteer::new())
+                .build()
+                .expect("builds")
+        })
+    });
+    group.finish();
+
+    if !full_run() {
+        return;
+    }
+    let large = synthetic::gazetteer(LARGE_GAZETTEER);
+    let mut builder = Extractor::builder();
+    builder.gazetteer(large);
+    let mut group = c.benchmark_group("construct_large");
+    group.sample_size(10);
+    group.sampling_mode(SamplingMode::Flat);
+    group.measurement_time(Duration::from_secs(20));
+    group.bench_function("embedded_plus_1M", |b| {
+        b.iter(|| builder.build().expect("builds"))
+    });
+    group.finish();
+}
+
+fn throughput(c: &mut Criterion) {
+    let x = Extractor::new();
+    let ac = scan_automaton();
+    let mut group = c.benchmark_group("throughput");
+    for (name, articles) in inputs() {
+        let bytes = synthetic::text_bytes(&articles);
+        let folded: Vec<String> = articles.iter().map(|a| synthetic::fold(&a.text)).collect();
+        group.throughput(Throughput::Bytes(bytes as u64));
+        if bytes > 1 << 20 {
+            group.sample_size(10);
+            group.sampling_mode(SamplingMode::Flat);
+        } else {
+            group.sample_size(50);
+            group.sampling_mode(SamplingMode::Auto);
+        }
+        group.bench_with_input(BenchmarkId::new("newsfacts", name), &articles, |b, a| {
+            b.iter(|| extract_all(&x, black_box(a)))
+        });
+        group.bench_with_input(BenchmarkId::new("scan", name), &folded, |b, f| {
+            b.iter(|| scan_all(&ac, black_box(f)))
+        });
+    }
+    group.finish();
+
+    if !full_run() {
+        return;
+    }
+    // 100 MB of real article text as separate articles: a few samples only.
+    let corpus = synthetic::corpus(corpus_mb() << 20);
+    let bytes = synthetic::text_bytes(&corpus);
+    let mut group = c.benchmark_group("throughput_corpus");
+    group.sample_size(10);
+    group.sampling_mode(SamplingMode::Flat);
+    group.warm_up_time(Duration::from_millis(100));
+    group.measurement_time(Duration::from_secs(30));
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("newsfacts", |b| b.iter(|| extract_all(&x, &corpus)));
+    drop(group);
+
+    // A large gazetteer makes a bigger automaton; the matching cost per byte
+    // should barely change.
+    let mut builder = Extractor::builder();
+    builder.gazetteer(synthetic::gazetteer(LARGE_GAZETTEER));
+    let large = builder.build().expect("builds");
+    let fixture = synthetic::fixture_articles();
+    let mut group = c.benchmark_group("throughput_1M_gazetteer");
+    group.sample_size(20);
+    group.throughput(Throughput::Bytes(synthetic::text_bytes(&fixture) as u64));
+    group.bench_function("newsfacts/fixture", |b| {
+        b.iter(|| extract_all(&large, &fixture))
+    });
+    group.finish();
+}
+
+/// The fastest of `runs` timings of `f`.
+fn best_of(runs: usize, mut f: impl FnMut() -> usize) -> Duration {
+    (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            black_box(f());
+            t.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+fn mb_per_s(bytes: usize, d: Duration) -> f64 {
+    bytes as f64 / 1e6 / d.as_secs_f64().max(1e-12)
+}
+
+/// The table the issue asks for: end-to-end vs. scan, and linear growth.
+/// `NEWSFACTS_BENCH_SUMMARY=0` skips it (for a filtered run).
+fn summary(_: &mut Criterion) {
+    if !full_run() || std::env::var("NEWSFACTS_BENCH_SUMMARY").is_ok_and(|v| v == "0") {
+        return;
+    }
+    let x = Extractor::new();
+    let ac = scan_automaton();
+    let t = Instant::now();
+    let fresh = Extractor::builder()
+        .gazetteer(Gazetteer::new())
+        .build()
+        .expect("builds");
+    let fresh_time = t.elapsed();
+    drop(fresh);
+
+    let mut rows = inputs();
+    rows.push(("corpus", synthetic::corpus(corpus_mb() << 20)));
+    println!();
+    println!("summary (single thread, best of runs)");
+    println!(
+        "{:<16} {:>12} {:>12} {:>12} {:>10}",
+        "input", "bytes", "newsfacts", "scan", "ratio"
+    );
+    for (name, articles) in &rows {
+        let bytes = synthetic::text_bytes(articles);
+        let folded: Vec<String> = articles.iter().map(|a| synthetic::fold(&a.text)).collect();
+        // Repeat small inputs so that each timing covers at least ~50 ms.
+        let reps = (50_000_000 / bytes.max(1)).clamp(1, 10_000);
+        let runs = if bytes > 50 << 20 { 2 } else { 5 };
+        let e2e =
+            best_of(runs, || (0..reps).map(|_| extract_all(&x, articles)).sum()) / reps as u32;
+        let scan = best_of(runs, || (0..reps).map(|_| scan_all(&ac, &folded)).sum()) / reps as u32;
+        println!(
+            "{:<16} {:>12} {:>8.1} MB/s {:>7.0} MB/s {:>9.2}x",
+            name,
+            bytes,
+            mb_per_s(bytes, e2e),
+            mb_per_s(bytes, scan),
+            e2e.as_secs_f64() / scan.as_secs_f64().max(1e-12)
+        );
+    }
+    println!(
+        "fresh build of the embedded automaton: {:.1} ms",
+        fresh_time.as_secs_f64() * 1e3
+    );
+}
+
+criterion_group!(benches, construction, throughput, summary);
 criterion_main!(benches);

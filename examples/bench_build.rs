@@ -1,0 +1,90 @@
+//! Time building an extractor, for the performance numbers (peak memory is
+//! measured around it by `scripts/bench/memory.sh` with `/usr/bin/time -v`).
+//!
+//! ```text
+//! cargo run --release --example bench_build                  # embedded gazetteers, cold process
+//! cargo run --release --example bench_build -- --write N F   # write a synthetic N-entry gazetteer TSV
+//! cargo run --release --example bench_build -- F             # embedded + gazetteer file F
+//! ```
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+use newsfacts::{Article, Extractor};
+
+#[path = "../benches/support/synthetic.rs"]
+mod synthetic;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.as_slice() {
+        [] => {
+            // First use in the process: parses the embedded TSVs and
+            // compiles the automaton.
+            let t = Instant::now();
+            let x = Extractor::new();
+            let cold = t.elapsed();
+            let t = Instant::now();
+            let _again = Extractor::new();
+            let shared = t.elapsed();
+            let t = Instant::now();
+            let _fresh = Extractor::builder()
+                .gazetteer(newsfacts::Gazetteer::new())
+                .build();
+            let fresh = t.elapsed();
+            println!(
+                "embedded: {} entries; cold first build {:.1} ms, shared {:.3} ms, fresh automaton {:.1} ms",
+                x.gazetteer().len(),
+                cold.as_secs_f64() * 1e3,
+                shared.as_secs_f64() * 1e3,
+                fresh.as_secs_f64() * 1e3
+            );
+            ExitCode::SUCCESS
+        }
+        [flag, n, path] if flag == "--write" => {
+            let Ok(n) = n.parse::<usize>() else {
+                eprintln!("bench_build: not a number: {n}");
+                return ExitCode::from(2);
+            };
+            if let Err(e) = std::fs::write(path, synthetic::gazetteer_tsv(n)) {
+                eprintln!("bench_build: {path}: {e}");
+                return ExitCode::from(1);
+            }
+            ExitCode::SUCCESS
+        }
+        [path] => {
+            let t = Instant::now();
+            let mut builder = Extractor::builder();
+            if let Err(e) = builder.gazetteer_file(path) {
+                eprintln!("bench_build: {e}");
+                return ExitCode::from(1);
+            }
+            let parsed = t.elapsed();
+            let x = match builder.build() {
+                Ok(x) => x,
+                Err(e) => {
+                    eprintln!("bench_build: {e}");
+                    return ExitCode::from(1);
+                }
+            };
+            let total = t.elapsed();
+            // Dropping the builder frees its copy of the entries; what is
+            // left is what a long-running process keeps.
+            drop(builder);
+            let probe = Article::new("probe", synthetic::repeated_text(4096));
+            let found = x.extract(&probe).map_or(0, |r| r.entities.len());
+            println!(
+                "{} entries: read+parse {:.0} ms, total construction {:.0} ms ({} entities in a probe)",
+                x.gazetteer().len(),
+                parsed.as_secs_f64() * 1e3,
+                total.as_secs_f64() * 1e3,
+                found
+            );
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprintln!("usage: bench_build [--write N FILE | FILE]");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,139 @@
+//! Time extraction in-process (no process start, no input parsing), for the
+//! spaCy comparison and the multi-core scaling numbers in
+//! `docs/PERFORMANCE.md`.
+//!
+//! ```text
+//! bench_throughput [--batch] [--runs N] FILE       # articles from FILE (JSONL, listing or plain)
+//! bench_throughput [--batch] [--runs N] --mb N     # N MB of repeated fixture articles
+//! bench_throughput --write-jsonl N                 # print N MB of fixture articles as JSONL
+//! ```
+//!
+//! Prints one JSON object: articles, bytes, words (whitespace separated),
+//! best seconds, MB/s and words/s. `--batch` uses `extract_batch` (all
+//! cores; set `RAYON_NUM_THREADS` to choose how many).
+
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use newsfacts::{Article, Extractor, InputFormat};
+
+#[path = "../benches/support/synthetic.rs"]
+mod synthetic;
+
+fn usage() -> ExitCode {
+    eprintln!("usage: bench_throughput [--batch] [--runs N] (FILE | --mb N) | --write-jsonl N");
+    ExitCode::from(2)
+}
+
+fn main() -> ExitCode {
+    let mut batch = false;
+    let mut runs = 3usize;
+    let mut source: Option<String> = None;
+    let mut mb: Option<usize> = None;
+    let mut write_mb: Option<usize> = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut number = || args.next().and_then(|v| v.parse::<usize>().ok());
+        match arg.as_str() {
+            "--batch" => batch = true,
+            "--runs" => match number() {
+                Some(n) if n > 0 => runs = n,
+                _ => return usage(),
+            },
+            "--mb" => match number() {
+                Some(n) => mb = Some(n),
+                None => return usage(),
+            },
+            "--write-jsonl" => match number() {
+                Some(n) => write_mb = Some(n),
+                None => return usage(),
+            },
+            s if s.starts_with("--") => return usage(),
+            _ => source = Some(arg),
+        }
+    }
+    if let Some(n) = write_mb {
+        return match write_jsonl(n) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("bench_throughput: {e}");
+                ExitCode::from(1)
+            }
+        };
+    }
+    let articles: Vec<Article> = match (source, mb) {
+        (Some(path), None) => match newsfacts::read_file(path.as_ref(), InputFormat::Auto) {
+            Ok(items) => items.into_iter().filter_map(Result::ok).collect(),
+            Err(e) => {
+                eprintln!("bench_throughput: {e}");
+                return ExitCode::from(1);
+            }
+        },
+        (None, Some(n)) => synthetic::corpus(n << 20),
+        _ => return usage(),
+    };
+    let x = Extractor::new();
+    let bytes = synthetic::text_bytes(&articles);
+    let words: usize = articles
+        .iter()
+        .map(|a| a.text.split_whitespace().count())
+        .sum();
+    let mut best = Duration::MAX;
+    let mut found = 0usize;
+    for _ in 0..runs {
+        let t = Instant::now();
+        found = if batch {
+            x.extract_batch(&articles)
+                .iter()
+                .filter_map(|r| r.as_ref().ok())
+                .map(|r| r.entities.len())
+                .sum()
+        } else {
+            articles
+                .iter()
+                .filter_map(|a| x.extract(a).ok())
+                .map(|r| r.entities.len())
+                .sum()
+        };
+        best = best.min(t.elapsed());
+    }
+    let secs = best.as_secs_f64().max(1e-9);
+    println!(
+        "{{\"articles\": {}, \"bytes\": {}, \"words\": {}, \"entities\": {}, \"batch\": {}, \"threads\": \"{}\", \"seconds\": {:.6}, \"mb_per_s\": {:.2}, \"words_per_s\": {:.0}}}",
+        articles.len(),
+        bytes,
+        words,
+        found,
+        batch,
+        std::env::var("RAYON_NUM_THREADS").unwrap_or_else(|_| "default".into()),
+        secs,
+        bytes as f64 / 1e6 / secs,
+        words as f64 / secs
+    );
+    ExitCode::SUCCESS
+}
+
+/// Print at least `mb` MB of the fixture's articles as JSON Lines.
+fn write_jsonl(mb: usize) -> io::Result<()> {
+    let articles = synthetic::fixture_articles();
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut written = 0usize;
+    let mut n = 0usize;
+    while written < mb << 20 {
+        for a in &articles {
+            let line = serde_json::json!({
+                "id": format!("{}-{n}", a.id),
+                "title": a.title,
+                "text": a.text,
+            })
+            .to_string();
+            written += line.len() + 1;
+            writeln!(out, "{line}")?;
+            n += 1;
+        }
+    }
+    out.flush()
+}
