@@ -87,6 +87,7 @@ fn construction(c: &mut Criterion) {
     group.bench_function("embedded_shared", |b| b.iter(Extractor::new));
     // Adding an (empty) gazetteer forces a fresh automaton over the embedded
     // entries: the real cost of building an extractor.
+    group.sample_size(20);
     group.bench_function("embedded_fresh", |b| {
         b.iter(|| {
             Extractor::builder()

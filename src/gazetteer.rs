@@ -302,8 +302,8 @@ type FxBuild = BuildHasherDefault<FxHasher>;
 #[derive(Clone, Debug)]
 struct Form {
     entry: u32,
-    /// The form as written in the gazetteer (for exact matching).
-    surface: Box<str>,
+    /// The form as written in the gazetteer, kept for exact matching.
+    surface: Option<Box<str>>,
     /// Whether the form is all capitals (see [`is_acronym`]).
     acronym: bool,
 }
@@ -363,8 +363,8 @@ impl Matcher {
         let mut lead_symbols = Vec::new();
         for (i, entry) in gaz.entries.iter().enumerate() {
             for name in entry.names() {
-                let mut add = |surface: String| {
-                    let folded = fold_case(&surface);
+                let mut add = |surface: &str| {
+                    let folded = fold_case(surface);
                     let key = &folded[..chunk_len(&folded)];
                     let list = match index.get_mut(key) {
                         Some(list) => list,
@@ -389,19 +389,22 @@ impl Matcher {
                             pid
                         }
                     };
+                    let acronym = is_acronym(surface);
                     forms[pid as usize].push(Form {
                         entry: i as u32,
-                        acronym: is_acronym(&surface),
-                        surface: surface.into_boxed_str(),
+                        acronym,
+                        // Only exact matching reads the written form.
+                        surface: (acronym || entry.policy == MatchPolicy::Exact)
+                            .then(|| surface.into()),
                     });
                 };
-                add(name.to_string());
+                add(name);
                 // Apostrophe and quote variants a name may be written with.
                 if name.contains('\'') {
-                    add(name.replace('\'', "’"));
+                    add(&name.replace('\'', "’"));
                 }
                 if name.contains('’') {
-                    add(name.replace('’', "'"));
+                    add(&name.replace('’', "'"));
                 }
             }
         }
@@ -495,7 +498,7 @@ impl Matcher {
                 entry.policy
             };
             let ok = match policy {
-                MatchPolicy::Exact => original == &*form.surface,
+                MatchPolicy::Exact => form.surface.as_deref() == Some(original),
                 MatchPolicy::Fold => capitalised,
                 MatchPolicy::Ambiguous => {
                     capitalised
