@@ -50,6 +50,9 @@ pub(crate) fn resolve(
     // (type, identity) → group; identities are "key:<gazetteer key>" and
     // "name:<lower-case surface form or canonical>".
     let mut by_id: HashMap<(EntityType, String), usize> = HashMap::new();
+    // Word runs that start or end an organization's name ("Oxus Society")
+    // → its group; the latest holder wins.
+    let mut org_parts: HashMap<String, usize> = HashMap::new();
 
     // One-word person mentions wait for pass 2: they link to a full name
     // that may come later in the article.
@@ -73,7 +76,12 @@ pub(crate) fn resolve(
         let found = ids
             .iter()
             .find_map(|id| by_id.get(&(c.kind, id.clone())).copied());
-        let g = match found.or_else(|| short_org_form(&candidates, &group_of, doc, i)) {
+        let short = || {
+            (c.kind == EntityType::Organization && c.entry.is_none() && t.contains(' '))
+                .then(|| org_parts.get(t).copied())
+                .flatten()
+        };
+        let g = match found.or_else(short) {
             Some(g) => g,
             None => {
                 groups.push(Group {
@@ -93,6 +101,14 @@ pub(crate) fn resolve(
         }
         groups[g].members.push(i);
         group_of[i] = Some(g);
+        if c.kind == EntityType::Organization {
+            // Its leading and trailing word runs, for later short forms.
+            let w: Vec<&str> = words(t).collect();
+            for k in 2..w.len() {
+                org_parts.insert(w[..k].join(" "), g);
+                org_parts.insert(w[w.len() - k..].join(" "), g);
+            }
+        }
         for id in ids {
             by_id.entry((c.kind, id)).or_insert(g);
         }
@@ -100,29 +116,34 @@ pub(crate) fn resolve(
 
     // Pass 2: a given name or surname alone links to the nearest earlier
     // full name holding it, else the nearest later one.
+    let mut holders: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (j, o) in candidates.iter().enumerate() {
+        if o.kind == EntityType::Person && group_of[j].is_some() {
+            let t = text(o);
+            if words(t).count() > 1 {
+                for w in words(t) {
+                    holders.entry(w).or_default().push(j);
+                }
+            }
+        }
+    }
     for i in 0..candidates.len() {
         let c = &candidates[i];
         if !is_short_person(c) {
             continue;
         }
         let t = text(c);
-        let holds = |j: usize| {
-            let o = &candidates[j];
-            o.kind == EntityType::Person
-                && group_of[j].is_some()
-                && words(text(o)).count() > 1
-                && words(text(o)).any(|w| w == t)
-        };
-        let earlier = (0..i).rev().find(|&j| holds(j));
-        let later = || (i + 1..candidates.len()).find(|&j| holds(j));
-        let g = earlier
-            .or_else(later)
-            .and_then(|j| group_of[j])
-            .or_else(|| {
-                by_id
-                    .get(&(EntityType::Person, format!("name:{}", t.to_lowercase())))
-                    .copied()
-            });
+        let earlier = holders.get(t).and_then(|list| {
+            let k = list.partition_point(|&j| j < i);
+            k.checked_sub(1)
+                .map(|k| list[k])
+                .or_else(|| list.get(k).copied())
+        });
+        let g = earlier.and_then(|j| group_of[j]).or_else(|| {
+            by_id
+                .get(&(EntityType::Person, format!("name:{}", t.to_lowercase())))
+                .copied()
+        });
         let g = match g {
             Some(g) => g,
             None => {
@@ -186,34 +207,4 @@ pub(crate) fn resolve(
             }
         })
         .collect()
-}
-
-/// A rule-found organization written as the first or last words of an
-/// earlier organization's name ("Oxus Society" after "Oxus Society for
-/// Central Asian Affairs", "Uyghur Caucus" after "Congressional Uyghur
-/// Caucus") is that organization.
-fn short_org_form(
-    candidates: &[Candidate],
-    group_of: &[Option<usize>],
-    doc: &Doc<'_>,
-    i: usize,
-) -> Option<usize> {
-    let c = &candidates[i];
-    if c.kind != EntityType::Organization || c.entry.is_some() {
-        return None;
-    }
-    let t: Vec<&str> = words(&doc.text[c.start..c.end]).collect();
-    if t.len() < 2 {
-        return None;
-    }
-    (0..i).rev().find_map(|j| {
-        let o = &candidates[j];
-        if o.kind != EntityType::Organization {
-            return None;
-        }
-        let w: Vec<&str> = words(&doc.text[o.start..o.end]).collect();
-        (w.len() > t.len() && (w.starts_with(&t) || w.ends_with(&t)))
-            .then_some(group_of[j])
-            .flatten()
-    })
 }

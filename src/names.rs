@@ -8,7 +8,7 @@
 //! (a surname after the full name, an organization first seen with its head
 //! word) wherever they recur, headlines and sentence starts included.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use once_cell::sync::Lazy;
 
@@ -113,6 +113,11 @@ pub(crate) struct Lexicon {
     titles: Vec<(Phrase, TitleKind)>,
     org_heads: Vec<(Phrase, Head)>,
     place_heads: Vec<(Phrase, Head)>,
+    /// Lower-case first word → indexes into `titles` (longest first).
+    titles_by_first: HashMap<String, Vec<usize>>,
+    /// Last word → indexes into `org_heads` / `place_heads` (longest first).
+    org_heads_by_last: HashMap<String, Vec<usize>>,
+    place_heads_by_last: HashMap<String, Vec<usize>>,
     /// Capitalised word → class (`function`, `generic`, …).
     stop: HashMap<String, String>,
     /// Attribution verbs usable right after or before a name.
@@ -222,6 +227,27 @@ impl Lexicon {
                 }
             }
             list.sort_by_key(|(p, _)| std::cmp::Reverse(p.words.len()));
+        }
+        for (k, (p, _)) in lex.titles.iter().enumerate() {
+            if let Some(w) = p.words.first() {
+                lex.titles_by_first
+                    .entry(w.to_lowercase())
+                    .or_default()
+                    .push(k);
+            }
+        }
+        for (k, (p, _)) in lex.org_heads.iter().enumerate() {
+            if let Some(w) = p.words.last() {
+                lex.org_heads_by_last.entry(w.clone()).or_default().push(k);
+            }
+        }
+        for (k, (p, _)) in lex.place_heads.iter().enumerate() {
+            if let Some(w) = p.words.last() {
+                lex.place_heads_by_last
+                    .entry(w.clone())
+                    .or_default()
+                    .push(k);
+            }
         }
         for r in rows(stop) {
             if let Some(w) = r.get("word").filter(|w| !w.is_empty()) {
@@ -340,6 +366,8 @@ struct Ctx<'d, 'a> {
     initial: Vec<bool>,
     /// Lower-case words that occur written in lower case somewhere in the text.
     lower_words: HashSet<String>,
+    /// Capitalised words that occur away from sentence starts and headlines.
+    mid_caps: HashSet<&'a str>,
 }
 
 impl<'d, 'a> Ctx<'d, 'a> {
@@ -442,24 +470,36 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     fn title_at(&self, i: usize) -> Option<(usize, TitleKind)> {
-        self.lex
-            .titles
-            .iter()
-            .find_map(|(p, k)| self.phrase_at(p, i).map(|e| (e, *k)))
+        if i >= self.toks.len() {
+            return None;
+        }
+        let list = self.lex.titles_by_first.get(&self.word_lower(i))?;
+        list.iter().find_map(|&k| {
+            let (p, kind) = &self.lex.titles[k];
+            self.phrase_at(p, i).map(|e| (e, *kind))
+        })
     }
 
-    fn org_head_ending(&self, end: usize) -> Option<(usize, Head, &Phrase)> {
-        self.lex
-            .org_heads
-            .iter()
-            .find_map(|(p, h)| self.phrase_ending(p, end).map(|s| (s, *h, p)))
+    fn org_head_ending(&self, end: usize) -> Option<(usize, Head, &'d Phrase)> {
+        if end == 0 || end > self.toks.len() {
+            return None;
+        }
+        let list = self.lex.org_heads_by_last.get(self.word(end - 1))?;
+        list.iter().find_map(|&k| {
+            let (p, h) = &self.lex.org_heads[k];
+            self.phrase_ending(p, end).map(|s| (s, *h, p))
+        })
     }
 
     fn place_head_ending(&self, end: usize) -> Option<(usize, Head)> {
-        self.lex
-            .place_heads
-            .iter()
-            .find_map(|(p, h)| self.phrase_ending(p, end).map(|s| (s, *h)))
+        if end == 0 || end > self.toks.len() {
+            return None;
+        }
+        let list = self.lex.place_heads_by_last.get(self.word(end - 1))?;
+        list.iter().find_map(|&k| {
+            let (p, h) = &self.lex.place_heads[k];
+            self.phrase_ending(p, end).map(|s| (s, *h))
+        })
     }
 
     fn is_head_word(&self, i: usize) -> bool {
@@ -469,6 +509,17 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// Capitals here say nothing: a headline-case line.
     fn capitals_mute(&self, i: usize) -> bool {
         self.headline[i]
+    }
+
+    /// A capitalised word known to be (part of) a name: a gazetteer match,
+    /// a listed given name or surname, or a word the text capitalises
+    /// somewhere other than at a sentence start.
+    fn is_known_name_word(&self, i: usize) -> bool {
+        let w = self.word(i);
+        self.gaz_kind[i].is_some()
+            || self.lex.first_names.contains(w)
+            || self.lex.surnames.contains_key(w)
+            || self.mid_caps.contains(w)
     }
 
     /// A capitalised word that is also an ordinary word in this text
@@ -507,7 +558,11 @@ impl<'d, 'a> Ctx<'d, 'a> {
                 }
                 j += 1;
                 end = j;
-            } else if self.is_particle(j) && j + 1 < self.toks.len() && self.is_name_word(j + 1) {
+            } else if self.is_particle(j)
+                && (j + 1..(j + 3).min(self.toks.len()))
+                    .find(|&k| !self.is_particle(k))
+                    .is_some_and(|k| self.is_name_word(k) && self.joined(k))
+            {
                 j += 1;
             } else {
                 break;
@@ -564,11 +619,33 @@ pub(crate) fn find(
             }
         }
     }
-    let headline = toks.iter().map(|t| doc.in_headline_case(t.start)).collect();
-    let initial = toks
-        .iter()
-        .map(|t| doc.is_sentence_initial(t.start))
-        .collect();
+    let headline: Vec<bool> = {
+        // One answer per line: the test reads the whole line.
+        let mut cache: HashMap<usize, bool> = HashMap::new();
+        toks.iter()
+            .map(|t| {
+                let line = doc.line_span(t.start).start;
+                *cache
+                    .entry(line)
+                    .or_insert_with(|| capitals_mute(doc, t.start))
+            })
+            .collect()
+    };
+    // The first token at or after each sentence start is sentence-initial;
+    // a walk over both lists keeps this linear.
+    let initial: Vec<bool> = {
+        let mut out = vec![false; toks.len()];
+        let mut k = 0;
+        for sent in &doc.sentences {
+            while k < toks.len() && toks[k].start < sent.start {
+                k += 1;
+            }
+            if k < toks.len() && toks[k].start < sent.end {
+                out[k] = true;
+            }
+        }
+        out
+    };
     let lower_words = toks
         .iter()
         .filter(|t| {
@@ -578,6 +655,19 @@ pub(crate) fn find(
                 .is_some_and(char::is_lowercase)
         })
         .map(|t| doc.text[t.start..t.end].to_string())
+        .collect();
+    let mid_caps = toks
+        .iter()
+        .enumerate()
+        .filter(|&(k, t)| {
+            !initial[k]
+                && !headline[k]
+                && doc.text[t.start..t.end]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        })
+        .map(|(_, t)| &doc.text[t.start..t.end])
         .collect();
     let ctx = Ctx {
         doc,
@@ -589,6 +679,7 @@ pub(crate) fn find(
         headline,
         initial,
         lower_words,
+        mid_caps,
     };
 
     let mut spans = gazetteer_spans(&ctx, &matches);
@@ -612,6 +703,22 @@ pub(crate) fn find(
             })
         })
         .collect()
+}
+
+/// Capitals say nothing here: the title, an ALL-CAPS line, or a Title Case
+/// line that does not end like a sentence. (A short body sentence full of
+/// names, "Thousands gathered in Liberation Square on Friday.", is Title
+/// Case by count but ends with a full stop.)
+fn capitals_mute(doc: &Doc<'_>, offset: usize) -> bool {
+    if doc.headline.as_ref().is_some_and(|h| h.contains(&offset)) {
+        return true;
+    }
+    if !doc.in_headline_case(offset) {
+        return false;
+    }
+    let line = doc.text[doc.line_span(offset)].trim_end();
+    let all_caps = !line.chars().any(char::is_lowercase);
+    all_caps || !line.ends_with(['.', '!', '?', '"', '”', ')', ':', ';', ','])
 }
 
 /// Gazetteer matches as spans, minus the ones the text shows are not
@@ -682,9 +789,10 @@ fn is_party_label(
     if written.ends_with('s') && !written.ends_with("ss") {
         return false;
     }
-    let Some(i) = ctx.toks.iter().position(|t| t.start >= end) else {
+    let i = ctx.toks.partition_point(|t| t.start < end);
+    if i >= ctx.toks.len() {
         return false;
-    };
+    }
     if !ctx.joined(i) {
         return false;
     }
@@ -925,6 +1033,41 @@ fn org_and_place_heads(ctx: &Ctx<'_, '_>, spans: &mut Vec<Span>) {
         if let Some((hs, head)) = ctx.place_head_ending(end) {
             if let Some(s) = place_span(ctx, hs, end, head) {
                 spans.push(s);
+                continue;
+            }
+        }
+        // "Lake Tessaro", "Mount Kenya": an opening head and a name.
+        if let Some((hs, head)) = ctx.place_head_ending(end) {
+            if head.opens && head.strong && hs == i && end < n && ctx.joined(end) {
+                let mut to = end;
+                while to < n
+                    && to - end < 3
+                    && ctx.joined(to)
+                    && ctx.is_name_word(to)
+                    && !ctx.is_stop(to)
+                    && !ctx.is_head_word(to)
+                    && !matches!(
+                        ctx.gaz_kind[to],
+                        Some(EntityType::Nationality | EntityType::Organization)
+                    )
+                {
+                    to += 1;
+                    if ctx.toks[to - 1].possessive {
+                        break;
+                    }
+                }
+                if to > end {
+                    let (start, e) = ctx.span(hs, to);
+                    spans.push(Span {
+                        start,
+                        end: e,
+                        kind: Some(EntityType::Place),
+                        entry: None,
+                        canonical: None,
+                        rule: "rule:place-head".into(),
+                        prio: PRIO_RULE,
+                    });
+                }
             }
         }
     }
@@ -1046,9 +1189,9 @@ fn org_span(ctx: &Ctx<'_, '_>, hs: usize, he: usize, head: Head, p: &Phrase) -> 
             return None;
         }
     }
-    // A sentence-initial single modifier that is an ordinary word
-    // ("Several Council members") is no name.
-    if from + 1 == hs && ctx.initial[from] && ctx.is_common_word(from) {
+    // A sentence-initial single modifier may be an ordinary word
+    // ("Several Council members"): it must be known as a name word.
+    if from + 1 == hs && to == he && ctx.initial[from] && !ctx.is_known_name_word(from) {
         return None;
     }
     let (start, end) = ctx.span(from, to);
@@ -1253,9 +1396,18 @@ fn people(ctx: &Ctx<'_, '_>, spans: &mut Vec<Span>) {
                 }
             }
             if te < n && ctx.joined_or_dot(te) && !ctx.toks[te - 1].possessive {
-                if let Some(ne) = ctx.name_at(te).filter(|_| !ctx.gaz_blocks_name(te)) {
+                let found = ctx
+                    .name_at(te)
+                    .filter(|_| !ctx.gaz_blocks_name(te))
+                    .filter(|&ne| kind != TitleKind::Role || role_name_plausible(ctx, i, te, ne));
+                if let Some(ne) = found {
                     if !(ctx.capitals_mute(te) && ne - te < 2) {
-                        spans.push(person(ctx, te, ne, "rule:title-cue"));
+                        let mut p = person(ctx, te, ne, "rule:title-cue");
+                        // "Mr. Thornbury": the title outweighs a small town's name.
+                        if (te..ne).all(|k| ctx.gaz_kind[k].is_none() || ctx.gaz_soft[k]) {
+                            p.prio = PRIO_ACRONYM;
+                        }
+                        spans.push(p);
                         if kind == TitleKind::Nobility {
                             territorial_block(ctx, ne, spans);
                         }
@@ -1268,7 +1420,7 @@ fn people(ctx: &Ctx<'_, '_>, spans: &mut Vec<Span>) {
             if kind == TitleKind::Role {
                 let mut j = te;
                 while j < n && j - te < 6 && !ctx.sep(j).contains(['.', ';', '\n']) {
-                    if ctx.sep(j).trim() == "," && j > te {
+                    if ctx.sep(j).trim() == "," {
                         if let Some(ne) = ctx.name_at(j) {
                             if ne - j >= 2 && ctx.gaz_kind[j].is_none() {
                                 spans.push(person(ctx, j, ne, "rule:title-cue"));
@@ -1282,9 +1434,9 @@ fn people(ctx: &Ctx<'_, '_>, spans: &mut Vec<Span>) {
             i = te;
             continue;
         }
-        if !ctx.is_name_word(i)
-            || (i > 0 && ctx.joined(i) && ctx.is_name_word(i - 1) && !ctx.is_stop(i - 1))
-        {
+        // Rules are tried at every capitalised word, so a name inside an
+        // unrecognised run ("Democrat Gary Whitfield") is still found.
+        if !ctx.is_name_word(i) {
             i += 1;
             continue;
         }
@@ -1348,6 +1500,39 @@ impl<'d, 'a> Ctx<'d, 'a> {
             && s.trim_start_matches('.').chars().all(|c| c == ' ')
             && !s.trim_start_matches('.').is_empty()
     }
+}
+
+/// A lower-case role noun is also an ordinary noun ("the sister Xiluodu
+/// dam", "market leader Mengniu Dairy"): the name after it must look like a
+/// person's (a listed given name or surname in it) and must not be followed
+/// by a lower-case head noun.
+fn role_name_plausible(ctx: &Ctx<'_, '_>, role: usize, from: usize, to: usize) -> bool {
+    if to < ctx.toks.len() && ctx.joined(to) {
+        let next = ctx.word(to);
+        let singular = next.strip_suffix('s').unwrap_or(next);
+        if LOWER_PLACE_HEADS.contains(&singular) || ctx.lex.org_descriptors.contains(next) {
+            return false;
+        }
+    }
+    let listed = (from..to).any(|k| {
+        let w = ctx.word(k);
+        ctx.lex.first_names.contains(w)
+            || ctx.lex.surnames.contains_key(w)
+            || w.split('-').any(|p| ctx.lex.surnames.contains_key(p))
+    });
+    // "by scholar Jane Doe": a role right after a function word or a
+    // punctuation mark introduces a person; after another noun ("market
+    // leader") it may be part of a description.
+    let plain_role = role == 0 || !ctx.joined(role) || {
+        let prev = ctx.word(role - 1);
+        let mut cap = prev.chars();
+        let capitalised: String = cap
+            .next()
+            .map(|c| c.to_uppercase().chain(cap).collect())
+            .unwrap_or_default();
+        ctx.lex.is_function_stop(&capitalised)
+    };
+    listed || (plain_role && to - from >= 2 && !ctx.is_common_word(to - 1))
 }
 
 /// "Lord Nicholls of Birkenhead": the designation is neither part of the
@@ -1423,11 +1608,29 @@ fn org_descriptors(ctx: &Ctx<'_, '_>, spans: &mut Vec<Span>) {
         if ctx.capitals_mute(j) || ctx.gaz_kind[j].is_some() {
             continue;
         }
-        let Some(ne) = ctx.name_at(j) else { continue };
-        if ne - j > 3 || (ne - j >= 2 && ctx.lex.first_names.contains(ctx.word(j))) {
+        if !ctx.is_name_word(j)
+            || ctx.is_stop(j)
+            || ctx.title_at(j).is_some()
+            || ctx.is_head_word(j)
+        {
             continue;
         }
-        if (j..ne).any(|k| ctx.gaz_kind[k].is_some()) {
+        // Up to three capitalised words; a place name may be part of it
+        // ("Dagbladet Nord"), another entity or a title ends it.
+        let mut ne = j + 1;
+        while ne < n
+            && ne - j < 3
+            && ctx.joined(ne)
+            && !ctx.toks[ne - 1].possessive
+            && ctx.is_name_word(ne)
+            && !ctx.is_stop(ne)
+            && !ctx.is_all_caps(ne)
+            && ctx.title_at(ne).is_none()
+            && matches!(ctx.gaz_kind[ne], None | Some(EntityType::Place))
+        {
+            ne += 1;
+        }
+        if ne - j >= 2 && ctx.lex.first_names.contains(ctx.word(j)) {
             continue;
         }
         let (start, end) = ctx.span(j, ne);
@@ -1443,18 +1646,33 @@ fn org_descriptors(ctx: &Ctx<'_, '_>, spans: &mut Vec<Span>) {
     }
 }
 
+/// True when `start..end` overlaps a span of `taken` (start → end, not
+/// overlapping each other).
+fn overlaps_map(taken: &BTreeMap<usize, usize>, start: usize, end: usize) -> bool {
+    taken
+        .range(..end)
+        .next_back()
+        .is_some_and(|(_, &e)| e > start)
+}
+
+/// The spans of `sorted` (by start, not overlapping) that overlap `start..end`.
+fn overlapping(sorted: &[Span], start: usize, end: usize) -> &[Span] {
+    let from = sorted.partition_point(|c| c.end <= start);
+    let to = from + sorted[from..].partition_point(|c| c.start < end);
+    &sorted[from..to]
+}
+
 /// Choose non-overlapping spans: longest first, then by priority, then
 /// leftmost. Blocks take part but are dropped afterwards.
 fn select(mut spans: Vec<Span>) -> Vec<Span> {
     spans.sort_by_key(|s| (std::cmp::Reverse(s.end - s.start), s.prio, s.start));
     let mut chosen: Vec<Span> = Vec::new();
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     for s in spans {
-        if s.start >= s.end {
+        if s.start >= s.end || overlaps_map(&taken, s.start, s.end) {
             continue;
         }
-        if chosen.iter().any(|c| c.start < s.end && s.start < c.end) {
-            continue;
-        }
+        taken.insert(s.start, s.end);
         chosen.push(s);
     }
     chosen.retain(|s| s.kind.is_some());
@@ -1512,12 +1730,10 @@ fn known_names(ctx: &Ctx<'_, '_>, mut chosen: Vec<Span>) -> Vec<Span> {
         }
     }
     let mut extra = Vec::new();
-    let covered = |start: usize, end: usize, chosen: &[Span]| {
-        chosen.iter().any(|c| c.start < end && start < c.end)
-    };
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     for (k, t) in ctx.toks.iter().enumerate() {
         let w = ctx.word(k);
-        if !ctx.is_cap(k) || covered(t.start, t.end, &chosen) {
+        if !ctx.is_cap(k) || !overlapping(&chosen, t.start, t.end).is_empty() {
             continue;
         }
         if parts.contains(w) {
@@ -1534,6 +1750,7 @@ fn known_names(ctx: &Ctx<'_, '_>, mut chosen: Vec<Span>) -> Vec<Span> {
                     && !ctx.is_stop(k - 1)
                     && ctx.title_at(k - 1).is_none());
             if !runs_on {
+                taken.insert(t.start, t.end);
                 extra.push(Span {
                     start: t.start,
                     end: t.end,
@@ -1547,15 +1764,50 @@ fn known_names(ctx: &Ctx<'_, '_>, mut chosen: Vec<Span>) -> Vec<Span> {
             }
         }
     }
-    for (name, (kind, canonical)) in &names {
-        for (pos, _) in text.match_indices(name) {
+    let mut replaced: HashSet<(usize, usize)> = HashSet::new();
+    // Longest names first, so "Harbour Pilots Association" is placed before
+    // a shorter name inside it; sorted for a deterministic result.
+    let mut names: Vec<(&str, (EntityType, Option<String>))> = names.into_iter().collect();
+    names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
+    // Names by their first word: each token is checked against the names
+    // that start with it, which keeps this pass linear in the text.
+    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (n, (name, _)) in names.iter().enumerate() {
+        let first = name.split([' ', '-']).next().unwrap_or(name);
+        by_first.entry(first).or_default().push(n);
+    }
+    let mut occurrences: Vec<(usize, usize)> = Vec::new();
+    for (k, t) in ctx.toks.iter().enumerate() {
+        let w = ctx.word(k);
+        let first = w.split('-').next().unwrap_or(w);
+        if let Some(list) = by_first.get(first) {
+            occurrences.extend(
+                list.iter()
+                    .filter(|&&n| text[t.start..].starts_with(names[n].0))
+                    .map(|&n| (n, t.start)),
+            );
+        }
+    }
+    // Longest names first (the order of `names`).
+    occurrences.sort_unstable();
+    for &(n, pos) in &occurrences {
+        let (name, (kind, canonical)) = &names[n];
+        {
             let end = pos + name.len();
-            if !crate::text::on_word_boundaries(text, pos, end)
-                || covered(pos, end, &chosen)
-                || covered(pos, end, &extra)
+            if !crate::text::on_word_boundaries(text, pos, end) || overlaps_map(&taken, pos, end) {
+                continue;
+            }
+            // A longer established name wins over shorter matches inside
+            // it ("Winston Churchill" over the town "Winston").
+            let inside = overlapping(&chosen, pos, end);
+            if inside
+                .iter()
+                .any(|c| c.start < pos || c.end > end || (c.start == pos && c.end == end))
             {
                 continue;
             }
+            replaced.extend(inside.iter().map(|c| (c.start, c.end)));
+            taken.insert(pos, end);
             extra.push(Span {
                 start: pos,
                 end,
@@ -1567,6 +1819,7 @@ fn known_names(ctx: &Ctx<'_, '_>, mut chosen: Vec<Span>) -> Vec<Span> {
             });
         }
     }
+    chosen.retain(|c| !replaced.contains(&(c.start, c.end)));
     chosen.extend(extra);
     chosen.sort_by_key(|s| (s.start, s.end));
     chosen
