@@ -112,6 +112,17 @@ impl Article {
         Ok(Article::from_plain_text(id, raw))
     }
 
+    /// Decode bytes as one plain-text article, replacing bytes that are not
+    /// UTF-8 with U+FFFD, for input whose encoding is known to be dirty.
+    ///
+    /// ```
+    /// let a = newsfacts::Article::from_bytes_lossy("bad", b"caf\xe9 life");
+    /// assert_eq!(a.text, "caf\u{fffd} life");
+    /// ```
+    pub fn from_bytes_lossy(id: &str, bytes: &[u8]) -> Article {
+        Article::from_plain_text(id, &String::from_utf8_lossy(bytes))
+    }
+
     /// Split a news listing page into its articles, ids `<stem>-01`, `-02`, …
     ///
     /// A listing page has bullet lines (`• Title`) each followed by the title

@@ -271,6 +271,44 @@ pub(crate) fn split_sentences(text: &str) -> Vec<Range<usize>> {
         }
         glue_next = ends_with_abbreviation(&text[span]);
     }
+    if out.iter().any(|s| s.len() > MAX_SENTENCE_BYTES) {
+        out = out
+            .into_iter()
+            .flat_map(|s| cut_long_sentence(text, s))
+            .collect();
+    }
+    out
+}
+
+/// Sentences longer than this are cut, at a space where one is near. No
+/// real sentence comes close (the longest paragraph of the dev corpus is
+/// 1.6 KB), but later stages look at whole sentences and records copy them,
+/// so one unbounded sentence (a page without full stops) would cost time and
+/// memory quadratic in its length.
+pub(crate) const MAX_SENTENCE_BYTES: usize = 4096;
+
+/// Cut `span` into pieces of at most [`MAX_SENTENCE_BYTES`], each trimmed.
+fn cut_long_sentence(text: &str, span: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = span.start;
+    while span.end - start > MAX_SENTENCE_BYTES {
+        let mut limit = start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        // The last space in the window's second half, else the limit itself
+        // (a huge token is cut mid-word).
+        let cut = text[start..limit]
+            .rfind(char::is_whitespace)
+            .filter(|&i| i > MAX_SENTENCE_BYTES / 2)
+            .map_or(limit, |i| start + i);
+        out.push(start..start + text[start..cut].trim_end().len());
+        let rest = &text[cut..span.end];
+        start = cut + (rest.len() - rest.trim_start().len());
+    }
+    if start < span.end {
+        out.push(start..span.end);
+    }
     out
 }
 
@@ -325,6 +363,27 @@ mod tests {
             sentences("“We will act.” Then he left."),
             vec!["“We will act.”", "Then he left."]
         );
+    }
+
+    #[test]
+    fn endless_sentences_are_cut() {
+        let text = "word ".repeat(3_000) + &"x".repeat(10_000) + " é" + &"é".repeat(5_000);
+        let spans = split_sentences(&text);
+        assert!(spans.len() > 3);
+        let mut prev_end = 0;
+        for s in &spans {
+            assert!(s.len() <= MAX_SENTENCE_BYTES, "{s:?}");
+            assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+            let piece = &text[s.clone()];
+            assert_eq!(piece.trim(), piece);
+            assert!(!piece.is_empty() && s.start >= prev_end);
+            // Nothing but whitespace is dropped between pieces.
+            assert!(text[prev_end..s.start].trim().is_empty());
+            prev_end = s.end;
+        }
+        assert_eq!(prev_end, text.len());
+        // Cuts prefer spaces: the word run is cut between words.
+        assert!(text[spans[0].clone()].ends_with("word"));
     }
 
     #[test]
