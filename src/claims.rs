@@ -646,8 +646,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
         }
         let span = &self.text[lo..end];
-        let last_comma = span.rfind([',', ';', ':', '(', '—', '–']);
-        let seg_start = last_comma.map_or(lo, |c| lo + c + 1);
+        // Byte index of the last separator and the index just past it (the
+        // dashes are three bytes long).
+        let last_sep = span
+            .char_indices()
+            .rev()
+            .find(|&(_, ch)| matches!(ch, ',' | ';' | ':' | '(' | '—' | '–'));
+        let last_comma = last_sep.map(|(i, _)| i);
+        let seg_start = last_sep.map_or(lo, |(i, ch)| lo + i + ch.len_utf8());
         let seg = &self.text[seg_start..end];
         if seg.chars().any(char::is_alphanumeric) {
             return self.resolve_np(seg_start..end, true);
