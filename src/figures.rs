@@ -2055,7 +2055,12 @@ impl<'a, 'd> Scan<'a, 'd> {
                         | "early"
                         | "late"
                         | "s"
-                ) || (first > 0 && self.is_punct(first - 1, '\''));
+                ) || (first > 0 && self.is_punct(first - 1, '\''))
+                    || first > 0 && {
+                        // "the company's 2004 profits"
+                        let r = self.raw(first - 1);
+                        self.is_word(first - 1) && (r.ends_with("'s") || r.ends_with("’s"))
+                    };
                 if !(qual || next_plural && !prev_blocks) {
                     return None;
                 }
@@ -3010,6 +3015,21 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Figure> {
                 }
             }
             found[fi].fig.unit = unit;
+        }
+        // "rose 120 points to 10,450": the level after a measured change
+        // is in the same unit.
+        if found[fi].fig.kind == ClaimKind::Count && found[fi].fig.unit.is_none() && fi > 0 {
+            let (prev, cur) = found.split_at_mut(fi);
+            let p = &prev[fi - 1];
+            let c = &mut cur[0];
+            if p.fig.kind == ClaimKind::Measure
+                && p.fig.unit.as_deref() == Some("points")
+                && matches!(scan.prev_w(c.first), "to" | "at")
+                && p.np + 1 == c.first
+            {
+                c.fig.kind = ClaimKind::Measure;
+                c.fig.unit = p.fig.unit.clone();
+            }
         }
     }
     let mut found: Vec<Found> = found
