@@ -119,9 +119,12 @@ impl Gazetteer {
     /// Parse one TSV file; `origin` names it in errors (with the line number).
     pub fn from_tsv(origin: &str, src: &str) -> Result<Gazetteer, Error> {
         let src = src.strip_prefix('\u{feff}').unwrap_or(src);
-        let mut entries = Vec::new();
+        // Sized up front: a million-row file should not rehash its way up.
+        let rows = src.bytes().filter(|&b| b == b'\n').count() + 1;
+        let mut entries = Vec::with_capacity(rows);
         // Keys borrow from `src`: no allocation per row for the duplicate check.
-        let mut seen: HashMap<(EntityType, &str), usize> = HashMap::new();
+        let mut seen: HashMap<(EntityType, &str), usize, FxBuild> =
+            HashMap::with_capacity_and_hasher(rows, FxBuild::default());
         let mut header_seen = false;
         for (i, raw_line) in src.lines().enumerate() {
             let line_no = i + 1;
@@ -547,7 +550,47 @@ fn ambiguous_context(doc: &Doc<'_>, kind: EntityType, start: usize, end: usize) 
                 | "within"
         ),
         EntityType::Person => matches!(after, "said" | "says" | "told" | "added" | "wrote"),
-        EntityType::Organization => matches!(before, "the") && !after.is_empty(),
+        // A company or body named by a common word ("Apple", "Shell") shows
+        // itself by a determiner or preposition before it, a possessive, or
+        // a reporting or corporate verb after it.
+        EntityType::Organization => {
+            let possessive = doc.text[end..].starts_with("'s") || doc.text[end..].starts_with("’s");
+            possessive
+                || matches!(
+                    before,
+                    "the"
+                        | "at"
+                        | "by"
+                        | "from"
+                        | "for"
+                        | "with"
+                        | "against"
+                        | "rival"
+                        | "join"
+                        | "joined"
+                )
+                || matches!(
+                    after,
+                    "said"
+                        | "says"
+                        | "reported"
+                        | "reports"
+                        | "announced"
+                        | "announces"
+                        | "shares"
+                        | "stock"
+                        | "chief"
+                        | "executives"
+                        | "spokesman"
+                        | "spokeswoman"
+                        | "spokesperson"
+                        | "inc"
+                        | "plc"
+                        | "ltd"
+                        | "corp"
+                        | "group"
+                )
+        }
         // A capitalised nationality word away from a sentence start and a
         // headline is the adjective ("Afghan refugees"), not the blanket.
         EntityType::Nationality => true,

@@ -1687,8 +1687,10 @@ fn select(mut spans: Vec<Span>) -> Vec<Span> {
 /// "Sirajuddin Haqqani").
 fn known_names(ctx: &Ctx<'_, '_>, mut chosen: Vec<Span>) -> Vec<Span> {
     let text = ctx.doc.text;
-    // Rule-found names (exact text) → (type, rule).
-    let mut names: HashMap<&str, (EntityType, Option<String>)> = HashMap::new();
+    // Established names (exact text) → (type, canonical, gazetteer entry):
+    // rule-found names, and ambiguous gazetteer names that context licensed
+    // once ("Apple's chief" licenses the headline's "Apple").
+    let mut names: HashMap<&str, (EntityType, Option<String>, Option<u32>)> = HashMap::new();
     let mut parts: HashSet<&str> = HashSet::new();
     // Parts after the first word: a gazetteer match equal to one of these
     // is the person ("Stalin" after "Josef Stalin"); a given name that is
@@ -1697,8 +1699,13 @@ fn known_names(ctx: &Ctx<'_, '_>, mut chosen: Vec<Span>) -> Vec<Span> {
     for s in &chosen {
         let Some(kind) = s.kind else { continue };
         let t = &text[s.start..s.end];
-        if s.entry.is_none() {
-            names.entry(t).or_insert((kind, s.canonical.clone()));
+        let licensed = s.entry.is_some_and(|e| {
+            ctx.gaz.entries()[e as usize].policy == crate::gazetteer::MatchPolicy::Ambiguous
+        });
+        if s.entry.is_none() || licensed {
+            names
+                .entry(t)
+                .or_insert((kind, s.canonical.clone(), s.entry));
         }
         if kind == EntityType::Person && t.contains(' ') {
             for (k, p) in t.split(' ').enumerate() {
@@ -1767,7 +1774,8 @@ fn known_names(ctx: &Ctx<'_, '_>, mut chosen: Vec<Span>) -> Vec<Span> {
     let mut replaced: HashSet<(usize, usize)> = HashSet::new();
     // Longest names first, so "Harbour Pilots Association" is placed before
     // a shorter name inside it; sorted for a deterministic result.
-    let mut names: Vec<(&str, (EntityType, Option<String>))> = names.into_iter().collect();
+    let mut names: Vec<(&str, (EntityType, Option<String>, Option<u32>))> =
+        names.into_iter().collect();
     names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
     // Names by their first word: each token is checked against the names
     // that start with it, which keeps this pass linear in the text.
@@ -1791,7 +1799,7 @@ fn known_names(ctx: &Ctx<'_, '_>, mut chosen: Vec<Span>) -> Vec<Span> {
     // Longest names first (the order of `names`).
     occurrences.sort_unstable();
     for &(n, pos) in &occurrences {
-        let (name, (kind, canonical)) = &names[n];
+        let (name, (kind, canonical, entry)) = &names[n];
         {
             let end = pos + name.len();
             if !crate::text::on_word_boundaries(text, pos, end) || overlaps_map(&taken, pos, end) {
@@ -1812,7 +1820,7 @@ fn known_names(ctx: &Ctx<'_, '_>, mut chosen: Vec<Span>) -> Vec<Span> {
                 start: pos,
                 end,
                 kind: Some(*kind),
-                entry: None,
+                entry: *entry,
                 canonical: canonical.clone(),
                 rule: "coref:known-name".into(),
                 prio: PRIO_RULE,
