@@ -1680,6 +1680,9 @@ fn select(mut spans: Vec<Span>) -> Vec<Span> {
     chosen
 }
 
+/// An established name's type, canonical name and gazetteer entry.
+type Established = (EntityType, Option<String>, Option<u32>);
+
 /// Names the article has established recur anywhere: a rule-found name
 /// again (also in a headline or at a sentence start), and a given name or
 /// surname of a person named in full. A one-word gazetteer match that is a
@@ -1690,7 +1693,7 @@ fn known_names(ctx: &Ctx<'_, '_>, mut chosen: Vec<Span>) -> Vec<Span> {
     // Established names (exact text) → (type, canonical, gazetteer entry):
     // rule-found names, and ambiguous gazetteer names that context licensed
     // once ("Apple's chief" licenses the headline's "Apple").
-    let mut names: HashMap<&str, (EntityType, Option<String>, Option<u32>)> = HashMap::new();
+    let mut names: HashMap<&str, Established> = HashMap::new();
     let mut parts: HashSet<&str> = HashSet::new();
     // Parts after the first word: a gazetteer match equal to one of these
     // is the person ("Stalin" after "Josef Stalin"); a given name that is
@@ -1774,8 +1777,7 @@ fn known_names(ctx: &Ctx<'_, '_>, mut chosen: Vec<Span>) -> Vec<Span> {
     let mut replaced: HashSet<(usize, usize)> = HashSet::new();
     // Longest names first, so "Harbour Pilots Association" is placed before
     // a shorter name inside it; sorted for a deterministic result.
-    let mut names: Vec<(&str, (EntityType, Option<String>, Option<u32>))> =
-        names.into_iter().collect();
+    let mut names: Vec<(&str, Established)> = names.into_iter().collect();
     names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
     // Names by their first word: each token is checked against the names
     // that start with it, which keeps this pass linear in the text.
