@@ -201,7 +201,6 @@ proptest! {
     /// Spans on char boundaries matching the text, no overlap within a
     /// type, unique ids, finite values, resolvable entity references.
     #[test]
-    #[ignore = "claims.rs:650 panics: a multi-byte dash before a speech verb (\"– said \") is sliced one byte in; see bad_input::dash_before_a_speech_verb"]
     fn every_record_holds_its_invariants(text in any_text()) {
         check(&Article::new("p", text))?;
     }
@@ -209,7 +208,6 @@ proptest! {
     /// The same, for plain-text articles whose first line is a title (the
     /// headline rules run there).
     #[test]
-    #[ignore = "claims.rs:650 panics: a multi-byte dash before a speech verb (\"– said \") is sliced one byte in; see bad_input::dash_before_a_speech_verb"]
     fn titled_articles_hold_the_invariants(title in news_text(), body in any_text()) {
         let raw = format!("{}\n\n{}", title.replace('\n', " "), body);
         check(&Article::from_plain_text("t", &raw))?;
@@ -218,7 +216,6 @@ proptest! {
     /// Same input, byte-identical JSON: twice in a row, from a freshly
     /// built extractor, and through the (parallel) batch entry point.
     #[test]
-    #[ignore = "claims.rs:650 panics: a multi-byte dash before a speech verb (\"– said \") is sliced one byte in; see bad_input::dash_before_a_speech_verb"]
     fn output_is_deterministic(texts in prop::collection::vec(news_text(), 1..4)) {
         let articles: Vec<Article> = texts
             .iter()
@@ -244,7 +241,6 @@ proptest! {
     /// Listing pages built from bullets and soup split into articles with
     /// unique ids whose text starts with their title, and extract cleanly.
     #[test]
-    #[ignore = "claims.rs:650 panics: a multi-byte dash before a speech verb (\"– said \") is sliced one byte in; see bad_input::dash_before_a_speech_verb"]
     fn listing_pages_split_cleanly(
         stories in prop::collection::vec((news_text(), news_text(), any::<bool>()), 0..5),
         preamble in news_text(),
