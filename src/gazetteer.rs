@@ -7,12 +7,13 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use once_cell::sync::Lazy;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::error::{Error, ErrorKind};
 use crate::record::EntityType;
-use crate::text::{fold_case, is_word_char, on_word_boundaries, Doc};
+use crate::text::{fold_case, on_word_boundaries, Doc};
 
 /// The gazetteer files compiled into the crate, in load order.
 pub(crate) const EMBEDDED: &[(&str, &str)] = &[
@@ -268,9 +269,9 @@ impl Gazetteer {
     }
 }
 
-/// A fast non-cryptographic hasher (the Fx hash of rustc) for the name
-/// index: its keys are gazetteer names, not attacker-chosen input, and
-/// lookups with text chunks cannot change the table's layout.
+/// A fast non-cryptographic hasher (the Fx hash of rustc) for building the
+/// pattern table and checking duplicate keys: its keys are gazetteer names
+/// read at construction, never article text.
 #[derive(Default)]
 struct FxHasher {
     hash: u64,
@@ -319,75 +320,37 @@ pub(crate) struct GazMatch {
     pub entry: u32,
 }
 
-/// The compiled index over every surface form of a gazetteer.
+/// The compiled automaton over every surface form of a gazetteer.
 ///
-/// A match can only be accepted where it starts and ends on word boundaries,
-/// so the index is keyed by a pattern's first *chunk* (its leading run of
-/// word characters, or its first character when that is not a word
-/// character) and looked up once per word start in the text. Each chunk's
-/// patterns are kept longest first, so the first one that is a prefix of the
-/// text is the leftmost-longest match there, exactly as an Aho-Corasick
-/// automaton in leftmost-longest mode would report it. Building it is a
-/// hash-map insert per surface form, so construction stays fast (tens of
-/// milliseconds for the embedded set, about a second for a million
-/// entries) and memory stays proportional to the names' bytes.
+/// One Aho-Corasick automaton (leftmost-longest) runs over the case-folded
+/// text; each pattern id maps to the forms (entry, written form) that fold to
+/// it, and [`Matcher::accept`] decides per match whether the entry's policy
+/// allows it there. Folding keeps byte offsets (see `text::fold_case`), so a
+/// match in the folded text is the same span of the original.
 #[derive(Debug)]
 pub(crate) struct Matcher {
-    /// Pattern ids by first chunk, longest pattern first.
-    index: HashMap<Box<str>, Vec<u32>, FxBuild>,
-    /// The folded patterns.
-    patterns: Vec<Box<str>>,
+    automaton: AhoCorasick,
     /// Forms per pattern id, strongest policy first.
     forms: Vec<Vec<Form>>,
-    /// Characters that are not word characters but start some pattern
-    /// (quotes, slashes); any other such character is skipped at once.
-    lead_symbols: Vec<char>,
-}
-
-/// The byte length of the chunk at the start of `s`: its leading run of
-/// word characters, or its first character when that is not one.
-fn chunk_len(s: &str) -> usize {
-    let mut chars = s.char_indices();
-    match chars.next() {
-        None => 0,
-        Some((_, c)) if !is_word_char(c) => c.len_utf8(),
-        Some(_) => chars
-            .find(|&(_, c)| !is_word_char(c))
-            .map_or(s.len(), |(i, _)| i),
-    }
 }
 
 impl Matcher {
     pub fn new(gaz: &Gazetteer) -> Matcher {
-        let mut index: HashMap<Box<str>, Vec<u32>, FxBuild> =
-            HashMap::with_capacity_and_hasher(gaz.len(), FxBuild::default());
+        let mut ids: HashMap<Box<str>, u32, FxBuild> =
+            HashMap::with_capacity_and_hasher(gaz.len() * 5 / 4, FxBuild::default());
         let mut patterns: Vec<Box<str>> = Vec::with_capacity(gaz.len() * 5 / 4);
         let mut forms: Vec<Vec<Form>> = Vec::with_capacity(gaz.len() * 5 / 4);
-        let mut lead_symbols = Vec::new();
         for (i, entry) in gaz.entries.iter().enumerate() {
             for name in entry.names() {
                 let mut add = |surface: &str| {
                     let folded = fold_case(surface);
-                    let key = &folded[..chunk_len(&folded)];
-                    let list = match index.get_mut(key) {
-                        Some(list) => list,
-                        None => {
-                            if let Some(c) = key.chars().next().filter(|&c| !is_word_char(c)) {
-                                if !lead_symbols.contains(&c) {
-                                    lead_symbols.push(c);
-                                }
-                            }
-                            index.entry(key.into()).or_default()
-                        }
-                    };
-                    // Lists are short (a few hundred for the commonest first
-                    // words), so a linear look for the same pattern is cheap.
-                    let pid = match list.iter().find(|&&p| *patterns[p as usize] == *folded) {
+                    let pid = match ids.get(folded.as_str()) {
                         Some(&pid) => pid,
                         None => {
                             let pid = patterns.len() as u32;
-                            list.push(pid);
-                            patterns.push(folded.into_boxed_str());
+                            let folded: Box<str> = folded.into_boxed_str();
+                            ids.insert(folded.clone(), pid);
+                            patterns.push(folded);
                             forms.push(Vec::new());
                             pid
                         }
@@ -414,68 +377,39 @@ impl Matcher {
         for list in &mut forms {
             list.sort_by_key(|f| gaz.entries[f.entry as usize].policy);
         }
-        for list in index.values_mut() {
-            // Longest first; two patterns of one length cannot both match at
-            // one position.
-            list.sort_by_key(|&pid| std::cmp::Reverse(patterns[pid as usize].len()));
-        }
-        Matcher {
-            index,
-            patterns,
-            forms,
-            lead_symbols,
-        }
-    }
-
-    /// The longest pattern that `hay[start..]` starts with, if any.
-    fn longest_at(&self, hay: &str, start: usize) -> Option<(usize, usize)> {
-        let rest = &hay[start..];
-        let list = self.index.get(&rest[..chunk_len(rest)])?;
-        list.iter().find_map(|&pid| {
-            let p = &*self.patterns[pid as usize];
-            rest.starts_with(p).then(|| (pid as usize, start + p.len()))
-        })
+        // Prefilters pay off for few patterns, not for tens of thousands of
+        // names; leaving it off also makes construction cheaper.
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .prefilter(false)
+            .build(patterns.iter().map(|p| p.as_bytes()))
+            .expect("gazetteer automaton fits in memory");
+        Matcher { automaton, forms }
     }
 
     /// Every accepted gazetteer match in `doc`, left to right, not overlapping.
     ///
-    /// A match must start where no word character precedes it, so only
-    /// those positions are tried. At each, the leftmost-longest pattern is
-    /// taken; when it is rejected (a word character follows it, or its
-    /// policy refuses it here) no shorter pattern at the same position is
-    /// tried, and the search goes on after it.
+    /// When the leftmost-longest match is rejected (a word character borders
+    /// it, or its policy refuses it here) the search resumes one character
+    /// after its start, so a later match inside it can still be found.
     pub fn find(&self, doc: &Doc<'_>, gaz: &Gazetteer) -> Vec<GazMatch> {
         let hay = doc.folded.as_str();
         let mut out = Vec::new();
-        // Matches may not overlap: nothing starts before `pos`.
         let mut pos = 0;
-        let mut prev_is_word = false;
-        let mut chars = doc.text.char_indices();
-        while let Some((start, c)) = chars.next() {
-            let is_word = is_word_char(c);
-            let candidate =
-                !prev_is_word && start >= pos && (is_word || self.lead_symbols.contains(&c));
-            prev_is_word = is_word;
-            if !candidate {
-                continue;
-            }
-            if let Some((pid, end)) = self.longest_at(hay, start) {
-                let accepted = on_word_boundaries(doc.text, start, end)
-                    .then(|| self.accept(doc, gaz, pid, start, end))
-                    .flatten();
-                if let Some(entry) = accepted {
+        while pos < hay.len() {
+            let Some(hit) = self.automaton.find(Input::new(hay).span(pos..hay.len())) else {
+                break;
+            };
+            let (start, end) = (hit.start(), hit.end());
+            let accepted = on_word_boundaries(doc.text, start, end)
+                .then(|| self.accept(doc, gaz, hit.pattern().as_usize(), start, end))
+                .flatten();
+            match accepted {
+                Some(entry) => {
                     out.push(GazMatch { start, end, entry });
                     pos = end;
                 }
-            }
-            if is_word {
-                // The rest of this word holds no word start.
-                let rest = &doc.text[start..];
-                let skip = chunk_len(rest);
-                let mut tail = rest[c.len_utf8()..skip].chars();
-                for _ in tail.by_ref() {
-                    chars.next();
-                }
+                None => pos = start + hay[start..].chars().next().map_or(1, char::len_utf8),
             }
         }
         out
@@ -600,6 +534,7 @@ fn ambiguous_context(doc: &Doc<'_>, kind: EntityType, start: usize, end: usize) 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::is_word_char;
 
     fn gaz(rows: &str) -> Gazetteer {
         Gazetteer::from_tsv("t.tsv", &format!("key\ttype\tname\taliases\tmatch\n{rows}")).unwrap()
@@ -620,87 +555,10 @@ mod tests {
             .collect()
     }
 
-    /// The matcher as it was first written: an Aho-Corasick automaton in
-    /// leftmost-longest mode over the folded text, retried one character on
-    /// after each rejected match. The chunk index must give the same matches.
-    fn reference_find(
-        ac: &aho_corasick::AhoCorasick,
-        m: &Matcher,
-        doc: &Doc<'_>,
-        g: &Gazetteer,
-    ) -> Vec<GazMatch> {
-        let hay = doc.folded.as_str();
-        let mut out = Vec::new();
-        let mut pos = 0;
-        while pos < hay.len() {
-            let Some(hit) = ac.find(aho_corasick::Input::new(hay).span(pos..hay.len())) else {
-                break;
-            };
-            let (start, end) = (hit.start(), hit.end());
-            let accepted = on_word_boundaries(doc.text, start, end)
-                .then(|| m.accept(doc, g, hit.pattern().as_usize(), start, end))
-                .flatten();
-            match accepted {
-                Some(entry) => {
-                    out.push(GazMatch { start, end, entry });
-                    pos = end;
-                }
-                None => pos = start + hay[start..].chars().next().map_or(1, char::len_utf8),
-            }
-        }
-        out
-    }
-
-    #[test]
-    fn same_matches_as_an_aho_corasick_scan() {
-        let g = Gazetteer::embedded();
-        let m = Matcher::new(g);
-        let ac = aho_corasick::AhoCorasickBuilder::new()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(m.patterns.iter().map(|p| p.as_bytes()))
-            .unwrap();
-        // Real text, then text made of gazetteer names glued with the
-        // separators and suffixes that exercise boundaries and overlaps.
-        let mut texts = vec![include_str!("../fixtures/tag-uyghur.txt").to_string()];
-        let glue = [
-            " ", ", ", "-", "ware ", "’s ", "'s ", " in ", ". ", "\n\n", "/", " the ", "x", "",
-        ];
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut next = move |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
-        let entries = g.entries();
-        for _ in 0..200 {
-            let mut t = String::new();
-            for _ in 0..60 {
-                let e = &entries[next(entries.len())];
-                let names: Vec<&str> = e.names().collect();
-                let name = names[next(names.len())];
-                let name = match next(4) {
-                    0 => name.to_uppercase(),
-                    1 => name.to_lowercase(),
-                    _ => name.to_string(),
-                };
-                t.push_str(&name);
-                t.push_str(glue[next(glue.len())]);
-            }
-            texts.push(t);
-        }
-        for text in &texts {
-            for has_title in [false, true] {
-                let doc = Doc::new(text, has_title);
-                assert_eq!(m.find(&doc, g), reference_find(&ac, &m, &doc, g), "{text}");
-            }
-        }
-    }
-
     #[test]
     fn folding_keeps_word_characters() {
-        // The index finds word boundaries in the folded text and accepts
-        // them in the original: both must agree on every character.
+        // Matches are found in the folded text and their word boundaries
+        // checked in the original: both must agree on every character.
         for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
             let folded = fold_case(c.encode_utf8(&mut [0; 4]));
             let f = folded.chars().next().unwrap();
