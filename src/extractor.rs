@@ -150,7 +150,7 @@ impl Extractor {
 ///     "key\ttype\tname\taliases\tmatch\nzz\torganization\tZorblax Industries\tZorblax\tfold\n",
 /// ).unwrap();
 /// let extractor = Extractor::builder().gazetteer(mine).build().unwrap();
-/// let record = extractor.extract(&Article::new("a", "Zorblax hired 20 people.")).unwrap();
+/// let record = extractor.extract(&Article::new("a", "Zorblax Industries hired 20 people.")).unwrap();
 /// assert_eq!(record.entities[0].name, "Zorblax Industries");
 /// assert_eq!(record.entities[0].key.as_deref(), Some("zz"));
 /// ```
