@@ -16,7 +16,7 @@ use std::ops::Range;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use crate::figures::Figure;
+use crate::figures::{Figure, FnvBuild};
 use crate::record::{Claim, ClaimKind, Entity, EntityType, Source};
 use crate::text::{is_title_or_caps, Doc};
 
@@ -31,9 +31,9 @@ struct VerbInfo {
     quote: bool,
 }
 
-static VERBS: Lazy<HashMap<&'static str, VerbInfo>> = Lazy::new(|| {
+static VERBS: Lazy<HashMap<&'static str, VerbInfo, FnvBuild>> = Lazy::new(|| {
     let data = include_str!("../gazetteers/attribution_verbs.tsv");
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     let mut header = true;
     for line in data.lines() {
         if line.starts_with('#') || line.trim().is_empty() {
@@ -213,6 +213,9 @@ struct Ctx<'a, 'd> {
     text: &'a str,
     entities: &'d [Entity],
     ments: Vec<Ment>,
+    /// Every `WORD` match in the folded text, in order: `words` reads its
+    /// ranges from here instead of searching the text again.
+    word_index: Vec<(usize, usize)>,
     /// Every quoted passage, short ones too (they hide their words from
     /// attribution).
     raw: Vec<RawQuote>,
@@ -362,11 +365,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
         ments.sort_by_key(|m| (m.start, m.end));
         let raw = find_quotes(doc);
         let n = doc.sentences.len();
+        let word_index = WORD
+            .find_iter(&doc.folded)
+            .map(|m| (m.start(), m.end()))
+            .collect();
         let mut ctx = Ctx {
             doc,
             text: doc.text,
             entities,
             ments,
+            word_index,
             raw,
             authors: Vec::new(),
             attr: vec![None; n],
@@ -403,14 +411,36 @@ impl<'a, 'd> Ctx<'a, 'd> {
             .any(|q| pos < q.inner.end)
     }
 
-    /// Words of `r` (folded) with their offsets.
+    /// Words of `r` (folded) with their offsets: the `WORD` matches of the
+    /// folded text `r` holds, exactly as a search of that range alone finds
+    /// them (a word cut by either edge of `r` is cut there too).
     fn words(&self, r: Range<usize>) -> Vec<(usize, usize, &str)> {
-        let Some(folded) = self.doc.folded.get(r.clone()) else {
+        let folded = &self.doc.folded;
+        let Some(piece) = folded.get(r.clone()) else {
             return Vec::new();
         };
-        WORD.find_iter(folded)
-            .map(|m| (r.start + m.start(), r.start + m.end(), m.as_str()))
-            .collect()
+        let mut out = Vec::new();
+        let mut k = self.word_index.partition_point(|&(_, e)| e <= r.start);
+        // A word begun before `r` is searched again from `r.start`: its rest
+        // is a word when it holds a letter or digit.
+        if let Some(&(s, e)) = self.word_index.get(k) {
+            if s < r.start {
+                let cut = e.min(r.end) - r.start;
+                out.extend(
+                    WORD.find_iter(&piece[..cut])
+                        .map(|m| (r.start + m.start(), r.start + m.end(), m.as_str())),
+                );
+                k += 1;
+            }
+        }
+        for &(s, e) in &self.word_index[k..] {
+            if s >= r.end {
+                break;
+            }
+            let e = e.min(r.end);
+            out.push((s, e, &folded[s..e]));
+        }
+        out
     }
 
     /// Attribution verbs in `r`, outside quoted passages, in order.
@@ -1295,4 +1325,30 @@ fn sloppy_close(doc: &Doc<'_>, i: usize, len: usize) -> bool {
             .get(w.as_str())
             .is_some_and(|v| v.quote && !v.noun_too)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `words` reads the document's word index; it must give what a search
+    /// of the range alone gives, for every range, cut words included.
+    #[test]
+    fn indexed_words_match_a_fresh_search() {
+        let text = "O'Brien's co-op—“Ünal’s 3-4 x'-y” -'a 'b, İstanbul dog-'s 2024.";
+        let doc = Doc::new(text, false);
+        let ctx = Ctx::new(&doc, &[]);
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for (k, &a) in bounds.iter().enumerate() {
+            for &b in &bounds[k..] {
+                let fresh: Vec<(usize, usize, &str)> = WORD
+                    .find_iter(&doc.folded[a..b])
+                    .map(|m| (a + m.start(), a + m.end(), m.as_str()))
+                    .collect();
+                assert_eq!(ctx.words(a..b), fresh, "{a}..{b}");
+            }
+        }
+    }
 }

@@ -122,8 +122,13 @@ static LEX: Lazy<Lexicon> = Lazy::new(|| {
 });
 
 /// FNV-1a: the keys are short ASCII words, where SipHash's setup dominates.
+/// Only for tables of fixed words (the word lists); sets built from article
+/// text keep the default hasher, which input cannot make collide.
 #[derive(Default)]
-struct Fnv(u64);
+pub(crate) struct Fnv(u64);
+
+/// Builds [`Fnv`] hashers for fixed word tables.
+pub(crate) type FnvBuild = BuildHasherDefault<Fnv>;
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {

@@ -8,11 +8,13 @@
 //! (a surname after the full name, an organization first seen with its head
 //! word) wherever they recur, headlines and sentence starts included.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use once_cell::sync::Lazy;
 
 use crate::entities::Candidate;
+use crate::figures::FnvBuild;
 use crate::gazetteer::{GazMatch, Gazetteer};
 use crate::record::EntityType;
 use crate::text::Doc;
@@ -107,23 +109,23 @@ struct Head {
 /// Word lists the name rules use, built once from the embedded TSV files.
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
-    first_names: HashSet<String>,
+    first_names: HashSet<String, FnvBuild>,
     /// Surname → origin (`chinese`, `arabic`, `us`, …).
-    surnames: HashMap<String, String>,
+    surnames: HashMap<String, String, FnvBuild>,
     titles: Vec<(Phrase, TitleKind)>,
     org_heads: Vec<(Phrase, Head)>,
     place_heads: Vec<(Phrase, Head)>,
     /// Lower-case first word → indexes into `titles` (longest first).
-    titles_by_first: HashMap<String, Vec<usize>>,
+    titles_by_first: HashMap<String, Vec<usize>, FnvBuild>,
     /// Last word → indexes into `org_heads` / `place_heads` (longest first).
-    org_heads_by_last: HashMap<String, Vec<usize>>,
-    place_heads_by_last: HashMap<String, Vec<usize>>,
+    org_heads_by_last: HashMap<String, Vec<usize>, FnvBuild>,
+    place_heads_by_last: HashMap<String, Vec<usize>, FnvBuild>,
     /// Capitalised word → class (`function`, `generic`, …).
-    stop: HashMap<String, String>,
+    stop: HashMap<String, String, FnvBuild>,
     /// Attribution verbs usable right after or before a name.
-    speech: HashSet<String>,
+    speech: HashSet<String, FnvBuild>,
     /// Lower-case nouns introducing an organization's name ("firm", "bank").
-    org_descriptors: HashSet<String>,
+    org_descriptors: HashSet<String, FnvBuild>,
 }
 
 /// Rows of a word-list TSV as maps from header name to value.
@@ -365,9 +367,18 @@ struct Ctx<'d, 'a> {
     headline: Vec<bool>,
     initial: Vec<bool>,
     /// Lower-case words that occur written in lower case somewhere in the text.
-    lower_words: HashSet<String>,
+    lower_words: HashSet<&'a str>,
     /// Capitalised words that occur away from sentence starts and headlines.
     mid_caps: HashSet<&'a str>,
+    // Per-token facts the rules ask for many times, computed once.
+    /// Each token lower-cased (`str::to_lowercase`).
+    lower: Vec<Cow<'a, str>>,
+    /// Starts with a capital letter.
+    cap: Vec<bool>,
+    /// See [`Ctx::compute_name_word`].
+    name_word: Vec<bool>,
+    /// The title or role starting at each token (see [`Ctx::compute_title_at`]).
+    titles: Vec<Option<(usize, TitleKind)>>,
 }
 
 impl<'d, 'a> Ctx<'d, 'a> {
@@ -394,7 +405,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     fn is_cap(&self, i: usize) -> bool {
-        self.word(i).chars().next().is_some_and(char::is_uppercase)
+        self.cap[i]
     }
 
     /// An acronym as a definition may write it: 2–6 letters, capitalised,
@@ -414,6 +425,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// part capitalised except short particles ("Tehreek-e-Taliban",
     /// "al-Qaeda"); "US-backed" is not one.
     fn is_name_word(&self, i: usize) -> bool {
+        self.name_word[i]
+    }
+
+    fn compute_name_word(&self, i: usize) -> bool {
         let w = self.word(i);
         if !w.contains('-') {
             return self.is_cap(i) && w.chars().any(char::is_alphabetic);
@@ -450,11 +465,10 @@ impl<'d, 'a> Ctx<'d, 'a> {
                     return None;
                 }
             }
-            let w = self.word(j);
             let ok = if p.fold {
-                w.to_lowercase() == *pw
+                self.lower[j] == pw.as_str()
             } else {
-                w == pw
+                self.word(j) == pw
             };
             if !ok {
                 return None;
@@ -470,10 +484,14 @@ impl<'d, 'a> Ctx<'d, 'a> {
     }
 
     fn title_at(&self, i: usize) -> Option<(usize, TitleKind)> {
+        self.titles.get(i).copied().flatten()
+    }
+
+    fn compute_title_at(&self, i: usize) -> Option<(usize, TitleKind)> {
         if i >= self.toks.len() {
             return None;
         }
-        let list = self.lex.titles_by_first.get(&self.word_lower(i))?;
+        let list = self.lex.titles_by_first.get(self.word_lower(i))?;
         list.iter().find_map(|&k| {
             let (p, kind) = &self.lex.titles[k];
             self.phrase_at(p, i).map(|e| (e, *kind))
@@ -526,7 +544,7 @@ impl<'d, 'a> Ctx<'d, 'a> {
     /// ("Will", "Mark" written "will", "mark" elsewhere).
     fn is_common_word(&self, i: usize) -> bool {
         let w = self.word(i);
-        self.lex.stop.contains_key(w) || self.lower_words.contains(&w.to_lowercase())
+        self.lex.stop.contains_key(w) || self.lower_words.contains(self.word_lower(i))
     }
 
     /// A person name starting at token `i`: name words joined by spaces,
@@ -584,8 +602,8 @@ impl<'d, 'a> Ctx<'d, 'a> {
         (self.toks[from].start, self.toks[to - 1].end)
     }
 
-    fn word_lower(&self, i: usize) -> String {
-        self.word(i).to_lowercase()
+    fn word_lower(&self, i: usize) -> &str {
+        &self.lower[i]
     }
 }
 
@@ -620,14 +638,18 @@ pub(crate) fn find(
         }
     }
     let headline: Vec<bool> = {
-        // One answer per line: the test reads the whole line.
-        let mut cache: HashMap<usize, bool> = HashMap::new();
+        // One answer per line: the test reads the whole line. Tokens come in
+        // order, so only the current line's answer is kept.
+        let mut cache: Option<(std::ops::Range<usize>, bool)> = None;
         toks.iter()
-            .map(|t| {
-                let line = doc.line_span(t.start).start;
-                *cache
-                    .entry(line)
-                    .or_insert_with(|| capitals_mute(doc, t.start))
+            .map(|t| match &cache {
+                Some((line, mute)) if line.start <= t.start && t.start <= line.end => *mute,
+                _ => {
+                    let line = doc.line_span(t.start);
+                    let mute = capitals_mute(doc, t.start);
+                    cache = Some((line, mute));
+                    mute
+                }
             })
             .collect()
     };
@@ -654,7 +676,7 @@ pub(crate) fn find(
                 .next()
                 .is_some_and(char::is_lowercase)
         })
-        .map(|t| doc.text[t.start..t.end].to_string())
+        .map(|t| &doc.text[t.start..t.end])
         .collect();
     let mid_caps = toks
         .iter()
@@ -669,7 +691,28 @@ pub(crate) fn find(
         })
         .map(|(_, t)| &doc.text[t.start..t.end])
         .collect();
-    let ctx = Ctx {
+    let lower = toks
+        .iter()
+        .map(|t| {
+            let w = &doc.text[t.start..t.end];
+            // The folded text lower-cases an ASCII word exactly as
+            // `to_lowercase` does; other words are lower-cased on their own.
+            match doc.folded.get(t.start..t.end) {
+                Some(f) if w.is_ascii() => Cow::Borrowed(f),
+                _ => Cow::Owned(w.to_lowercase()),
+            }
+        })
+        .collect();
+    let cap = toks
+        .iter()
+        .map(|t| {
+            doc.text[t.start..t.end]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        })
+        .collect();
+    let mut ctx = Ctx {
         doc,
         gaz,
         lex: lexicon,
@@ -680,7 +723,17 @@ pub(crate) fn find(
         initial,
         lower_words,
         mid_caps,
+        lower,
+        cap,
+        name_word: Vec::new(),
+        titles: Vec::new(),
     };
+    ctx.name_word = (0..ctx.toks.len())
+        .map(|i| ctx.compute_name_word(i))
+        .collect();
+    ctx.titles = (0..ctx.toks.len())
+        .map(|i| ctx.compute_title_at(i))
+        .collect();
 
     let mut spans = gazetteer_spans(&ctx, &matches);
     acronyms(&ctx, &matches, &mut spans);
@@ -713,12 +766,13 @@ fn capitals_mute(doc: &Doc<'_>, offset: usize) -> bool {
     if doc.headline.as_ref().is_some_and(|h| h.contains(&offset)) {
         return true;
     }
-    if !doc.in_headline_case(offset) {
-        return false;
-    }
     let line = doc.text[doc.line_span(offset)].trim_end();
     let all_caps = !line.chars().any(char::is_lowercase);
-    all_caps || !line.ends_with(['.', '!', '?', '"', '”', ')', ':', ';', ','])
+    // Decide on the cheap tests first: a body line ending like a sentence is
+    // never mute, whatever its case, so the (costly) headline-case test is
+    // only read for the rest.
+    (all_caps || !line.ends_with(['.', '!', '?', '"', '”', ')', ':', ';', ',']))
+        && doc.in_headline_case(offset)
 }
 
 /// Gazetteer matches as spans, minus the ones the text shows are not
@@ -1181,10 +1235,7 @@ fn org_span(ctx: &Ctx<'_, '_>, hs: usize, he: usize, head: Head, p: &Phrase) -> 
             .filter(|_| ctx.joined(from))
             .map(|k| ctx.word_lower(k))
             .unwrap_or_default();
-        let cued = matches!(
-            prev.as_str(),
-            "the" | "in" | "to" | "by" | "from" | "with" | "told"
-        );
+        let cued = matches!(prev, "the" | "in" | "to" | "by" | "from" | "with" | "told");
         if !(cued || words >= 3) {
             return None;
         }
@@ -1221,7 +1272,7 @@ fn place_span(ctx: &Ctx<'_, '_>, hs: usize, he: usize, head: Head) -> Option<Spa
             .checked_sub(1)
             .map(|k| ctx.word_lower(k))
             .unwrap_or_default();
-        if !PLACE_PREPOSITIONS.contains(&prev.as_str()) {
+        if !PLACE_PREPOSITIONS.contains(&prev) {
             return None;
         }
     }
