@@ -9,6 +9,7 @@
 //! word) wherever they recur, headlines and sentence starts included.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use once_cell::sync::Lazy;
@@ -295,28 +296,29 @@ struct Tok {
 /// "U.S"). A possessive `'s` is cut off.
 fn tokenize(text: &str) -> Vec<Tok> {
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Byte offsets throughout; `char_at` decodes the character there.
+    let char_at = |p: usize| text.get(p..).and_then(|s| s.chars().next());
     let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].1.is_alphanumeric() {
-            i += 1;
+    while let Some(c) = char_at(i) {
+        if !c.is_alphanumeric() {
+            i += c.len_utf8();
             continue;
         }
-        let start = chars[i].0;
-        let mut j = i + 1;
-        while j < chars.len() {
-            let c = chars[j].1;
+        let start = i;
+        let mut j = i + c.len_utf8();
+        while let Some(c) = char_at(j) {
             if c.is_alphanumeric() {
-                j += 1;
-            } else if matches!(c, '-' | '\'' | '’' | '.' | '&')
-                && chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric())
-            {
-                j += 2;
+                j += c.len_utf8();
+            } else if matches!(c, '-' | '\'' | '’' | '.' | '&') {
+                match char_at(j + c.len_utf8()) {
+                    Some(n) if n.is_alphanumeric() => j += c.len_utf8() + n.len_utf8(),
+                    _ => break,
+                }
             } else {
                 break;
             }
         }
-        let end = chars.get(j).map_or(text.len(), |&(b, _)| b);
+        let end = j;
         let word = &text[start..end];
         let mut tok = Tok {
             start,
@@ -366,10 +368,12 @@ struct Ctx<'d, 'a> {
     gaz_soft: Vec<bool>,
     headline: Vec<bool>,
     initial: Vec<bool>,
-    /// Lower-case words that occur written in lower case somewhere in the text.
-    lower_words: HashSet<&'a str>,
-    /// Capitalised words that occur away from sentence starts and headlines.
-    mid_caps: HashSet<&'a str>,
+    /// Lower-case words that occur written in lower case somewhere in the text
+    /// (built on first use: few articles ask).
+    lower_words: OnceCell<HashSet<&'a str>>,
+    /// Capitalised words that occur away from sentence starts and headlines
+    /// (built on first use).
+    mid_caps: OnceCell<HashSet<&'a str>>,
     // Per-token facts the rules ask for many times, computed once.
     /// Each token lower-cased (`str::to_lowercase`).
     lower: Vec<Cow<'a, str>>,
@@ -537,14 +541,49 @@ impl<'d, 'a> Ctx<'d, 'a> {
         self.gaz_kind[i].is_some()
             || self.lex.first_names.contains(w)
             || self.lex.surnames.contains_key(w)
-            || self.mid_caps.contains(w)
+            || self.mid_caps().contains(w)
     }
 
     /// A capitalised word that is also an ordinary word in this text
     /// ("Will", "Mark" written "will", "mark" elsewhere).
     fn is_common_word(&self, i: usize) -> bool {
         let w = self.word(i);
-        self.lex.stop.contains_key(w) || self.lower_words.contains(self.word_lower(i))
+        self.lex.stop.contains_key(w) || self.lower_words().contains(self.word_lower(i))
+    }
+
+    fn lower_words(&self) -> &HashSet<&'a str> {
+        self.lower_words.get_or_init(|| {
+            let text = self.doc.text;
+            self.toks
+                .iter()
+                .filter(|t| {
+                    text[t.start..t.end]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase)
+                })
+                .map(|t| &text[t.start..t.end])
+                .collect()
+        })
+    }
+
+    fn mid_caps(&self) -> &HashSet<&'a str> {
+        self.mid_caps.get_or_init(|| {
+            let text = self.doc.text;
+            self.toks
+                .iter()
+                .enumerate()
+                .filter(|&(k, t)| {
+                    !self.initial[k]
+                        && !self.headline[k]
+                        && text[t.start..t.end]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase)
+                })
+                .map(|(_, t)| &text[t.start..t.end])
+                .collect()
+        })
     }
 
     /// A person name starting at token `i`: name words joined by spaces,
@@ -668,29 +707,6 @@ pub(crate) fn find(
         }
         out
     };
-    let lower_words = toks
-        .iter()
-        .filter(|t| {
-            doc.text[t.start..t.end]
-                .chars()
-                .next()
-                .is_some_and(char::is_lowercase)
-        })
-        .map(|t| &doc.text[t.start..t.end])
-        .collect();
-    let mid_caps = toks
-        .iter()
-        .enumerate()
-        .filter(|&(k, t)| {
-            !initial[k]
-                && !headline[k]
-                && doc.text[t.start..t.end]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-        })
-        .map(|(_, t)| &doc.text[t.start..t.end])
-        .collect();
     let lower = toks
         .iter()
         .map(|t| {
@@ -721,8 +737,8 @@ pub(crate) fn find(
         gaz_soft,
         headline,
         initial,
-        lower_words,
-        mid_caps,
+        lower_words: OnceCell::new(),
+        mid_caps: OnceCell::new(),
         lower,
         cap,
         name_word: Vec::new(),
@@ -1837,10 +1853,26 @@ fn known_names(ctx: &Ctx<'_, '_>, mut chosen: Vec<Span>) -> Vec<Span> {
         let first = name.split([' ', '-']).next().unwrap_or(name);
         by_first.entry(first).or_default().push(n);
     }
+    // The first bytes those first words start with: most tokens are ruled
+    // out by this table before any hashing.
+    let mut first_bytes = [false; 256];
+    for first in by_first.keys() {
+        if let Some(&b) = first.as_bytes().first() {
+            first_bytes[usize::from(b)] = true;
+        }
+    }
     let mut occurrences: Vec<(usize, usize)> = Vec::new();
     for (k, t) in ctx.toks.iter().enumerate() {
         let w = ctx.word(k);
         let first = w.split('-').next().unwrap_or(w);
+        // (A token is never empty, nor its first part.)
+        if !first
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| first_bytes[usize::from(b)])
+        {
+            continue;
+        }
         if let Some(list) = by_first.get(first) {
             occurrences.extend(
                 list.iter()
