@@ -32,6 +32,30 @@ struct Group {
     members: Vec<usize>,
 }
 
+/// The identities of one type's groups.
+#[derive(Default)]
+struct Ids {
+    keys: HashMap<String, usize>,
+    names: HashMap<String, usize>,
+}
+
+impl Ids {
+    fn get(&self, is_key: bool, id: &str) -> Option<usize> {
+        let map = if is_key { &self.keys } else { &self.names };
+        map.get(id).copied()
+    }
+
+    /// Record `id` for group `g` unless it already names a group.
+    fn insert_first(&mut self, is_key: bool, id: String, g: usize) {
+        let map = if is_key {
+            &mut self.keys
+        } else {
+            &mut self.names
+        };
+        map.entry(id).or_insert(g);
+    }
+}
+
 fn words(s: &str) -> impl Iterator<Item = &str> {
     s.split([' ', '\u{a0}']).filter(|w| !w.is_empty())
 }
@@ -47,9 +71,10 @@ pub(crate) fn resolve(
     let text = |c: &Candidate| &doc.text[c.start..c.end];
     let mut groups: Vec<Group> = Vec::new();
     let mut group_of: Vec<Option<usize>> = vec![None; candidates.len()];
-    // (type, identity) → group; identities are "key:<gazetteer key>" and
-    // "name:<lower-case surface form or canonical>".
-    let mut by_id: HashMap<(EntityType, String), usize> = HashMap::new();
+    // Identity → group, per type: a gazetteer key, or a lower-case surface
+    // form or canonical name (two separate name spaces). Looked up by
+    // `&str`, so no key is built for a lookup.
+    let mut by_id: HashMap<EntityType, Ids> = HashMap::new();
     // Word runs that start or end an organization's name ("Oxus Society")
     // → its group; the latest holder wins.
     let mut org_parts: HashMap<String, usize> = HashMap::new();
@@ -65,17 +90,17 @@ pub(crate) fn resolve(
         }
         let t = text(c);
         let key = c.entry.map(|e| gaz.entries()[e as usize].key.clone());
-        let mut ids = Vec::new();
+        let mut ids: Vec<(bool, String)> = Vec::new();
         if let Some(k) = &key {
-            ids.push(format!("key:{k}"));
+            ids.push((true, k.clone()));
         }
         if let Some(canon) = &c.canonical {
-            ids.push(format!("name:{}", canon.to_lowercase()));
+            ids.push((false, canon.to_lowercase()));
         }
-        ids.push(format!("name:{}", t.to_lowercase()));
-        let found = ids
-            .iter()
-            .find_map(|id| by_id.get(&(c.kind, id.clone())).copied());
+        ids.push((false, t.to_lowercase()));
+        let found = by_id
+            .get(&c.kind)
+            .and_then(|m| ids.iter().find_map(|(is_key, id)| m.get(*is_key, id)));
         let short = || {
             (c.kind == EntityType::Organization && c.entry.is_none() && t.contains(' '))
                 .then(|| org_parts.get(t).copied())
@@ -109,8 +134,9 @@ pub(crate) fn resolve(
                 org_parts.insert(w[w.len() - k..].join(" "), g);
             }
         }
-        for id in ids {
-            by_id.entry((c.kind, id)).or_insert(g);
+        let m = by_id.entry(c.kind).or_default();
+        for (is_key, id) in ids {
+            m.insert_first(is_key, id, g);
         }
     }
 
@@ -141,8 +167,8 @@ pub(crate) fn resolve(
         });
         let g = earlier.and_then(|j| group_of[j]).or_else(|| {
             by_id
-                .get(&(EntityType::Person, format!("name:{}", t.to_lowercase())))
-                .copied()
+                .get(&EntityType::Person)
+                .and_then(|m| m.get(false, &t.to_lowercase()))
         });
         let g = match g {
             Some(g) => g,
@@ -154,10 +180,11 @@ pub(crate) fn resolve(
                     members: Vec::new(),
                 });
                 let g = groups.len() - 1;
-                by_id.insert(
-                    (EntityType::Person, format!("name:{}", t.to_lowercase())),
-                    g,
-                );
+                by_id
+                    .entry(EntityType::Person)
+                    .or_default()
+                    .names
+                    .insert(t.to_lowercase(), g);
                 g
             }
         };
