@@ -152,12 +152,25 @@ pub(crate) fn fold_case(text: &str) -> String {
         return text.to_ascii_lowercase();
     }
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut rest = text;
+    while !rest.is_empty() {
+        // News text is mostly ASCII with a few curly quotes: copy ASCII runs
+        // in bulk and decode only the characters outside them.
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let (run, tail) = rest.split_at(ascii);
+        out.push_str(run);
+        // Safe to lower-case in place: ASCII folding keeps every byte's length.
+        let from = out.len() - run.len();
+        out[from..].make_ascii_lowercase();
+        let Some(c) = tail.chars().next() else {
+            break;
+        };
         let mut lower = c.to_lowercase();
         match (lower.next(), lower.next()) {
             (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
             _ => out.push(c),
         }
+        rest = &tail[c.len_utf8()..];
     }
     out
 }
