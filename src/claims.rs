@@ -16,7 +16,8 @@ use std::ops::Range;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use crate::figures::{Figure, FnvBuild};
+use crate::figures::Figure;
+use crate::hash::FnvBuild;
 use crate::record::{Claim, ClaimKind, Entity, EntityType, Source};
 use crate::text::{is_title_or_caps, Doc};
 

@@ -9,9 +9,9 @@ use std::path::Path;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use once_cell::sync::Lazy;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::error::{Error, ErrorKind};
+use crate::hash::FnvBuild;
 use crate::record::EntityType;
 use crate::text::{fold_case, on_word_boundaries, Doc};
 
@@ -124,8 +124,8 @@ impl Gazetteer {
         let rows = src.bytes().filter(|&b| b == b'\n').count() + 1;
         let mut entries = Vec::with_capacity(rows);
         // Keys borrow from `src`: no allocation per row for the duplicate check.
-        let mut seen: HashMap<(EntityType, &str), usize, FxBuild> =
-            HashMap::with_capacity_and_hasher(rows, FxBuild::default());
+        let mut seen: HashMap<(EntityType, &str), usize, FnvBuild> =
+            HashMap::with_capacity_and_hasher(rows, FnvBuild::default());
         let mut header_seen = false;
         for (i, raw_line) in src.lines().enumerate() {
             let line_no = i + 1;
@@ -269,39 +269,6 @@ impl Gazetteer {
     }
 }
 
-/// A fast non-cryptographic hasher (the Fx hash of rustc) for building the
-/// pattern table and checking duplicate keys: its keys are gazetteer names
-/// read at construction, never article text.
-#[derive(Default)]
-struct FxHasher {
-    hash: u64,
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in chunks.by_ref() {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(c);
-            self.hash = (self.hash.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(SEED);
-        }
-        for &b in chunks.remainder() {
-            self.hash = (self.hash.rotate_left(5) ^ u64::from(b)).wrapping_mul(SEED);
-        }
-    }
-
-    fn write_u8(&mut self, b: u8) {
-        self.write(&[b]);
-    }
-
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
-
-type FxBuild = BuildHasherDefault<FxHasher>;
-
 /// One surface form that a pattern stands for.
 #[derive(Clone, Debug)]
 struct Form {
@@ -336,8 +303,8 @@ pub(crate) struct Matcher {
 
 impl Matcher {
     pub fn new(gaz: &Gazetteer) -> Matcher {
-        let mut ids: HashMap<Box<str>, u32, FxBuild> =
-            HashMap::with_capacity_and_hasher(gaz.len() * 5 / 4, FxBuild::default());
+        let mut ids: HashMap<Box<str>, u32, FnvBuild> =
+            HashMap::with_capacity_and_hasher(gaz.len() * 5 / 4, FnvBuild::default());
         let mut patterns: Vec<Box<str>> = Vec::with_capacity(gaz.len() * 5 / 4);
         let mut forms: Vec<Vec<Form>> = Vec::with_capacity(gaz.len() * 5 / 4);
         for (i, entry) in gaz.entries.iter().enumerate() {

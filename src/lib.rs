@@ -60,6 +60,7 @@ pub mod eval;
 mod extractor;
 mod figures;
 mod gazetteer;
+mod hash;
 mod names;
 mod record;
 mod text;

@@ -15,8 +15,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use once_cell::sync::Lazy;
 
 use crate::entities::Candidate;
-use crate::figures::FnvBuild;
 use crate::gazetteer::{GazMatch, Gazetteer};
+use crate::hash::FnvBuild;
 use crate::record::EntityType;
 use crate::text::Doc;
 

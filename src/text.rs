@@ -156,7 +156,10 @@ pub(crate) fn fold_case(text: &str) -> String {
     while !rest.is_empty() {
         // News text is mostly ASCII with a few curly quotes: copy ASCII runs
         // in bulk and decode only the characters outside them.
-        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
         let (run, tail) = rest.split_at(ascii);
         out.push_str(run);
         // Safe to lower-case in place: ASCII folding keeps every byte's length.
