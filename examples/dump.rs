@@ -10,11 +10,11 @@
 //! each record is written as soon as it is ready, so memory stays bounded
 //! whatever the input size.
 
-use std::io::{self, BufRead, BufWriter, Read, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use newsfacts::{read_bytes, read_jsonl, Article, ArticleRecord, Error, Extractor, InputFormat};
+use newsfacts::{read_reader, Article, ArticleRecord, Error, Extractor, InputFormat};
 
 struct Options {
     table: bool,
@@ -102,42 +102,15 @@ fn run_stdin(
     out: &mut impl Write,
     failures: &mut usize,
 ) -> io::Result<()> {
-    let stdin = io::stdin();
-    let mut lock = stdin.lock();
-    let stream = opts.format == InputFormat::Jsonl
-        || (opts.format == InputFormat::Auto && starts_with_brace(&mut lock)?);
-    if stream {
-        for item in read_jsonl(lock, "stdin") {
-            emit(x, item, opts.table, out, failures)?;
-            if !opts.table {
-                // A streaming worker hands each record on as soon as it is ready.
-                out.flush()?;
-            }
-        }
-        return Ok(());
-    }
-    let mut bytes = Vec::new();
-    lock.read_to_end(&mut bytes)?;
-    for item in read_bytes(&bytes, "stdin", "stdin", opts.format, false) {
+    // JSON Lines are streamed: each record is written as soon as it is ready.
+    for item in read_reader(io::stdin().lock(), "stdin", opts.format) {
         emit(x, item, opts.table, out, failures)?;
+        if !opts.table {
+            // A streaming worker hands each record on at once.
+            out.flush()?;
+        }
     }
     Ok(())
-}
-
-fn starts_with_brace(reader: &mut impl BufRead) -> io::Result<bool> {
-    loop {
-        let buf = reader.fill_buf()?;
-        if buf.is_empty() {
-            return Ok(false);
-        }
-        match buf.iter().position(|b| !b.is_ascii_whitespace()) {
-            Some(i) => return Ok(buf[i] == b'{'),
-            None => {
-                let n = buf.len();
-                reader.consume(n);
-            }
-        }
-    }
 }
 
 fn run_file(

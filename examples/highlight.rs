@@ -22,13 +22,11 @@
 
 use std::fmt::Write as _;
 use std::fs::File;
-use std::io::{self, BufRead, BufWriter, Read, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use newsfacts::{
-    read_bytes, read_jsonl, Article, ArticleRecord, Claim, Error, Extractor, InputFormat,
-};
+use newsfacts::{read_reader, Article, ArticleRecord, Claim, Error, Extractor, InputFormat};
 
 struct Options {
     format: InputFormat,
@@ -129,38 +127,11 @@ fn run_stdin(
     out: &mut impl Write,
     failures: &mut usize,
 ) -> io::Result<()> {
-    let stdin = io::stdin();
-    let mut lock = stdin.lock();
-    let stream = opts.format == InputFormat::Jsonl
-        || (opts.format == InputFormat::Auto && starts_with_brace(&mut lock)?);
-    if stream {
-        for item in read_jsonl(lock, "stdin") {
-            emit(x, item, out, failures)?;
-        }
-        return Ok(());
-    }
-    let mut bytes = Vec::new();
-    lock.read_to_end(&mut bytes)?;
-    for item in read_bytes(&bytes, "stdin", "stdin", opts.format, false) {
+    // JSON Lines are streamed: each record is written as soon as it is ready.
+    for item in read_reader(io::stdin().lock(), "stdin", opts.format) {
         emit(x, item, out, failures)?;
     }
     Ok(())
-}
-
-fn starts_with_brace(reader: &mut impl BufRead) -> io::Result<bool> {
-    loop {
-        let buf = reader.fill_buf()?;
-        if buf.is_empty() {
-            return Ok(false);
-        }
-        match buf.iter().position(|b| !b.is_ascii_whitespace()) {
-            Some(i) => return Ok(buf[i] == b'{'),
-            None => {
-                let n = buf.len();
-                reader.consume(n);
-            }
-        }
-    }
 }
 
 fn run_file(

@@ -299,6 +299,7 @@ pub fn parse_json_article(line: &str, origin: &str) -> Result<Article, Error> {
     let body = raw.text.or(raw.body).ok_or_else(|| {
         Error::new(ErrorKind::Json, "no \"text\" or \"body\" field")
             .at(format!("{origin} (article {id})"))
+            .for_article(&id)
     })?;
     let body = paragraphs(&body).join("\n\n");
     let title = raw
@@ -375,6 +376,80 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                 continue;
             }
             return Some(parse_json_article(line, &origin));
+        }
+    }
+}
+
+/// Read articles from any reader (standard input, a socket, a decompressor).
+///
+/// JSON Lines (forced, or guessed from a first non-blank `{`) are streamed
+/// lazily, so memory stays bounded whatever the input size; other formats
+/// are read whole and then split. `name` names the stream in errors and is
+/// the id stem of plain and listing articles.
+///
+/// ```
+/// use newsfacts::{read_reader, InputFormat};
+///
+/// let input = "\n{\"id\": \"a\", \"text\": \"One.\"}\n{\"id\": \"b\"}\n";
+/// let items: Vec<_> = read_reader(input.as_bytes(), "stdin", InputFormat::Auto).collect();
+/// assert_eq!(items[0].as_ref().unwrap().id, "a");
+/// assert!(items[1].as_ref().unwrap_err().to_string().contains("stdin:3"));
+/// ```
+pub fn read_reader<'r, R: BufRead + 'r>(
+    mut reader: R,
+    name: &str,
+    format: InputFormat,
+) -> Box<dyn Iterator<Item = Result<Article, Error>> + 'r> {
+    let io_error = |e: std::io::Error| -> Box<dyn Iterator<Item = Result<Article, Error>> + 'r> {
+        Box::new(std::iter::once(Err(Error::from(e).at(name.to_string()))))
+    };
+    let (stream, skipped_lines) = match format {
+        InputFormat::Jsonl => (true, 0),
+        InputFormat::Auto => match first_non_blank_byte(&mut reader) {
+            Ok((b, lines)) => (b == Some(b'{'), lines),
+            Err(e) => return io_error(e),
+        },
+        _ => (false, 0),
+    };
+    if stream {
+        let mut lines = read_jsonl(reader, name);
+        // Line numbers in errors count the blank lines already consumed.
+        lines.line_no = skipped_lines;
+        return Box::new(lines);
+    }
+    let mut bytes = Vec::new();
+    if let Err(e) = std::io::Read::read_to_end(&mut reader, &mut bytes) {
+        return io_error(e);
+    }
+    Box::new(read_bytes(&bytes, name, name, format, false).into_iter())
+}
+
+/// Peek at the first byte that is not white space, consuming only the
+/// whole blank lines before it; also says how many lines that was.
+fn first_non_blank_byte(reader: &mut impl BufRead) -> std::io::Result<(Option<u8>, usize)> {
+    let mut lines = 0;
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok((None, lines));
+        }
+        match buf.iter().position(|b| !b.is_ascii_whitespace()) {
+            Some(i) => {
+                let b = buf[i];
+                // Keep the partial line so that a reader sees it whole.
+                let line_start = buf[..i]
+                    .iter()
+                    .rposition(|&c| c == b'\n')
+                    .map_or(0, |p| p + 1);
+                lines += buf[..line_start].iter().filter(|&&c| c == b'\n').count();
+                reader.consume(line_start);
+                return Ok((Some(b), lines));
+            }
+            None => {
+                let n = buf.len();
+                lines += buf.iter().filter(|&&c| c == b'\n').count();
+                reader.consume(n);
+            }
         }
     }
 }
@@ -488,6 +563,7 @@ mod tests {
         assert_eq!(e.kind(), ErrorKind::Json);
         assert!(e.to_string().contains("in.jsonl:3"), "{e}");
         assert!(e.to_string().contains("article x"), "{e}");
+        assert_eq!(e.article(), Some("x"));
         assert!(items[2]
             .as_ref()
             .unwrap_err()

@@ -71,7 +71,8 @@ mod text;
 pub struct ReadmeDoctests;
 
 pub use article::{
-    parse_json_article, read_bytes, read_file, read_jsonl, Article, InputFormat, JsonlReader,
+    parse_json_article, read_bytes, read_file, read_jsonl, read_reader, Article, InputFormat,
+    JsonlReader,
 };
 pub use error::{Error, ErrorKind};
 pub use extractor::{Extractor, ExtractorBuilder, DEFAULT_MAX_ARTICLE_BYTES};
