@@ -75,7 +75,7 @@ def bad_lines(rng, articles, pool):
     return [
         ("invalid-json", '{"id": "bad-json", "text": "unterminated', None, "error"),
         ("truncated", dumps({"id": "bad-trunc", "text": text})[:-20], None, "error"),
-        ("missing-text", dumps({"id": "bad-no-text", "title": "No body"}), None, "error"),
+        ("missing-text", dumps({"id": "bad-no-text", "title": "No body"}), "bad-no-text", "error"),
         ("text-number", dumps({"id": "bad-text-type", "text": 42}), None, "error"),
         ("title-number", dumps({"id": "bad-title-type", "title": 7, "text": text}), None, "error"),
         ("id-array", dumps({"id": ["x"], "text": text}), None, "error"),
