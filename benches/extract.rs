@@ -45,8 +45,10 @@ fn full_run() -> bool {
 
 fn scan_automaton() -> AhoCorasick {
     let forms = synthetic::folded_forms(Gazetteer::embedded());
+    // Configured like the extractor's own automaton (`gazetteer::Matcher`).
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .prefilter(false)
         .build(&forms)
         .expect("the embedded forms compile")
 }
