@@ -352,6 +352,22 @@ struct Span {
     prio: u8,
 }
 
+impl Span {
+    /// The span of a gazetteer entry's match.
+    fn gazetteer(ctx: &Ctx<'_, '_>, entry: u32, start: usize, end: usize) -> Span {
+        let e = &ctx.gaz.entries()[entry as usize];
+        Span {
+            start,
+            end,
+            kind: Some(e.kind),
+            entry: Some(entry),
+            canonical: None,
+            rule: format!("gazetteer:{}", e.key),
+            prio: PRIO_GAZ,
+        }
+    }
+}
+
 const PRIO_ACRONYM: u8 = 0;
 const PRIO_GAZ: u8 = 1;
 const PRIO_RULE: u8 = 2;
@@ -829,15 +845,7 @@ fn gazetteer_spans(ctx: &Ctx<'_, '_>, matches: &[GazMatch]) -> Vec<Span> {
         if e.kind == EntityType::Organization && is_party_label(ctx, e, start, end) {
             continue;
         }
-        out.push(Span {
-            start,
-            end,
-            kind: Some(e.kind),
-            entry: Some(m.entry),
-            canonical: None,
-            rule: format!("gazetteer:{}", e.key),
-            prio: PRIO_GAZ,
-        });
+        out.push(Span::gazetteer(ctx, m.entry, start, end));
     }
     out
 }
@@ -900,7 +908,7 @@ fn acronyms(ctx: &Ctx<'_, '_>, matches: &[GazMatch], spans: &mut Vec<Span>) {
         if ctx.is_acronym_like(i) && text[ctx.toks[i].end..].starts_with(')') {
             let acr = ctx.word(i);
             if let Some(from) = expansion_before(ctx, i, acr) {
-                if let Some(def) = definition(ctx, matches, from, i, acr) {
+                if let Some(def) = definition(ctx, matches, from, i) {
                     defs.push((acr.to_string(), def));
                 }
             }
@@ -914,7 +922,7 @@ fn acronyms(ctx: &Ctx<'_, '_>, matches: &[GazMatch], spans: &mut Vec<Span>) {
                 j += 1;
             }
             if text[ctx.toks[j].end..].starts_with(')') && initials_match(ctx, i, j + 1, acr) {
-                if let Some(def) = definition(ctx, matches, i, j + 1, acr) {
+                if let Some(def) = definition(ctx, matches, i, j + 1) {
                     defs.push((acr.to_string(), def));
                 }
             }
@@ -991,26 +999,10 @@ fn initials_match(ctx: &Ctx<'_, '_>, from: usize, to: usize, acr: &str) -> bool 
 /// The mention an acronym definition spans `from..to` makes: a gazetteer
 /// entry's type when the expansion is one, else by its head word; a law,
 /// project or programme makes no entity.
-fn definition(
-    ctx: &Ctx<'_, '_>,
-    matches: &[GazMatch],
-    from: usize,
-    to: usize,
-    acr: &str,
-) -> Option<Span> {
+fn definition(ctx: &Ctx<'_, '_>, matches: &[GazMatch], from: usize, to: usize) -> Option<Span> {
     let (start, end) = ctx.span(from, to);
-    let _ = acr;
     if let Some(m) = matches.iter().find(|m| m.start == start && m.end == end) {
-        let e = &ctx.gaz.entries()[m.entry as usize];
-        return Some(Span {
-            start,
-            end,
-            kind: Some(e.kind),
-            entry: Some(m.entry),
-            canonical: None,
-            rule: format!("gazetteer:{}", e.key),
-            prio: PRIO_GAZ,
-        });
+        return Some(Span::gazetteer(ctx, m.entry, start, end));
     }
     if ctx.capitals_mute(from) {
         return None;
