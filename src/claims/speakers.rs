@@ -7,11 +7,12 @@
 //! quote's speaker is read from its own sentences, else from an
 //! introducing "X said:" sentence, else from the quote it continues.
 
+use std::ops::Range;
+
 use super::attributor::Attributor;
 use super::quotes::{is_quotation, QuotedPassage};
 use super::referents::Referent;
 use crate::record::EntityType;
-use std::ops::Range;
 
 /// Sentences back that a pronoun may reach for its antecedent.
 const PRONOUN_REACH: usize = 5;
