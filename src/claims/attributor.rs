@@ -1,0 +1,70 @@
+//! The attributor: what the attribution rules know about one article.
+//!
+//! It holds the indexes every rule reads (entity mentions, words, quoted
+//! passages, report authors) and, once [`Attributor::scan_sentences`] has
+//! run, each sentence's attribution and opening subject, which pronouns and
+//! quotes look back to. The rules themselves are `impl Attributor` blocks in
+//! the sibling modules named for them.
+
+use std::ops::Range;
+
+use super::mentions::Mentions;
+use super::quotes::QuotedPassages;
+use super::speakers::Attribution;
+use super::words::{Word, WordIndex};
+use crate::record::{Entity, Source};
+use crate::text::Doc;
+
+/// Who said what in one article.
+pub(super) struct Attributor<'a, 'd> {
+    pub(super) doc: &'d Doc<'a>,
+    pub(super) text: &'a str,
+    pub(super) entities: &'d [Entity],
+    pub(super) mentions: Mentions,
+    /// Every word of the folded text: `words` reads its ranges from here
+    /// instead of searching the text again.
+    word_index: WordIndex,
+    pub(super) passages: QuotedPassages,
+    /// (offset, entity) for each organization the article names as a
+    /// document's author.
+    pub(super) authors: Vec<(usize, usize)>,
+    /// Per sentence: its attribution, if it has an attribution verb.
+    pub(super) attribution: Vec<Option<Attribution>>,
+    /// Per sentence: the entity that opens it (its likely subject).
+    pub(super) opening_subject: Vec<Option<Attribution>>,
+}
+
+impl<'a, 'd> Attributor<'a, 'd> {
+    /// Index `doc` and the mentions of `entities`; sentences are not
+    /// attributed yet.
+    pub(super) fn new(doc: &'d Doc<'a>, entities: &'d [Entity]) -> Attributor<'a, 'd> {
+        let n = doc.sentences.len();
+        let mut attributor = Attributor {
+            doc,
+            text: doc.text,
+            entities,
+            mentions: Mentions::new(entities, doc.text.len()),
+            word_index: WordIndex::new(&doc.folded),
+            passages: QuotedPassages::find(doc),
+            authors: Vec::new(),
+            attribution: vec![None; n],
+            opening_subject: vec![None; n],
+        };
+        attributor.authors = attributor.find_authors();
+        attributor
+    }
+
+    /// The record's source for entity `ent`.
+    pub(super) fn source(&self, ent: usize) -> Source {
+        let e = &self.entities[ent];
+        Source {
+            name: e.name.clone(),
+            entity: Some(e.id.clone()),
+        }
+    }
+
+    /// Words of `r` in the folded text (see [`WordIndex::words`]).
+    pub(super) fn words(&self, r: Range<usize>) -> Vec<Word<'_>> {
+        self.word_index.words(&self.doc.folded, r)
+    }
+}

@@ -1,0 +1,107 @@
+//! Report authors: the organizations an article names as the authors of a
+//! document ("X published the report", "the report compiled by X", "the UN
+//! report"), so that "the report said" can be sourced to its author.
+
+use super::attributor::Attributor;
+use super::mentions::EntityMention;
+use crate::record::EntityType;
+
+/// Nouns that name a document whose author is the source of what it says.
+const DOCUMENT_WORDS: &[&str] = &["report", "white paper", "study", "survey", "paper"];
+
+/// Verbs that make an organization the author of a document.
+const PUBLISH_VERBS: &[&str] = &[
+    "published",
+    "released",
+    "issued",
+    "unveiled",
+    "compiled",
+    "produced",
+    "launched",
+];
+
+/// Does the folded noun phrase `folded` name a document ("the report")?
+pub(super) fn names_a_document(folded: &str) -> bool {
+    DOCUMENT_WORDS.iter().any(|d| {
+        folded
+            .match_indices(d)
+            .any(|(i, _)| crate::text::on_word_boundaries(folded, i, i + d.len()))
+    })
+}
+
+impl Attributor<'_, '_> {
+    /// Find the organizations the article names as authors of a document:
+    /// (sentence start, entity), at most one per sentence.
+    pub(super) fn find_authors(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for s in &self.doc.sentences {
+            let folded = &self.doc.folded[s.clone()];
+            let orgs: Vec<EntityMention> = self
+                .mentions
+                .within(s.clone())
+                .filter(|m| m.kind == EntityType::Organization)
+                .copied()
+                .collect();
+            if orgs.is_empty() {
+                continue;
+            }
+            let words = self.words(s.clone());
+            let mut found: Option<usize> = None;
+            for (i, &(ws, we, w)) in words.iter().enumerate() {
+                if found.is_some() {
+                    break;
+                }
+                if PUBLISH_VERBS.contains(&w) {
+                    // "X published the report": the organization right before.
+                    let seg_start = self.text[s.start..ws]
+                        .rfind(',')
+                        .map_or(s.start, |c| s.start + c);
+                    if let Some(m) = orgs
+                        .iter()
+                        .rev()
+                        .find(|m| m.end <= ws && m.start >= seg_start)
+                    {
+                        found = Some(m.entity);
+                    }
+                    // "the report compiled by X".
+                    if found.is_none() && words.get(i + 1).is_some_and(|x| x.2 == "by")
+                        || words.get(i + 2).is_some_and(|x| x.2 == "by")
+                    {
+                        if let Some(m) = orgs.iter().find(|m| m.start >= we) {
+                            found = Some(m.entity);
+                        }
+                    }
+                    continue;
+                }
+                let is_doc = DOCUMENT_WORDS
+                    .iter()
+                    .any(|d| folded[ws - s.start..].starts_with(d) && (d.contains(' ') || w == *d));
+                if is_doc {
+                    // "the UN report", "the State Department's report".
+                    if let Some(m) = orgs.iter().rev().find(|m| m.end <= ws) {
+                        let gap = &self.text[m.end..ws];
+                        let gap_words = gap.split_whitespace().count();
+                        if gap_words <= 2 && !gap.contains([',', ';', '.']) {
+                            found = Some(m.entity);
+                        }
+                    }
+                }
+            }
+            if let Some(e) = found {
+                out.push((s.start, e));
+            }
+        }
+        out
+    }
+
+    /// The author of a document mentioned at `pos`: the last one named
+    /// before it, else the first one named.
+    pub(super) fn author_at(&self, pos: usize) -> Option<usize> {
+        self.authors
+            .iter()
+            .rev()
+            .find(|&&(o, _)| o <= pos)
+            .or_else(|| self.authors.first())
+            .map(|&(_, e)| e)
+    }
+}

@@ -1,0 +1,74 @@
+//! Entity mentions that can be a claim's subject, source or speaker: every
+//! mention of a person, organization or place, sorted by position, looked
+//! up by range.
+
+use std::ops::Range;
+
+use crate::record::{Entity, EntityType};
+
+/// A mention of an entity that can be a subject, speaker or source.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct EntityMention {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    /// Index of the entity in the stage's entity list.
+    pub(super) entity: usize,
+    pub(super) kind: EntityType,
+}
+
+/// The mentions of people, organizations and places, in reading order.
+pub(super) struct Mentions {
+    sorted: Vec<EntityMention>,
+}
+
+impl Mentions {
+    /// Collect the mentions of `entities` that lie within a text of
+    /// `text_len` bytes.
+    pub(super) fn new(entities: &[Entity], text_len: usize) -> Mentions {
+        let mut sorted: Vec<EntityMention> = entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                matches!(
+                    e.kind,
+                    EntityType::Person | EntityType::Organization | EntityType::Place
+                )
+            })
+            .flat_map(|(i, e)| {
+                e.mentions.iter().filter_map(move |m| {
+                    (m.start < m.end && m.end <= text_len).then_some(EntityMention {
+                        start: m.start,
+                        end: m.end,
+                        entity: i,
+                        kind: e.kind,
+                    })
+                })
+            })
+            .collect();
+        sorted.sort_by_key(|m| (m.start, m.end));
+        Mentions { sorted }
+    }
+
+    /// The mentions lying wholly within `r`, in order.
+    pub(super) fn within(&self, r: Range<usize>) -> impl Iterator<Item = &EntityMention> + '_ {
+        let from = self.sorted.partition_point(|m| m.start < r.start);
+        self.sorted[from..]
+            .iter()
+            .take_while(move |m| m.start < r.end)
+            .filter(move |m| m.end <= r.end)
+    }
+
+    /// A mention ending exactly at `end` that `accept` takes, among the
+    /// last few starting before it.
+    pub(super) fn ending_at(
+        &self,
+        end: usize,
+        accept: impl Fn(&EntityMention) -> bool,
+    ) -> Option<&EntityMention> {
+        self.sorted[..self.sorted.partition_point(|m| m.start < end)]
+            .iter()
+            .rev()
+            .take(4)
+            .find(|m| m.end == end && accept(m))
+    }
+}

@@ -1,0 +1,95 @@
+//! Claims: figures with their subject and source, and direct quotations
+//! with their speaker.
+//!
+//! The stage takes the [`Doc`] (text, folded text, sentences), the entities
+//! that `entities::resolve` found (their mentions are the candidate
+//! subjects, sources and speakers) and the figures that `figures` found. It
+//! returns the record's claims in reading order, numbered `c1`, `c2`, …:
+//! each figure with its subject, source, year and whether it is hedged, and
+//! (when asked) each direct quotation with its speaker.
+//!
+//! Attribution is read from the words around a claim: an attribution verb
+//! ("said", "told", "estimated") and the noun phrase that is its subject,
+//! before the verb ("Li Wei, an expert at X, told …") or after it ("…,” said
+//! Li Wei"). The subject resolves to a named entity, a pronoun (looked up in
+//! the sentences before), a document ("the report": its named author) or
+//! nobody ("analysts", "officials").
+//!
+//! # What each module holds
+//!
+//! - `words`: the word index of the folded text (this stage's tokenizer).
+//! - `verb_list`: the attribution verbs, loaded from
+//!   `gazetteers/attribution_verbs.tsv`.
+//! - `verbs`: finding attribution verbs in a stretch of text.
+//! - `mentions`: the entity mentions that can be a subject, source or
+//!   speaker, looked up by range.
+//! - `quotes`: quoted passages (quote marks, boundaries, sloppy closes) and
+//!   which of them are quotes rather than scare quotes or titles.
+//! - `attributor`: the per-article state the attribution rules share.
+//! - `referents`: whom the noun phrase next to a verb names.
+//! - `speakers`: each sentence's attribution, pronoun resolution, quote
+//!   speakers.
+//! - `authors`: organizations named as the authors of a report.
+//! - `sources`: a figure's source and subject.
+//! - `hedging`: "reportedly", "is believed to", ….
+//! - `conversions`: bracketed currency conversions ("$6bn (£3.2bn)").
+//! - `window`: the stretch of a claim's sentence kept in its record.
+//! - `records`: the claim records built from all of the above.
+//!
+//! # Adding a rule
+//!
+//! A new attribution verb is a row in `gazetteers/attribution_verbs.tsv`; a
+//! new hedge a phrase in `hedging`. A new way of naming a speaker ("X's
+//! spokesman said") goes in `referents`; a new place to look for one (an
+//! earlier sentence, an earlier quote) in `speakers` for quotes or
+//! `sources` for figures. `tests/claims.rs` and `testdata/claims.toml` hold
+//! the cases.
+
+mod attributor;
+mod authors;
+mod conversions;
+mod hedging;
+mod mentions;
+mod quotes;
+mod records;
+mod referents;
+mod sources;
+mod speakers;
+mod verb_list;
+mod verbs;
+mod window;
+mod words;
+
+use crate::figures::Figure;
+use crate::record::{Claim, Entity};
+use crate::text::Doc;
+
+use attributor::Attributor;
+
+/// Turn figures into claims and add quotes (when `quotes` is set), in
+/// reading order.
+pub(crate) fn build(
+    doc: &Doc<'_>,
+    entities: &[Entity],
+    figures: Vec<Figure>,
+    quotes: bool,
+) -> Vec<Claim> {
+    let mut attributor = Attributor::new(doc, entities);
+    attributor.scan_sentences();
+    let spoken = attributor.quotes_with_speakers();
+
+    let mut claims = records::figure_claims(&attributor, figures, &spoken);
+    if quotes {
+        claims.extend(
+            spoken
+                .iter()
+                .map(|&quote| records::quote_claim(&attributor, quote)),
+        );
+    }
+
+    claims.sort_by_key(|c| (c.start, c.end));
+    for (i, c) in claims.iter_mut().enumerate() {
+        c.id = format!("c{}", i + 1);
+    }
+    claims
+}

@@ -1,0 +1,369 @@
+//! Quotations: finding quote marks and the passages between them, closing
+//! a passage at a sloppy mark, and telling quotes from scare quotes and
+//! titles.
+//!
+//! Double marks, curly or straight, are matched by position rather than
+//! glyph, since sources mix them up; single marks count outside double
+//! quotes only. A passage running over paragraphs is one when each new
+//! paragraph opens with a mark, or when a paragraph breaks mid-sentence.
+
+use std::ops::Range;
+
+use super::verb_list;
+use super::words::{count_words, words_of};
+use crate::text::{is_title_or_caps, Doc};
+
+/// Words before a quotation that make it a title, not a quote.
+const TITLE_CUES: &[&str] = &[
+    "titled",
+    "entitled",
+    "called",
+    "dubbed",
+    "named",
+    "headlined",
+    "headline",
+];
+
+/// A quoted passage: `open` is where its opening mark is (the sentence start
+/// when the mark is missing), `inner` the words inside the marks.
+#[derive(Clone, Debug)]
+pub(super) struct QuotedPassage {
+    pub(super) open: usize,
+    pub(super) inner: Range<usize>,
+    /// Where the closing mark ends.
+    pub(super) close_end: usize,
+    /// Opened with a curly mark (`quote:curly`) rather than a straight one.
+    pub(super) curly: bool,
+}
+
+/// Every quoted passage of a document, short ones too (they hide their
+/// words from attribution), sorted by opening mark; they do not overlap.
+pub(super) struct QuotedPassages {
+    sorted: Vec<QuotedPassage>,
+}
+
+impl QuotedPassages {
+    /// Find the quoted passages of `doc`.
+    pub(super) fn find(doc: &Doc<'_>) -> QuotedPassages {
+        let mut scanner = QuoteScanner::new(doc);
+        scanner.scan();
+        let mut sorted = scanner.finish();
+        sorted.sort_by_key(|q| q.open);
+        QuotedPassages { sorted }
+    }
+
+    /// All passages, in order.
+    pub(super) fn all(&self) -> &[QuotedPassage] {
+        &self.sorted
+    }
+
+    /// Is `pos` inside the marks of a passage?
+    pub(super) fn contains(&self, pos: usize) -> bool {
+        // Passages are sorted and do not overlap: look at the last ones
+        // opening before `pos`.
+        let i = self.sorted.partition_point(|q| q.inner.start <= pos);
+        self.sorted[..i]
+            .iter()
+            .rev()
+            .take(2)
+            .any(|q| pos < q.inner.end)
+    }
+
+    /// Where the subject of a verb at `v` may begin: `sent_start` or the
+    /// end of a quoted passage between it and the verb.
+    pub(super) fn clause_start(&self, sent_start: usize, v: usize) -> usize {
+        let i = self.sorted.partition_point(|q| q.open < v);
+        self.sorted[..i]
+            .iter()
+            .rev()
+            .take(3)
+            .filter(|q| q.close_end <= v && q.close_end > sent_start)
+            .map(|q| q.close_end)
+            .max()
+            .unwrap_or(sent_start)
+    }
+
+    /// Where the first passage opening at or after `pos` opens.
+    pub(super) fn next_open(&self, pos: usize) -> Option<usize> {
+        self.sorted
+            .get(self.sorted.partition_point(|r| r.open < pos))
+            .map(|r| r.open)
+    }
+}
+
+/// Is this quoted passage a quote (a clause, or eight words or more),
+/// rather than a scare quote, label or title?
+pub(super) fn is_quotation(text: &str, q: &QuotedPassage) -> bool {
+    let inner = &text[q.inner.clone()];
+    let n = count_words(inner);
+    let before = text[..q.open].trim_end();
+    let prev_word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if TITLE_CUES.contains(&prev_word.as_str()) {
+        return false;
+    }
+    let first_upper = inner
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_uppercase);
+    let ends_sentence = inner.trim_end().ends_with(['.', '?', '!', ',', '…'])
+        || text
+            .get(q.inner.end..q.close_end)
+            .is_some_and(|t| t.contains([',', '.', '?', '!']));
+    if first_upper && !ends_sentence && n <= 15 && is_title_or_caps(inner) {
+        return false;
+    }
+    if n >= 8 {
+        return true;
+    }
+    n >= 3 && first_upper && (ends_sentence || before.ends_with(':'))
+}
+
+/// What a quote mark does, as read from its neighbours.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum MarkRole {
+    Open,
+    Close,
+    /// Spaces on both sides: decided by whether a quote is open.
+    Either,
+}
+
+fn is_quote_char(c: char) -> bool {
+    matches!(c, '“' | '”' | '"' | '‘' | '’' | '\'')
+}
+
+fn is_double_mark(c: char) -> bool {
+    matches!(c, '“' | '”' | '"')
+}
+
+/// What the marks around byte `i` say a quote mark `c` does.
+fn mark_role(text: &str, i: usize, c: char) -> Option<MarkRole> {
+    let prev = text[..i].chars().next_back();
+    let next = text[i + c.len_utf8()..].chars().next();
+    let prev_open = prev.map_or(true, |p| {
+        p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/')
+    });
+    let next_space = next.map_or(true, char::is_whitespace);
+    let next_close = next.map_or(true, |n| {
+        n.is_whitespace()
+            || matches!(n, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']' | '…')
+            || is_quote_char(n)
+    });
+    if prev_open && !next_space {
+        Some(MarkRole::Open)
+    } else if !prev_open && next_close {
+        Some(MarkRole::Close)
+    } else if prev_open && next_space {
+        Some(MarkRole::Either)
+    } else {
+        // A mark between letters: an apostrophe for single marks.
+        match c {
+            '“' | '”' | '"' => Some(MarkRole::Either),
+            _ => None,
+        }
+    }
+}
+
+/// One left-to-right pass over the text, pairing quote marks.
+struct QuoteScanner<'a, 'd> {
+    doc: &'d Doc<'a>,
+    text: &'a str,
+    found: Vec<QuotedPassage>,
+    /// The open double quote: (mark start, inner start, curly).
+    double: Option<(usize, usize, bool)>,
+    /// Opening double marks nested inside the open double quote.
+    depth: usize,
+    /// The open double quote has already run over a paragraph break
+    /// mid-sentence.
+    carried: bool,
+    /// The opening mark of a paragraph that continues the open double
+    /// quote: it neither closes nor nests.
+    skip_mark: Option<usize>,
+    /// The open single quote: (mark start, inner start).
+    single: Option<(usize, usize)>,
+}
+
+impl<'a, 'd> QuoteScanner<'a, 'd> {
+    fn new(doc: &'d Doc<'a>) -> QuoteScanner<'a, 'd> {
+        QuoteScanner {
+            doc,
+            text: doc.text,
+            found: Vec::new(),
+            double: None,
+            depth: 0,
+            carried: false,
+            skip_mark: None,
+            single: None,
+        }
+    }
+
+    /// Keep the passage `inner` (trimmed of spaces and a trailing comma)
+    /// unless it is empty.
+    fn push(&mut self, open: usize, inner: Range<usize>, close_end: usize, curly: bool) {
+        let raw = &self.text[inner.clone()];
+        let lead = raw.len() - raw.trim_start().len();
+        let trimmed = raw.trim();
+        let trimmed = trimmed.strip_suffix(',').unwrap_or(trimmed).trim_end();
+        if trimmed.is_empty() {
+            return;
+        }
+        let start = inner.start + lead;
+        self.found.push(QuotedPassage {
+            open,
+            inner: start..start + trimmed.len(),
+            close_end,
+            curly,
+        });
+    }
+
+    fn scan(&mut self) {
+        let text = self.text;
+        let mut i = 0;
+        while i < text.len() {
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            let len = c.len_utf8();
+            if c == '\n' {
+                i = self.line_break(i);
+                continue;
+            }
+            if !is_quote_char(c) {
+                i += len;
+                continue;
+            }
+            let role = mark_role(text, i, c);
+            if is_double_mark(c) {
+                self.double_mark(i, c, role);
+            } else if self.double.is_none() {
+                self.single_mark(i, c, role);
+            }
+            i += len;
+        }
+    }
+
+    /// A line break at `i`: single quotes end; an open double quote goes on
+    /// when the next paragraph opens with a mark or the break cuts a
+    /// sentence (once), and ends otherwise. Returns where to read on.
+    fn line_break(&mut self, i: usize) -> usize {
+        let text = self.text;
+        self.single = None;
+        let rest = &text[i..];
+        let next = i + (rest.len() - rest.trim_start().len());
+        if let Some((o, is, curly)) = self.double {
+            let before = text[..i].trim_end();
+            let clean = before.ends_with(['.', '?', '!', '…', ':', ';', '"', '”', '’']);
+            let next_char = text[next..].chars().next();
+            if matches!(next_char, Some('“' | '"')) {
+                self.skip_mark = Some(next);
+                self.depth = 0;
+            } else if !clean && !self.carried && next_char.is_some_and(char::is_lowercase) {
+                self.carried = true;
+            } else {
+                self.push(o, is..before.len(), before.len(), curly);
+                self.double = None;
+                self.depth = 0;
+            }
+        }
+        next.max(i + '\n'.len_utf8())
+    }
+
+    /// A double mark `c` at `i`.
+    fn double_mark(&mut self, i: usize, c: char, role: Option<MarkRole>) {
+        let text = self.text;
+        let len = c.len_utf8();
+        if self.skip_mark == Some(i) {
+            self.skip_mark = None;
+            return;
+        }
+        match (self.double, role) {
+            (_, None) => {}
+            (None, Some(MarkRole::Open | MarkRole::Either)) => {
+                self.double = Some((i, i + len, c != '"'));
+                self.depth = 0;
+                self.carried = false;
+                self.single = None;
+            }
+            (None, Some(MarkRole::Close)) => {
+                // A closing mark with no opening one after a full stop:
+                // the quote began with its sentence.
+                let before = text[..i].trim_end();
+                if before.ends_with(['.', '?', '!']) {
+                    let s = self.doc.sentence_span(i.saturating_sub(1));
+                    let lo = s.start.min(i);
+                    if !text[lo..i].contains(is_double_mark) {
+                        self.push(lo, lo..i, i + len, c != '"');
+                    }
+                }
+            }
+            (Some((o, is, curly)), Some(MarkRole::Close | MarkRole::Either)) => {
+                if self.depth > 0 {
+                    self.depth -= 1;
+                } else {
+                    self.push(o, is..i, i + len, curly);
+                    self.double = None;
+                }
+            }
+            (Some((o, is, curly)), Some(MarkRole::Open)) => {
+                if sloppy_close(self.doc, i, len) {
+                    self.push(o, is..i, i + len, curly);
+                    self.double = None;
+                    self.depth = 0;
+                } else {
+                    self.depth += 1;
+                }
+            }
+        }
+    }
+
+    /// A single mark `c` at `i`, outside double quotes: ’ never opens and
+    /// ‘ never closes (they are apostrophes).
+    fn single_mark(&mut self, i: usize, c: char, role: Option<MarkRole>) {
+        let len = c.len_utf8();
+        let curly = c != '\'';
+        match (self.single, role) {
+            (_, None) => {}
+            (None, Some(MarkRole::Open)) if c != '’' => self.single = Some((i, i + len)),
+            (Some((o, is)), Some(MarkRole::Close)) if c != '‘' => {
+                self.push(o, is..i, i + len, curly);
+                self.single = None;
+            }
+            (Some(_), Some(MarkRole::Open)) if c != '’' => self.single = Some((i, i + len)),
+            _ => {}
+        }
+    }
+
+    /// The passages found; a double quote still open runs to the end of the
+    /// text.
+    fn finish(mut self) -> Vec<QuotedPassage> {
+        if let Some((o, is, curly)) = self.double {
+            let end = self.text.trim_end().len().max(is);
+            self.push(o, is..end, end, curly);
+        }
+        self.found
+    }
+}
+
+/// An opening-looking mark inside an open quote that actually closes it:
+/// it follows a comma or end punctuation and a space, and an attribution
+/// follows it (`…in Raghistan, “Li Wei … told the Global Times.`).
+fn sloppy_close(doc: &Doc<'_>, i: usize, len: usize) -> bool {
+    let text = doc.text;
+    let head = &text[..i];
+    if !head.ends_with(' ') || !head.trim_end().ends_with([',', '.', '?', '!']) {
+        return false;
+    }
+    let rest = &doc.folded[i + len..];
+    let mut end = rest
+        .find(['.', '?', '!', '“', '”', '"', '\n'])
+        .unwrap_or(rest.len())
+        .min(250);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    words_of(&rest[..end])
+        .any(|w| verb_list::lookup(w).is_some_and(|(_, usage)| usage.tags_quote && !usage.noun_too))
+}

@@ -1,0 +1,103 @@
+//! The claim records: one per figure (with subject, source, hedging and its
+//! sentence) and one per quote (with speaker).
+
+use super::attributor::Attributor;
+use super::conversions::{is_conversion, share_with_conversion};
+use super::hedging::is_hedged;
+use super::speakers::SpokenQuote;
+use super::window::sentence_window;
+use crate::figures::Figure;
+use crate::record::{Claim, ClaimKind};
+
+/// The claims of `figures`, in their order; `quotes` are the article's
+/// quotes, whose speakers source the figures inside them.
+pub(super) fn figure_claims(
+    attributor: &Attributor<'_, '_>,
+    figures: Vec<Figure>,
+    quotes: &[SpokenQuote],
+) -> Vec<Claim> {
+    let mut claims: Vec<Claim> = Vec::new();
+    let mut prev_money: Option<usize> = None;
+    for f in figures {
+        let mut claim = figure_claim(attributor, f, quotes);
+        // A currency conversion in brackets shares the amount's qualifier,
+        // year and source.
+        if claim.kind == ClaimKind::Money {
+            if let Some(pi) = prev_money {
+                let amount: &Claim = &claims[pi];
+                if is_conversion(attributor.text, amount.end, claim.start) {
+                    share_with_conversion(amount, &mut claim);
+                    claims.push(claim);
+                    continue;
+                }
+            }
+            prev_money = Some(claims.len());
+        }
+        claims.push(claim);
+    }
+    claims
+}
+
+/// The claim of one figure, its id left empty.
+fn figure_claim(attributor: &Attributor<'_, '_>, f: Figure, quotes: &[SpokenQuote]) -> Claim {
+    let text = attributor.text;
+    let source = attributor.figure_source(f.start, quotes);
+    let subject = attributor.figure_subject(f.start);
+    let sentence = attributor.doc.sentence_span(f.start);
+    let hedged = is_hedged(attributor.doc, sentence.clone(), None);
+    Claim {
+        id: String::new(),
+        kind: f.kind,
+        text: text.get(f.start..f.end).unwrap_or("").to_string(),
+        value: Some(f.value),
+        upper: f.upper,
+        unit: f.unit,
+        qualifier: Some(f.qualifier),
+        year: f.year,
+        subject: subject.map(|e| attributor.entities[e].id.clone()),
+        source: source.map(|e| attributor.source(e)),
+        speaker: None,
+        hedged,
+        sentence: sentence_window(text, sentence, f.start..f.end),
+        start: f.start,
+        end: f.end,
+        rule: format!("figure:{}", f.rule.trim_start_matches("figure:")),
+    }
+}
+
+/// The claim of one quote, its id left empty.
+pub(super) fn quote_claim(attributor: &Attributor<'_, '_>, quote: SpokenQuote) -> Claim {
+    let text = attributor.text;
+    let doc = attributor.doc;
+    let q = &attributor.passages.all()[quote.passage];
+    let first = doc.sentence_span(q.open);
+    let last = doc.sentence_span(q.close_end.saturating_sub(1).max(q.open));
+    let sentence = first.start.min(q.open)..last.end.max(q.close_end);
+    let hedged = is_hedged(doc, sentence.clone(), Some(q.open..q.close_end));
+    let rule = if q.curly {
+        "quote:curly"
+    } else {
+        "quote:straight"
+    };
+    Claim {
+        id: String::new(),
+        kind: ClaimKind::Quote,
+        text: text[q.inner.clone()].to_string(),
+        value: None,
+        upper: None,
+        unit: None,
+        qualifier: None,
+        year: None,
+        subject: None,
+        source: None,
+        speaker: quote
+            .speaker
+            .and_then(|a| a.entity)
+            .map(|e| attributor.source(e)),
+        hedged,
+        sentence: sentence_window(text, sentence, q.inner.clone()),
+        start: q.inner.start,
+        end: q.inner.end,
+        rule: rule.to_string(),
+    }
+}

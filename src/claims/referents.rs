@@ -1,0 +1,291 @@
+//! Noun phrases next to an attribution verb, and whom they name: the
+//! subject before the verb ("Li Wei, an expert at X, told"), after it ("…,”
+//! said Li Wei", "according to X") or inside "quoted X as saying".
+//!
+//! A phrase names a [`Referent`]: a mentioned entity, a pronoun or "the
+//! lawmaker" (resolved later against the sentences before, in `speakers`),
+//! a document (its author), several people, or nobody in particular.
+
+use std::ops::Range;
+
+use super::attributor::Attributor;
+use super::authors::names_a_document;
+use super::mentions::EntityMention;
+use super::verbs::AttributionVerb;
+use crate::record::EntityType;
+
+/// Words between a subject and its verb that do not change the subject
+/// ("Smith also said", "the report has found").
+const SKIP_BEFORE_VERB: &[&str] = &[
+    "also",
+    "further",
+    "then",
+    "later",
+    "again",
+    "previously",
+    "recently",
+    "earlier",
+    "once",
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "would",
+    "will",
+    "reportedly",
+    "allegedly",
+    "repeatedly",
+    "today",
+    "yesterday",
+    "goes",
+    "went",
+    "on",
+    "to",
+    "had",
+    "publicly",
+    "separately",
+    "strongly",
+];
+
+/// Heads of "the X said" that stand for an organization, not a person.
+const THING_HEADS: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "government",
+    "ministry",
+    "bank",
+    "agency",
+    "department",
+    "organisation",
+    "organization",
+    "party",
+    "council",
+    "committee",
+    "embassy",
+    "administration",
+    "newspaper",
+    "statement",
+];
+
+/// Who a noun phrase next to an attribution verb names.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum Referent {
+    /// A named entity; `human` when it is a person or a person's role in it.
+    Named { entity: usize, human: bool },
+    /// "he", "she" (human) or "it".
+    Pronoun { human: bool },
+    /// "the lawmaker", "the company": someone named before.
+    Anaphor { human: bool },
+    /// "they", "we", "Smith and Jones": no single source.
+    Plural,
+    /// "the report": its author, when the article names one.
+    Document(Option<usize>),
+    /// "analysts", "an Afghan journalist", "officials".
+    Unnamed,
+    /// The verb comes before its subject ("…,” said Smith").
+    Inverted,
+}
+
+impl Attributor<'_, '_> {
+    /// Whom the subject of verb `v` names, reading no further back than
+    /// `lo` and no further on than `hi`.
+    pub(super) fn referent_of_verb(&self, v: &AttributionVerb, lo: usize, hi: usize) -> Referent {
+        if v.word == "according" {
+            return self.subject_after_verb(v.end, hi);
+        }
+        if v.word == "quoted" {
+            let rest = &self.doc.folded[v.end..hi];
+            if let Some(k) = rest.find(" as saying") {
+                return self.noun_phrase_referent(v.end..v.end + k, false);
+            }
+        }
+        match self.subject_before_verb(lo, v.start) {
+            // "told X" names the listener, never the speaker.
+            Referent::Inverted if matches!(v.word, "told" | "tells") => Referent::Unnamed,
+            Referent::Inverted => self.subject_after_verb(v.end, hi),
+            w => w,
+        }
+    }
+
+    /// The subject before a verb at `v`, looking no further back than `lo`.
+    fn subject_before_verb(&self, lo: usize, v: usize) -> Referent {
+        if lo >= v {
+            return Referent::Inverted;
+        }
+        // Drop adverbs and auxiliaries right before the verb.
+        let mut end = v;
+        for &(ws, _, w) in self.words(lo..v).iter().rev() {
+            if SKIP_BEFORE_VERB.contains(&w) && self.text[ws..end].trim().len() == w.len() {
+                end = ws;
+            } else {
+                break;
+            }
+        }
+        let span = &self.text[lo..end];
+        // Byte index of the last separator and the index just past it (the
+        // dashes are three bytes long).
+        let last_sep = span
+            .char_indices()
+            .rev()
+            .find(|&(_, ch)| matches!(ch, ',' | ';' | ':' | '(' | '—' | '–'));
+        let last_comma = last_sep.map(|(i, _)| i);
+        let seg_start = last_sep.map_or(lo, |(i, ch)| lo + i + ch.len_utf8());
+        let seg = &self.text[seg_start..end];
+        if seg.chars().any(char::is_alphanumeric) {
+            return self.noun_phrase_referent(seg_start..end, true);
+        }
+        // The verb follows a comma: "X, an expert at Y, told" (an
+        // apposition) or "…, said X" (inverted).
+        let Some(c) = last_comma else {
+            return Referent::Inverted;
+        };
+        self.apposition_head(lo, c)
+    }
+
+    /// The head of "X, an expert at Y," ending at the comma `lo + c`, or
+    /// `Inverted` when the comma does not close an apposition.
+    fn apposition_head(&self, lo: usize, c: usize) -> Referent {
+        let before = &self.text[lo..lo + c];
+        let Some(c2) = before.rfind(',') else {
+            return Referent::Inverted;
+        };
+        let appos = before[c2 + 1..].trim_start();
+        let lowercase_start = appos
+            .chars()
+            .next()
+            .is_some_and(|ch| ch.is_lowercase() || ch.is_numeric());
+        if !lowercase_start {
+            return Referent::Inverted;
+        }
+        let head_end = lo + before[..c2].trim_end().len();
+        if let Some(m) = self
+            .mentions
+            .ending_at(head_end, |m| m.kind != EntityType::Place)
+        {
+            return Referent::Named {
+                entity: m.entity,
+                human: m.kind == EntityType::Person,
+            };
+        }
+        // "Jane Roe, an analyst, said": a capitalised head is a name even
+        // when no entity was found for it.
+        let head_start = before[..c2].rfind(',').map_or(lo, |k| lo + k + 1);
+        let head_word = self.text[head_start..head_end]
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("");
+        if head_word.chars().next().is_some_and(char::is_uppercase) {
+            return self.noun_phrase_referent(head_start..head_end, true);
+        }
+        Referent::Inverted
+    }
+
+    /// The subject after an inverted verb: up to the next comma or stop.
+    fn subject_after_verb(&self, from: usize, hi: usize) -> Referent {
+        let rest = &self.text[from..hi];
+        let stop = rest
+            .find([',', ';', '.', ':', '(', '“', '”', '"', '—', '–'])
+            .unwrap_or(rest.len());
+        let mut end = from + stop;
+        // "said X on Tuesday", "said X in a statement".
+        if let Some(k) = self.doc.folded[from..end].find(" in a ") {
+            end = from + k;
+        }
+        if from >= end {
+            return Referent::Unnamed;
+        }
+        self.noun_phrase_referent(from..end, false)
+    }
+
+    /// Whom the noun phrase `r` names. `before` says the phrase precedes
+    /// its verb, so its last word (and last person) is the head.
+    pub(super) fn noun_phrase_referent(&self, r: Range<usize>, before: bool) -> Referent {
+        let words = self.words(r.clone());
+        if words.is_empty() {
+            return Referent::Unnamed;
+        }
+        let edge = if before {
+            words.last().map(|w| w.2)
+        } else {
+            words.first().map(|w| w.2)
+        };
+        match edge {
+            Some("he" | "she") => return Referent::Pronoun { human: true },
+            Some("it") => return Referent::Pronoun { human: false },
+            Some("they" | "we" | "i" | "you" | "who" | "which") => return Referent::Plural,
+            _ => {}
+        }
+        let ms: Vec<EntityMention> = self.mentions.within(r.clone()).copied().collect();
+        let persons: Vec<&EntityMention> =
+            ms.iter().filter(|m| m.kind == EntityType::Person).collect();
+        let has_and = words.iter().any(|w| w.2 == "and");
+        if persons.len() >= 2 && has_and {
+            return Referent::Plural;
+        }
+        if let Some(p) = if before {
+            persons.last()
+        } else {
+            persons.first()
+        } {
+            return Referent::Named {
+                entity: p.entity,
+                human: true,
+            };
+        }
+        let is_doc = names_a_document(&self.doc.folded[r.clone()]);
+        let orgs: Vec<&EntityMention> = ms
+            .iter()
+            .filter(|m| m.kind == EntityType::Organization)
+            .collect();
+        if is_doc {
+            return match orgs.first() {
+                Some(o) => Referent::Named {
+                    entity: o.entity,
+                    human: false,
+                },
+                None => Referent::Document(self.author_at(r.start)),
+            };
+        }
+        if let Some(o) = orgs.first() {
+            // "a spokesman for the LSE", "the President of the WUC": a
+            // person's role in the organization.
+            let lead = words
+                .iter()
+                .take_while(|w| w.1 <= o.start)
+                .filter(|w| !matches!(w.2, "the" | "a" | "an"))
+                .count();
+            return Referent::Named {
+                entity: o.entity,
+                human: lead > 0,
+            };
+        }
+        let non_place_words = words
+            .iter()
+            .filter(|w| {
+                !matches!(w.2, "the")
+                    && !ms
+                        .iter()
+                        .any(|m| m.kind == EntityType::Place && m.start <= w.0 && w.1 <= m.end)
+            })
+            .count();
+        if let (Some(p), 0) = (ms.first(), non_place_words) {
+            return Referent::Named {
+                entity: p.entity,
+                human: false,
+            };
+        }
+        if words.len() == 2 && words[0].2 == "the" {
+            let head = words[1].2;
+            let written = &self.text[words[1].0..words[1].1];
+            if written.chars().next().is_some_and(char::is_lowercase) {
+                return Referent::Anaphor {
+                    human: !THING_HEADS.contains(&head),
+                };
+            }
+        }
+        Referent::Unnamed
+    }
+}

@@ -1,0 +1,279 @@
+//! Speakers: each sentence's attribution, pronoun resolution, and the
+//! speaker of each quote.
+//!
+//! One pass over the sentences ([`Attributor::scan_sentences`]) records
+//! each one's opening subject and the attribution its verbs give, resolving
+//! "he", "she", "it" and "the lawmaker" against the sentences before. A
+//! quote's speaker is read from its own sentences, else from an
+//! introducing "X said:" sentence, else from the quote it continues.
+
+use std::ops::Range;
+
+use super::attributor::Attributor;
+use super::quotes::{is_quotation, QuotedPassage};
+use super::referents::Referent;
+use crate::record::EntityType;
+
+/// Sentences back that a pronoun may reach for its antecedent.
+const PRONOUN_REACH: usize = 5;
+
+/// The attribution of one sentence or quote, once pronouns are resolved.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Attribution {
+    /// The entity that said it, when known.
+    pub(super) entity: Option<usize>,
+    /// Said by a person (not an organization or a document); pronouns
+    /// match on it.
+    pub(super) human: bool,
+}
+
+/// A quoted passage kept as a quote, with its speaker.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct SpokenQuote {
+    /// Index of the passage in [`Attributor::passages`].
+    pub(super) passage: usize,
+    pub(super) speaker: Option<Attribution>,
+}
+
+impl Attributor<'_, '_> {
+    /// One pass over the sentences: each one's opening subject and its
+    /// attribution, resolving pronouns against the sentences before.
+    pub(super) fn scan_sentences(&mut self) {
+        for i in 0..self.doc.sentences.len() {
+            let s = self.doc.sentences[i].clone();
+            self.opening_subject[i] = self.opening_subject_of(s.clone());
+            let verbs = self.verbs(s.clone());
+            let mut best: Option<Attribution> = None;
+            for v in &verbs {
+                let lo = self.passages.clause_start(s.start, v.start);
+                let referent = self.referent_of_verb(v, lo, s.end);
+                let a = self.resolve(referent, i);
+                if a.entity.is_some() || best.map_or(true, |b| b.entity.is_none()) {
+                    best = Some(a);
+                }
+            }
+            self.attribution[i] = best;
+        }
+    }
+
+    /// The entity that opens sentence `s`, when only a role or title
+    /// precedes it.
+    fn opening_subject_of(&self, s: Range<usize>) -> Option<Attribution> {
+        let Some(m) = self.mentions.within(s.clone()).next() else {
+            return self.unknown_name_subject(s);
+        };
+        if m.start > s.start && self.unknown_name_subject(s.start..m.start).is_some() {
+            return self.unknown_name_subject(s);
+        }
+        // Only a role or title may precede it ("Conservative shadow home
+        // secretary David Davis was …").
+        let prefix = &self.text[s.start..m.start];
+        let ok = prefix.split_whitespace().count() <= 5
+            && !prefix.contains([',', ';', ':'])
+            && self.verbs(s.start..m.start).is_empty();
+        if !ok || m.kind == EntityType::Place {
+            return None;
+        }
+        Some(Attribution {
+            entity: Some(m.entity),
+            human: m.kind == EntityType::Person,
+        })
+    }
+
+    /// A sentence opening with a capitalised name that no entity covers,
+    /// followed by a comma ("Jane Roe, from …, said"): someone new, so a
+    /// later "she" must not reach past it.
+    fn unknown_name_subject(&self, s: Range<usize>) -> Option<Attribution> {
+        let head = &self.text[s.clone()];
+        let comma = head.find(',')?;
+        let words: Vec<&str> = head[..comma].split_whitespace().collect();
+        let name_like = (2..=3).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        (name_like
+            && self
+                .mentions
+                .within(s.start..s.start + comma)
+                .next()
+                .is_none())
+        .then_some(Attribution {
+            entity: None,
+            human: true,
+        })
+    }
+
+    /// Turn a referent into an attribution at sentence `si`: pronouns and
+    /// "the lawmaker" take the nearest earlier attribution or subject of
+    /// the same kind (person or not), within [`PRONOUN_REACH`] sentences.
+    pub(super) fn resolve(&self, referent: Referent, si: usize) -> Attribution {
+        match referent {
+            Referent::Named { entity, human } => Attribution {
+                entity: Some(entity),
+                human,
+            },
+            Referent::Pronoun { human } | Referent::Anaphor { human } => {
+                let lo = si.saturating_sub(PRONOUN_REACH);
+                for j in (lo..si).rev() {
+                    for a in [self.attribution[j], self.opening_subject[j]]
+                        .into_iter()
+                        .flatten()
+                    {
+                        if a.human == human {
+                            if referent == (Referent::Anaphor { human }) && a.entity.is_none() {
+                                continue;
+                            }
+                            return Attribution {
+                                entity: a.entity,
+                                human,
+                            };
+                        }
+                    }
+                }
+                Attribution {
+                    entity: None,
+                    human,
+                }
+            }
+            Referent::Document(author) => Attribution {
+                entity: author,
+                human: false,
+            },
+            Referent::Plural | Referent::Unnamed | Referent::Inverted => Attribution {
+                entity: None,
+                human: true,
+            },
+        }
+    }
+
+    /// The passages that are quotes, with their speakers, in reading order
+    /// (a speaker may come from the quote just before).
+    pub(super) fn quotes_with_speakers(&self) -> Vec<SpokenQuote> {
+        let passages = self.passages.all();
+        let mut kept: Vec<SpokenQuote> = Vec::new();
+        for (qi, q) in passages.iter().enumerate() {
+            if !is_quotation(self.text, q) {
+                continue;
+            }
+            let prev = kept.last().map(|k| (&passages[k.passage], k.speaker));
+            let speaker = self.quote_speaker(q, prev);
+            kept.push(SpokenQuote {
+                passage: qi,
+                speaker,
+            });
+        }
+        kept
+    }
+
+    /// The speaker of a quote: attribution in its own sentence(s), else an
+    /// introducing sentence ending with a colon, else the speaker of the
+    /// quote it directly continues.
+    fn quote_speaker(
+        &self,
+        q: &QuotedPassage,
+        prev: Option<(&QuotedPassage, Option<Attribution>)>,
+    ) -> Option<Attribution> {
+        let s_open = self.doc.sentence_index(q.open);
+        self.speaker_in_own_sentences(q, s_open)
+            .or_else(|| self.speaker_from_context(q, s_open, prev))
+    }
+
+    /// An attribution verb tagging quote `q` in its own sentence(s), after
+    /// the quote or before it (before first when the quote starts in
+    /// lower case, as the rest of a sentence).
+    fn speaker_in_own_sentences(&self, q: &QuotedPassage, s_open: usize) -> Option<Attribution> {
+        let s_close = self
+            .doc
+            .sentence_index(q.close_end.saturating_sub(1).max(q.open));
+        let sent_lo = self
+            .doc
+            .sentences
+            .get(s_open)
+            .map_or(0, |s| s.start)
+            .min(q.open);
+        let sent_hi = self
+            .doc
+            .sentences
+            .get(s_close)
+            .map_or(self.text.len(), |s| s.end)
+            .max(q.close_end);
+        // The text after the quote, up to the next quoted passage.
+        let next_open = self
+            .passages
+            .next_open(q.close_end)
+            .filter(|&o| o < sent_hi)
+            .unwrap_or(sent_hi);
+        let after = || -> Option<Attribution> {
+            let v = *self
+                .verbs(q.close_end..next_open)
+                .iter()
+                .find(|v| v.tags_quote)?;
+            let referent = self.referent_of_verb(&v, q.close_end, next_open);
+            Some(self.resolve(referent, s_close))
+        };
+        let before = || -> Option<Attribution> {
+            if q.open <= sent_lo {
+                return None;
+            }
+            let verbs = self.verbs(sent_lo..q.open);
+            let v = *verbs.iter().rev().find(|v| v.tags_quote)?;
+            let lo = self.passages.clause_start(sent_lo, v.start);
+            let referent = self.referent_of_verb(&v, lo, q.open);
+            Some(self.resolve(referent, s_open))
+        };
+        let starts_lower = self.text[q.inner.clone()]
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_lowercase);
+        if starts_lower {
+            before().or_else(after)
+        } else {
+            after().or_else(before)
+        }
+    }
+
+    /// The speaker of a quote with no attribution of its own, from the
+    /// sentence before (s_open - 1) or the quote before (`prev`).
+    fn speaker_from_context(
+        &self,
+        q: &QuotedPassage,
+        s_open: usize,
+        prev: Option<(&QuotedPassage, Option<Attribution>)>,
+    ) -> Option<Attribution> {
+        // "X said:" in the sentence before.
+        if s_open > 0 {
+            if let Some(prev_sent) = self.doc.sentences.get(s_open - 1) {
+                if self.text[prev_sent.clone()].trim_end().ends_with(':') {
+                    if let Some(a) = self.attribution[s_open - 1] {
+                        return Some(a);
+                    }
+                }
+            }
+        }
+        // A quote with no attribution of its own, right after a sentence
+        // of the same paragraph that reports a named person's words.
+        if s_open > 0 {
+            if let (Some(prev_sent), Some(a)) = (
+                self.doc.sentences.get(s_open - 1),
+                self.attribution[s_open - 1],
+            ) {
+                let same_par = !self.text[prev_sent.end..q.open.max(prev_sent.end)].contains('\n');
+                let continues = prev.is_some_and(|(p, _)| p.close_end > prev_sent.start);
+                if same_par && !continues && a.human && a.entity.is_some() {
+                    return Some(a);
+                }
+            }
+        }
+        // A quote that directly continues the one before it.
+        if let Some((p, sp)) = prev {
+            let between = self.text.get(p.close_end..q.open).unwrap_or("");
+            let p_sent = self.doc.sentence_index(p.close_end.saturating_sub(1));
+            let adjacent = p_sent + 1 >= s_open && !between.contains("\n\n");
+            let gap_ok = between.chars().filter(|c| *c == '\n').count() <= 2;
+            if adjacent && gap_ok {
+                return sp;
+            }
+        }
+        None
+    }
+}

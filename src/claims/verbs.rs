@@ -1,0 +1,78 @@
+//! Finding attribution verbs in a stretch of text ("said", "told",
+//! "according to"), with the readings that rule a listed word out: a noun
+//! ("the reports"), a verb with an object ("added 34 companies"), an
+//! adjective ("the said report"). The list itself is in `verb_list`.
+
+use std::ops::Range;
+
+use super::attributor::Attributor;
+use super::verb_list;
+
+/// An attribution verb found in the text.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct AttributionVerb {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    /// The verb as listed; "according" for "according to" and "attributed
+    /// to".
+    pub(super) word: &'static str,
+    /// Can introduce or tag a direct quotation.
+    pub(super) tags_quote: bool,
+}
+
+impl Attributor<'_, '_> {
+    /// Attribution verbs in `r`, outside quoted passages, in order.
+    pub(super) fn verbs(&self, r: Range<usize>) -> Vec<AttributionVerb> {
+        let words = self.words(r.clone());
+        let mut out = Vec::new();
+        for (i, &(s, e, w)) in words.iter().enumerate() {
+            if self.passages.contains(s) {
+                continue;
+            }
+            let next = words.get(i + 1).map(|x| x.2);
+            if w == "according" || w == "attributed" {
+                if next == Some("to") {
+                    out.push(AttributionVerb {
+                        start: s,
+                        end: words[i + 1].1,
+                        word: "according",
+                        tags_quote: true,
+                    });
+                }
+                continue;
+            }
+            let Some((word, usage)) = verb_list::lookup(w) else {
+                continue;
+            };
+            if word == "saying" && i > 0 && words[i - 1].2 == "as" {
+                // "quoted X as saying": the verb is "quoted".
+                continue;
+            }
+            if usage.noun_too {
+                let after_comma = self.text[..s].trim_end().ends_with(',');
+                if !(after_comma || matches!(next, Some("that" | "out"))) {
+                    continue;
+                }
+            }
+            if usage.intransitive {
+                let after = self.text[e..].trim_start_matches([' ', '\t']);
+                let object = after.chars().next().is_some_and(char::is_alphanumeric);
+                if object && !matches!(next, Some("that" | "on" | "in" | "at" | "later" | "today"))
+                {
+                    continue;
+                }
+            }
+            // "the said report", "a cited study": adjectives, not verbs.
+            if i > 0 && matches!(words[i - 1].2, "the" | "a" | "an" | "its" | "their") {
+                continue;
+            }
+            out.push(AttributionVerb {
+                start: s,
+                end: e,
+                word,
+                tags_quote: usage.tags_quote,
+            });
+        }
+        out
+    }
+}
