@@ -112,6 +112,7 @@ pub(super) static FIGURE_WORDS: Lazy<FigureWords> = Lazy::new(|| {
     }
 });
 
+/// Month names and their abbreviations, lower-case.
 pub(super) const MONTHS: &[&str] = &[
     "january",
     "february",

@@ -55,14 +55,20 @@ use tokens::Tokens;
 /// A figure found in the text, before it becomes a claim.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Figure {
+    /// Byte range of the figure's text, currency prefix and unit included.
     pub start: usize,
     pub end: usize,
     pub kind: ClaimKind,
+    /// The value (the lower end of a range; per cent for percentages).
     pub value: f64,
+    /// The upper end of a range.
     pub upper: Option<f64>,
+    /// ISO currency code, "%", a measure unit or the counted noun.
     pub unit: Option<String>,
     pub qualifier: Qualifier,
+    /// The year the figure is about.
     pub year: Option<i32>,
+    /// The rule that read it ("figure:range", "figure:money-symbol", …).
     pub rule: String,
 }
 
@@ -84,6 +90,7 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Figure> {
 mod tests {
     use super::*;
 
+    /// The figures of `text`: (text, value, unit).
     fn figs(text: &str) -> Vec<(String, f64, Option<String>)> {
         let doc = Doc::new(text, false);
         find(&doc)
