@@ -34,6 +34,7 @@ struct File<C> {
 /// `min_cases` rows with unique, non-empty names.
 ///
 /// Panics, naming the file, when it cannot be read or parsed.
+#[track_caller]
 pub fn load<C: Case>(root: &Path, file: &str, min_cases: usize) -> Vec<C> {
     let path = root.join(file);
     let text = std::fs::read_to_string(&path)
@@ -62,6 +63,7 @@ pub fn load<C: Case>(root: &Path, file: &str, min_cases: usize) -> Vec<C> {
 /// Every failure is printed as `file: name: problem`; then the test fails
 /// if any row not marked pending failed. Pending rows that now pass are
 /// listed, so that their mark can be removed.
+#[track_caller]
 pub fn run<C: Case>(
     root: &Path,
     file: &str,
