@@ -56,7 +56,6 @@ mod article;
 mod claims;
 mod entities;
 mod error;
-pub mod eval;
 mod extractor;
 mod figures;
 mod gazetteer;
