@@ -52,7 +52,6 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-mod article;
 mod claims;
 mod entities;
 mod error;
@@ -61,20 +60,26 @@ mod extractor;
 mod figures;
 mod gazetteer;
 mod hash;
+mod input;
 mod names;
 mod record;
 mod text;
+mod tsv;
+
+// `src/eval.rs` still names the input module by its old path; this goes
+// when evaluation moves out of the library (issue 11).
+use input as article;
 
 /// The README's examples, compiled and run as doc tests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
-pub use article::{
-    parse_json_article, read_bytes, read_file, read_jsonl, read_reader, Article, InputFormat,
-    JsonlReader,
-};
 pub use error::{Error, ErrorKind};
 pub use extractor::{Extractor, ExtractorBuilder, DEFAULT_MAX_ARTICLE_BYTES};
 pub use gazetteer::{Entry, Gazetteer, MatchPolicy};
+pub use input::{
+    parse_json_article, read_bytes, read_file, read_jsonl, read_reader, Article, InputFormat,
+    JsonlReader,
+};
 pub use record::{ArticleRecord, Claim, ClaimKind, Entity, EntityType, Mention, Qualifier, Source};
