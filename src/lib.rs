@@ -4,6 +4,8 @@
 //!
 //! Every mention and claim carries its byte span in [`Article::text`] and the
 //! rule or gazetteer entry that produced it.
+//! What the records should hold is specified in `docs/ANNOTATION.md`, their
+//! JSON shape in `docs/RECORDS.md`.
 //!
 //! # Example
 //!
@@ -31,7 +33,7 @@
 //! assert_eq!(figure.text, "20");
 //! assert_eq!(&article.text[figure.start..figure.end], "20");
 //!
-//! // Records serialize to the JSON shape of RECORDS.md.
+//! // Records serialize to the JSON shape of docs/RECORDS.md.
 //! let json = serde_json::to_string(&record).unwrap();
 //! assert!(json.contains("\"type\":\"place\""));
 //! # Ok::<(), newsfacts::Error>(())

@@ -13,7 +13,7 @@ use super::{Gazetteer, MatchPolicy};
 
 /// One surface form that a pattern stands for.
 #[derive(Clone, Debug)]
-struct Form {
+struct SurfaceForm {
     entry: u32,
     /// The form as written in the gazetteer, kept for exact matching.
     surface: Option<Box<str>>,
@@ -40,32 +40,33 @@ pub(crate) struct GazMatch {
 pub(crate) struct Matcher {
     automaton: AhoCorasick,
     /// Forms per pattern id, strongest policy first.
-    forms: Vec<Vec<Form>>,
+    forms: Vec<Vec<SurfaceForm>>,
 }
 
 impl Matcher {
+    /// Compile the automaton over every surface form of `gaz`.
     pub fn new(gaz: &Gazetteer) -> Matcher {
-        let mut ids: HashMap<Box<str>, u32, FnvBuild> =
+        let mut pattern_ids: HashMap<Box<str>, u32, FnvBuild> =
             HashMap::with_capacity_and_hasher(gaz.len() * 5 / 4, FnvBuild::default());
         let mut patterns: Vec<Box<str>> = Vec::with_capacity(gaz.len() * 5 / 4);
-        let mut forms: Vec<Vec<Form>> = Vec::with_capacity(gaz.len() * 5 / 4);
+        let mut forms: Vec<Vec<SurfaceForm>> = Vec::with_capacity(gaz.len() * 5 / 4);
         for (i, entry) in gaz.entries.iter().enumerate() {
             for name in entry.names() {
                 let mut add = |surface: &str| {
                     let folded = fold_case(surface);
-                    let pid = match ids.get(folded.as_str()) {
-                        Some(&pid) => pid,
+                    let pattern = match pattern_ids.get(folded.as_str()) {
+                        Some(&pattern) => pattern,
                         None => {
-                            let pid = patterns.len() as u32;
+                            let pattern = patterns.len() as u32;
                             let folded: Box<str> = folded.into_boxed_str();
-                            ids.insert(folded.clone(), pid);
+                            pattern_ids.insert(folded.clone(), pattern);
                             patterns.push(folded);
                             forms.push(Vec::new());
-                            pid
+                            pattern
                         }
                     };
                     let acronym = is_acronym(surface);
-                    forms[pid as usize].push(Form {
+                    forms[pattern as usize].push(SurfaceForm {
                         entry: i as u32,
                         acronym,
                         // Only exact matching reads the written form.
@@ -124,17 +125,19 @@ impl Matcher {
         out
     }
 
+    /// The entry whose policy accepts the match of `pattern` at
+    /// `start..end`, strongest policy first.
     fn accept(
         &self,
         doc: &Doc<'_>,
         gaz: &Gazetteer,
-        pid: usize,
+        pattern: usize,
         start: usize,
         end: usize,
     ) -> Option<u32> {
         let original = &doc.text[start..end];
         let capitalised = original.chars().next().is_some_and(|c| !c.is_lowercase());
-        for form in &self.forms[pid] {
+        for form in &self.forms[pattern] {
             let entry = &gaz.entries[form.entry as usize];
             // An all-caps form is an acronym whatever its row says: "WHO"
             // must not match "Who", nor "US" match "us".
