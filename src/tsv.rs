@@ -8,7 +8,7 @@
 //! Cells are trimmed. Errors are [`ErrorKind::Gazetteer`] and name the file
 //! and line (`countries.tsv:12: …`).
 //!
-//! ```ignore
+//! ```text
 //! let table = Tsv::parse("figure_units.tsv", src)?;
 //! let (form, category) = (table.column("form")?, table.column("category")?);
 //! for row in table.rows() {

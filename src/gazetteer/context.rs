@@ -99,3 +99,37 @@ pub(super) fn ambiguous_context(doc: &Doc<'_>, kind: EntityType, start: usize, e
         EntityType::Nationality => true,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::gazetteer::{Gazetteer, Matcher};
+    use crate::text::Doc;
+
+    fn matched(rows: &str, text: &str) -> Vec<String> {
+        let header = "key\ttype\tname\taliases\tmatch\n";
+        let gaz = Gazetteer::from_tsv("t.tsv", &format!("{header}{rows}")).unwrap();
+        let doc = Doc::new(text, false);
+        Matcher::new(&gaz)
+            .find(&doc, &gaz)
+            .into_iter()
+            .map(|m| text[m.start..m.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn speech_verbs_license_an_ambiguous_person() {
+        let row = "p\tperson\tJordan\t\tambiguous\n";
+        assert_eq!(matched(row, "In the end Jordan said no."), ["Jordan"]);
+        assert_eq!(matched(row, "In the end Jordan insisted."), ["Jordan"]);
+        // Also a noun: says nothing after the name.
+        assert!(matched(row, "In the end Jordan claims it.").is_empty());
+        assert!(matched(row, "In the end Jordan left.").is_empty());
+    }
+
+    #[test]
+    fn prepositions_license_an_ambiguous_place() {
+        let row = "r\tplace\tReading\t\tambiguous\n";
+        assert_eq!(matched(row, "He lives in Reading now."), ["Reading"]);
+        assert!(matched(row, "He likes Reading now.").is_empty());
+    }
+}
