@@ -6,22 +6,9 @@
 use std::collections::HashMap;
 
 use crate::gazetteer::Gazetteer;
+use crate::names::Candidate;
 use crate::record::{Entity, EntityType, Mention};
 use crate::text::Doc;
-
-/// A mention found by a gazetteer or a name rule, before coreference.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Candidate {
-    pub start: usize,
-    pub end: usize,
-    pub kind: EntityType,
-    /// Gazetteer entry index, when a gazetteer produced it.
-    pub entry: Option<u32>,
-    /// A canonical name the rule already knows (an acronym's expansion).
-    pub canonical: Option<String>,
-    /// Which rule or gazetteer entry produced it.
-    pub rule: String,
-}
 
 struct Group {
     kind: EntityType,
