@@ -164,3 +164,10 @@ pub(super) fn is_party_label(
     }
     words.lex.first_names.contains(w) && words.name_at(i).is_some_and(|e| e > i + 1)
 }
+
+/// A gazetteer entry's match recurs as an established name: an ambiguous
+/// entry that context licensed once ("Apple's chief" licenses the
+/// headline's "Apple"). Other entries are matched wherever they occur.
+pub(super) fn recurs(words: &Words<'_, '_>, entry: u32) -> bool {
+    words.gaz.entries()[entry as usize].policy == MatchPolicy::Ambiguous
+}
