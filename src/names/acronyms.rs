@@ -1,5 +1,6 @@
 //! Acronym definitions: "Full Name (ACR)" and "ACR (Full Name)".
 
+use super::gazetteer_matches::defined_entry;
 use super::heads::{is_project, non_entity_head};
 use super::spans::{Priority, Span};
 use super::tokens::Words;
@@ -134,8 +135,8 @@ pub(super) fn defined_span(
     to: usize,
 ) -> Option<Span> {
     let (start, end) = words.span(from, to);
-    if let Some(m) = matches.iter().find(|m| m.start == start && m.end == end) {
-        return Some(Span::gazetteer(words, m.entry, start, end));
+    if let Some(span) = defined_entry(words, matches, start, end) {
+        return Some(span);
     }
     if words.capitals_mute(from) {
         return None;

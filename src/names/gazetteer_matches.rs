@@ -1,5 +1,10 @@
-//! Gazetteer matches in the name rules: what the gazetteer says about each
-//! word, and which of its matches count as mentions.
+//! Gazetteer matches in the name rules. Every decision this stage makes
+//! about a match the gazetteer automaton accepted is made here: what it says
+//! about the words it covers ([`mark_tokens`]), whether it is a mention
+//! ([`mention_spans`]), whether it is an acronym's expansion
+//! ([`defined_entry`]) and whether it recurs as an established name
+//! ([`recurs`]). Whether a name is matched at all (its policy and context)
+//! is the gazetteer's own decision, in `Matcher::accept`.
 
 use super::heads::LOWER_PLACE_HEADS;
 use super::spans::{Priority, Span};
@@ -170,4 +175,17 @@ pub(super) fn is_party_label(
 /// headline's "Apple"). Other entries are matched wherever they occur.
 pub(super) fn recurs(words: &Words<'_, '_>, entry: u32) -> bool {
     words.gaz.entries()[entry as usize].policy == MatchPolicy::Ambiguous
+}
+
+/// The gazetteer match that is exactly an acronym's expansion, as its span.
+/// The definition itself is the context, so the checks of [`mention_spans`]
+/// (currency, party label, trailing head word) do not apply.
+pub(super) fn defined_entry(
+    words: &Words<'_, '_>,
+    matches: &[GazMatch],
+    start: usize,
+    end: usize,
+) -> Option<Span> {
+    let m = matches.iter().find(|m| m.start == start && m.end == end)?;
+    Some(Span::gazetteer(words, m.entry, start, end))
 }

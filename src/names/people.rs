@@ -97,118 +97,130 @@ pub(super) fn people(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
     let n = words.toks.len();
     let mut i = 0;
     while i < n {
-        // Titles and roles.
-        if let Some((mut te, kind)) = words.title_at(i) {
-            let lower_role = kind == TitleKind::Role && !words.is_cap(i);
-            if words.capitals_mute(i) && !lower_role {
-                i = te;
-                continue;
-            }
-            let mut kind = kind;
-            // Chains: "Lord Chancellor", "Afghan Interior Minister".
-            while te < n && words.joined_or_dot(te) {
-                match words.title_at(te) {
-                    Some((e, k)) if words.is_cap(te) || k == TitleKind::Role => {
-                        te = e;
-                        kind = k;
-                    }
-                    _ => break,
-                }
-            }
-            if te < n && words.joined_or_dot(te) && !words.toks[te - 1].possessive {
-                let found = words
-                    .name_at(te)
-                    .filter(|_| !words.gaz_blocks_name(te))
-                    .filter(|&ne| kind != TitleKind::Role || role_name_plausible(words, i, te, ne));
-                if let Some(ne) = found {
-                    if !(words.capitals_mute(te) && ne - te < 2) {
-                        let mut p = person(words, te, ne, "rule:title-cue");
-                        // "Mr. Thornbury": the title outweighs a small town's name.
-                        if (te..ne).all(|k| words.gaz_kind[k].is_none() || words.gaz_soft[k]) {
-                            p.priority = Priority::Defined;
-                        }
-                        spans.push(p);
-                        if kind == TitleKind::Nobility {
-                            territorial_block(words, ne, spans);
-                        }
-                        i = ne;
-                        continue;
-                    }
-                }
-            }
-            // "Chinese envoy in the UN, Geng Shuang"
-            if kind == TitleKind::Role {
-                let mut j = te;
-                while j < n && j - te < 6 && !words.sep(j).contains(['.', ';', '\n']) {
-                    if words.sep(j).trim() == "," {
-                        if let Some(ne) = words.name_at(j) {
-                            if ne - j >= 2 && words.gaz_kind[j].is_none() {
-                                spans.push(person(words, j, ne, "rule:title-cue"));
-                            }
-                        }
-                        break;
-                    }
-                    j += 1;
-                }
-            }
-            i = te;
-            continue;
-        }
-        // Rules are tried at every capitalised word, so a name inside an
-        // unrecognised run ("Democrat Gary Whitfield") is still found.
-        if !words.is_name_word(i) {
-            i += 1;
-            continue;
-        }
-        let Some(ne) = words.name_at(i) else {
-            i += 1;
-            continue;
+        i = match words.title_at(i) {
+            Some((te, kind)) => after_title(words, i, te, kind, spans),
+            None => bare_name(words, i, spans),
         };
-        let length = ne - i;
-        let first = words.word(i);
-        let last = words.word(ne - 1);
-        let mute = words.capitals_mute(i);
-        let initial = words.initial[i];
-        let known_surname = words.lex.surnames.contains_key(last);
-        // Given name + surname.
-        // A given name that is also a gazetteer place ("Paris", "Winston")
-        // needs a known surname after it.
-        let place_first = words.gaz_kind[i].is_some() && !known_surname;
-        if length >= 2
-            && words.lex.first_names.contains(first)
-            && !words.gaz_blocks_name(i)
-            && !place_first
-        {
-            let weak_start = (initial || mute) && words.is_common_word(i);
-            if !(weak_start || (mute && !known_surname)) {
-                spans.push(person(words, i, ne, "rule:first-name"));
-                i = ne;
-                continue;
+    }
+}
+
+/// A person named after the title or role at `i..te` ("Home Secretary
+/// Charles Clarke", "lawyer Jane Doe", "Chinese envoy in the UN, Geng
+/// Shuang"). Returns the token to go on from.
+fn after_title(
+    words: &Words<'_, '_>,
+    i: usize,
+    mut te: usize,
+    kind: TitleKind,
+    spans: &mut Vec<Span>,
+) -> usize {
+    let n = words.toks.len();
+    let lower_role = kind == TitleKind::Role && !words.is_cap(i);
+    if words.capitals_mute(i) && !lower_role {
+        return te;
+    }
+    let mut kind = kind;
+    // Chains: "Lord Chancellor", "Afghan Interior Minister".
+    while te < n && words.joined_or_dot(te) {
+        match words.title_at(te) {
+            Some((e, k)) if words.is_cap(te) || k == TitleKind::Role => {
+                te = e;
+                kind = k;
+            }
+            _ => break,
+        }
+    }
+    if te < n && words.joined_or_dot(te) && !words.toks[te - 1].possessive {
+        let found = words
+            .name_at(te)
+            .filter(|_| !words.gaz_blocks_name(te))
+            .filter(|&ne| kind != TitleKind::Role || role_name_plausible(words, i, te, ne));
+        if let Some(ne) = found {
+            if !(words.capitals_mute(te) && ne - te < 2) {
+                let mut p = person(words, te, ne, "rule:title-cue");
+                // "Mr. Thornbury": the title outweighs a small town's name.
+                if (te..ne).all(|k| words.gaz_kind[k].is_none() || words.gaz_soft[k]) {
+                    p.priority = Priority::Defined;
+                }
+                spans.push(p);
+                if kind == TitleKind::Nobility {
+                    territorial_block(words, ne, spans);
+                }
+                return ne;
             }
         }
-        // Family name first: "Xi Jinping", "Chen Wenqing".
-        let east_asian = words.lex.surnames.get(first).is_some_and(|o| {
+    }
+    // "Chinese envoy in the UN, Geng Shuang"
+    if kind == TitleKind::Role {
+        let mut j = te;
+        while j < n && j - te < 6 && !words.sep(j).contains(['.', ';', '\n']) {
+            if words.sep(j).trim() == "," {
+                if let Some(ne) = words.name_at(j) {
+                    if ne - j >= 2 && words.gaz_kind[j].is_none() {
+                        spans.push(person(words, j, ne, "rule:title-cue"));
+                    }
+                }
+                break;
+            }
+            j += 1;
+        }
+    }
+    te
+}
+
+/// A person name starting at `i` without a title: a given name and a
+/// surname, a family name first, or a name with a speech cue or an
+/// appositive role. Returns the token to go on from.
+fn bare_name(words: &Words<'_, '_>, i: usize, spans: &mut Vec<Span>) -> usize {
+    // Rules are tried at every capitalised word, so a name inside an
+    // unrecognised run ("Democrat Gary Whitfield") is still found.
+    if !words.is_name_word(i) {
+        return i + 1;
+    }
+    let Some(ne) = words.name_at(i) else {
+        return i + 1;
+    };
+    let length = ne - i;
+    let first = words.word(i);
+    let last = words.word(ne - 1);
+    let mute = words.capitals_mute(i);
+    let initial = words.initial[i];
+    let known_surname = words.lex.surnames.contains_key(last);
+    // Given name + surname.
+    // A given name that is also a gazetteer place ("Paris", "Winston")
+    // needs a known surname after it.
+    let place_first = words.gaz_kind[i].is_some() && !known_surname;
+    if length >= 2
+        && words.lex.first_names.contains(first)
+        && !words.gaz_blocks_name(i)
+        && !place_first
+    {
+        let weak_start = (initial || mute) && words.is_common_word(i);
+        if !(weak_start || (mute && !known_surname)) {
+            spans.push(person(words, i, ne, "rule:first-name"));
+            return ne;
+        }
+    }
+    // Family name first: "Xi Jinping", "Chen Wenqing".
+    let east_asian =
+        words.lex.surnames.get(first).is_some_and(|o| {
             matches!(o.as_str(), "chinese" | "korean" | "vietnamese" | "japanese")
         });
-        if east_asian && (2..=3).contains(&length) && !mute && !words.gaz_blocks_name(i) {
-            spans.push(person(words, i, ne, "rule:first-name"));
-            i = ne;
-            continue;
-        }
-        if length >= 2 && !mute && (0..length).all(|k| !words.gaz_blocks_name(i + k)) {
-            if speech_cue(words, i, ne) {
-                spans.push(person(words, i, ne, "rule:speech-cue"));
-                i = ne;
-                continue;
-            }
-            if appositive_role(words, ne) {
-                spans.push(person(words, i, ne, "rule:title-cue"));
-                i = ne;
-                continue;
-            }
-        }
-        i += 1;
+    if east_asian && (2..=3).contains(&length) && !mute && !words.gaz_blocks_name(i) {
+        spans.push(person(words, i, ne, "rule:first-name"));
+        return ne;
     }
+    if length >= 2 && !mute && (0..length).all(|k| !words.gaz_blocks_name(i + k)) {
+        if speech_cue(words, i, ne) {
+            spans.push(person(words, i, ne, "rule:speech-cue"));
+            return ne;
+        }
+        if appositive_role(words, ne) {
+            spans.push(person(words, i, ne, "rule:title-cue"));
+            return ne;
+        }
+    }
+    i + 1
 }
 
 /// A lower-case role noun is also an ordinary noun ("the sister Xiluodu
