@@ -17,7 +17,9 @@ cd "$(dirname "$0")/../.."
 root=$PWD
 base=$(git rev-parse "${1:-HEAD}")
 work=${SAME_OUTPUT_DIR:-/tmp/newsfacts-same-output}
-shared=$root/../shared
+# ../shared beside the checkout; a git worktree elsewhere names it by $SHARED.
+shared=${SHARED:-$root/../shared}
+[ -d "$shared" ] || shared=$(git rev-parse --path-format=absolute --git-common-dir)/../../shared
 mkdir -p "$work"
 
 mixed=$work/mixed-20mb.jsonl

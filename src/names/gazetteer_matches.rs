@@ -8,7 +8,7 @@
 
 use super::heads::LOWER_PLACE_HEADS;
 use super::spans::{Priority, Span};
-use super::tokens::Tok;
+use super::tokens::Token;
 use super::tokens::Words;
 use crate::gazetteer::{Entry, GazMatch, Gazetteer, MatchPolicy};
 use crate::record::EntityType;
@@ -28,7 +28,7 @@ pub(super) struct TokenMarks {
 pub(super) fn mark_tokens(
     doc: &Doc<'_>,
     gaz: &Gazetteer,
-    toks: &[Tok],
+    toks: &[Token],
     matches: &[GazMatch],
 ) -> TokenMarks {
     let mut kind = vec![None; toks.len()];

@@ -5,7 +5,7 @@
 //! programmes and events, which are no entities.
 
 use super::lexicon::{Head, Phrase};
-use super::spans::{Priority, Span};
+use super::spans::Span;
 use super::tokens::Words;
 use crate::record::EntityType;
 
@@ -161,15 +161,12 @@ pub(super) fn org_and_place_heads(words: &Words<'_, '_>, spans: &mut Vec<Span>) 
                 }
                 if to > end {
                     let (start, e) = words.span(hs, to);
-                    spans.push(Span {
+                    spans.push(Span::from_rule(
                         start,
-                        end: e,
-                        kind: Some(EntityType::Place),
-                        entry: None,
-                        canonical: None,
-                        rule: "rule:place-head".into(),
-                        priority: Priority::Rule,
-                    });
+                        e,
+                        Some(EntityType::Place),
+                        "rule:place-head",
+                    ));
                 }
             }
         }
@@ -182,15 +179,7 @@ pub(super) fn org_and_place_heads(words: &Words<'_, '_>, spans: &mut Vec<Span>) 
         let from = extend_left(words, i);
         if from < i && is_project(words, from, i + 1) {
             let (start, end) = words.span(from, i + 1);
-            spans.push(Span {
-                start,
-                end,
-                kind: None,
-                entry: None,
-                canonical: None,
-                rule: "rule:non-entity".into(),
-                priority: Priority::Rule,
-            });
+            spans.push(Span::from_rule(start, end, None, "rule:non-entity"));
         }
     }
 }
@@ -301,15 +290,12 @@ pub(super) fn org_span(
         return None;
     }
     let (start, end) = words.span(from, to);
-    Some(Span {
+    Some(Span::from_rule(
         start,
         end,
-        kind: Some(EntityType::Organization),
-        entry: None,
-        canonical: None,
-        rule: "rule:org-head".into(),
-        priority: Priority::Rule,
-    })
+        Some(EntityType::Organization),
+        "rule:org-head",
+    ))
 }
 
 pub(super) fn place_span(words: &Words<'_, '_>, hs: usize, he: usize, head: Head) -> Option<Span> {
@@ -335,15 +321,12 @@ pub(super) fn place_span(words: &Words<'_, '_>, hs: usize, he: usize, head: Head
         return None;
     }
     let (start, end) = words.span(from, to);
-    Some(Span {
+    Some(Span::from_rule(
         start,
         end,
-        kind: Some(EntityType::Place),
-        entry: None,
-        canonical: None,
-        rule: "rule:place-head".into(),
-        priority: Priority::Rule,
-    })
+        Some(EntityType::Place),
+        "rule:place-head",
+    ))
     .filter(|_| head.opens || hs > from)
 }
 
@@ -395,15 +378,12 @@ pub(super) fn push_place(words: &Words<'_, '_>, spans: &mut Vec<Span>, a: usize,
         return;
     }
     let (start, end) = words.span(a, b);
-    spans.push(Span {
+    spans.push(Span::from_rule(
         start,
         end,
-        kind: Some(EntityType::Place),
-        entry: None,
-        canonical: None,
-        rule: "rule:place-head".into(),
-        priority: Priority::Rule,
-    });
+        Some(EntityType::Place),
+        "rule:place-head",
+    ));
 }
 
 /// The run of name words ending right before token `i` (up to three words);

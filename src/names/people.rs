@@ -78,15 +78,7 @@ impl<'d, 'a> Words<'d, 'a> {
 
 pub(super) fn person(words: &Words<'_, '_>, from: usize, to: usize, rule: &str) -> Span {
     let (start, end) = words.span(from, to);
-    Span {
-        start,
-        end,
-        kind: Some(EntityType::Person),
-        entry: None,
-        canonical: None,
-        rule: rule.into(),
-        priority: Priority::Rule,
-    }
+    Span::from_rule(start, end, Some(EntityType::Person), rule)
 }
 
 /// Person names: after a title or role ("Home Secretary Charles Clarke",
@@ -271,15 +263,7 @@ pub(super) fn territorial_block(words: &Words<'_, '_>, ne: usize, spans: &mut Ve
             j += 1;
         }
         let (start, end) = words.span(ne, j);
-        spans.push(Span {
-            start,
-            end,
-            kind: None,
-            entry: None,
-            canonical: None,
-            rule: "rule:territorial".into(),
-            priority: Priority::Rule,
-        });
+        spans.push(Span::from_rule(start, end, None, "rule:territorial"));
     }
 }
 

@@ -129,15 +129,12 @@ fn name_part_mentions(
                 && words.title_at(k - 1).is_none());
         if !runs_on {
             taken.insert(t.start, t.end);
-            extra.push(Span {
-                start: t.start,
-                end: t.end,
-                kind: Some(EntityType::Person),
-                entry: None,
-                canonical: None,
-                rule: "coref:name-part".into(),
-                priority: Priority::Rule,
-            });
+            extra.push(Span::from_rule(
+                t.start,
+                t.end,
+                Some(EntityType::Person),
+                "coref:name-part",
+            ));
         }
     }
 }

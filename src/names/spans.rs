@@ -18,6 +18,26 @@ pub(super) struct Span {
     pub(super) priority: Priority,
 }
 
+impl Span {
+    /// A rule's span: no gazetteer entry, no canonical name, rule priority.
+    pub(super) fn from_rule(
+        start: usize,
+        end: usize,
+        kind: Option<EntityType>,
+        rule: &str,
+    ) -> Span {
+        Span {
+            start,
+            end,
+            kind,
+            entry: None,
+            canonical: None,
+            rule: rule.into(),
+            priority: Priority::Rule,
+        }
+    }
+}
+
 /// Which of two spans of equal length wins: the earlier variant.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum Priority {

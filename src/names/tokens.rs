@@ -14,7 +14,7 @@ use crate::text::Doc;
 
 /// One word of the text.
 #[derive(Clone, Copy, Debug)]
-pub(super) struct Tok {
+pub(super) struct Token {
     pub(super) start: usize,
     pub(super) end: usize,
     /// The word carried a possessive `'s`/`’s` (left out of `start..end`).
@@ -24,7 +24,7 @@ pub(super) struct Tok {
 /// Split into words: letters and digits, with `-`, `'`, `’`, `.` and `&`
 /// kept when they sit between two word characters ("al-Qaeda", "O'Brien",
 /// "U.S"). A possessive `'s` is cut off.
-pub(super) fn tokenize(text: &str) -> Vec<Tok> {
+pub(super) fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     // Byte offsets throughout; `char_at` decodes the character there.
     let char_at = |p: usize| text.get(p..).and_then(|s| s.chars().next());
@@ -50,7 +50,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok> {
         }
         let end = j;
         let word = &text[start..end];
-        let mut tok = Tok {
+        let mut tok = Token {
             start,
             end,
             possessive: false,
@@ -73,7 +73,7 @@ pub(super) struct Words<'d, 'a> {
     pub(super) doc: &'d Doc<'a>,
     pub(super) gaz: &'d Gazetteer,
     pub(super) lex: &'d Lexicon,
-    pub(super) toks: Vec<Tok>,
+    pub(super) toks: Vec<Token>,
     /// Gazetteer type covering each token, if any.
     pub(super) gaz_kind: Vec<Option<EntityType>>,
     /// The gazetteer match covering each token may give way to a person
@@ -81,7 +81,7 @@ pub(super) struct Words<'d, 'a> {
     pub(super) gaz_soft: Vec<bool>,
     /// The token's capitals say nothing: it is on a headline-case line
     /// (see [`capitals_mute`]).
-    pub(super) headline: Vec<bool>,
+    pub(super) mute: Vec<bool>,
     /// The token starts a sentence.
     pub(super) initial: Vec<bool>,
     /// Lower-case words that occur written in lower case somewhere in the text
@@ -111,7 +111,7 @@ impl<'a> Words<'a, 'a> {
     ) -> Words<'a, 'a> {
         let toks = tokenize(doc.text);
         let marks = super::gazetteer_matches::mark_tokens(doc, gaz, &toks, matches);
-        let headline = mute_tokens(doc, &toks);
+        let mute = mute_tokens(doc, &toks);
         let initial = sentence_initial_tokens(doc, &toks);
         let lower = toks
             .iter()
@@ -141,7 +141,7 @@ impl<'a> Words<'a, 'a> {
             toks,
             gaz_kind: marks.kind,
             gaz_soft: marks.soft,
-            headline,
+            mute,
             initial,
             lower_words: OnceCell::new(),
             mid_caps: OnceCell::new(),
@@ -161,7 +161,7 @@ impl<'a> Words<'a, 'a> {
 }
 
 /// Whether each token's capitals say nothing ([`capitals_mute`]).
-fn mute_tokens(doc: &Doc<'_>, toks: &[Tok]) -> Vec<bool> {
+fn mute_tokens(doc: &Doc<'_>, toks: &[Token]) -> Vec<bool> {
     // One answer per line: the test reads the whole line. Tokens come in
     // order, so only the current line's answer is kept.
     let mut cache: Option<(std::ops::Range<usize>, bool)> = None;
@@ -180,7 +180,7 @@ fn mute_tokens(doc: &Doc<'_>, toks: &[Tok]) -> Vec<bool> {
 
 /// Whether each token starts a sentence: the first token at or after each
 /// sentence start (a walk over both lists keeps this linear).
-fn sentence_initial_tokens(doc: &Doc<'_>, toks: &[Tok]) -> Vec<bool> {
+fn sentence_initial_tokens(doc: &Doc<'_>, toks: &[Token]) -> Vec<bool> {
     let mut out = vec![false; toks.len()];
     let mut k = 0;
     for sent in &doc.sentences {
@@ -285,7 +285,7 @@ impl<'d, 'a> Words<'d, 'a> {
 
     /// Capitals here say nothing: a headline-case line.
     pub(super) fn capitals_mute(&self, i: usize) -> bool {
-        self.headline[i]
+        self.mute[i]
     }
 
     /// A capitalised word known to be (part of) a name: a gazetteer match,
@@ -330,7 +330,7 @@ impl<'d, 'a> Words<'d, 'a> {
                 .enumerate()
                 .filter(|&(k, t)| {
                     !self.initial[k]
-                        && !self.headline[k]
+                        && !self.mute[k]
                         && text[t.start..t.end]
                             .chars()
                             .next()
