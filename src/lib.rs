@@ -54,6 +54,7 @@
 
 mod article;
 mod claims;
+mod corpus;
 mod entities;
 mod error;
 pub mod eval;
@@ -73,6 +74,10 @@ pub struct ReadmeDoctests;
 pub use article::{
     parse_json_article, read_bytes, read_file, read_jsonl, read_reader, Article, InputFormat,
     JsonlReader,
+};
+pub use corpus::{
+    corpus_key, values_disagree, ArticleRef, Corpus, CorpusEntity, CorpusFigure, CorpusLimits,
+    CorpusView, Dropped, FigureGroup,
 };
 pub use error::{Error, ErrorKind};
 pub use extractor::{Extractor, ExtractorBuilder, DEFAULT_MAX_ARTICLE_BYTES};
