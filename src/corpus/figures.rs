@@ -14,7 +14,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::record::{ArticleRecord, Claim, ClaimKind, Qualifier};
+use crate::record::{ArticleRecord, Claim, ClaimKind, EntityType, Qualifier};
 
 /// Values further apart than this share of the larger magnitude disagree.
 pub const DISAGREEMENT: f64 = 0.05;
@@ -24,6 +24,8 @@ pub const DISAGREEMENT: f64 = 0.05;
 pub struct FigureGroup {
     /// The subject's corpus key.
     pub subject: String,
+    /// The subject's type.
+    pub subject_type: EntityType,
     /// The subject's canonical name where the group was first seen.
     pub subject_name: String,
     /// The figures' unit (counted noun, ISO currency, `%`, …).
@@ -70,8 +72,8 @@ pub struct CorpusFigure {
     pub hedged: bool,
 }
 
-/// Subject key, unit and year.
-pub(crate) type GroupKey = (String, String, Option<i32>);
+/// Subject key and type, unit and year.
+pub(crate) type GroupKey = (String, EntityType, String, Option<i32>);
 
 /// A figure placed in its group, ready to fold.
 pub(crate) struct Placed<'r> {
@@ -103,7 +105,12 @@ impl<'r> Placed<'r> {
             None => (None, format!("article:{}", record.id)),
         };
         Some(Placed {
-            group: (keys[subject].clone(), unit, claim.year),
+            group: (
+                keys[subject].clone(),
+                record.entities[subject].kind,
+                unit,
+                claim.year,
+            ),
             subject_name: &record.entities[subject].name,
             figure: CorpusFigure {
                 article: record.id.clone(),
@@ -126,9 +133,10 @@ impl FigureGroup {
     pub(crate) fn new(key: &GroupKey, subject_name: &str) -> FigureGroup {
         FigureGroup {
             subject: key.0.clone(),
+            subject_type: key.1,
             subject_name: subject_name.to_string(),
-            unit: key.1.clone(),
-            year: key.2,
+            unit: key.2.clone(),
+            year: key.3,
             count: 0,
             min: f64::INFINITY,
             max: f64::NEG_INFINITY,

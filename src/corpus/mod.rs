@@ -1,7 +1,8 @@
 //! Facts across a corpus: fold [`ArticleRecord`]s, one at a time, into a
 //! [`CorpusView`] — the entities named across articles (by key, with their
 //! article ids and mention counts) and the figures grouped by subject key,
-//! unit and year, with groups whose sources disagree flagged.
+//! unit and year, with groups whose sources disagree flagged. Entities meet
+//! by (type, key): keys are unique within a type.
 //!
 //! * [`entities`] holds the per-entity tally (articles and mentions).
 //! * [`figures`] holds the figure groups and the disagreement test.
@@ -47,7 +48,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::record::{ArticleRecord, Entity};
+use crate::record::{ArticleRecord, Entity, EntityType};
 
 pub use entities::{ArticleRef, CorpusEntity};
 pub use figures::{values_disagree, CorpusFigure, FigureGroup};
@@ -128,7 +129,9 @@ impl CorpusView {
 pub struct Corpus {
     limits: CorpusLimits,
     articles: u64,
-    entities: HashMap<String, CorpusEntity>,
+    /// By (type, key): a key is unique within its type only ("British" and
+    /// "UK" both carry `GB`).
+    entities: HashMap<(EntityType, String), CorpusEntity>,
     groups: HashMap<figures::GroupKey, (FigureGroup, figures::Spread)>,
     figures_ungrouped: u64,
     dropped: Dropped,
@@ -195,12 +198,11 @@ impl Corpus {
         entities.sort_by(|a, b| {
             (b.article_count, b.mention_count)
                 .cmp(&(a.article_count, a.mention_count))
-                .then_with(|| a.key.cmp(&b.key))
+                .then_with(|| (&a.key, a.kind).cmp(&(&b.key, b.kind)))
         });
         let mut figure_groups: Vec<FigureGroup> =
             self.groups.values().map(|(g, _)| g.clone()).collect();
-        figure_groups
-            .sort_by(|a, b| (&a.subject, &a.unit, a.year).cmp(&(&b.subject, &b.unit, b.year)));
+        figure_groups.sort_by(|a, b| group_order(a).cmp(&group_order(b)));
         CorpusView {
             articles: self.articles,
             entities,
@@ -212,7 +214,8 @@ impl Corpus {
     }
 
     fn add_entity(&mut self, article: &str, entity: &Entity, key: &str, mentions: u64) {
-        if let Some(tally) = self.entities.get_mut(key) {
+        let id = (entity.kind, key.to_string());
+        if let Some(tally) = self.entities.get_mut(&id) {
             tally.add(article, mentions, self.limits.max_articles_per_entity);
             return;
         }
@@ -223,7 +226,7 @@ impl Corpus {
         }
         let mut tally = CorpusEntity::new(key, entity);
         tally.add(article, mentions, self.limits.max_articles_per_entity);
-        self.entities.insert(key.to_string(), tally);
+        self.entities.insert(id, tally);
     }
 
     fn add_figure(&mut self, figure: figures::Placed) {
@@ -243,18 +246,23 @@ impl Corpus {
     }
 }
 
-/// The record's entities folded by corpus key: for each key, the index of
-/// its first entity and the mentions of all its entities (a record may hold
-/// two entities of one key; the article still counts once).
+/// The order of groups in a view: subject, its type, unit, year.
+fn group_order(g: &FigureGroup) -> (&str, EntityType, &str, Option<i32>) {
+    (&g.subject, g.subject_type, &g.unit, g.year)
+}
+
+/// The record's entities folded by type and corpus key: for each, the index
+/// of its first entity and the mentions of all its entities (a record may
+/// hold two entities of one key; the article still counts once).
 fn entities_by_key(record: &ArticleRecord, keys: &[String]) -> Vec<(usize, u64)> {
-    let mut first: HashMap<&str, usize> = HashMap::new();
+    let mut first: HashMap<(EntityType, &str), usize> = HashMap::new();
     let mut folded: Vec<(usize, u64)> = Vec::new();
     for (i, entity) in record.entities.iter().enumerate() {
         let mentions = entity.mentions.len() as u64;
-        match first.get(keys[i].as_str()) {
+        match first.get(&(entity.kind, keys[i].as_str())) {
             Some(&slot) => folded[slot].1 += mentions,
             None => {
-                first.insert(&keys[i], folded.len());
+                first.insert((entity.kind, &keys[i]), folded.len());
                 folded.push((i, mentions));
             }
         }
@@ -262,7 +270,8 @@ fn entities_by_key(record: &ArticleRecord, keys: &[String]) -> Vec<(usize, u64)>
     folded
 }
 
-/// The key an entity is counted under across the corpus: its gazetteer key,
+/// The key an entity is counted under across the corpus (with its type): its
+/// gazetteer key,
 /// else `name:<type>:<folded name>` so that unkeyed names still meet
 /// (two articles' "Tate Gallery") without colliding with a gazetteer key.
 pub fn corpus_key(entity: &Entity) -> String {

@@ -111,6 +111,17 @@ fn entities_meet_by_key_across_articles() {
 }
 
 #[test]
+fn keys_meet_within_a_type_only() {
+    let mut corpus = Corpus::new();
+    let british = entity("e2", EntityType::Nationality, "British", Some("GB"), 2);
+    let uk = entity("e1", EntityType::Place, "UK", Some("GB"), 1);
+    corpus.add(&record("a1", vec![uk, british], vec![]));
+    let view = corpus.view();
+    assert_eq!(view.entities.len(), 2, "the nationality is not the country");
+    assert!(view.entities.iter().all(|e| e.article_count == 1));
+}
+
+#[test]
 fn one_article_counts_once_even_with_two_entities_of_one_key() {
     let mut corpus = Corpus::new();
     corpus.add(&record("a1", vec![china("e1", 2), china("e2", 1)], vec![]));
