@@ -55,6 +55,7 @@
 #![deny(missing_docs)]
 
 mod claims;
+pub mod corpus;
 mod entities;
 mod error;
 mod extractor;
@@ -75,6 +76,7 @@ mod tsv;
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
+pub use corpus::Corpus;
 pub use error::{Error, ErrorKind};
 pub use extractor::{Extractor, ExtractorBuilder, DEFAULT_MAX_ARTICLE_BYTES};
 pub use gazetteer::{Entry, Gazetteer, MatchPolicy};
