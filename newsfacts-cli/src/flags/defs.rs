@@ -202,3 +202,34 @@ fn number(v: Option<OsString>) -> Result<usize, String> {
     s.parse()
         .map_err(|_| format!("'{s}' is not a whole number"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flags::command_help;
+
+    #[test]
+    fn names_are_unique_and_not_taken_by_help_or_version() {
+        for (i, a) in FLAGS.iter().enumerate() {
+            assert!(!["help", "version"].contains(&a.long), "--{}", a.long);
+            assert!(!matches!(a.short, Some('h' | 'V')), "--{}", a.long);
+            for b in &FLAGS[i + 1..] {
+                assert_ne!(a.long, b.long);
+                assert!(a.short.is_none() || a.short != b.short, "-{:?}", a.short);
+            }
+        }
+    }
+
+    #[test]
+    fn every_flag_is_in_the_help_of_every_command_that_takes_it() {
+        for &command in Command::ALL {
+            for long in [false, true] {
+                let help = command_help("newsfacts", command, long);
+                for flag in FLAGS {
+                    let named = help.contains(&format!("--{}", flag.long));
+                    assert_eq!(named, flag.applies_to(command), "--{}", flag.long);
+                }
+            }
+        }
+    }
+}

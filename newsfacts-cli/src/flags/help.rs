@@ -10,36 +10,44 @@ const WIDTH: usize = 79;
 /// Where option descriptions start in `-h` output.
 const SHORT_COLUMN: usize = 26;
 
-/// What each subcommand does: one line, then a paragraph for `--help`.
-fn about(command: Command) -> (&'static str, &'static str) {
+/// How a subcommand is described: its usage, one line, a paragraph.
+struct About {
+    /// What follows the program name on the usage line.
+    usage: &'static str,
+    /// One line for the command list and the top of its help.
+    summary: &'static str,
+    /// A paragraph for `--help`.
+    paragraph: &'static str,
+}
+
+/// What each subcommand does.
+fn about(command: Command) -> About {
     match command {
-        Command::Dump => (
-            "Write the facts of each article as JSON Lines, or as a table.",
-            "Extract the people, organizations, places, figures and quotes of every article \
-             in the inputs and write one JSON record per article, in input order. An article \
-             that fails is written as {\"id\", \"error\", \"origin\"} in its place, so every \
-             input article gives exactly one line. Every input is streamed: a JSON Lines \
-             record is written as soon as it is ready, and from standard input it is flushed \
-             at once, so dump can serve as a streaming worker.",
-        ),
-        Command::Highlight => (
-            "Render the facts of the articles as a self-contained HTML page.",
-            "Render every article with its mentions coloured by entity type and its claims \
-             underlined by kind (hover for details), beside tables of its entities and \
-             claims. The page has inline CSS and no external assets. Articles that fail \
-             show an error box in their place.",
-        ),
+        Command::Dump => About {
+            usage: "[OPTIONS] FILE...",
+            summary: "Write the facts of each article as JSON Lines, or as a table.",
+            paragraph: "Extract the people, organizations, places, figures and quotes of \
+                        every article in the inputs and write one JSON record per article, \
+                        in input order. An article that fails is written as {\"id\", \
+                        \"error\", \"origin\"} in its place, so every input article gives \
+                        exactly one line. Every input is streamed: a JSON Lines record is \
+                        written as soon as it is ready, and from standard input it is \
+                        flushed at once, so dump can serve as a streaming worker.",
+        },
+        Command::Highlight => About {
+            usage: "[OPTIONS] [--out FILE [--per-page N]] FILE...",
+            summary: "Render the facts of the articles as a self-contained HTML page.",
+            paragraph: "Render every article with its mentions coloured by entity type and \
+                        its claims underlined by kind (hover for details), beside tables of \
+                        its entities and claims. The page has inline CSS and no external \
+                        assets. Articles that fail show an error box in their place.",
+        },
     }
 }
 
 /// The usage line of `command` run as `program`.
 fn usage_line(program: &str, command: Command) -> String {
-    let mut line = format!("Usage: {program} [OPTIONS]");
-    if command == Command::Highlight {
-        line.push_str(" [--out FILE]");
-    }
-    line.push_str(" FILE...");
-    line
+    format!("Usage: {program} {}", about(command).usage)
 }
 
 /// The exit codes, the same for every subcommand.
@@ -58,7 +66,7 @@ pub(crate) fn top_help() -> String {
         env!("CARGO_PKG_VERSION")
     );
     for &c in Command::ALL {
-        let _ = writeln!(s, "  {:<12}{}", c.name(), about(c).0);
+        let _ = writeln!(s, "  {:<12}{}", c.name(), about(c).summary);
     }
     s.push_str(
         "\nOptions:\n  -h, --help     Print help (--help gives more than -h)\n  \
@@ -72,13 +80,14 @@ pub(crate) fn top_help() -> String {
 /// Help for one subcommand run as `program` (`newsfacts dump`, or `dump`
 /// for the example); `long` for `--help`.
 pub(crate) fn command_help(program: &str, command: Command, long: bool) -> String {
-    let (summary, paragraph) = about(command);
+    let about = about(command);
     let mut s = format!(
-        "{program}: {summary}\n\n{}\n\n",
+        "{program}: {}\n\n{}\n\n",
+        about.summary,
         usage_line(program, command)
     );
     if long {
-        wrap_into(&mut s, paragraph, 0);
+        wrap_into(&mut s, about.paragraph, 0);
         s.push('\n');
     }
     s.push_str("Arguments:\n");

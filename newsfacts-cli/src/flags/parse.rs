@@ -133,7 +133,8 @@ fn apply(flag: &Flag, args: &mut Args, parser: &mut lexopt::Parser) -> Result<()
 
 /// Rules that span several flags.
 fn check(args: &Args) -> Result<(), String> {
-    if args.inputs.is_empty() {
+    let reads_articles = matches!(args.command, Command::Dump | Command::Highlight);
+    if reads_articles && args.inputs.is_empty() {
         return Err("no input given: name one or more FILEs ('-' reads standard input)".into());
     }
     if args.per_page.is_some() && args.out.is_none() {
