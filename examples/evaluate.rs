@@ -23,7 +23,7 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use newsfacts::{eval, Article, Extractor, InputFormat};
+use newsfacts::{Article, Extractor, InputFormat};
 
 struct Options {
     gold: PathBuf,
@@ -126,7 +126,7 @@ fn export(path: &Path, articles: &[Article]) -> std::io::Result<()> {
 
 fn main() -> ExitCode {
     let opts = parse_args();
-    let gold = match eval::read_gold_file(&opts.gold) {
+    let gold = match newsfacts_eval::read_gold_file(&opts.gold) {
         Ok(g) => g,
         Err(e) => {
             eprintln!("evaluate: {e}");
@@ -159,7 +159,7 @@ fn main() -> ExitCode {
         }
     }
     let records = match &opts.pred {
-        Some(path) => match eval::read_records_file(path) {
+        Some(path) => match newsfacts_eval::read_records_file(path) {
             Ok(r) => r,
             Err(e) => {
                 eprintln!("evaluate: {e}");
@@ -175,7 +175,7 @@ fn main() -> ExitCode {
                 .collect()
         }
     };
-    let report = eval::score_with_articles(&gold, &records, &articles);
+    let report = newsfacts_eval::score_with_articles(&gold, &records, &articles);
     if opts.json {
         match serde_json::to_string_pretty(&report) {
             Ok(s) => println!("{s}"),

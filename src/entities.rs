@@ -6,23 +6,11 @@
 use std::collections::HashMap;
 
 use crate::gazetteer::Gazetteer;
+use crate::names::Candidate;
 use crate::record::{Entity, EntityType, Mention};
 use crate::text::Doc;
 
-/// A mention found by a gazetteer or a name rule, before coreference.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Candidate {
-    pub start: usize,
-    pub end: usize,
-    pub kind: EntityType,
-    /// Gazetteer entry index, when a gazetteer produced it.
-    pub entry: Option<u32>,
-    /// A canonical name the rule already knows (an acronym's expansion).
-    pub canonical: Option<String>,
-    /// Which rule or gazetteer entry produced it.
-    pub rule: String,
-}
-
+/// The mentions of one entity in the making.
 struct Group {
     kind: EntityType,
     key: Option<String>,
@@ -32,14 +20,21 @@ struct Group {
     members: Vec<usize>,
 }
 
-/// The identities of one type's groups.
+/// Which group an identity names, for one entity type. Two separate name
+/// spaces: gazetteer keys, and lower-case surface forms or canonical names.
 #[derive(Default)]
-struct Ids {
+struct GroupsByIdentity {
     keys: HashMap<String, usize>,
     names: HashMap<String, usize>,
 }
 
-impl Ids {
+/// One identity of a mention: a gazetteer key or a lower-case name.
+struct Identity {
+    is_key: bool,
+    id: String,
+}
+
+impl GroupsByIdentity {
     fn get(&self, is_key: bool, id: &str) -> Option<usize> {
         let map = if is_key { &self.keys } else { &self.names };
         map.get(id).copied()
@@ -60,6 +55,21 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
     s.split([' ', '\u{a0}']).filter(|w| !w.is_empty())
 }
 
+/// The groups being built over the sorted candidates.
+struct Grouping<'c> {
+    doc: &'c Doc<'c>,
+    gaz: &'c Gazetteer,
+    candidates: &'c [Candidate],
+    groups: Vec<Group>,
+    group_of: Vec<Option<usize>>,
+    /// Identity → group, per type. Looked up by `&str`, so no key is built
+    /// for a lookup.
+    by_id: HashMap<EntityType, GroupsByIdentity>,
+    /// Word runs that start or end an organization's name ("Oxus Society")
+    /// → its group; the latest holder wins.
+    org_parts: HashMap<String, usize>,
+}
+
 /// Group candidates (not overlapping) into entities, in order of first
 /// mention; each keeps all its mentions.
 pub(crate) fn resolve(
@@ -68,170 +78,201 @@ pub(crate) fn resolve(
     mut candidates: Vec<Candidate>,
 ) -> Vec<Entity> {
     candidates.sort_by_key(|c| (c.start, c.end));
-    let text = |c: &Candidate| &doc.text[c.start..c.end];
-    let mut groups: Vec<Group> = Vec::new();
-    let mut group_of: Vec<Option<usize>> = vec![None; candidates.len()];
-    // Identity → group, per type: a gazetteer key, or a lower-case surface
-    // form or canonical name (two separate name spaces). Looked up by
-    // `&str`, so no key is built for a lookup.
-    let mut by_id: HashMap<EntityType, Ids> = HashMap::new();
-    // Word runs that start or end an organization's name ("Oxus Society")
-    // → its group; the latest holder wins.
-    let mut org_parts: HashMap<String, usize> = HashMap::new();
-
+    let mut grouping = Grouping {
+        doc,
+        gaz,
+        candidates: &candidates,
+        groups: Vec::new(),
+        group_of: vec![None; candidates.len()],
+        by_id: HashMap::new(),
+        org_parts: HashMap::new(),
+    };
     // One-word person mentions wait for pass 2: they link to a full name
     // that may come later in the article.
-    let is_short_person =
-        |c: &Candidate| c.kind == EntityType::Person && words(text(c)).count() == 1;
-
-    for (i, c) in candidates.iter().enumerate() {
-        if is_short_person(c) {
-            continue;
+    for i in 0..candidates.len() {
+        if !grouping.is_short_person(i) {
+            grouping.add_mention(i);
         }
-        let t = text(c);
-        let key = c.entry.map(|e| gaz.entries()[e as usize].key.clone());
-        let mut ids: Vec<(bool, String)> = Vec::new();
+    }
+    grouping.add_short_persons();
+    grouping.into_entities()
+}
+
+impl<'c> Grouping<'c> {
+    fn text(&self, i: usize) -> &'c str {
+        let c = &self.candidates[i];
+        &self.doc.text[c.start..c.end]
+    }
+
+    fn is_short_person(&self, i: usize) -> bool {
+        self.candidates[i].kind == EntityType::Person && words(self.text(i)).count() == 1
+    }
+
+    /// Pass 1: join candidate `i` to the group one of its identities names
+    /// (or, for an organization, the group whose name it starts or ends),
+    /// else open a group.
+    fn add_mention(&mut self, i: usize) {
+        let c = &self.candidates[i];
+        let t = self.text(i);
+        let key = c.entry.map(|e| self.gaz.entries()[e as usize].key.clone());
+        let mut ids: Vec<Identity> = Vec::new();
         if let Some(k) = &key {
-            ids.push((true, k.clone()));
+            ids.push(Identity {
+                is_key: true,
+                id: k.clone(),
+            });
         }
         if let Some(canon) = &c.canonical {
-            ids.push((false, canon.to_lowercase()));
+            ids.push(Identity {
+                is_key: false,
+                id: canon.to_lowercase(),
+            });
         }
-        ids.push((false, t.to_lowercase()));
-        let found = by_id
+        ids.push(Identity {
+            is_key: false,
+            id: t.to_lowercase(),
+        });
+        let found = self
+            .by_id
             .get(&c.kind)
-            .and_then(|m| ids.iter().find_map(|(is_key, id)| m.get(*is_key, id)));
+            .and_then(|m| ids.iter().find_map(|i| m.get(i.is_key, &i.id)));
         let short = || {
             (c.kind == EntityType::Organization && c.entry.is_none() && t.contains(' '))
-                .then(|| org_parts.get(t).copied())
+                .then(|| self.org_parts.get(t).copied())
                 .flatten()
         };
         let g = match found.or_else(short) {
             Some(g) => g,
-            None => {
-                groups.push(Group {
-                    kind: c.kind,
-                    key: key.clone(),
-                    hint: None,
-                    members: Vec::new(),
-                });
-                groups.len() - 1
-            }
+            None => self.open(c.kind, key.clone()),
         };
-        if groups[g].hint.is_none() {
-            groups[g].hint.clone_from(&c.canonical);
+        let group = &mut self.groups[g];
+        if group.hint.is_none() {
+            group.hint.clone_from(&c.canonical);
         }
-        if groups[g].key.is_none() {
-            groups[g].key = key;
+        if group.key.is_none() {
+            group.key = key;
         }
-        groups[g].members.push(i);
-        group_of[i] = Some(g);
+        group.members.push(i);
+        self.group_of[i] = Some(g);
         if c.kind == EntityType::Organization {
             // Its leading and trailing word runs, for later short forms.
             let w: Vec<&str> = words(t).collect();
             for k in 2..w.len() {
-                org_parts.insert(w[..k].join(" "), g);
-                org_parts.insert(w[w.len() - k..].join(" "), g);
+                self.org_parts.insert(w[..k].join(" "), g);
+                self.org_parts.insert(w[w.len() - k..].join(" "), g);
             }
         }
-        let m = by_id.entry(c.kind).or_default();
-        for (is_key, id) in ids {
+        let m = self.by_id.entry(c.kind).or_default();
+        for Identity { is_key, id } in ids {
             m.insert_first(is_key, id, g);
         }
     }
 
-    // Pass 2: a given name or surname alone links to the nearest earlier
-    // full name holding it, else the nearest later one.
-    let mut holders: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (j, o) in candidates.iter().enumerate() {
-        if o.kind == EntityType::Person && group_of[j].is_some() {
-            let t = text(o);
-            if words(t).count() > 1 {
-                for w in words(t) {
-                    holders.entry(w).or_default().push(j);
+    /// A new, empty group.
+    fn open(&mut self, kind: EntityType, key: Option<String>) -> usize {
+        self.groups.push(Group {
+            kind,
+            key,
+            hint: None,
+            members: Vec::new(),
+        });
+        self.groups.len() - 1
+    }
+
+    /// Pass 2: a given name or surname alone links to the nearest earlier
+    /// full name holding it, else the nearest later one.
+    fn add_short_persons(&mut self) {
+        let mut holders: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (j, o) in self.candidates.iter().enumerate() {
+            if o.kind == EntityType::Person && self.group_of[j].is_some() {
+                let t = self.text(j);
+                if words(t).count() > 1 {
+                    for w in words(t) {
+                        holders.entry(w).or_default().push(j);
+                    }
                 }
             }
         }
-    }
-    for i in 0..candidates.len() {
-        let c = &candidates[i];
-        if !is_short_person(c) {
-            continue;
-        }
-        let t = text(c);
-        let earlier = holders.get(t).and_then(|list| {
-            let k = list.partition_point(|&j| j < i);
-            k.checked_sub(1)
-                .map(|k| list[k])
-                .or_else(|| list.get(k).copied())
-        });
-        let g = earlier.and_then(|j| group_of[j]).or_else(|| {
-            by_id
-                .get(&EntityType::Person)
-                .and_then(|m| m.get(false, &t.to_lowercase()))
-        });
-        let g = match g {
-            Some(g) => g,
-            None => {
-                groups.push(Group {
-                    kind: EntityType::Person,
-                    key: c.entry.map(|e| gaz.entries()[e as usize].key.clone()),
-                    hint: None,
-                    members: Vec::new(),
-                });
-                let g = groups.len() - 1;
-                by_id
-                    .entry(EntityType::Person)
-                    .or_default()
-                    .names
-                    .insert(t.to_lowercase(), g);
-                g
+        for i in 0..self.candidates.len() {
+            if !self.is_short_person(i) {
+                continue;
             }
-        };
-        groups[g].members.push(i);
-        group_of[i] = Some(g);
+            let c = &self.candidates[i];
+            let t = self.text(i);
+            let earlier = holders.get(t).and_then(|list| {
+                let k = list.partition_point(|&j| j < i);
+                k.checked_sub(1)
+                    .map(|k| list[k])
+                    .or_else(|| list.get(k).copied())
+            });
+            let g = earlier.and_then(|j| self.group_of[j]).or_else(|| {
+                self.by_id
+                    .get(&EntityType::Person)
+                    .and_then(|m| m.get(false, &t.to_lowercase()))
+            });
+            let g = match g {
+                Some(g) => g,
+                None => {
+                    let key = c.entry.map(|e| self.gaz.entries()[e as usize].key.clone());
+                    let g = self.open(EntityType::Person, key);
+                    self.by_id
+                        .entry(EntityType::Person)
+                        .or_default()
+                        .names
+                        .insert(t.to_lowercase(), g);
+                    g
+                }
+            };
+            self.groups[g].members.push(i);
+            self.group_of[i] = Some(g);
+        }
     }
 
-    for g in &mut groups {
-        g.members.sort_unstable();
-    }
-    groups.sort_by_key(|g| g.members.first().copied().unwrap_or(usize::MAX));
-    groups
-        .into_iter()
-        .filter(|g| !g.members.is_empty())
-        .enumerate()
-        .map(|(n, g)| {
-            let forms: Vec<&str> = g.members.iter().map(|&i| text(&candidates[i])).collect();
-            let name = g
-                .hint
-                .clone()
-                .or_else(|| {
-                    forms
-                        .iter()
-                        .find(|f| words(f).count() > 1)
-                        .map(|f| f.to_string())
-                })
-                .unwrap_or_else(|| forms[0].to_string());
-            Entity {
-                id: format!("e{}", n + 1),
-                kind: g.kind,
-                name,
-                key: g.key,
-                mentions: g
-                    .members
-                    .iter()
-                    .map(|&i| {
-                        let c = &candidates[i];
-                        Mention {
-                            text: text(c).to_string(),
-                            start: c.start,
-                            end: c.end,
-                            sentence: doc.sentence_index(c.start),
-                            rule: c.rule.clone(),
-                        }
+    /// The groups as entities, in order of first mention. The name is the
+    /// rule's canonical name, else the first form of several words, else the
+    /// first form.
+    fn into_entities(mut self) -> Vec<Entity> {
+        for g in &mut self.groups {
+            g.members.sort_unstable();
+        }
+        self.groups
+            .sort_by_key(|g| g.members.first().copied().unwrap_or(usize::MAX));
+        let groups = std::mem::take(&mut self.groups);
+        groups
+            .into_iter()
+            .filter(|g| !g.members.is_empty())
+            .enumerate()
+            .map(|(n, g)| {
+                let forms: Vec<&str> = g.members.iter().map(|&i| self.text(i)).collect();
+                let name = g
+                    .hint
+                    .clone()
+                    .or_else(|| {
+                        forms
+                            .iter()
+                            .find(|f| words(f).count() > 1)
+                            .map(|f| f.to_string())
                     })
-                    .collect(),
-            }
-        })
-        .collect()
+                    .unwrap_or_else(|| forms[0].to_string());
+                Entity {
+                    id: format!("e{}", n + 1),
+                    kind: g.kind,
+                    name,
+                    key: g.key,
+                    mentions: g.members.iter().map(|&i| self.mention(i)).collect(),
+                }
+            })
+            .collect()
+    }
+
+    fn mention(&self, i: usize) -> Mention {
+        let c = &self.candidates[i];
+        Mention {
+            text: self.text(i).to_string(),
+            start: c.start,
+            end: c.end,
+            sentence: self.doc.sentence_index(c.start),
+            rule: c.rule.clone(),
+        }
+    }
 }

@@ -6,12 +6,12 @@ use std::sync::Arc;
 
 use once_cell::sync::Lazy;
 
-use crate::article::Article;
 use crate::claims;
 use crate::entities;
 use crate::error::{Error, ErrorKind};
 use crate::figures;
 use crate::gazetteer::{Gazetteer, Matcher};
+use crate::input::Article;
 use crate::names::{self, Lexicon};
 use crate::record::ArticleRecord;
 use crate::text::Doc;

@@ -1,16 +1,15 @@
 //! Claims: figure sources, subjects and hedging; quotes and their speakers.
 //!
 //! The cases live in `testdata/claims.toml` (its header documents the keys).
-//! Every row runs through the public pipeline; every failure is reported,
-//! then the test fails if any row not marked `pending` failed.
+//! Every row runs through the public pipeline; every failure is reported by
+//! name, then the test fails if any row not marked `pending` failed
+//! (`newsfacts_eval::table` runs the table).
+
+use std::path::Path;
 
 use newsfacts::{Article, ArticleRecord, Claim, ClaimKind, Extractor, Source};
+use newsfacts_eval::table;
 use serde::Deserialize;
-
-#[derive(Deserialize)]
-struct Table {
-    case: Vec<Case>,
-}
 
 #[derive(Deserialize)]
 struct Case {
@@ -26,6 +25,16 @@ struct Case {
     #[serde(default)]
     quote_off: bool,
     pending: Option<String>,
+}
+
+impl table::Case for Case {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn pending(&self) -> Option<&str> {
+        self.pending.as_deref()
+    }
 }
 
 fn name_of(s: &Option<Source>) -> String {
@@ -114,31 +123,12 @@ fn check(case: &Case, on: &Extractor, off: &Extractor) -> Vec<String> {
 
 #[test]
 fn claims_table() {
-    let table: Table =
-        toml::from_str(include_str!("../testdata/claims.toml")).expect("claims.toml parses");
-    assert!(table.case.len() >= 80, "the table should hold many cases");
     let on = Extractor::new();
     let off = Extractor::builder().quotes(false).build().unwrap();
-    let (mut failed, mut pending_failed, mut pending_passed) = (Vec::new(), 0, Vec::new());
-    for case in &table.case {
-        let errs = check(case, &on, &off);
-        match (&case.pending, errs.is_empty()) {
-            (None, true) => {}
-            (None, false) => failed.push(format!("{}: {}", case.name, errs.join("; "))),
-            (Some(why), false) => {
-                pending_failed += 1;
-                eprintln!("pending {} ({why}): {}", case.name, errs.join("; "));
-            }
-            (Some(_), true) => pending_passed.push(case.name.clone()),
-        }
-    }
-    eprintln!(
-        "{} cases: {} failed, {} pending (still failing), {} pending now passing {:?}",
-        table.case.len(),
-        failed.len(),
-        pending_failed,
-        pending_passed.len(),
-        pending_passed
+    table::run(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        "testdata/claims.toml",
+        80,
+        |case: &Case| check(case, &on, &off),
     );
-    assert!(failed.is_empty(), "failing cases:\n{}", failed.join("\n"));
 }

@@ -4,20 +4,26 @@
 //!
 //! Omitted fields in an expected figure take the defaults `kind = "count"`,
 //! `qualifier = "exact"`, and null `unit`, `upper` and `year`, so every field
-//! is always checked. All failing rows are reported together.
+//! is always checked. All failing rows are reported together, by name
+//! (`newsfacts_eval::table` runs the table).
+
+use std::path::Path;
 
 use newsfacts::{Article, Extractor};
+use newsfacts_eval::table;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
-struct Table {
-    case: Vec<Case>,
-}
-
-#[derive(Debug, Deserialize)]
 struct Case {
+    name: String,
     text: String,
     figures: Vec<Expected>,
+}
+
+impl table::Case for Case {
+    fn name(&self) -> &str {
+        &self.name
+    }
 }
 
 #[derive(Debug, Deserialize, PartialEq)]
@@ -66,53 +72,45 @@ fn same(a: &Expected, b: &Expected) -> bool {
         }
 }
 
+/// Everything wrong with one row: its expected and extracted figures when
+/// they differ.
+fn check(extractor: &Extractor, case: &Case) -> Vec<String> {
+    let record = match extractor.extract(&Article::new(case.name.clone(), case.text.as_str())) {
+        Ok(r) => r,
+        Err(e) => return vec![format!("extract failed: {e}")],
+    };
+    let got: Vec<Expected> = record
+        .claims
+        .iter()
+        .filter(|c| c.kind.is_figure())
+        .map(|c| Expected {
+            text: c.text.clone(),
+            value: c.value.unwrap_or(f64::NAN),
+            kind: c.kind.as_str().to_string(),
+            unit: c.unit.clone(),
+            qualifier: c.qualifier.map_or("-", |q| q.as_str()).to_string(),
+            year: c.year,
+            upper: c.upper,
+        })
+        .collect();
+    let ok =
+        got.len() == case.figures.len() && got.iter().zip(&case.figures).all(|(g, e)| same(g, e));
+    if ok {
+        return Vec::new();
+    }
+    let mut problems = vec![format!("{:?}", case.text)];
+    problems.extend(case.figures.iter().map(|e| format!("want {}", show(e))));
+    problems.extend(got.iter().map(|g| format!("got  {}", show(g))));
+    problems
+}
+
 #[test]
 fn figure_table() {
-    let data = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/testdata/figures.toml"
-    ))
-    .expect("testdata/figures.toml");
-    let table: Table = toml::from_str(&data).expect("valid figures.toml");
-    assert!(table.case.len() >= 150, "only {} rows", table.case.len());
     let extractor = Extractor::new();
-    let mut failures = Vec::new();
-    for (n, case) in table.case.iter().enumerate() {
-        let record = extractor
-            .extract(&Article::new(format!("row-{}", n + 1), case.text.as_str()))
-            .expect("extract");
-        let got: Vec<Expected> = record
-            .claims
-            .iter()
-            .filter(|c| c.kind.is_figure())
-            .map(|c| Expected {
-                text: c.text.clone(),
-                value: c.value.unwrap_or(f64::NAN),
-                kind: c.kind.as_str().to_string(),
-                unit: c.unit.clone(),
-                qualifier: c.qualifier.map_or("-", |q| q.as_str()).to_string(),
-                year: c.year,
-                upper: c.upper,
-            })
-            .collect();
-        let ok = got.len() == case.figures.len()
-            && got.iter().zip(&case.figures).all(|(g, e)| same(g, e));
-        if !ok {
-            let mut msg = format!("row {}: {:?}\n", n + 1, case.text);
-            for e in &case.figures {
-                msg.push_str(&format!("    want {}\n", show(e)));
-            }
-            for g in &got {
-                msg.push_str(&format!("    got  {}\n", show(g)));
-            }
-            failures.push(msg);
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} rows failed:\n{}",
-        failures.len(),
-        table.case.len(),
-        failures.join("")
+    table::run(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        "testdata/figures.toml",
+        150,
+        |case: &Case| check(&extractor, case),
     );
 }

@@ -4,8 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use newsfacts::{read_jsonl, Extractor};
-
-mod common;
+use newsfacts_eval::invariants::assert_extraction;
 
 fuzz_target!(|data: &[u8]| {
     let lines = data
@@ -21,7 +20,7 @@ fuzz_target!(|data: &[u8]| {
     let x = Extractor::new();
     for item in &items {
         match item {
-            Ok(article) => common::extract_and_check(&x, article),
+            Ok(article) => assert_extraction(&x, article),
             Err(e) => assert!(e.to_string().contains("fuzz.jsonl:"), "{e}"),
         }
     }

@@ -1,0 +1,352 @@
+//! The unit of a count: the counted noun of its noun phrase ("500 armed
+//! men", "hundreds of Uyghur youth"), or, when no noun follows, one from the
+//! context ("the number of Uyghurs … 3.61 million", "minorities totalled
+//! 14.93 million", an elliptical subject); and small counts that refer back
+//! ("the two countries").
+
+use super::lexicon::BACK_DETERMINERS;
+use super::lexicon::{
+    is_in, NumberWord, NOT_PLURAL, NP_STOP, PARTICIPLE_ADJ, PLURAL_NOUNS, SUBJECT_VERBS,
+};
+use super::scanner::{FigureMatch, Reading};
+use super::tokens::{TokenKind, Tokens};
+use crate::record::ClaimKind;
+
+impl<'a, 'd> Tokens<'a, 'd> {
+    /// Give each count its unit, in reading order: the counted noun after
+    /// it, else one from the context; drop the small counts that refer back
+    /// ("the two countries"). A level after a change in points ("rose 120
+    /// points to 10,450") is in points too.
+    pub(super) fn unit_counts(&self, mut found: Vec<FigureMatch>) -> Vec<FigureMatch> {
+        let mut last_count_unit: Option<(usize, String)> = None;
+        let mut keep = vec![true; found.len()];
+        for fi in 0..found.len() {
+            let f = &found[fi];
+            let sent = self.toks[f.first].sentence;
+            if f.needs_unit && f.fig.kind == ClaimKind::Count {
+                let (unit, kept) = self.count_unit(f, &last_count_unit, sent);
+                keep[fi] = kept;
+                if keep[fi] {
+                    if let Some(u) = &unit {
+                        last_count_unit = Some((sent, u.clone()));
+                    }
+                }
+                found[fi].fig.unit = unit;
+            }
+            // "rose 120 points to 10,450": the level after a measured change
+            // is in the same unit.
+            if found[fi].fig.kind == ClaimKind::Count && found[fi].fig.unit.is_none() && fi > 0 {
+                let (prev, cur) = found.split_at_mut(fi);
+                let p = &prev[fi - 1];
+                let c = &mut cur[0];
+                if p.fig.kind == ClaimKind::Measure
+                    && p.fig.unit.as_deref() == Some("points")
+                    && matches!(self.prev_word(c.first), "to" | "at")
+                    && p.np + 1 == c.first
+                {
+                    c.fig.kind = ClaimKind::Measure;
+                    c.fig.unit = p.fig.unit.clone();
+                }
+            }
+        }
+        found
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(f, k)| k.then_some(f))
+            .collect()
+    }
+
+    /// The unit of the count `f` in sentence `sent` and whether to keep it;
+    /// `last` is the last kept count unit and its sentence.
+    fn count_unit(
+        &self,
+        f: &FigureMatch,
+        last: &Option<(usize, String)>,
+        sent: usize,
+    ) -> (Option<String>, bool) {
+        let mut keep = true;
+        let head = self.counted_noun(f.np, f.vague, f.fig.value);
+        let mut unit: Option<String> = None;
+        if let Some((h, e)) = head {
+            let hs = self.toks[h].start;
+            let he = self.toks[e - 1].end;
+            unit = Some(self.doc.text[hs..he].to_string());
+            if f.small_back {
+                // "the two countries" refers back when its noun was
+                // already used; "their two leaders" does unless an
+                // apposition names them ("its two main rivals - X and Y").
+                let det = self.prev_word(f.first);
+                let apposition = self.is_dash(e) && !self.glued(e) || self.is_punct(e, ':');
+                let seen = self.seen_before(h, self.toks[f.first].start);
+                if matches!(det, "the" | "both") && seen
+                    || !matches!(det, "the" | "both") && !apposition
+                {
+                    keep = false;
+                }
+            }
+        } else if f.small_back {
+            keep = false;
+        }
+        if unit.is_none() && !f.vague {
+            unit = self.unit_from_context(f, last, sent);
+        }
+        (unit, keep)
+    }
+
+    /// A small count after "the/its/their…" that may refer back ("the two
+    /// countries").
+    pub(super) fn small_count_after_determiner(&self, r: &Reading, first: usize) -> bool {
+        r.kind == ClaimKind::Count
+            && r.n.value <= 10.0
+            && !r.n.scaled
+            && r.upper.is_none()
+            && is_in(BACK_DETERMINERS, self.prev_word(first))
+    }
+
+    /// `w` looks like a plural noun ("fighters", "people", "gunmen").
+    pub(super) fn looks_plural(&self, w: &str) -> bool {
+        if is_in(PLURAL_NOUNS, w) || w.ends_with("men") && w.len() > 4 {
+            return true;
+        }
+        if is_in(NOT_PLURAL, w) || w.len() < 3 {
+            return false;
+        }
+        w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is")
+            && !w.ends_with("'s")
+            && !w.ends_with("’s")
+    }
+
+    /// The counted noun after a count: the head of its noun phrase.
+    pub(super) fn counted_noun(
+        &self,
+        np: usize,
+        vague: bool,
+        value: f64,
+    ) -> Option<(usize, usize)> {
+        let mut k = np;
+        // "500 fighters of the group", "hundreds of Uyghur youth", "Four of
+        // China's six networks", "two of its other projects".
+        if self.word(k) == "of" {
+            k += 1;
+            loop {
+                let w = self.word(k);
+                if matches!(
+                    w,
+                    "the"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "our"
+                        | "these"
+                        | "those"
+                        | "this"
+                        | "that"
+                        | "my"
+                        | "your"
+                        | "all"
+                        | "such"
+                ) || self.kind(k) == Some(TokenKind::Digits)
+                    || self.raw(k).ends_with("'s")
+                    || self.raw(k).ends_with("’s")
+                    || matches!(
+                        self.number_word(k),
+                        Some((NumberWord::Unit | NumberWord::Tens, _))
+                    )
+                {
+                    k += 1;
+                    continue;
+                }
+                break;
+            }
+        } else if vague {
+            return None;
+        }
+        // Collect the noun phrase words.
+        let k = self.skip_open_quote(k);
+        let mut words: Vec<usize> = Vec::new();
+        let mut j = k;
+        while words.len() < 6 && self.is_word(j) && self.same_sentence(j, np) {
+            let w = self.word(j);
+            let compound = self.is_dash(j + 1) && self.glued(j + 1) && self.glued(j + 2);
+            if is_in(NP_STOP, w) && !(w == "more" && j == np) && !compound {
+                break;
+            }
+            if words.is_empty() && is_in(SUBJECT_VERBS, w) {
+                return None;
+            }
+            if self.is_month(j) {
+                break;
+            }
+            words.push(j);
+            let plural = self.looks_plural(w);
+            j += 1;
+            while self.is_dash(j) && self.glued(j) && self.is_word(j + 1) && self.glued(j + 1) {
+                j += 2;
+            }
+            if plural && value != 1.0 {
+                // "300 policemen and women"
+                if self.word(j) == "and"
+                    && self.is_word(j + 1)
+                    && self.looks_plural(self.word(j + 1))
+                    && !self.is_word(j + 2)
+                {
+                    return Some((words[words.len() - 1], j + 2));
+                }
+                return Some((words[words.len() - 1], j));
+            }
+        }
+        if words.is_empty() {
+            return None;
+        }
+        if value == 1.0 {
+            // Singular: the last word before a stop, leaving out a verb
+            // ("one candidate remained").
+            let mut words = words;
+            while words.len() > 1 {
+                let w = self.word(*words.last()?);
+                if is_in(SUBJECT_VERBS, w) || w.ends_with("ed") && !is_in(PARTICIPLE_ADJ, w) {
+                    words.pop();
+                } else {
+                    break;
+                }
+            }
+            let last = *words.last()?;
+            return Some((last, last + 1));
+        }
+        // No plural: an acronym ("500 ETIM"), or a single collective noun
+        // ("hundreds of Uyghur youth").
+        if let Some(&a) = words.iter().find(|&&t| {
+            let r = self.raw(t);
+            r.len() >= 2 && r.chars().all(|c| c.is_uppercase())
+        }) {
+            return Some((a, a + 1));
+        }
+        let first = words[0];
+        if words.len() <= 3
+            && !self.raw(first).ends_with("ed")
+            && !self.raw(*words.last()?).ends_with("ed")
+            && j > first
+            && (!self.is_word(j) || is_in(NP_STOP, self.word(j)))
+        {
+            let last = *words.last()?;
+            if self.word(np) == "of" || words.len() >= 2 {
+                return Some((last, last + 1));
+            }
+        }
+        None
+    }
+    /// The singular stem of a counted noun, to look for it earlier in the text.
+    pub(super) fn seen_before(&self, head: usize, before: usize) -> bool {
+        let w = self.word(head);
+        let stem = if let Some(s) = w.strip_suffix("ies") {
+            s
+        } else if let Some(s) = w.strip_suffix("es") {
+            if s.ends_with(['s', 'x', 'z']) || s.ends_with("ch") || s.ends_with("sh") {
+                s
+            } else {
+                &w[..w.len() - 1]
+            }
+        } else if let Some(s) = w.strip_suffix('s') {
+            s
+        } else {
+            w
+        };
+        if stem.len() < 3 {
+            return false;
+        }
+        let hay_start = before.saturating_sub(20_000);
+        let mut lo = hay_start;
+        while !self.doc.folded.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let hay = &self.doc.folded[lo..before];
+        let mut from = 0;
+        while let Some(p) = hay[from..].find(stem) {
+            let at = from + p;
+            let ok_before = hay[..at]
+                .chars()
+                .next_back()
+                .map_or(true, |c| !c.is_alphabetic());
+            if ok_before {
+                return true;
+            }
+            from = at + stem.len();
+        }
+        false
+    }
+
+    /// A count with no noun after it: "the number of Uyghurs increased from
+    /// 3.61 million", "a total population of 25.85 million", "minorities
+    /// totalled 14.93 million", "197 people died, with 1,721 suffered".
+    pub(super) fn unit_from_context(
+        &self,
+        f: &FigureMatch,
+        last: &Option<(usize, String)>,
+        sent: usize,
+    ) -> Option<String> {
+        let first = f.first;
+        let mut q = first;
+        if let Some((_, qs)) = self.qualifier_before(first) {
+            q = qs;
+        }
+        let before = self.words_before(q, 2);
+        // "<noun> of N"
+        if before[0] == "of" && q >= 2 && self.is_word(q - 2) {
+            let w = self.word(q - 2);
+            if !is_in(NP_STOP, w)
+                && self.number_word(q - 2).is_none()
+                && !matches!(
+                    w,
+                    "total" | "rate" | "level" | "number" | "sum" | "peak" | "average"
+                )
+            {
+                return Some(self.raw(q - 2).to_string());
+            }
+        }
+        // "the number of X … N"
+        let mut k = q;
+        while k > 1 && self.same_sentence(k - 1, first) && k + 25 > q {
+            k -= 1;
+            if self.word(k) == "number" && self.word(k + 1) == "of" {
+                let mut j = k + 2;
+                while self.is_word(j) && j < k + 6 {
+                    if self.looks_plural(self.word(j)) {
+                        return Some(self.raw(j).to_string());
+                    }
+                    j += 1;
+                }
+            }
+        }
+        // "<plural subject> totalled N"
+        if matches!(
+            before[0],
+            "totalled" | "totaled" | "numbered" | "totalling" | "totaling" | "number" | "numbering"
+        ) {
+            let mut k = q.saturating_sub(1);
+            while k > 0 && self.same_sentence(k - 1, first) && k + 8 > q {
+                k -= 1;
+                if self.is_word(k) && self.looks_plural(self.word(k)) && !self.capitalised(k) {
+                    return Some(self.raw(k).to_string());
+                }
+            }
+        }
+        // Elliptical subject: reuse the last counted noun of this sentence, or
+        // of the previous one when the number opens its sentence.
+        let next = self.word(f.end);
+        let subject =
+            is_in(SUBJECT_VERBS, next) || (next.ends_with("ed") && !is_in(PARTICIPLE_ADJ, next));
+        if let Some((ls, u)) = last {
+            if *ls == sent && (subject || matches!(before[0], "from" | "with" | "to")) {
+                return Some(u.clone());
+            }
+            if *ls + 1 == sent && subject && self.starts_sentence(q) {
+                return Some(u.clone());
+            }
+        }
+        None
+    }
+}

@@ -1,0 +1,417 @@
+//! Numbers that are not quantities: dates and times, list numbering and
+//! caption counters, scores and pairs ("2-1"), identifiers and phone numbers,
+//! street addresses, parts of names ("FTSE 100", "China Three Gorges"),
+//! years standing alone, and number words that are not counts ("one" meaning
+//! "a", "at the age of 18").
+
+use super::lexicon::{is_in, MONTHS, NP_STOP, SUBJECT_VERBS};
+use super::numbers::Number;
+use super::scanner::Reading;
+use super::tokens::{TokenKind, Tokens};
+use crate::record::{ClaimKind, Qualifier};
+
+impl<'a, 'd> Tokens<'a, 'd> {
+    /// A month name or abbreviation, capitalised ("July", "Aug").
+    pub(super) fn is_month(&self, i: usize) -> bool {
+        self.is_word(i) && is_in(MONTHS, self.word(i)) && self.capitalised(i)
+    }
+
+    /// True when a digits token is a date part, a time, an ordinal, part of a
+    /// name or an identifier.
+    pub(super) fn not_a_quantity(&self, i: usize, n: &Number) -> bool {
+        self.identifier_or_code(i, n)
+            || self.date_or_time(i, n)
+            || self.list_number(i, n)
+            || self.pair_or_number_run(i, n)
+            || self.street_address(n)
+            || self.part_of_name(i, n)
+    }
+
+    /// An identifier or a code: "D66", "Covid-19", "9/11", "10:30", "020", "12th", "4G".
+    fn identifier_or_code(&self, i: usize, n: &Number) -> bool {
+        let t = &self.toks[i];
+        let raw = self.raw(i);
+        // Glued to letters before: "D66", "G20", "Democrats66".
+        if t.glued && i > 0 && self.is_word(i - 1) && self.currency_prefix(i).is_none() {
+            return true;
+        }
+        // "Covid-19", "MiG-29", "mid-2004".
+        if t.glued && i > 1 && self.is_dash(i - 1) && self.glued(i - 1) && self.is_word(i - 2) {
+            return true;
+        }
+        // Slashes and colons: "9/11", "24/7", "10:30", URLs.
+        for k in [i.wrapping_sub(1), n.end] {
+            if let Some(TokenKind::Punct('/' | ':' | '#' | '@' | '_' | '=' | '&')) = self.kind(k) {
+                let adj = if k == n.end { self.glued(k) } else { t.glued };
+                if adj {
+                    return true;
+                }
+            }
+        }
+        // Leading zero: "020", "007".
+        if raw.len() > 1 && raw.starts_with('0') && !raw.starts_with("0.") {
+            return true;
+        }
+        // Glued letters after that are not a scale: "12th", "1990s", "4G", "10am".
+        if !n.scaled && self.is_word(i + 1) && self.glued(i + 1) {
+            let suf = self.word(i + 1);
+            if self.unit_at(i + 1).is_none() && !matches!(suf, "pc" | "bp" | "bps") {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// A decade, a date or a time of day: "the 1990's", "July 5", "10 am", "3 p.m.".
+    fn date_or_time(&self, i: usize, n: &Number) -> bool {
+        // Apostrophe decades: "the 1990's", "the 30's".
+        if matches!(self.kind(n.end), Some(TokenKind::Punct('\'' | '’')))
+            && self.glued(n.end)
+            && self.word(n.end + 1) == "s"
+            && self.glued(n.end + 1)
+        {
+            let y = n.value;
+            if (10.0..100.0).contains(&y) && y % 10.0 == 0.0 || (1000.0..2100.0).contains(&y) {
+                return true;
+            }
+        }
+        // Dates: "July 5", "5 July", "Aug 31".
+        if i > 0 && self.is_month(i - 1) && self.same_sentence(i - 1, i) {
+            return true;
+        }
+        if self.is_month(n.end) && !n.scaled {
+            return true;
+        }
+        // Times: "10 am", "3 p.m.", "10 GMT".
+        if matches!(
+            self.word(n.end),
+            "am" | "pm" | "gmt" | "bst" | "hrs" | "o'clock"
+        ) && !n.scaled
+            && (self.word(n.end) != "am" || self.raw(n.end) == "am")
+        {
+            return true;
+        }
+        if self.word(n.end) == "a" && self.is_punct(n.end + 1, '.') && self.word(n.end + 2) == "m"
+            || self.word(n.end) == "p"
+                && self.is_punct(n.end + 1, '.')
+                && self.word(n.end + 2) == "m"
+        {
+            return true;
+        }
+        false
+    }
+
+    /// A caption counter or list numbering: "(3)", "1)", "2." at line start.
+    fn list_number(&self, i: usize, n: &Number) -> bool {
+        let t = &self.toks[i];
+        // Caption counters and list numbering: "(3)", "1)", "2." at line start.
+        if self.is_punct(n.end, ')') && self.glued(n.end) && !n.scaled {
+            let lone = i > 0 && self.is_punct(i - 1, '(') && t.glued;
+            let listy = !(i > 0 && self.is_punct(i - 1, '('));
+            if lone || listy {
+                return true;
+            }
+        }
+        if t.newline && self.is_punct(n.end, '.') && self.glued(n.end) {
+            return true;
+        }
+        false
+    }
+
+    /// A number paired with or next to another: "2-1", "2003-04", "020 7946 0958", "+44".
+    fn pair_or_number_run(&self, i: usize, n: &Number) -> bool {
+        let t = &self.toks[i];
+        // The second number of a pair ("2-1", "2003-04"): its first number
+        // was already judged.
+        if t.glued && i >= 2 && self.is_dash(i - 1) && self.kind(i - 2) == Some(TokenKind::Digits) {
+            return true;
+        }
+        // Numbers next to numbers (phone numbers, codes): "020 7946 0958".
+        if self.kind(n.end) == Some(TokenKind::Digits) && !self.glued(n.end) {
+            return true;
+        }
+        if i > 0 && self.kind(i - 1) == Some(TokenKind::Digits) && !t.glued {
+            return true;
+        }
+        if i > 0 && self.is_punct(i - 1, '+') && t.glued {
+            // "+44" phone prefix; "500+" is handled as a trailing qualifier.
+            return true;
+        }
+        false
+    }
+
+    /// A street address: "10 Downing Street".
+    fn street_address(&self, n: &Number) -> bool {
+        // Street addresses: "10 Downing Street".
+        if self.capitalised(n.end) {
+            let mut k = n.end;
+            while self.capitalised(k) && k < n.end + 4 {
+                if matches!(
+                    self.word(k),
+                    "street" | "road" | "avenue" | "lane" | "boulevard" | "drive" | "st"
+                ) {
+                    return true;
+                }
+                k += 1;
+            }
+        }
+        false
+    }
+
+    /// Part of a name: "Taliban 2.0", "FTSE 100", "Article 370", "Boeing 747".
+    fn part_of_name(&self, i: usize, n: &Number) -> bool {
+        let t = &self.toks[i];
+        // Part of a name: "Taliban 2.0", "FTSE 100", "Article 370", "Boeing 747".
+        if i > 0 && !t.glued && self.capitalised(i - 1) && self.same_sentence(i - 1, i) {
+            let prev = i - 1;
+            let function_word = matches!(
+                self.word(prev),
+                "in" | "by"
+                    | "since"
+                    | "about"
+                    | "some"
+                    | "nearly"
+                    | "over"
+                    | "under"
+                    | "around"
+                    | "almost"
+                    | "roughly"
+                    | "approximately"
+                    | "only"
+                    | "just"
+                    | "and"
+                    | "the"
+                    | "with"
+                    | "for"
+                    | "of"
+                    | "to"
+                    | "from"
+                    | "at"
+                    | "on"
+                    | "up"
+                    | "more"
+                    | "less"
+                    | "between"
+                    | "than"
+                    | "all"
+                    | "another"
+                    | "those"
+                    | "these"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "at least"
+                    | "least"
+                    | "most"
+                    | "every"
+                    | "each"
+                    | "a"
+                    | "an"
+                    | "there"
+                    | "were"
+                    | "was"
+                    | "are"
+                    | "is"
+                    | "also"
+                    | "had"
+                    | "have"
+                    | "has"
+                    | "around,"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "until"
+                    | "within"
+                    | "like"
+                    | "killing"
+                    | "killed"
+                    | "per"
+                    | "if"
+                    | "when"
+                    | "while"
+                    | "as"
+                    | "so"
+                    | "but"
+                    | "or"
+                    | "nor"
+                    | "yet"
+                    | "then"
+                    | "now"
+            );
+            let possessive = self.raw(prev).ends_with("'s") || self.raw(prev).ends_with("’s");
+            let suffix = self.percent_at(n.end).is_some()
+                || self.currency_suffix(n.end).is_some()
+                || n.scaled;
+            let headline = self.doc.in_headline_case(t.start);
+            if !function_word && !possessive && !suffix && !headline && !self.starts_sentence(prev)
+            {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// "one known terrorist only to recruit 10 unknown terrorists": "one"
+    /// set against another count of the same noun in the sentence.
+    pub(super) fn one_contrasted(&self, first: usize, end: usize) -> bool {
+        let Some((head, _)) = self.counted_noun(end, false, 1.0) else {
+            return false;
+        };
+        let head = self.word(head).to_string();
+        let mut k = end;
+        while k < self.toks.len() && self.same_sentence(k, first) && k < end + 15 {
+            if self.kind(k) == Some(TokenKind::Digits) {
+                for m in k + 1..k + 4 {
+                    let w = self.word(m);
+                    if w.starts_with(head.as_str()) && w.len() <= head.len() + 2 {
+                        return true;
+                    }
+                }
+            }
+            k += 1;
+        }
+        false
+    }
+
+    /// "one" meaning "a" or "a certain" ("one broker", "one hour"): only a
+    /// figure with a qualifier ("only one") or set against another count.
+    pub(super) fn one_means_a(&self, r: &Reading, first: usize) -> bool {
+        let n = &r.n;
+        let kind = r.kind;
+        let end = r.end;
+        if r.first_word(self) == "one"
+            && n.value == 1.0
+            && !n.scaled
+            && matches!(kind, ClaimKind::Count | ClaimKind::Measure)
+        {
+            let q = matches!(
+                self.qualifier_before(first),
+                Some((Qualifier::AtLeast | Qualifier::AtMost, _))
+            );
+            let prev = self.prev_word(first);
+            if (!(q || matches!(prev, "only" | "just" | "single")) || self.word(end) == "of")
+                && (kind == ClaimKind::Measure || !self.one_contrasted(first, end))
+            {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// A capitalised number word inside a sentence is part of a name
+    /// ("China Three Gorges Project").
+    pub(super) fn number_word_in_name(&self, r: &Reading) -> bool {
+        let n = &r.n;
+        n.words
+            && !n.fraction
+            && self.capitalised(n.first)
+            && !self.doc.is_sentence_initial(self.toks[n.first].start)
+            && !self.doc.in_headline_case(self.toks[n.first].start)
+    }
+
+    /// "at the age of 18 (years)": a condition, not a claim.
+    pub(super) fn age_condition(&self, first: usize) -> bool {
+        first >= 2 && self.prev_word(first) == "of" && self.word(first - 2) == "age"
+    }
+
+    /// "the big two": a name for a group, not a count.
+    pub(super) fn the_big_few(&self, r: &Reading, first: usize) -> bool {
+        r.kind == ClaimKind::Count
+            && r.n.value <= 10.0
+            && !r.n.scaled
+            && r.upper.is_none()
+            && self.prev_word(first) == "big"
+            && self.prev_word(first - 1) == "the"
+    }
+
+    /// A count that is not one: a year standing alone, "one of", "test
+    /// scores", a lone number word with no counted noun, "three times".
+    pub(super) fn not_a_count(&self, r: &Reading, first: usize) -> bool {
+        let n = &r.n;
+        let end = r.end;
+        let first_word = r.first_word(self);
+        if self.year_standing_alone(r, first) {
+            return true;
+        }
+        if n.words && !n.vague && !n.scaled && self.word(end) == "of" && n.value == 1.0 {
+            return true;
+        }
+        // "scores" and "tens" need "of" (or a sentence start) to be vague
+        // quantities: "test scores" is not.
+        if n.vague
+            && matches!(first_word, "scores" | "tens")
+            && self.word(n.first + 1) != "of"
+            && !self.starts_sentence(first)
+        {
+            return true;
+        }
+        // Lone number words without a counted noun are rarely figures,
+        // unless they are the subject ("Nine were executed").
+        if n.words && !n.vague && !n.scaled && n.value < 100.0 {
+            let end = self.skip_open_quote(end);
+            let nxt = self.word(end);
+            let compound = self.is_dash(end + 1) && self.glued(end + 1);
+            let noun_follows = self.is_word(end)
+                && (!is_in(NP_STOP, nxt) || compound)
+                && !is_in(SUBJECT_VERBS, nxt)
+                && !self.capitalised(end)
+                || self.capitalised(end) && !self.is_month(end);
+            let of_follows = nxt == "of" && (first_word != "one");
+            let subject = is_in(SUBJECT_VERBS, nxt);
+            let times_word = nxt == "times";
+            if times_word || !(noun_follows || of_follows || subject) {
+                return true;
+            }
+        }
+        self.word(end) == "times" || self.word(end) == "time"
+    }
+
+    /// Plain four-digit numbers are years unless they plainly count (a
+    /// qualifier before, a plural noun after: "more than 2000 troops").
+    fn year_standing_alone(&self, r: &Reading, first: usize) -> bool {
+        let n = &r.n;
+        let end = r.end;
+        let year_like = n.plain_int
+            && r.upper.is_none()
+            && self.raw(n.first).len() == 4
+            && (1500.0..=2100.0).contains(&n.value);
+        if !year_like {
+            return false;
+        }
+        let qual = self.qualifier_before(first).is_some();
+        let prev = self.prev_word(first);
+        let next_plural =
+            self.is_word(end) && !self.capitalised(end) && self.looks_plural(self.word(end));
+        let prev_blocks = matches!(
+            prev,
+            "the"
+                | "in"
+                | "of"
+                | "since"
+                | "by"
+                | "from"
+                | "to"
+                | "until"
+                | "during"
+                | "for"
+                | "between"
+                | "and"
+                | "its"
+                | "their"
+                | "this"
+                | "that"
+                | "mid"
+                | "early"
+                | "late"
+                | "s"
+        ) || (first > 0 && self.is_punct(first - 1, '\''))
+            || first > 0 && {
+                // "the company's 2004 profits"
+                let r = self.raw(first - 1);
+                self.is_word(first - 1) && (r.ends_with("'s") || r.ends_with("’s"))
+            };
+        !(qual || next_plural && !prev_blocks)
+    }
+}

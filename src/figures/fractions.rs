@@ -1,0 +1,185 @@
+//! Fractions and proportions, valued in per cent: "half of", "a third",
+//! "two-thirds", "one in five", "nine out of ten".
+
+use super::lexicon::NumberWord;
+use super::numbers::Number;
+use super::tokens::{TokenKind, Tokens};
+
+impl<'a, 'd> Tokens<'a, 'd> {
+    /// "half", "a third", "two-thirds", "one in five", "nine out of ten".
+    pub(super) fn parse_fraction(&self, i: usize) -> Option<Number> {
+        let w = self.word(i);
+        // Numerator then fraction word.
+        let (num, fi) = if w == "half" {
+            (1.0, i)
+        } else if w == "a" || w == "one" || w == "an" {
+            (1.0, i + 1)
+        } else if let Some((NumberWord::Unit, v)) = self.number_word(i) {
+            let fi = if self.is_dash(i + 1) && self.glued(i + 1) {
+                i + 2
+            } else {
+                i + 1
+            };
+            (v, fi)
+        } else if self.kind(i) == Some(TokenKind::Digits) {
+            (self.digits_value(i)?, i + 1)
+        } else {
+            (0.0, usize::MAX)
+        };
+        if fi != usize::MAX {
+            if let Some((NumberWord::Fraction, f)) = self.number_word(fi) {
+                return self.fraction_word(i, num, fi, f);
+            }
+        }
+        self.proportion(i)
+    }
+
+    /// "one in five", "one in every five", "nine out of ten", "1 in 4".
+    fn proportion(&self, i: usize) -> Option<Number> {
+        let numer = match self.number_word(i) {
+            Some((NumberWord::Unit | NumberWord::Tens, v)) => v,
+            _ if self.kind(i) == Some(TokenKind::Digits) => self.digits_value(i)?,
+            _ => return None,
+        };
+        let mut j = i + 1;
+        match (self.word(j), self.word(j + 1)) {
+            ("in", "every") => j += 2,
+            ("in", _) => j += 1,
+            ("out", "of") => j += 2,
+            _ => return None,
+        }
+        let denom = match self.number_word(j) {
+            Some((NumberWord::Unit | NumberWord::Tens, v)) => v,
+            _ if self.kind(j) == Some(TokenKind::Digits) => self.digits_value(j)?,
+            _ => return None,
+        };
+        if denom <= numer || denom == 0.0 || denom > 1000.0 {
+            return None;
+        }
+        // "in" followed by a four-digit year is not a proportion ("one in 2004").
+        if self.kind(j) == Some(TokenKind::Digits) && self.raw(j).len() == 4 {
+            return None;
+        }
+        Some(Number {
+            value: round_to_4_places(numer / denom * 100.0),
+            first: i,
+            end: j + 1,
+            vague: false,
+            words: true,
+            scaled: false,
+            plain_int: false,
+            fraction: true,
+        })
+    }
+
+    /// A numerator `num` at `i` and the fraction word at `fi` worth `f` per
+    /// cent ("a third", "two-thirds", "half of"): a proportion unless it is
+    /// an ordinal or a stretch of time ("the first half", "half an hour").
+    fn fraction_word(&self, i: usize, num: f64, fi: usize, f: f64) -> Option<Number> {
+        let w = self.word(i);
+        let prev = self.prev_word(i);
+        let blocked_prev = |p: &str| {
+            matches!(
+                p,
+                "the"
+                    | "first"
+                    | "second"
+                    | "third"
+                    | "fourth"
+                    | "last"
+                    | "final"
+                    | "latest"
+                    | "this"
+                    | "that"
+                    | "each"
+                    | "every"
+                    | "next"
+                    | "previous"
+            )
+        };
+        if w != "half" && self.word(fi) == "half" {
+            return None;
+        }
+        // "the first half", "the second quarter", "the third time".
+        if blocked_prev(prev) {
+            return None;
+        }
+        let next = self.word_in_sentence(fi + 1, fi);
+        let next2 = self.word_in_sentence(fi + 2, fi);
+        let next_is_dash = self.is_dash(fi + 1) && self.glued(fi + 1);
+        if next_is_dash {
+            return None;
+        }
+        // Time words: "half an hour", "a quarter of a century", "second quarter".
+        let time_word = |s: &str| {
+            matches!(
+                s,
+                "hour"
+                    | "day"
+                    | "week"
+                    | "month"
+                    | "year"
+                    | "century"
+                    | "decade"
+                    | "mile"
+                    | "time"
+                    | "point"
+                    | "way"
+                    | "dozen"
+            )
+        };
+        let proportion = match next {
+            "of" => {
+                let after = if next2 == "a" || next2 == "an" {
+                    self.word_in_sentence(fi + 3, fi)
+                } else {
+                    next2
+                };
+                !(time_word(after)
+                    || self.kind(fi + 2) == Some(TokenKind::Digits)
+                    || matches!(after, "the" if time_word(self.word_in_sentence(fi + 3, fi))))
+            }
+            "the" | "its" | "their" | "his" | "her" | "our" | "all" | "these" | "those" => {
+                !time_word(next2)
+            }
+            "a" | "an" => false,
+            _ => {
+                matches!(
+                    prev,
+                    "by" | "than" | "about" | "nearly" | "almost" | "roughly"
+                ) || self.toks.get(fi + 1).is_none()
+                    || matches!(self.kind(fi + 1), Some(TokenKind::Punct(_)))
+            }
+        };
+        if !proportion {
+            return None;
+        }
+        if w == "half" && num == 1.0 && fi == i {
+            // bare "half" needs "of", a determiner, or "by half"
+            if !(matches!(next, "of" | "the" | "its" | "their" | "his" | "her" | "our")
+                || prev == "by")
+            {
+                return None;
+            }
+        }
+        // Exact per cent from the denominator: two-thirds is 66.6667.
+        let denom = (100.0 / f).round();
+        let value = round_to_4_places(num * 100.0 / denom);
+        Some(Number {
+            value,
+            first: i,
+            end: fi + 1,
+            vague: false,
+            words: true,
+            scaled: false,
+            plain_int: false,
+            fraction: true,
+        })
+    }
+}
+
+/// Round to four decimals, the precision of the fraction values in
+/// `figure_numbers.tsv` ("third" 33.3333).
+fn round_to_4_places(v: f64) -> f64 {
+    (v * 10_000.0).round() / 10_000.0
+}

@@ -1,0 +1,131 @@
+//! Figures: numbers that state a quantity, with their kind, unit, qualifier
+//! and year (ANNOTATION.md, "Figures").
+//!
+//! Input: the [`Doc`] (text, folded text, sentences). Output: every
+//! [`Figure`] in reading order, which the claims stage turns into records.
+//!
+//! The text is cut once into tokens, then one left-to-right pass tries the
+//! figure grammar at every token that can start a number: digits, number
+//! words, vague plurals ("thousands"), fractions ("a third", "one in five")
+//! and currency prefixes ("HK$"). Each figure is given its kind and unit from
+//! the words after it, its qualifier from the words around it, then, once all
+//! are found, the unit of each count (its counted noun) and, sentence by
+//! sentence, its year.
+//!
+//! Where things live (every rule is a method on [`tokens::Tokens`], the
+//! stage's view of the text):
+//!
+//! - `tokens`: the tokenizer and the token accessors the rules read with.
+//! - `lexicon`: every word list: the `gazetteers/figure_*.tsv` files (number
+//!   words, currencies, units) and the small closed sets (months, qualifier
+//!   phrases, determiners, time words). Add a word here or in the TSV.
+//! - `scanner`: the pass over the tokens and `try_at`, the steps that read
+//!   one figure; start here to add a step or change their order.
+//! - `numbers`: digits, scale words and number words ("1.5 million", "two
+//!   hundred and fifty", "tens of thousands").
+//! - `fractions`: fractions and proportions in per cent ("two-thirds", "one
+//!   in five").
+//! - `ranges`: "between 10 and 20", "10-20", "7% to 8%".
+//! - `money`: currency prefixes and words, exchange rates, conversions.
+//! - `units`: percentages, measure units, and when a duration is a claim.
+//! - `qualifiers`: "more than", "up to", "about", "or more", "-odd".
+//! - `exclusions`: numbers that are not figures: dates, times, years, list
+//!   numbers, scores, identifiers, parts of names, "one" meaning "a".
+//! - `counted_noun`: the unit of a count, from its noun phrase or context.
+//! - `years`: the year each figure is about.
+
+mod counted_noun;
+mod exclusions;
+mod fractions;
+mod lexicon;
+mod money;
+mod numbers;
+mod qualifiers;
+mod ranges;
+mod scanner;
+mod tokens;
+mod units;
+mod years;
+
+use crate::record::{ClaimKind, Qualifier};
+use crate::text::Doc;
+
+use tokens::Tokens;
+
+/// A figure found in the text, before it becomes a claim.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Figure {
+    /// Byte range of the figure's text, currency prefix and unit included.
+    pub start: usize,
+    pub end: usize,
+    pub kind: ClaimKind,
+    /// The value (the lower end of a range; per cent for percentages).
+    pub value: f64,
+    /// The upper end of a range.
+    pub upper: Option<f64>,
+    /// ISO currency code, "%", a measure unit or the counted noun.
+    pub unit: Option<String>,
+    pub qualifier: Qualifier,
+    /// The year the figure is about.
+    pub year: Option<i32>,
+    /// The rule that read it ("figure:range", "figure:money-symbol", …).
+    pub rule: String,
+}
+
+/// Every figure in `doc`, in reading order.
+pub(crate) fn find(doc: &Doc<'_>) -> Vec<Figure> {
+    let tokens = Tokens::new(doc);
+    let found = tokens.scan();
+    let mut found = tokens.unit_counts(found);
+    tokens.bind_years(&mut found);
+    // A number too long for f64 is not a quantity anyone states.
+    found
+        .into_iter()
+        .map(|f| f.fig)
+        .filter(|f| f.value.is_finite() && f.upper.map_or(true, f64::is_finite))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The figures of `text`: (text, value, unit).
+    fn figs(text: &str) -> Vec<(String, f64, Option<String>)> {
+        let doc = Doc::new(text, false);
+        find(&doc)
+            .into_iter()
+            .map(|f| (text[f.start..f.end].to_string(), f.value, f.unit))
+            .collect()
+    }
+
+    #[test]
+    fn one_long_sentence_is_linear() {
+        // Many figures and no sentence end: every per-figure look-back must
+        // stay bounded.
+        let unit = "the Minister of Finance Li Wei said about 20 people in Kabul “left” and ";
+        let text = unit.repeat((2 << 20) / unit.len());
+        let t = std::time::Instant::now();
+        let doc = Doc::new(&text, false);
+        let n = find(&doc).len();
+        eprintln!("{} figures in {:?}", n, t.elapsed());
+        assert!(n > 1000);
+        assert!(t.elapsed().as_secs() < 5);
+    }
+
+    #[test]
+    fn huge_numbers_are_dropped() {
+        let text = "7".repeat(5000);
+        assert!(figs(&text).iter().all(|f| f.1.is_finite()));
+    }
+
+    #[test]
+    fn basic_forms() {
+        assert_eq!(figs("He paid $10 million.")[0].0, "$10 million");
+        assert_eq!(figs("Profit was HK$327m.")[0].1, 327_000_000.0);
+        assert_eq!(
+            figs("About 500 fighters left.")[0].2.as_deref(),
+            Some("fighters")
+        );
+    }
+}

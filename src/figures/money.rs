@@ -1,0 +1,175 @@
+//! Money: currency prefixes ("$", "HK$", "Rs"), currency words after the
+//! number ("yuan", "US dollars"), exchange rates ("8.28 yuan to the dollar")
+//! and the bracketed conversion of a previous amount ("£5m ($9m)").
+
+use super::lexicon::FIGURE_WORDS;
+use super::scanner::{FigureMatch, Reading};
+use super::tokens::{TokenKind, Tokens};
+use crate::record::{ClaimKind, Qualifier};
+
+impl<'a, 'd> Tokens<'a, 'd> {
+    /// A currency prefix ending right before token `j`: returns (first token, ISO).
+    pub(super) fn currency_prefix(&self, j: usize) -> Option<(usize, &'static str)> {
+        if j == 0 {
+            return None;
+        }
+        // Only before a token.
+        self.toks.get(j)?;
+        // The prefix text: up to 3 tokens before, glued together, glued or
+        // separated by one space from the number.
+        for &(form, iso) in &FIGURE_WORDS.prefixes {
+            let mut k = j;
+            let mut need = form;
+            let mut ok = false;
+            while k > 0 && !need.is_empty() {
+                k -= 1;
+                let piece = self.raw(k);
+                if !need.ends_with(piece) || piece.is_empty() {
+                    break;
+                }
+                need = &need[..need.len() - piece.len()];
+                if k + 1 != j && !self.glued(k + 1) {
+                    break;
+                }
+                if need.is_empty() {
+                    ok = true;
+                }
+            }
+            if !ok {
+                continue;
+            }
+            // Word prefixes must not be glued to letters before them.
+            if k > 0 && self.glued(k) && self.is_word(k - 1) {
+                continue;
+            }
+            return Some((k, iso));
+        }
+        None
+    }
+
+    /// A currency word sequence starting at token `j`: (end token, ISO).
+    pub(super) fn currency_suffix(&self, j: usize) -> Option<(usize, &'static str)> {
+        if !self.is_word(j) {
+            return None;
+        }
+        'forms: for (words, iso) in &FIGURE_WORDS.suffixes {
+            for (k, w) in words.iter().enumerate() {
+                if !self.is_word(j + k) || !self.word(j + k).eq_ignore_ascii_case(w) {
+                    continue 'forms;
+                }
+            }
+            // ISO codes as suffix must be written in capitals.
+            if iso.eq_ignore_ascii_case(words[0]) && self.raw(j) != *iso {
+                continue;
+            }
+            return Some((j + words.len(), iso));
+        }
+        None
+    }
+
+    /// "to the dollar", "per US dollar", "against the euro": the quoted currency.
+    pub(super) fn exchange_rate(&self, end: usize) -> Option<(&'static str, usize)> {
+        let mut k = end;
+        if !matches!(self.word(k), "to" | "per" | "against") {
+            return None;
+        }
+        k += 1;
+        if matches!(self.word(k), "the" | "one" | "a" | "each") {
+            k += 1;
+        }
+        let iso = match (self.word(k), self.word(k + 1)) {
+            ("us" | "american", "dollar") => {
+                k += 2;
+                "USD"
+            }
+            ("dollar", _) => {
+                k += 1;
+                "USD"
+            }
+            ("euro", _) => {
+                k += 1;
+                "EUR"
+            }
+            ("pound", _) => {
+                k += 1;
+                "GBP"
+            }
+            ("yen", _) => {
+                k += 1;
+                "JPY"
+            }
+            ("yuan", _) => {
+                k += 1;
+                "CNY"
+            }
+            ("rupee", _) => {
+                k += 1;
+                "INR"
+            }
+            _ => return None,
+        };
+        Some((iso, k))
+    }
+
+    /// The currency an exchange rate is quoted in: a currency word right
+    /// after the number or the nearest one mentioned before it.
+    pub(super) fn base_currency(&self, first: usize) -> Option<&'static str> {
+        let start_sent = self.toks.get(first)?.sentence;
+        let mut k = first;
+        while k > 0 {
+            k -= 1;
+            if self.toks[k].sentence + 3 < start_sent {
+                break;
+            }
+            if let Some((_, iso)) = self.currency_suffix(k) {
+                if iso != "USD" {
+                    return Some(iso);
+                }
+            }
+        }
+        None
+    }
+
+    /// A currency prefix starting at token `i` and a number within the next
+    /// three tokens: (number token, ISO).
+    pub(super) fn prefixed_number(&self, i: usize) -> Option<(usize, &'static str)> {
+        let mut found = None;
+        for k in i + 1..(i + 4).min(self.toks.len()) {
+            if self.kind(k) == Some(TokenKind::Digits) {
+                if let Some((p, iso)) = self.currency_prefix(k) {
+                    if p == i {
+                        found = Some((k, iso));
+                    }
+                }
+                break;
+            }
+        }
+        found
+    }
+
+    /// A money figure starting at `first` that converts `prev`, the money
+    /// figure right before it, in brackets or after a comma or semicolon
+    /// ("£5m ($9m)"): it takes the qualifier of `prev`, returned here.
+    pub(super) fn conversion_of(
+        &self,
+        r: &Reading,
+        first: usize,
+        prev: Option<&FigureMatch>,
+    ) -> Option<Qualifier> {
+        if r.kind != ClaimKind::Money {
+            return None;
+        }
+        let p = prev?;
+        let converts = p.fig.kind == ClaimKind::Money
+            && first > 0
+            && (self.is_punct(first - 1, '(')
+                || self.is_punct(first - 1, ';')
+                || self.is_punct(first - 1, ','))
+            && (p.end == first - 1
+                || p.end + 1 == first - 1 && self.is_punct(p.end, ')')
+                || self.is_punct(p.end, '(') && p.end + 1 == first
+                || (first >= 2 && self.is_punct(first - 1, ';') && p.end + 1 == first))
+            && self.same_sentence(p.first, first);
+        converts.then_some(p.fig.qualifier)
+    }
+}

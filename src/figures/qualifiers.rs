@@ -1,0 +1,164 @@
+//! Qualifiers: the words that bound a figure ("more than", "up to",
+//! "about" before it; "or more", "-odd", "+" after it).
+
+use super::lexicon::{QUALIFIERS, QUALIFIER_FILLER};
+use super::scanner::Reading;
+use super::tokens::Tokens;
+use crate::record::Qualifier;
+
+impl<'a, 'd> Tokens<'a, 'd> {
+    /// The qualifier of a figure starting at `first`: the phrase before it,
+    /// else a trailing one ("or more", "+", "-odd"), at least for vague
+    /// quantities. A trailing phrase moves the counted-noun search past it.
+    pub(super) fn qualify(&self, r: &mut Reading, first: usize) -> Qualifier {
+        let trailing_q = self.trailing_qualifier(r);
+        let mut qualifier = Qualifier::Exact;
+        if let Some((q, _)) = self.qualifier_before(first) {
+            qualifier = q;
+        } else if let Some(q) = trailing_q {
+            qualifier = q;
+        }
+        if r.n.vague {
+            qualifier = Qualifier::AtLeast;
+        }
+        if let Some(q) = r.qualifier_override {
+            qualifier = q;
+        }
+        qualifier
+    }
+
+    /// Trailing qualifiers: "or more", "-plus", "+", "or so", "-odd". Moves
+    /// `r.np` past them when the noun phrase started right after the number.
+    fn trailing_qualifier(&self, r: &mut Reading) -> Option<Qualifier> {
+        let end = r.end;
+        let np = &mut r.np;
+        let mut trailing_q = None;
+        match (self.word(end), self.word(end + 1)) {
+            ("or", "more") | ("and", "more") | ("or", "over") | ("and", "above") => {
+                trailing_q = Some(Qualifier::AtLeast)
+            }
+            ("or", "less") | ("or", "fewer") | ("and", "under") | ("or", "under") => {
+                trailing_q = Some(Qualifier::AtMost)
+            }
+            ("or", "so") | ("odd", _) => trailing_q = Some(Qualifier::Approx),
+            _ => {}
+        }
+        if trailing_q.is_some() && *np == end {
+            *np = if self.word(end) == "odd" {
+                end + 1
+            } else {
+                end + 2
+            };
+        }
+        if self.is_punct(end, '+') && self.glued(end) {
+            trailing_q = Some(Qualifier::AtLeast);
+            if *np == end {
+                *np = end + 1;
+            }
+        }
+        if self.is_dash(end) && self.glued(end) && matches!(self.word(end + 1), "odd" | "plus") {
+            if *np == end {
+                *np = end + 2;
+            }
+            trailing_q = Some(if self.word(end + 1) == "odd" {
+                Qualifier::Approx
+            } else {
+                Qualifier::AtLeast
+            });
+        }
+        trailing_q
+    }
+
+    /// Qualifier from the words before token `first`; returns it and the first
+    /// token of the qualifier phrase.
+    pub(super) fn qualifier_before(&self, first: usize) -> Option<(Qualifier, usize)> {
+        let mut k = first;
+        // Skip filler such as "a rate of".
+        for filler in QUALIFIER_FILLER {
+            let n = filler.len();
+            if k >= n && (0..n).all(|m| self.word(k - n + m) == filler[m]) {
+                k -= n;
+                break;
+            }
+        }
+        for (phrase, q) in QUALIFIERS {
+            let n = phrase.len();
+            if k < n {
+                continue;
+            }
+            if (0..n).all(|m| {
+                let t = k - n + m;
+                self.is_word(t) && self.same_sentence(t, first) && self.word(t) == phrase[m]
+            }) {
+                let w0 = phrase[0];
+                // "some of", "over the", "under the" are not qualifiers; they
+                // cannot precede a number anyway, but "some" can be a
+                // determiner of another noun: only trust it right before.
+                if w0 == "up" {
+                    // "added up to", "adds up to": a sum, not a ceiling.
+                    let before = if k - n > 0 {
+                        self.word_in_sentence(k - n - 1, first)
+                    } else {
+                        ""
+                    };
+                    if matches!(
+                        before,
+                        "added"
+                            | "add"
+                            | "adds"
+                            | "adding"
+                            | "summed"
+                            | "sums"
+                            | "ran"
+                            | "runs"
+                            | "went"
+                            | "goes"
+                            | "go"
+                            | "moved"
+                            | "came"
+                            | "comes"
+                            | "built"
+                            | "builds"
+                            | "stepped"
+                    ) {
+                        continue;
+                    }
+                }
+                if w0 == "over" || w0 == "under" {
+                    // "ran over", "took over" are phrasal verbs.
+                    let before = if k - n > 0 {
+                        self.word_in_sentence(k - n - 1, first)
+                    } else {
+                        ""
+                    };
+                    if matches!(
+                        before,
+                        "took" | "take" | "taking" | "takes" | "handed" | "hand" | "won"
+                    ) {
+                        continue;
+                    }
+                }
+                return Some((*q, k - n));
+            }
+        }
+        None
+    }
+
+    /// A qualifier phrase starting at token `k` (after "to" in a range).
+    pub(super) fn qualifier_at_start(&self, k: usize) -> Option<(Qualifier, usize)> {
+        for (phrase, q) in QUALIFIERS {
+            if (0..phrase.len()).all(|m| self.is_word(k + m) && self.word(k + m) == phrase[m]) {
+                return Some((*q, phrase.len()));
+            }
+        }
+        None
+    }
+
+    /// The token after a qualifier phrase starting at `k`, or `k`.
+    pub(super) fn skip_qualifier(&self, k: usize) -> usize {
+        match self.qualifier_at_start(k) {
+            Some((_, n)) => k + n,
+            None => k,
+        }
+    }
+}

@@ -1,0 +1,295 @@
+//! The scanner: one left-to-right pass that tries the figure grammar at
+//! every token that can start a number, and [`Tokens::try_at`], the list of
+//! steps that reads one figure (or rejects the number) at a token.
+
+use super::lexicon::NumberWord;
+use super::numbers::Number;
+use super::tokens::{TokenKind, Tokens};
+use super::Figure;
+use crate::record::{ClaimKind, Qualifier};
+
+/// A figure read at a token, with the token positions the later passes
+/// (counted noun, year) need.
+#[derive(Clone, Debug)]
+pub(super) struct FigureMatch {
+    pub(super) fig: Figure,
+    /// Token range of the figure's text.
+    pub(super) first: usize,
+    pub(super) end: usize,
+    /// Token where the counted-noun search starts.
+    pub(super) np: usize,
+    /// A vague plural ("thousands of"): its noun must follow "of".
+    pub(super) vague: bool,
+    /// A count with no unit word yet: its unit is the counted noun.
+    pub(super) needs_unit: bool,
+    /// Conversion in brackets of the previous money figure.
+    pub(super) conversion: bool,
+    /// A small count after "the/its/their…" that may refer back
+    /// ("the two countries"): kept only if it does not.
+    pub(super) small_back: bool,
+}
+
+/// A figure being read at one token: what the steps of
+/// [`Tokens::try_at`] have decided so far.
+pub(super) struct Reading {
+    /// The number; widened to the upper end of a range.
+    pub(super) n: Number,
+    /// ISO code of a currency prefix before the number ("$", "HK$").
+    pub(super) money: Option<&'static str>,
+    /// The rule that read it, e.g. "figure:digits", "figure:range".
+    pub(super) rule: &'static str,
+    pub(super) kind: ClaimKind,
+    pub(super) unit: Option<String>,
+    /// Upper end of a range.
+    pub(super) upper: Option<f64>,
+    /// One past the last token of the figure's text.
+    pub(super) end: usize,
+    /// Token where the counted-noun search starts.
+    pub(super) np: usize,
+    /// A count with no unit word: its unit is the counted noun.
+    pub(super) needs_unit: bool,
+    /// A qualifier that overrides the words around it (a vague range's
+    /// lower end is a minimum).
+    pub(super) qualifier_override: Option<Qualifier>,
+}
+
+impl Reading {
+    /// The first word of a number written in words, or "".
+    pub(super) fn first_word<'t>(&self, tokens: &'t Tokens<'_, '_>) -> &'t str {
+        if self.n.words {
+            tokens.word(self.n.first)
+        } else {
+            ""
+        }
+    }
+}
+
+impl<'a, 'd> Tokens<'a, 'd> {
+    /// Every figure in reading order, before units and years: try the
+    /// grammar at each token that can start one, and go on after it.
+    pub(super) fn scan(&self) -> Vec<FigureMatch> {
+        let mut found: Vec<FigureMatch> = Vec::new();
+        let mut i = 0;
+        let n = self.toks.len();
+        while i < n {
+            if self.can_start_figure(i) {
+                if let Some(f) = self.try_at(i, found.last()) {
+                    i = f.end.max(i + 1);
+                    found.push(f);
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        found
+    }
+
+    /// Token `i` can start a figure: digits, a number word, "a"/"an", a
+    /// currency sign, or a short currency word right before a number or a
+    /// "$" ("Rs 500", "HK$327m").
+    fn can_start_figure(&self, i: usize) -> bool {
+        match self.toks[i].kind {
+            TokenKind::Digits => true,
+            TokenKind::Word => {
+                let w = self.word(i);
+                self.number_word(i).is_some()
+                    || matches!(w, "a" | "an")
+                    || w.len() <= 3
+                        && (self.kind(i + 1) == Some(TokenKind::Digits)
+                            || self.is_punct(i + 1, '$')
+                            || self.is_punct(i + 1, '.')
+                                && self.kind(i + 2) == Some(TokenKind::Digits))
+            }
+            TokenKind::Punct(c) => !c.is_ascii() || c == '$',
+        }
+    }
+
+    /// Try every figure pattern at token `i`; `prev` is the figure before.
+    fn try_at(&self, i: usize, prev: Option<&FigureMatch>) -> Option<FigureMatch> {
+        let mut r = self.read_number_at(i)?;
+        self.extend_to_range(&mut r)?;
+        self.read_what_follows(&mut r)?;
+        // After a currency prefix the text starts at the prefix, at `i`.
+        let first = if r.money.is_some() { i } else { r.n.first };
+        if self.one_means_a(&r, first)
+            || self.number_word_in_name(&r)
+            || self.age_condition(first)
+            || r.kind == ClaimKind::Count && self.not_a_count(&r, first)
+            || self.the_big_few(&r, first)
+        {
+            return None;
+        }
+        let mut qualifier = self.qualify(&mut r, first);
+        let converted = self.conversion_of(&r, first, prev);
+        if let Some(q) = converted {
+            qualifier = q;
+        }
+        let small_back = self.small_count_after_determiner(&r, first);
+        Some(self.figure_match(r, first, qualifier, converted.is_some(), small_back))
+    }
+
+    /// The number at token `i`, or after a currency prefix starting at `i`,
+    /// with the rule that reads it; `None` when it is not a quantity.
+    fn read_number_at(&self, i: usize) -> Option<Reading> {
+        let tok = self.toks.get(i)?;
+        let (num_tok, money) = if tok.kind == TokenKind::Digits {
+            (i, None)
+        } else {
+            match self.prefixed_number(i) {
+                Some((k, iso)) => (k, Some(iso)),
+                None => (i, None),
+            }
+        };
+        let mut rule = "figure:digits";
+        let frac = self.parse_fraction(num_tok);
+        let num = self.parse_number(num_tok);
+        let n = match (frac, num) {
+            (Some(f), Some(m)) if m.end > f.end && m.scaled => m,
+            (Some(f), _) => {
+                rule = "figure:fraction";
+                f
+            }
+            (None, Some(m)) => m,
+            (None, None) => return None,
+        };
+        if n.words && !n.fraction {
+            rule = if n.vague {
+                "figure:vague"
+            } else {
+                "figure:words"
+            };
+        } else if n.scaled && !n.fraction {
+            rule = "figure:digits+scale";
+        }
+        if tok.kind == TokenKind::Digits && !n.fraction && self.not_a_quantity(num_tok, &n) {
+            return None;
+        }
+        if money.is_some() {
+            rule = "figure:money-symbol";
+        }
+        let (kind, unit) = if n.fraction {
+            (ClaimKind::Percent, Some("%".into()))
+        } else {
+            (ClaimKind::Count, None)
+        };
+        Some(Reading {
+            n,
+            money,
+            rule,
+            kind,
+            unit,
+            upper: None,
+            end: n.end,
+            np: n.end,
+            needs_unit: false,
+            qualifier_override: None,
+        })
+    }
+
+    /// What follows the number decides its kind and unit: a percent sign or
+    /// word, a currency (or an exchange rate), a measure unit; a count
+    /// otherwise. `None` when a duration only places something in time.
+    fn read_what_follows(&self, r: &mut Reading) -> Option<()> {
+        let n = r.n;
+        let end = r.end;
+        if n.fraction {
+            if let Some((e, _)) = self.percent_at(end) {
+                // "one in five per cent" is not a thing, but be safe.
+                r.end = e;
+            }
+            return Some(());
+        }
+        if let Some((e, u)) = self.percent_at(end) {
+            r.kind = ClaimKind::Percent;
+            r.unit = Some(u.into());
+            r.end = e;
+            r.np = e;
+            self.extend_to_percent_range(r, u);
+            if r.rule == "figure:digits" {
+                r.rule = "figure:percent";
+            }
+        } else if let Some(iso) = r.money {
+            r.kind = ClaimKind::Money;
+            r.unit = Some(iso.into());
+        } else if let Some((e, iso)) = self.currency_suffix(end) {
+            if let Some((quote_iso, e2)) = self.exchange_rate(e).filter(|(q, _)| *q != iso) {
+                // "8.28 yuan to the dollar": an exchange rate.
+                r.kind = ClaimKind::Measure;
+                r.unit = Some(format!("{iso} per {quote_iso}"));
+                r.np = e2;
+                r.rule = "figure:exchange-rate";
+            } else {
+                r.kind = ClaimKind::Money;
+                r.unit = Some(iso.into());
+                r.end = e;
+                r.np = e;
+                if r.rule == "figure:digits" {
+                    r.rule = "figure:money-word";
+                }
+            }
+        } else if n.vague && self.word(end) == "of" && self.currency_suffix(end + 1).is_some() {
+            // "millions of dollars"
+            if let Some((e, iso)) = self.currency_suffix(end + 1) {
+                r.kind = ClaimKind::Money;
+                r.unit = Some(iso.into());
+                r.end = e;
+                r.np = e;
+            }
+        } else if let Some((e, cat)) = self.measure_after(end) {
+            let (text_end, u) = self.duration_or_measure(n.first, end, e, cat)?;
+            r.kind = ClaimKind::Measure;
+            r.unit = Some(u);
+            r.end = text_end;
+            r.np = e;
+            r.rule = if cat == "duration" {
+                "figure:duration"
+            } else {
+                "figure:measure"
+            };
+        } else if let Some((quote_iso, e)) = self.exchange_rate(end) {
+            r.kind = ClaimKind::Measure;
+            let base = self.base_currency(n.first).unwrap_or("?");
+            r.unit = Some(format!("{base} per {quote_iso}"));
+            r.np = e;
+            r.rule = "figure:exchange-rate";
+        } else {
+            r.needs_unit = true;
+        }
+        Some(())
+    }
+
+    /// The match for a figure read through every step.
+    fn figure_match(
+        &self,
+        r: Reading,
+        first: usize,
+        qualifier: Qualifier,
+        conversion: bool,
+        small_back: bool,
+    ) -> FigureMatch {
+        let n = r.n;
+        let fig = Figure {
+            start: self.toks[first].start,
+            end: self.toks[r.end - 1].end,
+            kind: r.kind,
+            value: n.value,
+            upper: r.upper,
+            unit: r.unit,
+            qualifier,
+            year: None,
+            rule: r.rule.into(),
+        };
+        FigureMatch {
+            fig,
+            first,
+            end: r.end,
+            np: r.np,
+            vague: n.vague
+                && r.upper.is_none()
+                && matches!(self.number_word(n.first), Some((NumberWord::Vague, _))),
+            needs_unit: r.needs_unit,
+            conversion,
+            small_back,
+        }
+    }
+}

@@ -1,0 +1,175 @@
+//! What a number measures when a word says so: percentages ("%", "per
+//! cent", "basis points"), measure units ("barrels", "10km", "15-day") and
+//! when a duration is a claimed length rather than a placement in time
+//! ("for six years" vs "six years ago").
+
+use super::lexicon::{is_in, FIGURE_WORDS, RECORD_WORDS, TIME_AFTER, TIME_PLACERS};
+use super::tokens::Tokens;
+
+impl<'a, 'd> Tokens<'a, 'd> {
+    /// A measure unit starting at token `j`: (end token, category).
+    pub(super) fn unit_at(&self, j: usize) -> Option<(usize, &'static str)> {
+        if !self.is_word(j) {
+            return None;
+        }
+        'forms: for (words, cat) in &FIGURE_WORDS.units {
+            for (k, w) in words.iter().enumerate() {
+                if !self.is_word(j + k) || self.word(j + k) != *w {
+                    continue 'forms;
+                }
+            }
+            return Some((j + words.len(), cat));
+        }
+        None
+    }
+
+    /// A percent sign or word at `j`: (end token, unit).
+    pub(super) fn percent_at(&self, j: usize) -> Option<(usize, &'static str)> {
+        if self.is_punct(j, '%') {
+            return Some((j + 1, "%"));
+        }
+        match (self.word(j), self.word(j + 1)) {
+            ("per", "cent") => Some((j + 2, "%")),
+            ("percent" | "pct", _) => Some((j + 1, "%")),
+            ("pc", _) if self.glued(j) => Some((j + 1, "%")),
+            ("percentage", "points" | "point") => Some((j + 2, "pp")),
+            ("per", "centage") if matches!(self.word(j + 2), "points" | "point") => {
+                Some((j + 3, "pp"))
+            }
+            ("basis", "points" | "point") => Some((j + 2, "bp")),
+            ("bp" | "bps", _) => Some((j + 1, "bp")),
+            ("pp", _) | ("ppt", _) | ("ppts", _) => Some((j + 1, "pp")),
+            _ => None,
+        }
+    }
+
+    /// A measure unit after the number: direct ("120,000 barrels"), glued
+    /// ("10km"), hyphenated ("15-day"), or after "more" ("Thirty more years").
+    /// Returns (end token of unit, category).
+    pub(super) fn measure_after(&self, end: usize) -> Option<(usize, &'static str)> {
+        if self.is_dash(end) && self.glued(end) && self.glued(end + 1) {
+            return self.unit_at(end + 1);
+        }
+        if let Some(r) = self.unit_at(end) {
+            // "5 m" is never metres here; units need a space or glue only.
+            return Some(r);
+        }
+        if matches!(
+            self.word(end),
+            "more" | "additional" | "further" | "extra" | "long"
+        ) {
+            if let Some((e, cat)) = self.unit_at(end + 1) {
+                if cat == "duration" {
+                    return Some((e, cat));
+                }
+            }
+        }
+        None
+    }
+
+    /// Decide a measure: durations only when the length is the claim. Returns
+    /// (text end token, unit text).
+    pub(super) fn duration_or_measure(
+        &self,
+        first: usize,
+        end: usize,
+        unit_end: usize,
+        cat: &str,
+    ) -> Option<(usize, String)> {
+        let hyphen = self.is_dash(end) && self.glued(end);
+        let filler = matches!(
+            self.word(end),
+            "more" | "additional" | "further" | "extra" | "long"
+        ) && self.unit_at(end).is_none();
+        let unit_first = if hyphen || filler { end + 1 } else { end };
+        let unit_text =
+            self.doc.text[self.toks[unit_first].start..self.toks[unit_end - 1].end].to_string();
+        if cat == "index" && hyphen {
+            // "a 10-point plan"
+            return None;
+        }
+        if cat != "duration" {
+            let text_end = if hyphen || self.glued(end) {
+                unit_end
+            } else {
+                end
+            };
+            return Some((text_end, unit_text));
+        }
+        // Unit reported in the plural ("15-day" → "days").
+        let plural = {
+            let u = unit_text.to_lowercase();
+            match u.as_str() {
+                "century" => "centuries".to_string(),
+                _ if u.ends_with('s') => u,
+                _ => format!("{u}s"),
+            }
+        };
+        let after = self.word(unit_end);
+        let after2 = self.word(unit_end + 1);
+        if hyphen {
+            // "six-year high", "a 15-year-old"
+            if self.is_dash(unit_end) && self.glued(unit_end) && after2 == "old" {
+                return Some((unit_end + 2, plural));
+            }
+            if is_in(RECORD_WORDS, after) {
+                return None;
+            }
+            let mut k = first;
+            while k > 0 && k + 3 > first {
+                k -= 1;
+                let w = self.word_in_sentence(k, first);
+                if matches!(
+                    w,
+                    "first" | "second" | "third" | "last" | "previous" | "past"
+                ) {
+                    return None;
+                }
+            }
+            return Some((unit_end, plural));
+        }
+        // Placement in time.
+        let before = self.words_before(first, 3);
+        if before[0] == "the" && matches!(after, "that" | "which" | "since") {
+            // "the 66 years that I have been alive": the length is the point.
+            return Some((end, plural));
+        }
+        let q = self.qualifier_before(first);
+        let b0 = match q {
+            Some((_, qs)) => {
+                let w = self.words_before(qs, 2);
+                if self.words_before(first, 1)[0] == "over" && !matches!(w[0], "for" | "of" | "to")
+                {
+                    return None;
+                }
+                w[0]
+            }
+            None => before[0],
+        };
+        if is_in(TIME_PLACERS, b0) || (b0 == "the" && is_in(TIME_PLACERS, before[1])) {
+            return None;
+        }
+        if is_in(TIME_PLACERS, before[0]) || is_in(TIME_PLACERS, before[1]) && before[0] == "the" {
+            return None;
+        }
+        if b0 == "over" {
+            return None;
+        }
+        if is_in(TIME_AFTER, after) || after == "from" && after2 == "now" {
+            return None;
+        }
+        if after == "in" && after2 == "a" && self.word(unit_end + 2) == "row" {
+            return None;
+        }
+        if matches!(after, "to" | "ending" | "ended" | "through") && self.is_month(unit_end + 1) {
+            return None;
+        }
+        if after == "of" && matches!(after2, "trading" | "talks" | "negotiations" | "fighting") {
+            return None;
+        }
+        if after == "old" || after == "older" || after == "younger" {
+            return Some((end, plural));
+        }
+        Some((end, plural))
+    }
+}

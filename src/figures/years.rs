@@ -1,0 +1,302 @@
+//! The year of each figure, bound sentence by sentence: a year after the
+//! figure in its clause ("rose 5% in 2004"), a fronted year ("In 2018, …"),
+//! a possessive year ("2003's 9.1%"), carried to conversions and compared
+//! figures; dates and periods bounded by two years are not a figure's year.
+
+use super::scanner::FigureMatch;
+use super::tokens::{TokenKind, Tokens};
+
+/// A year written in a sentence that can be a figure's year.
+#[derive(Clone, Copy, Debug)]
+struct YearMention {
+    tok: usize,
+    year: i32,
+    /// Written as a fronted adverbial ("In 2018, …"), binds forward.
+    fronted: bool,
+    /// "2003's 9.1%": binds the figure right after.
+    possessive: bool,
+}
+
+impl<'a, 'd> Tokens<'a, 'd> {
+    /// Years in the sentence that can tie a figure to a year.
+    fn years_in(&self, from: usize, to: usize, figs: &[(usize, usize)]) -> Vec<YearMention> {
+        (from..to)
+            .filter_map(|k| self.year_mention(k, from, figs))
+            .collect()
+    }
+
+    /// The year written at token `k`, if it can be a figure's year: not a
+    /// name modifier, a full date, a period or a comparison. `from` is the
+    /// sentence's first token, `figs` the token ranges of its figures.
+    fn year_mention(&self, k: usize, from: usize, figs: &[(usize, usize)]) -> Option<YearMention> {
+        if self.kind(k) != Some(TokenKind::Digits) || self.raw(k).len() != 4 {
+            return None;
+        }
+        if figs.iter().any(|&(a, b)| a <= k && k < b) {
+            return None;
+        }
+        let v = self.digits_value(k)?;
+        if !(1800.0..=2100.0).contains(&v) || self.raw(k).contains(['.', ',']) {
+            return None;
+        }
+        let year = v as i32;
+        // Not glued to letters, not a name modifier ("2008 Beijing Olympics",
+        // "2021 Trafficking in Persons").
+        if self.toks[k].glued && k > 0 && self.is_word(k - 1) {
+            return None;
+        }
+        if self.capitalised(k + 1) && !self.is_month(k + 1) {
+            return None;
+        }
+        // Full dates ("11 September 2001", "July 5, 2009") only date an event.
+        let mut m = k;
+        if m > 0 && self.is_punct(m - 1, ',') {
+            m -= 1;
+        }
+        let month_before = m > 0 && self.is_month(m - 1);
+        let day_before_month = month_before
+            && m >= 2
+            && (self.kind(m - 2) == Some(TokenKind::Digits)
+                || matches!(self.kind(m - 2), Some(TokenKind::Word))
+                    && self.word(m - 2).ends_with("th")
+                    && self.kind(m.saturating_sub(3)) == Some(TokenKind::Digits));
+
+        let month_day = k >= 3
+            && self.is_punct(k - 1, ',')
+            && self.kind(k - 2) == Some(TokenKind::Digits)
+            && self.is_month(k - 3);
+        let day_ordinal = k >= 2
+            && self.is_word(k - 1)
+            && matches!(self.word(k - 1), "th" | "st" | "nd" | "rd")
+            && self.toks[k - 1].glued;
+        if day_before_month || month_day || day_ordinal {
+            return None;
+        }
+        let head = if month_before { m - 1 } else { k };
+        let pw = self.prev_word(head);
+        if self.bounds_period(k, head, pw) {
+            return None;
+        }
+        // "faster than in 2004": a comparison, not the figure's year.
+        if pw == "in" && self.prev_word(head.saturating_sub(1)) == "than" {
+            return None;
+        }
+        let possessive = matches!(self.kind(k + 1), Some(TokenKind::Punct('\'' | '’')))
+            && self.word(k + 2) == "s";
+        // Fronted: the clause before it holds no figure, and a comma follows.
+        let mut e = k + 1;
+        if possessive {
+            e = k + 3;
+        }
+        let comma_after = self.is_punct(e, ',');
+        let clause_start = {
+            let mut c = head;
+            while c > from {
+                let p = c - 1;
+                if self.is_punct(p, ';')
+                    || self.is_punct(p, ',')
+                        && matches!(self.word(c), "and" | "but" | "while" | "when")
+                {
+                    break;
+                }
+                c -= 1;
+            }
+            c
+        };
+        let fig_before = figs.iter().any(|&(a, _)| a >= clause_start && a < head);
+        let fronted = comma_after && !fig_before;
+        Some(YearMention {
+            tok: k,
+            year,
+            fronted,
+            possessive,
+        })
+    }
+
+    /// The year at `k` (written from `head`, its month, after the word `pw`)
+    /// opens or closes a period bounded by two years: "between 1997 and
+    /// 2016", "from 2003 to 2004", "1997-2016".
+    fn bounds_period(&self, k: usize, head: usize, pw: &str) -> bool {
+        let two_years = |j: usize| {
+            let mut j = j;
+            if self.is_month(j) {
+                j += 1;
+            }
+            self.kind(j) == Some(TokenKind::Digits)
+                && self.raw(j).len() == 4
+                && self
+                    .digits_value(j)
+                    .is_some_and(|v| (1800.0..=2100.0).contains(&v))
+        };
+        let mut period = false;
+        if pw == "between" || pw == "from" {
+            let mut j = k + 1;
+            if matches!(self.word(j), "and" | "to" | "until" | "till") || self.is_dash(j) {
+                j += 1;
+                if two_years(j) {
+                    period = true;
+                }
+            }
+        }
+        if matches!(pw, "and" | "to" | "until" | "till") || (head > 0 && self.is_dash(head - 1)) {
+            // The second year of a period.
+            for back in 1..5 {
+                if head > back
+                    && self.kind(head - back - 1) == Some(TokenKind::Digits)
+                    && self.raw(head - back - 1).len() == 4
+                {
+                    let w = self.words_before(head - back - 1, 1)[0];
+                    if matches!(w, "between" | "from") || self.is_dash(head - 1) {
+                        period = true;
+                    }
+                    break;
+                }
+            }
+        }
+        if self.is_dash(k + 1) && self.glued(k + 1) && self.kind(k + 2) == Some(TokenKind::Digits) {
+            period = true;
+        }
+        period
+    }
+
+    /// A clause break between tokens `a` and `b` (";", ", but", an odd
+    /// number of dashes): a year after it is not the figure's.
+    fn clause_break_between(&self, a: usize, b: usize) -> bool {
+        let mut dashes = 0;
+        for k in a..b {
+            match self.kind(k) {
+                Some(TokenKind::Punct(';')) => return true,
+                Some(TokenKind::Punct('-' | '–' | '—')) if !self.glued(k) => dashes += 1,
+                Some(TokenKind::Punct(',')) => {
+                    if matches!(
+                        self.word(k + 1),
+                        "but" | "although" | "though" | "while" | "whereas" | "compared"
+                    ) {
+                        return true;
+                    }
+                }
+                _ => {
+                    if matches!(self.word(k), "although" | "whereas") {
+                        return true;
+                    }
+                }
+            }
+        }
+        dashes % 2 == 1
+    }
+
+    /// Bind years to the figures, sentence by sentence.
+    pub(super) fn bind_years(&self, found: &mut [FigureMatch]) {
+        let mut s = 0;
+        while s < found.len() {
+            let sent = self.toks[found[s].first].sentence;
+            let mut e = s;
+            while e < found.len() && self.toks[found[e].first].sentence == sent {
+                e += 1;
+            }
+            let idx: Vec<usize> = (s..e).collect();
+            self.bind_sentence_years(found, &idx);
+            s = e;
+        }
+    }
+
+    /// Bind years to the figures of one sentence (`idx` are indices into `found`).
+    fn bind_sentence_years(&self, found: &mut [FigureMatch], idx: &[usize]) {
+        if idx.is_empty() {
+            return;
+        }
+        let s = self.toks[found[idx[0]].first].sentence;
+        let from = {
+            let mut k = found[idx[0]].first;
+            while k > 0 && self.toks[k - 1].sentence == s {
+                k -= 1;
+            }
+            k
+        };
+        let to = {
+            let mut k = found[idx[idx.len() - 1]].end;
+            while k < self.toks.len() && self.toks[k].sentence == s {
+                k += 1;
+            }
+            k
+        };
+        let spans: Vec<(usize, usize)> = idx
+            .iter()
+            .map(|&f| (found[f].first, found[f].end))
+            .collect();
+        let years = self.years_in(from, to, &spans);
+        let mut year_of: Vec<Option<(i32, usize)>> = vec![None; idx.len()];
+        let set = |slot: &mut Option<(i32, usize)>, y: i32, dist: usize| {
+            if slot.map_or(true, |(_, d)| dist < d) {
+                *slot = Some((y, dist));
+            }
+        };
+        for y in &years {
+            if y.possessive {
+                if let Some(p) = idx.iter().position(|&f| found[f].first > y.tok) {
+                    let d = found[idx[p]].first - y.tok;
+                    if d <= 4 {
+                        set(&mut year_of[p], y.year, 0);
+                    }
+                }
+                continue;
+            }
+            if y.fronted {
+                for (p, &f) in idx.iter().enumerate() {
+                    if found[f].first > y.tok {
+                        set(&mut year_of[p], y.year, found[f].first - y.tok);
+                    }
+                }
+            }
+            // Backward: the nearest figure before it in the same clause, with
+            // its bracketed conversions and a "by X to Y" partner.
+            if let Some(p) = idx.iter().rposition(|&f| found[f].end <= y.tok) {
+                let f = idx[p];
+                if !self.clause_break_between(found[f].end, y.tok) {
+                    let d = y.tok - found[f].end;
+                    set(&mut year_of[p], y.year, d);
+                    let mut q = p;
+                    while q > 0 {
+                        let cur = &found[idx[q]];
+                        let prevf = &found[idx[q - 1]];
+                        let linked = cur.conversion
+                            || (self.word(cur.first.saturating_sub(1)) == "to"
+                                && prevf.end + 1 == cur.first
+                                && self.words_before(prevf.first, 1)[0] == "by");
+                        if !linked {
+                            break;
+                        }
+                        set(&mut year_of[q - 1], y.year, d + 1);
+                        q -= 1;
+                    }
+                }
+            }
+        }
+        // Propagation: conversions take their amount's year; "compared with X"
+        // takes the year of the figure compared; "X the previous year" is the
+        // year before.
+        for p in 0..idx.len() {
+            let f = idx[p];
+            if year_of[p].is_none() && p > 0 {
+                let cur = &found[f];
+                let before = self.words_before(cur.first, 2);
+                if cur.conversion || (before[0] == "with" && before[1] == "compared") {
+                    year_of[p] = year_of[p - 1];
+                }
+            }
+            let e = found[f].end;
+            let prev_year = matches!(
+                (self.word(e), self.word(e + 1), self.word(e + 2)),
+                ("the", "previous", "year") | ("the", "year", "before") | ("a", "year", "earlier")
+            );
+            if prev_year && p > 0 {
+                if let Some((y, _)) = year_of[p - 1] {
+                    year_of[p] = Some((y - 1, 0));
+                }
+            }
+        }
+        for (p, &f) in idx.iter().enumerate() {
+            found[f].fig.year = year_of[p].map(|(y, _)| y);
+        }
+    }
+}

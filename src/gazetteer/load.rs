@@ -1,0 +1,156 @@
+//! Loading gazetteers: the files compiled into the crate and user TSV files
+//! (format: `gazetteers/FORMAT.md`), read with the crate's one TSV reader.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use once_cell::sync::Lazy;
+
+use crate::error::{Error, ErrorKind};
+use crate::hash::FnvBuild;
+use crate::record::EntityType;
+use crate::tsv::Tsv;
+
+use super::{Entry, Gazetteer, MatchPolicy};
+
+/// The gazetteer files compiled into the crate, in load order.
+pub(crate) const EMBEDDED: &[(&str, &str)] = &[
+    (
+        "countries.tsv",
+        include_str!("../../gazetteers/countries.tsv"),
+    ),
+    ("regions.tsv", include_str!("../../gazetteers/regions.tsv")),
+    ("places.tsv", include_str!("../../gazetteers/places.tsv")),
+    (
+        "organizations.tsv",
+        include_str!("../../gazetteers/organizations.tsv"),
+    ),
+    ("people.tsv", include_str!("../../gazetteers/people.tsv")),
+    (
+        "nationalities.tsv",
+        include_str!("../../gazetteers/nationalities.tsv"),
+    ),
+    ("cities.tsv", include_str!("../../gazetteers/cities.tsv")),
+];
+
+const HEADER: [&str; 5] = ["key", "type", "name", "aliases", "match"];
+
+impl Gazetteer {
+    /// The gazetteers compiled into the crate.
+    pub fn embedded() -> &'static Gazetteer {
+        static EMBEDDED_GAZ: Lazy<Gazetteer> = Lazy::new(|| {
+            let mut g = Gazetteer::new();
+            for (name, src) in EMBEDDED {
+                let part = Gazetteer::from_tsv(name, src)
+                    .unwrap_or_else(|e| panic!("embedded gazetteer is invalid: {e}"));
+                g.extend(part);
+            }
+            g
+        });
+        &EMBEDDED_GAZ
+    }
+
+    /// Parse one TSV file; `origin` names it in errors (with the line number).
+    pub fn from_tsv(origin: &str, src: &str) -> Result<Gazetteer, Error> {
+        let table = Tsv::parse(origin, src)?;
+        table.expect_header(&HEADER)?;
+        let [key, kind, name, aliases, policy] = HEADER.map(|c| table.column(c));
+        let (key, kind, name, aliases, policy) = (key?, kind?, name?, aliases?, policy?);
+        // Sized up front: a million-row file should not rehash its way up.
+        let rows = table.max_rows();
+        let mut entries = Vec::with_capacity(rows);
+        // Keys borrow from `src`: no allocation per row for the duplicate check.
+        let mut seen: HashMap<(EntityType, &str), usize, FnvBuild> =
+            HashMap::with_capacity_and_hasher(rows, FnvBuild::default());
+        for row in table.rows() {
+            let row = row?;
+            let entry_key = row.cell(key);
+            if entry_key.is_empty() {
+                return Err(row.error("empty key"));
+            }
+            let entry_kind = EntityType::parse(row.cell(kind))
+                .ok_or_else(|| row.error(format!("unknown type {:?}", row.cell(kind))))?;
+            let entry_name = row.cell(name);
+            if entry_name.is_empty() {
+                return Err(row.error("empty name"));
+            }
+            let entry_aliases: Vec<String> = row
+                .cell(aliases)
+                .split('|')
+                .map(str::trim)
+                .filter(|a| !a.is_empty() && *a != entry_name)
+                .map(String::from)
+                .collect();
+            let entry_policy = MatchPolicy::parse(row.cell(policy))
+                .ok_or_else(|| row.error(format!("unknown match policy {:?}", row.cell(policy))))?;
+            if let Some(prev) = seen.insert((entry_kind, entry_key), row.line_no()) {
+                return Err(row.error(format!(
+                    "duplicate key {entry_key:?} for type {} (first on line {prev})",
+                    entry_kind.as_str()
+                )));
+            }
+            entries.push(Entry {
+                key: entry_key.to_string(),
+                kind: entry_kind,
+                name: entry_name.to_string(),
+                aliases: entry_aliases,
+                policy: entry_policy,
+            });
+        }
+        Ok(Gazetteer { entries })
+    }
+
+    /// Read and parse a TSV file.
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Gazetteer, Error> {
+        let path = path.as_ref();
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| Error::from(e).at(name.clone()))?;
+        let src = std::str::from_utf8(&bytes).map_err(|e| {
+            Error::new(
+                ErrorKind::Utf8,
+                format!("not UTF-8 at byte {}", e.valid_up_to()),
+            )
+            .at(name.clone())
+        })?;
+        Gazetteer::from_tsv(&name, src)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_rows_name_file_and_line() {
+        let cases = [
+            ("key\ttype\tname\n", "t.tsv:1"),
+            (
+                "key\ttype\tname\taliases\tmatch\na\tplace\tA\t\n",
+                "t.tsv:2",
+            ),
+            (
+                "key\ttype\tname\taliases\tmatch\na\tplace\t\t\tfold\n",
+                "empty name",
+            ),
+            (
+                "key\ttype\tname\taliases\tmatch\na\tplace\tA\t\tfold\na\tplace\tB\t\tfold\n",
+                "duplicate key",
+            ),
+        ];
+        for (src, needle) in cases {
+            let err = Gazetteer::from_tsv("t.tsv", src).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::Gazetteer);
+            assert!(err.to_string().contains(needle), "{err}");
+        }
+    }
+
+    #[test]
+    fn bom_and_crlf_are_accepted() {
+        let g = Gazetteer::from_tsv(
+            "t.tsv",
+            "\u{feff}key\ttype\tname\taliases\tmatch\r\nx\tplace\tX\t\tfold\r\n",
+        )
+        .unwrap();
+        assert_eq!(g.entries()[0].policy, MatchPolicy::Fold);
+    }
+}

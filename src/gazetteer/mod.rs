@@ -1,0 +1,20 @@
+//! Gazetteers: named people, organizations, places and nationalities from
+//! TSV files, and the automaton that finds them in text.
+//!
+//! The file format is documented in `gazetteers/FORMAT.md`: a header row
+//! `key, type, name, aliases, match` (tab separated), one entry per row.
+//!
+//! - `entry`: [`Entry`], its [`MatchPolicy`], and the [`Gazetteer`] that
+//!   holds entries.
+//! - `load`: the files compiled into the crate and user TSV files.
+//! - `matcher`: the automaton over every surface form, and which matches
+//!   an entry's policy accepts ([`Matcher`]).
+//! - `context`: the cues that license a name that is also a common word.
+
+mod context;
+mod entry;
+mod load;
+mod matcher;
+
+pub use entry::{Entry, Gazetteer, MatchPolicy};
+pub(crate) use matcher::{GazMatch, Matcher};

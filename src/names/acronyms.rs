@@ -1,0 +1,175 @@
+//! Acronym definitions: "Full Name (ACR)" and "ACR (Full Name)".
+
+use super::gazetteer_matches::defined_entry;
+use super::heads::{is_project, non_entity_head};
+use super::spans::{Priority, Span};
+use super::tokens::Words;
+use crate::gazetteer::GazMatch;
+use crate::record::EntityType;
+
+/// Lower-case words that may sit inside a multi-word name ("Bank of China",
+/// "Society for Central Asian Affairs").
+pub(super) const CONNECTORS: &[&str] = &["of", "for", "on", "and", "&", "the", "de", "du", "des"];
+
+impl<'d, 'a> Words<'d, 'a> {
+    /// An acronym as a definition may write it: 2–6 letters, capitalised,
+    /// mostly capitals or a short mixed form ("ETIM", "D66", "Sepa").
+    pub(super) fn is_acronym_like(&self, i: usize) -> bool {
+        let w = self.word(i);
+        let letters = w.chars().filter(|c| c.is_alphanumeric()).count();
+        self.is_cap(i) && (2..=7).contains(&letters) && !w.contains(['-', '\'', '’'])
+    }
+}
+
+/// Acronym definitions: "Full Name (ACR)" and "ACR (Full Name)". The full
+/// name becomes a mention; every occurrence of the acronym in the article
+/// links to it.
+pub(super) fn definitions(words: &Words<'_, '_>, matches: &[GazMatch], spans: &mut Vec<Span>) {
+    let text = words.doc.text;
+    let n = words.toks.len();
+    let mut defs: Vec<(String, Span)> = Vec::new();
+    for i in 1..n {
+        let sep = words.sep(i);
+        if !sep.trim_end().ends_with('(') {
+            continue;
+        }
+        // "Full Name (ACR)"
+        if words.is_acronym_like(i) && text[words.toks[i].end..].starts_with(')') {
+            let acr = words.word(i);
+            if let Some(from) = expansion_before(words, i, acr) {
+                if let Some(def) = defined_span(words, matches, from, i) {
+                    defs.push((acr.to_string(), def));
+                }
+            }
+            continue;
+        }
+        // "ACR (Full Name)"
+        if words.is_all_caps(i - 1) && words.is_name_word(i) {
+            let acr = words.word(i - 1);
+            let mut j = i;
+            while j + 1 < n && !text[words.toks[j].end..].starts_with(')') && j - i < 10 {
+                j += 1;
+            }
+            if text[words.toks[j].end..].starts_with(')') && initials_match(words, i, j + 1, acr) {
+                if let Some(def) = defined_span(words, matches, i, j + 1) {
+                    defs.push((acr.to_string(), def));
+                }
+            }
+        }
+    }
+    for (acr, def) in defs {
+        let canonical = text[def.start..def.end].to_string();
+        for t in 0..n {
+            if words.word(t) != acr {
+                continue;
+            }
+            spans.push(Span {
+                start: words.toks[t].start,
+                end: words.toks[t].end,
+                kind: def.kind,
+                entry: def.entry,
+                canonical: Some(canonical.clone()),
+                rule: "rule:acronym".into(),
+                priority: Priority::Defined,
+            });
+        }
+        spans.push(def);
+    }
+}
+
+/// The start token of the expansion ending right before token `paren`
+/// (which holds the acronym): the shortest run of name words and connectors
+/// whose initials spell the acronym.
+pub(super) fn expansion_before(words: &Words<'_, '_>, paren: usize, acr: &str) -> Option<usize> {
+    let end = paren;
+    let mut from = end;
+    while from > 0 && end - from < 12 {
+        from -= 1;
+        if from + 1 < end && !words.joined(from + 1) {
+            break;
+        }
+        if words.is_name_word(from) && initials_match(words, from, end, acr) {
+            return Some(from);
+        }
+        if !(words.is_name_word(from) || CONNECTORS.contains(&words.word(from))) {
+            break;
+        }
+    }
+    None
+}
+
+/// Initials of the name words in `from..to` (hyphen parts count, so
+/// "Tehreek-e-Taliban Pakistan" gives TTP) spell `acr`, with or without the
+/// connectors' initials.
+pub(super) fn initials_match(words: &Words<'_, '_>, from: usize, to: usize, acr: &str) -> bool {
+    let letters: String = acr
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_uppercase)
+        .collect();
+    let mut caps = String::new();
+    let mut all = String::new();
+    for i in from..to {
+        let w = words.word(i);
+        for part in w.split('-') {
+            let Some(c) = part.chars().next() else {
+                continue;
+            };
+            if c.is_uppercase() {
+                caps.extend(c.to_uppercase());
+                // Acronyms of camel-case words ("SumOfUs") are rare; skip.
+            }
+            all.extend(c.to_uppercase());
+        }
+    }
+    !letters.is_empty() && (caps == letters || all == letters)
+}
+
+/// The mention an acronym definition spans `from..to` makes: a gazetteer
+/// entry's type when the expansion is one, else by its head word; a law,
+/// project or programme makes no entity.
+pub(super) fn defined_span(
+    words: &Words<'_, '_>,
+    matches: &[GazMatch],
+    from: usize,
+    to: usize,
+) -> Option<Span> {
+    let (start, end) = words.span(from, to);
+    if let Some(span) = defined_entry(words, matches, start, end) {
+        return Some(span);
+    }
+    if words.capitals_mute(from) {
+        return None;
+    }
+    // "Member of European Parliament (MEP)" names a role, not a body.
+    if words.title_at(from).is_some() {
+        return None;
+    }
+    let kind = if let Some((_, head, p)) = words.org_head_ending(to) {
+        if non_entity_head(p) {
+            None
+        } else {
+            let _ = head;
+            Some(EntityType::Organization)
+        }
+    } else if words.place_head_ending(to).is_some() {
+        if is_project(words, from, to) {
+            None
+        } else {
+            Some(EntityType::Place)
+        }
+    } else if is_project(words, from, to) {
+        None
+    } else {
+        Some(EntityType::Organization)
+    };
+    Some(Span {
+        start,
+        end,
+        kind,
+        entry: None,
+        canonical: None,
+        rule: "rule:acronym".into(),
+        priority: Priority::Defined,
+    })
+}

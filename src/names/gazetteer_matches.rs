@@ -1,0 +1,191 @@
+//! Gazetteer matches in the name rules. Every decision this stage makes
+//! about a match the gazetteer automaton accepted is made here: what it says
+//! about the words it covers ([`mark_tokens`]), whether it is a mention
+//! ([`mention_spans`]), whether it is an acronym's expansion
+//! ([`defined_entry`]) and whether it recurs as an established name
+//! ([`recurs`]). Whether a name is matched at all (its policy and context)
+//! is the gazetteer's own decision, in `Matcher::accept`.
+
+use super::heads::LOWER_PLACE_HEADS;
+use super::spans::{Priority, Span};
+use super::tokens::Token;
+use super::tokens::Words;
+use crate::gazetteer::{Entry, GazMatch, Gazetteer, MatchPolicy};
+use crate::record::EntityType;
+use crate::text::Doc;
+
+/// What the gazetteer says about each token.
+pub(super) struct TokenMarks {
+    /// The type of the gazetteer match covering each token, if any.
+    pub(super) kind: Vec<Option<EntityType>>,
+    /// The match covering each token may give way to a person name.
+    pub(super) soft: Vec<bool>,
+}
+
+/// Mark the tokens each gazetteer match covers. Every accepted match marks
+/// its tokens, including the ones [`mention_spans`] drops: "US" in "US
+/// dollar" is no mention, but still no person's name either.
+pub(super) fn mark_tokens(
+    doc: &Doc<'_>,
+    gaz: &Gazetteer,
+    toks: &[Token],
+    matches: &[GazMatch],
+) -> TokenMarks {
+    let mut kind = vec![None; toks.len()];
+    let mut soft = vec![false; toks.len()];
+    let mut k = 0;
+    for m in matches {
+        while k < toks.len() && toks[k].end <= m.start {
+            k += 1;
+        }
+        let e = &gaz.entries()[m.entry as usize];
+        let gives_way = gives_way_to_person(doc, e, m);
+        let mut j = k;
+        while j < toks.len() && toks[j].start < m.end {
+            kind[j] = Some(e.kind);
+            soft[j] = gives_way;
+            j += 1;
+        }
+    }
+    TokenMarks { kind, soft }
+}
+
+/// A one-word place from GeoNames or an ambiguous entry ("Winston", "Davis")
+/// may be a person's name instead.
+fn gives_way_to_person(doc: &Doc<'_>, e: &Entry, m: &GazMatch) -> bool {
+    let one_word = !doc.text[m.start..m.end].contains(' ');
+    e.kind == EntityType::Place
+        && one_word
+        && (e.key.starts_with("gn:") || e.policy == MatchPolicy::Ambiguous)
+}
+impl<'d, 'a> Words<'d, 'a> {
+    /// A gazetteer match here rules out a person name through this token.
+    pub(super) fn gaz_blocks_name(&self, j: usize) -> bool {
+        match self.gaz_kind[j] {
+            Some(EntityType::Organization | EntityType::Nationality) => true,
+            Some(EntityType::Place) => !self.gaz_soft[j],
+            _ => false,
+        }
+    }
+}
+
+impl Span {
+    /// The span of a gazetteer entry's match.
+    pub(super) fn gazetteer(words: &Words<'_, '_>, entry: u32, start: usize, end: usize) -> Span {
+        let e = &words.gaz.entries()[entry as usize];
+        Span {
+            start,
+            end,
+            kind: Some(e.kind),
+            entry: Some(entry),
+            canonical: None,
+            rule: format!("gazetteer:{}", e.key),
+            priority: Priority::Listed,
+        }
+    }
+}
+
+/// Gazetteer matches as spans, minus the ones the text shows are not
+/// mentions: a country inside a currency ("US$", "US dollar"), a party
+/// adjective labelling a person or role ("Democrat Jeff Merkley",
+/// "Tory spokesman"); a trailing lower-case head word is cut off
+/// ("Xinjiang region" → "Xinjiang").
+pub(super) fn mention_spans(words: &Words<'_, '_>, matches: &[GazMatch]) -> Vec<Span> {
+    let text = words.doc.text;
+    let mut out = Vec::new();
+    for m in matches {
+        let e = &words.gaz.entries()[m.entry as usize];
+        let (start, mut end) = (m.start, m.end);
+        let after = &text[end..];
+        if e.kind == EntityType::Place {
+            if after.starts_with('$') {
+                continue;
+            }
+            let next = words.doc.word_after(end).map(|(_, w)| w.to_lowercase());
+            if matches!(
+                next.as_deref(),
+                Some("dollar" | "dollars" | "$" | "cents" | "yuan" | "pound" | "pounds")
+            ) && !text[end..]
+                .trim_start()
+                .starts_with(|c: char| c.is_uppercase())
+            {
+                continue;
+            }
+            if let Some(sp) = text[start..end].rfind(' ') {
+                let last = &text[start + sp + 1..end];
+                if last.chars().next().is_some_and(char::is_lowercase)
+                    && LOWER_PLACE_HEADS.contains(&last)
+                {
+                    end = start + sp;
+                }
+            }
+        }
+        if e.kind == EntityType::Organization && is_party_label(words, e, start, end) {
+            continue;
+        }
+        out.push(Span::gazetteer(words, m.entry, start, end));
+    }
+    out
+}
+
+/// A party's adjective or member noun ("Conservative", "Democrat", "Tory")
+/// right before a name or a role is a label, not a mention.
+pub(super) fn is_party_label(
+    words: &Words<'_, '_>,
+    e: &crate::gazetteer::Entry,
+    start: usize,
+    end: usize,
+) -> bool {
+    let written = &words.doc.text[start..end];
+    let is_party = e.name.contains("Party") || e.names().any(|n| n.contains("Party"));
+    if !is_party || written.contains("Party") || written.contains(' ') {
+        return false;
+    }
+    // The plural noun is the party itself ("the Conservatives said").
+    if written.ends_with('s') && !written.ends_with("ss") {
+        return false;
+    }
+    let i = words.toks.partition_point(|t| t.start < end);
+    if i >= words.toks.len() {
+        return false;
+    }
+    if !words.joined(i) {
+        return false;
+    }
+    if words.title_at(i).is_some() {
+        return true;
+    }
+    let w = words.word(i);
+    if w.chars().next().is_some_and(char::is_lowercase) {
+        // "Conservative shadow home secretary", "Labour leader": a role noun
+        // within the next three words.
+        return (i..(i + 3).min(words.toks.len())).any(|j| {
+            words.title_at(j).is_some()
+                || matches!(
+                    words.word(j),
+                    "spokesman" | "spokeswoman" | "spokesperson" | "candidate" | "leader" | "peer"
+                )
+        });
+    }
+    words.lex.first_names.contains(w) && words.name_at(i).is_some_and(|e| e > i + 1)
+}
+
+/// A gazetteer entry's match recurs as an established name: an ambiguous
+/// entry that context licensed once ("Apple's chief" licenses the
+/// headline's "Apple"). Other entries are matched wherever they occur.
+pub(super) fn recurs(words: &Words<'_, '_>, entry: u32) -> bool {
+    words.gaz.entries()[entry as usize].policy == MatchPolicy::Ambiguous
+}
+
+/// The gazetteer match that is exactly an acronym's expansion, as its span.
+/// The definition itself is the context, so the checks of [`mention_spans`]
+/// (currency, party label, trailing head word) do not apply.
+pub(super) fn defined_entry(
+    words: &Words<'_, '_>,
+    matches: &[GazMatch],
+    start: usize,
+    end: usize,
+) -> Option<Span> {
+    let m = matches.iter().find(|m| m.start == start && m.end == end)?;
+    Some(Span::gazetteer(words, m.entry, start, end))
+}

@@ -1,0 +1,443 @@
+//! Organization and place names marked by a head word: closed by a
+//! capitalised head ("World Uyghur Congress", "Three Gorges Dam"), opened by
+//! one ("Ministry of Foreign Affairs", "Lake Tessaro"), or followed by a
+//! lower-case place head ("Raghistan district"); and the names of laws,
+//! programmes and events, which are no entities.
+
+use super::lexicon::{Head, Phrase};
+use super::spans::Span;
+use super::tokens::Words;
+use crate::record::EntityType;
+
+/// description ("Chinese Embassy"); "Chinese Embassy in London" is a name.
+pub(super) const POSTS: &[&str] = &[
+    "Embassy",
+    "Consulate",
+    "High Commission",
+    "Delegation",
+    "Mission",
+];
+
+/// Words before a weak place head that make it a place ("in Tiananmen Square").
+pub(super) const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "at", "near", "from", "to", "outside", "inside", "across", "into", "through", "around",
+    "toward", "towards", "via", "on",
+];
+
+/// Lower-case place heads that turn the capitalised word before them into a
+/// place while staying out of its span ("Raghistan district" → "Raghistan").
+/// Only these: other heads written lower-case are too often common nouns.
+pub(super) const LOWER_PLACE_HEADS: &[&str] = &[
+    "province",
+    "region",
+    "district",
+    "county",
+    "prefecture",
+    "city",
+    "town",
+    "village",
+    "township",
+    "municipality",
+    "valley",
+    "river",
+    "oblast",
+    "governorate",
+    "autonomous region",
+    "dam",
+    "prison",
+    "jail",
+    "airport",
+    "island",
+    "lake",
+    "desert",
+    "mountains",
+];
+
+impl<'d, 'a> Words<'d, 'a> {
+    pub(super) fn org_head_ending(&self, end: usize) -> Option<(usize, Head, &'d Phrase)> {
+        if end == 0 || end > self.toks.len() {
+            return None;
+        }
+        let list = self.lex.org_heads_by_last.get(self.word(end - 1))?;
+        list.iter().find_map(|&k| {
+            let (p, h) = &self.lex.org_heads[k];
+            self.phrase_ending(p, end).map(|s| (s, *h, p))
+        })
+    }
+
+    pub(super) fn place_head_ending(&self, end: usize) -> Option<(usize, Head)> {
+        if end == 0 || end > self.toks.len() {
+            return None;
+        }
+        let list = self.lex.place_heads_by_last.get(self.word(end - 1))?;
+        list.iter().find_map(|&k| {
+            let (p, h) = &self.lex.place_heads[k];
+            self.phrase_ending(p, end).map(|s| (s, *h))
+        })
+    }
+
+    pub(super) fn is_head_word(&self, i: usize) -> bool {
+        self.org_head_ending(i + 1).is_some()
+    }
+}
+
+/// Heads that end names of programmes, not bodies.
+pub(super) fn non_entity_head(p: &Phrase) -> bool {
+    matches!(
+        p.words.last().map(String::as_str),
+        Some("Initiative" | "Program" | "Programme" | "Campaign")
+    )
+}
+
+/// Names of laws, projects, plans and events: not entities.
+pub(super) fn is_project(words: &Words<'_, '_>, from: usize, to: usize) -> bool {
+    let last = words.word(to - 1);
+    let before = if to >= 2 && to - 1 > from {
+        words.word(to - 2)
+    } else {
+        ""
+    };
+    matches!(
+        last,
+        "Act"
+            | "Bill"
+            | "Law"
+            | "Initiative"
+            | "Programme"
+            | "Program"
+            | "Plan"
+            | "Strategy"
+            | "Agreement"
+            | "Treaty"
+            | "Accord"
+            | "Olympics"
+            | "Games"
+            | "Report"
+            | "Index"
+    ) || (before == "Economic" && last == "Corridor")
+}
+
+/// Organization and place names closed by a capitalised head word
+/// ("World Uyghur Congress", "Three Gorges Dam") or opened by one with
+/// "of" ("Ministry of Foreign Affairs", "Gulf of Aden").
+pub(super) fn org_and_place_heads(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
+    let n = words.toks.len();
+    for i in 0..n {
+        if !words.is_cap(i) || words.capitals_mute(i) {
+            continue;
+        }
+        let end = i + 1;
+        if let Some((hs, head, p)) = words.org_head_ending(end) {
+            if let Some(s) = org_span(words, hs, end, head, p) {
+                spans.push(s);
+                continue;
+            }
+        }
+        if let Some((hs, head)) = words.place_head_ending(end) {
+            if let Some(s) = place_span(words, hs, end, head) {
+                spans.push(s);
+                continue;
+            }
+        }
+        // "Lake Tessaro", "Mount Kenya": an opening head and a name.
+        if let Some((hs, head)) = words.place_head_ending(end) {
+            if head.opens && head.strong && hs == i && end < n && words.joined(end) {
+                let mut to = end;
+                while to < n
+                    && to - end < 3
+                    && words.joined(to)
+                    && words.is_name_word(to)
+                    && !words.is_stop(to)
+                    && !words.is_head_word(to)
+                    && !matches!(
+                        words.gaz_kind[to],
+                        Some(EntityType::Nationality | EntityType::Organization)
+                    )
+                {
+                    to += 1;
+                    if words.toks[to - 1].possessive {
+                        break;
+                    }
+                }
+                if to > end {
+                    let (start, e) = words.span(hs, to);
+                    spans.push(Span::from_rule(
+                        start,
+                        e,
+                        Some(EntityType::Place),
+                        "rule:place-head",
+                    ));
+                }
+            }
+        }
+    }
+    // Laws, programmes and events swallow the names inside them.
+    for i in 0..n {
+        if !words.is_cap(i) || words.capitals_mute(i) {
+            continue;
+        }
+        let from = extend_left(words, i);
+        if from < i && is_project(words, from, i + 1) {
+            let (start, end) = words.span(from, i + 1);
+            spans.push(Span::from_rule(start, end, None, "rule:non-entity"));
+        }
+    }
+}
+
+/// Extend a name leftwards from token `i` over capitalised words; stops at
+/// function words ("The"), titles and anything not joined by a space.
+pub(super) fn extend_left(words: &Words<'_, '_>, i: usize) -> usize {
+    let mut from = i;
+    while from > 0 && words.joined(from) && !words.toks[from - 1].possessive {
+        let j = from - 1;
+        if words.is_name_word(j) && !words.lex.is_function_stop(words.word(j)) {
+            if words.title_at(j).is_some_and(|(e, _)| e > from) {
+                break;
+            }
+            from = j;
+            continue;
+        }
+        break;
+    }
+    from
+}
+
+/// Extend a name rightwards from `end` over "of/for/on (the) Capitalised…"
+/// ("Institute of Contemporary International Relations").
+pub(super) fn extend_right(words: &Words<'_, '_>, mut end: usize, posts: bool) -> usize {
+    let n = words.toks.len();
+    loop {
+        let mut j = end;
+        if j >= n || !words.joined(j) || words.toks[j - 1].possessive {
+            return end;
+        }
+        let w = words.word(j);
+        let ok = matches!(w, "of" | "for" | "on") || (posts && matches!(w, "in" | "to"));
+        if !ok {
+            return end;
+        }
+        j += 1;
+        if j < n && words.joined(j) && words.word(j) == "the" {
+            j += 1;
+        }
+        let run_start = j;
+        while j < n
+            && words.joined(j)
+            && words.is_name_word(j)
+            && !words.lex.is_function_stop(words.word(j))
+            && !words.toks[j - 1].possessive
+        {
+            j += 1;
+            // "Science and Technology"
+            if j + 1 < n
+                && words.joined(j)
+                && matches!(words.word(j), "and" | "&")
+                && words.joined(j + 1)
+                && words.is_name_word(j + 1)
+            {
+                j += 1;
+            }
+        }
+        if j == run_start || !words.is_name_word(j - 1) {
+            return end;
+        }
+        end = j;
+    }
+}
+
+pub(super) fn org_span(
+    words: &Words<'_, '_>,
+    hs: usize,
+    he: usize,
+    head: Head,
+    p: &Phrase,
+) -> Option<Span> {
+    if non_entity_head(p) {
+        return None;
+    }
+    let from = extend_left(words, hs);
+    let is_post = POSTS.iter().any(|post| p.words.join(" ") == *post);
+    let to = if head.opens {
+        extend_right(words, he, is_post)
+    } else {
+        he
+    };
+    let length = to - from;
+    if length < 2 {
+        return None;
+    }
+    // Every word before the head is a nationality: a description unless a
+    // post names where it is ("Chinese Embassy in London").
+    let modifiers_are_nationalities =
+        (from..hs).all(|k| words.gaz_kind[k] == Some(EntityType::Nationality));
+    if from < hs && modifiers_are_nationalities && to == he && (is_post || !head.strong) {
+        return None;
+    }
+    if !head.strong {
+        let prev = from
+            .checked_sub(1)
+            .filter(|_| words.joined(from))
+            .map(|k| words.word_lower(k))
+            .unwrap_or_default();
+        let cued = matches!(prev, "the" | "in" | "to" | "by" | "from" | "with" | "told");
+        if !(cued || length >= 3) {
+            return None;
+        }
+    }
+    // A sentence-initial single modifier may be an ordinary word
+    // ("Several Council members"): it must be known as a name word.
+    if from + 1 == hs && to == he && words.initial[from] && !words.is_known_name_word(from) {
+        return None;
+    }
+    let (start, end) = words.span(from, to);
+    Some(Span::from_rule(
+        start,
+        end,
+        Some(EntityType::Organization),
+        "rule:org-head",
+    ))
+}
+
+pub(super) fn place_span(words: &Words<'_, '_>, hs: usize, he: usize, head: Head) -> Option<Span> {
+    let from = extend_left(words, hs);
+    let to = if head.opens {
+        extend_right(words, he, false)
+    } else {
+        he
+    };
+    if to - from < 2 || is_project(words, from, to) {
+        return None;
+    }
+    if !head.strong {
+        let prev = from
+            .checked_sub(1)
+            .map(|k| words.word_lower(k))
+            .unwrap_or_default();
+        if !PLACE_PREPOSITIONS.contains(&prev) {
+            return None;
+        }
+    }
+    if from + 1 == hs && words.initial[from] && words.is_common_word(from) {
+        return None;
+    }
+    let (start, end) = words.span(from, to);
+    Some(Span::from_rule(
+        start,
+        end,
+        Some(EntityType::Place),
+        "rule:place-head",
+    ))
+    .filter(|_| head.opens || hs > from)
+}
+
+/// "Raghistan and Warduj districts", "Xinjiang region", "the provinces of
+/// Badakhshan, Kunduz and Takhar": the names are places, the lower-case
+/// head stays out.
+pub(super) fn lower_place_heads(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
+    let n = words.toks.len();
+    for i in 0..n {
+        let w = words.word(i);
+        if !w.chars().next().is_some_and(char::is_lowercase) {
+            continue;
+        }
+        let singular = w.strip_suffix("s").unwrap_or(w);
+        let singular = if w == "cities" { "city" } else { singular };
+        if !LOWER_PLACE_HEADS.contains(&singular) && !LOWER_PLACE_HEADS.contains(&w) {
+            continue;
+        }
+        let plural = singular != w;
+        // Names before the head.
+        if i > 0 && words.joined(i) && !words.toks[i - 1].possessive {
+            for (a, b) in name_list_before(words, i, plural) {
+                push_place(words, spans, a, b);
+            }
+        }
+        // "provinces of A, B and C"
+        if plural && i + 2 < n && words.word(i + 1) == "of" && words.joined(i + 1) {
+            for (a, b) in name_list_after(words, i + 2) {
+                push_place(words, spans, a, b);
+            }
+        }
+    }
+}
+
+pub(super) fn push_place(words: &Words<'_, '_>, spans: &mut Vec<Span>, a: usize, b: usize) {
+    if (a..b).any(|k| {
+        matches!(
+            words.gaz_kind[k],
+            Some(EntityType::Nationality | EntityType::Organization | EntityType::Person)
+        ) || words.is_head_word(k)
+            || words.capitals_mute(k)
+    }) {
+        return;
+    }
+    if b - a == 1 && words.is_stop(a) {
+        return;
+    }
+    if words.initial[a] && words.is_common_word(a) {
+        return;
+    }
+    let (start, end) = words.span(a, b);
+    spans.push(Span::from_rule(
+        start,
+        end,
+        Some(EntityType::Place),
+        "rule:place-head",
+    ));
+}
+
+/// The run of name words ending right before token `i` (up to three words);
+/// with `list`, also earlier names joined by "and" or commas.
+pub(super) fn name_list_before(words: &Words<'_, '_>, i: usize, list: bool) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut end = i;
+    loop {
+        let mut from = end;
+        while from > 0
+            && end - from < 3
+            && words.is_name_word(from - 1)
+            && !words.lex.is_function_stop(words.word(from - 1))
+            && (from == end || words.joined(from))
+        {
+            from -= 1;
+        }
+        if from == end {
+            break;
+        }
+        out.push((from, end));
+        if !list || from < 2 {
+            break;
+        }
+        // "A and B", "A, B and C"
+        let conj = words.word(from - 1);
+        if conj == "and" && words.joined(from) && words.joined(from - 1) {
+            end = from - 1;
+        } else if words.sep(from).trim() == "," {
+            end = from;
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+/// Names separated by commas and "and" starting at token `i`.
+pub(super) fn name_list_after(words: &Words<'_, '_>, mut i: usize) -> Vec<(usize, usize)> {
+    let n = words.toks.len();
+    let mut out = Vec::new();
+    while i < n && words.is_name_word(i) {
+        let mut j = i + 1;
+        while j < n && j - i < 3 && words.joined(j) && words.is_name_word(j) {
+            j += 1;
+        }
+        out.push((i, j));
+        if j < n && words.sep(j).trim() == "," {
+            i = j;
+        } else if j + 1 < n && words.word(j) == "and" && words.joined(j) {
+            i = j + 1;
+        } else {
+            break;
+        }
+    }
+    out
+}

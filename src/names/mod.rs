@@ -1,0 +1,99 @@
+//! Name rules: the people, organizations and places of an article, from its
+//! gazetteer matches and from rules for the names no gazetteer holds.
+//!
+//! Inputs: the article's [`Doc`], the [`Gazetteer`] and the matches the
+//! gazetteer automaton accepted in it. Output: [`Candidate`] mentions, not
+//! overlapping, for `entities` to group into entities.
+//!
+//! The rules run over a simple word tokenization of the article. Each rule
+//! proposes [`Span`](spans::Span)s; gazetteer matches are proposed too, and
+//! the longest span wins where they overlap ("China" inside "Bank of China"
+//! is no mention of its own). A last pass finds names the article has already
+//! established (a surname after the full name, an organization first seen
+//! with its head word) wherever they recur, headlines and sentence starts
+//! included.
+//!
+//! # Where things are
+//!
+//! - `tokens`: the words of the article and the per-word facts every rule
+//!   asks about (the stage's only tokenizer).
+//! - `lexicon`: the word lists ([`Lexicon`]) and their TSV loading.
+//! - `spans`: proposed spans, their priorities, and the selection of the
+//!   spans that become mentions.
+//! - `gazetteer_matches`: which gazetteer matches count as mentions, and
+//!   what the gazetteer says about each word.
+//! - `acronyms`: acronym definitions, "Full Name (ACR)" and "ACR (Full Name)".
+//! - `heads`: organization and place names closed or opened by a head word
+//!   ("World Uyghur Congress", "Gulf of Aden", "Raghistan district").
+//! - `people`: person names from titles and roles, speech cues, given name
+//!   plus surname, and family-name-first names.
+//! - `descriptors`: organizations named after a descriptor ("milk firm Yili").
+//! - `recurrence`: established names found again where they recur.
+//!
+//! # Adding a rule
+//!
+//! Write it in the module of its family (or a new one) as a function from
+//! [`Words`](tokens::Words) to spans pushed onto the list, and call it from
+//! [`find`] before the selection. Its word list goes in `gazetteers/` as a
+//! TSV file loaded by `lexicon`.
+
+mod acronyms;
+mod descriptors;
+mod gazetteer_matches;
+mod heads;
+mod lexicon;
+mod people;
+mod recurrence;
+mod spans;
+mod tokens;
+
+use crate::gazetteer::{GazMatch, Gazetteer};
+use crate::record::EntityType;
+use crate::text::Doc;
+
+pub(crate) use lexicon::Lexicon;
+
+/// A mention found by a gazetteer or a name rule, before coreference.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Candidate {
+    pub start: usize,
+    pub end: usize,
+    pub kind: EntityType,
+    /// Gazetteer entry index, when a gazetteer produced it.
+    pub entry: Option<u32>,
+    /// A canonical name the rule already knows (an acronym's expansion).
+    pub canonical: Option<String>,
+    /// Which rule or gazetteer entry produced it.
+    pub rule: String,
+}
+
+/// All candidate mentions: gazetteer matches plus rule-found names.
+pub(crate) fn find(
+    doc: &Doc<'_>,
+    gaz: &Gazetteer,
+    lexicon: &Lexicon,
+    matches: Vec<GazMatch>,
+) -> Vec<Candidate> {
+    let words = tokens::Words::new(doc, gaz, lexicon, &matches);
+    let mut spans = gazetteer_matches::mention_spans(&words, &matches);
+    acronyms::definitions(&words, &matches, &mut spans);
+    heads::org_and_place_heads(&words, &mut spans);
+    heads::lower_place_heads(&words, &mut spans);
+    people::people(&words, &mut spans);
+    descriptors::org_descriptors(&words, &mut spans);
+    let chosen = spans::select(spans);
+    let chosen = recurrence::known_names(&words, chosen);
+    chosen
+        .into_iter()
+        .filter_map(|s| {
+            Some(Candidate {
+                start: s.start,
+                end: s.end,
+                kind: s.kind?,
+                entry: s.entry,
+                canonical: s.canonical,
+                rule: s.rule,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,303 @@
+//! Person names: after a title or role, with a speech cue or an appositive
+//! role, a listed given name with a surname, or a family name first.
+
+use super::heads::LOWER_PLACE_HEADS;
+use super::lexicon::TitleKind;
+use super::spans::{Priority, Span};
+use super::tokens::Words;
+use crate::record::EntityType;
+
+/// Lower-case particles inside person names ("Osama bin Laden", "Vincent van Gogh").
+pub(super) const PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "bint", "ben", "abu", "van", "von", "der", "den", "de", "da", "di",
+    "del", "della", "dos", "du", "la", "le", "ter", "ul", "ud", "zu",
+];
+
+impl<'d, 'a> Words<'d, 'a> {
+    pub(super) fn is_particle(&self, i: usize) -> bool {
+        PARTICLES.contains(&self.word(i))
+    }
+
+    pub(super) fn title_at(&self, i: usize) -> Option<(usize, TitleKind)> {
+        self.titles.get(i).copied().flatten()
+    }
+
+    pub(super) fn compute_title_at(&self, i: usize) -> Option<(usize, TitleKind)> {
+        if i >= self.toks.len() {
+            return None;
+        }
+        let list = self.lex.titles_by_first.get(self.word_lower(i))?;
+        list.iter().find_map(|&k| {
+            let (p, kind) = &self.lex.titles[k];
+            self.phrase_at(p, i).map(|e| (e, *kind))
+        })
+    }
+
+    /// A person name starting at token `i`: name words joined by spaces,
+    /// with particles inside. Stops at titles, head words, stop words and
+    /// gazetteer places/organizations/nationalities. Returns the end index.
+    pub(super) fn name_at(&self, i: usize) -> Option<usize> {
+        if i >= self.toks.len()
+            || !self.is_name_word(i)
+            || self.is_stop(i)
+            || self.is_head_word(i)
+            || self.title_at(i).is_some()
+        {
+            return None;
+        }
+        let mut end = i + 1;
+        let mut j = i + 1;
+        while j < self.toks.len() && j - i < 6 && !self.toks[j - 1].possessive && self.joined(j) {
+            if self.is_name_word(j) {
+                if self.is_stop(j)
+                    || self.is_head_word(j)
+                    || self.place_head_ending(j + 1).is_some()
+                    || self.is_all_caps(j)
+                    || self.title_at(j).is_some_and(|(e, _)| {
+                        e < self.toks.len() && self.joined(e) && self.is_name_word(e)
+                    })
+                    || (self.gaz_blocks_name(j))
+                {
+                    break;
+                }
+                j += 1;
+                end = j;
+            } else if self.is_particle(j)
+                && (j + 1..(j + 3).min(self.toks.len()))
+                    .find(|&k| !self.is_particle(k))
+                    .is_some_and(|k| self.is_name_word(k) && self.joined(k))
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        Some(end)
+    }
+}
+
+pub(super) fn person(words: &Words<'_, '_>, from: usize, to: usize, rule: &str) -> Span {
+    let (start, end) = words.span(from, to);
+    Span::from_rule(start, end, Some(EntityType::Person), rule)
+}
+
+/// Person names: after a title or role ("Home Secretary Charles Clarke",
+/// "lawyer Jane Doe"), a known first name with a surname ("Frederick
+/// Forsyth"), a family name first ("Xi Jinping"), a name with a speech cue
+/// ("…, Jane Doe said") or an appositive role ("Li Wei, an expert on…").
+pub(super) fn people(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
+    let n = words.toks.len();
+    let mut i = 0;
+    while i < n {
+        i = match words.title_at(i) {
+            Some((te, kind)) => after_title(words, i, te, kind, spans),
+            None => bare_name(words, i, spans),
+        };
+    }
+}
+
+/// A person named after the title or role at `i..te` ("Home Secretary
+/// Charles Clarke", "lawyer Jane Doe", "Chinese envoy in the UN, Geng
+/// Shuang"). Returns the token to go on from.
+fn after_title(
+    words: &Words<'_, '_>,
+    i: usize,
+    mut te: usize,
+    kind: TitleKind,
+    spans: &mut Vec<Span>,
+) -> usize {
+    let n = words.toks.len();
+    let lower_role = kind == TitleKind::Role && !words.is_cap(i);
+    if words.capitals_mute(i) && !lower_role {
+        return te;
+    }
+    let mut kind = kind;
+    // Chains: "Lord Chancellor", "Afghan Interior Minister".
+    while te < n && words.joined_or_dot(te) {
+        match words.title_at(te) {
+            Some((e, k)) if words.is_cap(te) || k == TitleKind::Role => {
+                te = e;
+                kind = k;
+            }
+            _ => break,
+        }
+    }
+    if te < n && words.joined_or_dot(te) && !words.toks[te - 1].possessive {
+        let found = words
+            .name_at(te)
+            .filter(|_| !words.gaz_blocks_name(te))
+            .filter(|&ne| kind != TitleKind::Role || role_name_plausible(words, i, te, ne));
+        if let Some(ne) = found {
+            if !(words.capitals_mute(te) && ne - te < 2) {
+                let mut p = person(words, te, ne, "rule:title-cue");
+                // "Mr. Thornbury": the title outweighs a small town's name.
+                if (te..ne).all(|k| words.gaz_kind[k].is_none() || words.gaz_soft[k]) {
+                    p.priority = Priority::Defined;
+                }
+                spans.push(p);
+                if kind == TitleKind::Nobility {
+                    territorial_block(words, ne, spans);
+                }
+                return ne;
+            }
+        }
+    }
+    // "Chinese envoy in the UN, Geng Shuang"
+    if kind == TitleKind::Role {
+        let mut j = te;
+        while j < n && j - te < 6 && !words.sep(j).contains(['.', ';', '\n']) {
+            if words.sep(j).trim() == "," {
+                if let Some(ne) = words.name_at(j) {
+                    if ne - j >= 2 && words.gaz_kind[j].is_none() {
+                        spans.push(person(words, j, ne, "rule:title-cue"));
+                    }
+                }
+                break;
+            }
+            j += 1;
+        }
+    }
+    te
+}
+
+/// A person name starting at `i` without a title: a given name and a
+/// surname, a family name first, or a name with a speech cue or an
+/// appositive role. Returns the token to go on from.
+fn bare_name(words: &Words<'_, '_>, i: usize, spans: &mut Vec<Span>) -> usize {
+    // Rules are tried at every capitalised word, so a name inside an
+    // unrecognised run ("Democrat Gary Whitfield") is still found.
+    if !words.is_name_word(i) {
+        return i + 1;
+    }
+    let Some(ne) = words.name_at(i) else {
+        return i + 1;
+    };
+    let length = ne - i;
+    let first = words.word(i);
+    let last = words.word(ne - 1);
+    let mute = words.capitals_mute(i);
+    let initial = words.initial[i];
+    let known_surname = words.lex.surnames.contains_key(last);
+    // Given name + surname.
+    // A given name that is also a gazetteer place ("Paris", "Winston")
+    // needs a known surname after it.
+    let place_first = words.gaz_kind[i].is_some() && !known_surname;
+    if length >= 2
+        && words.lex.first_names.contains(first)
+        && !words.gaz_blocks_name(i)
+        && !place_first
+    {
+        let weak_start = (initial || mute) && words.is_common_word(i);
+        if !(weak_start || (mute && !known_surname)) {
+            spans.push(person(words, i, ne, "rule:first-name"));
+            return ne;
+        }
+    }
+    // Family name first: "Xi Jinping", "Chen Wenqing".
+    let east_asian =
+        words.lex.surnames.get(first).is_some_and(|o| {
+            matches!(o.as_str(), "chinese" | "korean" | "vietnamese" | "japanese")
+        });
+    if east_asian && (2..=3).contains(&length) && !mute && !words.gaz_blocks_name(i) {
+        spans.push(person(words, i, ne, "rule:first-name"));
+        return ne;
+    }
+    if length >= 2 && !mute && (0..length).all(|k| !words.gaz_blocks_name(i + k)) {
+        if speech_cue(words, i, ne) {
+            spans.push(person(words, i, ne, "rule:speech-cue"));
+            return ne;
+        }
+        if appositive_role(words, ne) {
+            spans.push(person(words, i, ne, "rule:title-cue"));
+            return ne;
+        }
+    }
+    i + 1
+}
+
+/// A lower-case role noun is also an ordinary noun ("the sister Xiluodu
+/// dam", "market leader Mengniu Dairy"): the name after it must look like a
+/// person's (a listed given name or surname in it) and must not be followed
+/// by a lower-case head noun.
+pub(super) fn role_name_plausible(
+    words: &Words<'_, '_>,
+    role: usize,
+    from: usize,
+    to: usize,
+) -> bool {
+    if to < words.toks.len() && words.joined(to) {
+        let next = words.word(to);
+        let singular = next.strip_suffix('s').unwrap_or(next);
+        if LOWER_PLACE_HEADS.contains(&singular) || words.lex.org_descriptors.contains(next) {
+            return false;
+        }
+    }
+    let listed = (from..to).any(|k| {
+        let w = words.word(k);
+        words.lex.first_names.contains(w)
+            || words.lex.surnames.contains_key(w)
+            || w.split('-').any(|p| words.lex.surnames.contains_key(p))
+    });
+    // "by scholar Jane Doe": a role right after a function word or a
+    // punctuation mark introduces a person; after another noun ("market
+    // leader") it may be part of a description.
+    let plain_role = role == 0 || !words.joined(role) || {
+        let prev = words.word(role - 1);
+        let mut cap = prev.chars();
+        let capitalised: String = cap
+            .next()
+            .map(|c| c.to_uppercase().chain(cap).collect())
+            .unwrap_or_default();
+        words.lex.is_function_stop(&capitalised)
+    };
+    listed || (plain_role && to - from >= 2 && !words.is_common_word(to - 1))
+}
+
+/// "Lord Nicholls of Birkenhead": the designation is neither part of the
+/// name nor a place mention.
+pub(super) fn territorial_block(words: &Words<'_, '_>, ne: usize, spans: &mut Vec<Span>) {
+    let n = words.toks.len();
+    if ne + 1 < n && words.joined(ne) && words.word(ne) == "of" && words.is_name_word(ne + 1) {
+        let mut j = ne + 2;
+        while j < n && words.joined(j) && words.is_name_word(j) {
+            j += 1;
+        }
+        let (start, end) = words.span(ne, j);
+        spans.push(Span::from_rule(start, end, None, "rule:territorial"));
+    }
+}
+
+/// "X said", "X told", "said X", "according to X".
+pub(super) fn speech_cue(words: &Words<'_, '_>, from: usize, to: usize) -> bool {
+    let n = words.toks.len();
+    if to < n && words.joined(to) && words.lex.speech.contains(words.word(to)) {
+        return true;
+    }
+    if from > 0 && words.joined(from) && words.lex.speech.contains(words.word(from - 1)) {
+        return true;
+    }
+    from > 1 && words.word_lower(from - 2) == "according" && words.word(from - 1) == "to"
+}
+
+/// "X, an expert on …", "X, the Intelligence Chief of China".
+pub(super) fn appositive_role(words: &Words<'_, '_>, ne: usize) -> bool {
+    let n = words.toks.len();
+    if ne >= n || words.sep(ne).trim() != "," {
+        return false;
+    }
+    let mut j = ne;
+    if matches!(words.word(j), "a" | "an" | "the") {
+        j += 1;
+    }
+    let stop = (j + 4).min(n);
+    while j < stop {
+        if j > ne && !words.joined(j) {
+            return false;
+        }
+        if words.title_at(j).is_some() {
+            return true;
+        }
+        j += 1;
+    }
+    false
+}

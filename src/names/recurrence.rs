@@ -1,0 +1,230 @@
+//! Names the article has established, found again where they recur: a
+//! rule-found name again (also in a headline or at a sentence start), and a
+//! given name or surname of a person named in full.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use super::gazetteer_matches::recurs;
+use super::spans::{overlapping, overlaps_map, Priority, Span};
+use super::tokens::Words;
+use crate::record::EntityType;
+
+/// What the chosen spans establish.
+struct Established<'a> {
+    /// Names (exact text) that recur: rule-found names, and ambiguous
+    /// gazetteer names that context licensed once ("Apple's chief" licenses
+    /// the headline's "Apple").
+    names: HashMap<&'a str, KnownName>,
+    /// Capitalised words of a person's full name ("Sirajuddin", "Haqqani").
+    parts: HashSet<&'a str>,
+    /// Parts after the first word: a gazetteer match equal to one of these
+    /// is the person ("Stalin" after "Josef Stalin"); a given name that is
+    /// also a place ("Paris") is not converted.
+    later_parts: HashSet<&'a str>,
+}
+
+/// An established name's type, canonical name and gazetteer entry.
+#[derive(Clone)]
+struct KnownName {
+    kind: EntityType,
+    canonical: Option<String>,
+    entry: Option<u32>,
+}
+
+/// Add the recurrences of established names to the chosen spans. A one-word
+/// gazetteer match that is a part of a person's name becomes that person
+/// ("Haqqani" after "Sirajuddin Haqqani").
+pub(super) fn known_names(words: &Words<'_, '_>, mut chosen: Vec<Span>) -> Vec<Span> {
+    let established = establish(words, &chosen);
+    convert_name_parts(words.doc.text, &established, &mut chosen);
+    let mut extra = Vec::new();
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    name_part_mentions(words, &chosen, &established.parts, &mut taken, &mut extra);
+    let replaced = recurrences(words, &chosen, established.names, &mut taken, &mut extra);
+    chosen.retain(|c| !replaced.contains(&(c.start, c.end)));
+    chosen.extend(extra);
+    chosen.sort_by_key(|s| (s.start, s.end));
+    chosen
+}
+
+/// The names and name parts the chosen spans establish.
+fn establish<'a>(words: &Words<'_, 'a>, chosen: &[Span]) -> Established<'a> {
+    let text = words.doc.text;
+    let mut established = Established {
+        names: HashMap::new(),
+        parts: HashSet::new(),
+        later_parts: HashSet::new(),
+    };
+    for s in chosen {
+        let Some(kind) = s.kind else { continue };
+        let t = &text[s.start..s.end];
+        if s.entry.map_or(true, |e| recurs(words, e)) {
+            established.names.entry(t).or_insert(KnownName {
+                kind,
+                canonical: s.canonical.clone(),
+                entry: s.entry,
+            });
+        }
+        if kind == EntityType::Person && t.contains(' ') {
+            for (k, p) in t.split(' ').enumerate() {
+                if k > 0 {
+                    established.later_parts.insert(p);
+                }
+                if p.chars().count() >= 2
+                    && p.chars().next().is_some_and(char::is_uppercase)
+                    && !words.lex.stop.contains_key(p)
+                {
+                    established.parts.insert(p);
+                }
+            }
+        }
+    }
+    established
+}
+
+/// One-word gazetteer non-person matches equal to a name part: the person.
+fn convert_name_parts(text: &str, established: &Established<'_>, chosen: &mut [Span]) {
+    for s in chosen.iter_mut() {
+        let t = &text[s.start..s.end];
+        if s.kind != Some(EntityType::Person)
+            && s.kind != Some(EntityType::Nationality)
+            && !t.contains(' ')
+            && established.later_parts.contains(t)
+            && established.parts.contains(t)
+        {
+            s.kind = Some(EntityType::Person);
+            s.entry = None;
+            s.canonical = None;
+            s.rule = "coref:name-part".into();
+        }
+    }
+}
+
+/// A name part alone, outside every chosen span, is the person.
+fn name_part_mentions(
+    words: &Words<'_, '_>,
+    chosen: &[Span],
+    parts: &HashSet<&str>,
+    taken: &mut BTreeMap<usize, usize>,
+    extra: &mut Vec<Span>,
+) {
+    for (k, t) in words.toks.iter().enumerate() {
+        if !words.is_cap(k)
+            || !overlapping(chosen, t.start, t.end).is_empty()
+            || !parts.contains(words.word(k))
+        {
+            continue;
+        }
+        // Not a name part when the word runs on into a longer capitalised
+        // name we did not recognise ("Chen Quanguo" vs "Chen Wenqing").
+        let runs_on = (k + 1 < words.toks.len()
+            && words.joined(k + 1)
+            && words.is_name_word(k + 1)
+            && !words.is_stop(k + 1)
+            && !words.toks[k].possessive)
+            || (k > 0
+                && words.joined(k)
+                && words.is_name_word(k - 1)
+                && !words.is_stop(k - 1)
+                && words.title_at(k - 1).is_none());
+        if !runs_on {
+            taken.insert(t.start, t.end);
+            extra.push(Span::from_rule(
+                t.start,
+                t.end,
+                Some(EntityType::Person),
+                "coref:name-part",
+            ));
+        }
+    }
+}
+
+/// Every later occurrence of an established name, longest names first; the
+/// chosen spans it swallows are returned (as start, end) to be dropped.
+fn recurrences(
+    words: &Words<'_, '_>,
+    chosen: &[Span],
+    names: HashMap<&str, KnownName>,
+    taken: &mut BTreeMap<usize, usize>,
+    extra: &mut Vec<Span>,
+) -> HashSet<(usize, usize)> {
+    let text = words.doc.text;
+    let mut replaced: HashSet<(usize, usize)> = HashSet::new();
+    // Longest names first, so "Harbour Pilots Association" is placed before
+    // a shorter name inside it; sorted for a deterministic result.
+    let mut names: Vec<(&str, KnownName)> = names.into_iter().collect();
+    names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
+    // Longest names first (the order of `names`).
+    let mut occurrences = occurrences(words, &names);
+    occurrences.sort_unstable();
+    for &(n, pos) in &occurrences {
+        let (name, known) = &names[n];
+        let end = pos + name.len();
+        if !crate::text::on_word_boundaries(text, pos, end) || overlaps_map(taken, pos, end) {
+            continue;
+        }
+        // A longer established name wins over shorter matches inside
+        // it ("Winston Churchill" over the town "Winston").
+        let inside = overlapping(chosen, pos, end);
+        if inside
+            .iter()
+            .any(|c| c.start < pos || c.end > end || (c.start == pos && c.end == end))
+        {
+            continue;
+        }
+        replaced.extend(inside.iter().map(|c| (c.start, c.end)));
+        taken.insert(pos, end);
+        extra.push(Span {
+            start: pos,
+            end,
+            kind: Some(known.kind),
+            entry: known.entry,
+            canonical: known.canonical.clone(),
+            rule: "coref:known-name".into(),
+            priority: Priority::Rule,
+        });
+    }
+    replaced
+}
+
+/// Where each of `names` occurs at a token start, as (index into `names`,
+/// byte offset).
+fn occurrences(words: &Words<'_, '_>, names: &[(&str, KnownName)]) -> Vec<(usize, usize)> {
+    let text = words.doc.text;
+    // Names by their first word: each token is checked against the names
+    // that start with it, which keeps this pass linear in the text.
+    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (n, (name, _)) in names.iter().enumerate() {
+        let first = name.split([' ', '-']).next().unwrap_or(name);
+        by_first.entry(first).or_default().push(n);
+    }
+    // The first bytes those first words start with: most tokens are ruled
+    // out by this table before any hashing.
+    let mut first_bytes = [false; 256];
+    for first in by_first.keys() {
+        if let Some(&b) = first.as_bytes().first() {
+            first_bytes[usize::from(b)] = true;
+        }
+    }
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (k, t) in words.toks.iter().enumerate() {
+        let w = words.word(k);
+        let first = w.split('-').next().unwrap_or(w);
+        // (A token is never empty, nor its first part.)
+        if !first
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| first_bytes[usize::from(b)])
+        {
+            continue;
+        }
+        if let Some(list) = by_first.get(first) {
+            out.extend(
+                list.iter()
+                    .filter(|&&n| text[t.start..].starts_with(names[n].0))
+                    .map(|&n| (n, t.start)),
+            );
+        }
+    }
+    out
+}

@@ -1,0 +1,404 @@
+//! The article's words as the name rules see them: the stage's tokenizer
+//! and [`Words`], which holds every per-word fact the rules ask about
+//! (computed once, or on first use).
+
+use std::borrow::Cow;
+use std::cell::OnceCell;
+use std::collections::HashSet;
+
+use super::lexicon::{Lexicon, Phrase, TitleKind};
+use super::people::PARTICLES;
+use crate::gazetteer::{GazMatch, Gazetteer};
+use crate::record::EntityType;
+use crate::text::Doc;
+
+/// One word of the text.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Token {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    /// The word carried a possessive `'s`/`’s` (left out of `start..end`).
+    pub(super) possessive: bool,
+}
+
+/// Split into words: letters and digits, with `-`, `'`, `’`, `.` and `&`
+/// kept when they sit between two word characters ("al-Qaeda", "O'Brien",
+/// "U.S"). A possessive `'s` is cut off.
+pub(super) fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    // Byte offsets throughout; `char_at` decodes the character there.
+    let char_at = |p: usize| text.get(p..).and_then(|s| s.chars().next());
+    let mut i = 0;
+    while let Some(c) = char_at(i) {
+        if !c.is_alphanumeric() {
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        let mut j = i + c.len_utf8();
+        while let Some(c) = char_at(j) {
+            if c.is_alphanumeric() {
+                j += c.len_utf8();
+            } else if matches!(c, '-' | '\'' | '’' | '.' | '&') {
+                match char_at(j + c.len_utf8()) {
+                    Some(n) if n.is_alphanumeric() => j += c.len_utf8() + n.len_utf8(),
+                    _ => break,
+                }
+            } else {
+                break;
+            }
+        }
+        let end = j;
+        let word = &text[start..end];
+        let mut tok = Token {
+            start,
+            end,
+            possessive: false,
+        };
+        for suffix in ["'s", "’s", "'S", "’S"] {
+            if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
+                tok.end = end - suffix.len();
+                tok.possessive = true;
+            }
+        }
+        // "Reuters’" (plural possessive): the apostrophe is outside already.
+        out.push(tok);
+        i = j;
+    }
+    out
+}
+
+/// The article's words and the facts the rules ask about each word.
+pub(super) struct Words<'d, 'a> {
+    pub(super) doc: &'d Doc<'a>,
+    pub(super) gaz: &'d Gazetteer,
+    pub(super) lex: &'d Lexicon,
+    pub(super) toks: Vec<Token>,
+    /// Gazetteer type covering each token, if any.
+    pub(super) gaz_kind: Vec<Option<EntityType>>,
+    /// The gazetteer match covering each token may give way to a person
+    /// name: a one-word city or an ambiguous entry ("Winston", "Davis").
+    pub(super) gaz_soft: Vec<bool>,
+    /// The token's capitals say nothing: it is on a headline-case line
+    /// (see [`capitals_mute`]).
+    pub(super) mute: Vec<bool>,
+    /// The token starts a sentence.
+    pub(super) initial: Vec<bool>,
+    /// Lower-case words that occur written in lower case somewhere in the text
+    /// (built on first use: few articles ask).
+    lower_words: OnceCell<HashSet<&'a str>>,
+    /// Capitalised words that occur away from sentence starts and headlines
+    /// (built on first use).
+    mid_caps: OnceCell<HashSet<&'a str>>,
+    // Per-token facts the rules ask for many times, computed once.
+    /// Each token lower-cased (`str::to_lowercase`).
+    lower: Vec<Cow<'a, str>>,
+    /// Starts with a capital letter.
+    cap: Vec<bool>,
+    /// See [`Words::compute_name_word`].
+    name_word: Vec<bool>,
+    /// The title or role starting at each token (see [`Words::compute_title_at`]).
+    pub(super) titles: Vec<Option<(usize, TitleKind)>>,
+}
+impl<'a> Words<'a, 'a> {
+    /// Tokenize `doc` and compute the per-token facts. (Lower-cased words
+    /// borrow from the folded text, so the text's lifetime is the borrow's.)
+    pub(super) fn new(
+        doc: &'a Doc<'a>,
+        gaz: &'a Gazetteer,
+        lex: &'a Lexicon,
+        matches: &[GazMatch],
+    ) -> Words<'a, 'a> {
+        let toks = tokenize(doc.text);
+        let marks = super::gazetteer_matches::mark_tokens(doc, gaz, &toks, matches);
+        let mute = mute_tokens(doc, &toks);
+        let initial = sentence_initial_tokens(doc, &toks);
+        let lower = toks
+            .iter()
+            .map(|t| {
+                let w = &doc.text[t.start..t.end];
+                // The folded text lower-cases an ASCII word exactly as
+                // `to_lowercase` does; other words are lower-cased on their own.
+                match doc.folded.get(t.start..t.end) {
+                    Some(f) if w.is_ascii() => Cow::Borrowed(f),
+                    _ => Cow::Owned(w.to_lowercase()),
+                }
+            })
+            .collect();
+        let cap = toks
+            .iter()
+            .map(|t| {
+                doc.text[t.start..t.end]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            })
+            .collect();
+        let mut words = Words {
+            doc,
+            gaz,
+            lex,
+            toks,
+            gaz_kind: marks.kind,
+            gaz_soft: marks.soft,
+            mute,
+            initial,
+            lower_words: OnceCell::new(),
+            mid_caps: OnceCell::new(),
+            lower,
+            cap,
+            name_word: Vec::new(),
+            titles: Vec::new(),
+        };
+        words.name_word = (0..words.toks.len())
+            .map(|i| words.compute_name_word(i))
+            .collect();
+        words.titles = (0..words.toks.len())
+            .map(|i| words.compute_title_at(i))
+            .collect();
+        words
+    }
+}
+
+/// Whether each token's capitals say nothing ([`capitals_mute`]).
+fn mute_tokens(doc: &Doc<'_>, toks: &[Token]) -> Vec<bool> {
+    // One answer per line: the test reads the whole line. Tokens come in
+    // order, so only the current line's answer is kept.
+    let mut cache: Option<(std::ops::Range<usize>, bool)> = None;
+    toks.iter()
+        .map(|t| match &cache {
+            Some((line, mute)) if line.start <= t.start && t.start <= line.end => *mute,
+            _ => {
+                let line = doc.line_span(t.start);
+                let mute = capitals_mute(doc, t.start);
+                cache = Some((line, mute));
+                mute
+            }
+        })
+        .collect()
+}
+
+/// Whether each token starts a sentence: the first token at or after each
+/// sentence start (a walk over both lists keeps this linear).
+fn sentence_initial_tokens(doc: &Doc<'_>, toks: &[Token]) -> Vec<bool> {
+    let mut out = vec![false; toks.len()];
+    let mut k = 0;
+    for sent in &doc.sentences {
+        while k < toks.len() && toks[k].start < sent.start {
+            k += 1;
+        }
+        if k < toks.len() && toks[k].start < sent.end {
+            out[k] = true;
+        }
+    }
+    out
+}
+impl<'d, 'a> Words<'d, 'a> {
+    pub(super) fn word(&self, i: usize) -> &'a str {
+        let t = self.toks[i];
+        &self.doc.text[t.start..t.end]
+    }
+
+    /// The text between token `i - 1` and token `i`.
+    pub(super) fn sep(&self, i: usize) -> &'a str {
+        if i == 0 || i >= self.toks.len() {
+            return "";
+        }
+        if self.toks[i - 1].possessive {
+            return "’s";
+        }
+        &self.doc.text[self.toks[i - 1].end..self.toks[i].start]
+    }
+
+    /// Tokens `i - 1` and `i` are in one phrase: only spaces between them.
+    pub(super) fn joined(&self, i: usize) -> bool {
+        let s = self.sep(i);
+        i > 0 && !s.is_empty() && s.chars().all(|c| c == ' ' || c == '\u{a0}')
+    }
+
+    pub(super) fn is_cap(&self, i: usize) -> bool {
+        self.cap[i]
+    }
+
+    pub(super) fn is_all_caps(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    }
+
+    /// A word that can be part of a name: capitalised, with every hyphen
+    /// part capitalised except short particles ("Tehreek-e-Taliban",
+    /// "al-Qaeda"); "US-backed" is not one.
+    pub(super) fn is_name_word(&self, i: usize) -> bool {
+        self.name_word[i]
+    }
+
+    pub(super) fn compute_name_word(&self, i: usize) -> bool {
+        let w = self.word(i);
+        if !w.contains('-') {
+            return self.is_cap(i) && w.chars().any(char::is_alphabetic);
+        }
+        let parts: Vec<&str> = w.split('-').collect();
+        let cap = |p: &str| p.chars().next().is_some_and(char::is_uppercase);
+        let first_ok = parts
+            .first()
+            .is_some_and(|p| cap(p) || PARTICLES.contains(&p.to_lowercase().as_str()));
+        let last_ok = parts.last().is_some_and(|p| cap(p));
+        first_ok && last_ok
+    }
+
+    pub(super) fn is_stop(&self, i: usize) -> bool {
+        self.lex.stop.contains_key(self.word(i))
+    }
+
+    /// Case-insensitive phrase match of `p` starting at token `i`; returns
+    /// the token index one past the phrase. Words of a phrase may be
+    /// separated by spaces or an abbreviation's dot.
+    pub(super) fn phrase_at(&self, p: &Phrase, i: usize) -> Option<usize> {
+        if i + p.words.len() > self.toks.len() {
+            return None;
+        }
+        for (k, pw) in p.words.iter().enumerate() {
+            let j = i + k;
+            if k > 0 {
+                let s = self.sep(j).trim_start_matches('.');
+                if s.is_empty() || !s.chars().all(|c| c == ' ') {
+                    return None;
+                }
+            }
+            let ok = if p.fold {
+                self.lower[j] == pw.as_str()
+            } else {
+                self.word(j) == pw
+            };
+            if !ok {
+                return None;
+            }
+        }
+        Some(i + p.words.len())
+    }
+
+    /// Phrase ending at token `end - 1` (exclusive `end`); returns its start.
+    pub(super) fn phrase_ending(&self, p: &Phrase, end: usize) -> Option<usize> {
+        let start = end.checked_sub(p.words.len())?;
+        (self.phrase_at(p, start) == Some(end)).then_some(start)
+    }
+
+    /// Capitals here say nothing: a headline-case line.
+    pub(super) fn capitals_mute(&self, i: usize) -> bool {
+        self.mute[i]
+    }
+
+    /// A capitalised word known to be (part of) a name: a gazetteer match,
+    /// a listed given name or surname, or a word the text capitalises
+    /// somewhere other than at a sentence start.
+    pub(super) fn is_known_name_word(&self, i: usize) -> bool {
+        let w = self.word(i);
+        self.gaz_kind[i].is_some()
+            || self.lex.first_names.contains(w)
+            || self.lex.surnames.contains_key(w)
+            || self.mid_caps().contains(w)
+    }
+
+    /// A capitalised word that is also an ordinary word in this text
+    /// ("Will", "Mark" written "will", "mark" elsewhere).
+    pub(super) fn is_common_word(&self, i: usize) -> bool {
+        let w = self.word(i);
+        self.lex.stop.contains_key(w) || self.lower_words().contains(self.word_lower(i))
+    }
+
+    pub(super) fn lower_words(&self) -> &HashSet<&'a str> {
+        self.lower_words.get_or_init(|| {
+            let text = self.doc.text;
+            self.toks
+                .iter()
+                .filter(|t| {
+                    text[t.start..t.end]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase)
+                })
+                .map(|t| &text[t.start..t.end])
+                .collect()
+        })
+    }
+
+    pub(super) fn mid_caps(&self) -> &HashSet<&'a str> {
+        self.mid_caps.get_or_init(|| {
+            let text = self.doc.text;
+            self.toks
+                .iter()
+                .enumerate()
+                .filter(|&(k, t)| {
+                    !self.initial[k]
+                        && !self.mute[k]
+                        && text[t.start..t.end]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase)
+                })
+                .map(|(_, t)| &text[t.start..t.end])
+                .collect()
+        })
+    }
+
+    pub(super) fn span(&self, from: usize, to: usize) -> (usize, usize) {
+        (self.toks[from].start, self.toks[to - 1].end)
+    }
+
+    pub(super) fn word_lower(&self, i: usize) -> &str {
+        &self.lower[i]
+    }
+
+    /// Joined by spaces, or by an abbreviation's dot ("Mr. Smith").
+    pub(super) fn joined_or_dot(&self, i: usize) -> bool {
+        let s = self.sep(i);
+        i > 0
+            && !s.is_empty()
+            && s.trim_start_matches('.').chars().all(|c| c == ' ')
+            && !s.trim_start_matches('.').is_empty()
+    }
+}
+
+/// Capitals say nothing here: the title, an ALL-CAPS line, or a Title Case
+/// line that does not end like a sentence. (A short body sentence full of
+/// names, "Thousands gathered in Liberation Square on Friday.", is Title
+/// Case by count but ends with a full stop.)
+pub(super) fn capitals_mute(doc: &Doc<'_>, offset: usize) -> bool {
+    if doc.headline.as_ref().is_some_and(|h| h.contains(&offset)) {
+        return true;
+    }
+    let line = doc.text[doc.line_span(offset)].trim_end();
+    let all_caps = !line.chars().any(char::is_lowercase);
+    // Decide on the cheap tests first: a body line ending like a sentence is
+    // never mute, whatever its case, so the (costly) headline-case test is
+    // only read for the rest.
+    (all_caps || !line.ends_with(['.', '!', '?', '"', '”', ')', ':', ';', ',']))
+        && doc.in_headline_case(offset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text)
+            .into_iter()
+            .map(|t| &text[t.start..t.end])
+            .collect()
+    }
+
+    #[test]
+    fn tokens() {
+        assert_eq!(
+            words("Sirajuddin’s al-Qaeda U.S. O'Brien's Tehreek-e-Taliban, (ETIM)"),
+            vec![
+                "Sirajuddin",
+                "al-Qaeda",
+                "U.S",
+                "O'Brien",
+                "Tehreek-e-Taliban",
+                "ETIM"
+            ]
+        );
+    }
+}

@@ -1,0 +1,148 @@
+//! Text: the article text as the later stages see it.
+//!
+//! [`Doc`] holds the text, a case-folded copy with the *same byte offsets*
+//! (so a match in the folded text is a match in the original, no offset map
+//! needed), the sentence spans, and the headline span.
+//!
+//! - `case_fold`: lower-casing that keeps every byte offset ([`fold_case`]).
+//! - `sentences`: sentence splitting ([`split_sentences`]).
+//! - `words`: the word before or after an offset, word boundaries.
+//! - `headline`: the test for lines in Title Case or ALL CAPS
+//!   ([`is_title_or_caps`]).
+
+use std::ops::Range;
+
+use once_cell::unsync::OnceCell;
+
+mod case_fold;
+mod headline;
+mod sentences;
+mod words;
+
+pub(crate) use case_fold::fold_case;
+pub(crate) use headline::is_title_or_caps;
+pub(crate) use sentences::split_sentences;
+pub(crate) use words::{on_word_boundaries, word_after, word_before};
+
+/// The text of one article prepared for extraction.
+#[derive(Debug)]
+pub(crate) struct Doc<'a> {
+    /// The original text; all offsets point into it.
+    pub text: &'a str,
+    /// Lower-cased copy with identical byte offsets.
+    pub folded: String,
+    /// Sentence spans, trimmed, in order.
+    pub sentences: Vec<Range<usize>>,
+    /// The span of the title (first paragraph) when the article has one.
+    pub headline: Option<Range<usize>>,
+    /// Byte offset where each line starts.
+    line_starts: Vec<usize>,
+    /// Whether each line is written in a headline style, computed on demand.
+    line_is_headline: Vec<OnceCell<bool>>,
+}
+
+impl<'a> Doc<'a> {
+    /// Prepare `text`; `has_title` says whether its first paragraph is a title.
+    pub fn new(text: &'a str, has_title: bool) -> Doc<'a> {
+        let folded = fold_case(text);
+        let sentences = split_sentences(text);
+        let headline = if has_title {
+            let end = text.find("\n\n").unwrap_or(text.len());
+            Some(0..end)
+        } else {
+            None
+        };
+        let line_starts: Vec<usize> = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let line_is_headline = vec![OnceCell::new(); line_starts.len()];
+        Doc {
+            text,
+            folded,
+            sentences,
+            headline,
+            line_starts,
+            line_is_headline,
+        }
+    }
+
+    /// The index of the sentence holding byte `offset` (the nearest one before
+    /// it when the offset falls between sentences).
+    pub fn sentence_index(&self, offset: usize) -> usize {
+        match self.sentences.binary_search_by(|s| {
+            if s.end <= offset {
+                std::cmp::Ordering::Less
+            } else if s.start > offset {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        }) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    /// The span of the sentence holding byte `offset`.
+    pub fn sentence_span(&self, offset: usize) -> Range<usize> {
+        self.sentences
+            .get(self.sentence_index(offset))
+            .cloned()
+            .unwrap_or(0..self.text.len())
+    }
+
+    /// True when `offset` is the first word of its sentence (ignoring
+    /// opening quotes and brackets).
+    pub fn is_sentence_initial(&self, offset: usize) -> bool {
+        let span = self.sentence_span(offset);
+        if offset < span.start {
+            return true;
+        }
+        // Walk back only to the nearest word character.
+        !self.text[span.start..offset]
+            .chars()
+            .rev()
+            .any(char::is_alphanumeric)
+    }
+
+    /// True when `offset` lies in a headline or another line written in
+    /// Title Case or ALL CAPS, where capitals say nothing about names.
+    pub fn in_headline_case(&self, offset: usize) -> bool {
+        if let Some(h) = &self.headline {
+            if h.contains(&offset) {
+                return true;
+            }
+        }
+        let line = self.line_index(offset);
+        *self.line_is_headline[line]
+            .get_or_init(|| is_title_or_caps(&self.text[self.line_span(offset)]))
+    }
+
+    fn line_index(&self, offset: usize) -> usize {
+        self.line_starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    }
+
+    /// The span of the line (paragraph) holding `offset`, without its newline.
+    pub fn line_span(&self, offset: usize) -> Range<usize> {
+        let i = self.line_index(offset);
+        let start = self.line_starts[i];
+        let end = self
+            .line_starts
+            .get(i + 1)
+            .map_or(self.text.len(), |&next| next - 1);
+        start..end
+    }
+
+    /// The word (letters, digits, `'`, `’`, `-`, `.`) ending right before `offset`,
+    /// skipping spaces.
+    pub fn word_before(&self, offset: usize) -> Option<(usize, &'a str)> {
+        word_before(self.text, offset)
+    }
+
+    /// The word starting at or after `offset`, skipping spaces.
+    pub fn word_after(&self, offset: usize) -> Option<(usize, &'a str)> {
+        word_after(self.text, offset)
+    }
+}

@@ -1,0 +1,275 @@
+//! Tab-separated data files with a header line: the one reader for every
+//! file under `gazetteers/`.
+//!
+//! The shape all of them share: UTF-8 (a leading byte-order mark is
+//! ignored), LF or CRLF line ends, blank lines and lines starting with `#`
+//! skipped anywhere, the first other line is the header naming the columns,
+//! and every row after it has as many tab-separated cells as the header.
+//! Cells are trimmed. Errors are [`ErrorKind::Gazetteer`] and name the file
+//! and line (`countries.tsv:12: …`).
+//!
+//! ```text
+//! let table = Tsv::parse("figure_units.tsv", src)?;
+//! let (form, category) = (table.column("form")?, table.column("category")?);
+//! for row in table.rows() {
+//!     let row = row?;
+//!     units.push((row.cell(form), row.cell(category)));
+//! }
+//! ```
+
+use crate::error::{Error, ErrorKind};
+
+/// A TSV source whose header has been read; its rows are read on demand.
+#[derive(Debug)]
+pub(crate) struct Tsv<'a> {
+    /// Names the file in errors.
+    origin: String,
+    /// The column names, in order.
+    header: Vec<&'a str>,
+    /// The header's line number (1-based).
+    header_line: usize,
+    /// The source (without a byte-order mark).
+    src: &'a str,
+}
+
+/// A column of a [`Tsv`], looked up once by name with [`Tsv::column`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Column(usize);
+
+/// One data row: its cells, by column, and its line for errors.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Row<'t, 'a> {
+    table: &'t Tsv<'a>,
+    /// The row's line number (1-based).
+    line_no: usize,
+    /// The raw line, without its line end.
+    line: &'a str,
+}
+
+/// The lines that carry nothing: blank lines and `#` comments.
+fn is_skipped(line: &str) -> bool {
+    line.trim().is_empty() || line.starts_with('#')
+}
+
+/// The number of tab-separated cells on `line`.
+fn cell_count(line: &str) -> usize {
+    line.bytes().filter(|&b| b == b'\t').count() + 1
+}
+
+impl<'a> Tsv<'a> {
+    /// Read the header of `src`; `origin` names the file in errors.
+    ///
+    /// Fails only when there is no header line at all.
+    pub fn parse(origin: &str, src: &'a str) -> Result<Tsv<'a>, Error> {
+        let src = src.strip_prefix('\u{feff}').unwrap_or(src);
+        let (index, line) = src
+            .lines()
+            .enumerate()
+            .find(|(_, line)| !is_skipped(line))
+            .ok_or_else(|| Error::new(ErrorKind::Gazetteer, "no header row").at(origin))?;
+        Ok(Tsv {
+            origin: origin.to_string(),
+            header: line.split('\t').map(str::trim).collect(),
+            header_line: index + 1,
+            src,
+        })
+    }
+
+    /// Require the header to be exactly `expected` (names and order).
+    pub fn expect_header(&self, expected: &[&str]) -> Result<(), Error> {
+        if self.header == expected {
+            return Ok(());
+        }
+        Err(self.error_at(
+            self.header_line,
+            format!("expected the header `{}`", expected.join("\\t")),
+        ))
+    }
+
+    /// The column named `name`; an error naming the header line when the
+    /// header has no such column.
+    pub fn column(&self, name: &str) -> Result<Column, Error> {
+        self.header
+            .iter()
+            .position(|&c| c == name)
+            .map(Column)
+            .ok_or_else(|| {
+                self.error_at(
+                    self.header_line,
+                    format!("no column `{name}` in the header"),
+                )
+            })
+    }
+
+    /// The data rows, in order. A row whose number of cells differs from
+    /// the header's is an error naming its line; reading goes on after it.
+    pub fn rows(&self) -> impl Iterator<Item = Result<Row<'_, 'a>, Error>> + '_ {
+        self.src
+            .lines()
+            .enumerate()
+            .skip(self.header_line)
+            .filter(|(_, line)| !is_skipped(line))
+            .map(move |(index, line)| {
+                let row = Row {
+                    table: self,
+                    line_no: index + 1,
+                    line,
+                };
+                let found = cell_count(line);
+                if found == self.header.len() {
+                    Ok(row)
+                } else {
+                    Err(row.error(format!(
+                        "expected {} tab-separated columns, found {found}",
+                        self.header.len()
+                    )))
+                }
+            })
+    }
+
+    /// An upper bound on the number of rows, for sizing collections.
+    pub fn max_rows(&self) -> usize {
+        self.src.bytes().filter(|&b| b == b'\n').count() + 1
+    }
+
+    /// An error of this file at line `line_no`.
+    fn error_at(&self, line_no: usize, message: String) -> Error {
+        Error::new(ErrorKind::Gazetteer, message).at(format!("{}:{line_no}", self.origin))
+    }
+}
+
+impl<'t, 'a> Row<'t, 'a> {
+    /// The trimmed cell in `column`.
+    pub fn cell(&self, column: Column) -> &'a str {
+        // Rows are checked to have as many cells as the header.
+        self.line.split('\t').nth(column.0).unwrap_or("").trim()
+    }
+
+    /// The trimmed cell in the column named `name`, when the header has one.
+    pub fn get(&self, name: &str) -> Option<&'a str> {
+        let column = self.table.header.iter().position(|&c| c == name)?;
+        Some(self.cell(Column(column)))
+    }
+
+    /// The row's line number (1-based).
+    pub fn line_no(&self) -> usize {
+        self.line_no
+    }
+
+    /// An error about this row, naming the file and line.
+    pub fn error(&self, message: impl Into<String>) -> Error {
+        self.table.error_at(self.line_no, message.into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_by_column_name() {
+        let src = "\u{feff}# a comment\n\nword\tclass \r\none\tunit\r\n# more\n\n two \t tens\n";
+        let table = Tsv::parse("t.tsv", src).unwrap();
+        table.expect_header(&["word", "class"]).unwrap();
+        let class = table.column("class").unwrap();
+        let rows: Vec<_> = table.rows().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(
+            (rows[0].get("word"), rows[0].cell(class)),
+            (Some("one"), "unit")
+        );
+        assert_eq!((rows[1].get("word"), rows[1].line_no()), (Some("two"), 7));
+        assert_eq!(rows[1].get("value"), None);
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let err = Tsv::parse("t.tsv", "# only\n\n").unwrap_err();
+        assert_eq!(err.to_string(), "t.tsv: no header row");
+        let table = Tsv::parse("t.tsv", "# c\na\tb\n1\t2\n1\n1\t2\t3\n").unwrap();
+        assert_eq!(
+            table.expect_header(&["a", "c"]).unwrap_err().to_string(),
+            "t.tsv:2: expected the header `a\\tc`"
+        );
+        assert_eq!(
+            table.column("c").unwrap_err().to_string(),
+            "t.tsv:2: no column `c` in the header"
+        );
+        let errors: Vec<String> = table
+            .rows()
+            .filter_map(Result::err)
+            .map(|e| e.to_string())
+            .collect();
+        assert_eq!(
+            errors,
+            [
+                "t.tsv:4: expected 2 tab-separated columns, found 1",
+                "t.tsv:5: expected 2 tab-separated columns, found 3"
+            ]
+        );
+        let row = table.rows().next().unwrap().unwrap();
+        assert_eq!(row.error("bad").to_string(), "t.tsv:3: bad");
+        assert_eq!(row.error("bad").kind(), ErrorKind::Gazetteer);
+    }
+
+    #[test]
+    fn every_data_file_reads() {
+        for (name, src) in [
+            (
+                "attribution_verbs.tsv",
+                include_str!("../gazetteers/attribution_verbs.tsv"),
+            ),
+            ("cities.tsv", include_str!("../gazetteers/cities.tsv")),
+            ("countries.tsv", include_str!("../gazetteers/countries.tsv")),
+            (
+                "figure_currencies.tsv",
+                include_str!("../gazetteers/figure_currencies.tsv"),
+            ),
+            (
+                "figure_numbers.tsv",
+                include_str!("../gazetteers/figure_numbers.tsv"),
+            ),
+            (
+                "figure_units.tsv",
+                include_str!("../gazetteers/figure_units.tsv"),
+            ),
+            (
+                "first_names.tsv",
+                include_str!("../gazetteers/first_names.tsv"),
+            ),
+            (
+                "nationalities.tsv",
+                include_str!("../gazetteers/nationalities.tsv"),
+            ),
+            (
+                "org_descriptors.tsv",
+                include_str!("../gazetteers/org_descriptors.tsv"),
+            ),
+            ("org_heads.tsv", include_str!("../gazetteers/org_heads.tsv")),
+            (
+                "organizations.tsv",
+                include_str!("../gazetteers/organizations.tsv"),
+            ),
+            ("people.tsv", include_str!("../gazetteers/people.tsv")),
+            (
+                "person_titles.tsv",
+                include_str!("../gazetteers/person_titles.tsv"),
+            ),
+            (
+                "place_heads.tsv",
+                include_str!("../gazetteers/place_heads.tsv"),
+            ),
+            ("places.tsv", include_str!("../gazetteers/places.tsv")),
+            ("regions.tsv", include_str!("../gazetteers/regions.tsv")),
+            (
+                "stop_capitalized.tsv",
+                include_str!("../gazetteers/stop_capitalized.tsv"),
+            ),
+            ("surnames.tsv", include_str!("../gazetteers/surnames.tsv")),
+        ] {
+            let table = Tsv::parse(name, src).unwrap();
+            let rows = table.rows().collect::<Result<Vec<_>, _>>().unwrap();
+            assert!(!rows.is_empty(), "{name}");
+        }
+    }
+}
