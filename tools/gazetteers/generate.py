@@ -572,7 +572,7 @@ def validate():
     return ok
 
 
-WORDLISTS = {"club_places.tsv", "first_names.tsv", "surnames.tsv", "person_titles.tsv", "org_heads.tsv", "place_heads.tsv",
+WORDLISTS = {"club_places.tsv", "org_short_forms.tsv", "first_names.tsv", "surnames.tsv", "person_titles.tsv", "org_heads.tsv", "place_heads.tsv",
              "stop_capitalized.tsv"}
 COUNTRY_FORMS = set()
 
@@ -671,6 +671,8 @@ def main():
         "for an index constituent, whose row is then `ambiguous`.",
     ], companies)
     nclub_places = orgdata.write_club_places(sys.modules[__name__], club_places)
+    nshort = orgdata.write_org_short_forms(sys.modules[__name__], check)
+    print(f"organization short forms that need context: {nshort}")
     nfirst = write_first_names(census_m, census_f, fakers, amb, blocked)
     write_surnames(census_last, fakers, amb, blocked)
     print(f"club short forms that are places: {nclub_places}")
