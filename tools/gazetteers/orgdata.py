@@ -254,7 +254,7 @@ def short_company(name: str) -> str:
         m = LEGAL_RE.search(n)
         if m and len(n) - len(m.group(0)) >= 3:
             n = n[: m.start()].strip().rstrip(",").strip()
-    return n
+    return re.sub(r"\s*[&,-]$", "", n)
 
 
 def load_investpy():
