@@ -35,10 +35,6 @@ pub(crate) const EMBEDDED: &[(&str, &str)] = &[
         "sports_clubs.tsv",
         include_str!("../gazetteers/sports_clubs.tsv"),
     ),
-    (
-        "universities.tsv",
-        include_str!("../gazetteers/universities.tsv"),
-    ),
     ("companies.tsv", include_str!("../gazetteers/companies.tsv")),
 ];
 

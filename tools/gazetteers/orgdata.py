@@ -315,10 +315,28 @@ def build_companies(check, log):
         forms = [f for f in forms if f]
         # name = the short form news uses when it is distinct enough, else the full name
         row = check.g.Row(f"org:isin-{isin}", "organization", forms[0], forms[1:])
-        # the full legal name stays the row's name when the short form is only a word
         if settle(row, check, major, log):
+            trim_long_forms(row, log)
             rows.append(row)
     return rows
+
+
+# A company form of this many words is rarely written in full ("Cangzhou Mingzhu Plastic Co Ltd") and is half of
+# the automaton's pattern bytes: kept only when the row has no shorter name form.
+LONG_FORM_WORDS = 4
+
+
+def trim_long_forms(row, log):
+    forms = row.forms()
+    short = [f for f in forms if len(f.split()) < LONG_FORM_WORDS]
+    if not short:
+        short = [min(forms, key=lambda f: (len(f.split()), len(f)))]
+    for f in forms:
+        if f not in short:
+            log.append((row.key, f, "long-company-form-dropped"))
+    names = [f for f in short if not f.replace(".", "").isupper()] or short
+    row.name = names[0]
+    row.aliases = [f for f in short if f != row.name]
 
 
 # investpy country -> ISIN prefixes counted as "home" listings
