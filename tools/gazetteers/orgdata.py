@@ -81,7 +81,9 @@ class FormCheck:
 
     def usable(self, form: str, curated: bool = False, major: bool = True) -> bool:
         f = form.strip()
-        if len(f) < MIN_FORM_LEN or not any(c.isalpha() for c in f):
+        # a curated name may be two characters when it holds a digit ("U2", "O2"); generated ones may not
+        min_len = 2 if curated and any(c.isdigit() for c in f) else MIN_FORM_LEN
+        if len(f) < min_len or not any(c.isalpha() for c in f):
             return False
         if not (f[0].isupper() or f[0].isdigit()):
             return False
