@@ -12,8 +12,9 @@ fuzz_target!(
         Extractor::new();
     },
     |data: &[u8]| {
-    let text = String::from_utf8_lossy(data);
-    let x = Extractor::new();
-    assert_extraction(&x, &Article::new("fuzz", text.as_ref()));
-    assert_extraction(&x, &Article::from_plain_text("fuzz", &text));
-});
+        let text = String::from_utf8_lossy(data);
+        let x = Extractor::new();
+        assert_extraction(&x, &Article::new("fuzz", text.as_ref()));
+        assert_extraction(&x, &Article::from_plain_text("fuzz", &text));
+    }
+);
