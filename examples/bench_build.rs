@@ -55,10 +55,13 @@ fn main() -> ExitCode {
         [path] => {
             let t = Instant::now();
             let mut builder = Extractor::builder();
-            if let Err(e) = builder.gazetteer_file(path) {
-                eprintln!("bench_build: {e}");
-                return ExitCode::from(1);
-            }
+            match newsfacts::Gazetteer::from_path(path) {
+                Ok(g) => builder.gazetteer(g),
+                Err(e) => {
+                    eprintln!("bench_build: {e}");
+                    return ExitCode::from(1);
+                }
+            };
             let parsed = t.elapsed();
             let x = match builder.build() {
                 Ok(x) => x,

@@ -72,10 +72,8 @@ fn main() -> ExitCode {
     let opts = parse_args();
     let mut builder = Extractor::builder();
     for g in &opts.gazetteers {
-        if let Err(e) = builder.gazetteer_file(g) {
-            eprintln!("highlight: {e}");
-            return ExitCode::from(2);
-        }
+        // Read, and any error reported, by `build` below.
+        builder.gazetteer_file(g);
     }
     let extractor = match builder.build() {
         Ok(x) => x,

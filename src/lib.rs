@@ -78,10 +78,14 @@ pub struct ReadmeDoctests;
 
 pub use corpus::Corpus;
 pub use error::{Error, ErrorKind};
-pub use extractor::{Extractor, ExtractorBuilder, DEFAULT_MAX_ARTICLE_BYTES};
+pub use extractor::{
+    ExtractIter, Extractor, ExtractorBuilder, SentenceOutput, DEFAULT_MAX_ARTICLE_BYTES,
+};
 pub use gazetteer::{Entry, Gazetteer, MatchPolicy};
 pub use input::{
     parse_json_article, read_bytes, read_file, read_jsonl, read_reader, Article, InputFormat,
     JsonlReader,
 };
-pub use record::{ArticleRecord, Claim, ClaimKind, Entity, EntityType, Mention, Qualifier, Source};
+pub use record::{
+    ArticleRecord, Claim, ClaimKind, Entity, EntityType, Mention, Qualifier, Sentence, Source,
+};

@@ -204,6 +204,8 @@ fn mention(text: &str, start: usize, end: usize) -> Mention {
         end,
         sentence: 0,
         rule: "test".to_string(),
+        char_end: None,
+        char_start: None,
     }
 }
 
@@ -228,6 +230,9 @@ fn claim(text: &str, id: usize, kind: ClaimKind, start: usize, end: usize) -> Cl
         start,
         end,
         rule: "test".to_string(),
+        char_end: None,
+        char_start: None,
+        sentence_index: None,
     }
 }
 
@@ -256,6 +261,9 @@ fn record(text: &str, m: &[Vec<(usize, usize)>], claims: &[(usize, usize)]) -> A
             .enumerate()
             .map(|(i, &(s, e))| claim(text, i + 1, kinds[i % kinds.len()], s, e))
             .collect(),
+        date: None,
+        sentences: Vec::new(),
+        url: None,
     }
 }
 
@@ -429,6 +437,8 @@ fn bad_offsets_are_ignored_not_fatal() {
             end: e,
             sentence: 0,
             rule: "bad".to_string(),
+            char_end: None,
+            char_start: None,
         });
     }
     let html = highlight::render_text(text, &rec);

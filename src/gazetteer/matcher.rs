@@ -155,6 +155,8 @@ impl Matcher {
                         && !doc.is_sentence_initial(start)
                         && ambiguous_context(doc, entry.kind, start, end)
                 }
+                // Deny rows are never entries (`Gazetteer::push`).
+                _ => false,
             };
             if ok {
                 return Some(form.entry);
