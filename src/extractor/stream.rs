@@ -70,14 +70,17 @@ where
     /// let one_by_one = Extractor::new().extract_iter([Article::new("a", "Hi.")]).lookahead(1);
     /// assert_eq!(one_by_one.count(), 1);
     /// ```
-    pub fn lookahead(mut self, articles: usize) -> ExtractIter<I> {
+    pub fn lookahead(self, articles: usize) -> ExtractIter<I> {
         #[cfg(feature = "rayon")]
-        {
-            self.lookahead = articles.max(1);
-        }
+        return ExtractIter {
+            lookahead: articles.max(1),
+            ..self
+        };
         #[cfg(not(feature = "rayon"))]
-        let _ = articles;
-        self
+        {
+            let _ = articles;
+            self
+        }
     }
 }
 
