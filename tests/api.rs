@@ -335,3 +335,36 @@ fn word_lists_extend_through_the_builder() {
     }
     assert_ne!(names(&Extractor::new()), got);
 }
+
+#[test]
+fn added_rows_match_as_a_fresh_build_would() {
+    let mine = Gazetteer::from_tsv(
+        "mine.tsv",
+        "key\ttype\tname\taliases\tmatch\n\
+         org:zorblax\torganization\tZorblax Industries\tZorblax|ZBX\tfold\n\
+         place:atlantis\tplace\tAtlantis\t\tambiguous\n\
+         org:china-daily-2\torganization\tChina Daily\t\tfold\n",
+    )
+    .unwrap();
+    // Layered: the embedded matcher plus one over three rows.
+    let layered = Extractor::builder().gazetteer(mine.clone()).build().unwrap();
+    // Fresh: one matcher over everything.
+    let fresh = Extractor::builder()
+        .default_gazetteers(false)
+        .gazetteer(Gazetteer::embedded().clone())
+        .gazetteer(mine)
+        .build()
+        .unwrap();
+    for text in [
+        "Zorblax Industries and ZBX said China Daily reported 20 deaths in Atlantis.",
+        "He moved from Atlantis to Kabul; ZORBLAX denied it, the China Daily said.",
+        "Reading is fun. He lives in Reading, near Atlantis.",
+    ] {
+        let article = Article::new("a", text);
+        assert_eq!(
+            layered.extract(&article).unwrap(),
+            fresh.extract(&article).unwrap(),
+            "{text}"
+        );
+    }
+}

@@ -2,6 +2,7 @@
 //! and then compiled into an [`Extractor`].
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -75,6 +76,17 @@ static DEFAULT: Lazy<Compiled> = Lazy::new(|| {
     let gazetteer = Arc::new(Gazetteer::embedded().clone());
     let matcher = Arc::new(Matcher::new(&gazetteer));
     Compiled { gazetteer, matcher }
+});
+
+/// The (type, key) of every embedded entry: a user entry with one of them
+/// replaces an embedded entry rather than adding one.
+static EMBEDDED_KEYS: Lazy<HashSet<(EntityType, &'static str)>> = Lazy::new(|| {
+    let embedded = Gazetteer::embedded();
+    embedded
+        .entries()
+        .iter()
+        .map(|e| (e.kind, e.key.as_str()))
+        .collect()
 });
 
 impl Default for ExtractorBuilder {
@@ -321,23 +333,7 @@ impl ExtractorBuilder {
     /// Fails when a gazetteer file cannot be read or parsed; the error
     /// names the file (and line).
     pub fn build(&self) -> Result<Extractor, Error> {
-        let (gazetteer, matcher) = if self.defaults && self.extra.is_empty() {
-            (Arc::clone(&DEFAULT.gazetteer), Arc::clone(&DEFAULT.matcher))
-        } else {
-            let mut g = if self.defaults {
-                Gazetteer::embedded().clone()
-            } else {
-                Gazetteer::new()
-            };
-            for source in &self.extra {
-                g.extend(match source {
-                    Source::Loaded(gazetteer) => gazetteer.clone(),
-                    Source::File(path) => Gazetteer::from_path(path)?,
-                });
-            }
-            let m = Matcher::new(&g);
-            (Arc::new(g), Arc::new(m))
-        };
+        let (gazetteer, matcher) = self.compile_gazetteers()?;
         let lexicon = if self.lexicon.is_empty() {
             Cow::Borrowed(Lexicon::embedded())
         } else {
@@ -353,5 +349,50 @@ impl ExtractorBuilder {
                 output: self.output,
             }),
         })
+    }
+
+    /// The merged gazetteer and its matcher. Entries that only add to the
+    /// embedded gazetteer get a matcher of their own, searched together
+    /// with the embedded one (compiled once per process); entries that
+    /// replace or deny embedded ones mean compiling everything afresh.
+    fn compile_gazetteers(&self) -> Result<(Arc<Gazetteer>, Arc<Matcher>), Error> {
+        if self.defaults && self.extra.is_empty() {
+            return Ok((Arc::clone(&DEFAULT.gazetteer), Arc::clone(&DEFAULT.matcher)));
+        }
+        let added = self
+            .extra
+            .iter()
+            .map(|source| match source {
+                Source::Loaded(gazetteer) => Ok(gazetteer.clone()),
+                Source::File(path) => Gazetteer::from_path(path),
+            })
+            .collect::<Result<Vec<Gazetteer>, Error>>()?;
+        let only_adds = added.iter().all(|g| {
+            g.denials().is_empty()
+                && g.entries()
+                    .iter()
+                    .all(|e| !EMBEDDED_KEYS.contains(&(e.kind, e.key.as_str())))
+        });
+        if self.defaults && only_adds {
+            let mut user = Gazetteer::new();
+            for g in added {
+                user.extend(g);
+            }
+            let mut merged = Gazetteer::clone(&DEFAULT.gazetteer);
+            let from = merged.len();
+            merged.extend(user);
+            let matcher = Matcher::layered(Arc::clone(&DEFAULT.matcher), &merged, from);
+            return Ok((Arc::new(merged), Arc::new(matcher)));
+        }
+        let mut merged = if self.defaults {
+            Gazetteer::embedded().clone()
+        } else {
+            Gazetteer::new()
+        };
+        for g in added {
+            merged.extend(g);
+        }
+        let matcher = Matcher::new(&merged);
+        Ok((Arc::new(merged), Arc::new(matcher)))
     }
 }
