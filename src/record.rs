@@ -54,6 +54,16 @@ pub struct ArticleRecord {
     /// The article's publication date as its input gave it ([`Article::date`]).
     /// Left out of the JSON when there is none.
     ///
+    /// ```
+    /// use newsfacts::{parse_json_article, Extractor};
+    ///
+    /// let line = r#"{"id": "a", "date": "2004-05-01", "url": "https://example.org/a", "text": "Hi."}"#;
+    /// let record = Extractor::new().extract(&parse_json_article(line, "in:1")?)?;
+    /// assert_eq!(record.date.as_deref(), Some("2004-05-01"));
+    /// assert_eq!(record.url.as_deref(), Some("https://example.org/a"));
+    /// # Ok::<(), newsfacts::Error>(())
+    /// ```
+    ///
     /// [`Article::date`]: crate::Article::date
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,

@@ -347,7 +347,10 @@ fn added_rows_match_as_a_fresh_build_would() {
     )
     .unwrap();
     // Layered: the embedded matcher plus one over three rows.
-    let layered = Extractor::builder().gazetteer(mine.clone()).build().unwrap();
+    let layered = Extractor::builder()
+        .gazetteer(mine.clone())
+        .build()
+        .unwrap();
     // Fresh: one matcher over everything.
     let fresh = Extractor::builder()
         .default_gazetteers(false)

@@ -250,8 +250,14 @@ impl ExtractorBuilder {
     /// name ("stargazer Tobble Frumpkin"); matched in any case.
     ///
     /// ```
-    /// let builder = newsfacts::Extractor::builder().person_roles(["stargazer"]).clone();
-    /// assert!(builder.build().is_ok());
+    /// use newsfacts::{Article, EntityType, Extractor};
+    ///
+    /// let extractor = Extractor::builder().person_roles(["stargazer"]).build()?;
+    /// let text = "The comet was first seen by stargazer Quimby Marsh last year.";
+    /// let record = extractor.extract(&Article::new("a", text))?;
+    /// let person = record.entities.iter().find(|e| e.kind == EntityType::Person).unwrap();
+    /// assert_eq!(person.name, "Quimby Marsh");
+    /// # Ok::<(), newsfacts::Error>(())
     /// ```
     pub fn person_roles<I, S>(&mut self, roles: I) -> &mut ExtractorBuilder
     where
@@ -300,6 +306,17 @@ impl ExtractorBuilder {
 
     /// How records give the sentence of each claim (default
     /// [`SentenceOutput::Text`]; see [`SentenceOutput`]).
+    ///
+    /// ```
+    /// use newsfacts::{Article, Extractor, SentenceOutput};
+    ///
+    /// let extractor = Extractor::builder().sentences(SentenceOutput::TextAndSpans).build()?;
+    /// let record = extractor.extract(&Article::new("a", "Rain. China sent 20 envoys."))?;
+    /// assert_eq!(record.sentences.len(), 2);
+    /// assert_eq!(record.claims[0].sentence_index, Some(1));
+    /// assert_eq!(record.claims[0].sentence, "China sent 20 envoys.");
+    /// # Ok::<(), newsfacts::Error>(())
+    /// ```
     pub fn sentences(&mut self, output: SentenceOutput) -> &mut ExtractorBuilder {
         self.output.sentences = output;
         self

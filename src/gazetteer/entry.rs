@@ -50,6 +50,10 @@ pub enum MatchPolicy {
 
 impl MatchPolicy {
     /// The name used in the `match` column of gazetteer files.
+    ///
+    /// ```
+    /// assert_eq!(newsfacts::MatchPolicy::Deny.as_str(), "deny");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             MatchPolicy::Exact => "exact",
@@ -315,6 +319,17 @@ impl Gazetteer {
     }
 
     /// The deny rows, in load order.
+    ///
+    /// ```
+    /// use newsfacts::{Gazetteer, MatchPolicy};
+    ///
+    /// let tsv = "key\ttype\tname\taliases\tmatch\nCN\tplace\t*\t\tdeny\n";
+    /// let gaz = Gazetteer::from_tsv("deny.tsv", tsv)?;
+    /// assert!(gaz.is_empty());
+    /// assert_eq!(gaz.denials()[0].key, "CN");
+    /// assert_eq!(gaz.denials()[0].policy, MatchPolicy::Deny);
+    /// # Ok::<(), newsfacts::Error>(())
+    /// ```
     pub fn denials(&self) -> &[Entry] {
         &self.denials
     }
