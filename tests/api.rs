@@ -371,3 +371,14 @@ fn added_rows_match_as_a_fresh_build_would() {
         );
     }
 }
+
+#[test]
+fn the_new_types_cross_threads() {
+    fn send_sync<T: Send + Sync + 'static>() {}
+    fn send<T: Send + 'static>() {}
+    send_sync::<newsfacts::Error>();
+    send_sync::<Extractor>();
+    send_sync::<Entry>();
+    send_sync::<SentenceOutput>();
+    send::<newsfacts::ExtractIter<std::vec::IntoIter<Result<Article, newsfacts::Error>>>>();
+}

@@ -395,9 +395,11 @@ impl ExtractorBuilder {
             for g in added {
                 user.extend(g);
             }
+            // `user` shares no (type, key) with the embedded entries (checked
+            // above), so its entries are appended without indexing those.
             let mut merged = Gazetteer::clone(&DEFAULT.gazetteer);
             let from = merged.len();
-            merged.extend(user);
+            merged.append_new(user);
             let matcher = Matcher::layered(Arc::clone(&DEFAULT.matcher), &merged, from);
             return Ok((Arc::new(merged), Arc::new(matcher)));
         }
