@@ -406,6 +406,7 @@ fn gazetteer_file_that_is_not_utf8_names_the_file() {
     assert!(e.to_string().contains("latin1.tsv"), "{e}");
     let e = Extractor::builder()
         .gazetteer_file(dir.join("missing.tsv"))
+        .build()
         .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Io);
     assert!(e.to_string().contains("missing.tsv"), "{e}");
