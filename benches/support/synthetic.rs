@@ -186,6 +186,7 @@ pub fn gazetteer(n: usize) -> Gazetteer {
             name,
             aliases,
             policy,
+            facts: Default::default(),
         });
     }
     g
@@ -200,6 +201,7 @@ pub fn gazetteer_tsv(n: usize) -> String {
             MatchPolicy::Exact => "exact",
             MatchPolicy::Fold => "fold",
             MatchPolicy::Ambiguous => "ambiguous",
+            MatchPolicy::Referent => "referent",
         };
         out.push_str(&format!(
             "{}\t{}\t{}\t{}\t{}\n",

@@ -3,7 +3,11 @@
 
 use std::collections::HashMap;
 
+use once_cell::sync::OnceCell;
+
 use crate::record::EntityType;
+
+use super::resolve::Homonyms;
 
 /// How an entry's names may be matched in running text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -15,6 +19,10 @@ pub enum MatchPolicy {
     /// Also a common word or given name: needs a capital, a position where
     /// capitals mean something, and a context cue.
     Ambiguous,
+    /// Never matched: a homonym whose forms other rows match (a city named
+    /// like its region or a bigger city). The key resolver may choose it
+    /// as the referent of their matches (`gazetteer::resolve`).
+    Referent,
 }
 
 impl MatchPolicy {
@@ -23,6 +31,7 @@ impl MatchPolicy {
             "exact" => MatchPolicy::Exact,
             "fold" | "" => MatchPolicy::Fold,
             "ambiguous" => MatchPolicy::Ambiguous,
+            "referent" => MatchPolicy::Referent,
             _ => return None,
         })
     }
@@ -41,6 +50,28 @@ pub struct Entry {
     pub aliases: Vec<String>,
     /// How its names may be matched.
     pub policy: MatchPolicy,
+    /// What tells it apart from rows sharing a form (cities; default for
+    /// other rows).
+    pub facts: PlaceFacts,
+}
+
+/// What the key resolver knows of a place row, to choose among rows that
+/// share a form (the optional columns of `gazetteers/FORMAT.md`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PlaceFacts {
+    /// Forms other rows match that may also name this place; never matched
+    /// through this row ("New York" of New York City).
+    pub shared: Vec<String>,
+    /// Inhabitants (0: unknown).
+    pub population: u64,
+    /// ISO 3166-1 alpha-2 code of its country, when known.
+    pub country: Option<String>,
+    /// ISO 3166-2 code of its first-level subdivision, when known.
+    pub region: Option<String>,
+    /// A national capital.
+    pub capital: bool,
+    /// Curated prominence beyond population (0: none; larger wins).
+    pub priority: u8,
 }
 
 impl Entry {
@@ -66,6 +97,8 @@ impl Entry {
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
     pub(super) entries: Vec<Entry>,
+    /// Rows by the forms they share, built on first use.
+    pub(super) homonyms: OnceCell<Homonyms>,
 }
 
 impl Gazetteer {
@@ -80,6 +113,7 @@ impl Gazetteer {
         if other.entries.is_empty() {
             return;
         }
+        self.homonyms = OnceCell::new();
         // Where each new entry goes, found with keys borrowed from the
         // existing entries (no key is cloned).
         let targets: Vec<Option<usize>> = {
@@ -105,6 +139,7 @@ impl Gazetteer {
 
     /// Add one entry.
     pub fn push(&mut self, entry: Entry) {
+        self.homonyms = OnceCell::new();
         self.entries.push(entry);
     }
 

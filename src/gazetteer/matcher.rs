@@ -51,6 +51,10 @@ impl Matcher {
         let mut patterns: Vec<Box<str>> = Vec::with_capacity(gaz.len() * 5 / 4);
         let mut forms: Vec<Vec<SurfaceForm>> = Vec::with_capacity(gaz.len() * 5 / 4);
         for (i, entry) in gaz.entries.iter().enumerate() {
+            // Only the key resolver reads a referent row.
+            if entry.policy == MatchPolicy::Referent {
+                continue;
+            }
             for name in entry.names() {
                 let mut add = |surface: &str| {
                     let folded = fold_case(surface);
@@ -155,6 +159,7 @@ impl Matcher {
                         && !doc.is_sentence_initial(start)
                         && ambiguous_context(doc, entry.kind, start, end)
                 }
+                MatchPolicy::Referent => false,
             };
             if ok {
                 return Some(form.entry);

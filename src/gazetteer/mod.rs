@@ -10,11 +10,15 @@
 //! - `matcher`: the automaton over every surface form, and which matches
 //!   an entry's policy accepts ([`Matcher`]).
 //! - `context`: the cues that license a name that is also a common word.
+//! - `resolve`: which of the rows sharing a place name the article means
+//!   (the entity's key).
 
 mod context;
 mod entry;
 mod load;
 mod matcher;
+mod resolve;
 
-pub use entry::{Entry, Gazetteer, MatchPolicy};
+pub use entry::{Entry, Gazetteer, MatchPolicy, PlaceFacts};
 pub(crate) use matcher::{GazMatch, Matcher};
+pub(crate) use resolve::{resolve_places, PlaceGroup};
