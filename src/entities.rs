@@ -272,6 +272,7 @@ impl<'c> Grouping<'c> {
         let places: Vec<PlaceGroup> = groups
             .iter()
             .map(|g| PlaceGroup {
+                kind: g.kind,
                 entry: g.members.iter().find_map(|&i| {
                     let entry = self.candidates[i].entry?;
                     (Some(&self.gaz.entries()[entry as usize].key) == g.key.as_ref())

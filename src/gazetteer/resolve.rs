@@ -24,6 +24,11 @@
 //!
 //! Countries and curated places (`place:` rows) keep their key: they are the
 //! prominent sense of their names.
+//!
+//! An organization the name rules found without a gazetteer row gets the key
+//! of the one organization row its name is with a corporate suffix or a
+//! British spelling ("Exxon Corp" → the row of "Exxon", "World Trade
+//! Organisation" → "World Trade Organization").
 
 use std::collections::HashMap;
 
@@ -31,7 +36,7 @@ use crate::hash::FnvBuild;
 use crate::record::EntityType;
 use crate::text::{fold_case, Doc};
 
-use super::{Entry, Gazetteer};
+use super::{Entry, Gazetteer, MatchPolicy};
 
 /// A city this large, or a capital, is what its name means rather than the
 /// region named like it.
@@ -41,10 +46,32 @@ const BIG_CITY: u64 = 500_000;
 /// win by the article's countries.
 const CONTEXT_RATIO: u64 = 4;
 
-/// Region and city rows by the folded forms two or more of them share.
+/// Words that end a company's name without changing what it names.
+const CORPORATE_SUFFIXES: &[&str] = &[
+    "corp",
+    "corp.",
+    "corporation",
+    "inc",
+    "inc.",
+    "co",
+    "co.",
+    "cos",
+    "ltd",
+    "ltd.",
+    "plc",
+    "llc",
+    "ag",
+    "sa",
+    "nv",
+];
+
+/// Region and city rows by the folded forms two or more of them share, and
+/// organization rows by the folded forms only one of them has.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Homonyms {
     rows: HashMap<String, Vec<u32>, FnvBuild>,
+    /// `None`: two organizations share the form.
+    organizations: HashMap<String, Option<u32>, FnvBuild>,
 }
 
 impl Homonyms {
@@ -63,7 +90,40 @@ impl Homonyms {
             }
         }
         rows.retain(|_, list| list.len() > 1);
-        Homonyms { rows }
+        let mut organizations: HashMap<String, Option<u32>, FnvBuild> = HashMap::default();
+        for (i, e) in gaz.entries.iter().enumerate() {
+            if e.kind != EntityType::Organization || e.policy == MatchPolicy::Referent {
+                continue;
+            }
+            for form in e.names() {
+                organizations
+                    .entry(fold_case(form))
+                    .and_modify(|row| {
+                        if *row != Some(i as u32) {
+                            *row = None;
+                        }
+                    })
+                    .or_insert(Some(i as u32));
+            }
+        }
+        Homonyms {
+            rows,
+            organizations,
+        }
+    }
+
+    /// The one organization row a name without a row stands for: the name
+    /// less a corporate suffix, or with the American spelling.
+    fn organization(&self, name: &str) -> Option<u32> {
+        let folded = fold_case(name).replace("organisation", "organization");
+        let base = match folded.rsplit_once(' ') {
+            Some((head, last)) if CORPORATE_SUFFIXES.contains(&last) => head.trim_end_matches(','),
+            _ => folded.as_str(),
+        };
+        if base == fold_case(name) {
+            return None;
+        }
+        self.organizations.get(base).copied().flatten()
     }
 }
 
@@ -104,9 +164,11 @@ fn region_of(e: &Entry) -> Option<&str> {
     }
 }
 
-/// One entity for the resolver: the row its key came from, and the spans of
-/// its mentions.
+/// One entity for the resolver: its type, the row its key came from, and
+/// the spans of its mentions.
 pub(crate) struct PlaceGroup {
+    /// The entity's type.
+    pub kind: EntityType,
     /// The matched row that gave the entity its key.
     pub entry: Option<u32>,
     /// The mentions' byte spans.
@@ -150,7 +212,9 @@ impl<'a, 'd> Article<'a, 'd> {
     /// The row group `g`'s key should come from.
     fn referent(&self, g: usize) -> Option<u32> {
         let group = &self.groups[g];
-        let matched = group.entry?;
+        let Some(matched) = group.entry else {
+            return self.unlisted_organization(group);
+        };
         let e = self.entry(matched);
         if !is_region(e) && !is_city(e) {
             return Some(matched);
@@ -179,6 +243,19 @@ impl<'a, 'd> Article<'a, 'd> {
             .zip(ranks)
             .max_by_key(|(_, r)| r.order(prominent))
             .map(|(&c, _)| c)
+    }
+
+    /// The organization row a group without one stands for, by its mentions'
+    /// forms (see [`Homonyms::organization`]).
+    fn unlisted_organization(&self, group: &PlaceGroup) -> Option<u32> {
+        if group.kind != EntityType::Organization {
+            return None;
+        }
+        let homonyms = self.gaz.homonyms();
+        group
+            .spans
+            .iter()
+            .find_map(|&(s, e)| homonyms.organization(&self.doc.text[s..e]))
     }
 
     /// Every region or city row holding one of the group's forms, the
