@@ -10,16 +10,16 @@
 //! 1. a cue next to a mention: "Washington state", "the state of New
 //!    York", "Seattle, Washington" want a region; a dateline
 //!    ("WASHINGTON, March 3") a city;
-//! 2. a qualifier ("Dublin, Ohio") or the city's region named in the
-//!    article;
+//! 2. a qualifier ("Dublin, Ohio"), or the city's region named in the same
+//!    sentence when the form is the city's own name;
 //! 3. a capital or big city (500,000 people or more) and its own region
 //!    are kept apart: without a cue the name is the city ("Beijing",
 //!    "New York", "Washington" in the US);
 //! 4. a curated priority (Venice, Italy);
-//! 5. the row's own name over another row's alternate name;
-//! 6. its country named by another place in the same sentence, or named
-//!    anywhere when the prominent candidate's is not, if the candidate is
-//!    not much smaller than the prominent one;
+//! 5. the row's own name over another row's alternate name, unless that row
+//!    is a city more than 4 times bigger;
+//! 6. its country named in the article when the prominent candidate's is
+//!    not, if the candidate is not much smaller than the prominent one;
 //! 7. a region over a city, then the larger population, then the matched row.
 //!
 //! Countries and curated places (`place:` rows) keep their key: they are the
@@ -44,7 +44,11 @@ const BIG_CITY: u64 = 500_000;
 
 /// A candidate at most this many times smaller than the prominent one may
 /// win by the article's countries.
-const CONTEXT_RATIO: u64 = 4;
+const CONTEXT_RATIO: u64 = 2;
+
+/// A city this many times bigger than a row whose own name the article
+/// writes still wins by its alternate name.
+const ALIAS_RATIO: u64 = 4;
 
 /// Words that end a company's name without changing what it names.
 const CORPORATE_SUFFIXES: &[&str] = &[
@@ -346,30 +350,28 @@ impl<'a, 'd> Article<'a, 'd> {
             .and_then(|(_, o)| o.entry.map(|e| self.entry(e)))
     }
 
-    /// True when another group than `g` names country `cc` (anywhere, or in
-    /// sentence `sentence` only).
-    fn names_country(&self, g: usize, cc: &str, sentence: Option<usize>) -> bool {
+    /// True when another group than `g` names country `cc`.
+    fn names_country(&self, g: usize, cc: &str) -> bool {
         self.groups.iter().enumerate().any(|(o, other)| {
             o != g
                 && other
                     .entry
                     .is_some_and(|e| country_of(self.entry(e)) == Some(cc))
-                && sentence.map_or(true, |n| {
-                    other
-                        .spans
-                        .iter()
-                        .any(|&(s, _)| self.doc.sentence_index(s) == n)
-                })
         })
     }
 
-    /// True when another group than `g` names region `code`.
-    fn names_region(&self, g: usize, code: &str) -> bool {
+    /// True when another group than `g` names region `code` in sentence
+    /// `sentence`.
+    fn names_region(&self, g: usize, code: &str, sentence: usize) -> bool {
         self.groups.iter().enumerate().any(|(o, other)| {
             o != g
                 && other
                     .entry
                     .is_some_and(|e| is_region(self.entry(e)) && self.entry(e).key == code)
+                && other
+                    .spans
+                    .iter()
+                    .any(|&(s, _)| self.doc.sentence_index(s) == sentence)
         })
     }
 
@@ -403,12 +405,24 @@ impl<'a, 'd> Article<'a, 'd> {
                 country.is_some() && country_of(q) == country && q.key.len() == 2
             }
         });
-        let context = qualified || !region && region_of(e).is_some_and(|r| self.names_region(g, r));
-        let in_sentence = country.is_some_and(|cc| {
-            sentences
-                .iter()
-                .any(|&n| self.names_country(g, cc, Some(n)))
-        });
+        // A row's own name beats another row's alternate name, unless that
+        // row is a much bigger city ("St. Petersburg" is Russia's before
+        // Florida's).
+        let biggest = candidates
+            .iter()
+            .map(|&o| self.entry(o).facts.population)
+            .max()
+            .unwrap_or(0);
+        let primary = forms.contains(&fold_case(&e.name))
+            && (region || e.facts.population.saturating_mul(ALIAS_RATIO) >= biggest);
+        // A city's region named beside it ("Dublin and Columbus, Ohio"); not
+        // for another row's alternate name, nor anywhere in the article:
+        // "Milan" is not Syracuse, New York, in a story that names New York.
+        let context = qualified
+            || !region
+                && primary
+                && region_of(e)
+                    .is_some_and(|r| sentences.iter().any(|&n| self.names_region(g, r, n)));
         // A capital or big city and the region named like it: the city.
         let demoted = region
             && !cues.region
@@ -425,9 +439,8 @@ impl<'a, 'd> Article<'a, 'd> {
             context,
             demoted,
             priority: e.facts.priority,
-            primary: forms.contains(&fold_case(&e.name)),
-            named_country: country.is_some_and(|cc| self.names_country(g, cc, None)),
-            in_sentence,
+            primary,
+            named_country: country.is_some_and(|cc| self.names_country(g, cc)),
             region,
             population: e.facts.population,
             matched: c == matched,
@@ -443,7 +456,6 @@ struct Rank {
     priority: u8,
     primary: bool,
     named_country: bool,
-    in_sentence: bool,
     region: bool,
     population: u64,
     matched: bool,
@@ -454,7 +466,8 @@ impl Rank {
     /// candidate's country is named, and its population.
     fn order(&self, prominent: (bool, u64)) -> impl Ord {
         let (prominent_named, prominent_population) = prominent;
-        let by_country = (self.in_sentence || self.named_country && !prominent_named)
+        let by_country = self.named_country
+            && !prominent_named
             && self.population.saturating_mul(CONTEXT_RATIO) >= prominent_population;
         (
             self.cue,
