@@ -87,7 +87,7 @@ pub(crate) const FLAGS: &[Flag] = &[
         value: Some("URL"),
         commands: &[Command::Corpus],
         doc_short: "The highlight page the HTML links to (default highlight.html).",
-        doc_long: "The page written by 'newsfacts highlight --out' for the same inputs, \
+        doc_long: "The page 'newsfacts highlight' writes for the same inputs, \
                    which the HTML view's article links point into (URL#article-id). \
                    Default: highlight.html, beside the HTML page.",
         set: |a, v| {
