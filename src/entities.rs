@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use crate::gazetteer::{resolve_places, Gazetteer, PlaceGroup};
+use crate::gazetteer::{resolve_keys, Gazetteer, KeyGroup};
 use crate::names::Candidate;
 use crate::record::{Entity, EntityType, Mention};
 use crate::text::Doc;
@@ -267,11 +267,11 @@ impl<'c> Grouping<'c> {
     }
 
     /// A place's key names the row the article means among those sharing
-    /// its name (`gazetteer::resolve_places`), not just the matched one.
+    /// its name (`gazetteer::resolve_keys`), not just the matched one.
     fn resolve_place_keys(&self, groups: &mut [Group]) {
-        let places: Vec<PlaceGroup> = groups
+        let places: Vec<KeyGroup> = groups
             .iter()
-            .map(|g| PlaceGroup {
+            .map(|g| KeyGroup {
                 kind: g.kind,
                 entry: g.members.iter().find_map(|&i| {
                     let entry = self.candidates[i].entry?;
@@ -285,7 +285,7 @@ impl<'c> Grouping<'c> {
                     .collect(),
             })
             .collect();
-        let chosen = resolve_places(self.doc, self.gaz, &places);
+        let chosen = resolve_keys(self.doc, self.gaz, &places);
         for ((g, place), row) in groups.iter_mut().zip(&places).zip(chosen) {
             if row.is_some() && row != place.entry {
                 g.key = row.map(|r| self.gaz.entries()[r as usize].key.clone());

@@ -21,4 +21,4 @@ mod resolve;
 
 pub use entry::{Entry, Gazetteer, MatchPolicy, PlaceFacts};
 pub(crate) use matcher::{GazMatch, Matcher};
-pub(crate) use resolve::{resolve_places, PlaceGroup};
+pub(crate) use resolve::{resolve_keys, KeyGroup};

@@ -170,7 +170,7 @@ fn region_of(e: &Entry) -> Option<&str> {
 
 /// One entity for the resolver: its type, the row its key came from, and
 /// the spans of its mentions.
-pub(crate) struct PlaceGroup {
+pub(crate) struct KeyGroup {
     /// The entity's type.
     pub kind: EntityType,
     /// The matched row that gave the entity its key.
@@ -181,10 +181,10 @@ pub(crate) struct PlaceGroup {
 
 /// The row each group's key should come from: its own, or a homonym the
 /// article's context or prominence prefers.
-pub(crate) fn resolve_places(
+pub(crate) fn resolve_keys(
     doc: &Doc<'_>,
     gaz: &Gazetteer,
-    groups: &[PlaceGroup],
+    groups: &[KeyGroup],
 ) -> Vec<Option<u32>> {
     let article = Article { doc, gaz, groups };
     (0..groups.len()).map(|g| article.referent(g)).collect()
@@ -194,7 +194,7 @@ pub(crate) fn resolve_places(
 struct Article<'a, 'd> {
     doc: &'a Doc<'d>,
     gaz: &'a Gazetteer,
-    groups: &'a [PlaceGroup],
+    groups: &'a [KeyGroup],
 }
 
 /// What the text around one group's mentions says.
@@ -251,7 +251,7 @@ impl<'a, 'd> Article<'a, 'd> {
 
     /// The organization row a group without one stands for, by its mentions'
     /// forms (see [`Homonyms::organization`]).
-    fn unlisted_organization(&self, group: &PlaceGroup) -> Option<u32> {
+    fn unlisted_organization(&self, group: &KeyGroup) -> Option<u32> {
         if group.kind != EntityType::Organization {
             return None;
         }
@@ -264,7 +264,7 @@ impl<'a, 'd> Article<'a, 'd> {
 
     /// Every region or city row holding one of the group's forms, the
     /// matched row first.
-    fn candidates(&self, group: &PlaceGroup, matched: u32) -> Vec<u32> {
+    fn candidates(&self, group: &KeyGroup, matched: u32) -> Vec<u32> {
         let homonyms = self.gaz.homonyms();
         let mut out = vec![matched];
         for &(s, e) in &group.spans {
