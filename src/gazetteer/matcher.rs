@@ -70,6 +70,10 @@ impl Matcher {
         let mut forms: Vec<Vec<SurfaceForm>> = Vec::with_capacity(entries.len() * 5 / 4);
         for (i, entry) in entries.iter().enumerate() {
             let i = offset + i;
+            // Only the key resolver reads a referent row.
+            if entry.policy == MatchPolicy::Referent {
+                continue;
+            }
             for name in entry.names() {
                 let mut add = |surface: &str| {
                     let folded = fold_case(surface);
@@ -193,6 +197,8 @@ impl Matcher {
                         && !doc.is_sentence_initial(start)
                         && ambiguous_context(doc, entry.kind, start, end)
                 }
+                // Only the key resolver reads a referent row.
+                MatchPolicy::Referent => false,
                 // Deny rows are never entries (`Gazetteer::push`).
                 _ => false,
             };

@@ -12,12 +12,16 @@
 //! - `layers`: the embedded gazetteer's matcher and one over a user's
 //!   entries, searched as one.
 //! - `context`: the cues that license a name that is also a common word.
+//! - `resolve`: which of the rows sharing a place name the article means
+//!   (the entity's key).
 
 mod context;
 mod entry;
 mod layers;
 mod load;
 mod matcher;
+mod resolve;
 
-pub use entry::{Entry, Gazetteer, MatchPolicy};
+pub use entry::{Entry, Gazetteer, MatchPolicy, PlaceFacts};
 pub(crate) use matcher::{GazMatch, Matcher};
+pub(crate) use resolve::{resolve_keys, KeyGroup};
