@@ -103,38 +103,24 @@ impl Attributor<'_, '_> {
         })
     }
 
-    /// Turn a referent into an attribution at sentence `si`: pronouns and
-    /// "the lawmaker" take the nearest earlier attribution or subject of
-    /// the same kind (person or not), within [`PRONOUN_REACH`] sentences.
+    /// Turn a referent into an attribution at sentence `si`: a description
+    /// ("the striker") takes the entity the article introduced with it (see
+    /// `descriptions`); pronouns, and descriptions it cannot place, take the
+    /// nearest earlier attribution or subject of the same kind (person or
+    /// not), within [`PRONOUN_REACH`] sentences.
     pub(super) fn resolve(&self, referent: Referent, si: usize) -> Attribution {
         match referent {
             Referent::Named { entity, human } => Attribution {
                 entity: Some(entity),
                 human,
             },
-            Referent::Pronoun { human } | Referent::Anaphor { human } => {
-                let lo = si.saturating_sub(PRONOUN_REACH);
-                for j in (lo..si).rev() {
-                    for a in [self.attribution[j], self.opening_subject[j]]
-                        .into_iter()
-                        .flatten()
-                    {
-                        if a.human == human {
-                            if referent == (Referent::Anaphor { human }) && a.entity.is_none() {
-                                continue;
-                            }
-                            return Attribution {
-                                entity: a.entity,
-                                human,
-                            };
-                        }
-                    }
-                }
-                Attribution {
-                    entity: None,
-                    human,
+            Referent::Anaphor { human, start, end } => {
+                match self.resolve_description(start..end, human) {
+                    Some(entity) => Attribution { entity, human },
+                    None => self.nearest_earlier(si, human, true),
                 }
             }
+            Referent::Pronoun { human } => self.nearest_earlier(si, human, false),
             Referent::Document(author) => Attribution {
                 entity: author,
                 human: false,
@@ -143,6 +129,36 @@ impl Attributor<'_, '_> {
                 entity: None,
                 human: true,
             },
+        }
+    }
+
+    /// The nearest earlier attribution or subject of the same kind (person
+    /// or not) within [`PRONOUN_REACH`] sentences of sentence `si`;
+    /// `named` skips those that name nobody.
+    fn nearest_earlier(&self, si: usize, human: bool, named: bool) -> Attribution {
+        let lo = si.saturating_sub(PRONOUN_REACH);
+        for j in (lo..si).rev() {
+            let of_kind: Vec<Attribution> = [self.attribution[j], self.opening_subject[j]]
+                .into_iter()
+                .flatten()
+                .filter(|a| a.human == human)
+                .collect();
+            // A sentence whose verb's subject is unclear may still open
+            // with the name ("Jane Roe, chief of X - a firm - believes").
+            let pick = of_kind
+                .iter()
+                .find(|a| a.entity.is_some())
+                .or_else(|| of_kind.first().filter(|_| !named));
+            if let Some(a) = pick {
+                return Attribution {
+                    entity: a.entity,
+                    human,
+                };
+            }
+        }
+        Attribution {
+            entity: None,
+            human,
         }
     }
 
