@@ -179,9 +179,37 @@ impl Attributor<'_, '_> {
     fn apposition_head(&self, lo: usize, c: usize) -> Referent {
         let before = &self.text[lo..lo + c];
         let Some(c2) = before.rfind(',') else {
-            return Referent::Inverted;
+            // "…," director Jane Roe at Acme <ACM>, told Reuters": the
+            // whole phrase before the comma is the subject when it names
+            // a person.
+            let persons = self
+                .mentions
+                .within(lo..lo + c)
+                .filter(|m| m.kind == EntityType::Person)
+                .last()
+                .copied();
+            return match persons {
+                Some(p) => Referent::Named {
+                    entity: p.entity,
+                    human: true,
+                },
+                None => Referent::Inverted,
+            };
         };
         let appos = before[c2 + 1..].trim_start();
+        // "Their president, Jane Roe, says": the apposition is the name.
+        let appos_start = lo + c2 + 1 + (before[c2 + 1..].len() - appos.len());
+        let appos_end = lo + before.trim_end().len();
+        if let Some(m) = self
+            .mentions
+            .within(appos_start..appos_end)
+            .find(|m| m.start == appos_start && m.end == appos_end && m.kind == EntityType::Person)
+        {
+            return Referent::Named {
+                entity: m.entity,
+                human: true,
+            };
+        }
         let lowercase_start = appos
             .chars()
             .next()
@@ -226,7 +254,30 @@ impl Attributor<'_, '_> {
         if from >= end {
             return Referent::Unnamed;
         }
-        self.noun_phrase_referent(from..end, false)
+        let referent = self.noun_phrase_referent(from..end, false);
+        if referent != Referent::Unnamed {
+            return referent;
+        }
+        // "said Donaldson, Lufkin and Jenrette Inc analyst Jane Roe.": a
+        // firm's name with commas before the person's; the person ends the
+        // sentence.
+        let tail_end = from
+            + rest
+                .find(['.', ';', ':', '“', '”', '"', '\n'])
+                .unwrap_or(rest.len());
+        let last_person = self
+            .mentions
+            .within(from..tail_end)
+            .filter(|m| m.kind == EntityType::Person)
+            .last()
+            .copied();
+        match last_person {
+            Some(p) if self.text[p.end..tail_end].trim().is_empty() => Referent::Named {
+                entity: p.entity,
+                human: true,
+            },
+            _ => referent,
+        }
     }
 
     /// Whom the noun phrase `r` names. `before` says the phrase precedes

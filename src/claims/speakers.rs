@@ -241,10 +241,19 @@ impl Attributor<'_, '_> {
             .chars()
             .find(|c| c.is_alphabetic())
             .is_some_and(char::is_lowercase);
+        // "Jane Roe echoed those sentiments: "…"": the person who opens a
+        // sentence that introduces the quote with a colon.
+        let colon_intro = || -> Option<Attribution> {
+            let head = self.text[sent_lo..q.open].trim_end();
+            if q.open <= sent_lo || !head.ends_with(':') {
+                return None;
+            }
+            self.opening_subject[s_open].filter(|a| a.human && a.entity.is_some())
+        };
         if starts_lower {
-            before().or_else(after)
+            before().or_else(after).or_else(colon_intro)
         } else {
-            after().or_else(before)
+            after().or_else(before).or_else(colon_intro)
         }
     }
 
