@@ -71,7 +71,36 @@ impl Attributor<'_, '_> {
         let ok = prefix.split_whitespace().count() <= 5
             && !prefix.contains([',', ';', ':'])
             && self.verbs(s.start..m.start).is_empty();
-        if !ok || m.kind == EntityType::Place {
+        if !ok {
+            return None;
+        }
+        // "Celtic manager Martin O'Neill is …", "Hull coach Jane Doe": a
+        // club or firm naming the person's role; the person is the subject.
+        if m.kind != EntityType::Person {
+            let person = self
+                .mentions
+                .within(m.end..s.end)
+                .next()
+                .filter(|p| p.kind == EntityType::Person)
+                .filter(|p| {
+                    let between = self.words(m.end..p.start);
+                    between.len() <= 3
+                        && !self.text[m.end..p.start].contains([',', ';', ':'])
+                        && between.iter().all(|w| {
+                            self.text[w.0..w.1]
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_lowercase)
+                        })
+                });
+            if let Some(p) = person {
+                return Some(Attribution {
+                    entity: Some(p.entity),
+                    human: true,
+                });
+            }
+        }
+        if m.kind == EntityType::Place {
             return None;
         }
         Some(Attribution {
@@ -276,24 +305,33 @@ impl Attributor<'_, '_> {
             }
         }
         // A quote with no attribution of its own, right after a sentence
-        // of the same paragraph that reports a named person's words.
+        // of the same paragraph that reports a named person's words, or
+        // opening the paragraph after one that ends so.
         if s_open > 0 {
             if let (Some(prev_sent), Some(a)) = (
                 self.doc.sentences.get(s_open - 1),
                 self.attribution[s_open - 1],
             ) {
-                let same_par = !self.text[prev_sent.end..q.open.max(prev_sent.end)].contains('\n');
+                let gap = &self.text[prev_sent.end..q.open.max(prev_sent.end)];
+                let same_par = !gap.contains('\n') || gap.trim().is_empty();
                 let continues = prev.is_some_and(|(p, _)| p.close_end > prev_sent.start);
                 if same_par && !continues && a.human && a.entity.is_some() {
                     return Some(a);
                 }
             }
         }
-        // A quote that directly continues the one before it.
+        // A quote that directly continues the one before it, in its
+        // paragraph or opening the next one ("…,” Federer said.\n\n“That
+        // took me …").
         if let Some((p, sp)) = prev {
             let between = self.text.get(p.close_end..q.open).unwrap_or("");
             let p_sent = self.doc.sentence_index(p.close_end.saturating_sub(1));
-            let adjacent = p_sent + 1 >= s_open && !between.contains("\n\n");
+            let opens_paragraph = between.matches("\n\n").count() == 1
+                && between
+                    .rsplit("\n\n")
+                    .next()
+                    .is_some_and(|t| t.trim().is_empty());
+            let adjacent = p_sent + 1 >= s_open && (!between.contains("\n\n") || opens_paragraph);
             let gap_ok = between.chars().filter(|c| *c == '\n').count() <= 2;
             if adjacent && gap_ok {
                 return sp;
