@@ -5,7 +5,8 @@
 //! ("the two countries").
 
 use super::lexicon::{
-    is_in, NumberWord, NOT_PLURAL, NP_STOP, PARTICIPLE_ADJ, PLURAL_NOUNS, SUBJECT_VERBS,
+    is_in, NumberWord, CHANGE_VERBS, NOT_PLURAL, NP_STOP, PARTICIPLE_ADJ, PLURAL_NOUNS,
+    SUBJECT_VERBS,
 };
 use super::lexicon::{BACK_DETERMINERS, COMPARISON_LINKS};
 use super::scanner::{FigureMatch, Reading};
@@ -229,11 +230,29 @@ impl<'a, 'd> Tokens<'a, 'd> {
             if self.is_month(j) {
                 break;
             }
+            // "81 last year": a time, not the counted noun.
+            if matches!(w, "last" | "next" | "this")
+                && matches!(
+                    self.word(j + 1),
+                    "year" | "week" | "month" | "season" | "quarter" | "night" | "time"
+                )
+            {
+                break;
+            }
             words.push(j);
             let plural = self.looks_plural(w);
             j += 1;
             while self.is_dash(j) && self.glued(j) && self.is_word(j + 1) && self.glued(j + 1) {
                 j += 2;
+            }
+            // "two critics' associations": a plural possessive is the
+            // counted noun's owner; the noun follows it.
+            let possessive = (self.is_punct(j, '\'') || self.is_punct(j, '’'))
+                && self.glued(j)
+                && self.is_word(j + 1)
+                && self.looks_plural(self.word(j + 1));
+            if plural && possessive && value != 1.0 {
+                return Some((words[words.len() - 1], j + 2));
             }
             if plural && value != 1.0 {
                 // "300 policemen and women"
@@ -379,6 +398,29 @@ impl<'a, 'd> Tokens<'a, 'd> {
                 k -= 1;
                 if self.is_word(k) && self.looks_plural(self.word(k)) && !self.capitalised(k) {
                     return Some(self.raw(k).to_string());
+                }
+            }
+        }
+        // "co-productions in Britain fell from 102": the plural subject of a
+        // change verb counts the figure it changes from.
+        if before[0] == "from" {
+            let verb = (q.saturating_sub(3)..q)
+                .rev()
+                .find(|&k| is_in(CHANGE_VERBS, self.word(k)) && self.same_sentence(k, first));
+            if let Some(v) = verb {
+                let mut k = v;
+                while k > 0 && self.same_sentence(k - 1, first) && k + 8 > v {
+                    k -= 1;
+                    if self.is_word(k) && self.looks_plural(self.word(k)) && !self.capitalised(k) {
+                        // Keep a hyphenated compound whole ("co-productions").
+                        let mut s = k;
+                        while s >= 2 && self.is_dash(s - 1) && self.glued(s - 1) && self.glued(s) {
+                            s -= 2;
+                        }
+                        return Some(
+                            self.doc.text[self.toks[s].start..self.toks[k].end].to_string(),
+                        );
+                    }
                 }
             }
         }

@@ -129,6 +129,13 @@ impl<'a, 'd> Tokens<'a, 'd> {
                     .is_some_and(|v| (1800.0..=2100.0).contains(&v))
         };
         let mut period = false;
+        // "in 1979 and 1980": two years, no one year.
+        if matches!(self.word(k + 1), "and" | "or") && two_years(k + 2) {
+            return true;
+        }
+        if matches!(pw, "and" | "or") && head >= 2 && two_years(head - 2) {
+            return true;
+        }
         if pw == "between" || pw == "from" {
             let mut j = k + 1;
             if matches!(self.word(j), "and" | "to" | "until" | "till") || self.is_dash(j) {
@@ -183,6 +190,15 @@ impl<'a, 'd> Tokens<'a, 'd> {
             }
         }
         dashes % 2 == 1
+    }
+
+    /// "three golds and two bronzes": two counts joined by "and", which
+    /// share what follows them.
+    fn coordinated(&self, a: &FigureMatch, b: &FigureMatch) -> bool {
+        b.first > a.end
+            && b.first - a.end <= 4
+            && self.word(b.first - 1) == "and"
+            && (a.end..b.first).all(|k| self.is_word(k))
     }
 
     /// Bind years to the figures, sentence by sentence.
@@ -248,6 +264,21 @@ impl<'a, 'd> Tokens<'a, 'd> {
                     }
                 }
             }
+            // Forward, close: "moved in 2003 for £6.5m" — a year that no
+            // figure before it in its clause takes binds the figure right
+            // after it.
+            let before_in_clause = idx
+                .iter()
+                .any(|&f| found[f].end <= y.tok && !self.clause_break_between(found[f].end, y.tok));
+            let after_in = matches!(self.prev_word(y.tok), "in" | "during" | "since");
+            if !y.fronted && !before_in_clause && after_in {
+                if let Some(p) = idx.iter().position(|&f| found[f].first > y.tok) {
+                    let d = found[idx[p]].first - y.tok;
+                    if d <= 3 && !self.clause_break_between(y.tok, found[idx[p]].first) {
+                        set(&mut year_of[p], y.year, d);
+                    }
+                }
+            }
             // Backward: the nearest figure before it in the same clause, with
             // its bracketed conversions and a "by X to Y" partner.
             if let Some(p) = idx.iter().rposition(|&f| found[f].end <= y.tok) {
@@ -262,7 +293,8 @@ impl<'a, 'd> Tokens<'a, 'd> {
                         let linked = cur.conversion
                             || (self.word(cur.first.saturating_sub(1)) == "to"
                                 && prevf.end + 1 == cur.first
-                                && self.words_before(prevf.first, 1)[0] == "by");
+                                && self.words_before(prevf.first, 1)[0] == "by")
+                            || self.coordinated(prevf, cur);
                         if !linked {
                             break;
                         }
@@ -296,6 +328,10 @@ impl<'a, 'd> Tokens<'a, 'd> {
             }
         }
         for (p, &f) in idx.iter().enumerate() {
+            // "Smith, 45," gives an age as of writing, not for a year.
+            if found[f].fig.rule == "figure:age" {
+                continue;
+            }
             found[f].fig.year = year_of[p].map(|(y, _)| y);
         }
     }
