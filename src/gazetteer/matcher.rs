@@ -1,14 +1,13 @@
-//! The matcher: one automaton over every surface form of a gazetteer, and
-//! the per-match decision whether an entry's policy accepts it there.
+//! The matcher: one trie over every surface form of a gazetteer, and the
+//! per-match decision whether an entry's policy accepts it there.
 
 use std::collections::HashMap;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 
 use crate::hash::FnvBuild;
 use crate::text::{fold_case, on_word_boundaries, Doc};
 
 use super::context::ambiguous_context;
+use super::trie::Trie;
 use super::{Gazetteer, MatchPolicy};
 
 /// One surface form that a pattern stands for.
@@ -29,22 +28,27 @@ pub(crate) struct GazMatch {
     pub entry: u32,
 }
 
-/// The compiled automaton over every surface form of a gazetteer.
+/// The compiled index over every surface form of a gazetteer.
 ///
-/// One Aho-Corasick automaton (leftmost-longest) runs over the case-folded
-/// text; each pattern id maps to the forms (entry, written form) that fold to
-/// it, and [`Matcher::accept`] decides per match whether the entry's policy
-/// allows it there. Folding keeps byte offsets (see `text::fold_case`), so a
-/// match in the folded text is the same span of the original.
+/// A trie of the case-folded forms is asked for the longest form at each
+/// word start of the case-folded text (the matches of one leftmost-longest
+/// Aho-Corasick search, see [`Matcher::find`]); each pattern id maps to the
+/// forms (entry, written form) that fold to it, and [`Matcher::accept`]
+/// decides per match whether the entry's policy allows it there. Folding
+/// keeps byte offsets (see `text::fold_case`), so a match in the folded text
+/// is the same span of the original.
+///
+/// Construction is `Matcher::new(&gazetteer)`: one sort of the folded forms
+/// and one pass over them.
 #[derive(Debug)]
 pub(crate) struct Matcher {
-    automaton: AhoCorasick,
+    trie: Trie,
     /// Forms per pattern id, strongest policy first.
     forms: Vec<Vec<SurfaceForm>>,
 }
 
 impl Matcher {
-    /// Compile the automaton over every surface form of `gaz`.
+    /// Compile the index over every surface form of `gaz`.
     pub fn new(gaz: &Gazetteer) -> Matcher {
         let mut pattern_ids: HashMap<Box<str>, u32, FnvBuild> =
             HashMap::with_capacity_and_hasher(gaz.len() * 5 / 4, FnvBuild::default());
@@ -87,14 +91,8 @@ impl Matcher {
         for list in &mut forms {
             list.sort_by_key(|f| gaz.entries[f.entry as usize].policy);
         }
-        // Prefilters pay off for few patterns, not for tens of thousands of
-        // names; leaving it off also makes construction cheaper.
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .prefilter(false)
-            .build(patterns.iter().map(|p| p.as_bytes()))
-            .expect("gazetteer automaton fits in memory");
-        Matcher { automaton, forms }
+        let trie = Trie::new(&patterns.iter().map(|p| p.as_bytes()).collect::<Vec<_>>());
+        Matcher { trie, forms }
     }
 
     /// Every accepted gazetteer match in `doc`, left to right, not overlapping.
@@ -103,26 +101,9 @@ impl Matcher {
     /// it, or its policy refuses it here) the search resumes one character
     /// after its start, so a later match inside it can still be found.
     pub fn find(&self, doc: &Doc<'_>, gaz: &Gazetteer) -> Vec<GazMatch> {
-        let hay = doc.folded.as_str();
-        let mut out = Vec::new();
-        let mut pos = 0;
-        while pos < hay.len() {
-            let Some(hit) = self.automaton.find(Input::new(hay).span(pos..hay.len())) else {
-                break;
-            };
-            let (start, end) = (hit.start(), hit.end());
-            let accepted = on_word_boundaries(doc.text, start, end)
-                .then(|| self.accept(doc, gaz, hit.pattern().as_usize(), start, end))
-                .flatten();
-            match accepted {
-                Some(entry) => {
-                    out.push(GazMatch { start, end, entry });
-                    pos = end;
-                }
-                None => pos = start + hay[start..].chars().next().map_or(1, char::len_utf8),
-            }
-        }
-        out
+        scan(&self.trie, doc.text, &doc.folded, |pattern, start, end| {
+            self.accept(doc, gaz, pattern, start, end)
+        })
     }
 
     /// The entry whose policy accepts the match of `pattern` at
@@ -161,6 +142,62 @@ impl Matcher {
             }
         }
         None
+    }
+}
+
+/// The accepted matches of a leftmost-longest search of `trie`'s patterns in
+/// `folded` (the case-folded `text`), resumed one character after each
+/// rejected match: at each position the longest pattern starting there, if
+/// it lies on word boundaries of `text` and `accept` takes it.
+///
+/// A match that starts right after a word character is always rejected, so
+/// only word starts are looked up.
+fn scan(
+    trie: &Trie,
+    text: &str,
+    folded: &str,
+    mut accept: impl FnMut(usize, usize, usize) -> Option<u32>,
+) -> Vec<GazMatch> {
+    let hay = folded.as_bytes();
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while pos < hay.len() {
+        if !after_word_char(text, pos) {
+            if let Some((pattern, len)) = trie.longest_at(&hay[pos..]) {
+                let (start, end) = (pos, pos + len);
+                if on_word_boundaries(text, start, end) {
+                    if let Some(entry) = accept(pattern as usize, start, end) {
+                        out.push(GazMatch { start, end, entry });
+                        pos = end;
+                        continue;
+                    }
+                }
+            }
+        }
+        pos += utf8_len(hay[pos]);
+    }
+    out
+}
+
+/// True when a word character ends right before `pos`.
+fn after_word_char(text: &str, pos: usize) -> bool {
+    match text.as_bytes()[..pos].last() {
+        None => false,
+        Some(&b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => text[..pos]
+            .chars()
+            .next_back()
+            .is_some_and(crate::text::is_word_char),
+    }
+}
+
+/// The length of the UTF-8 sequence that `lead` starts.
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xf0.. => 4,
+        0xe0.. => 3,
+        0xc0.. => 2,
+        _ => 1,
     }
 }
 
@@ -215,6 +252,59 @@ mod tests {
             found(&g, "China Daily said Chinaware China’s"),
             vec!["China Daily=cd", "China=CN"]
         );
+    }
+
+    /// The scan must find what one leftmost-longest Aho-Corasick automaton
+    /// finds when resumed one character after each rejected match.
+    fn aho_corasick_scan(
+        patterns: &[String],
+        text: &str,
+        folded: &str,
+        mut accept: impl FnMut(usize, usize, usize) -> Option<u32>,
+    ) -> Vec<GazMatch> {
+        use aho_corasick::{AhoCorasick, Input, MatchKind};
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns)
+            .unwrap();
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos < folded.len() {
+            let Some(hit) = ac.find(Input::new(folded).span(pos..folded.len())) else {
+                break;
+            };
+            let (start, end) = (hit.start(), hit.end());
+            match on_word_boundaries(text, start, end)
+                .then(|| accept(hit.pattern().as_usize(), start, end))
+                .flatten()
+            {
+                Some(entry) => {
+                    out.push(GazMatch { start, end, entry });
+                    pos = end;
+                }
+                None => pos = start + folded[start..].chars().next().map_or(1, char::len_utf8),
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn same_matches_as_aho_corasick(
+            patterns in proptest::collection::hash_set("[abAé .'’-]{1,6}", 1..40),
+            text in "[abAé .'’,-]{0,120}",
+            reject in 0usize..5,
+        ) {
+            let patterns: Vec<String> = patterns.into_iter().map(|p| fold_case(&p)).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+            let folded = fold_case(&text);
+            // Refuse some matches, as a policy would, to exercise resuming.
+            let accept = |p: usize, s: usize, e: usize| ((p + s + e) % 5 >= reject).then_some(p as u32);
+            let trie = Trie::new(&patterns);
+            proptest::prop_assert_eq!(
+                scan(&trie, &text, &folded, accept),
+                aho_corasick_scan(&patterns, &text, &folded, accept)
+            );
+        }
     }
 
     #[test]

@@ -7,14 +7,16 @@
 //! - `entry`: [`Entry`], its [`MatchPolicy`], and the [`Gazetteer`] that
 //!   holds entries.
 //! - `load`: the files compiled into the crate and user TSV files.
-//! - `matcher`: the automaton over every surface form, and which matches
-//!   an entry's policy accepts ([`Matcher`]).
+//! - `matcher`: the index over every surface form, and which matches an
+//!   entry's policy accepts ([`Matcher`]).
+//! - `trie`: the byte trie that finds the longest form at a position.
 //! - `context`: the cues that license a name that is also a common word.
 
 mod context;
 mod entry;
 mod load;
 mod matcher;
+mod trie;
 
 pub use entry::{Entry, Gazetteer, MatchPolicy};
 pub(crate) use matcher::{GazMatch, Matcher};
