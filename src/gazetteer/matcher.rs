@@ -1,9 +1,6 @@
 //! The matcher: one trie over every surface form of a gazetteer, and the
 //! per-match decision whether an entry's policy accepts it there.
 
-use std::collections::HashMap;
-
-use crate::hash::FnvBuild;
 use crate::text::{fold_case, on_word_boundaries, Doc};
 
 use super::context::ambiguous_context;
@@ -43,40 +40,31 @@ pub(crate) struct GazMatch {
 #[derive(Debug)]
 pub(crate) struct Matcher {
     trie: Trie,
-    /// Forms per pattern id, strongest policy first.
-    forms: Vec<Vec<SurfaceForm>>,
+    /// The forms of every pattern, strongest policy first within each.
+    forms: Vec<SurfaceForm>,
+    /// Pattern `p`'s forms are `forms[form_starts[p]..form_starts[p + 1]]`.
+    form_starts: Vec<u32>,
 }
 
 impl Matcher {
     /// Compile the index over every surface form of `gaz`.
     pub fn new(gaz: &Gazetteer) -> Matcher {
-        let mut pattern_ids: HashMap<Box<str>, u32, FnvBuild> =
-            HashMap::with_capacity_and_hasher(gaz.len() * 5 / 4, FnvBuild::default());
-        let mut patterns: Vec<Box<str>> = Vec::with_capacity(gaz.len() * 5 / 4);
-        let mut forms: Vec<Vec<SurfaceForm>> = Vec::with_capacity(gaz.len() * 5 / 4);
+        // Every (folded form, written form) in entry order; a stable sort by
+        // the folded form groups the written forms of one pattern, still in
+        // entry order, and hands the trie its patterns sorted.
+        let mut all: Vec<(String, SurfaceForm)> = Vec::with_capacity(gaz.len() * 2);
         for (i, entry) in gaz.entries.iter().enumerate() {
             for name in entry.names() {
                 let mut add = |surface: &str| {
-                    let folded = fold_case(surface);
-                    let pattern = match pattern_ids.get(folded.as_str()) {
-                        Some(&pattern) => pattern,
-                        None => {
-                            let pattern = patterns.len() as u32;
-                            let folded: Box<str> = folded.into_boxed_str();
-                            pattern_ids.insert(folded.clone(), pattern);
-                            patterns.push(folded);
-                            forms.push(Vec::new());
-                            pattern
-                        }
-                    };
                     let acronym = is_acronym(surface);
-                    forms[pattern as usize].push(SurfaceForm {
+                    let form = SurfaceForm {
                         entry: i as u32,
                         acronym,
                         // Only exact matching reads the written form.
                         surface: (acronym || entry.policy == MatchPolicy::Exact)
                             .then(|| surface.into()),
-                    });
+                    };
+                    all.push((fold_case(surface), form));
                 };
                 add(name);
                 // Apostrophe and quote variants a name may be written with.
@@ -88,11 +76,27 @@ impl Matcher {
                 }
             }
         }
-        for list in &mut forms {
-            list.sort_by_key(|f| gaz.entries[f.entry as usize].policy);
+        all.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut patterns: Vec<&[u8]> = Vec::with_capacity(all.len());
+        let mut form_starts: Vec<u32> = Vec::with_capacity(all.len() + 1);
+        for (k, (folded, _)) in all.iter().enumerate() {
+            if patterns.last() != Some(&folded.as_bytes()) {
+                patterns.push(folded.as_bytes());
+                form_starts.push(k as u32);
+            }
         }
-        let trie = Trie::new(&patterns.iter().map(|p| p.as_bytes()).collect::<Vec<_>>());
-        Matcher { trie, forms }
+        form_starts.push(all.len() as u32);
+        let trie = Trie::new(&patterns);
+        let mut forms: Vec<SurfaceForm> = all.into_iter().map(|(_, form)| form).collect();
+        for w in form_starts.windows(2) {
+            forms[w[0] as usize..w[1] as usize]
+                .sort_by_key(|f| gaz.entries[f.entry as usize].policy);
+        }
+        Matcher {
+            trie,
+            forms,
+            form_starts,
+        }
     }
 
     /// Every accepted gazetteer match in `doc`, left to right, not overlapping.
@@ -118,7 +122,9 @@ impl Matcher {
     ) -> Option<u32> {
         let original = &doc.text[start..end];
         let capitalised = original.chars().next().is_some_and(|c| !c.is_lowercase());
-        for form in &self.forms[pattern] {
+        let forms =
+            &self.forms[self.form_starts[pattern] as usize..self.form_starts[pattern + 1] as usize];
+        for form in forms {
             let entry = &gaz.entries[form.entry as usize];
             // An all-caps form is an acronym whatever its row says: "WHO"
             // must not match "Who", nor "US" match "us".
