@@ -33,8 +33,8 @@ run, build, mib = inclusive(sys.argv[1]), inclusive(sys.argv[2]), int(sys.argv[3
 stages = [
     ("whole Extractor::extract", "newsfacts::extractor::Extractor::extract"),
     ("Doc::new", "newsfacts::text::Doc::new"),
-    ("  sentence splitting", "newsfacts::text::sentences::split_sentences"),
-    ("  case folding", "newsfacts::text::case_fold::fold_case"),
+    ("  sentence boundaries", "newsfacts::text::sentence_breaks::sentence_bound_indices"),
+    ("  case folding (+ construction)", "newsfacts::text::case_fold::fold_case"),
     ("gazetteer Matcher::find", "newsfacts::gazetteer::matcher::Matcher::find"),
     ("names::find", "newsfacts::names::find"),
     ("entities::resolve", "newsfacts::entities::resolve"),
