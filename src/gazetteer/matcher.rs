@@ -1,11 +1,13 @@
 //! The matcher: one trie over every surface form of a gazetteer, and the
 //! per-match decision whether an entry's policy accepts it there.
 
+use std::sync::Arc;
+
 use crate::text::{fold_case, on_word_boundaries, Doc};
 
 use super::context::ambiguous_context;
 use super::trie::Trie;
-use super::{Gazetteer, MatchPolicy};
+use super::{layers, Entry, Gazetteer, MatchPolicy};
 
 /// One surface form that a pattern stands for.
 #[derive(Clone, Debug)]
@@ -35,8 +37,9 @@ pub(crate) struct GazMatch {
 /// keeps byte offsets (see `text::fold_case`), so a match in the folded text
 /// is the same span of the original.
 ///
-/// Construction is `Matcher::new(&gazetteer)`: one sort of the folded forms
-/// and one pass over them.
+/// Construction: `Matcher::new(&gazetteer)` (one sort of the folded forms
+/// and one pass over them), or `Matcher::layered(base, &gazetteer, from)`
+/// for entries added after those `base` was built over.
 #[derive(Debug)]
 pub(crate) struct Matcher {
     trie: Trie,
@@ -44,16 +47,34 @@ pub(crate) struct Matcher {
     forms: Vec<SurfaceForm>,
     /// Pattern `p`'s forms are `forms[form_starts[p]..form_starts[p + 1]]`.
     form_starts: Vec<u32>,
+    /// The matcher of the entries before this one's (the embedded
+    /// gazetteer), searched together with it: see `layers`.
+    base: Option<Arc<Matcher>>,
 }
 
 impl Matcher {
     /// Compile the index over every surface form of `gaz`.
     pub fn new(gaz: &Gazetteer) -> Matcher {
+        Matcher::over(&gaz.entries, 0, None)
+    }
+
+    /// A matcher over the entries of `gaz` from index `from` on, searched
+    /// together with `base`, the matcher of the entries before them: the
+    /// same matches as `Matcher::new(gaz)` when `base` is that of the entries
+    /// before `from`, unchanged (see `layers`), for the cost of compiling the
+    /// new entries only.
+    pub fn layered(base: Arc<Matcher>, gaz: &Gazetteer, from: usize) -> Matcher {
+        Matcher::over(&gaz.entries[from..], from, Some(base))
+    }
+
+    /// Compile the index over `entries`, numbered from `offset`.
+    fn over(entries: &[Entry], offset: usize, base: Option<Arc<Matcher>>) -> Matcher {
         // Every (folded form, written form) in entry order; a stable sort by
         // the folded form groups the written forms of one pattern, still in
         // entry order, and hands the trie its patterns sorted.
-        let mut all: Vec<(String, SurfaceForm)> = Vec::with_capacity(gaz.len() * 2);
-        for (i, entry) in gaz.entries.iter().enumerate() {
+        let mut all: Vec<(String, SurfaceForm)> = Vec::with_capacity(entries.len() * 2);
+        for (i, entry) in entries.iter().enumerate() {
+            let i = offset + i;
             for name in entry.names() {
                 let mut add = |surface: &str| {
                     let acronym = is_acronym(surface);
@@ -90,13 +111,31 @@ impl Matcher {
         let mut forms: Vec<SurfaceForm> = all.into_iter().map(|(_, form)| form).collect();
         for w in form_starts.windows(2) {
             forms[w[0] as usize..w[1] as usize]
-                .sort_by_key(|f| gaz.entries[f.entry as usize].policy);
+                .sort_by_key(|f| entries[f.entry as usize - offset].policy);
         }
         Matcher {
             trie,
             forms,
             form_starts,
+            base,
         }
+    }
+
+    /// The leftmost-longest match at or after `pos` in `hay` (folded text)
+    /// that starts a word: its start, end and pattern. (A match starting
+    /// inside a word is always rejected, so leaving it out changes no
+    /// result; folding keeps which characters are word characters.)
+    pub(super) fn hit(&self, hay: &str, mut pos: usize) -> Option<(usize, usize, usize)> {
+        let bytes = hay.as_bytes();
+        while pos < bytes.len() {
+            if !after_word_char(hay, pos) {
+                if let Some((pattern, len)) = self.trie.longest_at(&bytes[pos..]) {
+                    return Some((pos, pos + len, pattern as usize));
+                }
+            }
+            pos += utf8_len(bytes[pos]);
+        }
+        None
     }
 
     /// Every accepted gazetteer match in `doc`, left to right, not overlapping.
@@ -105,20 +144,25 @@ impl Matcher {
     /// it, or its policy refuses it here) the search resumes one character
     /// after its start, so a later match inside it can still be found.
     pub fn find(&self, doc: &Doc<'_>, gaz: &Gazetteer) -> Vec<GazMatch> {
+        if let Some(base) = &self.base {
+            return layers::find(base, self, doc, gaz);
+        }
         scan(&self.trie, doc.text, &doc.folded, |pattern, start, end| {
-            self.accept(doc, gaz, pattern, start, end)
+            self.accept(doc, gaz, pattern, start, end, None)
         })
     }
 
     /// The entry whose policy accepts the match of `pattern` at
-    /// `start..end`, strongest policy first.
-    fn accept(
+    /// `start..end`, strongest policy first; only among entries whose row
+    /// has the policy `only`, when given.
+    pub(super) fn accept(
         &self,
         doc: &Doc<'_>,
         gaz: &Gazetteer,
         pattern: usize,
         start: usize,
         end: usize,
+        only: Option<MatchPolicy>,
     ) -> Option<u32> {
         let original = &doc.text[start..end];
         let capitalised = original.chars().next().is_some_and(|c| !c.is_lowercase());
@@ -126,6 +170,9 @@ impl Matcher {
             &self.forms[self.form_starts[pattern] as usize..self.form_starts[pattern + 1] as usize];
         for form in forms {
             let entry = &gaz.entries[form.entry as usize];
+            if only.is_some_and(|p| p != entry.policy) {
+                continue;
+            }
             // An all-caps form is an acronym whatever its row says: "WHO"
             // must not match "Who", nor "US" match "us".
             let policy = if form.acronym {
@@ -142,6 +189,8 @@ impl Matcher {
                         && !doc.is_sentence_initial(start)
                         && ambiguous_context(doc, entry.kind, start, end)
                 }
+                // Deny rows are never entries (`Gazetteer::push`).
+                _ => false,
             };
             if ok {
                 return Some(form.entry);

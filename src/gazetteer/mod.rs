@@ -10,10 +10,13 @@
 //! - `matcher`: the index over every surface form, and which matches an
 //!   entry's policy accepts ([`Matcher`]).
 //! - `trie`: the byte trie that finds the longest form at a position.
+//! - `layers`: the embedded gazetteer's matcher and one over a user's
+//!   entries, searched as one.
 //! - `context`: the cues that license a name that is also a common word.
 
 mod context;
 mod entry;
+mod layers;
 mod load;
 mod matcher;
 mod trie;
