@@ -118,6 +118,12 @@ impl ExtractorBuilder {
     /// Add a gazetteer; its entries win over earlier ones with the same
     /// type and key, and its deny rows remove what they name from the
     /// embedded gazetteers and those added before it.
+    ///
+    /// Entries that only add to the embedded gazetteers cost what they hold
+    /// to compile: they get a matcher of their own, searched together with
+    /// the embedded one, which is compiled once per process. Replacing an
+    /// embedded entry (same type and key) or denying one compiles the whole
+    /// matcher afresh, which takes as long as the first `Extractor::new()`.
     pub fn gazetteer(&mut self, gazetteer: Gazetteer) -> &mut ExtractorBuilder {
         self.extra.push(Source::Loaded(gazetteer));
         self
