@@ -102,6 +102,22 @@ impl<'a> Tsv<'a> {
         ))
     }
 
+    /// The header's column names, in order.
+    pub fn header(&self) -> &[&'a str] {
+        &self.header
+    }
+
+    /// Require the header to start with `expected` (names and order).
+    pub fn expect_header_prefix(&self, expected: &[&str]) -> Result<(), Error> {
+        if self.header.starts_with(expected) {
+            return Ok(());
+        }
+        Err(self.error_at(
+            self.header_line,
+            format!("expected the header to start `{}`", expected.join("\\t")),
+        ))
+    }
+
     /// The column named `name`; an error naming the header line when the
     /// header has no such column.
     pub fn column(&self, name: &str) -> Result<Column, Error> {

@@ -75,6 +75,10 @@ impl Matcher {
         let mut all: Vec<(String, SurfaceForm)> = Vec::with_capacity(entries.len() * 2);
         for (i, entry) in entries.iter().enumerate() {
             let i = offset + i;
+            // Only the key resolver reads a referent row.
+            if entry.policy == MatchPolicy::Referent {
+                continue;
+            }
             for name in entry.names() {
                 let mut add = |surface: &str| {
                     let acronym = is_acronym(surface);
@@ -189,6 +193,8 @@ impl Matcher {
                         && !doc.is_sentence_initial(start)
                         && ambiguous_context(doc, entry.kind, start, end)
                 }
+                // Only the key resolver reads a referent row.
+                MatchPolicy::Referent => false,
                 // Deny rows are never entries (`Gazetteer::push`).
                 _ => false,
             };
