@@ -301,3 +301,43 @@ pub(super) fn appositive_role(words: &Words<'_, '_>, ne: usize) -> bool {
     }
     false
 }
+
+/// Initials: one to three capital letters joined by dots ("J", "J.K").
+fn is_initials(w: &str) -> bool {
+    let parts: Vec<&str> = w.split('.').collect();
+    parts.len() <= 3
+        && parts
+            .iter()
+            .all(|p| p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase()))
+}
+
+/// Names with initials: "J.K. Rowling", "P. Simmons", "George R.R. Martin".
+/// The initials are part of the name (Rulings: stage names and initials).
+pub(super) fn initials(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
+    let n = words.toks.len();
+    for i in 0..n.saturating_sub(1) {
+        if !is_initials(words.word(i)) || words.gaz_kind[i].is_some() {
+            continue;
+        }
+        let sep = words.sep(i + 1);
+        if !(sep.starts_with(". ") && sep[1..].chars().all(|c| c == ' ')) {
+            continue;
+        }
+        let Some(ne) = words.name_at(i + 1) else {
+            continue;
+        };
+        if (i + 1..ne).any(|k| words.gaz_blocks_name(k) || words.is_all_caps(k)) {
+            continue;
+        }
+        // A given name before the initials belongs to the name.
+        let from = if i > 0 && words.joined(i) && words.lex.first_names.contains(words.word(i - 1))
+        {
+            i - 1
+        } else {
+            i
+        };
+        let mut p = person(words, from, ne, "rule:initials");
+        p.priority = Priority::Defined;
+        spans.push(p);
+    }
+}
