@@ -239,7 +239,9 @@ pub(super) fn events(words: &Words<'_, '_>, sport: bool, spans: &mut Vec<Span>) 
 fn is_country(words: &Words<'_, '_>, s: &Span) -> bool {
     s.entry.is_some_and(|e| {
         let key = &words.gaz.entries()[e as usize].key;
-        key.len() == 2 && key.chars().all(|c| c.is_ascii_uppercase())
+        // The home nations field national teams too.
+        (key.len() == 2 && key.chars().all(|c| c.is_ascii_uppercase()))
+            || matches!(key.as_str(), "GB-ENG" | "GB-SCT" | "GB-WLS" | "GB-NIR")
     })
 }
 
@@ -263,14 +265,21 @@ fn is_score(w: &str) -> bool {
 /// 1996-08-22", "NEW YORK, March 11").
 fn is_dateline(words: &Words<'_, '_>, a: usize, b: usize) -> bool {
     let text = words.doc.text;
-    let line = words.doc.line_span(words.toks[a].start);
-    if text[line.start..words.toks[a].start].trim() != "" {
-        return false;
+    let (start, end) = (words.toks[a].start, words.toks[b - 1].end);
+    let rest = text[end..].trim_start_matches([',', ' ']);
+    // An ISO date says dateline wherever it stands (readers may join the
+    // dateline's line to the next).
+    let iso: Vec<&str> = rest
+        .split(|c: char| !c.is_ascii_digit() && c != '-')
+        .next()
+        .unwrap_or("")
+        .split('-')
+        .collect();
+    if iso.len() == 3 && iso[0].len() == 4 && iso[1].len() == 2 {
+        return true;
     }
-    let rest = text[words.toks[b - 1].end..line.end].trim_start_matches([',', ' ']);
-    rest.starts_with(|c: char| c.is_ascii_digit())
-        && rest.chars().filter(char::is_ascii_digit).count() >= 6
-        || is_month_start(rest)
+    let line_start = text[..start].rfind('\n').map_or(0, |k| k + 1);
+    text[line_start..start].trim().is_empty() && is_month_start(rest)
 }
 
 /// Text that starts with a month's name ("March 11").
