@@ -385,8 +385,10 @@ pub(super) fn unknown_sides(words: &Words<'_, '_>, chosen: &[Span], spans: &mut 
     let n = words.toks.len();
     let taken = |i: usize| {
         let t = words.toks[i];
-        chosen.iter().any(|s| s.start < t.end && t.start < s.end)
+        !super::spans::overlapping(chosen, t.start, t.end).is_empty()
     };
+    // A neighbour in a list of names ("…, Ijaz Ahmed, Salim Malik, …").
+    let listed = |k: usize| k < n && words.is_name_word(k) && !words.is_stop(k) && !taken(k);
     let mut i = 0;
     while i < n {
         if !words.is_name_word(i) || words.is_stop(i) || taken(i) || words.title_at(i).is_some() {
@@ -411,7 +413,11 @@ pub(super) fn unknown_sides(words: &Words<'_, '_>, chosen: &[Span], spans: &mut 
                 || words.gaz_kind[j] == Some(EntityType::Nationality)
                 || words.is_all_caps(j))
             && words.doc.text[words.toks[j].end..].starts_with(')');
-        if bracket_country && (words.is_cap(i) && !words.is_all_caps(i)) {
+        let in_list = j - i == 2
+            && !words.is_all_caps(i)
+            && ((i > 0 && words.sep(i).trim() == "," && listed(i - 1))
+                || (words.sep(j).trim() == "," && listed(j)));
+        if (bracket_country || in_list) && (words.is_cap(i) && !words.is_all_caps(i)) {
             let (s, e) = words.span(i, j);
             spans.push(Span::from_rule(
                 s,
@@ -420,8 +426,17 @@ pub(super) fn unknown_sides(words: &Words<'_, '_>, chosen: &[Span], spans: &mut 
                 "rule:athlete",
             ));
         } else if !words.initial[i] || words.capitals_mute(i) || line_start(words, i) {
-            let person_like = words.lex.first_names.contains(words.word(i)) || j - i >= 3;
-            if !person_like && team_position(words, i, j) && !words.is_common_word(i) {
+            // A club here is one or two words before a plain score; a
+            // bowler's figures ("10-2-35-1") follow a player.
+            let person_like = words.lex.first_names.contains(words.word(i))
+                || words.lex.surnames.contains_key(words.word(j - 1))
+                || j - i >= 3;
+            let score_next = j < n
+                && words.sep(j).trim().is_empty()
+                && is_score(words.word(j))
+                && words.word(j).matches('-').count() <= 1;
+            let plain = !(i..j).any(|k| words.is_all_caps(k) || words.word(k).chars().count() < 3);
+            if !person_like && plain && score_next && !words.is_common_word(i) {
                 let (s, e) = words.span(i, j);
                 spans.push(Span::from_rule(
                     s,
