@@ -114,6 +114,23 @@ const AFTER_TEAM: &[&str] = &[
     "team",
 ];
 
+/// Team roles after a club's name ("Celtic manager", "Hull fans").
+const TEAM_ROLES: &[&str] = &[
+    "coach",
+    "manager",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "keeper",
+    "boss",
+    "fans",
+    "supporters",
+    "chairman",
+    "winger",
+    "squad",
+];
+
 /// Words right before a team's name ("beat Hull", "against Leeds").
 const BEFORE_TEAM: &[&str] = &[
     "beat",
@@ -436,7 +453,10 @@ pub(super) fn unknown_sides(words: &Words<'_, '_>, chosen: &[Span], spans: &mut 
                 && is_score(words.word(j))
                 && words.word(j).matches('-').count() <= 1;
             let plain = !(i..j).any(|k| words.is_all_caps(k) || words.word(k).chars().count() < 3);
-            if !person_like && plain && score_next && !words.is_common_word(i) {
+            let role_next = j < n
+                && matches!(words.sep(j).trim(), "" | "'" | "’" | "’s")
+                && TEAM_ROLES.contains(&words.word_lower(j));
+            if !person_like && plain && (score_next || role_next) && !words.is_common_word(i) {
                 let (s, e) = words.span(i, j);
                 spans.push(Span::from_rule(
                     s,
