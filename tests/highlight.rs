@@ -1,4 +1,5 @@
-//! The HTML view (`examples/highlight.rs`) without a browser: escaping,
+//! The HTML view (`newsfacts_cli::highlight`, run by `examples/highlight.rs`)
+//! without a browser: escaping,
 //! error boxes in place, one highlighted element per mention of the dump
 //! records, and well-formed markup when mentions and claims cross.
 //!
@@ -10,14 +11,19 @@ use std::process::{Command, Stdio};
 use newsfacts::{Article, ArticleRecord, Claim, ClaimKind, Entity, EntityType, Mention, Source};
 use proptest::prelude::*;
 
-// The example's renderer, compiled into this test so crossing spans can be
-// fed to it directly.
-#[allow(dead_code)]
-#[path = "../examples/highlight.rs"]
-mod highlight;
+// The renderer the example runs, so crossing spans can be fed to it
+// directly.
+use newsfacts_cli::highlight;
 
-/// Run an example with `args`, feeding `stdin`; its standard output.
+/// Run an example with `args`, feeding `stdin`; its standard output. The
+/// example must succeed.
 fn run_example(name: &str, args: &[&str], stdin: &str) -> String {
+    run_example_exiting(name, args, stdin, 0)
+}
+
+/// Run an example with `args`, feeding `stdin`; its standard output. The
+/// example must exit with `code` (1: some article failed).
+fn run_example_exiting(name: &str, args: &[&str], stdin: &str, code: i32) -> String {
     let mut child = Command::new(env!("CARGO"))
         .args(["run", "--quiet", "--example", name, "--"])
         .args(args)
@@ -34,9 +40,10 @@ fn run_example(name: &str, args: &[&str], stdin: &str) -> String {
         .write_all(stdin.as_bytes())
         .unwrap();
     let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "{name} failed: {}",
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "{name}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).expect("the page is UTF-8")
@@ -127,7 +134,7 @@ fn errors_render_in_place_naming_the_article() {
         r#"{"id": "last", "text": "Pakistan said 30 people came."}"#,
     ]
     .join("\n");
-    let html = run_example("highlight", &["--jsonl", "-"], &input);
+    let html = run_example_exiting("highlight", &["--jsonl", "-"], &input, 1);
     let sections: Vec<&str> = html.split("<section class=\"article").skip(1).collect();
     assert_eq!(sections.len(), 4, "{html}");
     assert!(

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Compare newsfacts with spaCy (entities, figures) and quantulum3 (figures) on
-# the seed and the BBC dev set, all scored by the same code
-# (examples/evaluate.rs, src/eval.rs).
+# the seed and every development set in ../shared/gold, all scored by the same
+# code (examples/evaluate.rs, the newsfacts-eval crate).
 #
 #   bash scripts/compare/run_all.sh
 #
@@ -29,11 +29,13 @@ cargo build -q --release --example evaluate
 evaluate="$root/target/release/examples/evaluate"
 
 sets=("seed:$root/fixtures/seed.jsonl")
-if [ -f "$shared/gold/bbc-dev.jsonl" ]; then
-    sets+=("bbc-dev:$shared/gold/bbc-dev.jsonl")
-else
-    echo "run_all: $shared/gold/bbc-dev.jsonl not found; scoring the seed only" >&2
-fi
+for dev in bbc-dev bbc-genres-dev reuters-dev conll-dev; do
+    if [ -f "$shared/gold/$dev.jsonl" ]; then
+        sets+=("$dev:$shared/gold/$dev.jsonl")
+    else
+        echo "run_all: $shared/gold/$dev.jsonl not found; skipped" >&2
+    fi
+done
 
 for entry in "${sets[@]}"; do
     name="${entry%%:*}"

@@ -31,6 +31,12 @@ pub(crate) const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../gazetteers/nationalities.tsv"),
     ),
     ("cities.tsv", include_str!("../../gazetteers/cities.tsv")),
+    ("media.tsv", include_str!("../../gazetteers/media.tsv")),
+    (
+        "sports_clubs.tsv",
+        include_str!("../../gazetteers/sports_clubs.tsv"),
+    ),
+    ("companies.tsv", include_str!("../../gazetteers/companies.tsv")),
 ];
 
 const HEADER: [&str; 5] = ["key", "type", "name", "aliases", "match"];

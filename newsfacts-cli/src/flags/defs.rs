@@ -1,0 +1,235 @@
+//! The flag table: every flag of every subcommand, defined once.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use newsfacts::InputFormat;
+
+use super::{Args, Command};
+
+/// One command-line flag: its names, its help and what it sets.
+pub(crate) struct Flag {
+    /// The long name, without `--`.
+    pub(crate) long: &'static str,
+    /// The one-letter name, without `-`.
+    pub(crate) short: Option<char>,
+    /// The placeholder of the value, for a flag that takes one.
+    pub(crate) value: Option<&'static str>,
+    /// The subcommands that take the flag.
+    pub(crate) commands: &'static [Command],
+    /// One line for `-h`.
+    pub(crate) doc_short: &'static str,
+    /// A paragraph for `--help`.
+    pub(crate) doc_long: &'static str,
+    /// Record the flag (and its value) in `args`; an error says why the
+    /// value is not acceptable.
+    pub(crate) set: fn(&mut Args, Option<OsString>) -> Result<(), String>,
+}
+
+impl Flag {
+    /// Whether `command` takes this flag.
+    pub(crate) fn applies_to(&self, command: Command) -> bool {
+        self.commands.contains(&command)
+    }
+}
+
+/// Subcommands that read articles.
+const READERS: &[Command] = &[Command::Dump, Command::Highlight];
+
+/// Every flag, in the order the help lists them. `--help` and `--version`
+/// are handled by the parser itself and documented by the help writer.
+pub(crate) const FLAGS: &[Flag] = &[
+    Flag {
+        long: "table",
+        short: Some('t'),
+        value: None,
+        commands: &[Command::Dump],
+        doc_short: "Print a readable table instead of JSON Lines.",
+        doc_long: "Print a readable table (entities, then claims, per article) instead of \
+                   JSON Lines. Failed articles are shown as a line starting with '!!'.",
+        set: |a, _| {
+            a.table = true;
+            Ok(())
+        },
+    },
+    Flag {
+        long: "out",
+        short: Some('o'),
+        value: Some("FILE"),
+        commands: &[Command::Highlight],
+        doc_short: "Write the page to FILE instead of standard output.",
+        doc_long: "Write the page to FILE instead of standard output, and say on standard \
+                   error what was written. With --per-page, FILE is the index page and the \
+                   pages are written beside it as FILE's stem followed by -0001, -0002, ….",
+        set: |a, v| {
+            a.out = Some(path(v)?);
+            Ok(())
+        },
+    },
+    Flag {
+        long: "per-page",
+        short: Some('n'),
+        value: Some("N"),
+        commands: &[Command::Highlight],
+        doc_short: "Split the output into pages of N articles plus an index (needs --out).",
+        doc_long: "Split the output into pages of N articles each, plus an index page that \
+                   links them, so that large inputs give pages a browser can open. Needs --out.",
+        set: |a, v| {
+            let n = number(v)?;
+            if n == 0 {
+                return Err("must be at least 1".to_string());
+            }
+            a.per_page = Some(n);
+            Ok(())
+        },
+    },
+    Flag {
+        long: "jsonl",
+        short: None,
+        value: None,
+        commands: READERS,
+        doc_short: "Read every input as JSON Lines.",
+        doc_long: "Read every input as JSON Lines: one JSON object per line with \"id\", \
+                   \"text\" (or \"body\") and optional \"title\", \"byline\", \"agency\", \
+                   \"date\" and \"url\". Without a format flag, files named *.jsonl or \
+                   *.ndjson and inputs starting with '{' are read as JSON Lines.",
+        set: |a, _| {
+            a.format = InputFormat::Jsonl;
+            Ok(())
+        },
+    },
+    Flag {
+        long: "listing",
+        short: None,
+        value: None,
+        commands: READERS,
+        doc_short: "Read every input as a news listing page.",
+        doc_long: "Read every input as a news listing page holding several articles, split \
+                   into articles with ids STEM-01, STEM-02, …. Without a format flag, inputs \
+                   that look like listing pages are split.",
+        set: |a, _| {
+            a.format = InputFormat::Listing;
+            Ok(())
+        },
+    },
+    Flag {
+        long: "plain",
+        short: None,
+        value: None,
+        commands: READERS,
+        doc_short: "Read every input as one plain-text article.",
+        doc_long: "Read every input as one plain-text article whose id is the file's stem; \
+                   its first line is the title when a blank line follows it.",
+        set: |a, _| {
+            a.format = InputFormat::Plain;
+            Ok(())
+        },
+    },
+    Flag {
+        long: "gazetteer",
+        short: Some('g'),
+        value: Some("FILE"),
+        commands: READERS,
+        doc_short: "Add the entries of a gazetteer TSV file (repeatable).",
+        doc_long: "Add the entries of a gazetteer TSV file to the embedded ones; the format \
+                   is documented in gazetteers/FORMAT.md. May be given several times.",
+        set: |a, v| {
+            a.gazetteers.push(path(v)?);
+            Ok(())
+        },
+    },
+    Flag {
+        long: "threads",
+        short: Some('j'),
+        value: Some("N"),
+        commands: READERS,
+        doc_short: "Extract on N threads, output in input order (0: one per core; default 1).",
+        doc_long: "Extract on N worker threads; records are still written in input order and \
+                   memory stays bounded. 0 means one thread per core. The default is 1, since \
+                   the usual way to scale out is one process per core (GNU parallel, Spark).",
+        set: |a, v| {
+            let n = number(v)?;
+            a.threads = if n == 0 {
+                std::thread::available_parallelism().map_or(1, |n| n.get())
+            } else {
+                n
+            };
+            Ok(())
+        },
+    },
+    Flag {
+        long: "quiet",
+        short: Some('q'),
+        value: None,
+        commands: READERS,
+        doc_short: "No progress bar and no closing summary on standard error.",
+        doc_long: "Show no progress bar and no closing summary on standard error. Errors are \
+                   still reported there. The progress bar is only ever shown when standard \
+                   error is a terminal and the output is not.",
+        set: |a, _| {
+            a.quiet = true;
+            Ok(())
+        },
+    },
+];
+
+/// The flag with long name `name`.
+pub(crate) fn by_long(name: &str) -> Option<&'static Flag> {
+    FLAGS.iter().find(|f| f.long == name)
+}
+
+/// The flag with short name `c`.
+pub(crate) fn by_short(c: char) -> Option<&'static Flag> {
+    FLAGS.iter().find(|f| f.short == Some(c))
+}
+
+/// A flag's value as a path (any bytes the system allows).
+fn path(v: Option<OsString>) -> Result<PathBuf, String> {
+    v.map(PathBuf::from)
+        .ok_or_else(|| "needs a value".to_string())
+}
+
+/// A flag's value as a string.
+fn value(v: Option<OsString>) -> Result<String, String> {
+    v.ok_or_else(|| "needs a value".to_string())?
+        .into_string()
+        .map_err(|v| format!("{v:?} is not valid UTF-8"))
+}
+
+/// A flag's value as a count.
+fn number(v: Option<OsString>) -> Result<usize, String> {
+    let s = value(v)?;
+    s.parse()
+        .map_err(|_| format!("'{s}' is not a whole number"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flags::command_help;
+
+    #[test]
+    fn names_are_unique_and_not_taken_by_help_or_version() {
+        for (i, a) in FLAGS.iter().enumerate() {
+            assert!(!["help", "version"].contains(&a.long), "--{}", a.long);
+            assert!(!matches!(a.short, Some('h' | 'V')), "--{}", a.long);
+            for b in &FLAGS[i + 1..] {
+                assert_ne!(a.long, b.long);
+                assert!(a.short.is_none() || a.short != b.short, "-{:?}", a.short);
+            }
+        }
+    }
+
+    #[test]
+    fn every_flag_is_in_the_help_of_every_command_that_takes_it() {
+        for &command in Command::ALL {
+            for long in [false, true] {
+                let help = command_help("newsfacts", command, long);
+                for flag in FLAGS {
+                    let named = help.contains(&format!("--{}", flag.long));
+                    assert_eq!(named, flag.applies_to(command), "--{}", flag.long);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! The command line: subcommands, flags and what they parse into.
+//!
+//! Every flag is defined once, in [`defs`], with its short and long help and
+//! the subcommands that take it; [`parse`] reads the arguments with `lexopt`
+//! against that table and [`help`] writes `-h` and `--help` from it, so the
+//! help cannot drift from what is accepted.
+
+mod defs;
+mod help;
+mod parse;
+
+use std::path::PathBuf;
+
+use newsfacts::InputFormat;
+
+pub(crate) use help::{command_help, top_help, usage_hint};
+pub(crate) use parse::{parse, Parsed};
+
+/// A subcommand of `newsfacts`.
+///
+/// New subcommands (`evaluate`, `corpus`) become a variant here, their flags
+/// rows in the flag table naming them, and a module under `commands/`.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Write each article's record as JSON Lines, or a readable table.
+    Dump,
+    /// Render the records as self-contained HTML pages.
+    Highlight,
+}
+
+impl Command {
+    /// Every subcommand, in the order the help lists them.
+    pub const ALL: &'static [Command] = &[Command::Dump, Command::Highlight];
+
+    /// The name typed on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Command::Dump => "dump",
+            Command::Highlight => "highlight",
+        }
+    }
+
+    /// The subcommand called `name`, if there is one.
+    pub fn from_name(name: &str) -> Option<Command> {
+        Command::ALL.iter().copied().find(|c| c.name() == name)
+    }
+}
+
+/// Where articles come from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Input {
+    /// Standard input (`-` on the command line).
+    Stdin,
+    /// A file.
+    Path(PathBuf),
+}
+
+/// Everything a run needs to know, as parsed from the command line.
+#[derive(Clone, Debug)]
+pub(crate) struct Args {
+    pub(crate) command: Command,
+    pub(crate) format: InputFormat,
+    pub(crate) gazetteers: Vec<PathBuf>,
+    pub(crate) inputs: Vec<Input>,
+    /// `dump`: a readable table instead of JSON Lines.
+    pub(crate) table: bool,
+    /// `highlight`: the page (or index) file instead of standard output.
+    pub(crate) out: Option<PathBuf>,
+    /// `highlight`: articles per page; `None` writes a single page.
+    pub(crate) per_page: Option<usize>,
+    /// Worker threads; 1 extracts on the reading thread.
+    pub(crate) threads: usize,
+    /// No progress bar and no closing summary.
+    pub(crate) quiet: bool,
+}
+
+impl Args {
+    fn new(command: Command) -> Args {
+        Args {
+            command,
+            format: InputFormat::Auto,
+            gazetteers: Vec::new(),
+            inputs: Vec::new(),
+            table: false,
+            out: None,
+            per_page: None,
+            threads: 1,
+            quiet: false,
+        }
+    }
+}
