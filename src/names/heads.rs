@@ -177,8 +177,10 @@ pub(super) fn org_and_place_heads(words: &Words<'_, '_>, spans: &mut Vec<Span>) 
             continue;
         }
         // "President Bill Clinton": a given name, not a bill.
-        let given_name =
-            words.word(i) == "Bill" && i + 1 < n && words.joined(i + 1) && words.is_name_word(i + 1);
+        let given_name = words.word(i) == "Bill"
+            && i + 1 < n
+            && words.joined(i + 1)
+            && words.is_name_word(i + 1);
         let from = extend_left(words, i);
         if from < i && !given_name && is_project(words, from, i + 1) {
             let (start, end) = words.span(from, i + 1);

@@ -240,7 +240,7 @@ pub(super) fn events(words: &Words<'_, '_>, sport: bool, spans: &mut Vec<Span>) 
             && words.joined_or_dot(i)
             && !words.toks[i - 1].possessive
             && words.is_name_word(i - 1)
-            && !words.is_stop(i - 1)
+            && !words.lex.is_function_stop(words.word(i - 1))
         {
             i -= 1;
         }
@@ -405,7 +405,9 @@ pub(super) fn unknown_sides(words: &Words<'_, '_>, chosen: &[Span], spans: &mut 
         !super::spans::overlapping(chosen, t.start, t.end).is_empty()
     };
     // A neighbour in a list of names ("…, Ijaz Ahmed, Salim Malik, …").
-    let listed = |k: usize| k < n && words.is_name_word(k) && !words.is_stop(k) && !taken(k);
+    let listed = |k: usize| {
+        k < n && words.is_name_word(k) && !words.is_stop(k) && words.gaz_kind[k].is_none()
+    };
     let mut i = 0;
     while i < n {
         if !words.is_name_word(i) || words.is_stop(i) || taken(i) || words.title_at(i).is_some() {
