@@ -65,6 +65,16 @@ fn establish<'a>(words: &Words<'_, 'a>, chosen: &[Span]) -> Established<'a> {
                 entry: s.entry,
             });
         }
+        if kind == EntityType::Organization {
+            if let Some(stem) = short_form(t) {
+                let canonical = s.canonical.clone().unwrap_or_else(|| t.to_owned());
+                established.names.entry(stem).or_insert(KnownName {
+                    kind,
+                    canonical: Some(canonical),
+                    entry: s.entry,
+                });
+            }
+        }
         if kind == EntityType::Person && t.contains(' ') {
             for (k, p) in t.split(' ').enumerate() {
                 if k > 0 {
@@ -80,6 +90,54 @@ fn establish<'a>(words: &Words<'_, 'a>, chosen: &[Span]) -> Established<'a> {
         }
     }
     established
+}
+
+/// Legal-form suffixes of company names: the name without one is the
+/// company's short form ("Fiat SpA" … "Fiat").
+const LEGAL_SUFFIXES: &[&str] = &[
+    "Corp",
+    "Corp.",
+    "Corporation",
+    "Inc",
+    "Inc.",
+    "Ltd",
+    "Ltd.",
+    "Limited",
+    "LLC",
+    "PLC",
+    "plc",
+    "AG",
+    "SA",
+    "NV",
+    "SpA",
+    "Spa",
+    "GmbH",
+    "Co",
+    "Co.",
+    "Cos",
+    "BV",
+    "AB",
+    "ASA",
+    "Oyj",
+    "Ltda",
+    "Bhd",
+];
+
+/// The short form of a company name that ends in a legal suffix: the words
+/// before it, without a trailing "and", "&" or comma ("Stotler and Co" →
+/// "Stotler").
+fn short_form(name: &str) -> Option<&str> {
+    let (stem, last) = name.rsplit_once(' ')?;
+    if !LEGAL_SUFFIXES.contains(&last) {
+        return None;
+    }
+    let stem = stem.trim_end_matches(',').trim_end();
+    let stem = stem
+        .strip_suffix(" and")
+        .or_else(|| stem.strip_suffix(" &"))
+        .unwrap_or(stem)
+        .trim_end_matches(',');
+    (stem.chars().count() >= 3 && stem.starts_with(char::is_uppercase)).then_some(stem)
 }
 
 /// One-word gazetteer non-person matches equal to a name part: the person.
@@ -161,6 +219,10 @@ fn recurrences(
         let (name, known) = &names[n];
         let end = pos + name.len();
         if !crate::text::on_word_boundaries(text, pos, end) || overlaps_map(taken, pos, end) {
+            continue;
+        }
+        // A ticker code in angle brackets ("<AMR>") is no name.
+        if text[..pos].ends_with('<') && text[end..].starts_with(['>', '.']) {
             continue;
         }
         // A longer established name wins over shorter matches inside

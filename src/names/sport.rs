@@ -369,13 +369,14 @@ pub(super) fn clubs(words: &Words<'_, '_>, chosen: &mut [Span]) {
             continue;
         }
         let (a, b) = token_range(words, s);
-        if a < b && team_position(words, a, b) {
+        if a < b && (team_position(words, a, b) || result_subject(words, a, b)) {
             teams.insert(text[s.start..s.end].to_lowercase());
         }
     }
     if teams.is_empty() {
         return;
     }
+    coordinated_teams(words, chosen, &mut teams);
     for s in chosen.iter_mut() {
         if s.kind != Some(EntityType::Place)
             || !teams.contains(&text[s.start..s.end].to_lowercase())
@@ -392,6 +393,60 @@ pub(super) fn clubs(words: &Words<'_, '_>, chosen: &mut [Span]) {
         s.kind = Some(EntityType::Organization);
         s.entry = None;
         s.rule = "rule:club".into();
+    }
+}
+
+/// A place as the subject of a past-tense verb in a sports report ("Surrey
+/// closed on 429", "Essex declared"): a team, unless it is where something
+/// happens ("in Leeds").
+fn result_subject(words: &Words<'_, '_>, a: usize, b: usize) -> bool {
+    let n = words.toks.len();
+    if b >= n || !words.joined(b) || words.toks[b - 1].possessive {
+        return false;
+    }
+    if a >= 1
+        && matches!(
+            words.word_lower(a - 1),
+            "in" | "at" | "near" | "from" | "to"
+        )
+    {
+        return false;
+    }
+    let w = words.word(b);
+    let past = w.len() > 4
+        && w.ends_with("ed")
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && !matches!(w, "based" | "called" | "named" | "located" | "situated");
+    past || matches!(
+        w,
+        "won" | "lost" | "made" | "took" | "lead" | "leads" | "trail" | "trails"
+    )
+}
+
+/// Places listed with a team ("Essex, Derbyshire and Surrey" after "Surrey"
+/// is a team) are teams too.
+fn coordinated_teams(words: &Words<'_, '_>, chosen: &[Span], teams: &mut HashSet<String>) {
+    let text = words.doc.text;
+    let place = |s: &Span| s.kind == Some(EntityType::Place) && !is_country(words, s);
+    for _ in 0..2 {
+        for pair in chosen.windows(2) {
+            let (x, y) = (&pair[0], &pair[1]);
+            if !place(x) || !place(y) {
+                continue;
+            }
+            let between = text[x.end..y.start].trim();
+            if !matches!(between, "," | "and" | ", and" | "or") {
+                continue;
+            }
+            let (tx, ty) = (
+                text[x.start..x.end].to_lowercase(),
+                text[y.start..y.end].to_lowercase(),
+            );
+            if teams.contains(&tx) || teams.contains(&ty) {
+                teams.insert(tx);
+                teams.insert(ty);
+            }
+        }
     }
 }
 
