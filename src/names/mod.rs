@@ -88,6 +88,12 @@ pub(crate) fn find(
     let sport = sport::is_sport(&words);
     sport::events(&words, sport, &mut spans);
     let mut chosen = spans::select(spans);
+    let mut single = Vec::new();
+    people::single_names(&words, &chosen, &mut single);
+    if !single.is_empty() {
+        chosen.extend(single);
+        chosen.sort_by_key(|s| (s.start, s.end));
+    }
     if sport {
         let mut sides = Vec::new();
         sport::unknown_sides(&words, &chosen, &mut sides);

@@ -341,3 +341,80 @@ pub(super) fn initials(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
         spans.push(p);
     }
 }
+
+/// A given name used alone ("Paula's career", "Paula was forced"): a lone
+/// capitalised word away from sentence starts and headlines, in no
+/// gazetteer and not an ordinary word of the text, that is a listed given
+/// name, used at least twice and once with a speech verb after it (an
+/// adverb may come between) or as an owner ("Paula's mind"). A lone
+/// unknown word before "said" may be a company as well ("Honda said"), so
+/// that alone is no cue. Recurrence finds the name everywhere else.
+pub(super) fn single_names(words: &Words<'_, '_>, chosen: &[Span], extra: &mut Vec<Span>) {
+    let n = words.toks.len();
+    let lone = |i: usize| {
+        words.is_name_word(i)
+            && !words.initial[i]
+            && !words.capitals_mute(i)
+            && !words.is_all_caps(i)
+            && words.gaz_kind[i].is_none()
+            && !words.is_stop(i)
+            && words.title_at(i).is_none()
+            && !words.is_head_word(i)
+            && !words.is_common_word(i)
+            && !(i > 0 && words.joined(i) && words.is_name_word(i - 1))
+            && !(i + 1 < n && words.joined(i + 1) && words.is_name_word(i + 1))
+            && {
+                let t = words.toks[i];
+                super::spans::overlapping(chosen, t.start, t.end).is_empty()
+            }
+    };
+    let speech_after = |i: usize| {
+        let next = |k: usize| (k < n && words.joined(k)).then(|| words.word(k));
+        match next(i + 1) {
+            Some(w) if words.lex.speech.contains(w) => !words.toks[i].possessive,
+            Some(w) if w.ends_with("ly") && !words.toks[i].possessive => {
+                next(i + 2).is_some_and(|v| words.lex.speech.contains(v))
+            }
+            _ => false,
+        }
+    };
+    // A given name alone: used at least twice, once with a speech verb or
+    // as the owner of something ("Paula's career").
+    // Parts of a person named in full are that person's (recurrence).
+    let text = words.doc.text;
+    let parts: std::collections::HashSet<&str> = chosen
+        .iter()
+        .filter(|s| s.kind == Some(EntityType::Person))
+        .flat_map(|s| text[s.start..s.end].split(' '))
+        .collect();
+    let mut uses: std::collections::HashMap<&str, (usize, bool)> = Default::default();
+    for i in 0..n {
+        if !lone(i)
+            || !words.lex.first_names.contains(words.word(i))
+            || parts.contains(words.word(i))
+        {
+            continue;
+        }
+        let owner = words.toks[i].possessive
+            && i + 1 < n
+            && words.word(i + 1).starts_with(|c: char| c.is_lowercase());
+        let u = uses.entry(words.word(i)).or_default();
+        u.0 += 1;
+        u.1 |= owner || speech_after(i);
+    }
+    let mut found: Vec<usize> = Vec::new();
+    for i in 0..n {
+        if uses
+            .get(words.word(i))
+            .is_some_and(|&(c, cue)| c >= 2 && cue)
+            && lone(i)
+        {
+            found.push(i);
+        }
+    }
+    found.sort_unstable();
+    found.dedup();
+    for i in found {
+        extra.push(person(words, i, i + 1, "rule:single-name"));
+    }
+}
