@@ -166,34 +166,52 @@ fn name_part_mentions(
     taken: &mut BTreeMap<usize, usize>,
     extra: &mut Vec<Span>,
 ) {
-    for (k, t) in words.toks.iter().enumerate() {
+    let n = words.toks.len();
+    let mut k = 0;
+    while k < n {
+        let t = words.toks[k];
         if !words.is_cap(k)
+            || overlaps_map(taken, t.start, t.end)
             || !overlapping(chosen, t.start, t.end).is_empty()
             || !parts.contains(words.word(k))
         {
+            k += 1;
             continue;
+        }
+        // Several parts in a row are one mention ("Suu Kyi" after "Aung San
+        // Suu Kyi").
+        let mut e = k + 1;
+        while e < n
+            && words.joined(e)
+            && !words.toks[e - 1].possessive
+            && parts.contains(words.word(e))
+            && overlapping(chosen, words.toks[e].start, words.toks[e].end).is_empty()
+        {
+            e += 1;
         }
         // Not a name part when the word runs on into a longer capitalised
         // name we did not recognise ("Chen Quanguo" vs "Chen Wenqing").
-        let runs_on = (k + 1 < words.toks.len()
-            && words.joined(k + 1)
-            && words.is_name_word(k + 1)
-            && !words.is_stop(k + 1)
-            && !words.toks[k].possessive)
+        let runs_on = (e < n
+            && words.joined(e)
+            && words.is_name_word(e)
+            && !words.is_stop(e)
+            && !words.toks[e - 1].possessive)
             || (k > 0
                 && words.joined(k)
                 && words.is_name_word(k - 1)
                 && !words.is_stop(k - 1)
                 && words.title_at(k - 1).is_none());
         if !runs_on {
-            taken.insert(t.start, t.end);
+            let (start, end) = (t.start, words.toks[e - 1].end);
+            taken.insert(start, end);
             extra.push(Span::from_rule(
-                t.start,
-                t.end,
+                start,
+                end,
                 Some(EntityType::Person),
                 "coref:name-part",
             ));
         }
+        k = e;
     }
 }
 
