@@ -28,6 +28,8 @@
 //! - `people`: person names from titles and roles, speech cues, given name
 //!   plus surname, and family-name-first names.
 //! - `descriptors`: organizations named after a descriptor ("milk firm Yili").
+//! - `cues`: organizations no list holds, typed by the words around them
+//!   ("X's board", "shares in X").
 //! - `sport`: clubs named by their place, national teams, competitions (no
 //!   entities) and athletes in results lines.
 //! - `recurrence`: established names found again where they recur.
@@ -40,6 +42,7 @@
 //! TSV file loaded by `lexicon`.
 
 mod acronyms;
+mod cues;
 mod descriptors;
 mod gazetteer_matches;
 mod heads;
@@ -90,6 +93,7 @@ pub(crate) fn find(
     let mut chosen = spans::select(spans);
     let mut single = Vec::new();
     people::single_names(&words, &chosen, &mut single);
+    cues::org_cues(&words, &chosen, &mut single);
     if !single.is_empty() {
         chosen.extend(single);
         chosen.sort_by_key(|s| (s.start, s.end));

@@ -502,8 +502,11 @@ pub(super) fn unknown_sides(words: &Words<'_, '_>, chosen: &[Span], spans: &mut 
         } else if !words.initial[i] || words.capitals_mute(i) || line_start(words, i) {
             // A club here is one or two words before a plain score; a
             // bowler's figures ("10-2-35-1") follow a player.
-            let person_like = words.lex.first_names.contains(words.word(i))
-                || words.lex.surnames.contains_key(words.word(j - 1))
+            // One word before a score outside brackets is a side, even
+            // when it is also a name ("Kent 244").
+            let person_like = (j - i >= 2
+                && (words.lex.first_names.contains(words.word(i))
+                    || words.lex.surnames.contains_key(words.word(j - 1))))
                 || j - i >= 3;
             let score_next = j < n
                 && words.sep(j).trim().is_empty()
