@@ -314,10 +314,16 @@ pub(super) fn place_span(words: &Words<'_, '_>, hs: usize, he: usize, head: Head
         return None;
     }
     if !head.strong {
-        let prev = from
-            .checked_sub(1)
-            .map(|k| words.word_lower(k))
-            .unwrap_or_default();
+        let before = |k: usize| {
+            k.checked_sub(1)
+                .map(|k| words.word_lower(k))
+                .unwrap_or_default()
+        };
+        // "in Tiananmen Square", "at the Royal Albert Hall".
+        let mut prev = before(from);
+        if prev == "the" {
+            prev = before(from - 1);
+        }
         if !PLACE_PREPOSITIONS.contains(&prev) {
             return None;
         }

@@ -182,10 +182,16 @@ fn bare_name(words: &Words<'_, '_>, i: usize, spans: &mut Vec<Span>) -> usize {
     // A given name that is also a gazetteer place ("Paris", "Winston")
     // needs a known surname after it.
     let place_first = words.gaz_kind[i].is_some() && !known_surname;
+    // "Royal Albert Hall": a name closed by a head word is a facility's
+    // or a body's, not a person's.
+    let headed = ne < words.toks.len()
+        && words.joined(ne)
+        && (words.is_head_word(ne) || words.place_head_ending(ne + 1).is_some());
     if length >= 2
         && words.lex.first_names.contains(first)
         && !words.gaz_blocks_name(i)
         && !place_first
+        && !headed
     {
         let weak_start = (initial || mute) && words.is_common_word(i);
         if !(weak_start || (mute && !known_surname)) {
@@ -250,8 +256,37 @@ pub(super) fn role_name_plausible(
             .unwrap_or_default();
         words.lex.is_function_stop(&capitalised)
     };
-    listed || (plain_role && to - from >= 2 && !words.is_common_word(to - 1))
+    // A player's or a musician's role names a person even by one name
+    // ("striker Zanko", "rapper Dre").
+    let one_name_role = PERSON_ONLY_ROLES.contains(&words.word_lower(from - 1));
+    listed
+        || (plain_role && to - from >= 2 && !words.is_common_word(to - 1))
+        || (one_name_role && !words.is_common_word(to - 1) && words.gaz_kind[from].is_none())
 }
+
+/// Roles held only by people, so that the name after them is a person's
+/// even when it is a single unknown word.
+const PERSON_ONLY_ROLES: &[&str] = &[
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "winger",
+    "rapper",
+    "singer",
+    "guitarist",
+    "drummer",
+    "bassist",
+    "frontman",
+    "batsman",
+    "bowler",
+    "jockey",
+    "sprinter",
+    "golfer",
+    "boxer",
+    "actor",
+    "actress",
+];
 
 /// "Lord Nicholls of Birkenhead": the designation is neither part of the
 /// name nor a place mention.
