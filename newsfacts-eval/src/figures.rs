@@ -9,14 +9,27 @@ use crate::gold::{GoldArticle, GoldFigure};
 use crate::normalize::{normalize_mention, normalize_unit, same_name, same_upper, same_value};
 use crate::scores::{FigureMiss, PrecisionRecall, Report};
 
-fn describe(
-    kind: &str,
-    unit: Option<&str>,
-    qualifier: Option<&str>,
+/// A figure's fields in one line, for the misses table.
+struct Described<'a> {
+    kind: &'a str,
+    unit: Option<&'a str>,
+    qualifier: Option<&'a str>,
     upper: Option<f64>,
     year: Option<i32>,
-    source: Option<&str>,
-) -> String {
+    source: Option<&'a str>,
+    subject: Option<&'a str>,
+}
+
+fn describe(d: Described<'_>) -> String {
+    let Described {
+        kind,
+        unit,
+        qualifier,
+        upper,
+        year,
+        source,
+        subject,
+    } = d;
     let mut s = format!(
         "{kind} {} {}",
         unit.unwrap_or("-"),
@@ -31,29 +44,43 @@ fn describe(
     if let Some(src) = source {
         s.push_str(&format!(" src={src}"));
     }
+    if let Some(subj) = subject {
+        s.push_str(&format!(" subj={subj}"));
+    }
     s
 }
 
 fn describe_gold(f: &GoldFigure) -> String {
-    describe(
-        &f.kind,
-        f.unit.as_deref(),
-        f.qualifier.as_deref(),
-        f.upper,
-        f.year,
-        f.source.as_deref(),
-    )
+    describe(Described {
+        kind: &f.kind,
+        unit: f.unit.as_deref(),
+        qualifier: f.qualifier.as_deref(),
+        upper: f.upper,
+        year: f.year,
+        source: f.source.as_deref(),
+        subject: f.subject.as_ref().and_then(|s| s.as_deref()),
+    })
 }
 
-fn describe_claim(c: &Claim) -> String {
-    describe(
-        c.kind.as_str(),
-        c.unit.as_deref(),
-        c.qualifier.map(Qualifier::as_str),
-        c.upper,
-        c.year,
-        c.source.as_ref().map(|s| s.name.as_str()),
-    )
+fn describe_claim(c: &Claim, r: &ArticleRecord) -> String {
+    describe(Described {
+        kind: c.kind.as_str(),
+        unit: c.unit.as_deref(),
+        qualifier: c.qualifier.map(Qualifier::as_str),
+        upper: c.upper,
+        year: c.year,
+        source: c.source.as_ref().map(|s| s.name.as_str()),
+        subject: subject_name(c, r),
+    })
+}
+
+/// The name of the entity a claim's `subject` id refers to in its record.
+fn subject_name<'r>(c: &Claim, r: &'r ArticleRecord) -> Option<&'r str> {
+    let id = c.subject.as_deref()?;
+    r.entities
+        .iter()
+        .find(|e| e.id == id)
+        .map(|e| e.name.as_str())
 }
 
 /// Pair gold figures with predicted ones; see the crate docs. Returns, per
@@ -137,17 +164,29 @@ pub(crate) fn score_figures(
         scores.qualifier.push(qualifier_ok);
         scores.year.push(year_ok);
         scores.source.push(source_ok);
+        let mut subject_ok = true;
+        if let Some(gold_subject) = &gf.subject {
+            subject_ok = same_name(gold_subject.as_deref(), subject_name(c, r));
+            scores.subject.push(subject_ok);
+            if gold_subject.is_some() {
+                scores.subject_named.push(subject_ok);
+            }
+        }
+        if let Some(hedged) = gf.hedged {
+            scores.hedged.push(hedged, c.hedged);
+        }
         if kind_ok && unit_ok && upper_ok {
             full += 1;
         }
-        if !(kind_ok && unit_ok && upper_ok && qualifier_ok && year_ok && source_ok) {
+        let fields_ok = qualifier_ok && year_ok && source_ok && subject_ok;
+        if !(kind_ok && unit_ok && upper_ok && fields_ok) {
             report.figure_misses.push(FigureMiss {
                 article: g.id.clone(),
                 what: "mismatch",
                 text: gf.text.clone(),
                 value: gf.value,
                 gold: describe_gold(gf),
-                predicted: describe_claim(c),
+                predicted: describe_claim(c, r),
                 context: Some(c.sentence.clone()).filter(|s| !s.is_empty()),
             });
         }
@@ -161,7 +200,7 @@ pub(crate) fn score_figures(
                 text: c.text.clone(),
                 value: *v,
                 gold: String::new(),
-                predicted: describe_claim(c),
+                predicted: describe_claim(c, r),
                 context: Some(c.sentence.clone()).filter(|s| !s.is_empty()),
             });
         }

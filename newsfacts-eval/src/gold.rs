@@ -69,6 +69,13 @@ pub struct GoldFigure {
     /// Canonical name of who the text attributes it to.
     #[serde(default)]
     pub source: Option<String>,
+    /// Canonical name of whose quantity it states: `None` when the gold
+    /// file does not annotate subjects, `Some(None)` for an annotated null.
+    #[serde(default, deserialize_with = "annotated")]
+    pub subject: Option<Option<String>>,
+    /// Whether the writer marks it as unverified; `None` when not annotated.
+    #[serde(default)]
+    pub hedged: Option<bool>,
 }
 
 /// One gold quote.
@@ -79,6 +86,15 @@ pub struct GoldQuote {
     /// Canonical name of the speaker.
     #[serde(default)]
     pub speaker: Option<String>,
+    /// Whether the writer marks it as unverified; `None` when not annotated.
+    #[serde(default)]
+    pub hedged: Option<bool>,
+}
+
+/// A field that may be absent (`None`, with `#[serde(default)]`) or present
+/// and null (`Some(None)`).
+fn annotated<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
+    Option::<String>::deserialize(d).map(Some)
 }
 
 /// Read gold articles from a JSON Lines stream; `name` names it in errors.

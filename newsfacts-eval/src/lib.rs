@@ -18,11 +18,15 @@
 //!   preferring one whose text matches. *Value* scores count those pairs;
 //!   *full-match* scores count pairs whose kind, unit (see
 //!   [`normalize_unit`]) and upper bound agree too. Among pairs, the
-//!   qualifier, year and source are scored as accuracies.
+//!   qualifier, year and source are scored as accuracies; so is the
+//!   subject (the record's subject entity's name against the gold
+//!   canonical name), overall and where the gold subject is not null, when
+//!   the gold annotates subjects. `hedged` is scored as precision and
+//!   recall of `true` among pairs whose gold annotates it.
 //! - **Quotes** (claims of kind quote): a prediction matches a gold quote
 //!   when their first five words agree ignoring case and punctuation (see
 //!   [`quote_key`]); one-to-one, greedy, in order. Speakers are scored among
-//!   matched quotes.
+//!   matched quotes, and `hedged` like a figure's.
 //!
 //! Gold articles without a record count all their items as misses; records
 //! without a gold article are left out and listed in the [`Report`].

@@ -33,6 +33,9 @@ pub(crate) fn score_quotes(
                     pred[i].speaker.as_ref().map(|s| s.name.as_str()),
                 );
                 report.quotes.speaker.push(ok);
+                if let Some(hedged) = gq.hedged {
+                    report.quotes.hedged.push(hedged, pred[i].hedged);
+                }
             }
             None => report.quote_misses.push(QuoteMiss {
                 article: g.id.clone(),

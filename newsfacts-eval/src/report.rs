@@ -87,9 +87,13 @@ impl fmt::Display for Report {
         accuracy_row(f, "qualifier accuracy", self.figures.qualifier)?;
         accuracy_row(f, "year accuracy", self.figures.year)?;
         accuracy_row(f, "source accuracy", self.figures.source)?;
+        accuracy_row(f, "subject accuracy", self.figures.subject)?;
+        accuracy_row(f, "  where gold not null", self.figures.subject_named)?;
+        prf_row(f, "hedged", self.figures.hedged)?;
         writeln!(f, "quotes")?;
         prf_row(f, "first five words", self.quotes.quotes)?;
         accuracy_row(f, "speaker accuracy", self.quotes.speaker)?;
+        prf_row(f, "hedged", self.quotes.hedged)?;
         writeln!(f, "per article (F1)       mentions figures  full  quotes")?;
         for s in &self.per_article {
             writeln!(

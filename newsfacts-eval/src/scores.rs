@@ -67,6 +67,17 @@ impl PrecisionRecall {
         }
     }
 
+    /// Count one binary decision: `gold` and `predicted` say whether the
+    /// item is in the positive class.
+    pub(crate) fn push(&mut self, gold: bool, predicted: bool) {
+        let one = |b: bool| usize::from(b);
+        *self = self.add(PrecisionRecall::new(
+            one(gold && predicted),
+            one(!gold && predicted),
+            one(gold && !predicted),
+        ));
+    }
+
     /// The sum of two sets of counts, scored again.
     pub(crate) fn add(self, other: PrecisionRecall) -> PrecisionRecall {
         PrecisionRecall::new(
@@ -168,6 +179,13 @@ pub struct FigureScores {
     pub year: Accuracy,
     /// Source agreement among value pairs.
     pub source: Accuracy,
+    /// Subject agreement among value pairs whose gold annotates subjects.
+    pub subject: Accuracy,
+    /// Subject agreement among those pairs whose gold subject is not null.
+    pub subject_named: Accuracy,
+    /// `hedged` among value pairs whose gold annotates it: true is the
+    /// positive class.
+    pub hedged: PrecisionRecall,
 }
 
 /// Quote scores.
@@ -177,6 +195,9 @@ pub struct QuoteScores {
     pub quotes: PrecisionRecall,
     /// Speaker agreement among matched quotes.
     pub speaker: Accuracy,
+    /// `hedged` among matched quotes whose gold annotates it: true is the
+    /// positive class.
+    pub hedged: PrecisionRecall,
 }
 
 /// How the gold articles were paired with records.

@@ -32,11 +32,16 @@ fn record(
                         end: 0,
                         sentence: 0,
                         rule: String::new(),
+                        char_end: None,
+                        char_start: None,
                     })
                     .collect(),
             })
             .collect(),
         claims,
+        date: None,
+        sentences: Vec::new(),
+        url: None,
     }
 }
 
@@ -58,6 +63,9 @@ fn claim(kind: ClaimKind, text: &str, value: Option<f64>, unit: Option<&str>) ->
         start: 0,
         end: 0,
         rule: String::new(),
+        char_end: None,
+        char_start: None,
+        sentence_index: None,
     }
 }
 
@@ -75,6 +83,8 @@ fn gfig(text: &str, value: f64, kind: &str, unit: Option<&str>) -> GoldFigure {
         upper: None,
         year: None,
         source: None,
+        subject: None,
+        hedged: None,
     }
 }
 
@@ -247,6 +257,54 @@ fn figure_scores_value_full_and_fields() {
 }
 
 #[test]
+fn subject_and_hedged_scored_where_annotated() {
+    // (gold subject, predicted subject entity, gold hedged, predicted hedged)
+    let mut g1 = gfig("300", 300.0, "count", Some("jobs"));
+    g1.subject = Some(Some("Lloyds Banking Group".into()));
+    g1.hedged = Some(true);
+    let mut g2 = gfig("40", 40.0, "count", Some("jobs"));
+    g2.subject = Some(None);
+    g2.hedged = Some(false);
+    // Not annotated: neither subject nor hedged is scored.
+    let g3 = gfig("7", 7.0, "count", None);
+    let g = GoldArticle {
+        id: "a".into(),
+        title: None,
+        byline: None,
+        agency: None,
+        mentions: vec![],
+        figures: vec![g1, g2, g3],
+        quotes: vec![],
+    };
+    let mut c1 = claim(ClaimKind::Count, "300", Some(300.0), Some("jobs"));
+    c1.subject = Some("e0".into());
+    c1.hedged = true;
+    let mut c2 = claim(ClaimKind::Count, "40", Some(40.0), Some("jobs"));
+    c2.subject = Some("e0".into());
+    c2.hedged = true;
+    let c3 = claim(ClaimKind::Count, "7", Some(7.0), None);
+    let entities = vec![(
+        EntityType::Organization,
+        "Lloyds Banking Group",
+        vec!["Lloyds"],
+    )];
+    let rep = score(&[g], &[record("a", entities, vec![c1, c2, c3])]);
+    assert_eq!(rep.figures.subject, Accuracy::new(1, 2));
+    assert_eq!(rep.figures.subject_named, Accuracy::new(1, 1));
+    assert_eq!(rep.figures.hedged, PrecisionRecall::new(1, 1, 0));
+    let gold_line = r#"{"id": "b", "figures": [{"text": "5", "value": 5, "kind": "count", "subject": null, "hedged": false}], "quotes": [{"text": "We will win", "speaker": null, "hedged": true}]}"#;
+    let read = gold(gold_line);
+    assert_eq!(read.figures[0].subject, Some(None));
+    assert_eq!(read.figures[0].hedged, Some(false));
+    assert_eq!(read.quotes[0].hedged, Some(true));
+    assert_eq!(
+        gold(r#"{"id": "c", "figures": [{"text": "5", "value": 5, "kind": "count"}]}"#).figures[0]
+            .subject,
+        None
+    );
+}
+
+#[test]
 fn quote_five_word_matching_table() {
     // (gold text, predicted text, match?)
     let rows = [
@@ -283,6 +341,7 @@ fn quote_five_word_matching_table() {
             quotes: vec![GoldQuote {
                 text: g.into(),
                 speaker: None,
+                hedged: None,
             }],
         };
         let rep = score(

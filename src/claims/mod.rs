@@ -30,7 +30,8 @@
 //! - `speakers`: each sentence's attribution, pronoun resolution, quote
 //!   speakers.
 //! - `authors`: organizations named as the authors of a report.
-//! - `sources`: a figure's source and subject.
+//! - `sources`: a figure's source.
+//! - `subjects`: a figure's subject (whose quantity it states).
 //! - `hedging`: "reportedly", "is believed to", ….
 //! - `conversions`: bracketed currency conversions ("$6bn (£3.2bn)").
 //! - `window`: the stretch of a claim's sentence kept in its record.
@@ -42,7 +43,8 @@
 //! new hedge a phrase in `hedging`. A new way of naming a speaker ("X's
 //! spokesman said") goes in `referents`; a new place to look for one (an
 //! earlier sentence, an earlier quote) in `speakers` for quotes or
-//! `sources` for figures. `tests/claims.rs` and `testdata/claims.toml` hold
+//! `sources` for figures; a new pattern of what a figure is about in
+//! `subjects`. `tests/claims.rs` and `testdata/claims.toml` hold
 //! the cases.
 
 mod attributor;
@@ -55,6 +57,7 @@ mod records;
 mod referents;
 mod sources;
 mod speakers;
+mod subjects;
 mod verb_list;
 mod verbs;
 mod window;

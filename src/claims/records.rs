@@ -19,7 +19,17 @@ pub(super) fn figure_claims(
     let mut claims: Vec<Claim> = Vec::new();
     let mut prev_money: Option<usize> = None;
     for f in figures {
+        let comparison = attributor.is_comparison(f.start);
         let mut claim = figure_claim(attributor, f, quotes);
+        // "27 films were made in the UK, compared with 45 in 2003": the
+        // second term of a comparison is about what the first is about.
+        if comparison && claim.subject.is_none() {
+            if let Some(prev) = claims.last() {
+                if same_sentence(attributor, prev.start, claim.start) {
+                    claim.subject = prev.subject.clone();
+                }
+            }
+        }
         // A currency conversion in brackets shares the amount's qualifier,
         // year and source.
         if claim.kind == ClaimKind::Money {
@@ -38,11 +48,16 @@ pub(super) fn figure_claims(
     claims
 }
 
+/// Do offsets `a` and `b` lie in one sentence?
+fn same_sentence(attributor: &Attributor<'_, '_>, a: usize, b: usize) -> bool {
+    attributor.doc.sentence_index(a) == attributor.doc.sentence_index(b)
+}
+
 /// The claim of one figure, its id left empty.
 fn figure_claim(attributor: &Attributor<'_, '_>, f: Figure, quotes: &[SpokenQuote]) -> Claim {
     let text = attributor.text;
     let source = attributor.figure_source(f.start, quotes);
-    let subject = attributor.figure_subject(f.start);
+    let subject = attributor.figure_subject(f.start..f.end);
     let sentence = attributor.doc.sentence_span(f.start);
     let hedged = is_hedged(attributor.doc, sentence.clone(), None);
     Claim {
@@ -62,6 +77,10 @@ fn figure_claim(attributor: &Attributor<'_, '_>, f: Figure, quotes: &[SpokenQuot
         start: f.start,
         end: f.end,
         rule: format!("figure:{}", f.rule.trim_start_matches("figure:")),
+        // Filled in by the extractor when asked for.
+        sentence_index: None,
+        char_start: None,
+        char_end: None,
     }
 }
 
@@ -99,5 +118,9 @@ pub(super) fn quote_claim(attributor: &Attributor<'_, '_>, quote: SpokenQuote) -
         start: q.inner.start,
         end: q.inner.end,
         rule: rule.to_string(),
+        // Filled in by the extractor when asked for.
+        sentence_index: None,
+        char_start: None,
+        char_end: None,
     }
 }

@@ -1,7 +1,6 @@
-//! Figure sources and subjects: who a figure is attributed to ("X said",
-//! "according to X", the speaker of a quote holding it, an introducing
-//! "X gave these figures:") and what it is about ("China's exports rose
-//! 35%").
+//! Figure sources: who a figure is attributed to ("X said", "according to
+//! X", the speaker of a quote holding it, an introducing "X gave these
+//! figures:").
 
 use super::attributor::Attributor;
 use super::speakers::SpokenQuote;
@@ -55,52 +54,5 @@ impl Attributor<'_, '_> {
             }
         }
         None
-    }
-
-    /// The entity a figure at `pos` is about, when its sentence opens with
-    /// it as the subject ("China's exports rose 35%", "Last week, the US
-    /// included 34 entities"). Conservative: null when unclear.
-    pub(super) fn figure_subject(&self, pos: usize) -> Option<usize> {
-        if self.passages.contains(pos) {
-            return None;
-        }
-        let s = self.doc.sentence_span(pos);
-        if pos < s.start {
-            return None;
-        }
-        // Skip one short introductory phrase ("Last week, ", "In 2004, ").
-        let mut lo = s.start;
-        let head = &self.text[s.start..pos];
-        if let Some(c) = head.find(',') {
-            let intro = &head[..c];
-            if intro.split_whitespace().count() <= 4
-                && self.mentions.within(s.start..s.start + c).next().is_none()
-            {
-                lo = s.start + c + 1;
-            }
-        }
-        let clause = &self.text[lo..pos];
-        if clause.contains([';', ':', '“', '"']) {
-            return None;
-        }
-        let m = *self.mentions.within(lo..pos).next()?;
-        let prefix = self.text[lo..m.start].trim();
-        if !(prefix.is_empty() || prefix.eq_ignore_ascii_case("the")) {
-            return None;
-        }
-        // The words after the subject must not attribute ("China said 500 …").
-        let mut after = m.end;
-        let tail = &self.text[after..];
-        if tail.starts_with("'s") || tail.starts_with("’s") {
-            after += 4.min(tail.len());
-            after = (after..=self.text.len())
-                .find(|&i| self.text.is_char_boundary(i))
-                .unwrap_or(self.text.len());
-        }
-        let words = self.words(after.min(pos)..pos);
-        if words.iter().take(3).any(|w| w.2 == "according") || !self.verbs(m.end..pos).is_empty() {
-            return None;
-        }
-        Some(m.entity)
     }
 }

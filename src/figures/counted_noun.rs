@@ -4,10 +4,10 @@
 //! 14.93 million", an elliptical subject); and small counts that refer back
 //! ("the two countries").
 
-use super::lexicon::BACK_DETERMINERS;
 use super::lexicon::{
     is_in, NumberWord, NOT_PLURAL, NP_STOP, PARTICIPLE_ADJ, PLURAL_NOUNS, SUBJECT_VERBS,
 };
+use super::lexicon::{BACK_DETERMINERS, COMPARISON_LINKS};
 use super::scanner::{FigureMatch, Reading};
 use super::tokens::{TokenKind, Tokens};
 use crate::record::ClaimKind;
@@ -33,6 +33,30 @@ impl<'a, 'd> Tokens<'a, 'd> {
                 }
                 found[fi].fig.unit = unit;
             }
+            // "rose to 14.3 pct from 11.4", "13,090 lire against yesterday's
+            // closing of 12,705": a bare second term of a comparison is in
+            // the first term's unit.
+            if fi > 0 && found[fi].fig.kind == ClaimKind::Count {
+                let (prev, cur) = found.split_at_mut(fi);
+                if let Some((kind, unit)) = self.comparison_term(&prev[fi - 1], &cur[0]) {
+                    cur[0].fig.kind = kind;
+                    cur[0].fig.unit = Some(unit);
+                }
+            }
+            // "fell three points to 26.6 pct": a change in points before a
+            // percentage is in percentage points.
+            if fi > 0 && found[fi].fig.unit.as_deref() == Some("%") {
+                let (prev, cur) = found.split_at_mut(fi);
+                let p = &mut prev[fi - 1];
+                if p.fig.kind == ClaimKind::Measure
+                    && p.fig.unit.as_deref() == Some("points")
+                    && matches!(self.prev_word(cur[0].first), "to" | "at" | "from")
+                    && p.np + 1 == cur[0].first
+                {
+                    p.fig.kind = ClaimKind::Percent;
+                    p.fig.unit = Some("pp".into());
+                }
+            }
             // "rose 120 points to 10,450": the level after a measured change
             // is in the same unit.
             if found[fi].fig.kind == ClaimKind::Count && found[fi].fig.unit.is_none() && fi > 0 {
@@ -54,6 +78,30 @@ impl<'a, 'd> Tokens<'a, 'd> {
             .zip(keep)
             .filter_map(|(f, k)| k.then_some(f))
             .collect()
+    }
+
+    /// When the bare number `c` is the second term of a comparison with the
+    /// percentage or amount `p` ("to 14.3 pct from 11.4"): its kind and unit.
+    fn comparison_term(&self, p: &FigureMatch, c: &FigureMatch) -> Option<(ClaimKind, String)> {
+        let kind = p.fig.kind;
+        if !matches!(kind, ClaimKind::Percent | ClaimKind::Money) || c.fig.upper.is_some() {
+            return None;
+        }
+        let digits = self.kind(c.first) == Some(TokenKind::Digits) && c.end == c.first + 1;
+        let near = c.first > p.end && c.first - p.end <= 8 && self.same_sentence(p.first, c.first);
+        if !digits || !near || self.counted_noun(c.np, false, c.fig.value).is_some() {
+            return None;
+        }
+        // Only words between, one of them a comparison link.
+        let between = p.end..c.first;
+        let linked = between
+            .clone()
+            .any(|k| is_in(COMPARISON_LINKS, self.word(k)));
+        let plain = between
+            .clone()
+            .all(|k| self.kind(k) != Some(TokenKind::Digits) && !self.is_punct(k, ','));
+        let plausible = kind != ClaimKind::Percent || c.fig.value <= 100.0;
+        (linked && plain && plausible).then(|| (kind, p.fig.unit.clone().unwrap_or_default()))
     }
 
     /// The unit of the count `f` in sentence `sent` and whether to keep it;

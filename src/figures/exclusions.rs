@@ -2,7 +2,7 @@
 //! caption counters, scores and pairs ("2-1"), identifiers and phone numbers,
 //! street addresses, parts of names ("FTSE 100", "China Three Gorges"),
 //! years standing alone, and number words that are not counts ("one" meaning
-//! "a", "at the age of 18").
+//! "a").
 
 use super::lexicon::{is_in, MONTHS, NP_STOP, SUBJECT_VERBS};
 use super::numbers::Number;
@@ -311,9 +311,52 @@ impl<'a, 'd> Tokens<'a, 'd> {
             && !self.doc.in_headline_case(self.toks[n.first].start)
     }
 
-    /// "at the age of 18 (years)": a condition, not a claim.
-    pub(super) fn age_condition(&self, first: usize) -> bool {
-        first >= 2 && self.prev_word(first) == "of" && self.word(first - 2) == "age"
+    /// Sport results that are not quantities: a rank ("the world number
+    /// 14", "number one in the UK and 12 in the US"), a race time ("two
+    /// hours 23 minutes") or a race ("the 10,000m").
+    pub(super) fn rank_or_race_time(&self, r: &Reading, first: usize) -> bool {
+        let n = &r.n;
+        let prev = self.prev_word(first);
+        if matches!(prev, "number" | "no") {
+            return true;
+        }
+        // "number one in the UK and 12 in the US": the rank goes on.
+        if matches!(prev, "and" | "or") && r.needs_unit {
+            let lo = first.saturating_sub(10);
+            let ranked = (lo..first.saturating_sub(1)).any(|k| {
+                self.word(k) == "number"
+                    && self.same_sentence(k, first)
+                    && (self.kind(k + 1) == Some(TokenKind::Digits)
+                        || self.number_word(k + 1).is_some())
+            });
+            if ranked {
+                return true;
+            }
+        }
+        // "two hours 23 minutes": one time in two units is a result.
+        let time_unit = |k: usize| {
+            matches!(
+                self.word(k),
+                "hours" | "hour" | "minutes" | "minute" | "seconds" | "min" | "mins" | "secs"
+            )
+        };
+        if r.kind == ClaimKind::Measure && r.unit.as_deref().is_some_and(time_unit_name) {
+            let next_time = (self.kind(r.np) == Some(TokenKind::Digits)
+                || self.number_word(r.np).is_some())
+                && time_unit(r.np + 1);
+            let prev_time = first >= 2
+                && time_unit(first - 1)
+                && (self.kind(first - 2) == Some(TokenKind::Digits)
+                    || self.number_word(first - 2).is_some());
+            if next_time || prev_time {
+                return true;
+            }
+        }
+        // "the 10,000m": a grouped number glued to "m" is a race distance.
+        n.scaled
+            && self.raw(n.first).contains(',')
+            && self.word(n.first + 1) == "m"
+            && self.glued(n.first + 1)
     }
 
     /// "the big two": a name for a group, not a count.
@@ -414,4 +457,9 @@ impl<'a, 'd> Tokens<'a, 'd> {
             };
         !(qual || next_plural && !prev_blocks)
     }
+}
+
+/// Is `unit` a unit of clock time?
+fn time_unit_name(unit: &str) -> bool {
+    matches!(unit, "hours" | "minutes" | "seconds")
 }

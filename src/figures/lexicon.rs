@@ -607,6 +607,35 @@ pub(super) const CHANGE_VERBS: &[&str] = &[
     "leaped",
 ];
 
+/// Which franc bare "francs" means, by the first of these words the
+/// article holds (its dateline or first lines): French, Belgian, Swiss or
+/// Luxembourg.
+pub(super) const FRANC_COUNTRIES: &[(&str, &str)] = &[
+    ("france", "FRF"),
+    ("french", "FRF"),
+    ("paris", "FRF"),
+    ("belgium", "BEF"),
+    ("belgian", "BEF"),
+    ("brussels", "BEF"),
+    ("switzerland", "CHF"),
+    ("swiss", "CHF"),
+    ("zurich", "CHF"),
+    ("geneva", "CHF"),
+    ("luxembourg", "LUF"),
+];
+
+/// Words between two figures that make the second a term of comparison
+/// with the first ("14.3 pct from 11.4", "13,090 lire against … 12,705").
+pub(super) const COMPARISON_LINKS: &[&str] = &[
+    "from", "against", "versus", "vs", "compared", "of", "to", "with",
+];
+
+/// Modal words that make what follows a rule or a possibility, not a
+/// fact about someone ("must … at the age of 18"); "have to" counts too.
+pub(super) const MODALS: &[&str] = &[
+    "must", "can", "could", "may", "might", "should", "shall", "allowed", "eligible",
+];
+
 /// `w` is one of `list`.
 pub(super) fn is_in(list: &[&str], w: &str) -> bool {
     list.contains(&w)

@@ -2,7 +2,7 @@
 //! number ("yuan", "US dollars"), exchange rates ("8.28 yuan to the dollar")
 //! and the bracketed conversion of a previous amount ("£5m ($9m)").
 
-use super::lexicon::FIGURE_WORDS;
+use super::lexicon::{FIGURE_WORDS, FRANC_COUNTRIES};
 use super::scanner::{FigureMatch, Reading};
 use super::tokens::{TokenKind, Tokens};
 use crate::record::{ClaimKind, Qualifier};
@@ -62,9 +62,27 @@ impl<'a, 'd> Tokens<'a, 'd> {
             if iso.eq_ignore_ascii_case(words[0]) && self.raw(j) != *iso {
                 continue;
             }
+            if words.as_slice() == ["francs"] {
+                return Some((j + 1, self.franc_of_article()));
+            }
             return Some((j + words.len(), iso));
         }
         None
+    }
+
+    /// The franc bare "francs" means: that of the first country the
+    /// article's opening names ("PARIS, June 28 -" → FRF), else CHF.
+    fn franc_of_article(&self) -> &'static str {
+        // The dateline and first lines name the country; a bounded look
+        // keeps this cheap however many amounts the article holds.
+        let mut head = self.doc.folded.len().min(3000);
+        while !self.doc.folded.is_char_boundary(head) {
+            head -= 1;
+        }
+        self.doc.folded[..head]
+            .split(|c: char| !c.is_alphanumeric())
+            .find_map(|w| FRANC_COUNTRIES.iter().find(|(cue, _)| *cue == w))
+            .map_or("CHF", |(_, iso)| iso)
     }
 
     /// "to the dollar", "per US dollar", "against the euro": the quoted currency.

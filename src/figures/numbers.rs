@@ -68,6 +68,12 @@ impl<'a, 'd> Tokens<'a, 'd> {
                                 j += 2;
                             }
                         }
+                    } else if let Some((NumberWord::Unit, u)) = self.number_word(j) {
+                        // "Sixty five percent": the unit written apart.
+                        if (1.0..10.0).contains(&u) {
+                            cur += u;
+                            j += 1;
+                        }
                     }
                     last_unit = true;
                 }

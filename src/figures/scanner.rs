@@ -111,8 +111,16 @@ impl<'a, 'd> Tokens<'a, 'd> {
         self.read_what_follows(&mut r)?;
         // After a currency prefix the text starts at the prefix, at `i`.
         let first = if r.money.is_some() { i } else { r.n.first };
+        if r.needs_unit && self.is_age(&r, first) {
+            // "Smith, 45,", "at the age of 60", "aged 45": an age.
+            r.kind = ClaimKind::Measure;
+            r.unit = Some("years".into());
+            r.needs_unit = false;
+            r.rule = "figure:age";
+        }
         if self.one_means_a(&r, first)
             || self.number_word_in_name(&r)
+            || self.rank_or_race_time(&r, first)
             || self.age_condition(first)
             || r.kind == ClaimKind::Count && self.not_a_count(&r, first)
             || self.the_big_few(&r, first)

@@ -1,10 +1,11 @@
 //! What a number measures when a word says so: percentages ("%", "per
 //! cent", "basis points"), measure units ("barrels", "10km", "15-day") and
 //! when a duration is a claimed length rather than a placement in time
-//! ("for six years" vs "six years ago").
+//! ("for six years" vs "six years ago"); ages ("Smith, 45,").
 
-use super::lexicon::{is_in, FIGURE_WORDS, RECORD_WORDS, TIME_AFTER, TIME_PLACERS};
-use super::tokens::Tokens;
+use super::lexicon::{is_in, FIGURE_WORDS, MODALS, MONTHS, RECORD_WORDS, TIME_AFTER, TIME_PLACERS};
+use super::scanner::Reading;
+use super::tokens::{TokenKind, Tokens};
 
 impl<'a, 'd> Tokens<'a, 'd> {
     /// A measure unit starting at token `j`: (end token, category).
@@ -21,6 +22,45 @@ impl<'a, 'd> Tokens<'a, 'd> {
             return Some((j + words.len(), cat));
         }
         None
+    }
+
+    /// A bare whole number that gives someone's age: "Smith, 45,", "at the
+    /// age of 60", "aged 45".
+    pub(super) fn is_age(&self, r: &Reading, first: usize) -> bool {
+        let n = &r.n;
+        let whole = n.value.fract() == 0.0 && (1.0..=120.0).contains(&n.value);
+        if !whole || n.scaled || r.upper.is_some() {
+            return false;
+        }
+        let after_age_of = self.after_age_of(first) && !self.age_condition(first);
+        let aged = self.prev_word(first) == "aged";
+        // "Smith, 45,": between commas right after a capitalised name.
+        let apposition = first >= 2
+            && self.kind(first) == Some(TokenKind::Digits)
+            && self.is_punct(first - 1, ',')
+            && self.is_punct(r.end, ',')
+            && self.is_word(first - 2)
+            && self.capitalised(first - 2)
+            && !is_in(MONTHS, self.word(first - 2))
+            && self.same_sentence(first - 2, first);
+        after_age_of || aged || apposition
+    }
+
+    /// "at the age of N".
+    fn after_age_of(&self, first: usize) -> bool {
+        first >= 2 && self.prev_word(first) == "of" && self.word(first - 2) == "age"
+    }
+
+    /// "must swear allegiance at the age of 18": an age that is a rule's
+    /// condition (a modal earlier in the sentence), not someone's age.
+    pub(super) fn age_condition(&self, first: usize) -> bool {
+        self.after_age_of(first)
+            && (first.saturating_sub(15)..first).any(|k| {
+                let have_to = k > 0
+                    && self.word(k) == "to"
+                    && matches!(self.word(k - 1), "have" | "has" | "had");
+                self.same_sentence(k, first) && (is_in(MODALS, self.word(k)) || have_to)
+            })
     }
 
     /// A percent sign or word at `j`: (end token, unit).

@@ -1,0 +1,453 @@
+//! Figure subjects: whose quantity a figure states, when its sentence names
+//! it (ANNOTATION.md, Figures, `subject`).
+//!
+//! The rules, tried in order, each a general pattern of news English:
+//!
+//! 1. **Bearer next to the number**: "Smith, 45,", "Exxon <XON> 440,000
+//!    bpd", "the 18-year-old Jane Doe", "500 ETIM fighters".
+//! 2. **Relative clause**: "Acme, which laid off 400 workers, …" — the
+//!    figure is about the name the clause hangs on.
+//! 3. **Clause subject**: the name that opens the figure's clause ("Lloyds
+//!    will cut 300 jobs", "China's exports rose 35%", "the State Department
+//!    said Blinken met seven …"), or the speaker when the clause's subject
+//!    is a pronoun that refers back to them ("Rangers said they would not
+//!    raise their offer of £4m").
+//! 4. **Possessor of the counted thing**: "… sent Lenovo's shares up 6%",
+//!    "four of China's six networks".
+//! 5. **Place**: "2,000 people gathered in Paris", "15 oil fields in the
+//!    east of Venezuela" (in the figure's phrase: no comma between).
+//! 6. **Agent**: "a 15-day protest was launched by the Canada Association".
+//! 7. **For**: "compared with 18.6% for the US".
+//! 8. **Leading phrase**: a figure in "After a two-week strike, Acme …" is
+//!    about the main clause's subject.
+//!
+//! The source (who says it) is never the subject: the clause read for
+//! rule 3 begins after "X said (that)" and "according to X,".
+
+use std::ops::Range;
+
+use super::attributor::Attributor;
+use super::mentions::EntityMention;
+use crate::record::EntityType;
+
+/// Words that open a prepositional phrase: a name after one of them is not
+/// the subject of its clause ("In London, 50 …", "upon Beijing's request").
+const PREPOSITIONS: &[&str] = &[
+    "in", "at", "on", "upon", "under", "to", "from", "with", "by", "after", "before", "during",
+    "since", "between", "across", "against", "among", "into", "through", "over", "about", "as",
+    "like", "than", "via", "without", "within", "toward", "towards", "near", "outside", "inside",
+    "behind", "beyond", "despite",
+];
+
+/// Words that start a new clause with its own subject ("…, while the
+/// Communists fell to 26.6 pct").
+const CLAUSE_OPENERS: &[&str] = &[
+    "while", "whereas", "but", "although", "though", "whilst", "if", "because", "unless", "when",
+    "compared",
+];
+
+/// Subject pronouns and possessives that refer back to a name.
+const PRONOUNS: &[&str] = &["it", "its", "they", "their", "he", "his", "she", "her"];
+
+/// Auxiliaries that, after "and", continue the same subject's predicate
+/// ("It launched X in Japan and has sold 2.8 million"): the place before
+/// "and" is not where the figure holds.
+const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may",
+    "might", "should",
+];
+
+/// Nouns for a holding in a company: "a 50 pct stake in Acme" is Acme's.
+const HOLDINGS: &[&str] = &[
+    "stake",
+    "share",
+    "shares",
+    "holding",
+    "interest",
+    "investment",
+];
+
+/// How many words after a figure its place, agent or bearer may be.
+const AFTER_REACH: usize = 10;
+
+/// How many words after a figure "by X" may name its agent.
+const AGENT_REACH: usize = 15;
+
+/// How many words may precede a clause's subject ("Today Secretary
+/// Blinken", "Final returns show the Socialists").
+const SUBJECT_REACH: usize = 5;
+
+impl Attributor<'_, '_> {
+    /// The entity a figure spanning `fig` is about, if its sentence names
+    /// it.
+    pub(super) fn figure_subject(&self, fig: Range<usize>) -> Option<usize> {
+        let s = self.doc.sentence_span(fig.start);
+        if fig.start < s.start {
+            return None;
+        }
+        let (lo, hi) = self.clause_of(s.clone(), fig.start);
+        // A figure can run past its clause's end (a clause cut inside a
+        // bracket); the rules read the words after it up to `hi`.
+        let hi = hi.max(fig.end);
+        let relative = self.relative_clause_head(lo, fig.start);
+        if let Some(head) = relative {
+            // In a relative clause on an unnamed noun ("an agency which
+            // places adverts on thousands of sites"): about that noun.
+            return head.map(|m| m.entity);
+        }
+        self.bearer_next_to(fig.clone(), lo, hi)
+            .or_else(|| self.clause_subject(lo, fig.start))
+            .or_else(|| self.possessor_near(lo, fig.clone(), hi))
+            .or_else(|| self.place_of(lo, fig.clone(), hi))
+            .or_else(|| self.after_word(fig.end, hi, "by", AGENT_REACH))
+            .or_else(|| self.after_word(fig.end, hi, "for", 1))
+            .or_else(|| self.after_leading_phrase(s.start, fig.end, hi))
+            .map(|m| m.entity)
+    }
+
+    /// Is the figure at `pos` the second term of a comparison ("…,
+    /// compared with 45 in 2003")? It is then about what the first term is
+    /// about, unless its own phrase names a bearer.
+    pub(super) fn is_comparison(&self, pos: usize) -> bool {
+        let s = self.doc.sentence_span(pos);
+        let lead = self.words(s.start.min(pos)..pos);
+        lead.iter()
+            .rev()
+            .take(4)
+            .any(|w| matches!(w.2, "compared" | "against" | "versus"))
+    }
+
+    /// The clause holding `pos` within sentence `s`: it starts after a
+    /// dateline, after "X said (that)" or "according to X,", and after
+    /// "; " or a clause opener ("while", "but"); it ends at "; " or a
+    /// clause opener after `pos`.
+    fn clause_of(&self, s: Range<usize>, pos: usize) -> (usize, usize) {
+        let mut lo = s.start + dateline_len(&self.text[s.clone()]);
+        let lo_sent = lo;
+        for v in self.verbs(lo_sent..pos) {
+            if v.word == "according" {
+                // "according to X, …": the clause begins after the comma.
+                if let Some(k) = self.text[v.end..pos].find(',') {
+                    lo = lo.max(v.end + k + 1);
+                }
+                continue;
+            }
+            let before = self.passages.clause_start(lo_sent, v.start);
+            let lead = self.text[before..v.start].trim_end();
+            if lead.is_empty() || lead.ends_with([',', '”', '"']) {
+                // "…,” said X, …": the speaker follows the verb; what comes
+                // after the next comma is a new clause.
+                if let Some(k) = self.text[v.end..pos].find(',') {
+                    lo = lo.max(v.end + k + 1);
+                }
+                continue;
+            }
+            // "X said (that) …": what X said starts after the verb and
+            // after a "that" a few words on ("said on Tuesday that").
+            let mut after = v.end;
+            let near: Vec<_> = self.words(v.end..pos).into_iter().take(5).collect();
+            if let Some(t) = near.iter().find(|w| w.2 == "that") {
+                after = t.1;
+            }
+            lo = lo.max(after);
+        }
+        let mut hi = s.end;
+        let words = self.words(lo_sent..s.end);
+        for (i, &(ws, we, w)) in words.iter().enumerate() {
+            // "… and she is seeking $25m": a coordinated clause with its own
+            // subject.
+            let and_pronoun = w == "and"
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(n.2, "he" | "she" | "it" | "they" | "we"));
+            // ", and Lenovo's sales fell": "and" after a comma opens a
+            // clause when a name follows at once.
+            let comma_and = w == "and"
+                && self.text[..ws].trim_end().ends_with(',')
+                && words.get(i + 1).is_some_and(|n| {
+                    let next_mention = self.mentions.within(n.0..s.end).next();
+                    next_mention.is_some_and(|m| m.start == n.0)
+                        || (n.2 == "the"
+                            && words
+                                .get(i + 2)
+                                .is_some_and(|n2| next_mention.is_some_and(|m| m.start == n2.0)))
+                });
+            let opens = CLAUSE_OPENERS.contains(&w)
+                || and_pronoun
+                || comma_and
+                || self.semicolon_before(ws);
+            if !opens {
+                continue;
+            }
+            if we <= pos {
+                lo = lo.max(ws);
+            } else if ws > pos {
+                hi = hi.min(ws);
+                break;
+            }
+        }
+        (lo.min(pos), hi.max(pos))
+    }
+
+    /// Is the word at `ws` the first after a semicolon outside brackets?
+    fn semicolon_before(&self, ws: usize) -> bool {
+        let before = self.text[..ws].trim_end();
+        if !before.ends_with(';') {
+            return false;
+        }
+        let line_start = before.rfind('\n').map_or(0, |k| k + 1);
+        let line = &before[line_start..];
+        line.matches('(').count() <= line.matches(')').count()
+    }
+
+    /// Rule 1: a name touching the figure — before it with only a comma or
+    /// a ticker between ("Smith, 45,", "Exxon Corp <XON> 440,000"), or right
+    /// after it ("18-year-old Jane Doe", "500 ETIM").
+    fn bearer_next_to(&self, fig: Range<usize>, lo: usize, hi: usize) -> Option<EntityMention> {
+        let after = &self.text[fig.end..hi];
+        let gap = after.len() - after.trim_start_matches([' ', '\t']).len();
+        if let Some(m) = self.mentions.within(fig.end + gap..hi).next() {
+            let joined =
+                self.text[m.end..].starts_with(['-', '’', '\'']) && !self.possessive_at(m.end);
+            if m.start == fig.end + gap && !joined {
+                return Some(*m);
+            }
+        }
+        let before = self.mentions.within(lo..fig.start).last()?;
+        let between = &self.text[before.end..fig.start];
+        let bare = strip_tickers(between);
+        let apposition = bare.trim() == "," && self.text[fig.end..].starts_with(',');
+        let ticker = bare.trim().is_empty() && between.contains('<');
+        (apposition || ticker).then_some(*before)
+    }
+
+    /// Does `'s` or `’s` start at `at`?
+    fn possessive_at(&self, at: usize) -> bool {
+        let t = &self.text[at..];
+        t.starts_with("'s") || t.starts_with("’s")
+    }
+
+    /// Rule 2: the figure lies in an open relative clause ("X, which laid
+    /// off 4,000 workers", "the dam where half a million people …"): the
+    /// name the clause hangs on, or `Some(None)` when it hangs on an
+    /// unnamed noun; `None` when the figure is in no relative clause.
+    fn relative_clause_head(&self, lo: usize, pos: usize) -> Option<Option<EntityMention>> {
+        let words = self.words(lo..pos);
+        let (i, &(ws, _, _)) = words
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, w)| matches!(w.2, "which" | "who" | "where"))?;
+        // Closed before the figure ("X, which …, sent 9,000"): the main
+        // clause goes on. "which" opening the clause is a question.
+        if self.text[ws..pos].contains([',', '(', ')']) || i == 0 {
+            return None;
+        }
+        let head_end = self.text[..ws].trim_end().trim_end_matches(',').len();
+        let head = self
+            .mentions
+            .within(lo..head_end)
+            .last()
+            .filter(|m| self.words(m.end..head_end).len() <= 2)
+            .copied();
+        Some(head)
+    }
+
+    /// Rule 3: the name that opens the clause starting at `lo` (after one
+    /// short leading phrase), or the speaker a pronoun subject refers to.
+    fn clause_subject(&self, lo: usize, pos: usize) -> Option<EntityMention> {
+        let lo = self.skip_leading_phrase(lo, pos);
+        let words = self.words(lo..pos);
+        let first_mention = self.mentions.within(lo..pos).next().copied();
+        if let Some(m) = first_mention {
+            let lead: Vec<&str> = words
+                .iter()
+                .take_while(|w| w.1 <= m.start)
+                .map(|w| w.2)
+                .collect();
+            let open = lead.len() <= SUBJECT_REACH
+                && !self.text[lo..m.start].contains([',', ';', ':', '(', '—', '–'])
+                && !lead.iter().any(|w| PREPOSITIONS.contains(w));
+            if open {
+                return Some(self.possessive_head(m, pos));
+            }
+        }
+        // "Rangers said they would not raise their offer": a pronoun
+        // opening what a named speaker said refers to that speaker.
+        let starts_with_pronoun = words.first().is_some_and(|w| PRONOUNS.contains(&w.2));
+        if !starts_with_pronoun || lo == self.doc.sentence_span(pos).start {
+            return None;
+        }
+        let si = self.doc.sentence_index(pos);
+        let speaker = self.attribution.get(si).copied().flatten()?.entity?;
+        self.mentions
+            .within(self.doc.sentences[si].start..lo)
+            .find(|m| m.entity == speaker)
+            .copied()
+    }
+
+    /// Skip a short leading phrase that names nobody and ends with a comma
+    /// ("In March 2004, ", "Additionally, ").
+    fn skip_leading_phrase(&self, lo: usize, pos: usize) -> usize {
+        let head = &self.text[lo..pos];
+        let Some(c) = head.find(',') else {
+            return lo;
+        };
+        let short = self.words(lo..lo + c).len() <= SUBJECT_REACH;
+        let unnamed = self.mentions.within(lo..lo + c).next().is_none();
+        if short && unnamed {
+            lo + c + 1
+        } else {
+            lo
+        }
+    }
+
+    /// "China's Ministry of Public Security", "France's state-run channel
+    /// TF-1": a possessor followed closely by another name is that name's
+    /// owner; the subject is the name.
+    fn possessive_head(&self, m: EntityMention, pos: usize) -> EntityMention {
+        if !self.possessive_at(m.end) {
+            return m;
+        }
+        let Some(next) = self.mentions.within(m.end..pos).next() else {
+            return m;
+        };
+        let between = self.words(m.end..next.start);
+        let close = between.len() <= 5
+            && !self.text[m.end..next.start].contains([',', ';', '('])
+            && !between.iter().any(|w| PREPOSITIONS.contains(&w.2));
+        if close {
+            *next
+        } else {
+            m
+        }
+    }
+
+    /// Rule 4: "X's" shortly before the figure ("sent Lenovo's shares up
+    /// 6%") or right after it ("four of China's six networks").
+    fn possessor_near(&self, lo: usize, fig: Range<usize>, hi: usize) -> Option<EntityMention> {
+        let possessor = |m: &&EntityMention| self.possessive_at(m.end);
+        let before = self.mentions.within(lo..fig.start).filter(possessor).last();
+        if let Some(m) = before {
+            // The words between hold the "s" of "'s".
+            let gap = self.words(m.end..fig.start).len().saturating_sub(1);
+            if gap <= 4 && !self.text[m.end..fig.start].contains([',', ';']) {
+                return Some(*m);
+            }
+        }
+        let m = self.mentions.within(fig.end..hi).next().filter(possessor)?;
+        let lead: Vec<&str> = self.words(fig.end..m.start).iter().map(|w| w.2).collect();
+        matches!(lead.as_slice(), ["of"] | ["of", "the"]).then_some(*m)
+    }
+
+    /// Rules 6 and 7: "… by X" (the agent: "a protest launched by the
+    /// Canada Association") within `reach` words of the figure, or "for X"
+    /// right after it ("18.6% for the US").
+    fn after_word(&self, end: usize, hi: usize, word: &str, reach: usize) -> Option<EntityMention> {
+        let words = self.words(end..hi);
+        let k = words.iter().take(reach).position(|w| w.2 == word)?;
+        if self.text[end..words[k].0].contains([',', ';', '(']) {
+            return None;
+        }
+        let m = *self.mentions.within(words[k].1..hi).next()?;
+        let lead: Vec<&str> = self
+            .words(words[k].1..m.start)
+            .iter()
+            .map(|w| w.2)
+            .collect();
+        if !matches!(lead.as_slice(), [] | ["the"]) {
+            return None;
+        }
+        Some(self.possessive_head(m, hi))
+    }
+
+    /// Rule 5: the place the figure holds in — "in X", "in the east of X",
+    /// "in southern X" — nearest after the figure, else before it.
+    fn place_of(&self, lo: usize, fig: Range<usize>, hi: usize) -> Option<EntityMention> {
+        // "… in Japan and has sold 2.8 million": the place belongs to the
+        // first predicate only.
+        let lo = self
+            .words(lo..fig.start)
+            .windows(2)
+            .rev()
+            .find(|w| w[0].2 == "and" && AUXILIARIES.contains(&w[1].2))
+            .map(|w| w[0].1)
+            .unwrap_or(lo);
+        let in_place = |m: &&EntityMention| {
+            let lead = self.words(lo..m.start);
+            let Some(k) = lead.iter().rposition(|w| w.2 == "in") else {
+                return false;
+            };
+            let near =
+                lead.len() - k - 1 <= 3 && !self.text[lead[k].1..m.start].contains([',', ';']);
+            // "a 50 pct stake in Acme": a holding in a company.
+            let holding = k > 0 && HOLDINGS.contains(&lead[k - 1].2);
+            near && (m.kind == EntityType::Place || holding)
+        };
+        let same_phrase = |a: usize, b: usize| {
+            !self.text[a..b].contains([',', ';', '(']) && self.words(a..b).len() <= AFTER_REACH
+        };
+        self.mentions
+            .within(fig.end..hi)
+            .find(in_place)
+            .filter(|m| same_phrase(fig.end, m.start))
+            .or_else(|| {
+                self.mentions
+                    .within(lo..fig.start)
+                    .filter(in_place)
+                    .last()
+                    .filter(|m| same_phrase(m.end, fig.start))
+            })
+            .copied()
+    }
+
+    /// Rule 8: a figure in a leading phrase ("After the two-week flotation,
+    /// TF-1 shares will …") is about the main clause's subject.
+    fn after_leading_phrase(&self, s_start: usize, end: usize, hi: usize) -> Option<EntityMention> {
+        let comma = end + self.text[end..hi].find(',')?;
+        if self.mentions.within(s_start..comma).next().is_some()
+            || self.words(s_start..comma).len() > 8
+        {
+            return None;
+        }
+        let m = *self.mentions.within(comma..hi).next()?;
+        let lead = self.words(comma..m.start);
+        (lead.len() <= 2 && !lead.iter().any(|w| PREPOSITIONS.contains(&w.2))).then_some(m)
+    }
+}
+
+/// The length of a wire dateline opening a sentence ("PARIS, June 28 - "),
+/// or 0.
+fn dateline_len(sentence: &str) -> usize {
+    let Some(k) = sentence.find(" - ").or_else(|| sentence.find(" -- ")) else {
+        return 0;
+    };
+    let head = &sentence[..k];
+    let first = head.split([',', ' ']).next().unwrap_or("");
+    let caps = first.len() >= 2 && first.chars().all(|c| c.is_uppercase() || c == '.');
+    if caps && head.split_whitespace().count() <= 6 {
+        let dash = if sentence[k..].starts_with(" -- ") {
+            4
+        } else {
+            3
+        };
+        k + dash
+    } else {
+        0
+    }
+}
+
+/// `text` without ticker codes in angle brackets ("<XON>").
+fn strip_tickers(text: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0;
+    for c in text.chars() {
+        match c {
+            '<' => depth += 1,
+            '>' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
