@@ -167,13 +167,23 @@ fn name_part_mentions(
     extra: &mut Vec<Span>,
 ) {
     let n = words.toks.len();
+    // A part, also written in capitals ("REAGAN" in a wire headline).
+    let is_part = |k: usize| {
+        let w = words.word(k);
+        parts.contains(w)
+            || (words.is_all_caps(k) && w.is_ascii() && {
+                let mut title = w.to_ascii_lowercase();
+                title[..1].make_ascii_uppercase();
+                parts.contains(title.as_str())
+            })
+    };
     let mut k = 0;
     while k < n {
         let t = words.toks[k];
         if !words.is_cap(k)
             || overlaps_map(taken, t.start, t.end)
             || !overlapping(chosen, t.start, t.end).is_empty()
-            || !parts.contains(words.word(k))
+            || !is_part(k)
         {
             k += 1;
             continue;
@@ -184,23 +194,25 @@ fn name_part_mentions(
         while e < n
             && words.joined(e)
             && !words.toks[e - 1].possessive
-            && parts.contains(words.word(e))
+            && is_part(e)
             && overlapping(chosen, words.toks[e].start, words.toks[e].end).is_empty()
         {
             e += 1;
         }
         // Not a name part when the word runs on into a longer capitalised
         // name we did not recognise ("Chen Quanguo" vs "Chen Wenqing").
-        let runs_on = (e < n
-            && words.joined(e)
-            && words.is_name_word(e)
-            && !words.is_stop(e)
-            && !words.toks[e - 1].possessive)
-            || (k > 0
-                && words.joined(k)
-                && words.is_name_word(k - 1)
-                && !words.is_stop(k - 1)
-                && words.title_at(k - 1).is_none());
+        // (On an ALL-CAPS or headline-case line every word is capitalised.)
+        let runs_on = !words.capitals_mute(k)
+            && ((e < n
+                && words.joined(e)
+                && words.is_name_word(e)
+                && !words.is_stop(e)
+                && !words.toks[e - 1].possessive)
+                || (k > 0
+                    && words.joined(k)
+                    && words.is_name_word(k - 1)
+                    && !words.is_stop(k - 1)
+                    && words.title_at(k - 1).is_none()));
         if !runs_on {
             let (start, end) = (t.start, words.toks[e - 1].end);
             taken.insert(start, end);
@@ -286,9 +298,37 @@ fn occurrences(words: &Words<'_, '_>, names: &[(&str, KnownName)]) -> Vec<(usize
             first_bytes[usize::from(b)] = true;
         }
     }
+    // ALL-CAPS words (wire headlines: "REAGAN", "PAINEWEBBER") meet the
+    // names they spell, case aside; ASCII names only, so lengths agree.
+    let mut by_upper_first: HashMap<String, Vec<usize>> = HashMap::new();
+    for (n, (name, _)) in names.iter().enumerate() {
+        if name.is_ascii() && name.len() >= 3 {
+            let first = name.split([' ', '-']).next().unwrap_or(name);
+            by_upper_first
+                .entry(first.to_ascii_uppercase())
+                .or_default()
+                .push(n);
+        }
+    }
     let mut out: Vec<(usize, usize)> = Vec::new();
     for (k, t) in words.toks.iter().enumerate() {
         let w = words.word(k);
+        if words.is_all_caps(k) && w.is_ascii() {
+            let first = w.split('-').next().unwrap_or(w);
+            if let Some(list) = by_upper_first.get(first) {
+                out.extend(
+                    list.iter()
+                        .filter(|&&n| {
+                            let name = names[n].0;
+                            name != first
+                                && text
+                                    .get(t.start..t.start + name.len())
+                                    .is_some_and(|s| s.eq_ignore_ascii_case(name))
+                        })
+                        .map(|&n| (n, t.start)),
+                );
+            }
+        }
         let first = w.split('-').next().unwrap_or(w);
         // (A token is never empty, nor its first part.)
         if !first
