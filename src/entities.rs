@@ -182,13 +182,14 @@ impl<'c> Grouping<'c> {
     /// Pass 2: a given name or surname alone links to the nearest earlier
     /// full name holding it, else the nearest later one.
     fn add_short_persons(&mut self) {
-        let mut holders: HashMap<&str, Vec<usize>> = HashMap::new();
+        // Keyed lower-case: "REAGAN" in a wire headline is Reagan's.
+        let mut holders: HashMap<String, Vec<usize>> = HashMap::new();
         for (j, o) in self.candidates.iter().enumerate() {
             if o.kind == EntityType::Person && self.group_of[j].is_some() {
                 let t = self.text(j);
                 if words(t).count() > 1 {
                     for w in words(t) {
-                        holders.entry(w).or_default().push(j);
+                        holders.entry(w.to_lowercase()).or_default().push(j);
                     }
                 }
             }
@@ -199,7 +200,7 @@ impl<'c> Grouping<'c> {
             }
             let c = &self.candidates[i];
             let t = self.text(i);
-            let earlier = holders.get(t).and_then(|list| {
+            let earlier = holders.get(&t.to_lowercase()).and_then(|list| {
                 let k = list.partition_point(|&j| j < i);
                 k.checked_sub(1)
                     .map(|k| list[k])
