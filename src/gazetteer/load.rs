@@ -36,7 +36,10 @@ pub(crate) const EMBEDDED: &[(&str, &str)] = &[
         "sports_clubs.tsv",
         include_str!("../../gazetteers/sports_clubs.tsv"),
     ),
-    ("companies.tsv", include_str!("../../gazetteers/companies.tsv")),
+    (
+        "companies.tsv",
+        include_str!("../../gazetteers/companies.tsv"),
+    ),
 ];
 
 const HEADER: [&str; 5] = ["key", "type", "name", "aliases", "match"];
