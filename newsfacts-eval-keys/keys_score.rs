@@ -237,6 +237,8 @@ mod tests {
                     end: t.len(),
                     sentence: 0,
                     rule: "test".to_string(),
+                    char_start: None,
+                    char_end: None,
                 })
                 .collect(),
         }
@@ -248,6 +250,9 @@ mod tests {
             title: None,
             byline: None,
             agency: None,
+            date: None,
+            url: None,
+            sentences: Vec::new(),
             entities,
             claims: Vec::new(),
         }

@@ -273,6 +273,9 @@ impl<'c> Grouping<'c> {
             end: c.end,
             sentence: self.doc.sentence_index(c.start),
             rule: c.rule.clone(),
+            // Filled in by the extractor when asked for.
+            char_start: None,
+            char_end: None,
         }
     }
 }

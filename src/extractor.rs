@@ -1,10 +1,14 @@
 //! The extractor: configuration, and the pipeline that turns an article into
 //! its record.
+//!
+//! - `builder`: [`ExtractorBuilder`], which gathers gazetteers, word lists,
+//!   limits and output options and compiles an [`Extractor`].
+//! - `output`: what a record carries on request beyond the pipeline's own
+//!   output ([`SentenceOutput`], character offsets).
+//! - `stream`: [`ExtractIter`], the parallel, order-keeping stream.
 
-use std::path::Path;
+use std::borrow::Cow;
 use std::sync::Arc;
-
-use once_cell::sync::Lazy;
 
 use crate::claims;
 use crate::entities;
@@ -15,6 +19,16 @@ use crate::input::Article;
 use crate::names::{self, Lexicon};
 use crate::record::ArticleRecord;
 use crate::text::Doc;
+
+mod builder;
+mod output;
+mod stream;
+
+pub use builder::ExtractorBuilder;
+pub use output::SentenceOutput;
+pub use stream::ExtractIter;
+
+use output::Output;
 
 /// Default cap on one article's text: 16 MiB.
 pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 16 << 20;
@@ -41,21 +55,12 @@ pub struct Extractor {
 pub(crate) struct Inner {
     pub gazetteer: Arc<Gazetteer>,
     pub matcher: Arc<Matcher>,
-    pub lexicon: &'static Lexicon,
+    /// The embedded word lists, or a copy with the builder's additions.
+    pub lexicon: Cow<'static, Lexicon>,
     pub max_article_bytes: usize,
     pub quotes: bool,
+    pub output: Output,
 }
-
-struct Compiled {
-    gazetteer: Arc<Gazetteer>,
-    matcher: Arc<Matcher>,
-}
-
-static DEFAULT: Lazy<Compiled> = Lazy::new(|| {
-    let gazetteer = Arc::new(Gazetteer::embedded().clone());
-    let matcher = Arc::new(Matcher::new(&gazetteer));
-    Compiled { gazetteer, matcher }
-});
 
 impl Default for Extractor {
     fn default() -> Extractor {
@@ -72,7 +77,8 @@ impl Extractor {
             .expect("the embedded gazetteers are valid")
     }
 
-    /// A builder to add gazetteers or change limits.
+    /// A builder to add gazetteers or word lists, or change limits and
+    /// output options.
     pub fn builder() -> ExtractorBuilder {
         ExtractorBuilder::new()
     }
@@ -109,24 +115,30 @@ impl Extractor {
         }
         let doc = Doc::new(&article.text, article.title.is_some());
         let gaz_matches = inner.matcher.find(&doc, &inner.gazetteer);
-        let candidates = names::find(&doc, &inner.gazetteer, inner.lexicon, gaz_matches);
+        let candidates = names::find(&doc, &inner.gazetteer, &inner.lexicon, gaz_matches);
         let entities = entities::resolve(&doc, &inner.gazetteer, candidates);
         let figures = figures::find(&doc);
         let claims = claims::build(&doc, &entities, figures, inner.quotes);
-        Ok(ArticleRecord {
+        let mut record = ArticleRecord {
             id: article.id.clone(),
             title: article.title.clone(),
             byline: article.byline.clone(),
             agency: article.agency.clone(),
+            date: article.date.clone(),
+            url: article.url.clone(),
+            sentences: Vec::new(),
             entities,
             claims,
-        })
+        };
+        inner.output.finish(&doc, &mut record);
+        Ok(record)
     }
 
     /// Extract from many articles, one result per article, in input order.
     ///
     /// With the `rayon` feature (on by default) the work is spread over all
-    /// cores.
+    /// cores. For a stream that need not be held in memory at once, see
+    /// [`Extractor::extract_iter`].
     pub fn extract_batch(&self, articles: &[Article]) -> Vec<Result<ArticleRecord, Error>> {
         #[cfg(feature = "rayon")]
         {
@@ -138,106 +150,53 @@ impl Extractor {
             articles.iter().map(|a| self.extract(a)).collect()
         }
     }
-}
 
-/// Configures an [`Extractor`].
-///
-/// ```
-/// use newsfacts::{Article, Extractor, Gazetteer};
-///
-/// let mine = Gazetteer::from_tsv(
-///     "mine.tsv",
-///     "key\ttype\tname\taliases\tmatch\nzz\torganization\tZorblax Industries\tZorblax\tfold\n",
-/// ).unwrap();
-/// let extractor = Extractor::builder().gazetteer(mine).build().unwrap();
-/// let record = extractor.extract(&Article::new("a", "Zorblax Industries hired 20 people.")).unwrap();
-/// assert_eq!(record.entities[0].name, "Zorblax Industries");
-/// assert_eq!(record.entities[0].key.as_deref(), Some("zz"));
-/// ```
-#[derive(Clone, Debug)]
-pub struct ExtractorBuilder {
-    defaults: bool,
-    extra: Vec<Gazetteer>,
-    max_article_bytes: usize,
-    quotes: bool,
-}
-
-impl Default for ExtractorBuilder {
-    fn default() -> ExtractorBuilder {
-        ExtractorBuilder::new()
-    }
-}
-
-impl ExtractorBuilder {
-    /// A builder with the embedded gazetteers and default limits.
-    pub fn new() -> ExtractorBuilder {
-        ExtractorBuilder {
-            defaults: true,
-            extra: Vec::new(),
-            max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
-            quotes: true,
-        }
+    /// Extract from a stream of articles, one result per article, in input
+    /// order, reading ahead only a bounded number of articles.
+    ///
+    /// With the `rayon` feature (on by default) the articles read ahead are
+    /// extracted in parallel on rayon's thread pool (the global one, or the
+    /// pool whose `install` the stream is read in); without it, one at a
+    /// time as the stream is read. See [`ExtractIter`].
+    ///
+    /// ```
+    /// use newsfacts::{Article, Extractor};
+    ///
+    /// let extractor = Extractor::new();
+    /// let articles = (0..100).map(|i| Article::new(format!("a{i}"), format!("China sent {i} envoys.")));
+    /// for (i, record) in extractor.extract_iter(articles).enumerate() {
+    ///     let record = record?;
+    ///     assert_eq!(record.id, format!("a{i}"));
+    /// }
+    /// # Ok::<(), newsfacts::Error>(())
+    /// ```
+    pub fn extract_iter<I>(
+        &self,
+        articles: I,
+    ) -> ExtractIter<impl Iterator<Item = Result<Article, Error>>>
+    where
+        I: IntoIterator<Item = Article>,
+    {
+        self.extract_results(articles.into_iter().map(Ok))
     }
 
-    /// Whether to start from the embedded gazetteers (default `true`).
-    /// With `false`, only the gazetteers you add are matched.
-    pub fn default_gazetteers(&mut self, yes: bool) -> &mut ExtractorBuilder {
-        self.defaults = yes;
-        self
-    }
-
-    /// Add a gazetteer; its entries win over earlier ones with the same
-    /// type and key.
-    pub fn gazetteer(&mut self, gazetteer: Gazetteer) -> &mut ExtractorBuilder {
-        self.extra.push(gazetteer);
-        self
-    }
-
-    /// Read a gazetteer TSV file and add it.
-    pub fn gazetteer_file(
-        &mut self,
-        path: impl AsRef<Path>,
-    ) -> Result<&mut ExtractorBuilder, Error> {
-        self.extra.push(Gazetteer::from_path(path)?);
-        Ok(self)
-    }
-
-    /// The largest article text, in bytes, that `extract` accepts.
-    pub fn max_article_bytes(&mut self, limit: usize) -> &mut ExtractorBuilder {
-        self.max_article_bytes = limit;
-        self
-    }
-
-    /// Whether to report direct quotations as claims (default `true`).
-    pub fn quotes(&mut self, yes: bool) -> &mut ExtractorBuilder {
-        self.quotes = yes;
-        self
-    }
-
-    /// Compile the extractor.
-    pub fn build(&self) -> Result<Extractor, Error> {
-        let (gazetteer, matcher) = if self.defaults && self.extra.is_empty() {
-            (Arc::clone(&DEFAULT.gazetteer), Arc::clone(&DEFAULT.matcher))
-        } else {
-            let mut g = if self.defaults {
-                Gazetteer::embedded().clone()
-            } else {
-                Gazetteer::new()
-            };
-            for extra in &self.extra {
-                g.extend(extra.clone());
-            }
-            let m = Matcher::new(&g);
-            (Arc::new(g), Arc::new(m))
-        };
-        Ok(Extractor {
-            inner: Arc::new(Inner {
-                gazetteer,
-                matcher,
-                lexicon: Lexicon::embedded(),
-                max_article_bytes: self.max_article_bytes,
-                quotes: self.quotes,
-            }),
-        })
+    /// [`Extractor::extract_iter`] for what a reader yields: each article is
+    /// extracted, each error is passed through in its place.
+    ///
+    /// ```
+    /// use newsfacts::{read_jsonl, Extractor};
+    ///
+    /// let input = "{\"id\": \"a\", \"text\": \"China sent 20 envoys.\"}\nnot json\n";
+    /// let results: Vec<_> = Extractor::new()
+    ///     .extract_results(read_jsonl(input.as_bytes(), "stdin"))
+    ///     .collect();
+    /// assert_eq!(results[0].as_ref().unwrap().claims[0].value, Some(20.0));
+    /// assert!(results[1].as_ref().unwrap_err().to_string().starts_with("stdin:2"));
+    /// ```
+    pub fn extract_results<I>(&self, items: I) -> ExtractIter<I::IntoIter>
+    where
+        I: IntoIterator<Item = Result<Article, Error>>,
+    {
+        ExtractIter::new(self.clone(), items.into_iter())
     }
 }

@@ -43,13 +43,31 @@
 //!
 //! [`Article::from_plain_text`], [`read_jsonl`] and [`Article::split_listing`]
 //! read the three input shapes; [`read_file`] guesses which one a file holds.
+//! [`Extractor::extract_iter`] (and [`Extractor::extract_results`], for a
+//! reader's items) streams any number of articles through the extractor, in
+//! parallel with the `rayon` feature, records in input order.
 //!
-//! # Gazetteers
+//! # Gazetteers and word lists
 //!
 //! The default gazetteers (countries, regions, cities, organizations, people,
-//! nationalities) are compiled into the crate. Add your own TSV files with
-//! [`ExtractorBuilder::gazetteer_file`]; the format is documented in
-//! `gazetteers/FORMAT.md`.
+//! nationalities) are compiled into the crate. Add your own entries with
+//! [`ExtractorBuilder::entry`] or TSV files with
+//! [`ExtractorBuilder::gazetteer_file`] (the format is documented in
+//! `gazetteers/FORMAT.md`); take embedded ones away with deny rows
+//! ([`MatchPolicy::Deny`], [`ExtractorBuilder::deny_entry`],
+//! [`ExtractorBuilder::deny_name`]). The name rules' word lists grow with
+//! [`ExtractorBuilder::first_names`], [`ExtractorBuilder::person_titles`],
+//! [`ExtractorBuilder::person_roles`] and
+//! [`ExtractorBuilder::organization_heads`].
+//!
+//! # Record options
+//!
+//! By default records have exactly the shape of `docs/RECORDS.md`. On
+//! request they also list the article's sentences, with claims pointing to
+//! them instead of copying their text ([`SentenceOutput`]), and carry
+//! character offsets beside byte offsets ([`ExtractorBuilder::char_offsets`]).
+//! An article's `date` and `url` are carried over whenever the input gives
+//! them.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -78,10 +96,14 @@ pub struct ReadmeDoctests;
 
 pub use corpus::Corpus;
 pub use error::{Error, ErrorKind};
-pub use extractor::{Extractor, ExtractorBuilder, DEFAULT_MAX_ARTICLE_BYTES};
+pub use extractor::{
+    ExtractIter, Extractor, ExtractorBuilder, SentenceOutput, DEFAULT_MAX_ARTICLE_BYTES,
+};
 pub use gazetteer::{Entry, Gazetteer, MatchPolicy};
 pub use input::{
     parse_json_article, read_bytes, read_file, read_jsonl, read_reader, Article, InputFormat,
     JsonlReader,
 };
-pub use record::{ArticleRecord, Claim, ClaimKind, Entity, EntityType, Mention, Qualifier, Source};
+pub use record::{
+    ArticleRecord, Claim, ClaimKind, Entity, EntityType, Mention, Qualifier, Sentence, Source,
+};

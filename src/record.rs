@@ -4,7 +4,41 @@
 //! Field names and lower-case enum values are a contract with tools outside
 //! the crate; add fields, never rename them.
 
+use std::fmt;
+use std::str::FromStr;
+
 use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+
+/// `Display` and `FromStr` for a record enum, through its `as_str` names
+/// (the serde names), so that the three always agree.
+macro_rules! names {
+    ($ty:ident, $what:literal, [$($variant:ident),+ $(,)?]) => {
+        impl $ty {
+            /// Every value, in declaration order.
+            const ALL: &'static [$ty] = &[$($ty::$variant),+];
+        }
+
+        impl fmt::Display for $ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl FromStr for $ty {
+            type Err = Error;
+
+            fn from_str(s: &str) -> Result<$ty, Error> {
+                $ty::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| v.as_str() == s)
+                    .ok_or_else(|| Error::unknown_value($what, s))
+            }
+        }
+    };
+}
 
 /// Everything extracted from one article.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -17,13 +51,87 @@ pub struct ArticleRecord {
     pub byline: Option<String>,
     /// The agency credit ("ANI", "IANS"), if any.
     pub agency: Option<String>,
+    /// The article's publication date as its input gave it ([`Article::date`]).
+    /// Left out of the JSON when there is none.
+    ///
+    /// ```
+    /// use newsfacts::{parse_json_article, Extractor};
+    ///
+    /// let line = r#"{"id": "a", "date": "2004-05-01", "url": "https://example.org/a", "text": "Hi."}"#;
+    /// let record = Extractor::new().extract(&parse_json_article(line, "in:1")?)?;
+    /// assert_eq!(record.date.as_deref(), Some("2004-05-01"));
+    /// assert_eq!(record.url.as_deref(), Some("https://example.org/a"));
+    /// # Ok::<(), newsfacts::Error>(())
+    /// ```
+    ///
+    /// [`Article::date`]: crate::Article::date
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The article's URL as its input gave it ([`Article::url`]). Left out of
+    /// the JSON when there is none.
+    ///
+    /// [`Article::url`]: crate::Article::url
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The article's sentences, when the extractor was asked for them
+    /// ([`ExtractorBuilder::sentences`]); claims point into this list with
+    /// [`Claim::sentence_index`], mentions with [`Mention::sentence`].
+    /// Left out of the JSON when empty.
+    ///
+    /// [`ExtractorBuilder::sentences`]: crate::ExtractorBuilder::sentences
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sentences: Vec<Sentence>,
     /// Named entities, in order of first mention.
     pub entities: Vec<Entity>,
     /// Figures and quotes, in reading order.
     pub claims: Vec<Claim>,
 }
 
+/// One sentence of the article: its span in [`Article::text`].
+///
+/// ```
+/// use newsfacts::{Article, Extractor, SentenceOutput};
+///
+/// let extractor = Extractor::builder().sentences(SentenceOutput::Spans).build()?;
+/// let article = Article::new("a", "It rained. China sent 20 officials.");
+/// let record = extractor.extract(&article)?;
+/// let s = &record.sentences[1];
+/// assert_eq!(&article.text[s.start..s.end], "China sent 20 officials.");
+/// assert_eq!(record.claims[0].sentence_index, Some(1));
+/// # Ok::<(), newsfacts::Error>(())
+/// ```
+///
+/// [`Article::text`]: crate::Article::text
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sentence {
+    /// Byte offset of its first byte.
+    pub start: usize,
+    /// Byte offset one past its last byte.
+    pub end: usize,
+    /// Character offset of its start, when the extractor was asked for
+    /// character offsets ([`ExtractorBuilder::char_offsets`]).
+    ///
+    /// [`ExtractorBuilder::char_offsets`]: crate::ExtractorBuilder::char_offsets
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub char_start: Option<usize>,
+    /// Character offset one past its end, with `char_start`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub char_end: Option<usize>,
+}
+
 /// The type of a named entity.
+///
+/// `Display` and `FromStr` use the lower-case names of records and gazetteer
+/// files:
+///
+/// ```
+/// use newsfacts::EntityType;
+///
+/// assert_eq!(EntityType::Organization.to_string(), "organization");
+/// assert_eq!("place".parse::<EntityType>()?, EntityType::Place);
+/// assert!("Place".parse::<EntityType>().is_err());
+/// # Ok::<(), newsfacts::Error>(())
+/// ```
 #[non_exhaustive]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -49,17 +157,25 @@ impl EntityType {
         }
     }
 
-    /// Parse the lower-case name used in records and gazetteer files.
+    /// Parse the lower-case name used in records and gazetteer files (the
+    /// same as `FromStr`, with `None` for an unknown name).
+    ///
+    /// ```
+    /// use newsfacts::EntityType;
+    ///
+    /// assert_eq!(EntityType::parse("person"), Some(EntityType::Person));
+    /// assert_eq!(EntityType::parse("thing"), None);
+    /// ```
     pub fn parse(s: &str) -> Option<EntityType> {
-        Some(match s {
-            "person" => EntityType::Person,
-            "organization" => EntityType::Organization,
-            "place" => EntityType::Place,
-            "nationality" => EntityType::Nationality,
-            _ => return None,
-        })
+        s.parse().ok()
     }
 }
+
+names!(
+    EntityType,
+    "entity type",
+    [Person, Organization, Place, Nationality]
+);
 
 /// A named entity and every place the article mentions it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -90,9 +206,29 @@ pub struct Mention {
     pub sentence: usize,
     /// The rule or gazetteer entry that produced it (`gazetteer:CN`, `rule:title-cue`, …).
     pub rule: String,
+    /// Character (Unicode scalar value) offset of `start`, when the extractor
+    /// was asked for character offsets ([`ExtractorBuilder::char_offsets`]):
+    /// the index Python's `str` and Rust's `chars()` count by.
+    ///
+    /// [`ExtractorBuilder::char_offsets`]: crate::ExtractorBuilder::char_offsets
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub char_start: Option<usize>,
+    /// Character offset of `end`, with `char_start`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub char_end: Option<usize>,
 }
 
 /// What a claim states.
+///
+/// `Display` and `FromStr` use the lower-case names of records:
+///
+/// ```
+/// use newsfacts::ClaimKind;
+///
+/// assert_eq!(ClaimKind::Money.to_string(), "money");
+/// assert_eq!("quote".parse::<ClaimKind>()?, ClaimKind::Quote);
+/// # Ok::<(), newsfacts::Error>(())
+/// ```
 #[non_exhaustive]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -127,7 +263,23 @@ impl ClaimKind {
     }
 }
 
+names!(
+    ClaimKind,
+    "claim kind",
+    [Count, Money, Percent, Measure, Quote]
+);
+
 /// How exact a figure is.
+///
+/// `Display` and `FromStr` use the snake_case names of records:
+///
+/// ```
+/// use newsfacts::Qualifier;
+///
+/// assert_eq!(Qualifier::AtLeast.to_string(), "at_least");
+/// assert_eq!("approx".parse::<Qualifier>()?, Qualifier::Approx);
+/// # Ok::<(), newsfacts::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
@@ -152,6 +304,8 @@ impl Qualifier {
         }
     }
 }
+
+names!(Qualifier, "qualifier", [Exact, Approx, AtLeast, AtMost]);
 
 /// Who a claim is attributed to.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -189,7 +343,16 @@ pub struct Claim {
     pub speaker: Option<Source>,
     /// True when the text marks the claim as reported, alleged or believed.
     pub hedged: bool,
-    /// The sentence holding the claim.
+    /// The sentence holding the claim (for a quote, the sentences holding
+    /// it), cut to a window around the claim when it is long.
+    ///
+    /// Empty, and left out of the JSON, when the extractor was built with
+    /// [`SentenceOutput::Spans`] (the planned default of a future major
+    /// release): then [`Claim::sentence_index`] points into
+    /// [`ArticleRecord::sentences`] instead.
+    ///
+    /// [`SentenceOutput::Spans`]: crate::SentenceOutput::Spans
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub sentence: String,
     /// Byte offset of the claim's text in `Article::text`.
     pub start: usize,
@@ -197,4 +360,20 @@ pub struct Claim {
     pub end: usize,
     /// The rule that produced it (`figure:digits+scale`, `quote:curly`, …).
     pub rule: String,
+    /// Index into [`ArticleRecord::sentences`] of the sentence holding the
+    /// claim's start, when the extractor was asked for sentence spans
+    /// ([`ExtractorBuilder::sentences`]).
+    ///
+    /// [`ExtractorBuilder::sentences`]: crate::ExtractorBuilder::sentences
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sentence_index: Option<usize>,
+    /// Character offset of `start`, when the extractor was asked for
+    /// character offsets ([`ExtractorBuilder::char_offsets`]).
+    ///
+    /// [`ExtractorBuilder::char_offsets`]: crate::ExtractorBuilder::char_offsets
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub char_start: Option<usize>,
+    /// Character offset of `end`, with `char_start`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub char_end: Option<usize>,
 }

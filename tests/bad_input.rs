@@ -192,6 +192,20 @@ fn dash_before_a_speech_verb() {
     }
 }
 
+/// A figure running past the end of its clause ("75$ crore)" with the clause
+/// cut at the bracket): the subject rules sliced the text from the figure's
+/// end back to the clause's (claims/subjects.rs). Found by the `extract`
+/// fuzz target.
+#[test]
+fn figure_running_past_its_clause() {
+    let crash =
+        "Tacllks 75 cr\u{fffd}\u{fffd}ore)Ttalksalksllks 75$ crore)Tclks in Kab\u{1}\u{10}\n\n\
+                 Theillion (abTheill\u{fffd}on (about Rs \r392 p e";
+    record("fuzz-subject-1", crash);
+    let text = String::from_utf8_lossy(include_bytes!("data/fuzz-subject-1.bin")).into_owned();
+    record("fuzz-subject-2", &text);
+}
+
 // ---- bytes that are not UTF-8 ---------------------------------------------
 
 #[test]
@@ -392,6 +406,7 @@ fn gazetteer_file_that_is_not_utf8_names_the_file() {
     assert!(e.to_string().contains("latin1.tsv"), "{e}");
     let e = Extractor::builder()
         .gazetteer_file(dir.join("missing.tsv"))
+        .build()
         .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Io);
     assert!(e.to_string().contains("missing.tsv"), "{e}");

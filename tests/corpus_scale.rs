@@ -20,6 +20,8 @@ fn entity(id: usize, kind: EntityType, name: String, key: Option<String>) -> Ent
             end: 1,
             sentence: 0,
             rule: "generated".to_string(),
+            char_end: None,
+            char_start: None,
         }],
     }
 }
@@ -45,6 +47,9 @@ fn figure(id: usize, subject: &str, value: f64, unit: &str, source: Option<&str>
         start: 0,
         end: 1,
         rule: "generated".to_string(),
+        char_end: None,
+        char_start: None,
+        sentence_index: None,
     }
 }
 
@@ -83,6 +88,9 @@ fn article(n: usize) -> ArticleRecord {
         agency: None,
         entities,
         claims,
+        date: None,
+        sentences: Vec::new(),
+        url: None,
     }
 }
 

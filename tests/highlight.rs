@@ -211,6 +211,8 @@ fn mention(text: &str, start: usize, end: usize) -> Mention {
         end,
         sentence: 0,
         rule: "test".to_string(),
+        char_end: None,
+        char_start: None,
     }
 }
 
@@ -235,6 +237,9 @@ fn claim(text: &str, id: usize, kind: ClaimKind, start: usize, end: usize) -> Cl
         start,
         end,
         rule: "test".to_string(),
+        char_end: None,
+        char_start: None,
+        sentence_index: None,
     }
 }
 
@@ -263,6 +268,9 @@ fn record(text: &str, m: &[Vec<(usize, usize)>], claims: &[(usize, usize)]) -> A
             .enumerate()
             .map(|(i, &(s, e))| claim(text, i + 1, kinds[i % kinds.len()], s, e))
             .collect(),
+        date: None,
+        sentences: Vec::new(),
+        url: None,
     }
 }
 
@@ -436,6 +444,8 @@ fn bad_offsets_are_ignored_not_fatal() {
             end: e,
             sentence: 0,
             rule: "bad".to_string(),
+            char_end: None,
+            char_start: None,
         });
     }
     let html = highlight::render_text(text, &rec);

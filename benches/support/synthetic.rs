@@ -196,11 +196,7 @@ pub fn gazetteer_tsv(n: usize) -> String {
     let g = gazetteer(n);
     let mut out = String::from("key\ttype\tname\taliases\tmatch\n");
     for e in g.entries() {
-        let policy = match e.policy {
-            MatchPolicy::Exact => "exact",
-            MatchPolicy::Fold => "fold",
-            MatchPolicy::Ambiguous => "ambiguous",
-        };
+        let policy = e.policy.as_str();
         out.push_str(&format!(
             "{}\t{}\t{}\t{}\t{}\n",
             e.key,

@@ -160,6 +160,8 @@ impl LooseRecord {
                             end: m.end,
                             sentence: m.sentence,
                             rule: m.rule.unwrap_or_default(),
+                            char_end: None,
+                            char_start: None,
                         })
                         .collect(),
                 })
@@ -191,6 +193,9 @@ impl LooseRecord {
                     start: c.start,
                     end: c.end,
                     rule: c.rule.unwrap_or_default(),
+                    char_end: None,
+                    char_start: None,
+                    sentence_index: None,
                 })
             })
             .collect();
@@ -201,6 +206,9 @@ impl LooseRecord {
             agency: self.agency,
             entities,
             claims,
+            date: None,
+            sentences: Vec::new(),
+            url: None,
         }
     }
 }

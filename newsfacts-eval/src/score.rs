@@ -46,6 +46,9 @@ pub fn score_with_articles(
         agency: None,
         entities: Vec::new(),
         claims: Vec::new(),
+        date: None,
+        sentences: Vec::new(),
+        url: None,
     };
     for (g, paired) in gold.iter().zip(&pairing) {
         let record = match paired {

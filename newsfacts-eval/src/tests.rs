@@ -32,11 +32,16 @@ fn record(
                         end: 0,
                         sentence: 0,
                         rule: String::new(),
+                        char_end: None,
+                        char_start: None,
                     })
                     .collect(),
             })
             .collect(),
         claims,
+        date: None,
+        sentences: Vec::new(),
+        url: None,
     }
 }
 
@@ -58,6 +63,9 @@ fn claim(kind: ClaimKind, text: &str, value: Option<f64>, unit: Option<&str>) ->
         start: 0,
         end: 0,
         rule: String::new(),
+        char_end: None,
+        char_start: None,
+        sentence_index: None,
     }
 }
 

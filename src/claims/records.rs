@@ -77,6 +77,10 @@ fn figure_claim(attributor: &Attributor<'_, '_>, f: Figure, quotes: &[SpokenQuot
         start: f.start,
         end: f.end,
         rule: format!("figure:{}", f.rule.trim_start_matches("figure:")),
+        // Filled in by the extractor when asked for.
+        sentence_index: None,
+        char_start: None,
+        char_end: None,
     }
 }
 
@@ -114,5 +118,9 @@ pub(super) fn quote_claim(attributor: &Attributor<'_, '_>, quote: SpokenQuote) -
         start: q.inner.start,
         end: q.inner.end,
         rule: rule.to_string(),
+        // Filled in by the extractor when asked for.
+        sentence_index: None,
+        char_start: None,
+        char_end: None,
     }
 }

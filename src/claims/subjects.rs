@@ -86,6 +86,9 @@ impl Attributor<'_, '_> {
             return None;
         }
         let (lo, hi) = self.clause_of(s.clone(), fig.start);
+        // A figure can run past its clause's end (a clause cut inside a
+        // bracket); the rules read the words after it up to `hi`.
+        let hi = hi.max(fig.end);
         let relative = self.relative_clause_head(lo, fig.start);
         if let Some(head) = relative {
             // In a relative clause on an unnamed noun ("an agency which

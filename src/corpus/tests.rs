@@ -16,6 +16,8 @@ fn entity(id: &str, kind: EntityType, name: &str, key: Option<&str>, mentions: u
                 end: i * 10 + name.len(),
                 sentence: i,
                 rule: "test".to_string(),
+                char_end: None,
+                char_start: None,
             })
             .collect(),
     }
@@ -49,6 +51,9 @@ fn figure(
         start: 0,
         end: 0,
         rule: "test".to_string(),
+        char_end: None,
+        char_start: None,
+        sentence_index: None,
     }
 }
 
@@ -60,6 +65,9 @@ fn record(id: &str, entities: Vec<Entity>, claims: Vec<Claim>) -> ArticleRecord 
         agency: None,
         entities,
         claims,
+        date: None,
+        sentences: Vec::new(),
+        url: None,
     }
 }
 

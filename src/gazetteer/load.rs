@@ -6,7 +6,7 @@ use std::path::Path;
 
 use once_cell::sync::Lazy;
 
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::hash::FnvBuild;
 use crate::record::EntityType;
 use crate::tsv::Tsv;
@@ -67,7 +67,10 @@ impl Gazetteer {
         let (key, kind, name, aliases, policy) = (key?, kind?, name?, aliases?, policy?);
         // Sized up front: a million-row file should not rehash its way up.
         let rows = table.max_rows();
-        let mut entries = Vec::with_capacity(rows);
+        let mut gaz = Gazetteer {
+            entries: Vec::with_capacity(rows),
+            denials: Vec::new(),
+        };
         // Keys borrow from `src`: no allocation per row for the duplicate check.
         let mut seen: HashMap<(EntityType, &str), usize, FnvBuild> =
             HashMap::with_capacity_and_hasher(rows, FnvBuild::default());
@@ -92,13 +95,18 @@ impl Gazetteer {
                 .collect();
             let entry_policy = MatchPolicy::parse(row.cell(policy))
                 .ok_or_else(|| row.error(format!("unknown match policy {:?}", row.cell(policy))))?;
-            if let Some(prev) = seen.insert((entry_kind, entry_key), row.line_no()) {
+            // Deny rows may repeat a key (`*` most of all).
+            let denial = entry_policy == MatchPolicy::Deny;
+            if let Some(prev) = (!denial)
+                .then(|| seen.insert((entry_kind, entry_key), row.line_no()))
+                .flatten()
+            {
                 return Err(row.error(format!(
                     "duplicate key {entry_key:?} for type {} (first on line {prev})",
                     entry_kind.as_str()
                 )));
             }
-            entries.push(Entry {
+            gaz.push(Entry {
                 key: entry_key.to_string(),
                 kind: entry_kind,
                 name: entry_name.to_string(),
@@ -106,7 +114,7 @@ impl Gazetteer {
                 policy: entry_policy,
             });
         }
-        Ok(Gazetteer { entries })
+        Ok(gaz)
     }
 
     /// Read and parse a TSV file.
@@ -114,13 +122,7 @@ impl Gazetteer {
         let path = path.as_ref();
         let name = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|e| Error::from(e).at(name.clone()))?;
-        let src = std::str::from_utf8(&bytes).map_err(|e| {
-            Error::new(
-                ErrorKind::Utf8,
-                format!("not UTF-8 at byte {}", e.valid_up_to()),
-            )
-            .at(name.clone())
-        })?;
+        let src = std::str::from_utf8(&bytes).map_err(|e| Error::utf8(e).at(name.clone()))?;
         Gazetteer::from_tsv(&name, src)
     }
 }
@@ -128,6 +130,7 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorKind;
 
     #[test]
     fn bad_rows_name_file_and_line() {
@@ -151,6 +154,29 @@ mod tests {
             assert_eq!(err.kind(), ErrorKind::Gazetteer);
             assert!(err.to_string().contains(needle), "{err}");
         }
+    }
+
+    #[test]
+    fn deny_rows_remove_what_was_loaded_before() {
+        let head = "key\ttype\tname\taliases\tmatch\n";
+        let mut g = Gazetteer::from_tsv(
+            "a.tsv",
+            &format!("{head}GE\tplace\tGeorgia\tSakartvelo\tfold\nTD\tplace\tChad\t\tambiguous\nx\torganization\tChad\t\tfold\n"),
+        )
+        .unwrap();
+        let deny = Gazetteer::from_tsv(
+            "b.tsv",
+            &format!("{head}*\tplace\tCHAD\t\tdeny\nGE\tplace\tGeorgia\t\tdeny\n*\tplace\tCHAD\t\tdeny\n"),
+        )
+        .unwrap();
+        assert_eq!((deny.len(), deny.denials().len()), (0, 3));
+        g.extend(deny);
+        let names: Vec<_> = g
+            .entries()
+            .iter()
+            .map(|e| (e.key.as_str(), e.name.as_str()))
+            .collect();
+        assert_eq!(names, [("GE", "Sakartvelo"), ("x", "Chad")]);
     }
 
     #[test]

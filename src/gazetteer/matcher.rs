@@ -2,6 +2,7 @@
 //! the per-match decision whether an entry's policy accepts it there.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 
@@ -9,7 +10,7 @@ use crate::hash::FnvBuild;
 use crate::text::{fold_case, on_word_boundaries, Doc};
 
 use super::context::ambiguous_context;
-use super::{Gazetteer, MatchPolicy};
+use super::{layers, Entry, Gazetteer, MatchPolicy};
 
 /// One surface form that a pattern stands for.
 #[derive(Clone, Debug)]
@@ -41,16 +42,34 @@ pub(crate) struct Matcher {
     automaton: AhoCorasick,
     /// Forms per pattern id, strongest policy first.
     forms: Vec<Vec<SurfaceForm>>,
+    /// The matcher of the entries before this one's (the embedded
+    /// gazetteer), searched together with it: see `layers`.
+    base: Option<Arc<Matcher>>,
 }
 
 impl Matcher {
     /// Compile the automaton over every surface form of `gaz`.
     pub fn new(gaz: &Gazetteer) -> Matcher {
+        Matcher::over(&gaz.entries, 0, None)
+    }
+
+    /// A matcher over the entries of `gaz` from index `from` on, searched
+    /// together with `base`, the matcher of the entries before them: the
+    /// same matches as `Matcher::new(gaz)` when `base` is that of the entries
+    /// before `from`, unchanged (see `layers`), for the cost of compiling the
+    /// new entries only.
+    pub fn layered(base: Arc<Matcher>, gaz: &Gazetteer, from: usize) -> Matcher {
+        Matcher::over(&gaz.entries[from..], from, Some(base))
+    }
+
+    /// Compile the automaton over `entries`, numbered from `offset`.
+    fn over(entries: &[Entry], offset: usize, base: Option<Arc<Matcher>>) -> Matcher {
         let mut pattern_ids: HashMap<Box<str>, u32, FnvBuild> =
-            HashMap::with_capacity_and_hasher(gaz.len() * 5 / 4, FnvBuild::default());
-        let mut patterns: Vec<Box<str>> = Vec::with_capacity(gaz.len() * 5 / 4);
-        let mut forms: Vec<Vec<SurfaceForm>> = Vec::with_capacity(gaz.len() * 5 / 4);
-        for (i, entry) in gaz.entries.iter().enumerate() {
+            HashMap::with_capacity_and_hasher(entries.len() * 5 / 4, FnvBuild::default());
+        let mut patterns: Vec<Box<str>> = Vec::with_capacity(entries.len() * 5 / 4);
+        let mut forms: Vec<Vec<SurfaceForm>> = Vec::with_capacity(entries.len() * 5 / 4);
+        for (i, entry) in entries.iter().enumerate() {
+            let i = offset + i;
             for name in entry.names() {
                 let mut add = |surface: &str| {
                     let folded = fold_case(surface);
@@ -85,7 +104,7 @@ impl Matcher {
             }
         }
         for list in &mut forms {
-            list.sort_by_key(|f| gaz.entries[f.entry as usize].policy);
+            list.sort_by_key(|f| entries[f.entry as usize - offset].policy);
         }
         // Prefilters pay off for few patterns, not for tens of thousands of
         // names; leaving it off also makes construction cheaper.
@@ -94,7 +113,18 @@ impl Matcher {
             .prefilter(false)
             .build(patterns.iter().map(|p| p.as_bytes()))
             .expect("gazetteer automaton fits in memory");
-        Matcher { automaton, forms }
+        Matcher {
+            automaton,
+            forms,
+            base,
+        }
+    }
+
+    /// The leftmost-longest match at or after `pos` in `hay`: its start,
+    /// end and pattern.
+    pub(super) fn hit(&self, hay: &str, pos: usize) -> Option<(usize, usize, usize)> {
+        let hit = self.automaton.find(Input::new(hay).span(pos..hay.len()))?;
+        Some((hit.start(), hit.end(), hit.pattern().as_usize()))
     }
 
     /// Every accepted gazetteer match in `doc`, left to right, not overlapping.
@@ -103,6 +133,9 @@ impl Matcher {
     /// it, or its policy refuses it here) the search resumes one character
     /// after its start, so a later match inside it can still be found.
     pub fn find(&self, doc: &Doc<'_>, gaz: &Gazetteer) -> Vec<GazMatch> {
+        if let Some(base) = &self.base {
+            return layers::find(base, self, doc, gaz);
+        }
         let hay = doc.folded.as_str();
         let mut out = Vec::new();
         let mut pos = 0;
@@ -112,7 +145,7 @@ impl Matcher {
             };
             let (start, end) = (hit.start(), hit.end());
             let accepted = on_word_boundaries(doc.text, start, end)
-                .then(|| self.accept(doc, gaz, hit.pattern().as_usize(), start, end))
+                .then(|| self.accept(doc, gaz, hit.pattern().as_usize(), start, end, None))
                 .flatten();
             match accepted {
                 Some(entry) => {
@@ -126,19 +159,24 @@ impl Matcher {
     }
 
     /// The entry whose policy accepts the match of `pattern` at
-    /// `start..end`, strongest policy first.
-    fn accept(
+    /// `start..end`, strongest policy first; only among entries whose row
+    /// has the policy `only`, when given.
+    pub(super) fn accept(
         &self,
         doc: &Doc<'_>,
         gaz: &Gazetteer,
         pattern: usize,
         start: usize,
         end: usize,
+        only: Option<MatchPolicy>,
     ) -> Option<u32> {
         let original = &doc.text[start..end];
         let capitalised = original.chars().next().is_some_and(|c| !c.is_lowercase());
         for form in &self.forms[pattern] {
             let entry = &gaz.entries[form.entry as usize];
+            if only.is_some_and(|p| p != entry.policy) {
+                continue;
+            }
             // An all-caps form is an acronym whatever its row says: "WHO"
             // must not match "Who", nor "US" match "us".
             let policy = if form.acronym {
@@ -155,6 +193,8 @@ impl Matcher {
                         && !doc.is_sentence_initial(start)
                         && ambiguous_context(doc, entry.kind, start, end)
                 }
+                // Deny rows are never entries (`Gazetteer::push`).
+                _ => false,
             };
             if ok {
                 return Some(form.entry);

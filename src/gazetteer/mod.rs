@@ -9,10 +9,13 @@
 //! - `load`: the files compiled into the crate and user TSV files.
 //! - `matcher`: the automaton over every surface form, and which matches
 //!   an entry's policy accepts ([`Matcher`]).
+//! - `layers`: the embedded gazetteer's matcher and one over a user's
+//!   entries, searched as one.
 //! - `context`: the cues that license a name that is also a common word.
 
 mod context;
 mod entry;
+mod layers;
 mod load;
 mod matcher;
 

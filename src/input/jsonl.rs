@@ -23,14 +23,50 @@ struct JsonArticle {
     url: Option<String>,
 }
 
+/// Only the id of a record, read again when the whole record could not be,
+/// so that the error names the article.
+#[derive(Deserialize)]
+struct JsonId {
+    id: Option<serde_json::Value>,
+}
+
+/// The article id a JSON `id` value gives: a string, or a number as written.
+fn article_id(value: serde_json::Value) -> Option<String> {
+    match value {
+        serde_json::Value::String(s) => Some(s),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
 /// Parse one JSON Lines record. `origin` names the stream and line for errors.
+///
+/// An error names the article too whenever the record's id can be read,
+/// even when another field is missing or of the wrong type:
+///
+/// ```
+/// let err = newsfacts::parse_json_article(r#"{"id": 12, "title": ["x"], "text": "T"}"#, "feed:4")
+///     .unwrap_err();
+/// assert_eq!(err.kind(), newsfacts::ErrorKind::Json);
+/// assert_eq!(err.article(), Some("12"));
+/// assert!(err.to_string().starts_with("feed:4 (article 12): "));
+/// ```
 pub fn parse_json_article(line: &str, origin: &str) -> Result<Article, Error> {
-    let raw: JsonArticle = serde_json::from_str(line)
-        .map_err(|e| Error::new(ErrorKind::Json, e.to_string()).at(origin))?;
-    let id = match raw.id {
-        Some(serde_json::Value::String(s)) => s,
-        Some(serde_json::Value::Number(n)) => n.to_string(),
-        Some(_) => {
+    let raw: JsonArticle = serde_json::from_str(line).map_err(|e| {
+        let err = Error::new(ErrorKind::Json, e.to_string()).caused_by(e);
+        // Only on the error path: the id alone may still be readable.
+        match serde_json::from_str::<JsonId>(line)
+            .ok()
+            .and_then(|r| r.id)
+            .and_then(article_id)
+        {
+            Some(id) => err.at(format!("{origin} (article {id})")).for_article(&id),
+            None => err.at(origin),
+        }
+    })?;
+    let id = match raw.id.map(article_id) {
+        Some(Some(id)) => id,
+        Some(None) => {
             return Err(
                 Error::new(ErrorKind::Json, "\"id\" must be a string or a number").at(origin),
             )
@@ -116,10 +152,7 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
             }
             let line = match std::str::from_utf8(&self.buf) {
                 Ok(l) => l,
-                Err(e) => {
-                    let msg = format!("not UTF-8 at byte {}", e.valid_up_to());
-                    return Some(Err(Error::new(ErrorKind::Utf8, msg).at(origin)));
-                }
+                Err(e) => return Some(Err(Error::utf8(e).at(origin))),
             };
             let line = line.trim_start_matches('\u{feff}').trim();
             if line.is_empty() {

@@ -1,7 +1,7 @@
 //! Plain-text articles: the title is the first line when a blank line
 //! follows it; paragraphs are runs of lines, each joined into one line.
 
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 
 use super::Article;
 
@@ -40,15 +40,11 @@ impl Article {
     /// let err = newsfacts::Article::from_bytes("bad", b"caf\xe9").unwrap_err();
     /// assert_eq!(err.kind(), newsfacts::ErrorKind::Utf8);
     /// assert!(err.to_string().contains("bad"));
+    /// assert_eq!(err.article(), Some("bad"));
     /// ```
     pub fn from_bytes(id: &str, bytes: &[u8]) -> Result<Article, Error> {
-        let raw = std::str::from_utf8(bytes).map_err(|e| {
-            Error::new(
-                ErrorKind::Utf8,
-                format!("not UTF-8 at byte {}", e.valid_up_to()),
-            )
-            .at(format!("article {id}"))
-        })?;
+        let raw = std::str::from_utf8(bytes)
+            .map_err(|e| Error::utf8(e).at(format!("article {id}")).for_article(id))?;
         Ok(Article::from_plain_text(id, raw))
     }
 

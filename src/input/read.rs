@@ -4,7 +4,7 @@
 use std::io::BufRead;
 use std::path::Path;
 
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 
 use super::{read_jsonl, Article, InputFormat};
 
@@ -116,10 +116,9 @@ pub fn read_bytes(
     let raw = match std::str::from_utf8(bytes) {
         Ok(raw) => raw,
         Err(e) => {
-            let msg = format!("not UTF-8 at byte {}", e.valid_up_to());
-            return vec![Err(
-                Error::new(ErrorKind::Utf8, msg).at(format!("article {stem} ({name})"))
-            )];
+            return vec![Err(Error::utf8(e)
+                .at(format!("article {stem} ({name})"))
+                .for_article(stem))]
         }
     };
     let listing = format == InputFormat::Listing
@@ -149,6 +148,7 @@ fn file_stem(path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorKind;
 
     #[test]
     fn invalid_utf8_names_the_article() {

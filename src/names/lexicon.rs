@@ -41,7 +41,7 @@ pub(super) struct Head {
 }
 
 /// Word lists the name rules use, built once from the embedded TSV files.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct Lexicon {
     pub(super) first_names: HashSet<String, FnvBuild>,
     /// Surname → origin (`chinese`, `arabic`, `us`, …).

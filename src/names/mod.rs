@@ -18,6 +18,8 @@
 //! - `tokens`: the words of the article and the per-word facts every rule
 //!   asks about (the stage's only tokenizer).
 //! - `lexicon`: the word lists ([`Lexicon`]) and their TSV loading.
+//! - `additions`: the words a user adds through the builder
+//!   ([`LexiconAdditions`]).
 //! - `spans`: proposed spans, their priorities, and the selection of the
 //!   spans that become mentions.
 //! - `gazetteer_matches`: which gazetteer matches count as mentions, and
@@ -38,6 +40,7 @@
 //! TSV file loaded by `lexicon`.
 
 mod acronyms;
+mod additions;
 mod descriptors;
 mod gazetteer_matches;
 mod heads;
@@ -51,6 +54,7 @@ use crate::gazetteer::{GazMatch, Gazetteer};
 use crate::record::EntityType;
 use crate::text::Doc;
 
+pub(crate) use additions::LexiconAdditions;
 pub(crate) use lexicon::Lexicon;
 
 /// A mention found by a gazetteer or a name rule, before coreference.

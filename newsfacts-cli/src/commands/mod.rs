@@ -32,7 +32,8 @@ pub(crate) fn run(args: &Args, program: &str) -> Status {
 fn extractor(args: &Args) -> Result<Extractor, Error> {
     let mut builder = Extractor::builder();
     for g in &args.gazetteers {
-        builder.gazetteer_file(g)?;
+        // Read, and any error reported, by `build`.
+        builder.gazetteer_file(g);
     }
     builder.build()
 }
