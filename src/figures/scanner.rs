@@ -121,6 +121,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         if self.one_means_a(&r, first)
             || self.number_word_in_name(&r)
             || self.rank_or_race_time(&r, first)
+            || self.position_not_count(&r, first)
             || self.age_condition(first)
             || r.kind == ClaimKind::Count && self.not_a_count(&r, first)
             || self.the_big_few(&r, first)
