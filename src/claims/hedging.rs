@@ -15,19 +15,29 @@ use crate::text::Doc;
 /// phrases, matched on folded text at word boundaries.
 static HEDGE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"\b(?:reportedly|allegedly|purportedly|supposedly|it is (?:believed|thought|claimed|alleged)|(?:is|are|was|were) (?:believed|thought|said|alleged|rumou?red) to|according to (?:media |unconfirmed |press |news )?reports|reports (?:said|say|suggest|suggested)|claimed|claims that|, claims)\b",
+        r"\b(?:reportedly|allegedly|purportedly|supposedly|it is (?:believed|thought|claimed|alleged|understood)|(?:is|are|was|were) (?:believed|thought|said|alleged|rumou?red|understood|suspected) (?:to|of)|according to (?:media |unconfirmed |press |news )?reports|reports (?:said|say|suggest|suggested)|claimed|claims that|, claims)\b",
     )
     .unwrap()
 });
 
 /// True when the sentence `s` marks the claim as reported or alleged.
-/// `skip` is a quoted passage whose own words do not count.
-pub(super) fn is_hedged(doc: &Doc<'_>, s: Range<usize>, skip: Option<Range<usize>>) -> bool {
+/// `skip` is a quoted passage whose own words do not count; `claim_end`
+/// is where a figure ends: a hedge in a clause joined after it by "and"
+/// ("puts the deficit at $173bn and claims that …") does not govern it.
+pub(super) fn is_hedged(
+    doc: &Doc<'_>,
+    s: Range<usize>,
+    skip: Option<Range<usize>>,
+    claim_end: Option<usize>,
+) -> bool {
     let Some(folded) = doc.folded.get(s.clone()) else {
         return false;
     };
     HEDGE.find_iter(folded).any(|m| {
         let at = s.start + m.start();
-        !skip.as_ref().is_some_and(|k| k.contains(&at))
+        let skipped = skip.as_ref().is_some_and(|k| k.contains(&at));
+        let later_clause = claim_end
+            .is_some_and(|end| at >= end && folded[..m.start()].trim_end().ends_with(" and"));
+        !skipped && !later_clause
     })
 }

@@ -29,6 +29,8 @@
 //! - `referents`: whom the noun phrase next to a verb names.
 //! - `speakers`: each sentence's attribution, pronoun resolution, quote
 //!   speakers.
+//! - `descriptions`: whom "the striker", "the council" or "the
+//!   28-year-old" stands for.
 //! - `authors`: organizations named as the authors of a report.
 //! - `sources`: a figure's source.
 //! - `subjects`: a figure's subject (whose quantity it states).
@@ -50,6 +52,7 @@
 mod attributor;
 mod authors;
 mod conversions;
+mod descriptions;
 mod hedging;
 mod mentions;
 mod quotes;

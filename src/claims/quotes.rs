@@ -5,7 +5,9 @@
 //! Double marks, curly or straight, are matched by position rather than
 //! glyph, since sources mix them up; single marks count outside double
 //! quotes only. A passage running over paragraphs is one when each new
-//! paragraph opens with a mark, or when a paragraph breaks mid-sentence.
+//! paragraph opens with a mark, or when a paragraph breaks mid-sentence; a
+//! mark that reopens after a sentence's end inside an open quote is such a
+//! paragraph whose line break was lost.
 
 use std::ops::Range;
 
@@ -119,7 +121,10 @@ pub(super) fn is_quotation(text: &str, q: &QuotedPassage) -> bool {
     if n >= 8 {
         return true;
     }
-    n >= 3 && first_upper && (ends_sentence || before.ends_with(':'))
+    // "people would say "why couldn't she do that?"": a clause that a
+    // speech verb introduces.
+    let spoken = verb_list::lookup(&prev_word).is_some_and(|(_, usage)| usage.tags_quote);
+    n >= 3 && (first_upper || spoken) && (ends_sentence || before.ends_with(':'))
 }
 
 /// What a quote mark does, as read from its neighbours.
@@ -288,6 +293,12 @@ impl<'a, 'd> QuoteScanner<'a, 'd> {
                 self.single = None;
             }
             (None, Some(MarkRole::Close)) => {
+                // A double mark closing a passage opened with a single one
+                // ('Networks like … revenue," it said): sources mix marks.
+                if let Some((o, is)) = self.single.take() {
+                    self.push(o, is..i, i + len, c != '"');
+                    return;
+                }
                 // A closing mark with no opening one after a full stop:
                 // the quote began with its sentence.
                 let before = text[..i].trim_end();
@@ -312,6 +323,10 @@ impl<'a, 'd> QuoteScanner<'a, 'd> {
                     self.push(o, is..i, i + len, curly);
                     self.double = None;
                     self.depth = 0;
+                } else if self.depth == 0 && reopens_paragraph(text, i, len) {
+                    // `… play him? "Juninho is …`: a new paragraph of the
+                    // same quotation whose line break was lost; it reopens
+                    // without closing, so the quote goes on.
                 } else {
                     self.depth += 1;
                 }
@@ -345,6 +360,19 @@ impl<'a, 'd> QuoteScanner<'a, 'd> {
         }
         self.found
     }
+}
+
+/// An opening mark after a sentence's end and a space, before a capital
+/// ("… him? "Juninho …"): inside an open quote, the reopening of a new
+/// paragraph of the same quotation.
+fn reopens_paragraph(text: &str, i: usize, len: usize) -> bool {
+    let head = &text[..i];
+    head.ends_with(' ')
+        && head.trim_end().ends_with(['.', '?', '!'])
+        && text[i + len..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
 }
 
 /// An opening-looking mark inside an open quote that actually closes it:

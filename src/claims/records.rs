@@ -59,7 +59,7 @@ fn figure_claim(attributor: &Attributor<'_, '_>, f: Figure, quotes: &[SpokenQuot
     let source = attributor.figure_source(f.start, quotes);
     let subject = attributor.figure_subject(f.start..f.end);
     let sentence = attributor.doc.sentence_span(f.start);
-    let hedged = is_hedged(attributor.doc, sentence.clone(), None);
+    let hedged = is_hedged(attributor.doc, sentence.clone(), None, Some(f.end));
     Claim {
         id: String::new(),
         kind: f.kind,
@@ -92,7 +92,7 @@ pub(super) fn quote_claim(attributor: &Attributor<'_, '_>, quote: SpokenQuote) -
     let first = doc.sentence_span(q.open);
     let last = doc.sentence_span(q.close_end.saturating_sub(1).max(q.open));
     let sentence = first.start.min(q.open)..last.end.max(q.close_end);
-    let hedged = is_hedged(doc, sentence.clone(), Some(q.open..q.close_end));
+    let hedged = is_hedged(doc, sentence.clone(), Some(q.open..q.close_end), None);
     let rule = if q.curly {
         "quote:curly"
     } else {

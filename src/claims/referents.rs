@@ -77,8 +77,13 @@ pub(super) enum Referent {
     Named { entity: usize, human: bool },
     /// "he", "she" (human) or "it".
     Pronoun { human: bool },
-    /// "the lawmaker", "the company": someone named before.
-    Anaphor { human: bool },
+    /// "the lawmaker", "the company", "the 28-year-old": someone named
+    /// before; `start..end` are the words after "the".
+    Anaphor {
+        human: bool,
+        start: usize,
+        end: usize,
+    },
     /// "they", "we", "Smith and Jones": no single source.
     Plural,
     /// "the report": its author, when the article names one.
@@ -135,7 +140,31 @@ impl Attributor<'_, '_> {
         let seg_start = last_sep.map_or(lo, |(i, ch)| lo + i + ch.len_utf8());
         let seg = &self.text[seg_start..end];
         if seg.chars().any(char::is_alphanumeric) {
-            return self.noun_phrase_referent(seg_start..end, true);
+            let referent = self.noun_phrase_referent(seg_start..end, true);
+            // "Jane Roe, founder of X - a firm - believes": a lower-case
+            // apposition after a person's name leaves the person the subject.
+            let apposition = seg
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+                && matches!(
+                    referent,
+                    Referent::Unnamed | Referent::Named { human: true, .. }
+                );
+            if let (true, Some(c)) = (apposition, last_comma) {
+                let head_end = lo + self.text[lo..lo + c].trim_end().len();
+                let person = self
+                    .mentions
+                    .ending_at(head_end, |m| m.kind == EntityType::Person);
+                if let Some(m) = person {
+                    return Referent::Named {
+                        entity: m.entity,
+                        human: true,
+                    };
+                }
+            }
+            return referent;
         }
         // The verb follows a comma: "X, an expert at Y, told" (an
         // apposition) or "…, said X" (inverted).
@@ -150,9 +179,37 @@ impl Attributor<'_, '_> {
     fn apposition_head(&self, lo: usize, c: usize) -> Referent {
         let before = &self.text[lo..lo + c];
         let Some(c2) = before.rfind(',') else {
-            return Referent::Inverted;
+            // "…," director Jane Roe at Acme <ACM>, told Reuters": the
+            // whole phrase before the comma is the subject when it names
+            // a person.
+            let persons = self
+                .mentions
+                .within(lo..lo + c)
+                .filter(|m| m.kind == EntityType::Person)
+                .last()
+                .copied();
+            return match persons {
+                Some(p) => Referent::Named {
+                    entity: p.entity,
+                    human: true,
+                },
+                None => Referent::Inverted,
+            };
         };
         let appos = before[c2 + 1..].trim_start();
+        // "Their president, Jane Roe, says": the apposition is the name.
+        let appos_start = lo + c2 + 1 + (before[c2 + 1..].len() - appos.len());
+        let appos_end = lo + before.trim_end().len();
+        if let Some(m) = self
+            .mentions
+            .within(appos_start..appos_end)
+            .find(|m| m.start == appos_start && m.end == appos_end && m.kind == EntityType::Person)
+        {
+            return Referent::Named {
+                entity: m.entity,
+                human: true,
+            };
+        }
         let lowercase_start = appos
             .chars()
             .next()
@@ -197,7 +254,30 @@ impl Attributor<'_, '_> {
         if from >= end {
             return Referent::Unnamed;
         }
-        self.noun_phrase_referent(from..end, false)
+        let referent = self.noun_phrase_referent(from..end, false);
+        if referent != Referent::Unnamed {
+            return referent;
+        }
+        // "said Donaldson, Lufkin and Jenrette Inc analyst Jane Roe.": a
+        // firm's name with commas before the person's; the person ends the
+        // sentence.
+        let tail_end = from
+            + rest
+                .find(['.', ';', ':', '“', '”', '"', '\n'])
+                .unwrap_or(rest.len());
+        let last_person = self
+            .mentions
+            .within(from..tail_end)
+            .filter(|m| m.kind == EntityType::Person)
+            .last()
+            .copied();
+        match last_person {
+            Some(p) if self.text[p.end..tail_end].trim().is_empty() => Referent::Named {
+                entity: p.entity,
+                human: true,
+            },
+            _ => referent,
+        }
     }
 
     /// Whom the noun phrase `r` names. `before` says the phrase precedes
@@ -277,15 +357,45 @@ impl Attributor<'_, '_> {
                 human: false,
             };
         }
-        if words.len() == 2 && words[0].2 == "the" {
-            let head = words[1].2;
-            let written = &self.text[words[1].0..words[1].1];
-            if written.chars().next().is_some_and(char::is_lowercase) {
-                return Referent::Anaphor {
-                    human: !THING_HEADS.contains(&head),
-                };
+        self.description(&words).unwrap_or(Referent::Unnamed)
+    }
+
+    /// "the striker", "the chief executive", "the 28-year-old", "the
+    /// council's spokesperson": a description of someone named before (a
+    /// role in an organization stands for the organization).
+    fn description(&self, words: &[super::words::Word<'_>]) -> Option<Referent> {
+        if words.first()?.2 != "the" || words.len() < 2 {
+            return None;
+        }
+        let lower = |w: &super::words::Word<'_>| {
+            let written = &self.text[w.0..w.1];
+            written
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+        };
+        let mut end = 1;
+        while end < words.len() && end <= 4 && lower(&words[end]) {
+            let w = words[end].2;
+            end += 1;
+            if w.ends_with("'s") || w.ends_with("’s") {
+                // "the council's spokesperson": the organization.
+                let stem = words[end - 1].1 - if w.ends_with("'s") { 2 } else { 4 };
+                return Some(Referent::Anaphor {
+                    human: false,
+                    start: words[1].0,
+                    end: stem,
+                });
             }
         }
-        Referent::Unnamed
+        if end != words.len() {
+            return None;
+        }
+        let head = words[end - 1].2;
+        Some(Referent::Anaphor {
+            human: !THING_HEADS.contains(&head),
+            start: words[1].0,
+            end: words[end - 1].1,
+        })
     }
 }

@@ -71,7 +71,36 @@ impl Attributor<'_, '_> {
         let ok = prefix.split_whitespace().count() <= 5
             && !prefix.contains([',', ';', ':'])
             && self.verbs(s.start..m.start).is_empty();
-        if !ok || m.kind == EntityType::Place {
+        if !ok {
+            return None;
+        }
+        // "Celtic manager Martin O'Neill is …", "Hull coach Jane Doe": a
+        // club or firm naming the person's role; the person is the subject.
+        if m.kind != EntityType::Person {
+            let person = self
+                .mentions
+                .within(m.end..s.end)
+                .next()
+                .filter(|p| p.kind == EntityType::Person)
+                .filter(|p| {
+                    let between = self.words(m.end..p.start);
+                    between.len() <= 3
+                        && !self.text[m.end..p.start].contains([',', ';', ':'])
+                        && between.iter().all(|w| {
+                            self.text[w.0..w.1]
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_lowercase)
+                        })
+                });
+            if let Some(p) = person {
+                return Some(Attribution {
+                    entity: Some(p.entity),
+                    human: true,
+                });
+            }
+        }
+        if m.kind == EntityType::Place {
             return None;
         }
         Some(Attribution {
@@ -103,38 +132,24 @@ impl Attributor<'_, '_> {
         })
     }
 
-    /// Turn a referent into an attribution at sentence `si`: pronouns and
-    /// "the lawmaker" take the nearest earlier attribution or subject of
-    /// the same kind (person or not), within [`PRONOUN_REACH`] sentences.
+    /// Turn a referent into an attribution at sentence `si`: a description
+    /// ("the striker") takes the entity the article introduced with it (see
+    /// `descriptions`); pronouns, and descriptions it cannot place, take the
+    /// nearest earlier attribution or subject of the same kind (person or
+    /// not), within [`PRONOUN_REACH`] sentences.
     pub(super) fn resolve(&self, referent: Referent, si: usize) -> Attribution {
         match referent {
             Referent::Named { entity, human } => Attribution {
                 entity: Some(entity),
                 human,
             },
-            Referent::Pronoun { human } | Referent::Anaphor { human } => {
-                let lo = si.saturating_sub(PRONOUN_REACH);
-                for j in (lo..si).rev() {
-                    for a in [self.attribution[j], self.opening_subject[j]]
-                        .into_iter()
-                        .flatten()
-                    {
-                        if a.human == human {
-                            if referent == (Referent::Anaphor { human }) && a.entity.is_none() {
-                                continue;
-                            }
-                            return Attribution {
-                                entity: a.entity,
-                                human,
-                            };
-                        }
-                    }
-                }
-                Attribution {
-                    entity: None,
-                    human,
+            Referent::Anaphor { human, start, end } => {
+                match self.resolve_description(start..end, human) {
+                    Some(entity) => Attribution { entity, human },
+                    None => self.nearest_earlier(si, human, true),
                 }
             }
+            Referent::Pronoun { human } => self.nearest_earlier(si, human, false),
             Referent::Document(author) => Attribution {
                 entity: author,
                 human: false,
@@ -143,6 +158,36 @@ impl Attributor<'_, '_> {
                 entity: None,
                 human: true,
             },
+        }
+    }
+
+    /// The nearest earlier attribution or subject of the same kind (person
+    /// or not) within [`PRONOUN_REACH`] sentences of sentence `si`;
+    /// `named` skips those that name nobody.
+    fn nearest_earlier(&self, si: usize, human: bool, named: bool) -> Attribution {
+        let lo = si.saturating_sub(PRONOUN_REACH);
+        for j in (lo..si).rev() {
+            let of_kind: Vec<Attribution> = [self.attribution[j], self.opening_subject[j]]
+                .into_iter()
+                .flatten()
+                .filter(|a| a.human == human)
+                .collect();
+            // A sentence whose verb's subject is unclear may still open
+            // with the name ("Jane Roe, chief of X - a firm - believes").
+            let pick = of_kind
+                .iter()
+                .find(|a| a.entity.is_some())
+                .or_else(|| of_kind.first().filter(|_| !named));
+            if let Some(a) = pick {
+                return Attribution {
+                    entity: a.entity,
+                    human,
+                };
+            }
+        }
+        Attribution {
+            entity: None,
+            human,
         }
     }
 
@@ -225,10 +270,19 @@ impl Attributor<'_, '_> {
             .chars()
             .find(|c| c.is_alphabetic())
             .is_some_and(char::is_lowercase);
+        // "Jane Roe echoed those sentiments: "…"": the person who opens a
+        // sentence that introduces the quote with a colon.
+        let colon_intro = || -> Option<Attribution> {
+            let head = self.text[sent_lo..q.open].trim_end();
+            if q.open <= sent_lo || !head.ends_with(':') {
+                return None;
+            }
+            self.opening_subject[s_open].filter(|a| a.human && a.entity.is_some())
+        };
         if starts_lower {
-            before().or_else(after)
+            before().or_else(after).or_else(colon_intro)
         } else {
-            after().or_else(before)
+            after().or_else(before).or_else(colon_intro)
         }
     }
 
@@ -251,24 +305,33 @@ impl Attributor<'_, '_> {
             }
         }
         // A quote with no attribution of its own, right after a sentence
-        // of the same paragraph that reports a named person's words.
+        // of the same paragraph that reports a named person's words, or
+        // opening the paragraph after one that ends so.
         if s_open > 0 {
             if let (Some(prev_sent), Some(a)) = (
                 self.doc.sentences.get(s_open - 1),
                 self.attribution[s_open - 1],
             ) {
-                let same_par = !self.text[prev_sent.end..q.open.max(prev_sent.end)].contains('\n');
+                let gap = &self.text[prev_sent.end..q.open.max(prev_sent.end)];
+                let same_par = !gap.contains('\n') || gap.trim().is_empty();
                 let continues = prev.is_some_and(|(p, _)| p.close_end > prev_sent.start);
                 if same_par && !continues && a.human && a.entity.is_some() {
                     return Some(a);
                 }
             }
         }
-        // A quote that directly continues the one before it.
+        // A quote that directly continues the one before it, in its
+        // paragraph or opening the next one ("…,” Federer said.\n\n“That
+        // took me …").
         if let Some((p, sp)) = prev {
             let between = self.text.get(p.close_end..q.open).unwrap_or("");
             let p_sent = self.doc.sentence_index(p.close_end.saturating_sub(1));
-            let adjacent = p_sent + 1 >= s_open && !between.contains("\n\n");
+            let opens_paragraph = between.matches("\n\n").count() == 1
+                && between
+                    .rsplit("\n\n")
+                    .next()
+                    .is_some_and(|t| t.trim().is_empty());
+            let adjacent = p_sent + 1 >= s_open && (!between.contains("\n\n") || opens_paragraph);
             let gap_ok = between.chars().filter(|c| *c == '\n').count() <= 2;
             if adjacent && gap_ok {
                 return sp;

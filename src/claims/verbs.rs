@@ -62,6 +62,10 @@ impl Attributor<'_, '_> {
                     continue;
                 }
             }
+            // "faster than predicted", "as expected": no one is cited.
+            if i > 0 && matches!(words[i - 1].2, "than" | "as") {
+                continue;
+            }
             // "the said report", "a cited study": adjectives, not verbs.
             if i > 0 && matches!(words[i - 1].2, "the" | "a" | "an" | "its" | "their") {
                 continue;

@@ -5,9 +5,10 @@
 //! ("the two countries").
 
 use super::lexicon::{
-    is_in, NumberWord, NOT_PLURAL, NP_STOP, PARTICIPLE_ADJ, PLURAL_NOUNS, SUBJECT_VERBS,
+    is_in, NumberWord, CHANGE_VERBS, NOT_PLURAL, NP_STOP, PARTICIPLE_ADJ, PLURAL_NOUNS,
+    SUBJECT_VERBS,
 };
-use super::lexicon::{BACK_DETERMINERS, CHANGE_VERBS, COMPARISON_LINKS};
+use super::lexicon::{BACK_DETERMINERS, COMPARISON_LINKS};
 use super::scanner::{FigureMatch, Reading};
 use super::tokens::{TokenKind, Tokens};
 use crate::record::ClaimKind;
@@ -272,6 +273,15 @@ impl<'a, 'd> Tokens<'a, 'd> {
             if self.is_month(j) {
                 break;
             }
+            // "81 last year": a time, not the counted noun.
+            if matches!(w, "last" | "next" | "this")
+                && matches!(
+                    self.word(j + 1),
+                    "year" | "week" | "month" | "season" | "quarter" | "night" | "time"
+                )
+            {
+                break;
+            }
             words.push(j);
             let plural = self.looks_plural(w);
             j += 1;
@@ -461,6 +471,29 @@ impl<'a, 'd> Tokens<'a, 'd> {
                 k -= 1;
                 if self.is_word(k) && self.looks_plural(self.word(k)) && !self.capitalised(k) {
                     return Some(self.raw(k).to_string());
+                }
+            }
+        }
+        // "co-productions in Britain fell from 102": the plural subject of a
+        // change verb counts the figure it changes from.
+        if before[0] == "from" {
+            let verb = (q.saturating_sub(3)..q)
+                .rev()
+                .find(|&k| is_in(CHANGE_VERBS, self.word(k)) && self.same_sentence(k, first));
+            if let Some(v) = verb {
+                let mut k = v;
+                while k > 0 && self.same_sentence(k - 1, first) && k + 8 > v {
+                    k -= 1;
+                    if self.is_word(k) && self.looks_plural(self.word(k)) && !self.capitalised(k) {
+                        // Keep a hyphenated compound whole ("co-productions").
+                        let mut s = k;
+                        while s >= 2 && self.is_dash(s - 1) && self.glued(s - 1) && self.glued(s) {
+                            s -= 2;
+                        }
+                        return Some(
+                            self.doc.text[self.toks[s].start..self.toks[k].end].to_string(),
+                        );
+                    }
                 }
             }
         }

@@ -317,7 +317,20 @@ impl<'a, 'd> Tokens<'a, 'd> {
     pub(super) fn rank_or_race_time(&self, r: &Reading, first: usize) -> bool {
         let n = &r.n;
         let prev = self.prev_word(first);
-        if matches!(prev, "number" | "no") {
+        // "the world number 14", "a top 10 hit": a rank or a label.
+        if matches!(prev, "number" | "no" | "top" | "bottom") {
+            return true;
+        }
+        // "after those first three games": a part of something counted
+        // before, not a quantity.
+        if r.kind == ClaimKind::Count
+            && matches!(prev, "first" | "last" | "opening" | "final" | "next")
+            && first >= 2
+            && matches!(
+                self.word(first - 2),
+                "the" | "those" | "these" | "his" | "her" | "its" | "their"
+            )
+        {
             return true;
         }
         // "number one in the UK and 12 in the US": the rank goes on.

@@ -147,6 +147,13 @@ impl<'a, 'd> Tokens<'a, 'd> {
                     .is_some_and(|v| (1800.0..=2100.0).contains(&v))
         };
         let mut period = false;
+        // "in 1979 and 1980": two years, no one year.
+        if matches!(self.word(k + 1), "and" | "or") && two_years(k + 2) {
+            return true;
+        }
+        if matches!(pw, "and" | "or") && head >= 2 && two_years(head - 2) {
+            return true;
+        }
         if pw == "between" || pw == "from" {
             let mut j = k + 1;
             if matches!(self.word(j), "and" | "to" | "until" | "till") || self.is_dash(j) {
