@@ -117,7 +117,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         let head = self.counted_noun(f.np, f.vague, f.fig.value);
         let mut unit: Option<String> = None;
         if let Some((h, e)) = head {
-            let hs = self.toks[h].start;
+            let hs = self.toks[self.compound_start(h, f.np)].start;
             let he = self.toks[e - 1].end;
             unit = Some(self.doc.text[hs..he].to_string());
             if f.small_back {
@@ -140,6 +140,45 @@ impl<'a, 'd> Tokens<'a, 'd> {
             unit = self.unit_from_context(f, last, sent);
         }
         (unit, keep)
+    }
+
+    /// The first word of the counted noun whose head is at `h`: a name
+    /// whose last word is the head ("three Grammy Awards") and a plural
+    /// possessive ("two critics' associations") are part of it; adjectives,
+    /// nationalities and common-noun modifiers are left out, as annotated
+    /// ("prestigious", "US", "construction projects" → "projects"). `np` is
+    /// where the noun phrase starts.
+    pub(super) fn compound_start(&self, h: usize, np: usize) -> usize {
+        let head_capital =
+            self.capitalised(h) && self.raw(h).chars().skip(1).any(char::is_lowercase);
+        let mut k = h;
+        while k > np && k + 3 > h {
+            let m = k - 1;
+            // "critics'": the apostrophe is a token of its own.
+            let possessive_plural = m > np
+                && matches!(self.kind(m), Some(TokenKind::Punct('\'' | '’')))
+                && self.glued(m)
+                && !self.glued(k)
+                && self.is_word(m - 1)
+                && self.word(m - 1).ends_with('s');
+            if possessive_plural {
+                k = m - 1;
+                continue;
+            }
+            let raw = self.raw(m);
+            if !self.is_word(m) || self.glued(k) {
+                break;
+            }
+            let name_part = head_capital
+                && self.capitalised(m)
+                && raw.chars().skip(1).any(char::is_lowercase)
+                && !is_in(NP_STOP, self.word(m));
+            if !name_part {
+                break;
+            }
+            k = m;
+        }
+        k
     }
 
     /// A small count after "the/its/their…" that may refer back ("the two
@@ -227,6 +266,10 @@ impl<'a, 'd> Tokens<'a, 'd> {
             if words.is_empty() && is_in(SUBJECT_VERBS, w) {
                 return None;
             }
+            // "81 last year": a time phrase, no counted noun.
+            if words.is_empty() && matches!(w, "last" | "next") {
+                return None;
+            }
             if self.is_month(j) {
                 break;
             }
@@ -245,14 +288,14 @@ impl<'a, 'd> Tokens<'a, 'd> {
             while self.is_dash(j) && self.glued(j) && self.is_word(j + 1) && self.glued(j + 1) {
                 j += 2;
             }
-            // "two critics' associations": a plural possessive is the
-            // counted noun's owner; the noun follows it.
-            let possessive = (self.is_punct(j, '\'') || self.is_punct(j, '’'))
+            let possessive = matches!(self.kind(j), Some(TokenKind::Punct('\'' | '’')))
                 && self.glued(j)
                 && self.is_word(j + 1)
-                && self.looks_plural(self.word(j + 1));
-            if plural && possessive && value != 1.0 {
-                return Some((words[words.len() - 1], j + 2));
+                && !self.glued(j + 1);
+            if plural && possessive {
+                // "two critics' associations": the possessor is a modifier.
+                j += 1;
+                continue;
             }
             if plural && value != 1.0 {
                 // "300 policemen and women"
@@ -346,6 +389,30 @@ impl<'a, 'd> Tokens<'a, 'd> {
         false
     }
 
+    /// The plural noun subject of the verb at `verb`: the nearest plural
+    /// common noun before it in the sentence, hyphenated compounds whole
+    /// ("co-productions in Britain fell").
+    fn plural_subject_before(&self, verb: usize) -> Option<String> {
+        let mut k = verb;
+        while k > 0 && self.same_sentence(k - 1, verb) && k + 6 > verb {
+            k -= 1;
+            if !self.is_word(k) || self.capitalised(k) || !self.looks_plural(self.word(k)) {
+                continue;
+            }
+            let mut start = k;
+            while start >= 2
+                && self.is_dash(start - 1)
+                && self.glued(start)
+                && self.glued(start - 1)
+                && self.is_word(start - 2)
+            {
+                start -= 2;
+            }
+            return Some(self.doc.text[self.toks[start].start..self.toks[k].end].to_string());
+        }
+        None
+    }
+
     /// A count with no noun after it: "the number of Uyghurs increased from
     /// 3.61 million", "a total population of 25.85 million", "minorities
     /// totalled 14.93 million", "197 people died, with 1,721 suffered".
@@ -386,6 +453,12 @@ impl<'a, 'd> Tokens<'a, 'd> {
                     }
                     j += 1;
                 }
+            }
+        }
+        // "<plural subject> fell from N": the subject of the verb of change.
+        if matches!(before[0], "from" | "to" | "by") && is_in(CHANGE_VERBS, before[1]) {
+            if let Some(u) = self.plural_subject_before(q - 2) {
+                return Some(u);
             }
         }
         // "<plural subject> totalled N"

@@ -372,6 +372,28 @@ impl<'a, 'd> Tokens<'a, 'd> {
             && self.glued(n.first + 1)
     }
 
+    /// A chart or table position ("their 26th top 10 hit", "stayed in the
+    /// top four") or the first few of things in a sequence ("after those
+    /// first three games"): a place, not a quantity. "the top 10 banks"
+    /// still counts banks.
+    pub(super) fn position_not_count(&self, r: &Reading, first: usize) -> bool {
+        if r.kind != ClaimKind::Count || r.n.scaled || r.upper.is_some() {
+            return false;
+        }
+        let prev = self.prev_word(first);
+        let noun_follows = self.is_word(r.end) && self.looks_plural(self.word(r.end));
+        if matches!(prev, "top" | "bottom") && !noun_follows && r.n.value <= 100.0 {
+            return true;
+        }
+        let determiner = self.prev_word(first.saturating_sub(1));
+        matches!(prev, "first" | "last" | "opening" | "final")
+            && matches!(
+                determiner,
+                "the" | "those" | "these" | "its" | "their" | "his" | "her"
+            )
+            && r.n.value <= 10.0
+    }
+
     /// "the big two": a name for a group, not a count.
     pub(super) fn the_big_few(&self, r: &Reading, first: usize) -> bool {
         r.kind == ClaimKind::Count

@@ -607,23 +607,6 @@ pub(super) const CHANGE_VERBS: &[&str] = &[
     "leaped",
 ];
 
-/// Which franc bare "francs" means, by the first of these words the
-/// article holds (its dateline or first lines): French, Belgian, Swiss or
-/// Luxembourg.
-pub(super) const FRANC_COUNTRIES: &[(&str, &str)] = &[
-    ("france", "FRF"),
-    ("french", "FRF"),
-    ("paris", "FRF"),
-    ("belgium", "BEF"),
-    ("belgian", "BEF"),
-    ("brussels", "BEF"),
-    ("switzerland", "CHF"),
-    ("swiss", "CHF"),
-    ("zurich", "CHF"),
-    ("geneva", "CHF"),
-    ("luxembourg", "LUF"),
-];
-
 /// Words between two figures that make the second a term of comparison
 /// with the first ("14.3 pct from 11.4", "13,090 lire against … 12,705").
 pub(super) const COMPARISON_LINKS: &[&str] = &[

@@ -2,10 +2,34 @@
 //! number ("yuan", "US dollars"), exchange rates ("8.28 yuan to the dollar")
 //! and the bracketed conversion of a previous amount ("£5m ($9m)").
 
-use super::lexicon::{FIGURE_WORDS, FRANC_COUNTRIES};
+use once_cell::sync::Lazy;
+
+use super::lexicon::FIGURE_WORDS;
 use super::scanner::{FigureMatch, Reading};
 use super::tokens::{TokenKind, Tokens};
 use crate::record::{ClaimKind, Qualifier};
+use crate::tsv::Tsv;
+
+/// The `cue` rows of `figure_currencies.tsv`: (lower-case word, ISO).
+static CURRENCY_CUES: Lazy<Vec<(&'static str, &'static str)>> = Lazy::new(|| {
+    let src = include_str!("../../gazetteers/figure_currencies.tsv");
+    let Ok(table) = Tsv::parse("figure_currencies.tsv", src) else {
+        return Vec::new();
+    };
+    let (Ok(form), Ok(iso), Ok(position)) = (
+        table.column("form"),
+        table.column("iso"),
+        table.column("position"),
+    ) else {
+        return Vec::new();
+    };
+    table
+        .rows()
+        .flatten()
+        .filter(|row| row.cell(position) == "cue")
+        .map(|row| (row.cell(form), row.cell(iso)))
+        .collect()
+});
 
 impl<'a, 'd> Tokens<'a, 'd> {
     /// A currency prefix ending right before token `j`: returns (first token, ISO).
@@ -48,11 +72,29 @@ impl<'a, 'd> Tokens<'a, 'd> {
     }
 
     /// A currency word sequence starting at token `j`: (end token, ISO).
+    /// A minor unit ("cts") gives its major ISO; see [`Self::currency_word`].
     pub(super) fn currency_suffix(&self, j: usize) -> Option<(usize, &'static str)> {
+        self.currency_word(j).map(|(e, iso, _)| (e, iso))
+    }
+
+    /// A currency word sequence starting at token `j`, a "U.S." before it
+    /// skipped: (end token, ISO, minor units per major unit: 100 for "cts").
+    /// A form several currencies share ("francs") is read from the article
+    /// ([`Self::cued_currency`]).
+    pub(super) fn currency_word(&self, j: usize) -> Option<(usize, &'static str, f64)> {
+        let j = self.skip_us_abbreviation(j);
         if !self.is_word(j) {
             return None;
         }
+        let mut found: Option<(usize, &[&'static str])> = None;
+        let mut candidates: Vec<&'static str> = Vec::new();
         'forms: for (words, iso) in &FIGURE_WORDS.suffixes {
+            if let Some((_, form)) = found {
+                if form == words.as_slice() {
+                    candidates.push(iso);
+                }
+                continue;
+            }
             for (k, w) in words.iter().enumerate() {
                 if !self.is_word(j + k) || !self.word(j + k).eq_ignore_ascii_case(w) {
                     continue 'forms;
@@ -62,17 +104,41 @@ impl<'a, 'd> Tokens<'a, 'd> {
             if iso.eq_ignore_ascii_case(words[0]) && self.raw(j) != *iso {
                 continue;
             }
-            if words.as_slice() == ["francs"] {
-                return Some((j + 1, self.franc_of_article()));
-            }
-            return Some((j + words.len(), iso));
+            found = Some((j + words.len(), words.as_slice()));
+            candidates.push(iso);
         }
-        None
+        let (end, _) = found?;
+        let iso = if candidates.len() > 1 {
+            self.cued_currency(&candidates)
+        } else {
+            candidates[0]
+        };
+        match iso.strip_suffix("/100") {
+            Some(major) => Some((end, major, 100.0)),
+            None => Some((end, iso, 1.0)),
+        }
     }
 
-    /// The franc bare "francs" means: that of the first country the
-    /// article's opening names ("PARIS, June 28 -" → FRF), else CHF.
-    fn franc_of_article(&self) -> &'static str {
+    /// "U.S." written before a currency word ("75 mln U.S. dlrs"): the
+    /// token after it, else `j`.
+    fn skip_us_abbreviation(&self, j: usize) -> usize {
+        let dotted = self.word(j) == "u"
+            && self.is_punct(j + 1, '.')
+            && self.word(j + 2) == "s"
+            && self.is_punct(j + 3, '.')
+            && self.is_word(j + 4);
+        if dotted {
+            j + 4
+        } else {
+            j
+        }
+    }
+
+    /// Of the currencies sharing a form, the one whose country the
+    /// article's opening names first ("PARIS, June 28 -" → FRF for
+    /// "francs"), by the `cue` rows of `figure_currencies.tsv`; else the
+    /// form's first row.
+    fn cued_currency(&self, candidates: &[&'static str]) -> &'static str {
         // The dateline and first lines name the country; a bounded look
         // keeps this cheap however many amounts the article holds.
         let mut head = self.doc.folded.len().min(3000);
@@ -81,8 +147,14 @@ impl<'a, 'd> Tokens<'a, 'd> {
         }
         self.doc.folded[..head]
             .split(|c: char| !c.is_alphanumeric())
-            .find_map(|w| FRANC_COUNTRIES.iter().find(|(cue, _)| *cue == w))
-            .map_or("CHF", |(_, iso)| iso)
+            .find_map(|w| {
+                let (_, iso) = CURRENCY_CUES.iter().find(|(cue, _)| *cue == w)?;
+                candidates
+                    .iter()
+                    .find(|c| c.split('/').next() == Some(*iso))
+            })
+            .copied()
+            .unwrap_or(candidates[0])
     }
 
     /// "to the dollar", "per US dollar", "against the euro": the quoted currency.

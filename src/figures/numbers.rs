@@ -294,7 +294,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             self.number_word(i + 1)
         {
             if self.word(i + 1).len() > 1 {
-                let n = Number {
+                let mut n = Number {
                     value: v,
                     first: i,
                     end: i + 2,
@@ -304,6 +304,20 @@ impl<'a, 'd> Tokens<'a, 'd> {
                     plain_int: false,
                     fraction: false,
                 };
+                // "a hundred and fifty"
+                let and_more = self.word(n.end) == "and"
+                    && matches!(
+                        self.number_word(n.end + 1),
+                        Some((NumberWord::Unit | NumberWord::Tens, _))
+                    );
+                if and_more && v < 1000.0 {
+                    if let Some(rest) = self.parse_words(n.end + 1) {
+                        if rest.value < v && !rest.scaled {
+                            n.value += rest.value;
+                            n.end = rest.end;
+                        }
+                    }
+                }
                 return Some(self.apply_scales(n));
             }
         }

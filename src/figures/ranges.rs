@@ -3,10 +3,35 @@
 //! two figures, and a pair like "2-1" (a score) or "1997-2016" (a period) is
 //! no figure at all.
 
-use super::lexicon::CHANGE_VERBS;
+use super::lexicon::{is_in, CHANGE_VERBS};
 use super::scanner::Reading;
 use super::tokens::{TokenKind, Tokens};
 use crate::record::Qualifier;
+
+/// Nouns after a pair of numbers that make it a result ("a 1-3 defeat").
+const RESULT_NOUNS: &[&str] = &[
+    "win",
+    "defeat",
+    "victory",
+    "loss",
+    "draw",
+    "lead",
+    "scoreline",
+    "triumph",
+    "thrashing",
+    "aggregate",
+    "home",
+    "away",
+    "reverse",
+    "success",
+];
+
+/// Verbs before a pair of numbers that make it a result ("lost 2-4").
+const RESULT_VERBS: &[&str] = &[
+    "won", "win", "wins", "beat", "beats", "beaten", "lost", "lose", "loses", "drew", "draw",
+    "trail", "trailed", "trailing", "led", "lead", "leads", "leading", "defeated", "edged",
+    "thrashed", "crushed",
+];
 
 impl<'a, 'd> Tokens<'a, 'd> {
     /// Widen the number to a range when a second number follows it; `None`
@@ -49,7 +74,10 @@ impl<'a, 'd> Tokens<'a, 'd> {
             let before = self.words_before(n.first, 3);
             CHANGE_VERBS.contains(&before[1])
         };
-        let score_like = dash && !n.scaled && !m.scaled && m.value <= n.value;
+        let score_like = dash
+            && !n.scaled
+            && !m.scaled
+            && (m.value <= n.value || self.result_pair(n.first, m.end));
 
         let mut lo = n.value;
         if m.scaled && !n.scaled && !n.vague {
@@ -79,6 +107,31 @@ impl<'a, 'd> Tokens<'a, 'd> {
             return None;
         }
         Some(())
+    }
+
+    /// A pair of small whole numbers from token `first` to `end` that is a
+    /// sports result even with the higher number second: a set in a run of
+    /// sets ("4-6 6-3"), before a result noun ("a 1-3 defeat") or after a
+    /// result verb ("lost 2-4").
+    fn result_pair(&self, first: usize, end: usize) -> bool {
+        let small = |k: usize| {
+            self.kind(k) == Some(TokenKind::Digits)
+                && self.raw(k).bytes().all(|b| b.is_ascii_digit())
+                && self.raw(k).len() <= 2
+        };
+        if !(small(first) && small(end - 1)) {
+            return false;
+        }
+        let pair_at =
+            |k: usize| small(k) && self.is_dash(k + 1) && self.glued(k + 1) && small(k + 2);
+        let in_run = pair_at(end) || first >= 3 && pair_at(first - 3);
+        let noun_after = is_in(RESULT_NOUNS, self.word(end));
+        let verb_before = self
+            .words_before(first, 3)
+            .iter()
+            .take_while(|w| !w.is_empty())
+            .any(|w| is_in(RESULT_VERBS, w));
+        in_run || noun_after || verb_before
     }
 
     /// "7% to 8%", "7%-8%" after a percentage whose unit `u` ends at

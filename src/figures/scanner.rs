@@ -121,6 +121,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         if self.one_means_a(&r, first)
             || self.number_word_in_name(&r)
             || self.rank_or_race_time(&r, first)
+            || self.position_not_count(&r, first)
             || self.age_condition(first)
             || r.kind == ClaimKind::Count && self.not_a_count(&r, first)
             || self.the_big_few(&r, first)
@@ -219,7 +220,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         } else if let Some(iso) = r.money {
             r.kind = ClaimKind::Money;
             r.unit = Some(iso.into());
-        } else if let Some((e, iso)) = self.currency_suffix(end) {
+        } else if let Some((e, iso, minor)) = self.currency_word(end) {
             if let Some((quote_iso, e2)) = self.exchange_rate(e).filter(|(q, _)| *q != iso) {
                 // "8.28 yuan to the dollar": an exchange rate.
                 r.kind = ClaimKind::Measure;
@@ -229,6 +230,8 @@ impl<'a, 'd> Tokens<'a, 'd> {
             } else {
                 r.kind = ClaimKind::Money;
                 r.unit = Some(iso.into());
+                // "25 cts": the value in the major unit.
+                r.n.value /= minor;
                 r.end = e;
                 r.np = e;
                 if r.rule == "figure:digits" {

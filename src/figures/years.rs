@@ -3,6 +3,7 @@
 //! a possessive year ("2003's 9.1%"), carried to conversions and compared
 //! figures; dates and periods bounded by two years are not a figure's year.
 
+use super::lexicon::{is_in, NP_STOP};
 use super::scanner::FigureMatch;
 use super::tokens::{TokenKind, Tokens};
 
@@ -15,6 +16,9 @@ struct YearMention {
     fronted: bool,
     /// "2003's 9.1%": binds the figure right after.
     possessive: bool,
+    /// "moved in 2003 for £6.5m": "in" and the year, no figure before it in
+    /// its clause: binds the next figure of the clause if nothing later does.
+    leads: bool,
 }
 
 impl<'a, 'd> Tokens<'a, 'd> {
@@ -105,11 +109,25 @@ impl<'a, 'd> Tokens<'a, 'd> {
         };
         let fig_before = figs.iter().any(|&(a, _)| a >= clause_start && a < head);
         let fronted = comma_after && !fig_before;
+        // "1988 defense spending at …": a year modifying the noun.
+        // Not after a possessive or a determiner: "the company's 2004
+        // profits rose 15%" says how much they changed, not when.
+        let determined = matches!(
+            pw,
+            "the" | "its" | "their" | "his" | "her" | "this" | "that"
+        ) || head > 0
+            && (self.raw(head - 1).ends_with("'s") || self.raw(head - 1).ends_with("’s"));
+        let modifier = self.is_word(k + 1)
+            && !self.capitalised(k + 1)
+            && !is_in(NP_STOP, self.word(k + 1))
+            && !determined;
+        let leads = (pw == "in" || modifier) && !fig_before && !possessive;
         Some(YearMention {
             tok: k,
             year,
             fronted,
             possessive,
+            leads,
         })
     }
 
@@ -172,12 +190,20 @@ impl<'a, 'd> Tokens<'a, 'd> {
         let mut dashes = 0;
         for k in a..b {
             match self.kind(k) {
-                Some(TokenKind::Punct(';')) => return true,
+                // A quotation opens or closes: another speaker's clause.
+                Some(TokenKind::Punct(';' | '"' | '“' | '”')) => return true,
                 Some(TokenKind::Punct('-' | '–' | '—')) if !self.glued(k) => dashes += 1,
                 Some(TokenKind::Punct(',')) => {
                     if matches!(
                         self.word(k + 1),
-                        "but" | "although" | "though" | "while" | "whereas" | "compared"
+                        "but"
+                            | "although"
+                            | "though"
+                            | "while"
+                            | "whereas"
+                            | "compared"
+                            | "which"
+                            | "who"
                     ) {
                         return true;
                     }
@@ -192,13 +218,14 @@ impl<'a, 'd> Tokens<'a, 'd> {
         dashes % 2 == 1
     }
 
-    /// "three golds and two bronzes": two counts joined by "and", which
-    /// share what follows them.
-    fn coordinated(&self, a: &FigureMatch, b: &FigureMatch) -> bool {
-        b.first > a.end
-            && b.first - a.end <= 4
-            && self.word(b.first - 1) == "and"
-            && (a.end..b.first).all(|k| self.is_word(k))
+    /// Two figures joined by "and" in one noun phrase list: "three gold
+    /// medals and two bronzes" (`a` ends the first figure, `b` starts the
+    /// second).
+    fn coordinated(&self, a: usize, b: usize) -> bool {
+        b > a
+            && b - a <= 4
+            && self.word(b - 1) == "and"
+            && (a..b - 1).all(|k| self.is_word(k) && self.word(k) != "and")
     }
 
     /// Bind years to the figures, sentence by sentence.
@@ -264,18 +291,15 @@ impl<'a, 'd> Tokens<'a, 'd> {
                     }
                 }
             }
-            // Forward, close: "moved in 2003 for £6.5m" — a year that no
-            // figure before it in its clause takes binds the figure right
-            // after it.
-            let before_in_clause = idx
-                .iter()
-                .any(|&f| found[f].end <= y.tok && !self.clause_break_between(found[f].end, y.tok));
-            let after_in = matches!(self.prev_word(y.tok), "in" | "during" | "since");
-            if !y.fronted && !before_in_clause && after_in {
+            if y.leads {
+                // Ranked after every backward binding (the distance is padded).
                 if let Some(p) = idx.iter().position(|&f| found[f].first > y.tok) {
-                    let d = found[idx[p]].first - y.tok;
-                    if d <= 3 && !self.clause_break_between(y.tok, found[idx[p]].first) {
-                        set(&mut year_of[p], y.year, d);
+                    let f = &found[idx[p]];
+                    if f.first - y.tok <= 6 && !self.clause_break_between(y.tok, f.first) {
+                        let no_comma = (y.tok..f.first).all(|k| !self.is_punct(k, ','));
+                        if no_comma {
+                            set(&mut year_of[p], y.year, 100 + f.first - y.tok);
+                        }
                     }
                 }
             }
@@ -294,7 +318,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
                             || (self.word(cur.first.saturating_sub(1)) == "to"
                                 && prevf.end + 1 == cur.first
                                 && self.words_before(prevf.first, 1)[0] == "by")
-                            || self.coordinated(prevf, cur);
+                            || self.coordinated(prevf.end, cur.first);
                         if !linked {
                             break;
                         }
@@ -328,11 +352,12 @@ impl<'a, 'd> Tokens<'a, 'd> {
             }
         }
         for (p, &f) in idx.iter().enumerate() {
-            // "Smith, 45," gives an age as of writing, not for a year.
-            if found[f].fig.rule == "figure:age" {
-                continue;
-            }
-            found[f].fig.year = year_of[p].map(|(y, _)| y);
+            // "Smith, 45, was jailed in 1996": an age between commas is no
+            // year's.
+            let apposition_age = found[f].fig.rule == "figure:age"
+                && found[f].first > 0
+                && self.is_punct(found[f].first - 1, ',');
+            found[f].fig.year = year_of[p].filter(|_| !apposition_age).map(|(y, _)| y);
         }
     }
 }
