@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release --example evaluate -- --gold FILE [--corpus PATH]… [--pred FILE]
-//!     [--json] [--misses N] [--export-articles FILE]
+//!     [--json] [--misses N] [--export-articles FILE] [--keys FILE]
 //! ```
 //!
 //! - `--corpus PATH`: article files or directories (every file in them,
@@ -18,6 +18,13 @@
 //! - `--export-articles FILE`: write the corpus's articles as JSON Lines
 //!   (`id`, `title`, `text`) for external systems, so they read exactly the
 //!   text and ids that newsfacts reads.
+//! - `--keys FILE`: also score entity keys against a key gold
+//!   (`testdata/keys.jsonl`; its rows of the gold file's set, by the file
+//!   stem, else all) and print key accuracy per type after the report. For
+//!   the development sets that `testdata/keys.jsonl` covers (bbc-dev,
+//!   bbc-genres-dev, reuters-dev) this happens without the flag, in the
+//!   tables output; with `--json` only when asked, as
+//!   `{"report": …, "keys": …}`.
 
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -32,11 +39,16 @@ struct Options {
     json: bool,
     misses: usize,
     export: Option<PathBuf>,
+    keys: Option<PathBuf>,
 }
+
+/// The key gold in the repository and the development sets it covers.
+const KEY_GOLD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/testdata/keys.jsonl");
+const KEY_GOLD_SETS: &[&str] = &["bbc-dev", "bbc-genres-dev", "reuters-dev"];
 
 fn usage() -> ! {
     eprintln!(
-        "usage: evaluate --gold FILE [--corpus PATH]... [--pred FILE] [--json] [--misses N] [--export-articles FILE]"
+        "usage: evaluate --gold FILE [--corpus PATH]... [--pred FILE] [--json] [--misses N] [--export-articles FILE] [--keys FILE]"
     );
     std::process::exit(2)
 }
@@ -50,6 +62,7 @@ fn parse_args() -> Options {
         json: false,
         misses: 15,
         export: None,
+        keys: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -61,6 +74,7 @@ fn parse_args() -> Options {
             "--json" => opts.json = true,
             "--misses" => opts.misses = value().parse().unwrap_or_else(|_| usage()),
             "--export-articles" => opts.export = Some(PathBuf::from(value())),
+            "--keys" => opts.keys = Some(PathBuf::from(value())),
             _ => usage(),
         }
     }
@@ -124,6 +138,27 @@ fn export(path: &Path, articles: &[Article]) -> std::io::Result<()> {
     out.flush()
 }
 
+/// Key accuracy against `--keys FILE`, or against the repository's key gold
+/// when the gold file is one of the development sets it covers.
+fn key_score(
+    opts: &Options,
+    records: &[newsfacts::ArticleRecord],
+) -> Result<Option<newsfacts_eval::keys::KeyScore>, String> {
+    let set = opts.gold.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let path = match &opts.keys {
+        Some(p) => p.clone(),
+        None if KEY_GOLD_SETS.contains(&set) && Path::new(KEY_GOLD).exists() => {
+            PathBuf::from(KEY_GOLD)
+        }
+        None => return Ok(None),
+    };
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let gold = newsfacts_eval::keys::read_key_gold(&text)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let rows = newsfacts_eval::keys::rows_of_set(&gold, set);
+    Ok(Some(newsfacts_eval::keys::score_keys(&rows, records)))
+}
+
 fn main() -> ExitCode {
     let opts = parse_args();
     let gold = match newsfacts_eval::read_gold_file(&opts.gold) {
@@ -176,8 +211,21 @@ fn main() -> ExitCode {
         }
     };
     let report = newsfacts_eval::score_with_articles(&gold, &records, &articles);
+    let keys = match key_score(&opts, &records) {
+        Ok(k) => k,
+        Err(e) => {
+            eprintln!("evaluate: {e}");
+            return ExitCode::from(2);
+        }
+    };
     if opts.json {
-        match serde_json::to_string_pretty(&report) {
+        let json = match &keys {
+            Some(k) if opts.keys.is_some() => {
+                serde_json::to_string_pretty(&serde_json::json!({"report": report, "keys": k}))
+            }
+            _ => serde_json::to_string_pretty(&report),
+        };
+        match json {
             Ok(s) => println!("{s}"),
             Err(e) => {
                 eprintln!("evaluate: {e}");
@@ -188,6 +236,10 @@ fn main() -> ExitCode {
         println!("{report}");
         if opts.misses > 0 {
             println!("{}", report.misses_table(opts.misses));
+        }
+        if let Some(k) = &keys {
+            println!("{k}");
+            print!("{}", k.wrong_table(opts.misses));
         }
     }
     ExitCode::SUCCESS

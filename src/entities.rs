@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{resolve_keys, Gazetteer, KeyGroup};
 use crate::names::Candidate;
 use crate::record::{Entity, EntityType, Mention};
 use crate::text::Doc;
@@ -182,13 +182,14 @@ impl<'c> Grouping<'c> {
     /// Pass 2: a given name or surname alone links to the nearest earlier
     /// full name holding it, else the nearest later one.
     fn add_short_persons(&mut self) {
-        let mut holders: HashMap<&str, Vec<usize>> = HashMap::new();
+        // Keyed lower-case: "REAGAN" in a wire headline is Reagan's.
+        let mut holders: HashMap<String, Vec<usize>> = HashMap::new();
         for (j, o) in self.candidates.iter().enumerate() {
             if o.kind == EntityType::Person && self.group_of[j].is_some() {
                 let t = self.text(j);
                 if words(t).count() > 1 {
                     for w in words(t) {
-                        holders.entry(w).or_default().push(j);
+                        holders.entry(w.to_lowercase()).or_default().push(j);
                     }
                 }
             }
@@ -199,7 +200,7 @@ impl<'c> Grouping<'c> {
             }
             let c = &self.candidates[i];
             let t = self.text(i);
-            let earlier = holders.get(t).and_then(|list| {
+            let earlier = holders.get(&t.to_lowercase()).and_then(|list| {
                 let k = list.partition_point(|&j| j < i);
                 k.checked_sub(1)
                     .map(|k| list[k])
@@ -237,10 +238,11 @@ impl<'c> Grouping<'c> {
         }
         self.groups
             .sort_by_key(|g| g.members.first().copied().unwrap_or(usize::MAX));
-        let groups = std::mem::take(&mut self.groups);
+        let mut groups = std::mem::take(&mut self.groups);
+        groups.retain(|g| !g.members.is_empty());
+        self.resolve_place_keys(&mut groups);
         groups
             .into_iter()
-            .filter(|g| !g.members.is_empty())
             .enumerate()
             .map(|(n, g)| {
                 let forms: Vec<&str> = g.members.iter().map(|&i| self.text(i)).collect();
@@ -263,6 +265,33 @@ impl<'c> Grouping<'c> {
                 }
             })
             .collect()
+    }
+
+    /// A place's key names the row the article means among those sharing
+    /// its name (`gazetteer::resolve_keys`), not just the matched one.
+    fn resolve_place_keys(&self, groups: &mut [Group]) {
+        let places: Vec<KeyGroup> = groups
+            .iter()
+            .map(|g| KeyGroup {
+                kind: g.kind,
+                entry: g.members.iter().find_map(|&i| {
+                    let entry = self.candidates[i].entry?;
+                    (Some(&self.gaz.entries()[entry as usize].key) == g.key.as_ref())
+                        .then_some(entry)
+                }),
+                spans: g
+                    .members
+                    .iter()
+                    .map(|&i| (self.candidates[i].start, self.candidates[i].end))
+                    .collect(),
+            })
+            .collect();
+        let chosen = resolve_keys(self.doc, self.gaz, &places);
+        for ((g, place), row) in groups.iter_mut().zip(&places).zip(chosen) {
+            if row.is_some() && row != place.entry {
+                g.key = row.map(|r| self.gaz.entries()[r as usize].key.clone());
+            }
+        }
     }
 
     fn mention(&self, i: usize) -> Mention {

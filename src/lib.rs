@@ -99,7 +99,7 @@ pub use error::{Error, ErrorKind};
 pub use extractor::{
     ExtractIter, Extractor, ExtractorBuilder, SentenceOutput, DEFAULT_MAX_ARTICLE_BYTES,
 };
-pub use gazetteer::{Entry, Gazetteer, MatchPolicy};
+pub use gazetteer::{Entry, Gazetteer, MatchPolicy, PlaceFacts};
 pub use input::{
     parse_json_article, read_bytes, read_file, read_jsonl, read_reader, Article, InputFormat,
     JsonlReader,

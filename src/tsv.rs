@@ -44,6 +44,22 @@ pub(crate) struct Row<'t, 'a> {
     line_no: usize,
     /// The raw line, without its line end.
     line: &'a str,
+    /// Where the first [`CELL_BOUNDS`] cells end (byte offsets), found once
+    /// per row: a row's cells are read several times each.
+    ends: [u32; CELL_BOUNDS],
+}
+
+/// Cells whose ends a [`Row`] keeps; later ones are searched on each read.
+const CELL_BOUNDS: usize = 8;
+
+/// The end offsets of the first [`CELL_BOUNDS`] cells of `line`.
+fn cell_ends(line: &str) -> [u32; CELL_BOUNDS] {
+    let mut ends = [line.len() as u32; CELL_BOUNDS];
+    let tabs = line.bytes().enumerate().filter(|&(_, b)| b == b'\t');
+    for (end, (i, _)) in ends.iter_mut().zip(tabs) {
+        *end = i as u32;
+    }
+    ends
 }
 
 /// The lines that carry nothing: blank lines and `#` comments.
@@ -86,6 +102,22 @@ impl<'a> Tsv<'a> {
         ))
     }
 
+    /// The header's column names, in order.
+    pub fn header(&self) -> &[&'a str] {
+        &self.header
+    }
+
+    /// Require the header to start with `expected` (names and order).
+    pub fn expect_header_prefix(&self, expected: &[&str]) -> Result<(), Error> {
+        if self.header.starts_with(expected) {
+            return Ok(());
+        }
+        Err(self.error_at(
+            self.header_line,
+            format!("expected the header to start `{}`", expected.join("\\t")),
+        ))
+    }
+
     /// The column named `name`; an error naming the header line when the
     /// header has no such column.
     pub fn column(&self, name: &str) -> Result<Column, Error> {
@@ -114,6 +146,7 @@ impl<'a> Tsv<'a> {
                     table: self,
                     line_no: index + 1,
                     line,
+                    ends: cell_ends(line),
                 };
                 let found = cell_count(line);
                 if found == self.header.len() {
@@ -142,7 +175,29 @@ impl<'t, 'a> Row<'t, 'a> {
     /// The trimmed cell in `column`.
     pub fn cell(&self, column: Column) -> &'a str {
         // Rows are checked to have as many cells as the header.
-        self.line.split('\t').nth(column.0).unwrap_or("").trim()
+        if column.0 < CELL_BOUNDS {
+            // Found once per row (see `cell_ends`); a cell past the last tab
+            // starts and ends at the line's end, so it reads as "".
+            let start = match column.0 {
+                0 => 0,
+                k => (self.ends[k - 1] as usize + 1).min(self.line.len()),
+            };
+            let end = (self.ends[column.0] as usize).max(start);
+            return self.line[start..end].trim();
+        }
+        let bytes = self.line.as_bytes();
+        let mut start = 0;
+        for _ in 0..column.0 {
+            match bytes[start..].iter().position(|&b| b == b'\t') {
+                Some(tab) => start += tab + 1,
+                None => return "",
+            }
+        }
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b == b'\t')
+            .map_or(bytes.len(), |tab| start + tab);
+        self.line[start..end].trim()
     }
 
     /// The trimmed cell in the column named `name`, when the header has one.
@@ -180,6 +235,35 @@ mod tests {
         );
         assert_eq!((rows[1].get("word"), rows[1].line_no()), (Some("two"), 7));
         assert_eq!(rows[1].get("value"), None);
+    }
+
+    #[test]
+    fn cells_as_split_reads_them() {
+        let header = (0..12)
+            .map(|i| format!("c{i}"))
+            .collect::<Vec<_>>()
+            .join("\t");
+        for line in [
+            "",
+            "a",
+            "a\tb",
+            "\t\t",
+            " x \t y\t",
+            "1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11",
+        ] {
+            let src = format!("{header}\n{line}\n");
+            let table = Tsv::parse("t.tsv", &src).unwrap();
+            let row = Row {
+                table: &table,
+                line_no: 2,
+                line,
+                ends: cell_ends(line),
+            };
+            for k in 0..12 {
+                let want = line.split('\t').nth(k).unwrap_or("").trim();
+                assert_eq!(row.cell(Column(k)), want, "{line:?} cell {k}");
+            }
+        }
     }
 
     #[test]

@@ -46,6 +46,16 @@ fn numbered(k: &str, prefix: &str) -> bool {
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// A listed company's key, `org:isin-<ISIN>` (companies.tsv).
+fn is_isin_key(k: &str) -> bool {
+    k.strip_prefix("org:isin-").is_some_and(|isin| {
+        isin.len() == 12
+            && isin
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    })
+}
+
 /// The key's form is one of the scheme's for the type.
 fn well_formed(kind: &str, k: &str) -> bool {
     match kind {
@@ -56,7 +66,7 @@ fn well_formed(kind: &str, k: &str) -> bool {
                 || numbered(k, "Q")
                 || is_slug(k, "place:")
         }
-        "organization" => numbered(k, "Q") || is_slug(k, "org:"),
+        "organization" => numbered(k, "Q") || is_slug(k, "org:") || is_isin_key(k),
         _ => false,
     }
 }

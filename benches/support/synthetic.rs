@@ -186,6 +186,7 @@ pub fn gazetteer(n: usize) -> Gazetteer {
             name,
             aliases,
             policy,
+            facts: Default::default(),
         });
     }
     g

@@ -193,6 +193,7 @@ fn help_is_on_stdout_and_describes_every_option() {
         &["dump", "--help"][..],
         &["dump", "-h"],
         &["highlight", "--help"],
+        &["corpus", "--help"],
     ] {
         let out = newsfacts(args, b"");
         assert_eq!(code(&out), 0, "{args:?}");
@@ -208,10 +209,10 @@ fn help_is_on_stdout_and_describes_every_option() {
             "--help",
             "--version",
         ];
-        if args[0] == "dump" {
-            options.push("--table");
-        } else {
-            options.extend(["--out FILE", "--per-page N"]);
+        match args[0] {
+            "dump" => options.push("--table"),
+            "corpus" => options.extend(["--table", "--html FILE", "--highlight-page URL"]),
+            _ => options.extend(["--out FILE", "--per-page N"]),
         }
         for option in options {
             let line = help
@@ -231,7 +232,7 @@ fn help_is_on_stdout_and_describes_every_option() {
     }
     let top = newsfacts(&["--help"], b"");
     assert_eq!(code(&top), 0);
-    for command in ["dump", "highlight"] {
+    for command in ["dump", "highlight", "corpus"] {
         assert!(stdout(&top).contains(command), "{}", stdout(&top));
     }
 }
@@ -331,4 +332,43 @@ fn closed_output_is_not_an_error() {
     drop(child.stdout.take());
     let out = child.wait_with_output().unwrap();
     assert_eq!(code(&out), 0, "{}", stderr(&out));
+}
+
+#[test]
+fn corpus_folds_the_fixture_into_one_view() {
+    let out = newsfacts(&["corpus", "--quiet", FIXTURE], b"");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let view: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("one JSON document");
+    assert_eq!(view["articles"], 10);
+    let entities = view["entities"].as_array().unwrap();
+    let china = entities
+        .iter()
+        .find(|e| e["key"] == "CN" && e["type"] == "place")
+        .expect("China is in the view");
+    assert!(china["article_count"].as_u64().unwrap() >= 2, "{china}");
+    assert!(view["figure_groups"].is_array());
+
+    let table = newsfacts(&["corpus", "--quiet", "--table", FIXTURE], b"");
+    assert_eq!(code(&table), 0);
+    assert!(stdout(&table).contains("Entities in 2 or more articles"));
+    assert!(stdout(&table).contains("China"));
+
+    let dir = scratch("corpus-html");
+    let page = dir.join("corpus.html");
+    let html = newsfacts(
+        &[
+            "corpus",
+            "--html",
+            s(&page),
+            "--highlight-page",
+            "h.html",
+            FIXTURE,
+        ],
+        b"",
+    );
+    assert_eq!(code(&html), 0, "{}", stderr(&html));
+    assert!(stderr(&html).contains("corpus.html"), "{}", stderr(&html));
+    let text = std::fs::read_to_string(&page).unwrap();
+    assert!(text.contains("<a href=\"h.html#tag-uyghur-01\">"), "{text}");
+    let _ = std::fs::remove_dir_all(&dir);
 }

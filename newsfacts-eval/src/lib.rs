@@ -43,6 +43,7 @@
 //! - `score` pairs articles and scores mentions and entities; `figures` and
 //!   `quotes` pair and score those; `scores` holds the [`Report`] types.
 //! - `report` prints a [`Report`] as tables.
+//! - [`keys`] scores entity keys against a key gold (`testdata/keys.jsonl`).
 //!
 //! # Example
 //!
@@ -72,6 +73,7 @@ mod error;
 mod figures;
 mod gold;
 pub mod invariants;
+pub mod keys;
 mod normalize;
 mod quotes;
 mod records;

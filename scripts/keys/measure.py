@@ -6,7 +6,7 @@
         target/release/examples/dump ../shared/corpus/$s/*.txt; done > /tmp/dump.jsonl
     python3 scripts/keys/measure.py testdata/keys.jsonl /tmp/dump.jsonl [--wrong]
 
-Mirrors newsfacts-eval-keys/keys_score.rs (the evaluation's scorer): a gold
+Mirrors newsfacts-eval/src/keys.rs (the evaluation's scorer): a gold
 row is *found* when the record of its article has an entity of the same type
 whose name, or one of whose mentions, is the gold name or one of the gold
 mentions (case-insensitive); it is *correct* when that entity's key is the

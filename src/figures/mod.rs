@@ -100,17 +100,15 @@ mod tests {
     }
 
     #[test]
-    fn one_long_sentence_is_linear() {
-        // Many figures and no sentence end: every per-figure look-back must
-        // stay bounded.
+    fn one_long_sentence_keeps_every_figure() {
+        // Many figures and no sentence end. Linearity (every per-figure
+        // look-back bounded) is measured, not timed here: see the
+        // `no_sentence_end` case of `benches/adversarial.rs` and
+        // `scripts/bench/linearity.sh`.
         let unit = "the Minister of Finance Li Wei said about 20 people in Kabul “left” and ";
-        let text = unit.repeat((2 << 20) / unit.len());
-        let t = std::time::Instant::now();
+        let text = unit.repeat((256 << 10) / unit.len());
         let doc = Doc::new(&text, false);
-        let n = find(&doc).len();
-        eprintln!("{} figures in {:?}", n, t.elapsed());
-        assert!(n > 1000);
-        assert!(t.elapsed().as_secs() < 5);
+        assert_eq!(find(&doc).len(), text.matches("about 20").count());
     }
 
     #[test]

@@ -8,6 +8,9 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
+use once_cell::sync::OnceCell;
+
+use super::resolve::Homonyms;
 use crate::record::EntityType;
 use crate::text::fold_case;
 
@@ -46,6 +49,10 @@ pub enum MatchPolicy {
     /// names to remove, or `*` to remove the entries whole. See
     /// [`Gazetteer::push`].
     Deny,
+    /// Never matched: a homonym whose forms other rows match (a city named
+    /// like its region or a bigger city). The key resolver may choose it
+    /// as the referent of their matches (`gazetteer::resolve`).
+    Referent,
 }
 
 impl MatchPolicy {
@@ -60,15 +67,16 @@ impl MatchPolicy {
             MatchPolicy::Fold => "fold",
             MatchPolicy::Ambiguous => "ambiguous",
             MatchPolicy::Deny => "deny",
+            MatchPolicy::Referent => "referent",
         }
     }
 
     /// The `match` column of a gazetteer row, where an empty cell is `fold`.
     pub(super) fn parse(s: &str) -> Option<MatchPolicy> {
-        if s.is_empty() {
-            return Some(MatchPolicy::Fold);
-        }
-        s.parse().ok()
+        Some(match s {
+            "" => MatchPolicy::Fold,
+            _ => return s.parse().ok(),
+        })
     }
 }
 
@@ -87,6 +95,7 @@ impl FromStr for MatchPolicy {
             MatchPolicy::Fold,
             MatchPolicy::Ambiguous,
             MatchPolicy::Deny,
+            MatchPolicy::Referent,
         ]
         .into_iter()
         .find(|p| p.as_str() == s)
@@ -130,6 +139,29 @@ pub struct Entry {
     /// How its names may be matched.
     #[serde(rename = "match", default)]
     pub policy: MatchPolicy,
+    /// What tells it apart from rows sharing a form (cities; default for
+    /// other rows). Read from a file's optional columns; not serialized.
+    #[serde(skip)]
+    pub facts: PlaceFacts,
+}
+
+/// What the key resolver knows of a place row, to choose among rows that
+/// share a form (the optional columns of `gazetteers/FORMAT.md`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PlaceFacts {
+    /// Forms other rows match that may also name this place; never matched
+    /// through this row ("New York" of New York City).
+    pub shared: Vec<String>,
+    /// Inhabitants (0: unknown).
+    pub population: u64,
+    /// ISO 3166-1 alpha-2 code of its country, when known.
+    pub country: Option<String>,
+    /// ISO 3166-2 code of its first-level subdivision, when known.
+    pub region: Option<String>,
+    /// A national capital.
+    pub capital: bool,
+    /// Curated prominence beyond population (0: none; larger wins).
+    pub priority: u8,
 }
 
 impl Entry {
@@ -150,6 +182,7 @@ impl Entry {
             name: name.into(),
             aliases: Vec::new(),
             policy: MatchPolicy::Fold,
+            facts: PlaceFacts::default(),
         }
     }
 
@@ -221,6 +254,8 @@ pub struct Gazetteer {
     /// The deny rows, kept to be applied to the gazetteers this one is
     /// added to.
     pub(super) denials: Vec<Entry>,
+    /// Rows by the forms they share, built on first use.
+    pub(super) homonyms: OnceCell<Homonyms>,
 }
 
 impl Gazetteer {
@@ -260,6 +295,7 @@ impl Gazetteer {
         if other.entries.is_empty() {
             return;
         }
+        self.homonyms = OnceCell::new();
         // Where each new entry goes, found with keys borrowed from the
         // existing entries (no key is cloned).
         let targets: Vec<Option<usize>> = {
@@ -288,6 +324,7 @@ impl Gazetteer {
     /// entries already here.
     pub(crate) fn append_new(&mut self, other: Gazetteer) {
         debug_assert!(other.denials.is_empty());
+        self.homonyms = OnceCell::new();
         self.entries.extend(other.entries);
     }
 
@@ -313,6 +350,7 @@ impl Gazetteer {
     /// assert_eq!(gaz.denials().len(), 1);
     /// ```
     pub fn push(&mut self, entry: Entry) {
+        self.homonyms = OnceCell::new();
         if entry.policy == MatchPolicy::Deny {
             deny(&mut self.entries, &entry);
             self.denials.push(entry);

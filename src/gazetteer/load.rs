@@ -9,9 +9,9 @@ use once_cell::sync::Lazy;
 use crate::error::Error;
 use crate::hash::FnvBuild;
 use crate::record::EntityType;
-use crate::tsv::Tsv;
+use crate::tsv::{Column, Row, Tsv};
 
-use super::{Entry, Gazetteer, MatchPolicy};
+use super::{Entry, Gazetteer, MatchPolicy, PlaceFacts};
 
 /// The gazetteer files compiled into the crate, in load order.
 pub(crate) const EMBEDDED: &[(&str, &str)] = &[
@@ -44,6 +44,90 @@ pub(crate) const EMBEDDED: &[(&str, &str)] = &[
 
 const HEADER: [&str; 5] = ["key", "type", "name", "aliases", "match"];
 
+/// Columns a file may add after [`HEADER`], in any order: what tells a place
+/// apart from rows sharing its forms (see [`PlaceFacts`]).
+const FACT_COLUMNS: [&str; 6] = [
+    "shared",
+    "population",
+    "country",
+    "region",
+    "capital",
+    "priority",
+];
+
+/// The fact columns a header has.
+struct FactColumns {
+    shared: Option<Column>,
+    population: Option<Column>,
+    country: Option<Column>,
+    region: Option<Column>,
+    capital: Option<Column>,
+    priority: Option<Column>,
+}
+
+impl FactColumns {
+    /// Check the header: [`HEADER`], then fact columns, each at most once.
+    fn of(table: &Tsv<'_>) -> Result<FactColumns, Error> {
+        let names = table.header();
+        let extra = names.get(HEADER.len()..).unwrap_or(&[]);
+        let known = extra.iter().all(|c| FACT_COLUMNS.contains(c));
+        let unique = extra
+            .iter()
+            .enumerate()
+            .all(|(i, c)| !extra[..i].contains(c));
+        if names.len() < HEADER.len() || !known || !unique {
+            table.expect_header(&HEADER)?;
+        }
+        table.expect_header_prefix(&HEADER)?;
+        let col = |name: &str| table.column(name).ok();
+        Ok(FactColumns {
+            shared: col("shared"),
+            population: col("population"),
+            country: col("country"),
+            region: col("region"),
+            capital: col("capital"),
+            priority: col("priority"),
+        })
+    }
+
+    /// The facts of one row.
+    fn read(&self, row: &Row<'_, '_>) -> Result<PlaceFacts, Error> {
+        let cell = |c: Option<Column>| c.map_or("", |c| row.cell(c));
+        let text = |c: Option<Column>| Some(cell(c)).filter(|s| !s.is_empty()).map(String::from);
+        let number = |c: Option<Column>, name: &str| -> Result<u64, Error> {
+            match cell(c) {
+                "" => Ok(0),
+                s => s
+                    .parse()
+                    .map_err(|_| row.error(format!("{name}: not a number: {s:?}"))),
+            }
+        };
+        let capital = match cell(self.capital) {
+            "" | "no" => false,
+            "yes" => true,
+            s => return Err(row.error(format!("capital: expected yes or nothing, found {s:?}"))),
+        };
+        Ok(PlaceFacts {
+            shared: split_forms(cell(self.shared), ""),
+            population: number(self.population, "population")?,
+            country: text(self.country),
+            region: text(self.region),
+            capital,
+            priority: u8::try_from(number(self.priority, "priority")?)
+                .map_err(|_| row.error("priority: above 255"))?,
+        })
+    }
+}
+
+/// `|`-separated forms, trimmed, without empty ones and `name`.
+fn split_forms(cell: &str, name: &str) -> Vec<String> {
+    cell.split('|')
+        .map(str::trim)
+        .filter(|a| !a.is_empty() && *a != name)
+        .map(String::from)
+        .collect()
+}
+
 impl Gazetteer {
     /// The gazetteers compiled into the crate.
     pub fn embedded() -> &'static Gazetteer {
@@ -62,7 +146,7 @@ impl Gazetteer {
     /// Parse one TSV file; `origin` names it in errors (with the line number).
     pub fn from_tsv(origin: &str, src: &str) -> Result<Gazetteer, Error> {
         let table = Tsv::parse(origin, src)?;
-        table.expect_header(&HEADER)?;
+        let facts = FactColumns::of(&table)?;
         let [key, kind, name, aliases, policy] = HEADER.map(|c| table.column(c));
         let (key, kind, name, aliases, policy) = (key?, kind?, name?, aliases?, policy?);
         // Sized up front: a million-row file should not rehash its way up.
@@ -70,6 +154,7 @@ impl Gazetteer {
         let mut gaz = Gazetteer {
             entries: Vec::with_capacity(rows),
             denials: Vec::new(),
+            homonyms: Default::default(),
         };
         // Keys borrow from `src`: no allocation per row for the duplicate check.
         let mut seen: HashMap<(EntityType, &str), usize, FnvBuild> =
@@ -86,13 +171,7 @@ impl Gazetteer {
             if entry_name.is_empty() {
                 return Err(row.error("empty name"));
             }
-            let entry_aliases: Vec<String> = row
-                .cell(aliases)
-                .split('|')
-                .map(str::trim)
-                .filter(|a| !a.is_empty() && *a != entry_name)
-                .map(String::from)
-                .collect();
+            let entry_aliases = split_forms(row.cell(aliases), entry_name);
             let entry_policy = MatchPolicy::parse(row.cell(policy))
                 .ok_or_else(|| row.error(format!("unknown match policy {:?}", row.cell(policy))))?;
             // Deny rows may repeat a key (`*` most of all).
@@ -112,6 +191,7 @@ impl Gazetteer {
                 name: entry_name.to_string(),
                 aliases: entry_aliases,
                 policy: entry_policy,
+                facts: facts.read(&row)?,
             });
         }
         Ok(gaz)

@@ -1,15 +1,12 @@
-//! The matcher: one automaton over every surface form of a gazetteer, and
-//! the per-match decision whether an entry's policy accepts it there.
+//! The matcher: one trie over every surface form of a gazetteer, and the
+//! per-match decision whether an entry's policy accepts it there.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
-
-use crate::hash::FnvBuild;
 use crate::text::{fold_case, on_word_boundaries, Doc};
 
 use super::context::ambiguous_context;
+use super::trie::Trie;
 use super::{layers, Entry, Gazetteer, MatchPolicy};
 
 /// One surface form that a pattern stands for.
@@ -30,25 +27,33 @@ pub(crate) struct GazMatch {
     pub entry: u32,
 }
 
-/// The compiled automaton over every surface form of a gazetteer.
+/// The compiled index over every surface form of a gazetteer.
 ///
-/// One Aho-Corasick automaton (leftmost-longest) runs over the case-folded
-/// text; each pattern id maps to the forms (entry, written form) that fold to
-/// it, and [`Matcher::accept`] decides per match whether the entry's policy
-/// allows it there. Folding keeps byte offsets (see `text::fold_case`), so a
-/// match in the folded text is the same span of the original.
+/// A trie of the case-folded forms is asked for the longest form at each
+/// word start of the case-folded text (the matches of one leftmost-longest
+/// Aho-Corasick search, see [`Matcher::find`]); each pattern id maps to the
+/// forms (entry, written form) that fold to it, and [`Matcher::accept`]
+/// decides per match whether the entry's policy allows it there. Folding
+/// keeps byte offsets (see `text::fold_case`), so a match in the folded text
+/// is the same span of the original.
+///
+/// Construction: `Matcher::new(&gazetteer)` (one sort of the folded forms
+/// and one pass over them), or `Matcher::layered(base, &gazetteer, from)`
+/// for entries added after those `base` was built over.
 #[derive(Debug)]
 pub(crate) struct Matcher {
-    automaton: AhoCorasick,
-    /// Forms per pattern id, strongest policy first.
-    forms: Vec<Vec<SurfaceForm>>,
+    trie: Trie,
+    /// The forms of every pattern, strongest policy first within each.
+    forms: Vec<SurfaceForm>,
+    /// Pattern `p`'s forms are `forms[form_starts[p]..form_starts[p + 1]]`.
+    form_starts: Vec<u32>,
     /// The matcher of the entries before this one's (the embedded
     /// gazetteer), searched together with it: see `layers`.
     base: Option<Arc<Matcher>>,
 }
 
 impl Matcher {
-    /// Compile the automaton over every surface form of `gaz`.
+    /// Compile the index over every surface form of `gaz`.
     pub fn new(gaz: &Gazetteer) -> Matcher {
         Matcher::over(&gaz.entries, 0, None)
     }
@@ -62,36 +67,29 @@ impl Matcher {
         Matcher::over(&gaz.entries[from..], from, Some(base))
     }
 
-    /// Compile the automaton over `entries`, numbered from `offset`.
+    /// Compile the index over `entries`, numbered from `offset`.
     fn over(entries: &[Entry], offset: usize, base: Option<Arc<Matcher>>) -> Matcher {
-        let mut pattern_ids: HashMap<Box<str>, u32, FnvBuild> =
-            HashMap::with_capacity_and_hasher(entries.len() * 5 / 4, FnvBuild::default());
-        let mut patterns: Vec<Box<str>> = Vec::with_capacity(entries.len() * 5 / 4);
-        let mut forms: Vec<Vec<SurfaceForm>> = Vec::with_capacity(entries.len() * 5 / 4);
+        // Every (folded form, written form) in entry order; a stable sort by
+        // the folded form groups the written forms of one pattern, still in
+        // entry order, and hands the trie its patterns sorted.
+        let mut all: Vec<(String, SurfaceForm)> = Vec::with_capacity(entries.len() * 2);
         for (i, entry) in entries.iter().enumerate() {
             let i = offset + i;
+            // Only the key resolver reads a referent row.
+            if entry.policy == MatchPolicy::Referent {
+                continue;
+            }
             for name in entry.names() {
                 let mut add = |surface: &str| {
-                    let folded = fold_case(surface);
-                    let pattern = match pattern_ids.get(folded.as_str()) {
-                        Some(&pattern) => pattern,
-                        None => {
-                            let pattern = patterns.len() as u32;
-                            let folded: Box<str> = folded.into_boxed_str();
-                            pattern_ids.insert(folded.clone(), pattern);
-                            patterns.push(folded);
-                            forms.push(Vec::new());
-                            pattern
-                        }
-                    };
                     let acronym = is_acronym(surface);
-                    forms[pattern as usize].push(SurfaceForm {
+                    let form = SurfaceForm {
                         entry: i as u32,
                         acronym,
                         // Only exact matching reads the written form.
                         surface: (acronym || entry.policy == MatchPolicy::Exact)
                             .then(|| surface.into()),
-                    });
+                    };
+                    all.push((fold_case(surface), form));
                 };
                 add(name);
                 // Apostrophe and quote variants a name may be written with.
@@ -103,28 +101,45 @@ impl Matcher {
                 }
             }
         }
-        for list in &mut forms {
-            list.sort_by_key(|f| entries[f.entry as usize - offset].policy);
+        all.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut patterns: Vec<&[u8]> = Vec::with_capacity(all.len());
+        let mut form_starts: Vec<u32> = Vec::with_capacity(all.len() + 1);
+        for (k, (folded, _)) in all.iter().enumerate() {
+            if patterns.last() != Some(&folded.as_bytes()) {
+                patterns.push(folded.as_bytes());
+                form_starts.push(k as u32);
+            }
         }
-        // Prefilters pay off for few patterns, not for tens of thousands of
-        // names; leaving it off also makes construction cheaper.
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .prefilter(false)
-            .build(patterns.iter().map(|p| p.as_bytes()))
-            .expect("gazetteer automaton fits in memory");
+        form_starts.push(all.len() as u32);
+        let trie = Trie::new(&patterns);
+        let mut forms: Vec<SurfaceForm> = all.into_iter().map(|(_, form)| form).collect();
+        for w in form_starts.windows(2) {
+            forms[w[0] as usize..w[1] as usize]
+                .sort_by_key(|f| entries[f.entry as usize - offset].policy);
+        }
         Matcher {
-            automaton,
+            trie,
             forms,
+            form_starts,
             base,
         }
     }
 
-    /// The leftmost-longest match at or after `pos` in `hay`: its start,
-    /// end and pattern.
-    pub(super) fn hit(&self, hay: &str, pos: usize) -> Option<(usize, usize, usize)> {
-        let hit = self.automaton.find(Input::new(hay).span(pos..hay.len()))?;
-        Some((hit.start(), hit.end(), hit.pattern().as_usize()))
+    /// The leftmost-longest match at or after `pos` in `hay` (folded text)
+    /// that starts a word: its start, end and pattern. (A match starting
+    /// inside a word is always rejected, so leaving it out changes no
+    /// result; folding keeps which characters are word characters.)
+    pub(super) fn hit(&self, hay: &str, mut pos: usize) -> Option<(usize, usize, usize)> {
+        let bytes = hay.as_bytes();
+        while pos < bytes.len() {
+            if !after_word_char(hay, pos) {
+                if let Some((pattern, len)) = self.trie.longest_at(&bytes[pos..]) {
+                    return Some((pos, pos + len, pattern as usize));
+                }
+            }
+            pos += utf8_len(bytes[pos]);
+        }
+        None
     }
 
     /// Every accepted gazetteer match in `doc`, left to right, not overlapping.
@@ -136,26 +151,9 @@ impl Matcher {
         if let Some(base) = &self.base {
             return layers::find(base, self, doc, gaz);
         }
-        let hay = doc.folded.as_str();
-        let mut out = Vec::new();
-        let mut pos = 0;
-        while pos < hay.len() {
-            let Some(hit) = self.automaton.find(Input::new(hay).span(pos..hay.len())) else {
-                break;
-            };
-            let (start, end) = (hit.start(), hit.end());
-            let accepted = on_word_boundaries(doc.text, start, end)
-                .then(|| self.accept(doc, gaz, hit.pattern().as_usize(), start, end, None))
-                .flatten();
-            match accepted {
-                Some(entry) => {
-                    out.push(GazMatch { start, end, entry });
-                    pos = end;
-                }
-                None => pos = start + hay[start..].chars().next().map_or(1, char::len_utf8),
-            }
-        }
-        out
+        scan(&self.trie, doc.text, &doc.folded, |pattern, start, end| {
+            self.accept(doc, gaz, pattern, start, end, None)
+        })
     }
 
     /// The entry whose policy accepts the match of `pattern` at
@@ -172,7 +170,9 @@ impl Matcher {
     ) -> Option<u32> {
         let original = &doc.text[start..end];
         let capitalised = original.chars().next().is_some_and(|c| !c.is_lowercase());
-        for form in &self.forms[pattern] {
+        let forms =
+            &self.forms[self.form_starts[pattern] as usize..self.form_starts[pattern + 1] as usize];
+        for form in forms {
             let entry = &gaz.entries[form.entry as usize];
             if only.is_some_and(|p| p != entry.policy) {
                 continue;
@@ -193,6 +193,8 @@ impl Matcher {
                         && !doc.is_sentence_initial(start)
                         && ambiguous_context(doc, entry.kind, start, end)
                 }
+                // Only the key resolver reads a referent row.
+                MatchPolicy::Referent => false,
                 // Deny rows are never entries (`Gazetteer::push`).
                 _ => false,
             };
@@ -201,6 +203,62 @@ impl Matcher {
             }
         }
         None
+    }
+}
+
+/// The accepted matches of a leftmost-longest search of `trie`'s patterns in
+/// `folded` (the case-folded `text`), resumed one character after each
+/// rejected match: at each position the longest pattern starting there, if
+/// it lies on word boundaries of `text` and `accept` takes it.
+///
+/// A match that starts right after a word character is always rejected, so
+/// only word starts are looked up.
+fn scan(
+    trie: &Trie,
+    text: &str,
+    folded: &str,
+    mut accept: impl FnMut(usize, usize, usize) -> Option<u32>,
+) -> Vec<GazMatch> {
+    let hay = folded.as_bytes();
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while pos < hay.len() {
+        if !after_word_char(text, pos) {
+            if let Some((pattern, len)) = trie.longest_at(&hay[pos..]) {
+                let (start, end) = (pos, pos + len);
+                if on_word_boundaries(text, start, end) {
+                    if let Some(entry) = accept(pattern as usize, start, end) {
+                        out.push(GazMatch { start, end, entry });
+                        pos = end;
+                        continue;
+                    }
+                }
+            }
+        }
+        pos += utf8_len(hay[pos]);
+    }
+    out
+}
+
+/// True when a word character ends right before `pos`.
+fn after_word_char(text: &str, pos: usize) -> bool {
+    match text.as_bytes()[..pos].last() {
+        None => false,
+        Some(&b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => text[..pos]
+            .chars()
+            .next_back()
+            .is_some_and(crate::text::is_word_char),
+    }
+}
+
+/// The length of the UTF-8 sequence that `lead` starts.
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xf0.. => 4,
+        0xe0.. => 3,
+        0xc0.. => 2,
+        _ => 1,
     }
 }
 
@@ -255,6 +313,59 @@ mod tests {
             found(&g, "China Daily said Chinaware China’s"),
             vec!["China Daily=cd", "China=CN"]
         );
+    }
+
+    /// The scan must find what one leftmost-longest Aho-Corasick automaton
+    /// finds when resumed one character after each rejected match.
+    fn aho_corasick_scan(
+        patterns: &[String],
+        text: &str,
+        folded: &str,
+        mut accept: impl FnMut(usize, usize, usize) -> Option<u32>,
+    ) -> Vec<GazMatch> {
+        use aho_corasick::{AhoCorasick, Input, MatchKind};
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns)
+            .unwrap();
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos < folded.len() {
+            let Some(hit) = ac.find(Input::new(folded).span(pos..folded.len())) else {
+                break;
+            };
+            let (start, end) = (hit.start(), hit.end());
+            match on_word_boundaries(text, start, end)
+                .then(|| accept(hit.pattern().as_usize(), start, end))
+                .flatten()
+            {
+                Some(entry) => {
+                    out.push(GazMatch { start, end, entry });
+                    pos = end;
+                }
+                None => pos = start + folded[start..].chars().next().map_or(1, char::len_utf8),
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn same_matches_as_aho_corasick(
+            patterns in proptest::collection::hash_set("[abAé .'’-]{1,6}", 1..40),
+            text in "[abAé .'’,-]{0,120}",
+            reject in 0usize..5,
+        ) {
+            let patterns: Vec<String> = patterns.into_iter().map(|p| fold_case(&p)).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+            let folded = fold_case(&text);
+            // Refuse some matches, as a policy would, to exercise resuming.
+            let accept = |p: usize, s: usize, e: usize| ((p + s + e) % 5 >= reject).then_some(p as u32);
+            let trie = Trie::new(&patterns);
+            proptest::prop_assert_eq!(
+                scan(&trie, &text, &folded, accept),
+                aho_corasick_scan(&patterns, &text, &folded, accept)
+            );
+        }
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Gazetteers: named people, organizations, places and nationalities from
-//! TSV files, and the automaton that finds them in text.
+//! TSV files, and the index that finds them in text.
 //!
 //! The file format is documented in `gazetteers/FORMAT.md`: a header row
 //! `key, type, name, aliases, match` (tab separated), one entry per row.
@@ -7,17 +7,23 @@
 //! - `entry`: [`Entry`], its [`MatchPolicy`], and the [`Gazetteer`] that
 //!   holds entries.
 //! - `load`: the files compiled into the crate and user TSV files.
-//! - `matcher`: the automaton over every surface form, and which matches
-//!   an entry's policy accepts ([`Matcher`]).
+//! - `matcher`: the index over every surface form, and which matches an
+//!   entry's policy accepts ([`Matcher`]).
+//! - `trie`: the byte trie that finds the longest form at a position.
 //! - `layers`: the embedded gazetteer's matcher and one over a user's
 //!   entries, searched as one.
 //! - `context`: the cues that license a name that is also a common word.
+//! - `resolve`: which of the rows sharing a place name the article means
+//!   (the entity's key).
 
 mod context;
 mod entry;
 mod layers;
 mod load;
 mod matcher;
+mod resolve;
+mod trie;
 
-pub use entry::{Entry, Gazetteer, MatchPolicy};
+pub use entry::{Entry, Gazetteer, MatchPolicy, PlaceFacts};
 pub(crate) use matcher::{GazMatch, Matcher};
+pub(crate) use resolve::{resolve_keys, KeyGroup};

@@ -176,8 +176,13 @@ pub(super) fn org_and_place_heads(words: &Words<'_, '_>, spans: &mut Vec<Span>) 
         if !words.is_cap(i) || words.capitals_mute(i) {
             continue;
         }
+        // "President Bill Clinton": a given name, not a bill.
+        let given_name = words.word(i) == "Bill"
+            && i + 1 < n
+            && words.joined(i + 1)
+            && words.is_name_word(i + 1);
         let from = extend_left(words, i);
-        if from < i && is_project(words, from, i + 1) {
+        if from < i && !given_name && is_project(words, from, i + 1) {
             let (start, end) = words.span(from, i + 1);
             spans.push(Span::from_rule(start, end, None, "rule:non-entity"));
         }
@@ -309,10 +314,16 @@ pub(super) fn place_span(words: &Words<'_, '_>, hs: usize, he: usize, head: Head
         return None;
     }
     if !head.strong {
-        let prev = from
-            .checked_sub(1)
-            .map(|k| words.word_lower(k))
-            .unwrap_or_default();
+        let before = |k: usize| {
+            k.checked_sub(1)
+                .map(|k| words.word_lower(k))
+                .unwrap_or_default()
+        };
+        // "in Tiananmen Square", "at the Royal Albert Hall".
+        let mut prev = before(from);
+        if prev == "the" {
+            prev = before(from - 1);
+        }
         if !PLACE_PREPOSITIONS.contains(&prev) {
             return None;
         }

@@ -62,22 +62,54 @@ pub(crate) struct Lexicon {
     pub(super) org_descriptors: HashSet<String, FnvBuild>,
 }
 
-/// Rows of a word-list TSV as maps from header name to value.
-pub(super) fn rows(src: &str) -> Vec<HashMap<&str, &str>> {
-    let mut header: Option<Vec<&str>> = None;
-    let mut out = Vec::new();
-    for line in src.lines() {
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
-        match &header {
-            None => header = Some(cols),
-            Some(h) => out.push(h.iter().copied().zip(cols).collect()),
-        }
+/// A word-list TSV: its header and its data lines (blank and `#` lines
+/// skipped), read without an allocation per row — the lists hold tens of
+/// thousands of names and are parsed on every cold start.
+pub(super) struct WordTable<'s> {
+    header: Vec<&'s str>,
+    lines: Vec<&'s str>,
+}
+
+/// One row of a [`WordTable`], its cells read by header name.
+#[derive(Clone, Copy)]
+pub(super) struct WordRow<'t, 's> {
+    header: &'t [&'s str],
+    line: &'s str,
+}
+
+impl<'s> WordRow<'_, 's> {
+    /// The trimmed cell under column `name`; `None` when the header has no
+    /// such column or the row is short of it.
+    pub(super) fn get(&self, name: &str) -> Option<&'s str> {
+        let column = self.header.iter().position(|&c| c == name)?;
+        self.line.split('\t').nth(column).map(str::trim)
     }
-    out
+}
+
+impl<'s> WordTable<'s> {
+    /// The rows after the header.
+    pub(super) fn rows(&self) -> impl Iterator<Item = WordRow<'_, 's>> + '_ {
+        self.lines.iter().map(|&line| WordRow {
+            header: &self.header,
+            line,
+        })
+    }
+}
+
+/// Read a word-list TSV (the first non-comment line is its header).
+pub(super) fn rows(src: &str) -> WordTable<'_> {
+    let mut lines = src
+        .lines()
+        .map(|line| line.strip_suffix('\r').unwrap_or(line))
+        .filter(|line| !(line.trim().is_empty() || line.starts_with('#')));
+    let header = lines
+        .next()
+        .map(|h| h.split('\t').map(str::trim).collect())
+        .unwrap_or_default();
+    WordTable {
+        header,
+        lines: lines.collect(),
+    }
 }
 
 pub(super) fn phrase(s: &str, fold: bool) -> Phrase {
@@ -116,27 +148,27 @@ impl Lexicon {
             ORG_DESCRIPTORS,
         );
         let mut lex = Lexicon::default();
-        for r in rows(first) {
+        for r in rows(first).rows() {
             if let Some(n) = r.get("name").filter(|n| !n.is_empty()) {
                 lex.first_names.insert(n.to_string());
             }
         }
-        for r in rows(surnames) {
+        for r in rows(surnames).rows() {
             if let Some(n) = r.get("name").filter(|n| !n.is_empty()) {
-                let origin = r.get("origin").copied().unwrap_or("");
+                let origin = r.get("origin").unwrap_or("");
                 lex.surnames.insert(n.to_string(), origin.to_string());
             }
         }
-        for r in rows(titles) {
+        for r in rows(titles).rows() {
             let Some(cue) = r.get("cue").filter(|c| !c.is_empty()) else {
                 continue;
             };
-            let kind = match r.get("kind").copied() {
+            let kind = match r.get("kind") {
                 Some("nobility") => TitleKind::Nobility,
                 Some("role") => TitleKind::Role,
                 _ => TitleKind::Title,
             };
-            let fold = r.get("case").copied() == Some("fold");
+            let fold = r.get("case") == Some("fold");
             let p = phrase(cue, fold);
             if !p.words.is_empty() {
                 lex.titles.push((p, kind));
@@ -149,13 +181,13 @@ impl Lexicon {
             (org_heads, &mut lex.org_heads),
             (place_heads, &mut lex.place_heads),
         ] {
-            for r in rows(src) {
+            for r in rows(src).rows() {
                 let Some(h) = r.get("head").filter(|h| !h.is_empty()) else {
                     continue;
                 };
                 let head = Head {
-                    opens: r.get("position").copied() == Some("both"),
-                    strong: r.get("strength").copied() != Some("weak"),
+                    opens: r.get("position") == Some("both"),
+                    strong: r.get("strength") != Some("weak"),
                 };
                 let p = phrase(h, false);
                 if !p.words.is_empty() {
@@ -185,19 +217,19 @@ impl Lexicon {
                     .push(k);
             }
         }
-        for r in rows(stop) {
+        for r in rows(stop).rows() {
             if let Some(w) = r.get("word").filter(|w| !w.is_empty()) {
-                let class = r.get("class").copied().unwrap_or("");
+                let class = r.get("class").unwrap_or("");
                 lex.stop
                     .insert(w.trim_end_matches('.').to_string(), class.to_string());
             }
         }
-        for r in rows(verbs) {
-            if let (Some(v), Some("verb")) = (r.get("verb"), r.get("use").copied()) {
+        for r in rows(verbs).rows() {
+            if let (Some(v), Some("verb")) = (r.get("verb"), r.get("use")) {
                 lex.speech.insert(v.to_string());
             }
         }
-        for r in rows(org_descriptors) {
+        for r in rows(org_descriptors).rows() {
             if let Some(w) = r.get("word").filter(|w| !w.is_empty()) {
                 lex.org_descriptors.insert(w.to_string());
             }

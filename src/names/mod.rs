@@ -30,6 +30,10 @@
 //! - `people`: person names from titles and roles, speech cues, given name
 //!   plus surname, and family-name-first names.
 //! - `descriptors`: organizations named after a descriptor ("milk firm Yili").
+//! - `cues`: organizations no list holds, typed by the words around them
+//!   ("X's board", "shares in X").
+//! - `sport`: clubs named by their place, national teams, competitions (no
+//!   entities) and athletes in results lines.
 //! - `recurrence`: established names found again where they recur.
 //!
 //! # Adding a rule
@@ -41,6 +45,7 @@
 
 mod acronyms;
 mod additions;
+mod cues;
 mod descriptors;
 mod gazetteer_matches;
 mod heads;
@@ -48,6 +53,7 @@ mod lexicon;
 mod people;
 mod recurrence;
 mod spans;
+mod sport;
 mod tokens;
 
 use crate::gazetteer::{GazMatch, Gazetteer};
@@ -84,9 +90,28 @@ pub(crate) fn find(
     heads::org_and_place_heads(&words, &mut spans);
     heads::lower_place_heads(&words, &mut spans);
     people::people(&words, &mut spans);
+    people::initials(&words, &mut spans);
     descriptors::org_descriptors(&words, &mut spans);
-    let chosen = spans::select(spans);
-    let chosen = recurrence::known_names(&words, chosen);
+    let sport = sport::is_sport(&words);
+    sport::events(&words, sport, &mut spans);
+    let mut chosen = spans::select(spans);
+    let mut single = Vec::new();
+    people::single_names(&words, &chosen, &mut single);
+    cues::org_cues(&words, &chosen, &mut single);
+    if !single.is_empty() {
+        chosen.extend(single);
+        chosen.sort_by_key(|s| (s.start, s.end));
+    }
+    if sport {
+        let mut sides = Vec::new();
+        sport::unknown_sides(&words, &chosen, &mut sides);
+        chosen.extend(sides);
+        chosen.sort_by_key(|s| (s.start, s.end));
+    }
+    let mut chosen = recurrence::known_names(&words, chosen);
+    if sport {
+        sport::clubs(&words, &mut chosen);
+    }
     chosen
         .into_iter()
         .filter_map(|s| {

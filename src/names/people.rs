@@ -182,10 +182,16 @@ fn bare_name(words: &Words<'_, '_>, i: usize, spans: &mut Vec<Span>) -> usize {
     // A given name that is also a gazetteer place ("Paris", "Winston")
     // needs a known surname after it.
     let place_first = words.gaz_kind[i].is_some() && !known_surname;
+    // "Royal Albert Hall": a name closed by a head word is a facility's
+    // or a body's, not a person's.
+    let headed = ne < words.toks.len()
+        && words.joined(ne)
+        && (words.is_head_word(ne) || words.place_head_ending(ne + 1).is_some());
     if length >= 2
         && words.lex.first_names.contains(first)
         && !words.gaz_blocks_name(i)
         && !place_first
+        && !headed
     {
         let weak_start = (initial || mute) && words.is_common_word(i);
         if !(weak_start || (mute && !known_surname)) {
@@ -250,8 +256,37 @@ pub(super) fn role_name_plausible(
             .unwrap_or_default();
         words.lex.is_function_stop(&capitalised)
     };
-    listed || (plain_role && to - from >= 2 && !words.is_common_word(to - 1))
+    // A player's or a musician's role names a person even by one name
+    // ("striker Zanko", "rapper Dre").
+    let one_name_role = PERSON_ONLY_ROLES.contains(&words.word_lower(from - 1));
+    listed
+        || (plain_role && to - from >= 2 && !words.is_common_word(to - 1))
+        || (one_name_role && !words.is_common_word(to - 1) && words.gaz_kind[from].is_none())
 }
+
+/// Roles held only by people, so that the name after them is a person's
+/// even when it is a single unknown word.
+const PERSON_ONLY_ROLES: &[&str] = &[
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "winger",
+    "rapper",
+    "singer",
+    "guitarist",
+    "drummer",
+    "bassist",
+    "frontman",
+    "batsman",
+    "bowler",
+    "jockey",
+    "sprinter",
+    "golfer",
+    "boxer",
+    "actor",
+    "actress",
+];
 
 /// "Lord Nicholls of Birkenhead": the designation is neither part of the
 /// name nor a place mention.
@@ -300,4 +335,121 @@ pub(super) fn appositive_role(words: &Words<'_, '_>, ne: usize) -> bool {
         j += 1;
     }
     false
+}
+
+/// Initials: one to three capital letters joined by dots ("J", "J.K").
+fn is_initials(w: &str) -> bool {
+    let parts: Vec<&str> = w.split('.').collect();
+    parts.len() <= 3
+        && parts
+            .iter()
+            .all(|p| p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase()))
+}
+
+/// Names with initials: "J.K. Rowling", "P. Simmons", "George R.R. Martin".
+/// The initials are part of the name (Rulings: stage names and initials).
+pub(super) fn initials(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
+    let n = words.toks.len();
+    for i in 0..n.saturating_sub(1) {
+        if !is_initials(words.word(i)) || words.gaz_kind[i].is_some() {
+            continue;
+        }
+        let sep = words.sep(i + 1);
+        if !(sep.starts_with(". ") && sep[1..].chars().all(|c| c == ' ')) {
+            continue;
+        }
+        let Some(ne) = words.name_at(i + 1) else {
+            continue;
+        };
+        if (i + 1..ne).any(|k| words.gaz_blocks_name(k) || words.is_all_caps(k)) {
+            continue;
+        }
+        // A given name before the initials belongs to the name.
+        let from = if i > 0 && words.joined(i) && words.lex.first_names.contains(words.word(i - 1))
+        {
+            i - 1
+        } else {
+            i
+        };
+        let mut p = person(words, from, ne, "rule:initials");
+        p.priority = Priority::Defined;
+        spans.push(p);
+    }
+}
+
+/// A given name used alone ("Paula's career", "Paula was forced"): a lone
+/// capitalised word away from sentence starts and headlines, in no
+/// gazetteer and not an ordinary word of the text, that is a listed given
+/// name, used at least twice and once with a speech verb after it (an
+/// adverb may come between) or as an owner ("Paula's mind"). A lone
+/// unknown word before "said" may be a company as well ("Honda said"), so
+/// that alone is no cue. Recurrence finds the name everywhere else.
+pub(super) fn single_names(words: &Words<'_, '_>, chosen: &[Span], extra: &mut Vec<Span>) {
+    let n = words.toks.len();
+    let lone = |i: usize| {
+        words.is_name_word(i)
+            && !words.initial[i]
+            && !words.capitals_mute(i)
+            && !words.is_all_caps(i)
+            && words.gaz_kind[i].is_none()
+            && !words.is_stop(i)
+            && words.title_at(i).is_none()
+            && !words.is_head_word(i)
+            && !words.is_common_word(i)
+            && !(i > 0 && words.joined(i) && words.is_name_word(i - 1))
+            && !(i + 1 < n && words.joined(i + 1) && words.is_name_word(i + 1))
+            && {
+                let t = words.toks[i];
+                super::spans::overlapping(chosen, t.start, t.end).is_empty()
+            }
+    };
+    let speech_after = |i: usize| {
+        let next = |k: usize| (k < n && words.joined(k)).then(|| words.word(k));
+        match next(i + 1) {
+            Some(w) if words.lex.speech.contains(w) => !words.toks[i].possessive,
+            Some(w) if w.ends_with("ly") && !words.toks[i].possessive => {
+                next(i + 2).is_some_and(|v| words.lex.speech.contains(v))
+            }
+            _ => false,
+        }
+    };
+    // A given name alone: used at least twice, once with a speech verb or
+    // as the owner of something ("Paula's career").
+    // Parts of a person named in full are that person's (recurrence).
+    let text = words.doc.text;
+    let parts: std::collections::HashSet<&str> = chosen
+        .iter()
+        .filter(|s| s.kind == Some(EntityType::Person))
+        .flat_map(|s| text[s.start..s.end].split(' '))
+        .collect();
+    let mut uses: std::collections::HashMap<&str, (usize, bool)> = Default::default();
+    for i in 0..n {
+        if !lone(i)
+            || !words.lex.first_names.contains(words.word(i))
+            || parts.contains(words.word(i))
+        {
+            continue;
+        }
+        let owner = words.toks[i].possessive
+            && i + 1 < n
+            && words.word(i + 1).starts_with(|c: char| c.is_lowercase());
+        let u = uses.entry(words.word(i)).or_default();
+        u.0 += 1;
+        u.1 |= owner || speech_after(i);
+    }
+    let mut found: Vec<usize> = Vec::new();
+    for i in 0..n {
+        if uses
+            .get(words.word(i))
+            .is_some_and(|&(c, cue)| c >= 2 && cue)
+            && lone(i)
+        {
+            found.push(i);
+        }
+    }
+    found.sort_unstable();
+    found.dedup();
+    for i in found {
+        extra.push(person(words, i, i + 1, "rule:single-name"));
+    }
 }

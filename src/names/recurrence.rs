@@ -65,6 +65,16 @@ fn establish<'a>(words: &Words<'_, 'a>, chosen: &[Span]) -> Established<'a> {
                 entry: s.entry,
             });
         }
+        if kind == EntityType::Organization {
+            if let Some(stem) = short_form(t) {
+                let canonical = s.canonical.clone().unwrap_or_else(|| t.to_owned());
+                established.names.entry(stem).or_insert(KnownName {
+                    kind,
+                    canonical: Some(canonical),
+                    entry: s.entry,
+                });
+            }
+        }
         if kind == EntityType::Person && t.contains(' ') {
             for (k, p) in t.split(' ').enumerate() {
                 if k > 0 {
@@ -80,6 +90,54 @@ fn establish<'a>(words: &Words<'_, 'a>, chosen: &[Span]) -> Established<'a> {
         }
     }
     established
+}
+
+/// Legal-form suffixes of company names: the name without one is the
+/// company's short form ("Fiat SpA" … "Fiat").
+const LEGAL_SUFFIXES: &[&str] = &[
+    "Corp",
+    "Corp.",
+    "Corporation",
+    "Inc",
+    "Inc.",
+    "Ltd",
+    "Ltd.",
+    "Limited",
+    "LLC",
+    "PLC",
+    "plc",
+    "AG",
+    "SA",
+    "NV",
+    "SpA",
+    "Spa",
+    "GmbH",
+    "Co",
+    "Co.",
+    "Cos",
+    "BV",
+    "AB",
+    "ASA",
+    "Oyj",
+    "Ltda",
+    "Bhd",
+];
+
+/// The short form of a company name that ends in a legal suffix: the words
+/// before it, without a trailing "and", "&" or comma ("Stotler and Co" →
+/// "Stotler").
+fn short_form(name: &str) -> Option<&str> {
+    let (stem, last) = name.rsplit_once(' ')?;
+    if !LEGAL_SUFFIXES.contains(&last) {
+        return None;
+    }
+    let stem = stem.trim_end_matches(',').trim_end();
+    let stem = stem
+        .strip_suffix(" and")
+        .or_else(|| stem.strip_suffix(" &"))
+        .unwrap_or(stem)
+        .trim_end_matches(',');
+    (stem.chars().count() >= 3 && stem.starts_with(char::is_uppercase)).then_some(stem)
 }
 
 /// One-word gazetteer non-person matches equal to a name part: the person.
@@ -108,34 +166,64 @@ fn name_part_mentions(
     taken: &mut BTreeMap<usize, usize>,
     extra: &mut Vec<Span>,
 ) {
-    for (k, t) in words.toks.iter().enumerate() {
+    let n = words.toks.len();
+    // A part, also written in capitals ("REAGAN" in a wire headline).
+    let is_part = |k: usize| {
+        let w = words.word(k);
+        parts.contains(w)
+            || (words.is_all_caps(k) && w.is_ascii() && {
+                let mut title = w.to_ascii_lowercase();
+                title[..1].make_ascii_uppercase();
+                parts.contains(title.as_str())
+            })
+    };
+    let mut k = 0;
+    while k < n {
+        let t = words.toks[k];
         if !words.is_cap(k)
+            || overlaps_map(taken, t.start, t.end)
             || !overlapping(chosen, t.start, t.end).is_empty()
-            || !parts.contains(words.word(k))
+            || !is_part(k)
         {
+            k += 1;
             continue;
+        }
+        // Several parts in a row are one mention ("Suu Kyi" after "Aung San
+        // Suu Kyi").
+        let mut e = k + 1;
+        while e < n
+            && words.joined(e)
+            && !words.toks[e - 1].possessive
+            && is_part(e)
+            && overlapping(chosen, words.toks[e].start, words.toks[e].end).is_empty()
+        {
+            e += 1;
         }
         // Not a name part when the word runs on into a longer capitalised
         // name we did not recognise ("Chen Quanguo" vs "Chen Wenqing").
-        let runs_on = (k + 1 < words.toks.len()
-            && words.joined(k + 1)
-            && words.is_name_word(k + 1)
-            && !words.is_stop(k + 1)
-            && !words.toks[k].possessive)
-            || (k > 0
-                && words.joined(k)
-                && words.is_name_word(k - 1)
-                && !words.is_stop(k - 1)
-                && words.title_at(k - 1).is_none());
+        // (On an ALL-CAPS or headline-case line every word is capitalised.)
+        let runs_on = !words.capitals_mute(k)
+            && ((e < n
+                && words.joined(e)
+                && words.is_name_word(e)
+                && !words.is_stop(e)
+                && !words.toks[e - 1].possessive)
+                || (k > 0
+                    && words.joined(k)
+                    && words.is_name_word(k - 1)
+                    && !words.is_stop(k - 1)
+                    && words.title_at(k - 1).is_none()));
         if !runs_on {
-            taken.insert(t.start, t.end);
+            let (start, end) = (t.start, words.toks[e - 1].end);
+            taken.insert(start, end);
             extra.push(Span::from_rule(
-                t.start,
-                t.end,
+                start,
+                end,
                 Some(EntityType::Person),
                 "coref:name-part",
             ));
         }
+        k = e;
     }
 }
 
@@ -161,6 +249,10 @@ fn recurrences(
         let (name, known) = &names[n];
         let end = pos + name.len();
         if !crate::text::on_word_boundaries(text, pos, end) || overlaps_map(taken, pos, end) {
+            continue;
+        }
+        // A ticker code in angle brackets ("<AMR>") is no name.
+        if text[..pos].ends_with('<') && text[end..].starts_with(['>', '.']) {
             continue;
         }
         // A longer established name wins over shorter matches inside
@@ -206,9 +298,37 @@ fn occurrences(words: &Words<'_, '_>, names: &[(&str, KnownName)]) -> Vec<(usize
             first_bytes[usize::from(b)] = true;
         }
     }
+    // ALL-CAPS words (wire headlines: "REAGAN", "PAINEWEBBER") meet the
+    // names they spell, case aside; ASCII names only, so lengths agree.
+    let mut by_upper_first: HashMap<String, Vec<usize>> = HashMap::new();
+    for (n, (name, _)) in names.iter().enumerate() {
+        if name.is_ascii() && name.len() >= 3 {
+            let first = name.split([' ', '-']).next().unwrap_or(name);
+            by_upper_first
+                .entry(first.to_ascii_uppercase())
+                .or_default()
+                .push(n);
+        }
+    }
     let mut out: Vec<(usize, usize)> = Vec::new();
     for (k, t) in words.toks.iter().enumerate() {
         let w = words.word(k);
+        if words.is_all_caps(k) && w.is_ascii() {
+            let first = w.split('-').next().unwrap_or(w);
+            if let Some(list) = by_upper_first.get(first) {
+                out.extend(
+                    list.iter()
+                        .filter(|&&n| {
+                            let name = names[n].0;
+                            name != first
+                                && text
+                                    .get(t.start..t.start + name.len())
+                                    .is_some_and(|s| s.eq_ignore_ascii_case(name))
+                        })
+                        .map(|&n| (n, t.start)),
+                );
+            }
+        }
         let first = w.split('-').next().unwrap_or(w);
         // (A token is never empty, nor its first part.)
         if !first

@@ -5,6 +5,8 @@
 //! needed), the sentence spans, and the headline span.
 //!
 //! - `case_fold`: lower-casing that keeps every byte offset ([`fold_case`]).
+//! - `sentence_breaks`: UAX #29 sentence boundaries, ASCII lines by a
+//!   byte-table state machine.
 //! - `sentences`: sentence splitting ([`split_sentences`]).
 //! - `words`: the word before or after an offset, word boundaries.
 //! - `headline`: the test for lines in Title Case or ALL CAPS
@@ -16,13 +18,14 @@ use once_cell::unsync::OnceCell;
 
 mod case_fold;
 mod headline;
+mod sentence_breaks;
 mod sentences;
 mod words;
 
 pub(crate) use case_fold::fold_case;
 pub(crate) use headline::is_title_or_caps;
 pub(crate) use sentences::split_sentences;
-pub(crate) use words::{on_word_boundaries, word_after, word_before};
+pub(crate) use words::{is_word_char, on_word_boundaries, word_after, word_before};
 
 /// The text of one article prepared for extraction.
 #[derive(Debug)]

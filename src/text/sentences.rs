@@ -1,9 +1,9 @@
-//! Sentence splitting: Unicode sentence boundaries, glued back together
+//! Sentence splitting: Unicode sentence boundaries (`sentence_breaks`), glued back together
 //! after abbreviations and initials, with endless sentences cut to a bound.
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
+use super::sentence_breaks::sentence_bound_indices;
 
 /// Abbreviations after which a full stop does not end a sentence.
 ///
@@ -21,11 +21,11 @@ const ABBREVIATIONS: &[&str] = &[
 pub(crate) fn split_sentences(text: &str) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut glue_next = false;
-    for (start, piece) in text.split_sentence_bound_indices() {
+    sentence_bound_indices(text, |start, piece| {
         let trimmed_start = start + (piece.len() - piece.trim_start().len());
         let trimmed_end = start + piece.trim_end().len();
         if trimmed_start >= trimmed_end {
-            continue;
+            return;
         }
         let span = trimmed_start..trimmed_end;
         let crosses_line = piece.trim_end_matches([' ', '\t']).ends_with('\n')
@@ -35,7 +35,7 @@ pub(crate) fn split_sentences(text: &str) -> Vec<Range<usize>> {
             _ => out.push(span.clone()),
         }
         glue_next = ends_with_abbreviation(&text[span]);
-    }
+    });
     if out.iter().any(|s| s.len() > MAX_SENTENCE_BYTES) {
         out = out
             .into_iter()

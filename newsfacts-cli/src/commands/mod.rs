@@ -1,6 +1,7 @@
 //! The subcommands: each builds its renderer and output, runs the shared
 //! loop of `run.rs` and turns how it went into an exit status.
 
+mod corpus;
 mod dump;
 mod highlight;
 
@@ -25,6 +26,7 @@ pub(crate) fn run(args: &Args, program: &str) -> Status {
     match args.command {
         Command::Dump => dump(args, &extractor, program),
         Command::Highlight => highlight(args, &extractor, program),
+        Command::Corpus => corpus(args, &extractor, program),
     }
 }
 
@@ -69,6 +71,35 @@ fn highlight(args: &Args, extractor: &Extractor, program: &str) -> Status {
         .and_then(|summary| {
             progress.finish();
             emit.finish(program, args.quiet)?;
+            Ok(summary)
+        });
+    finish(args, &progress, program, result)
+}
+
+fn corpus(args: &Args, extractor: &Extractor, program: &str) -> Status {
+    let progress = progress(args, false);
+    let render = corpus::CorpusRender { extractor };
+    let mut emit = corpus::CorpusEmit {
+        corpus: newsfacts::Corpus::new(),
+    };
+    let result = run_loop(args, &progress, program)
+        .go(&render, &mut emit)
+        .and_then(|summary| {
+            progress.finish();
+            let view = emit.corpus.view();
+            let mut out = BufWriter::new(io::stdout());
+            if args.table {
+                corpus::write_table(&view, &mut out)?;
+            } else {
+                corpus::write_json(&view, &mut out)?;
+            }
+            io::Write::flush(&mut out)?;
+            if let Some(path) = &args.html {
+                corpus::write_html(&view, path, &args.highlight_page)?;
+                if !args.quiet {
+                    eprintln!("{program}: wrote {}", path.display());
+                }
+            }
             Ok(summary)
         });
     finish(args, &progress, program, result)

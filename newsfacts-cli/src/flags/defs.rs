@@ -34,7 +34,7 @@ impl Flag {
 }
 
 /// Subcommands that read articles.
-const READERS: &[Command] = &[Command::Dump, Command::Highlight];
+const READERS: &[Command] = &[Command::Dump, Command::Highlight, Command::Corpus];
 
 /// Every flag, in the order the help lists them. `--help` and `--version`
 /// are handled by the parser itself and documented by the help writer.
@@ -43,10 +43,11 @@ pub(crate) const FLAGS: &[Flag] = &[
         long: "table",
         short: Some('t'),
         value: None,
-        commands: &[Command::Dump],
-        doc_short: "Print a readable table instead of JSON Lines.",
-        doc_long: "Print a readable table (entities, then claims, per article) instead of \
-                   JSON Lines. Failed articles are shown as a line starting with '!!'.",
+        commands: &[Command::Dump, Command::Corpus],
+        doc_short: "Print a readable table instead of JSON.",
+        doc_long: "Print a readable table instead of JSON: for dump, entities then claims \
+                   per article (failed articles are shown as a line starting with '!!'); \
+                   for corpus, the entities named in several articles and the figure groups.",
         set: |a, _| {
             a.table = true;
             Ok(())
@@ -63,6 +64,34 @@ pub(crate) const FLAGS: &[Flag] = &[
                    pages are written beside it as FILE's stem followed by -0001, -0002, ….",
         set: |a, v| {
             a.out = Some(path(v)?);
+            Ok(())
+        },
+    },
+    Flag {
+        long: "html",
+        short: None,
+        value: Some("FILE"),
+        commands: &[Command::Corpus],
+        doc_short: "Also write the corpus view as an HTML page to FILE.",
+        doc_long: "Also write the corpus view as a self-contained HTML page to FILE, each \
+                   entity and figure linking to its articles in the highlight page (see \
+                   --highlight-page).",
+        set: |a, v| {
+            a.html = Some(path(v)?);
+            Ok(())
+        },
+    },
+    Flag {
+        long: "highlight-page",
+        short: None,
+        value: Some("URL"),
+        commands: &[Command::Corpus],
+        doc_short: "The highlight page the HTML links to (default highlight.html).",
+        doc_long: "The page 'newsfacts highlight' writes for the same inputs, \
+                   which the HTML view's article links point into (URL#article-id). \
+                   Default: highlight.html, beside the HTML page.",
+        set: |a, v| {
+            a.highlight_page = value(v)?;
             Ok(())
         },
     },

@@ -42,6 +42,17 @@ fn about(command: Command) -> About {
                         its entities and claims. The page has inline CSS and no external \
                         assets. Articles that fail show an error box in their place.",
         },
+        Command::Corpus => About {
+            usage: "[OPTIONS] [--table] [--html FILE] FILE...",
+            summary: "Fold the facts of all articles into one corpus view.",
+            paragraph: "Read every article once and fold its record into a corpus view \
+                        held in bounded memory: the entities by key, with the articles \
+                        naming them and their mention counts, and the figures grouped by \
+                        subject, unit and year, with the groups whose sources give values \
+                        more than 5% apart marked disagree. Printed as one JSON document, \
+                        or a table with --table; --html also writes it as a page linking to \
+                        the articles' highlight views.",
+        },
     }
 }
 

@@ -27,17 +27,21 @@ pub enum Command {
     Dump,
     /// Render the records as self-contained HTML pages.
     Highlight,
+    /// Fold the records into one corpus view: entities across articles,
+    /// figure groups.
+    Corpus,
 }
 
 impl Command {
     /// Every subcommand, in the order the help lists them.
-    pub const ALL: &'static [Command] = &[Command::Dump, Command::Highlight];
+    pub const ALL: &'static [Command] = &[Command::Dump, Command::Highlight, Command::Corpus];
 
     /// The name typed on the command line.
     pub fn name(self) -> &'static str {
         match self {
             Command::Dump => "dump",
             Command::Highlight => "highlight",
+            Command::Corpus => "corpus",
         }
     }
 
@@ -69,6 +73,10 @@ pub(crate) struct Args {
     pub(crate) out: Option<PathBuf>,
     /// `highlight`: articles per page; `None` writes a single page.
     pub(crate) per_page: Option<usize>,
+    /// `corpus`: also write the view as an HTML page to this file.
+    pub(crate) html: Option<PathBuf>,
+    /// `corpus`: the highlight page the HTML view links articles to.
+    pub(crate) highlight_page: String,
     /// Worker threads; 1 extracts on the reading thread.
     pub(crate) threads: usize,
     /// No progress bar and no closing summary.
@@ -85,6 +93,8 @@ impl Args {
             table: false,
             out: None,
             per_page: None,
+            html: None,
+            highlight_page: "highlight.html".to_string(),
             threads: 1,
             quiet: false,
         }

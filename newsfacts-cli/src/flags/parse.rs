@@ -133,7 +133,10 @@ fn apply(flag: &Flag, args: &mut Args, parser: &mut lexopt::Parser) -> Result<()
 
 /// Rules that span several flags.
 fn check(args: &Args) -> Result<(), String> {
-    let reads_articles = matches!(args.command, Command::Dump | Command::Highlight);
+    let reads_articles = matches!(
+        args.command,
+        Command::Dump | Command::Highlight | Command::Corpus
+    );
     if reads_articles && args.inputs.is_empty() {
         return Err("no input given: name one or more FILEs ('-' reads standard input)".into());
     }

@@ -18,10 +18,11 @@
 //! unkeyed, since the two fail differently: a keyed row fails by a wrong or
 //! missing key, an unkeyed row by a key for a homonym or an alias collision.
 //!
-//! Self-contained (serde, serde_json, newsfacts' record types): written to
-//! move into the `newsfacts-eval` crate as a module.
+//! The `evaluate` example prints it per type when given `--keys FILE`, and
+//! on its own for the development sets the key gold covers.
 
 use std::collections::BTreeMap;
+use std::fmt;
 
 use newsfacts::{ArticleRecord, Entity, EntityType};
 use serde::{Deserialize, Serialize};
@@ -157,6 +158,69 @@ pub fn score_keys(gold: &[KeyGold], records: &[ArticleRecord]) -> KeyScore {
         }
     }
     score
+}
+
+/// The rows of one development set (`set` field); all rows when none
+/// belongs to it, so that a key gold of one set needs no `set` field.
+pub fn rows_of_set(gold: &[KeyGold], set: &str) -> Vec<KeyGold> {
+    let of_set: Vec<KeyGold> = gold.iter().filter(|r| r.set == set).cloned().collect();
+    if of_set.is_empty() {
+        gold.to_vec()
+    } else {
+        of_set
+    }
+}
+
+/// Per type: key accuracy (correct / found) and coverage (found / rows).
+impl fmt::Display for KeyScore {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "Key accuracy")?;
+        writeln!(
+            f,
+            "  {:<22} {:>8} {:>13}   {:>8} {:>13}",
+            "", "accuracy", "right/found", "coverage", "found/rows"
+        )?;
+        for (kind, counts) in &self.by_type {
+            let all = counts.all;
+            writeln!(
+                f,
+                "  {:<22} {:>8.3} {:>13}   {:>8.3} {:>13}",
+                kind.as_str(),
+                all.accuracy(),
+                format!("{}/{}", all.correct, all.found),
+                all.coverage(),
+                format!("{}/{}", all.found, all.rows),
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl KeyScore {
+    /// The first `n` wrong keys, one a line: article, type, gold name, the
+    /// expected key and the key given.
+    pub fn wrong_table(&self, n: usize) -> String {
+        let mut out = String::new();
+        if self.wrong.is_empty() || n == 0 {
+            return out;
+        }
+        out.push_str(&format!(
+            "Wrong keys ({} of {})\n",
+            n.min(self.wrong.len()),
+            self.wrong.len()
+        ));
+        for w in self.wrong.iter().take(n) {
+            out.push_str(&format!(
+                "  {:<28} {:<12} {:<28} want {:<14} got {}\n",
+                w.gold.article,
+                w.gold.kind.as_str(),
+                w.gold.name,
+                w.gold.key.as_deref().unwrap_or("null"),
+                w.got.as_deref().unwrap_or("null"),
+            ));
+        }
+        out
+    }
 }
 
 /// True when `got` is the gold key or one of the accepted ones.

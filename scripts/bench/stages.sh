@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Instructions per MiB of text, per stage (callgrind: counts instructions, so
+# the numbers repeat on a loaded machine, unlike wall-clock MB/s).
+# Usage: scripts/bench/stages.sh [bench_throughput input args]   (default --mb 1)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+args=("$@")
+[ ${#args[@]} -gt 0 ] || args=(--mb 1)
+cargo build -q --release --example bench_throughput --example bench_build
+out=$(mktemp)
+trap 'rm -f "$out" "$out.build"' EXIT
+bytes=$(target/release/examples/bench_throughput --runs 1 "${args[@]}" |
+    python3 -c "import json,sys; print(json.load(sys.stdin)['bytes'])")
+valgrind -q --tool=callgrind --callgrind-out-file="$out" \
+    target/release/examples/bench_throughput --runs 1 "${args[@]}" >/dev/null
+valgrind -q --tool=callgrind --callgrind-out-file="$out.build" \
+    target/release/examples/bench_build >/dev/null
+python3 - "$out" "$out.build" "$bytes" <<'PY'
+import re, subprocess, sys
+def inclusive(path):
+    text = subprocess.run(["callgrind_annotate", "--inclusive=yes", path],
+                          capture_output=True, text=True).stdout
+    best = {}
+    for line in text.splitlines():
+        m = re.match(r"\s*([\d,]+) \(\s*[\d.]+%\)\s+(\S+)", line)
+        if not m:
+            continue
+        n = int(m.group(1).replace(",", ""))
+        name = m.group(2).split(":", 1)[-1]
+        best[name] = max(best.get(name, 0), n)
+    return best
+run, build, mib = inclusive(sys.argv[1]), inclusive(sys.argv[2]), int(sys.argv[3]) / 2**20
+stages = [
+    ("whole Extractor::extract", "newsfacts::extractor::Extractor::extract"),
+    ("Doc::new", "newsfacts::text::Doc::new"),
+    ("  sentence boundaries", "newsfacts::text::sentence_breaks::sentence_bound_indices"),
+    ("  case folding (+ construction)", "newsfacts::text::case_fold::fold_case"),
+    ("gazetteer Matcher::find", "newsfacts::gazetteer::matcher::Matcher::find"),
+    ("names::find", "newsfacts::names::find"),
+    ("entities::resolve", "newsfacts::entities::resolve"),
+    ("figures::find", "newsfacts::figures::find"),
+    ("claims::build", "newsfacts::claims::build"),
+]
+total = run.get(stages[0][1], 0) or 1
+print(f"{'stage':<28} {'instructions/MiB':>18} {'share':>7}")
+for label, fn in stages:
+    n = run.get(fn, 0)
+    print(f"{label:<28} {n / mib / 1e6:>16.0f} M {100 * n / total:>6.1f}%")
+print()
+print(f"{'construction (cold process)':<28} {'instructions':>18}")
+for label, fn in [("Extractor::new, cold", "newsfacts::extractor::Extractor::new"),
+                  ("Matcher::new (cold + fresh)", "newsfacts::gazetteer::matcher::Matcher::new"),
+                  ("names Lexicon::build", "newsfacts::names::lexicon::Lexicon::build")]:
+    print(f"{label:<28} {build.get(fn, 0) / 1e6:>16.0f} M")
+PY

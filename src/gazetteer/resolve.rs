@@ -1,0 +1,484 @@
+//! The referent of a place name that several rows hold: which of them the
+//! article means, and so the entity's key (docs/KEYS.md, "Rules").
+//!
+//! The matcher picks one row per match (the first loaded: a region before a
+//! city); the entity's key is chosen here, after the entities are grouped,
+//! among every region and city row holding one of its forms (its names,
+//! aliases and `shared` forms, `referent` rows included). The article
+//! decides first, then prominence:
+//!
+//! 1. a cue next to a mention: "Washington state", "the state of New
+//!    York", "Seattle, Washington" want a region; a dateline
+//!    ("WASHINGTON, March 3") a city;
+//! 2. a qualifier ("Dublin, Ohio"), or the city's region named in the same
+//!    sentence when the form is the city's own name;
+//! 3. a capital or big city (500,000 people or more) and its own region
+//!    are kept apart: without a cue the name is the city ("Beijing",
+//!    "New York", "Washington" in the US);
+//! 4. a curated priority (Venice, Italy);
+//! 5. the row's own name over another row's alternate name, unless that row
+//!    is a city more than 4 times bigger;
+//! 6. its country named in the article when the prominent candidate's is
+//!    not, if the candidate is not much smaller than the prominent one;
+//! 7. a region over a city, then the larger population, then the matched row.
+//!
+//! Countries and curated places (`place:` rows) keep their key: they are the
+//! prominent sense of their names.
+//!
+//! An organization the name rules found without a gazetteer row gets the key
+//! of the one organization row its name is with a corporate suffix or a
+//! British spelling ("Exxon Corp" → the row of "Exxon", "World Trade
+//! Organisation" → "World Trade Organization").
+
+use std::collections::HashMap;
+
+use crate::hash::FnvBuild;
+use crate::record::EntityType;
+use crate::text::{fold_case, Doc};
+
+use super::{Entry, Gazetteer, MatchPolicy};
+
+/// A city this large, or a capital, is what its name means rather than the
+/// region named like it.
+const BIG_CITY: u64 = 500_000;
+
+/// A candidate at most this many times smaller than the prominent one may
+/// win by the article's countries.
+const CONTEXT_RATIO: u64 = 2;
+
+/// A city this many times bigger than a row whose own name the article
+/// writes still wins by its alternate name.
+const ALIAS_RATIO: u64 = 4;
+
+/// Words that end a company's name without changing what it names.
+const CORPORATE_SUFFIXES: &[&str] = &[
+    "corp",
+    "corp.",
+    "corporation",
+    "inc",
+    "inc.",
+    "co",
+    "co.",
+    "cos",
+    "ltd",
+    "ltd.",
+    "plc",
+    "llc",
+    "ag",
+    "sa",
+    "nv",
+];
+
+/// Region and city rows by the folded forms two or more of them share, and
+/// organization rows by the folded forms only one of them has.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Homonyms {
+    rows: HashMap<String, Vec<u32>, FnvBuild>,
+    /// `None`: two organizations share the form.
+    organizations: HashMap<String, Option<u32>, FnvBuild>,
+}
+
+impl Homonyms {
+    fn new(gaz: &Gazetteer) -> Homonyms {
+        let mut rows: HashMap<String, Vec<u32>, FnvBuild> = HashMap::default();
+        for (i, e) in gaz.entries.iter().enumerate() {
+            if !is_region(e) && !is_city(e) {
+                continue;
+            }
+            let shared = e.facts.shared.iter().map(String::as_str);
+            for form in e.names().chain(shared) {
+                let list = rows.entry(fold_case(form)).or_default();
+                if list.last() != Some(&(i as u32)) {
+                    list.push(i as u32);
+                }
+            }
+        }
+        rows.retain(|_, list| list.len() > 1);
+        let mut organizations: HashMap<String, Option<u32>, FnvBuild> = HashMap::default();
+        for (i, e) in gaz.entries.iter().enumerate() {
+            if e.kind != EntityType::Organization || e.policy == MatchPolicy::Referent {
+                continue;
+            }
+            for form in e.names() {
+                organizations
+                    .entry(fold_case(form))
+                    .and_modify(|row| {
+                        if *row != Some(i as u32) {
+                            *row = None;
+                        }
+                    })
+                    .or_insert(Some(i as u32));
+            }
+        }
+        Homonyms {
+            rows,
+            organizations,
+        }
+    }
+
+    /// The one organization row a name without a row stands for: the name
+    /// less a corporate suffix, or with the American spelling.
+    fn organization(&self, name: &str) -> Option<u32> {
+        let folded = fold_case(name).replace("organisation", "organization");
+        let base = match folded.rsplit_once(' ') {
+            Some((head, last)) if CORPORATE_SUFFIXES.contains(&last) => head.trim_end_matches(','),
+            _ => folded.as_str(),
+        };
+        if base == fold_case(name) {
+            return None;
+        }
+        self.organizations.get(base).copied().flatten()
+    }
+}
+
+impl Gazetteer {
+    /// The rows sharing each place form, built on first use.
+    fn homonyms(&self) -> &Homonyms {
+        self.homonyms.get_or_init(|| Homonyms::new(self))
+    }
+}
+
+/// A place row of ISO 3166-2 (`CN-BJ`).
+fn is_region(e: &Entry) -> bool {
+    e.kind == EntityType::Place && !e.key.contains(':') && e.key.contains('-')
+}
+
+/// A GeoNames city row (`gn:1816670`).
+fn is_city(e: &Entry) -> bool {
+    e.kind == EntityType::Place && e.key.starts_with("gn:")
+}
+
+/// The country of a row: a country's own code, a region's prefix, a city's
+/// `country`, a nationality's country.
+fn country_of(e: &Entry) -> Option<&str> {
+    if is_city(e) {
+        return e.facts.country.as_deref();
+    }
+    let head = e.key.split([':', '-']).next().unwrap_or("");
+    let iso = head.len() == 2 && head.bytes().all(|b| b.is_ascii_uppercase());
+    (iso && matches!(e.kind, EntityType::Place | EntityType::Nationality)).then_some(head)
+}
+
+/// The first-level region of a row: a region's own code, a city's `region`.
+fn region_of(e: &Entry) -> Option<&str> {
+    if is_region(e) {
+        Some(&e.key)
+    } else {
+        e.facts.region.as_deref()
+    }
+}
+
+/// One entity for the resolver: its type, the row its key came from, and
+/// the spans of its mentions.
+pub(crate) struct KeyGroup {
+    /// The entity's type.
+    pub kind: EntityType,
+    /// The matched row that gave the entity its key.
+    pub entry: Option<u32>,
+    /// The mentions' byte spans.
+    pub spans: Vec<(usize, usize)>,
+}
+
+/// The row each group's key should come from: its own, or a homonym the
+/// article's context or prominence prefers.
+pub(crate) fn resolve_keys(
+    doc: &Doc<'_>,
+    gaz: &Gazetteer,
+    groups: &[KeyGroup],
+) -> Vec<Option<u32>> {
+    let article = Article { doc, gaz, groups };
+    (0..groups.len()).map(|g| article.referent(g)).collect()
+}
+
+/// The article as context for one group's referent.
+struct Article<'a, 'd> {
+    doc: &'a Doc<'d>,
+    gaz: &'a Gazetteer,
+    groups: &'a [KeyGroup],
+}
+
+/// What the text around one group's mentions says.
+#[derive(Default)]
+struct Cues<'a> {
+    /// "Washington state", "Seattle, Washington".
+    region: bool,
+    /// A dateline: the name in capitals opening a line, then a comma.
+    dateline: bool,
+    /// The rows a following ", X" names ("Dublin, Ohio").
+    qualifiers: Vec<&'a Entry>,
+}
+
+impl<'a, 'd> Article<'a, 'd> {
+    fn entry(&self, i: u32) -> &'a Entry {
+        &self.gaz.entries[i as usize]
+    }
+
+    /// The row group `g`'s key should come from.
+    fn referent(&self, g: usize) -> Option<u32> {
+        let group = &self.groups[g];
+        let Some(matched) = group.entry else {
+            return self.unlisted_organization(group);
+        };
+        let e = self.entry(matched);
+        if !is_region(e) && !is_city(e) {
+            return Some(matched);
+        }
+        let candidates = self.candidates(group, matched);
+        if candidates.len() < 2 {
+            return Some(matched);
+        }
+        let cues = self.cues(g);
+        let forms: Vec<String> = group
+            .spans
+            .iter()
+            .map(|&(s, e)| fold_case(&self.doc.text[s..e]))
+            .collect();
+        let ranks: Vec<Rank> = candidates
+            .iter()
+            .map(|&c| self.rank(g, c, matched, &candidates, &cues, &forms))
+            .collect();
+        let prominent = ranks
+            .iter()
+            .max_by_key(|r| (!r.demoted, r.priority, r.primary, r.region, r.population))
+            .map(|r| (r.named_country, r.population))
+            .unwrap_or_default();
+        candidates
+            .iter()
+            .zip(ranks)
+            .max_by_key(|(_, r)| r.order(prominent))
+            .map(|(&c, _)| c)
+    }
+
+    /// The organization row a group without one stands for, by its mentions'
+    /// forms (see [`Homonyms::organization`]).
+    fn unlisted_organization(&self, group: &KeyGroup) -> Option<u32> {
+        if group.kind != EntityType::Organization {
+            return None;
+        }
+        let homonyms = self.gaz.homonyms();
+        group
+            .spans
+            .iter()
+            .find_map(|&(s, e)| homonyms.organization(&self.doc.text[s..e]))
+    }
+
+    /// Every region or city row holding one of the group's forms, the
+    /// matched row first.
+    fn candidates(&self, group: &KeyGroup, matched: u32) -> Vec<u32> {
+        let homonyms = self.gaz.homonyms();
+        let mut out = vec![matched];
+        for &(s, e) in &group.spans {
+            let form = fold_case(&self.doc.text[s..e]);
+            for &row in homonyms.rows.get(&form).map_or(&[][..], Vec::as_slice) {
+                if !out.contains(&row) {
+                    out.push(row);
+                }
+            }
+        }
+        out
+    }
+
+    /// The cues around group `g`'s mentions.
+    fn cues(&self, g: usize) -> Cues<'a> {
+        let mut cues = Cues::default();
+        let text = self.doc.text;
+        for &(start, end) in &self.groups[g].spans {
+            let after = self
+                .doc
+                .word_after(end)
+                .map(|(_, w)| w.to_ascii_lowercase());
+            let before = self.doc.word_before(start);
+            let before_word = before.map(|(_, w)| w.to_ascii_lowercase());
+            let two_before = before
+                .and_then(|(at, _)| self.doc.word_before(at))
+                .map(|(_, w)| w.to_ascii_lowercase());
+            let region_word = |w: Option<&str>| {
+                matches!(
+                    w,
+                    Some("state" | "province" | "prefecture" | "county" | "governor")
+                )
+            };
+            if matches!(
+                after.as_deref(),
+                Some(
+                    "state" | "province" | "prefecture" | "municipality" | "oblast" | "governorate"
+                )
+            ) && text[end..].starts_with(' ')
+                || before_word.as_deref() == Some("upstate")
+                || before_word.as_deref() == Some("of") && region_word(two_before.as_deref())
+                || self.follows_city(start)
+            {
+                cues.region = true;
+            }
+            let written = &text[start..end];
+            let caps = !written.chars().any(char::is_lowercase);
+            let line_start = text[..start].is_empty() || text[..start].ends_with('\n');
+            if caps && line_start && text[end..].starts_with(',') {
+                cues.dateline = true;
+            }
+            if let Some(q) = self.qualifier(g, end) {
+                cues.qualifiers.push(q);
+            }
+        }
+        cues
+    }
+
+    /// "Seattle, Washington": the mention at `start` follows a city and a
+    /// comma.
+    fn follows_city(&self, start: usize) -> bool {
+        let Some(head) = self.doc.text[..start].strip_suffix(", ") else {
+            return false;
+        };
+        self.groups.iter().any(|o| {
+            o.entry.is_some_and(|e| is_city(self.entry(e)))
+                && o.spans.iter().any(|&(_, e)| e == head.len())
+        })
+    }
+
+    /// The row named right after ", " following a mention ending at `end`
+    /// ("Dublin, Ohio"), when it is another group's.
+    fn qualifier(&self, g: usize, end: usize) -> Option<&'a Entry> {
+        if !self.doc.text[end..].starts_with(", ") {
+            return None;
+        }
+        let next = end + 2;
+        self.groups
+            .iter()
+            .enumerate()
+            .filter(|&(o, _)| o != g)
+            .find(|(_, o)| o.spans.iter().any(|&(s, _)| s == next))
+            .and_then(|(_, o)| o.entry.map(|e| self.entry(e)))
+    }
+
+    /// True when another group than `g` names country `cc`.
+    fn names_country(&self, g: usize, cc: &str) -> bool {
+        self.groups.iter().enumerate().any(|(o, other)| {
+            o != g
+                && other
+                    .entry
+                    .is_some_and(|e| country_of(self.entry(e)) == Some(cc))
+        })
+    }
+
+    /// True when another group than `g` names region `code` in sentence
+    /// `sentence`.
+    fn names_region(&self, g: usize, code: &str, sentence: usize) -> bool {
+        self.groups.iter().enumerate().any(|(o, other)| {
+            o != g
+                && other
+                    .entry
+                    .is_some_and(|e| is_region(self.entry(e)) && self.entry(e).key == code)
+                && other
+                    .spans
+                    .iter()
+                    .any(|&(s, _)| self.doc.sentence_index(s) == sentence)
+        })
+    }
+
+    /// How well row `c` fits group `g`.
+    fn rank(
+        &self,
+        g: usize,
+        c: u32,
+        matched: u32,
+        candidates: &[u32],
+        cues: &Cues<'_>,
+        forms: &[String],
+    ) -> Rank {
+        let e = self.entry(c);
+        let region = is_region(e);
+        let cue = if cues.region {
+            region
+        } else {
+            cues.dateline && !region
+        };
+        let country = country_of(e);
+        let sentences: Vec<usize> = self.groups[g]
+            .spans
+            .iter()
+            .map(|&(s, _)| self.doc.sentence_index(s))
+            .collect();
+        let qualified = cues.qualifiers.iter().any(|q| {
+            if is_region(q) {
+                region_of(e) == Some(q.key.as_str())
+            } else {
+                country.is_some() && country_of(q) == country && q.key.len() == 2
+            }
+        });
+        // A row's own name beats another row's alternate name, unless that
+        // row is a much bigger city ("St. Petersburg" is Russia's before
+        // Florida's).
+        let biggest = candidates
+            .iter()
+            .map(|&o| self.entry(o).facts.population)
+            .max()
+            .unwrap_or(0);
+        let primary = forms.contains(&fold_case(&e.name))
+            && (region || e.facts.population.saturating_mul(ALIAS_RATIO) >= biggest);
+        // A city's region named beside it ("Dublin and Columbus, Ohio"); not
+        // for another row's alternate name, nor anywhere in the article:
+        // "Milan" is not Syracuse, New York, in a story that names New York.
+        let context = qualified
+            || !region
+                && primary
+                && region_of(e)
+                    .is_some_and(|r| sentences.iter().any(|&n| self.names_region(g, r, n)));
+        // A capital or big city and the region named like it: the city.
+        let demoted = region
+            && !cues.region
+            && candidates.iter().any(|&o| {
+                let city = self.entry(o);
+                is_city(city)
+                    && country_of(city) == country
+                    && (city.facts.capital
+                        || city.facts.population >= BIG_CITY
+                        || city.facts.region.as_deref() == Some(e.key.as_str()))
+            });
+        Rank {
+            cue,
+            context,
+            demoted,
+            priority: e.facts.priority,
+            primary,
+            named_country: country.is_some_and(|cc| self.names_country(g, cc)),
+            region,
+            population: e.facts.population,
+            matched: c == matched,
+        }
+    }
+}
+
+/// What decides between candidate rows, in [`Rank::order`].
+struct Rank {
+    cue: bool,
+    context: bool,
+    demoted: bool,
+    priority: u8,
+    primary: bool,
+    named_country: bool,
+    region: bool,
+    population: u64,
+    matched: bool,
+}
+
+impl Rank {
+    /// The sort key, best last. `prominent` is whether the most prominent
+    /// candidate's country is named, and its population.
+    fn order(&self, prominent: (bool, u64)) -> impl Ord {
+        let (prominent_named, prominent_population) = prominent;
+        let by_country = self.named_country
+            && !prominent_named
+            && self.population.saturating_mul(CONTEXT_RATIO) >= prominent_population;
+        (
+            self.cue,
+            self.context,
+            !self.demoted,
+            self.priority,
+            self.primary,
+            by_country,
+            self.region,
+            self.population,
+            self.matched,
+        )
+    }
+}

@@ -1,0 +1,536 @@
+//! Sport, by the Sport ruling of ANNOTATION.md: a club or team named by its
+//! place is an organization ("Leeds beat Hull 2-1"), a national team named
+//! by its country stays a place ("Wales beat Italy"), leagues, cups and
+//! tournaments are events and no entities ("Premier League", "U.S. Open"),
+//! and athletes are people in reports and in results lines
+//! ("Jane Doe (Kenya) 2:10.05").
+
+use std::collections::HashSet;
+
+use super::spans::Span;
+use super::tokens::Words;
+use crate::record::EntityType;
+
+/// Words that mark an article as a sports report when several occur.
+const SPORT_WORDS: &[&str] = &[
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "goals",
+    "innings",
+    "wickets",
+    "batsman",
+    "bowler",
+    "seeded",
+    "semi-final",
+    "semi-finals",
+    "quarter-final",
+    "quarter-finals",
+    "tournament",
+    "squad",
+    "coach",
+    "league",
+    "match",
+    "season",
+    "scored",
+    "half-time",
+    "champions",
+    "relegation",
+    "penalty",
+    "rugby",
+    "football",
+    "soccer",
+    "cricket",
+    "tennis",
+    "golf",
+    "athletics",
+    "sprinter",
+    "marathon",
+    "standings",
+    "played",
+    "unbeaten",
+    "title",
+    "club",
+    "fixture",
+    "draw",
+    "beat",
+];
+
+/// Capitalised words that close the name of a competition: an event, no
+/// entity ("Monaco Grand Prix", "U.S. Open", "Davis Cup").
+const EVENT_HEADS: &[&str] = &[
+    "Open",
+    "Cup",
+    "Prix",
+    "Championship",
+    "Championships",
+    "Trophy",
+    "Series",
+    "Masters",
+    "Olympics",
+    "Games",
+    "Classic",
+    "Slam",
+    "Bowl",
+    "Invitational",
+];
+
+/// Words right after a team's name in a report ("Leeds beat", "Hull coach").
+const AFTER_TEAM: &[&str] = &[
+    "beat",
+    "beats",
+    "beaten",
+    "drew",
+    "draw",
+    "lost",
+    "lose",
+    "v",
+    "vs",
+    "defeated",
+    "thrashed",
+    "edged",
+    "won",
+    "win",
+    "wins",
+    "coach",
+    "manager",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "keeper",
+    "captain",
+    "boss",
+    "player",
+    "players",
+    "side",
+    "fans",
+    "supporters",
+    "chairman",
+    "forward",
+    "winger",
+    "squad",
+    "team",
+];
+
+/// Team roles after a club's name ("Celtic manager", "Hull fans").
+const TEAM_ROLES: &[&str] = &[
+    "coach",
+    "manager",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "keeper",
+    "boss",
+    "fans",
+    "supporters",
+    "chairman",
+    "winger",
+    "squad",
+];
+
+/// Words right before a team's name ("beat Hull", "against Leeds").
+const BEFORE_TEAM: &[&str] = &[
+    "beat",
+    "beats",
+    "beating",
+    "v",
+    "vs",
+    "against",
+    "defeated",
+    "defeating",
+    "thrashed",
+    "hosts",
+    "host",
+    "visiting",
+];
+
+/// Two-word cues right before a team's name ("lost to Hull").
+const BEFORE_TEAM_PAIRS: &[(&str, &str)] = &[
+    ("lost", "to"),
+    ("loss", "to"),
+    ("defeat", "to"),
+    ("draw", "with"),
+    ("drew", "with"),
+    ("win", "over"),
+    ("victory", "over"),
+    ("signed", "for"),
+    ("played", "for"),
+    ("plays", "for"),
+    ("joined", "from"),
+    ("move", "to"),
+];
+
+/// Whether the article is a sports report: a wire headline "SOCCER - …" or
+/// three or more distinct sports words.
+pub(super) fn is_sport(words: &Words<'_, '_>) -> bool {
+    let first_line = words.doc.text.lines().next().unwrap_or("");
+    if let Some((label, _)) = first_line.split_once(" - ") {
+        let label = label.trim().to_lowercase();
+        if [
+            "soccer",
+            "cricket",
+            "tennis",
+            "golf",
+            "baseball",
+            "rugby",
+            "athletics",
+        ]
+        .iter()
+        .chain(&[
+            "cycling",
+            "boxing",
+            "basketball",
+            "squash",
+            "motor",
+            "ice hockey",
+        ])
+        .chain(&[
+            "football", "nfl", "nba", "nhl", "formula", "swimming", "skiing",
+        ])
+        .chain(&[
+            "motorcycling",
+            "badminton",
+            "hockey",
+            "horse racing",
+            "yachting",
+        ])
+        .any(|w| label.starts_with(w))
+        {
+            return true;
+        }
+    }
+    let mut seen = HashSet::new();
+    for i in 0..words.toks.len() {
+        let w = words.word_lower(i);
+        if SPORT_WORDS.contains(&w) {
+            seen.insert(w.to_owned());
+            if seen.len() >= 4 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Block the names of competitions: a capitalised run closed by an event
+/// head ("Monaco Grand Prix", "U.S. Open"), and in a sports report a
+/// league ("Premier League"). A name inside is no mention.
+pub(super) fn events(words: &Words<'_, '_>, sport: bool, spans: &mut Vec<Span>) {
+    for k in 1..words.toks.len() {
+        let w = words.word(k);
+        let is_head = |h: &&str| {
+            if words.is_all_caps(k) {
+                h.eq_ignore_ascii_case(w)
+            } else {
+                *h == w
+            }
+        };
+        let event = EVENT_HEADS.iter().any(is_head)
+            || (sport && ["League", "Division", "Conference"].iter().any(is_head));
+        if !event {
+            continue;
+        }
+        // The name before the head: up to four name words, no stop word.
+        let mut i = k;
+        while i > 0
+            && k - i < 4
+            && words.joined_or_dot(i)
+            && !words.toks[i - 1].possessive
+            && words.is_name_word(i - 1)
+            && !words.lex.is_function_stop(words.word(i - 1))
+        {
+            i -= 1;
+        }
+        if i < k {
+            let (s, e) = words.span(i, k + 1);
+            spans.push(Span::from_rule(s, e, None, "rule:event"));
+        }
+    }
+}
+
+/// The kind of gazetteer entry a span came from is a country (ISO alpha-2
+/// key) or names a continent-sized area: a national team stays a place.
+fn is_country(words: &Words<'_, '_>, s: &Span) -> bool {
+    s.entry.is_some_and(|e| {
+        let key = &words.gaz.entries()[e as usize].key;
+        // The home nations field national teams too.
+        (key.len() == 2 && key.chars().all(|c| c.is_ascii_uppercase()))
+            || matches!(key.as_str(), "GB-ENG" | "GB-SCT" | "GB-WLS" | "GB-NIR")
+    })
+}
+
+/// Token index range of a span.
+fn token_range(words: &Words<'_, '_>, s: &Span) -> (usize, usize) {
+    let a = words.toks.partition_point(|t| t.start < s.start);
+    let b = words.toks.partition_point(|t| t.start < s.end);
+    (a, b)
+}
+
+/// A number that is a score or tally, not a year or date.
+fn is_score(w: &str) -> bool {
+    if !w.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
+    !(digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20")))
+}
+
+/// A dateline: the name opens its line and a date follows ("LONDON
+/// 1996-08-22", "NEW YORK, March 11").
+fn is_dateline(words: &Words<'_, '_>, a: usize, b: usize) -> bool {
+    let text = words.doc.text;
+    let (start, end) = (words.toks[a].start, words.toks[b - 1].end);
+    let rest = text[end..].trim_start_matches([',', ' ']);
+    // An ISO date says dateline wherever it stands (readers may join the
+    // dateline's line to the next).
+    let iso: Vec<&str> = rest
+        .split(|c: char| !c.is_ascii_digit() && c != '-')
+        .next()
+        .unwrap_or("")
+        .split('-')
+        .collect();
+    if iso.len() == 3 && iso[0].len() == 4 && iso[1].len() == 2 {
+        return true;
+    }
+    let line_start = text[..start].rfind('\n').map_or(0, |k| k + 1);
+    text[line_start..start].trim().is_empty() && is_month_start(rest)
+}
+
+/// Text that starts with a month's name ("March 11").
+fn is_month_start(s: &str) -> bool {
+    let w: String = s.chars().take_while(char::is_ascii_alphabetic).collect();
+    let w = w.to_lowercase();
+    w.len() >= 3
+        && [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
+        .iter()
+        .any(|m| m.starts_with(&w) && (w.len() == m.len() || w.len() == 3 || w == "sept"))
+}
+
+/// The name at `a..b` stands where a team stands: before a score, a result
+/// verb or a team role; after a result verb or "against".
+fn team_position(words: &Words<'_, '_>, a: usize, b: usize) -> bool {
+    let n = words.toks.len();
+    let same_line = |k: usize| k < n && !words.sep(k).contains('\n');
+    if b < n
+        && same_line(b)
+        && words.sep(b).trim().is_empty()
+        && !words.toks[b - 1].possessive
+        && is_score(words.word(b))
+    {
+        return !is_dateline(words, a, b);
+    }
+    if b < n
+        && same_line(b)
+        && matches!(words.sep(b).trim(), "" | "'" | "’" | "’s")
+        && AFTER_TEAM.contains(&words.word_lower(b))
+    {
+        return true;
+    }
+    if a >= 1 && same_line(a) && words.sep(a).trim().is_empty() {
+        let p = words.word_lower(a - 1);
+        if BEFORE_TEAM.contains(&p) {
+            return true;
+        }
+        if a >= 2 {
+            let pp = words.word_lower(a - 2);
+            if BEFORE_TEAM_PAIRS.iter().any(|&(x, y)| x == pp && y == p) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// In a sports report, places that stand where teams stand become
+/// organizations (clubs), and so does every other mention of the same name
+/// in the article (one sense per article), except datelines and venues
+/// ("in Leeds"). Countries stay places: national teams.
+pub(super) fn clubs(words: &Words<'_, '_>, chosen: &mut [Span]) {
+    let text = words.doc.text;
+    let mut teams: HashSet<String> = HashSet::new();
+    for s in chosen.iter() {
+        if s.kind != Some(EntityType::Place) || is_country(words, s) {
+            continue;
+        }
+        let (a, b) = token_range(words, s);
+        if a < b && (team_position(words, a, b) || result_subject(words, a, b)) {
+            teams.insert(text[s.start..s.end].to_lowercase());
+        }
+    }
+    if teams.is_empty() {
+        return;
+    }
+    coordinated_teams(words, chosen, &mut teams);
+    for s in chosen.iter_mut() {
+        if s.kind != Some(EntityType::Place)
+            || !teams.contains(&text[s.start..s.end].to_lowercase())
+        {
+            continue;
+        }
+        let (a, b) = token_range(words, s);
+        if a >= b || is_dateline(words, a, b) {
+            continue;
+        }
+        if a >= 1 && matches!(words.word_lower(a - 1), "in" | "at" | "near" | "from") {
+            continue;
+        }
+        s.kind = Some(EntityType::Organization);
+        s.entry = None;
+        s.rule = "rule:club".into();
+    }
+}
+
+/// A place as the subject of a past-tense verb in a sports report ("Surrey
+/// closed on 429", "Essex declared"): a team, unless it is where something
+/// happens ("in Leeds").
+fn result_subject(words: &Words<'_, '_>, a: usize, b: usize) -> bool {
+    let n = words.toks.len();
+    if b >= n || !words.joined(b) || words.toks[b - 1].possessive {
+        return false;
+    }
+    if a >= 1
+        && matches!(
+            words.word_lower(a - 1),
+            "in" | "at" | "near" | "from" | "to"
+        )
+    {
+        return false;
+    }
+    let w = words.word(b);
+    let past = w.len() > 4
+        && w.ends_with("ed")
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && !matches!(w, "based" | "called" | "named" | "located" | "situated");
+    past || matches!(
+        w,
+        "won" | "lost" | "made" | "took" | "lead" | "leads" | "trail" | "trails"
+    )
+}
+
+/// Places listed with a team ("Essex, Derbyshire and Surrey" after "Surrey"
+/// is a team) are teams too.
+fn coordinated_teams(words: &Words<'_, '_>, chosen: &[Span], teams: &mut HashSet<String>) {
+    let text = words.doc.text;
+    let place = |s: &Span| s.kind == Some(EntityType::Place) && !is_country(words, s);
+    for _ in 0..2 {
+        for pair in chosen.windows(2) {
+            let (x, y) = (&pair[0], &pair[1]);
+            if !place(x) || !place(y) {
+                continue;
+            }
+            let between = text[x.end..y.start].trim();
+            if !matches!(between, "," | "and" | ", and" | "or") {
+                continue;
+            }
+            let (tx, ty) = (
+                text[x.start..x.end].to_lowercase(),
+                text[y.start..y.end].to_lowercase(),
+            );
+            if teams.contains(&tx) || teams.contains(&ty) {
+                teams.insert(tx);
+                teams.insert(ty);
+            }
+        }
+    }
+}
+
+/// In a sports report, a capitalised name no list or rule knows that stands
+/// where a team stands ("Petofi 2 Dinamo 1") is a club; one followed by a
+/// country in brackets ("Jane Doe (Kenya)") is an athlete.
+pub(super) fn unknown_sides(words: &Words<'_, '_>, chosen: &[Span], spans: &mut Vec<Span>) {
+    let n = words.toks.len();
+    let taken = |i: usize| {
+        let t = words.toks[i];
+        !super::spans::overlapping(chosen, t.start, t.end).is_empty()
+    };
+    // A neighbour in a list of names ("…, Ijaz Ahmed, Salim Malik, …").
+    let listed = |k: usize| {
+        k < n && words.is_name_word(k) && !words.is_stop(k) && words.gaz_kind[k].is_none()
+    };
+    let mut i = 0;
+    while i < n {
+        if !words.is_name_word(i) || words.is_stop(i) || taken(i) || words.title_at(i).is_some() {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < n
+            && j - i < 4
+            && words.joined(j)
+            && !words.toks[j - 1].possessive
+            && words.is_name_word(j)
+            && !words.is_stop(j)
+            && !taken(j)
+        {
+            j += 1;
+        }
+        let after = words.doc.text[words.toks[j - 1].end..].trim_start_matches(' ');
+        let bracket_country = after.starts_with('(')
+            && j < n
+            && (words.gaz_kind[j] == Some(EntityType::Place)
+                || words.gaz_kind[j] == Some(EntityType::Nationality)
+                || words.is_all_caps(j))
+            && words.doc.text[words.toks[j].end..].starts_with(')');
+        let in_list = j - i == 2
+            && !words.is_all_caps(i)
+            && ((i > 0 && words.sep(i).trim() == "," && listed(i - 1))
+                || (words.sep(j).trim() == "," && listed(j)));
+        if (bracket_country || in_list) && (words.is_cap(i) && !words.is_all_caps(i)) {
+            let (s, e) = words.span(i, j);
+            spans.push(Span::from_rule(
+                s,
+                e,
+                Some(EntityType::Person),
+                "rule:athlete",
+            ));
+        } else if !words.initial[i] || words.capitals_mute(i) || line_start(words, i) {
+            // A club here is one or two words before a plain score; a
+            // bowler's figures ("10-2-35-1") follow a player.
+            // One word before a score outside brackets is a side, even
+            // when it is also a name ("Kent 244").
+            let person_like = (j - i >= 2
+                && (words.lex.first_names.contains(words.word(i))
+                    || words.lex.surnames.contains_key(words.word(j - 1))))
+                || j - i >= 3;
+            let score_next = j < n
+                && words.sep(j).trim().is_empty()
+                && is_score(words.word(j))
+                && words.word(j).matches('-').count() <= 1;
+            let plain = !(i..j).any(|k| words.is_all_caps(k) || words.word(k).chars().count() < 3);
+            let role_next = j < n
+                && matches!(words.sep(j).trim(), "" | "'" | "’" | "’s")
+                && TEAM_ROLES.contains(&words.word_lower(j));
+            if !person_like && plain && (score_next || role_next) && !words.is_common_word(i) {
+                let (s, e) = words.span(i, j);
+                spans.push(Span::from_rule(
+                    s,
+                    e,
+                    Some(EntityType::Organization),
+                    "rule:club",
+                ));
+            }
+        }
+        i = j;
+    }
+}
+
+/// Token `i` opens its line.
+fn line_start(words: &Words<'_, '_>, i: usize) -> bool {
+    i == 0 || words.sep(i).contains('\n')
+}
