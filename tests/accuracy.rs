@@ -97,7 +97,7 @@ const DEV_FLOORS: Floors = Floors {
 /// 0.788, figure full 0.923, qualifier 1.00, year 1.00, source 0.902,
 /// subject 0.824, quote F1 1.000, speaker 0.896.
 const GENRES_FLOORS: Floors = Floors {
-    mention_f1: 0.76,
+    mention_f1: GENRES_MENTION_F1_FLOOR,
     figure_full_f1: 0.90,
     qualifier: 0.97,
     year: 0.97,
@@ -111,7 +111,7 @@ const GENRES_FLOORS: Floors = Floors {
 /// full 0.909, qualifier 1.00, year 0.966, source 0.814, subject 0.593,
 /// quote F1 1.000, speaker 0.720.
 const REUTERS_FLOORS: Floors = Floors {
-    mention_f1: 0.82,
+    mention_f1: REUTERS_MENTION_F1_FLOOR,
     figure_full_f1: 0.88,
     qualifier: 0.97,
     year: 0.94,
@@ -232,7 +232,7 @@ const CONLL_MENTION_F1_FLOOR: f64 = 0.835;
 /// The report for a development set in ../shared, or None (with a note)
 /// when the set is not there.
 fn shared_set_report(set: &str) -> Option<newsfacts_eval::Report> {
-    let shared = manifest_dir().join("..").join("shared");
+    let shared = shared_dir();
     let gold = shared.join("gold").join(format!("{set}.jsonl"));
     let corpus = shared.join("corpus").join(set);
     if !gold.is_file() || !corpus.is_dir() {

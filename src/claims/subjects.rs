@@ -73,6 +73,9 @@ const AFTER_REACH: usize = 10;
 /// How many words after a figure "by X" may name its agent.
 const AGENT_REACH: usize = 15;
 
+/// How far (bytes) either side of a figure its sentence is read.
+const SENTENCE_REACH: usize = 1024;
+
 /// How many words may precede a clause's subject ("Today Secretary
 /// Blinken", "Final returns show the Socialists").
 const SUBJECT_REACH: usize = 5;
@@ -85,6 +88,7 @@ impl Attributor<'_, '_> {
         if fig.start < s.start {
             return None;
         }
+        let s = self.near(s, fig.clone());
         let (lo, hi) = self.clause_of(s.clone(), fig.start);
         // A figure can run past its clause's end (a clause cut inside a
         // bracket); the rules read the words after it up to `hi`.
@@ -109,12 +113,29 @@ impl Attributor<'_, '_> {
     /// compared with 45 in 2003")? It is then about what the first term is
     /// about, unless its own phrase names a bearer.
     pub(super) fn is_comparison(&self, pos: usize) -> bool {
-        let s = self.doc.sentence_span(pos);
+        let s = self.near(self.doc.sentence_span(pos), pos..pos);
         let lead = self.words(s.start.min(pos)..pos);
         lead.iter()
             .rev()
             .take(4)
             .any(|w| matches!(w.2, "compared" | "against" | "versus"))
+    }
+
+    /// At most [`SENTENCE_REACH`] bytes of sentence `s` on either side of
+    /// `fig`, so that a huge sentence costs each figure a bounded read.
+    fn near(&self, s: Range<usize>, fig: Range<usize>) -> Range<usize> {
+        let mut lo = s.start.max(fig.start.saturating_sub(SENTENCE_REACH));
+        while !self.text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        let mut hi = s
+            .end
+            .min(fig.end.saturating_add(SENTENCE_REACH))
+            .max(fig.end);
+        while !self.text.is_char_boundary(hi) {
+            hi += 1;
+        }
+        lo.min(fig.start)..hi
     }
 
     /// The clause holding `pos` within sentence `s`: it starts after a
@@ -281,7 +302,11 @@ impl Attributor<'_, '_> {
         let si = self.doc.sentence_index(pos);
         let speaker = self.attribution.get(si).copied().flatten()?.entity?;
         self.mentions
-            .within(self.doc.sentences[si].start..lo)
+            .within(
+                self.doc.sentences[si]
+                    .start
+                    .max(lo.saturating_sub(SENTENCE_REACH))..lo,
+            )
             .find(|m| m.entity == speaker)
             .copied()
     }
