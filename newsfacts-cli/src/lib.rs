@@ -1,6 +1,6 @@
-//! The `newsfacts` command line: `newsfacts dump` and `newsfacts highlight`
-//! (and the `dump` and `highlight` examples of the library, which run one
-//! subcommand each).
+//! The `newsfacts` command line: `newsfacts dump`, `highlight`, `corpus` and
+//! `evaluate` (and the examples of the library of the same names, which run
+//! one subcommand each).
 //!
 //! * `flags/` defines every flag once and parses and documents them;
 //! * `input.rs` opens files and standard input as streams of articles;
@@ -58,8 +58,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     main(None, args).into()
 }
 
-/// Run one subcommand as a program of its own (the `dump` and `highlight`
-/// examples), with `args` (the program name left out).
+/// Run one subcommand as a program of its own (the `dump`, `highlight`,
+/// `corpus` and `evaluate` examples), with `args` (the program name left out).
 pub fn run_command(command: Command, args: impl IntoIterator<Item = OsString>) -> ExitCode {
     main(Some(command), args).into()
 }

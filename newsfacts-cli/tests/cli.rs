@@ -232,7 +232,7 @@ fn help_is_on_stdout_and_describes_every_option() {
     }
     let top = newsfacts(&["--help"], b"");
     assert_eq!(code(&top), 0);
-    for command in ["dump", "highlight", "corpus"] {
+    for command in ["dump", "highlight", "corpus", "evaluate"] {
         assert!(stdout(&top).contains(command), "{}", stdout(&top));
     }
 }
@@ -371,4 +371,85 @@ fn corpus_folds_the_fixture_into_one_view() {
     let text = std::fs::read_to_string(&page).unwrap();
     assert!(text.contains("<a href=\"h.html#tag-uyghur-01\">"), "{text}");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The seed gold, whose corpus (`tag-uyghur.txt`) is found beside it.
+const SEED_GOLD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../fixtures/seed.jsonl");
+
+#[test]
+fn evaluate_help_describes_every_option() {
+    for flag in ["--help", "-h"] {
+        let out = newsfacts(&["evaluate", flag], b"");
+        assert_eq!(code(&out), 0, "{flag}");
+        assert_eq!(stderr(&out), "", "{flag}");
+        let help = stdout(&out);
+        for option in [
+            "--gold FILE",
+            "--corpus PATH",
+            "--pred FILE",
+            "--json",
+            "--misses N",
+            "--export-articles FILE",
+            "--keys FILE",
+        ] {
+            let line = help
+                .lines()
+                .find(|l| l.trim_start().starts_with(option))
+                .unwrap_or_else(|| panic!("{flag}: {option} missing:\n{help}"));
+            let next = help.lines().skip_while(|l| *l != line).nth(1).unwrap_or("");
+            assert!(
+                line.trim().len() > option.len() + 8 || next.trim().len() > 8,
+                "{option} is not described:\n{help}"
+            );
+        }
+        // It reads no FILE arguments, and takes none of the readers' flags.
+        assert!(!help.contains("FILE..."), "{help}");
+        assert!(!help.contains("--threads"), "{help}");
+    }
+}
+
+#[test]
+fn evaluate_usage_errors_exit_2() {
+    let cases: &[(&[&str], &str)] = &[
+        (&["evaluate"], "--gold FILE is required"),
+        (&["evaluate", "--json"], "--gold FILE is required"),
+        (&["evaluate", "--gold"], "--gold needs a value"),
+        (
+            &["evaluate", "--gold", SEED_GOLD, "--misses", "few"],
+            "'few' is not a whole number",
+        ),
+        (
+            &["evaluate", "--gold", SEED_GOLD, FIXTURE],
+            "evaluate takes no FILE arguments",
+        ),
+        (
+            &["dump", "--gold", SEED_GOLD, FIXTURE],
+            "--gold is not an option of dump",
+        ),
+        (
+            &["evaluate", "--gold", "/nonexistent/gold.jsonl"],
+            "/nonexistent/gold.jsonl",
+        ),
+    ];
+    for (args, message) in cases {
+        let out = newsfacts(args, b"");
+        assert_eq!(code(&out), 2, "{args:?}: {}", stderr(&out));
+        assert_eq!(stdout(&out), "", "{args:?}");
+        assert!(stderr(&out).contains(message), "{args:?}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn evaluate_scores_the_seed_gold() {
+    let out = newsfacts(&["evaluate", "--gold", SEED_GOLD], b"");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("articles: 10 gold, 10 paired\n"), "{text}");
+    assert!(text.contains("\nmentions\n  overall "), "{text}");
+    assert!(text.contains("\n  person "), "{text}");
+
+    let json = newsfacts(&["evaluate", "--json", "--gold", SEED_GOLD], b"");
+    assert_eq!(code(&json), 0, "{}", stderr(&json));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert!(report.is_object(), "{report}");
 }

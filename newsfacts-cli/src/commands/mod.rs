@@ -3,6 +3,7 @@
 
 mod corpus;
 mod dump;
+mod evaluate;
 mod highlight;
 
 use std::io::{self, BufWriter};
@@ -16,6 +17,10 @@ use crate::Status;
 
 /// Run the subcommand `args` asks for; messages start with `program`.
 pub(crate) fn run(args: &Args, program: &str) -> Status {
+    // `evaluate` reads its corpus whole and brings its own extractor.
+    if args.command == Command::Evaluate {
+        return evaluate::run(&args.evaluate, program);
+    }
     let extractor = match extractor(args) {
         Ok(x) => x,
         Err(e) => {
@@ -27,6 +32,7 @@ pub(crate) fn run(args: &Args, program: &str) -> Status {
         Command::Dump => dump(args, &extractor, program),
         Command::Highlight => highlight(args, &extractor, program),
         Command::Corpus => corpus(args, &extractor, program),
+        Command::Evaluate => unreachable!("evaluate is run before the extractor is built"),
     }
 }
 

@@ -53,6 +53,19 @@ fn about(command: Command) -> About {
                         or a table with --table; --html also writes it as a page linking to \
                         the articles' highlight views.",
         },
+        Command::Evaluate => About {
+            usage: "--gold FILE [--corpus PATH]... [--pred FILE] [--json] [--misses N] \
+                    [--export-articles FILE] [--keys FILE]",
+            summary: "Score the facts (or another system's records) against a gold file.",
+            paragraph: "Extract the records of the corpus the gold file annotates (or read \
+                        them with --pred) and score them against the gold: precision, \
+                        recall and F1 of the mentions by type, of the figures and of the \
+                        quotes, then the misses of each kind. Articles are read as by dump; \
+                        one that cannot be read is skipped with a message on standard \
+                        error. A gold, corpus, records or key file that cannot be read \
+                        exits with 2, an --export-articles file that cannot be written \
+                        with 1.",
+        },
     }
 }
 
@@ -101,16 +114,20 @@ pub(crate) fn command_help(program: &str, command: Command, long: bool) -> Strin
         wrap_into(&mut s, about.paragraph, 0);
         s.push('\n');
     }
-    s.push_str("Arguments:\n");
-    let files = if long {
-        "Input files; '-' reads standard input. Each file is read as JSON Lines, a \
-         listing page or one plain-text article (see the format options)."
-    } else {
-        "Input files; '-' reads standard input."
-    };
-    describe(&mut s, "FILE...", files, long);
-    // A long description ends with a blank line already.
-    s.push_str(if long { "Options:\n" } else { "\nOptions:\n" });
+    // `evaluate` names its inputs with flags.
+    if command != Command::Evaluate {
+        s.push_str("Arguments:\n");
+        let files = if long {
+            "Input files; '-' reads standard input. Each file is read as JSON Lines, a \
+             listing page or one plain-text article (see the format options)."
+        } else {
+            "Input files; '-' reads standard input."
+        };
+        describe(&mut s, "FILE...", files, long);
+        // A long description ends with a blank line already.
+        s.push_str(if long { "" } else { "\n" });
+    }
+    s.push_str("Options:\n");
     for flag in FLAGS.iter().filter(|f| f.applies_to(command)) {
         let doc = if long { flag.doc_long } else { flag.doc_short };
         describe(&mut s, &names(flag), doc, long);

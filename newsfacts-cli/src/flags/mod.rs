@@ -18,8 +18,8 @@ pub(crate) use parse::{parse, Parsed};
 
 /// A subcommand of `newsfacts`.
 ///
-/// New subcommands (`evaluate`, `corpus`) become a variant here, their flags
-/// rows in the flag table naming them, and a module under `commands/`.
+/// A new subcommand becomes a variant here, its flags rows in the flag
+/// table naming it, and a module under `commands/`.
 #[non_exhaustive]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Command {
@@ -30,11 +30,19 @@ pub enum Command {
     /// Fold the records into one corpus view: entities across articles,
     /// figure groups.
     Corpus,
+    /// Score the records (newsfacts' own, or another system's) against a
+    /// gold file.
+    Evaluate,
 }
 
 impl Command {
     /// Every subcommand, in the order the help lists them.
-    pub const ALL: &'static [Command] = &[Command::Dump, Command::Highlight, Command::Corpus];
+    pub const ALL: &'static [Command] = &[
+        Command::Dump,
+        Command::Highlight,
+        Command::Corpus,
+        Command::Evaluate,
+    ];
 
     /// The name typed on the command line.
     pub fn name(self) -> &'static str {
@@ -42,6 +50,7 @@ impl Command {
             Command::Dump => "dump",
             Command::Highlight => "highlight",
             Command::Corpus => "corpus",
+            Command::Evaluate => "evaluate",
         }
     }
 
@@ -77,6 +86,8 @@ pub(crate) struct Args {
     pub(crate) html: Option<PathBuf>,
     /// `corpus`: the highlight page the HTML view links articles to.
     pub(crate) highlight_page: String,
+    /// `evaluate`: what to score and how to report it.
+    pub(crate) evaluate: EvaluateArgs,
     /// Worker threads; 1 extracts on the reading thread.
     pub(crate) threads: usize,
     /// No progress bar and no closing summary.
@@ -95,8 +106,42 @@ impl Args {
             per_page: None,
             html: None,
             highlight_page: "highlight.html".to_string(),
+            evaluate: EvaluateArgs::default(),
             threads: 1,
             quiet: false,
+        }
+    }
+}
+
+/// The flags of `evaluate`.
+#[derive(Clone, Debug)]
+pub(crate) struct EvaluateArgs {
+    /// The gold file (required).
+    pub(crate) gold: Option<PathBuf>,
+    /// Article files or directories; empty: found beside the gold file.
+    pub(crate) corpus: Vec<PathBuf>,
+    /// Score these records instead of running the extractor.
+    pub(crate) pred: Option<PathBuf>,
+    /// The report as JSON instead of tables.
+    pub(crate) json: bool,
+    /// How many of each kind of miss to list.
+    pub(crate) misses: usize,
+    /// Write the corpus's articles as JSON Lines to this file.
+    pub(crate) export_articles: Option<PathBuf>,
+    /// A key gold to score entity keys against.
+    pub(crate) keys: Option<PathBuf>,
+}
+
+impl Default for EvaluateArgs {
+    fn default() -> EvaluateArgs {
+        EvaluateArgs {
+            gold: None,
+            corpus: Vec::new(),
+            pred: None,
+            json: false,
+            misses: 15,
+            export_articles: None,
+            keys: None,
         }
     }
 }

@@ -19,7 +19,7 @@ pub(crate) enum Parsed {
     /// Print the version.
     Version,
     /// Run a subcommand.
-    Run(Args),
+    Run(Box<Args>),
 }
 
 /// A command line that cannot be run: what is wrong, and for which
@@ -90,7 +90,7 @@ pub(crate) fn parse(
         return Err(fail(&args, "no subcommand given".to_string()));
     };
     check(&args).map_err(|m| fail(&Some(args.clone()), m))?;
-    Ok(Parsed::Run(args))
+    Ok(Parsed::Run(Box::new(args)))
 }
 
 /// The subcommand a positional argument names.
@@ -139,6 +139,16 @@ fn check(args: &Args) -> Result<(), String> {
     );
     if reads_articles && args.inputs.is_empty() {
         return Err("no input given: name one or more FILEs ('-' reads standard input)".into());
+    }
+    if args.command == Command::Evaluate {
+        if args.evaluate.gold.is_none() {
+            return Err("--gold FILE is required: the gold file to score against".into());
+        }
+        if !args.inputs.is_empty() {
+            return Err(
+                "evaluate takes no FILE arguments; name the articles with --corpus PATH".into(),
+            );
+        }
     }
     if args.per_page.is_some() && args.out.is_none() {
         return Err("--per-page needs --out (the index page)".into());
