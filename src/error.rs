@@ -181,7 +181,7 @@ impl Error {
     ///
     /// ```
     /// let line = r#"{"id": "a7", "text": 5}"#;
-    /// let err = newsfacts::parse_json_article(line, "in.jsonl:3").unwrap_err();
+    /// let err = newsfacts::input::parse_json_article(line, "in.jsonl:3").unwrap_err();
     /// assert_eq!(err.article(), Some("a7"));
     /// assert!(err.to_string().starts_with("in.jsonl:3 (article a7): "));
     /// ```

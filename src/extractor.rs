@@ -184,7 +184,8 @@ impl Extractor {
     /// extracted, each error is passed through in its place.
     ///
     /// ```
-    /// use newsfacts::{read_jsonl, Extractor};
+    /// use newsfacts::input::read_jsonl;
+    /// use newsfacts::Extractor;
     ///
     /// let input = "{\"id\": \"a\", \"text\": \"China sent 20 envoys.\"}\nnot json\n";
     /// let results: Vec<_> = Extractor::new()

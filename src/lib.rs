@@ -41,7 +41,7 @@
 //!
 //! # Input
 //!
-//! [`Article::from_plain_text`], [`read_jsonl`] and [`Article::split_listing`]
+//! [`Article::from_plain_text`], [`input::read_jsonl`] and [`Article::split_listing`]
 //! read the three input shapes; [`read_file`] guesses which one a file holds.
 //! [`Extractor::extract_iter`] (and [`Extractor::extract_results`], for a
 //! reader's items) streams any number of articles through the extractor, in
@@ -78,16 +78,13 @@ mod entities;
 mod error;
 mod extractor;
 mod figures;
-mod gazetteer;
+pub mod gazetteer;
 mod hash;
-mod input;
+pub mod input;
 mod names;
-mod record;
+pub mod record;
 mod text;
 mod tsv;
-
-// `src/eval.rs` still names the input module by its old path; this goes
-// when evaluation moves out of the library (issue 11).
 
 /// The README's examples, compiled and run as doc tests.
 #[cfg(doctest)]
@@ -99,11 +96,6 @@ pub use error::{Error, ErrorKind};
 pub use extractor::{
     ExtractIter, Extractor, ExtractorBuilder, SentenceOutput, DEFAULT_MAX_ARTICLE_BYTES,
 };
-pub use gazetteer::{Entry, Gazetteer, MatchPolicy, PlaceFacts};
-pub use input::{
-    parse_json_article, read_bytes, read_file, read_jsonl, read_reader, Article, InputFormat,
-    JsonlReader,
-};
-pub use record::{
-    ArticleRecord, Claim, ClaimKind, Entity, EntityType, Mention, Qualifier, Sentence, Source,
-};
+pub use gazetteer::{Entry, Gazetteer, MatchPolicy};
+pub use input::{read_file, read_reader, Article, InputFormat};
+pub use record::{ArticleRecord, Claim, ClaimKind, Entity, EntityType};

@@ -55,7 +55,8 @@ pub struct ArticleRecord {
     /// Left out of the JSON when there is none.
     ///
     /// ```
-    /// use newsfacts::{parse_json_article, Extractor};
+    /// use newsfacts::input::parse_json_article;
+    /// use newsfacts::Extractor;
     ///
     /// let line = r#"{"id": "a", "date": "2004-05-01", "url": "https://example.org/a", "text": "Hi."}"#;
     /// let record = Extractor::new().extract(&parse_json_article(line, "in:1")?)?;
@@ -274,7 +275,7 @@ names!(
 /// `Display` and `FromStr` use the snake_case names of records:
 ///
 /// ```
-/// use newsfacts::Qualifier;
+/// use newsfacts::record::Qualifier;
 ///
 /// assert_eq!(Qualifier::AtLeast.to_string(), "at_least");
 /// assert_eq!("approx".parse::<Qualifier>()?, Qualifier::Approx);

@@ -5,9 +5,11 @@
 use std::error::Error as _;
 use std::str::FromStr;
 
+use newsfacts::input::parse_json_article;
+use newsfacts::record::Qualifier;
 use newsfacts::{
-    parse_json_article, Article, ClaimKind, EntityType, Entry, ErrorKind, Extractor, Gazetteer,
-    MatchPolicy, Qualifier, SentenceOutput,
+    Article, ClaimKind, EntityType, Entry, ErrorKind, Extractor, Gazetteer, MatchPolicy,
+    SentenceOutput,
 };
 
 /// `Display`, `FromStr` and serde agree on every value of `T`.

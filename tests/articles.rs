@@ -1,7 +1,8 @@
 //! The fixture listing page splits into the gold's articles, with the gold's
 //! titles, bylines and agencies.
 
-use newsfacts::{read_bytes, Article, InputFormat};
+use newsfacts::input::read_bytes;
+use newsfacts::{Article, InputFormat};
 
 #[test]
 fn listing_page_matches_gold_metadata() {

@@ -4,7 +4,8 @@
 
 mod invariants;
 
-use newsfacts::{read_bytes, read_jsonl, Article, ErrorKind, Extractor, Gazetteer, InputFormat};
+use newsfacts::input::{read_bytes, read_jsonl};
+use newsfacts::{Article, ErrorKind, Extractor, Gazetteer, InputFormat};
 
 use invariants::{check_record, extract_checked, within};
 

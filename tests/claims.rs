@@ -7,7 +7,8 @@
 
 use std::path::Path;
 
-use newsfacts::{Article, ArticleRecord, Claim, ClaimKind, Extractor, Source};
+use newsfacts::record::Source;
+use newsfacts::{Article, ArticleRecord, Claim, ClaimKind, Extractor};
 use newsfacts_eval::table;
 use serde::Deserialize;
 

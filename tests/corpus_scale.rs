@@ -2,9 +2,8 @@
 //! a lazy stream of records, exact counts, and storage bounded by the caps.
 
 use newsfacts::corpus::CorpusLimits;
-use newsfacts::{
-    ArticleRecord, Claim, ClaimKind, Corpus, Entity, EntityType, Mention, Qualifier, Source,
-};
+use newsfacts::record::{Mention, Qualifier, Source};
+use newsfacts::{ArticleRecord, Claim, ClaimKind, Corpus, Entity, EntityType};
 
 const ARTICLES: usize = 10_000;
 

@@ -8,7 +8,8 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use newsfacts::{Article, ArticleRecord, Claim, ClaimKind, Entity, EntityType, Mention, Source};
+use newsfacts::record::{Mention, Source};
+use newsfacts::{Article, ArticleRecord, Claim, ClaimKind, Entity, EntityType};
 use proptest::prelude::*;
 
 // The renderer the example runs, so crossing spans can be fed to it

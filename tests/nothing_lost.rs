@@ -7,7 +7,8 @@ mod invariants;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use newsfacts::{read_jsonl, Article, ErrorKind, Extractor};
+use newsfacts::input::read_jsonl;
+use newsfacts::{Article, ErrorKind, Extractor};
 
 use invariants::check_record;
 

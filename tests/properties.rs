@@ -8,7 +8,8 @@
 
 mod invariants;
 
-use newsfacts::{read_jsonl, Article, ErrorKind, Extractor};
+use newsfacts::input::read_jsonl;
+use newsfacts::{Article, ErrorKind, Extractor};
 use proptest::prelude::*;
 
 use invariants::check_record;

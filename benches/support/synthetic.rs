@@ -14,7 +14,7 @@ pub const FIXTURE: &str = include_str!("../../fixtures/tag-uyghur.txt");
 
 /// The fixture's articles.
 pub fn fixture_articles() -> Vec<Article> {
-    newsfacts::read_bytes(
+    newsfacts::input::read_bytes(
         FIXTURE.as_bytes(),
         "tag-uyghur.txt",
         "tag-uyghur",

@@ -3,7 +3,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use newsfacts::{read_jsonl, Extractor};
+use newsfacts::input::read_jsonl;
+use newsfacts::Extractor;
 use newsfacts_eval::invariants::assert_extraction;
 
 fuzz_target!(

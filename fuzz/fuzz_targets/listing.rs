@@ -4,7 +4,8 @@
 use std::collections::HashSet;
 
 use libfuzzer_sys::fuzz_target;
-use newsfacts::{read_bytes, Article, Extractor, InputFormat};
+use newsfacts::input::read_bytes;
+use newsfacts::{Article, Extractor, InputFormat};
 use newsfacts_eval::invariants::assert_extraction;
 
 fuzz_target!(

@@ -10,7 +10,8 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
 
-use newsfacts::{read_bytes, read_file, read_jsonl, read_reader, Article, Error, InputFormat};
+use newsfacts::input::{read_bytes, read_jsonl};
+use newsfacts::{read_file, read_reader, Article, Error, InputFormat};
 
 use crate::flags::Input;
 use crate::progress::{Counted, Progress};

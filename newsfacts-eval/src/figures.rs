@@ -3,7 +3,8 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use newsfacts::{ArticleRecord, Claim, Qualifier};
+use newsfacts::record::Qualifier;
+use newsfacts::{ArticleRecord, Claim};
 
 use crate::gold::{GoldArticle, GoldFigure};
 use crate::normalize::{normalize_mention, normalize_unit, same_name, same_upper, same_value};

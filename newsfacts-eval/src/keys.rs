@@ -285,7 +285,7 @@ fn ratio(a: usize, b: usize) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use newsfacts::Mention;
+    use newsfacts::record::Mention;
 
     fn entity(kind: EntityType, name: &str, key: Option<&str>, texts: &[&str]) -> Entity {
         Entity {

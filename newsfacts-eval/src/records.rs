@@ -4,7 +4,8 @@
 use std::io::BufRead;
 use std::path::Path;
 
-use newsfacts::{ArticleRecord, Claim, ClaimKind, Entity, EntityType, Mention, Qualifier, Source};
+use newsfacts::record::{Mention, Qualifier, Source};
+use newsfacts::{ArticleRecord, Claim, ClaimKind, Entity, EntityType};
 use serde::Deserialize;
 
 use crate::error::Error;

@@ -1,6 +1,7 @@
 //! Unit tests of the scoring rules.
 
-use newsfacts::{ArticleRecord, Claim, ClaimKind, Entity, EntityType, Mention, Qualifier, Source};
+use newsfacts::record::{Mention, Qualifier, Source};
+use newsfacts::{ArticleRecord, Claim, ClaimKind, Entity, EntityType};
 
 use crate::figures::{pair_figures, sentence_around};
 use crate::score::multiset_match;

@@ -3,7 +3,7 @@
 //!
 //! The rules, tried in order, each a general pattern of news English:
 //!
-//! 1. **Bearer next to the number**: "Smith, 45,", "Exxon <XON> 440,000
+//! 1. **Bearer next to the number**: "Smith, 45,", "Exxon `<XON>` 440,000
 //!    bpd", "the 18-year-old Jane Doe", "500 ETIM fighters".
 //! 2. **Relative clause**: "Acme, which laid off 400 workers, …" — the
 //!    figure is about the name the clause hangs on.

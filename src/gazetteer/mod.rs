@@ -8,7 +8,7 @@
 //!   holds entries.
 //! - `load`: the files compiled into the crate and user TSV files.
 //! - `matcher`: the index over every surface form, and which matches an
-//!   entry's policy accepts ([`Matcher`]).
+//!   entry's policy accepts (`Matcher`).
 //! - `trie`: the byte trie that finds the longest form at a position.
 //! - `layers`: the embedded gazetteer's matcher and one over a user's
 //!   entries, searched as one.

@@ -45,7 +45,7 @@ fn article_id(value: serde_json::Value) -> Option<String> {
 /// even when another field is missing or of the wrong type:
 ///
 /// ```
-/// let err = newsfacts::parse_json_article(r#"{"id": 12, "title": ["x"], "text": "T"}"#, "feed:4")
+/// let err = newsfacts::input::parse_json_article(r#"{"id": 12, "title": ["x"], "text": "T"}"#, "feed:4")
 ///     .unwrap_err();
 /// assert_eq!(err.kind(), newsfacts::ErrorKind::Json);
 /// assert_eq!(err.article(), Some("12"));
@@ -105,7 +105,7 @@ pub fn parse_json_article(line: &str, origin: &str) -> Result<Article, Error> {
 ///
 /// ```
 /// let input = "{\"id\": \"a\", \"text\": \"One.\"}\nnot json\n{\"id\": \"b\", \"body\": \"Two.\"}\n";
-/// let items: Vec<_> = newsfacts::read_jsonl(input.as_bytes(), "stdin").collect();
+/// let items: Vec<_> = newsfacts::input::read_jsonl(input.as_bytes(), "stdin").collect();
 /// assert_eq!(items.len(), 3);
 /// assert!(items[1].as_ref().unwrap_err().to_string().contains("stdin:2"));
 /// assert_eq!(items[2].as_ref().unwrap().id, "b");
