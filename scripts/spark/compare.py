@@ -9,7 +9,9 @@ How records are compared, and why:
 * Keyed records: a record whose "id" is a string that the input gave (not
   the reader's positional "stdin:N" fallback). Ids are unique in the corpus, so
   each such record must appear exactly once in each output, and the Spark
-  record must equal the single-process one byte for byte.
+  record must equal the single-process one byte for byte, but for the
+  positional "stdin:<digits>" an error message cites beside the article's id
+  ("stdin:12 (article x): …"), which under Spark counts within the partition.
 * Unkeyed records: errors for lines whose id could not be read (id null) and
   articles the reader named after their line ("stdin:N"). Under Spark, N is
   the line within the partition, not within the file, so these cannot be
@@ -138,7 +140,10 @@ def main():
     # Equal to the single-process dump.
     g_keyed, g_unkeyed, g_dups = keyed_and_unkeyed(single)
     c.check(not g_dups and set(g_keyed) == set(s_keyed), "same ids as the single-process dump")
-    differ = [k for k in s_keyed if g_keyed.get(k) != s_keyed[k]]
+    def positional(raw):
+        return None if raw is None else POSITIONAL.sub(b"stdin:N", raw)
+
+    differ = [k for k in s_keyed if positional(g_keyed.get(k)) != positional(s_keyed[k])]
     c.check(not differ, f"{len(s_keyed)} keyed records byte-identical to the single-process dump",
             f"{len(differ)} differ, e.g. {differ[:3]}")
     c.check(Counter(s_unkeyed) == Counter(g_unkeyed),

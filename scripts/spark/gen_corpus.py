@@ -76,8 +76,10 @@ def bad_lines(rng, articles, pool):
         ("invalid-json", '{"id": "bad-json", "text": "unterminated', None, "error"),
         ("truncated", dumps({"id": "bad-trunc", "text": text})[:-20], None, "error"),
         ("missing-text", dumps({"id": "bad-no-text", "title": "No body"}), "bad-no-text", "error"),
-        ("text-number", dumps({"id": "bad-text-type", "text": 42}), None, "error"),
-        ("title-number", dumps({"id": "bad-title-type", "title": 7, "text": text}), None, "error"),
+        # A readable id with a wrong-typed field: the error names the article.
+        ("text-number", dumps({"id": "bad-text-type", "text": 42}), "bad-text-type", "error"),
+        ("title-number", dumps({"id": "bad-title-type", "title": 7, "text": text}), "bad-title-type",
+         "error"),
         ("id-array", dumps({"id": ["x"], "text": text}), None, "error"),
         ("not-object", "[1, 2, 3]", None, "error"),
         ("json-null", "null", None, "error"),
