@@ -112,33 +112,8 @@ pub(super) static FIGURE_WORDS: Lazy<FigureWords> = Lazy::new(|| {
     }
 });
 
-/// Month names and their abbreviations, lower-case.
-pub(super) const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
+/// Month names (shared with the name rules: `crate::text::MONTHS`).
+pub(super) use crate::text::MONTHS;
 
 /// Words that end a counted noun phrase.
 pub(super) const NP_STOP: &[&str] = &[

@@ -303,23 +303,8 @@ fn is_dateline(words: &Words<'_, '_>, a: usize, b: usize) -> bool {
 fn is_month_start(s: &str) -> bool {
     let w: String = s.chars().take_while(char::is_ascii_alphabetic).collect();
     let w = w.to_lowercase();
-    w.len() >= 3
-        && [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ]
-        .iter()
-        .any(|m| m.starts_with(&w) && (w.len() == m.len() || w.len() == 3 || w == "sept"))
+    // Full names and the three-letter abbreviations ("Sept" too).
+    w.len() >= 3 && crate::text::MONTHS.contains(&w.as_str())
 }
 
 /// The name at `a..b` stands where a team stands: before a score, a result

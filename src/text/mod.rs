@@ -25,7 +25,7 @@ mod words;
 pub(crate) use case_fold::fold_case;
 pub(crate) use headline::is_title_or_caps;
 pub(crate) use sentences::split_sentences;
-pub(crate) use words::{is_word_char, on_word_boundaries, word_after, word_before};
+pub(crate) use words::{is_word_char, on_word_boundaries, word_after, word_before, MONTHS};
 
 /// The text of one article prepared for extraction.
 #[derive(Debug)]
