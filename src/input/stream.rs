@@ -122,27 +122,26 @@ impl<R: BufRead> ArticleReader<R> {
         if let Err(e) = reader.fill_buf() {
             return State::failed(e, &self.name);
         }
-        let jsonl = match self.format {
-            InputFormat::Jsonl => true,
-            InputFormat::Auto if self.jsonl_name => true,
-            InputFormat::Auto => {
-                let mut blank = Vec::new();
-                match first_non_blank_byte(&mut reader, &mut blank) {
-                    Ok(Some(b'{')) => {
-                        let lines = blank.iter().filter(|&&b| b == b'\n').count();
-                        let lines = read_jsonl(reader, &self.name).after_lines(lines);
-                        return State::Lines(lines);
-                    }
-                    Ok(_) => return self.read_whole(reader, blank),
-                    Err(e) => return State::failed(e, &self.name),
-                }
+        match self.format {
+            InputFormat::Jsonl => State::Lines(read_jsonl(reader, &self.name)),
+            InputFormat::Auto if self.jsonl_name => State::Lines(read_jsonl(reader, &self.name)),
+            InputFormat::Auto => self.guess(reader),
+            _ => self.read_whole(reader, Vec::new()),
+        }
+    }
+
+    /// Stream JSON Lines when the first byte that is not white space is `{`,
+    /// else read the input whole and guess again from all of it.
+    fn guess(&self, mut reader: R) -> State<R> {
+        let mut blank = Vec::new();
+        match first_non_blank_byte(&mut reader, &mut blank) {
+            Ok(Some(b'{')) => {
+                // Line numbers in errors count the blank lines passed over.
+                let lines = blank.iter().filter(|&&b| b == b'\n').count();
+                State::Lines(read_jsonl(reader, &self.name).after_lines(lines))
             }
-            _ => false,
-        };
-        if jsonl {
-            State::Lines(read_jsonl(reader, &self.name))
-        } else {
-            self.read_whole(reader, Vec::new())
+            Ok(_) => self.read_whole(reader, blank),
+            Err(e) => State::failed(e, &self.name),
         }
     }
 
