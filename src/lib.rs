@@ -97,5 +97,5 @@ pub use extractor::{
     ExtractIter, Extractor, ExtractorBuilder, SentenceOutput, DEFAULT_MAX_ARTICLE_BYTES,
 };
 pub use gazetteer::{Entry, Gazetteer, MatchPolicy};
-pub use input::{read_file, read_reader, Article, InputFormat};
+pub use input::{read_file, read_reader, Article, ArticleReader, InputFormat};
 pub use record::{ArticleRecord, Claim, ClaimKind, Entity, EntityType};

@@ -1,4 +1,4 @@
-//! The HTML view (`newsfacts_cli::highlight`, run by `examples/highlight.rs`)
+//! The HTML view (`newsfacts_cli::highlight`, run by `newsfacts-cli/examples/highlight.rs`)
 //! without a browser: escaping,
 //! error boxes in place, one highlighted element per mention of the dump
 //! records, and well-formed markup when mentions and claims cross.

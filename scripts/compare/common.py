@@ -1,5 +1,5 @@
 """Helpers shared by the peer runners: read the articles that
-`examples/evaluate.rs --export-articles` wrote, write records in the shape of
+`newsfacts evaluate --export-articles` (the `evaluate` example) wrote, write records in the shape of
 RECORDS.md, and parse numbers best-effort."""
 
 import json

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Compare newsfacts with spaCy (entities, figures) and quantulum3 (figures) on
 # the seed and every development set in ../shared/gold, all scored by the same
-# code (examples/evaluate.rs, the newsfacts-eval crate).
+# code (newsfacts-cli/examples/evaluate.rs, the newsfacts-eval crate).
 #
 #   bash scripts/compare/run_all.sh
 #

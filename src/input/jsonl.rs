@@ -116,6 +116,7 @@ pub fn read_jsonl<R: BufRead>(reader: R, name: &str) -> JsonlReader<R> {
         name: name.to_string(),
         line_no: 0,
         buf: Vec::new(),
+        failed: false,
     }
 }
 
@@ -126,6 +127,8 @@ pub struct JsonlReader<R> {
     name: String,
     line_no: usize,
     buf: Vec<u8>,
+    /// Reading failed: the error was given, nothing more will come.
+    failed: bool,
 }
 
 impl<R> JsonlReader<R> {
@@ -141,6 +144,9 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
     type Item = Result<Article, Error>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        if self.failed {
+            return None;
+        }
         loop {
             self.buf.clear();
             self.line_no += 1;
@@ -148,7 +154,12 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
             match self.reader.read_until(b'\n', &mut self.buf) {
                 Ok(0) => return None,
                 Ok(_) => {}
-                Err(e) => return Some(Err(Error::from(e).at(origin))),
+                Err(e) => {
+                    // A stream that failed once (a closed socket, a
+                    // directory) would fail again on every line.
+                    self.failed = true;
+                    return Some(Err(Error::from(e).at(origin)));
+                }
             }
             let line = match std::str::from_utf8(&self.buf) {
                 Ok(l) => l,

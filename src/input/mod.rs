@@ -10,15 +10,19 @@
 //!   [`Article::from_bytes`]) and the paragraph normalization every shape uses.
 //! - `listing`: listing pages split into articles ([`Article::split_listing`]).
 //! - `jsonl`: JSON Lines records ([`parse_json_article`], [`read_jsonl`]).
-//! - `read`: files, byte buffers and readers of any shape ([`read_file`],
-//!   [`read_bytes`], [`read_reader`]).
+//! - `stream`: the streaming reader of a file or any reader, whatever its
+//!   shape ([`ArticleReader`]).
+//! - `read`: whole files and byte buffers of any shape ([`read_file`],
+//!   [`read_bytes`]), and [`read_reader`].
 
 mod article;
 mod jsonl;
 mod listing;
 mod plain;
 mod read;
+mod stream;
 
 pub use article::{Article, InputFormat};
 pub use jsonl::{parse_json_article, read_jsonl, JsonlReader};
 pub use read::{read_bytes, read_file, read_reader};
+pub use stream::ArticleReader;

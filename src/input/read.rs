@@ -6,14 +6,15 @@ use std::path::Path;
 
 use crate::error::Error;
 
-use super::{read_jsonl, Article, InputFormat};
+use super::{read_jsonl, Article, ArticleReader, InputFormat};
 
 /// Read articles from any reader (standard input, a socket, a decompressor).
 ///
-/// JSON Lines (forced, or guessed from a first non-blank `{`) are streamed
-/// lazily, so memory stays bounded whatever the input size; other formats
-/// are read whole and then split. `name` names the stream in errors and is
-/// the id stem of plain and listing articles.
+/// The [`ArticleReader`] of `reader`, boxed: JSON Lines (forced, or guessed
+/// from a first non-blank `{`) are streamed lazily, so memory stays bounded
+/// whatever the input size; other formats are read whole and then split.
+/// `name` names the stream in errors and is the id stem of plain and
+/// listing articles.
 ///
 /// ```
 /// use newsfacts::{read_reader, InputFormat};
@@ -24,64 +25,18 @@ use super::{read_jsonl, Article, InputFormat};
 /// assert!(items[1].as_ref().unwrap_err().to_string().contains("stdin:3"));
 /// ```
 pub fn read_reader<'r, R: BufRead + 'r>(
-    mut reader: R,
+    reader: R,
     name: &str,
     format: InputFormat,
 ) -> Box<dyn Iterator<Item = Result<Article, Error>> + 'r> {
-    let io_error = |e: std::io::Error| -> Box<dyn Iterator<Item = Result<Article, Error>> + 'r> {
-        Box::new(std::iter::once(Err(Error::from(e).at(name.to_string()))))
-    };
-    let (stream, skipped_lines) = match format {
-        InputFormat::Jsonl => (true, 0),
-        InputFormat::Auto => match first_non_blank_byte(&mut reader) {
-            Ok((b, lines)) => (b == Some(b'{'), lines),
-            Err(e) => return io_error(e),
-        },
-        _ => (false, 0),
-    };
-    if stream {
-        return Box::new(read_jsonl(reader, name).after_lines(skipped_lines));
-    }
-    let mut bytes = Vec::new();
-    if let Err(e) = std::io::Read::read_to_end(&mut reader, &mut bytes) {
-        return io_error(e);
-    }
-    Box::new(read_bytes(&bytes, name, name, format, false).into_iter())
-}
-
-/// Peek at the first byte that is not white space, consuming only the
-/// whole blank lines before it; also says how many lines that was.
-fn first_non_blank_byte(reader: &mut impl BufRead) -> std::io::Result<(Option<u8>, usize)> {
-    let mut lines = 0;
-    loop {
-        let buf = reader.fill_buf()?;
-        if buf.is_empty() {
-            return Ok((None, lines));
-        }
-        match buf.iter().position(|b| !b.is_ascii_whitespace()) {
-            Some(i) => {
-                let b = buf[i];
-                // Keep the partial line so that a reader sees it whole.
-                let line_start = buf[..i]
-                    .iter()
-                    .rposition(|&c| c == b'\n')
-                    .map_or(0, |p| p + 1);
-                lines += buf[..line_start].iter().filter(|&&c| c == b'\n').count();
-                reader.consume(line_start);
-                return Ok((Some(b), lines));
-            }
-            None => {
-                let n = buf.len();
-                lines += buf.iter().filter(|&&c| c == b'\n').count();
-                reader.consume(n);
-            }
-        }
-    }
+    Box::new(ArticleReader::new(reader, name, format))
 }
 
 /// Read every article in a file, guessing or forcing its format.
 ///
-/// The outer error is for a file that cannot be read at all; each inner item
+/// The file is read whole and its articles collected; for large files,
+/// [`ArticleReader::open`] reads JSON Lines a line at a time instead. The
+/// outer error is for a file that cannot be read at all; each inner item
 /// is one article or an error naming it.
 pub fn read_file(path: &Path, format: InputFormat) -> Result<Vec<Result<Article, Error>>, Error> {
     let name = path.display().to_string();
@@ -133,18 +88,21 @@ pub fn read_bytes(
     }
 }
 
-fn is_jsonl_path(path: &Path) -> bool {
+/// True when a file's name says JSON Lines.
+pub(super) fn is_jsonl_path(path: &Path) -> bool {
     matches!(
         path.extension().and_then(|e| e.to_str()),
         Some("jsonl" | "ndjson")
     )
 }
 
-fn file_stem(path: &Path) -> String {
+/// The id stem of a file's articles: its name without the extension.
+pub(super) fn file_stem(path: &Path) -> String {
     path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "stdin".to_string())
 }
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,5 +1,5 @@
 //! Score newsfacts (or another system's records) against a gold file:
-//! `newsfacts evaluate` as an example of the library.
+//! `newsfacts evaluate` as a program of its own.
 //!
 //! ```text
 //! cargo run --release --example evaluate -- --gold FILE [--corpus PATH]… [--pred FILE]

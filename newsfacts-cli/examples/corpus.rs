@@ -1,5 +1,5 @@
 //! Fold the facts of many articles into one corpus view: `newsfacts corpus`
-//! as an example of the library (`newsfacts::Corpus`).
+//! as a program of its own (`newsfacts::Corpus`).
 //!
 //! ```text
 //! cargo run --release --example corpus -- [--table] [--html FILE [--highlight-page URL]] [--gazetteer FILE]… FILE…

@@ -1,5 +1,5 @@
 //! Render the facts newsfacts extracts as a self-contained HTML page:
-//! `newsfacts highlight` as an example of the library.
+//! `newsfacts highlight` as a program of its own.
 //!
 //! ```text
 //! cargo run --release --example highlight -- [--jsonl|--listing|--plain] [--gazetteer FILE]… [--out FILE [--per-page N]] FILE…
