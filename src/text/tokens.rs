@@ -43,6 +43,11 @@ pub(crate) enum TokenKind {
 }
 
 impl TokenKind {
+    /// Letters or digits of any kind (`char::is_alphanumeric`).
+    pub(crate) fn is_alphanumeric(self) -> bool {
+        self != TokenKind::Punct
+    }
+
     /// Alphabetic characters (`char::is_alphabetic`).
     pub(crate) fn is_alphabetic(self) -> bool {
         matches!(self, TokenKind::Letters | TokenKind::Marks)
@@ -73,6 +78,16 @@ impl Case {
     /// The first character is a capital (`char::is_uppercase`).
     pub(crate) fn starts_upper(self) -> bool {
         self.0 & Case::FIRST_UPPER != 0
+    }
+
+    /// The first character is lower case (`char::is_lowercase`).
+    pub(crate) fn starts_lower(self) -> bool {
+        self.0 & Case::FIRST_LOWER != 0
+    }
+
+    /// Some character is lower case.
+    pub(crate) fn has_lower(self) -> bool {
+        self.0 & Case::ANY_LOWER != 0
     }
 }
 
@@ -295,11 +310,7 @@ mod tests {
     fn case_flags() {
         let case = |w: &str| {
             let c = tokenize(w, &[])[0].case;
-            (
-                c.starts_upper(),
-                c.0 & Case::FIRST_LOWER != 0,
-                c.0 & Case::ANY_LOWER != 0,
-            )
+            (c.starts_upper(), c.starts_lower(), c.has_lower())
         };
         assert_eq!(case("said"), (false, true, true));
         assert_eq!(case("Smith"), (true, false, true));
