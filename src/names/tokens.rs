@@ -115,7 +115,7 @@ pub(super) struct Words<'d, 'a> {
     /// name: a one-word city or an ambiguous entry ("Winston", "Davis").
     pub(super) gaz_soft: Vec<bool>,
     /// The token's capitals say nothing: it is on a headline-case line
-    /// (see [`capitals_mute`]).
+    /// (see [`Doc::capitals_mute`]).
     pub(super) mute: Vec<bool>,
     /// The token starts a sentence.
     pub(super) initial: Vec<bool>,
@@ -183,7 +183,7 @@ impl<'a> Words<'a, 'a> {
     }
 }
 
-/// Whether each token's capitals say nothing ([`capitals_mute`]).
+/// Whether each token's capitals say nothing ([`Doc::capitals_mute`]).
 fn mute_tokens(doc: &Doc<'_>, toks: &[Token]) -> Vec<bool> {
     // One answer per line: the test reads the whole line. Tokens come in
     // order, so only the current line's answer is kept.
@@ -193,7 +193,7 @@ fn mute_tokens(doc: &Doc<'_>, toks: &[Token]) -> Vec<bool> {
             Some((line, mute)) if line.start <= t.start && t.start <= line.end => *mute,
             _ => {
                 let line = doc.line_span(t.start);
-                let mute = capitals_mute(doc, t.start);
+                let mute = doc.capitals_mute(t.start);
                 cache = Some((line, mute));
                 mute
             }
@@ -367,23 +367,6 @@ impl<'d, 'a> Words<'d, 'a> {
             && s.trim_start_matches('.').chars().all(|c| c == ' ')
             && !s.trim_start_matches('.').is_empty()
     }
-}
-
-/// Capitals say nothing here: the title, an ALL-CAPS line, or a Title Case
-/// line that does not end like a sentence. (A short body sentence full of
-/// names, "Thousands gathered in Liberation Square on Friday.", is Title
-/// Case by count but ends with a full stop.)
-pub(super) fn capitals_mute(doc: &Doc<'_>, offset: usize) -> bool {
-    if doc.headline.as_ref().is_some_and(|h| h.contains(&offset)) {
-        return true;
-    }
-    let line = doc.text[doc.line_span(offset)].trim_end();
-    let all_caps = !line.chars().any(char::is_lowercase);
-    // Decide on the cheap tests first: a body line ending like a sentence is
-    // never mute, whatever its case, so the (costly) headline-case test is
-    // only read for the rest.
-    (all_caps || !line.ends_with(['.', '!', '?', '"', '”', ')', ':', ';', ',']))
-        && doc.in_headline_case(offset)
 }
 
 #[cfg(test)]

@@ -12,22 +12,22 @@
 //!   byte-table state machine.
 //! - `sentences`: sentence splitting ([`split_sentences`]).
 //! - `words`: the word before or after an offset, word boundaries.
-//! - `headline`: the test for lines in Title Case or ALL CAPS
-//!   ([`is_title_or_caps`]).
+//! - `capitals`: the capitals test, where capitals say nothing about names
+//!   (lines in Title Case or ALL CAPS, [`is_title_or_caps`]).
 
 use std::ops::Range;
 
 use once_cell::unsync::OnceCell;
 
+mod capitals;
 mod case_fold;
-mod headline;
 mod sentence_breaks;
 mod sentences;
 mod tokens;
 mod words;
 
+pub(crate) use capitals::is_title_or_caps;
 pub(crate) use case_fold::fold_case;
-pub(crate) use headline::is_title_or_caps;
 pub(crate) use sentences::split_sentences;
 pub(crate) use tokens::{first_char, is_punct, Token, TokenKind};
 pub(crate) use words::{is_word_char, on_word_boundaries, word_after, word_before, MONTHS};
@@ -116,19 +116,6 @@ impl<'a> Doc<'a> {
             .chars()
             .rev()
             .any(char::is_alphanumeric)
-    }
-
-    /// True when `offset` lies in a headline or another line written in
-    /// Title Case or ALL CAPS, where capitals say nothing about names.
-    pub fn in_headline_case(&self, offset: usize) -> bool {
-        if let Some(h) = &self.headline {
-            if h.contains(&offset) {
-                return true;
-            }
-        }
-        let line = self.line_index(offset);
-        *self.line_is_headline[line]
-            .get_or_init(|| is_title_or_caps(&self.text[self.line_span(offset)]))
     }
 
     fn line_index(&self, offset: usize) -> usize {
