@@ -75,6 +75,15 @@ impl Case {
         }
     }
 
+    /// Add the ASCII letter `b`, the token's first when `first`.
+    fn push_ascii(&mut self, b: u8, first: bool) {
+        if b.is_ascii_lowercase() {
+            self.0 |= Case::ANY_LOWER | if first { Case::FIRST_LOWER } else { 0 };
+        } else if first {
+            self.0 |= Case::FIRST_UPPER;
+        }
+    }
+
     /// The first character is a capital (`char::is_uppercase`).
     pub(crate) fn starts_upper(self) -> bool {
         self.0 & Case::FIRST_UPPER != 0
@@ -113,85 +122,48 @@ pub(crate) struct Token {
     // up once per token like the facts above.
 }
 
-/// What one character is, as the scan reads it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum CharClass {
-    Space,
-    Newline,
-    Token(TokenKind),
-}
-
-impl CharClass {
-    /// A run of this class makes one token (the others are one character
-    /// each).
-    fn runs(self) -> bool {
-        matches!(
-            self,
-            CharClass::Token(TokenKind::Letters | TokenKind::Digits | TokenKind::Marks)
-        )
-    }
-}
-
-/// The class of an ASCII byte.
-fn ascii_class(b: u8) -> CharClass {
-    match b {
-        b'a'..=b'z' | b'A'..=b'Z' => CharClass::Token(TokenKind::Letters),
-        b'0'..=b'9' => CharClass::Token(TokenKind::Digits),
-        b'\n' => CharClass::Newline,
-        // `char::is_whitespace` on ASCII: tab, vertical tab, form feed,
-        // carriage return, space.
-        b'\t' | 0x0b | 0x0c | b'\r' | b' ' => CharClass::Space,
-        _ => CharClass::Token(TokenKind::Punct),
-    }
-}
-
 /// `\p{L}` or `\p{N}` as the claims stage's pattern reads them, for the
-/// alphabetic characters outside ASCII that the Latin blocks do not answer.
+/// characters outside ASCII that the Latin blocks do not answer.
 static LETTER_OR_NUMBER: Lazy<Regex> = Lazy::new(|| Regex::new(r"\A[\p{L}\p{N}]\z").unwrap());
 
-/// The class of a character outside ASCII.
-fn char_class(c: char) -> CharClass {
+/// `c` in its folded form (the one the claims stage reads) is `\p{L}` or
+/// `\p{N}` for the claims pattern, whose Unicode tables can be older than
+/// the standard library's ("꟒" is new, its lower case "ꟓ" is not).
+fn pattern_letter_or_number(c: char) -> bool {
+    LETTER_OR_NUMBER.is_match(fold_char(c).encode_utf8(&mut [0; 4]))
+}
+
+/// The kind of token a character outside ASCII makes, or `None` for white
+/// space.
+fn char_class(c: char) -> Option<TokenKind> {
     if c.is_alphabetic() {
         // Below U+0250 (Latin-1 and Latin Extended) every alphabetic
-        // character is a letter. Other characters are asked in their folded
-        // form, the one the claims stage reads: the pattern's Unicode tables
-        // can be older than the standard library's ("꟒" is new, its lower
-        // case "ꟓ" is not).
-        let folded = fold_char(c);
-        let letter =
-            (c as u32) < 0x250 || LETTER_OR_NUMBER.is_match(folded.encode_utf8(&mut [0; 4]));
-        CharClass::Token(if letter {
+        // character is a letter.
+        Some(if (c as u32) < 0x250 || pattern_letter_or_number(c) {
             TokenKind::Letters
         } else {
             TokenKind::Marks
         })
     } else if c.is_numeric() {
-        CharClass::Token(
-            if LETTER_OR_NUMBER.is_match(fold_char(c).encode_utf8(&mut [0; 4])) {
-                TokenKind::Numeral
-            } else {
-                TokenKind::UnlistedNumeral
-            },
-        )
+        Some(if pattern_letter_or_number(c) {
+            TokenKind::Numeral
+        } else {
+            TokenKind::UnlistedNumeral
+        })
     } else if c.is_whitespace() {
-        CharClass::Space
+        None
     } else {
-        CharClass::Token(TokenKind::Punct)
+        Some(TokenKind::Punct)
     }
 }
 
-/// The class and length of the character starting at byte `i` of `text`.
-fn class_at(text: &str, i: usize) -> (CharClass, usize, char) {
-    let b = text.as_bytes()[i];
-    if b.is_ascii() {
-        return (ascii_class(b), 1, b as char);
-    }
-    // `i` is a character boundary: the scan only steps by whole characters.
-    let c = text[i..]
+/// The character starting at byte `i` of `text`, a character boundary (the
+/// scan steps by whole characters).
+fn char_at(text: &str, i: usize) -> char {
+    text[i..]
         .chars()
         .next()
-        .unwrap_or(char::REPLACEMENT_CHARACTER);
-    (char_class(c), c.len_utf8(), c)
+        .unwrap_or(char::REPLACEMENT_CHARACTER)
 }
 
 /// Cut `text` into base tokens, in one pass; `sentences` (in order) give
@@ -205,33 +177,47 @@ pub(crate) fn tokenize(text: &str, sentences: &[Range<usize>]) -> Vec<Token> {
     let mut i = 0;
     while i < bytes.len() {
         let start = i;
-        let (class, len, c) = class_at(text, i);
-        i += len;
-        let kind = match class {
-            CharClass::Space => {
-                glued = false;
-                continue;
-            }
-            CharClass::Newline => {
-                glued = false;
-                line_start = true;
-                continue;
-            }
-            CharClass::Token(kind) => kind,
-        };
+        let b = bytes[i];
         let mut case = Case::default();
-        case.push(c, true);
-        if class.runs() {
-            // The rest of the run: bytes of ASCII text are read as they are.
-            while i < bytes.len() {
-                let (next, len, c) = class_at(text, i);
-                if next != class {
-                    break;
+        let kind = if b.is_ascii() {
+            i += 1;
+            match b {
+                b'a'..=b'z' | b'A'..=b'Z' => {
+                    case.push_ascii(b, true);
+                    i = run_end(text, i, TokenKind::Letters, &mut case);
+                    TokenKind::Letters
                 }
-                case.push(c, false);
-                i += len;
+                b'0'..=b'9' => {
+                    while i < bytes.len() && bytes[i].is_ascii_digit() {
+                        i += 1;
+                    }
+                    TokenKind::Digits
+                }
+                b'\n' => {
+                    glued = false;
+                    line_start = true;
+                    continue;
+                }
+                // The rest of `char::is_whitespace` on ASCII.
+                b'\t' | 0x0b | 0x0c | b'\r' | b' ' => {
+                    glued = false;
+                    continue;
+                }
+                _ => TokenKind::Punct,
             }
-        }
+        } else {
+            let c = char_at(text, i);
+            i += c.len_utf8();
+            let Some(kind) = char_class(c) else {
+                glued = false;
+                continue;
+            };
+            case.push(c, true);
+            if matches!(kind, TokenKind::Letters | TokenKind::Marks) {
+                i = run_end(text, i, kind, &mut case);
+            }
+            kind
+        };
         while sentence + 1 < sentences.len() && sentences[sentence].end <= start {
             sentence += 1;
         }
@@ -248,6 +234,30 @@ pub(crate) fn tokenize(text: &str, sentences: &[Range<usize>]) -> Vec<Token> {
         line_start = false;
     }
     toks
+}
+
+/// The end of the run of letters or marks that goes on at byte `i`; adds
+/// its characters to `case`. ASCII letters are read without decoding.
+fn run_end(text: &str, mut i: usize, kind: TokenKind, case: &mut Case) -> usize {
+    let bytes = text.as_bytes();
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if kind != TokenKind::Letters || !b.is_ascii_alphabetic() {
+                break;
+            }
+            case.push_ascii(b, false);
+            i += 1;
+        } else {
+            let c = char_at(text, i);
+            if char_class(c) != Some(kind) {
+                break;
+            }
+            case.push(c, false);
+            i += c.len_utf8();
+        }
+    }
+    i
 }
 
 /// The character a one-character token holds (its first character).
@@ -330,21 +340,21 @@ mod tests {
         for c in (0x80..=0x10ffffu32).filter_map(char::from_u32) {
             let claims_word = l_or_n.is_match(&fold_char(c).to_string());
             let want = if c.is_whitespace() {
-                CharClass::Space
+                None
             } else if c.is_alphabetic() && claims_word {
-                CharClass::Token(TokenKind::Letters)
+                Some(TokenKind::Letters)
             } else if c.is_alphabetic() {
-                CharClass::Token(TokenKind::Marks)
+                Some(TokenKind::Marks)
             } else if c.is_numeric() && claims_word {
-                CharClass::Token(TokenKind::Numeral)
+                Some(TokenKind::Numeral)
             } else if c.is_numeric() {
-                CharClass::Token(TokenKind::UnlistedNumeral)
+                Some(TokenKind::UnlistedNumeral)
             } else {
-                CharClass::Token(TokenKind::Punct)
+                Some(TokenKind::Punct)
             };
             assert_eq!(char_class(c), want, "{c:?}");
             // White space and punctuation never start a claims word.
-            if matches!(want, CharClass::Space | CharClass::Token(TokenKind::Punct)) {
+            if matches!(want, None | Some(TokenKind::Punct)) {
                 assert!(!claims_word, "{c:?}");
             }
         }
