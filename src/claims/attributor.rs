@@ -44,7 +44,7 @@ impl<'a, 'd> Attributor<'a, 'd> {
             text: doc.text,
             entities,
             mentions: Mentions::new(entities, doc.text.len()),
-            word_index: WordIndex::new(&doc.folded),
+            word_index: WordIndex::new(doc),
             passages: QuotedPassages::find(doc),
             authors: Vec::new(),
             attribution: vec![None; n],

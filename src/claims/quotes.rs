@@ -12,7 +12,7 @@
 use std::ops::Range;
 
 use super::verb_list;
-use super::words::{count_words, words_of};
+use super::words::words_in;
 use crate::text::{is_title_or_caps, Doc};
 
 /// Words before a quotation that make it a title, not a quote.
@@ -95,9 +95,10 @@ impl QuotedPassages {
 
 /// Is this quoted passage a quote (a clause, or eight words or more),
 /// rather than a scare quote, label or title?
-pub(super) fn is_quotation(text: &str, q: &QuotedPassage) -> bool {
+pub(super) fn is_quotation(doc: &Doc<'_>, q: &QuotedPassage) -> bool {
+    let text = doc.text;
     let inner = &text[q.inner.clone()];
-    let n = count_words(inner);
+    let n = words_in(doc, q.inner.clone()).count();
     let before = text[..q.open].trim_end();
     let prev_word = before
         .rsplit(|c: char| !c.is_alphanumeric())
@@ -392,6 +393,7 @@ fn sloppy_close(doc: &Doc<'_>, i: usize, len: usize) -> bool {
     while !rest.is_char_boundary(end) {
         end -= 1;
     }
-    words_of(&rest[..end])
-        .any(|w| verb_list::lookup(w).is_some_and(|(_, usage)| usage.tags_quote && !usage.noun_too))
+    words_in(doc, i + len..i + len + end).any(|(_, _, w)| {
+        verb_list::lookup(w).is_some_and(|(_, usage)| usage.tags_quote && !usage.noun_too)
+    })
 }

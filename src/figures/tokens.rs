@@ -1,12 +1,9 @@
 //! The figures stage's view of the text: tokens (digits, words, punctuation)
-//! with the facts every rule asks about them (glued to the previous token,
-//! first on its line, sentence), and the accessors the rules read them with.
-//!
-//! The tokenizer is kept to this one file on purpose: it is to be replaced by
-//! the shared text-layer tokenizer, and nothing else here knows how tokens are
-//! cut.
+//! joined from the document's base tokens ([`crate::text::Token`]), with the
+//! facts every rule asks about them (glued to the previous token, first on
+//! its line, sentence, capital), and the accessors the rules read them with.
 
-use crate::text::Doc;
+use crate::text::{first_char, is_punct, Doc, TokenKind as BaseKind};
 
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -31,6 +28,8 @@ pub(super) struct Token {
     pub(super) newline: bool,
     /// Index of the token's sentence in `Doc::sentences`.
     pub(super) sentence: usize,
+    /// Starts with a capital letter.
+    pub(super) capital: bool,
 }
 
 /// Thin spaces and no-break spaces that group digits ("1 721").
@@ -38,121 +37,93 @@ fn is_group_space(c: char) -> bool {
     matches!(c, '\u{2009}' | '\u{202F}' | '\u{00A0}')
 }
 
-/// Cut the text into tokens, in one pass.
+/// The stage's tokens, joined from the document's base tokens: numbers
+/// with their grouping and decimals, words with inner apostrophes, one
+/// token for every other character.
 fn tokenize(doc: &Doc<'_>) -> Vec<Token> {
-    let text = doc.text;
-    let bytes = text.as_bytes();
-    let mut toks = Vec::with_capacity(text.len() / 5 + 8);
-    let mut i = 0;
-    let mut glued = false;
-    let mut newline = true;
-    let mut sent = 0usize;
-    let sents = &doc.sentences;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b == b' ' || b == b'\t' || b == b'\r' {
-            glued = false;
-            i += 1;
-            continue;
-        }
-        if b == b'\n' {
-            glued = false;
-            newline = true;
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let kind;
-        if b.is_ascii_digit() {
-            i += 1;
-            loop {
-                while i < bytes.len() && bytes[i].is_ascii_digit() {
-                    i += 1;
-                }
-                // Grouping: ",ddd" / thin space + ddd, decimals ".d".
-                if i + 1 < bytes.len() && (bytes[i] == b',' || bytes[i] == b'.') {
-                    let sep = bytes[i];
-                    let run = bytes[i + 1..]
-                        .iter()
-                        .take_while(|c| c.is_ascii_digit())
-                        .count();
-                    if sep == b',' && run == 3 {
-                        i += 1 + run;
-                        continue;
-                    }
-                    if sep == b'.' && run > 0 && !text[start..i].contains('.') {
-                        i += 1 + run;
-                        continue;
-                    }
-                } else if i < bytes.len() && bytes[i] >= 0x80 {
-                    if let Some(c) = text[i..].chars().next() {
-                        if is_group_space(c) {
-                            let after = i + c.len_utf8();
-                            let run = bytes[after..]
-                                .iter()
-                                .take_while(|c| c.is_ascii_digit())
-                                .count();
-                            if run == 3 {
-                                i = after + run;
-                                continue;
-                            }
-                        }
-                    }
-                }
-                break;
+    let base = &doc.tokens;
+    let mut toks = Vec::with_capacity(base.len());
+    let mut k = 0;
+    while k < base.len() {
+        let first = &base[k];
+        let (next, kind) = match first.kind {
+            BaseKind::Digits => (digits_end(doc, k), TokenKind::Digits),
+            BaseKind::Letters | BaseKind::Marks => (word_end(doc, k), TokenKind::Word),
+            BaseKind::Numeral | BaseKind::UnlistedNumeral | BaseKind::Punct => {
+                (k + 1, TokenKind::Punct(first_char(doc.text, first)))
             }
-            kind = TokenKind::Digits;
-        } else {
-            let c = match text[i..].chars().next() {
-                Some(c) => c,
-                None => break,
-            };
-            if c.is_alphabetic() {
-                i += c.len_utf8();
-                while i < bytes.len() {
-                    if bytes[i].is_ascii_alphabetic() {
-                        i += 1;
-                        continue;
-                    }
-                    let Some(d) = text[i..].chars().next() else {
-                        break;
-                    };
-                    let inner_apostrophe = (d == '\'' || d == '’')
-                        && text[i + d.len_utf8()..]
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_alphabetic);
-                    if d.is_alphabetic() || inner_apostrophe {
-                        i += d.len_utf8();
-                    } else {
-                        break;
-                    }
-                }
-                kind = TokenKind::Word;
-            } else {
-                i += c.len_utf8();
-                if c.is_whitespace() {
-                    glued = false;
-                    continue;
-                }
-                kind = TokenKind::Punct(c);
-            }
-        }
-        while sent + 1 < sents.len() && sents[sent].end <= start {
-            sent += 1;
-        }
+        };
         toks.push(Token {
-            start,
-            end: i,
+            start: first.start,
+            end: base[next - 1].end,
             kind,
-            glued,
-            newline,
-            sentence: sent,
+            glued: first.glued,
+            newline: first.line_start,
+            sentence: first.sentence,
+            capital: first.case.starts_upper(),
         });
-        glued = true;
-        newline = false;
+        k = next;
     }
     toks
+}
+
+/// One past the last base token of the number that starts at base token
+/// `k`: its digits, groups of exactly three after a comma or a group space
+/// ("1,721", "1 721"), and one decimal part ("8.28").
+fn digits_end(doc: &Doc<'_>, k: usize) -> usize {
+    let base = &doc.tokens;
+    // The digits token starting at byte `at`, if its length suits.
+    let digits_at = |j: usize, at: usize, fits: fn(usize) -> bool| {
+        base.get(j)
+            .is_some_and(|t| t.kind == BaseKind::Digits && t.start == at && fits(t.end - t.start))
+    };
+    let mut j = k + 1;
+    let mut decimals = false;
+    loop {
+        let end = base[j - 1].end;
+        let Some(sep) = doc.text[end..].chars().next() else {
+            break;
+        };
+        let after = end + sep.len_utf8();
+        // A comma or point is a token of its own; a group space is none.
+        if sep == ',' && digits_at(j + 1, after, |n| n == 3) {
+            j += 2;
+        } else if sep == '.' && !decimals && digits_at(j + 1, after, |n| n > 0) {
+            decimals = true;
+            j += 2;
+        } else if is_group_space(sep) && digits_at(j, after, |n| n == 3) {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+/// One past the last base token of the word that starts at base token `k`:
+/// alphabetic runs, joined across an apostrophe between two of them
+/// ("China's").
+fn word_end(doc: &Doc<'_>, k: usize) -> usize {
+    let base = &doc.tokens;
+    let alphabetic = |j: usize| {
+        base.get(j)
+            .is_some_and(|t| t.glued && t.kind.is_alphabetic())
+    };
+    let mut j = k + 1;
+    loop {
+        if alphabetic(j) {
+            j += 1;
+        } else if base
+            .get(j)
+            .is_some_and(|t| t.glued && (is_punct(doc.text, t, '\'') || is_punct(doc.text, t, '’')))
+            && alphabetic(j + 1)
+        {
+            j += 2;
+        } else {
+            break;
+        }
+    }
+    j
 }
 
 /// The document and its tokens: every figure rule is a method on this view,
@@ -230,7 +201,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
     }
     /// Token `i` is a word starting with a capital.
     pub(super) fn capitalised(&self, i: usize) -> bool {
-        self.is_word(i) && self.raw(i).chars().next().is_some_and(char::is_uppercase)
+        self.is_word(i) && self.toks[i].capital
     }
     /// The value of the digits token `i`, grouping dropped.
     pub(super) fn digits_value(&self, i: usize) -> Option<f64> {

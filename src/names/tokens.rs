@@ -1,6 +1,6 @@
-//! The article's words as the name rules see them: the stage's tokenizer
-//! and [`Words`], which holds every per-word fact the rules ask about
-//! (computed once, or on first use).
+//! The article's words as the name rules see them: the stage's words,
+//! joined from the document's base tokens, and [`Words`], which holds every
+//! per-word fact the rules ask about (computed once, or on first use).
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -10,7 +10,7 @@ use super::lexicon::{Lexicon, Phrase, TitleKind};
 use super::people::PARTICLES;
 use crate::gazetteer::{GazMatch, Gazetteer};
 use crate::record::EntityType;
-use crate::text::Doc;
+use crate::text::{Doc, Token as BaseToken, TokenKind};
 
 /// One word of the text.
 #[derive(Clone, Copy, Debug)]
@@ -19,53 +19,88 @@ pub(super) struct Token {
     pub(super) end: usize,
     /// The word carried a possessive `'s`/`’s` (left out of `start..end`).
     pub(super) possessive: bool,
+    /// Starts with a capital letter.
+    capital: bool,
+    /// Starts with a lower-case letter.
+    lower: bool,
+    /// Written in capitals: two letters or more, none lower case.
+    all_caps: bool,
 }
 
-/// Split into words: letters and digits, with `-`, `'`, `’`, `.` and `&`
-/// kept when they sit between two word characters ("al-Qaeda", "O'Brien",
+/// The stage's words, joined from the document's base tokens
+/// ([`crate::text::Token`]): letters and digits, with `-`, `'`, `’`, `.`
+/// and `&` kept when they sit between two of them ("al-Qaeda", "O'Brien",
 /// "U.S"). A possessive `'s` is cut off.
-pub(super) fn tokenize(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    // Byte offsets throughout; `char_at` decodes the character there.
-    let char_at = |p: usize| text.get(p..).and_then(|s| s.chars().next());
-    let mut i = 0;
-    while let Some(c) = char_at(i) {
-        if !c.is_alphanumeric() {
-            i += c.len_utf8();
+pub(super) fn tokenize(doc: &Doc<'_>) -> Vec<Token> {
+    let base = &doc.tokens;
+    let text = doc.text;
+    let alphanumeric = |j: usize| {
+        base.get(j)
+            .is_some_and(|t| t.glued && t.kind.is_alphanumeric())
+    };
+    let connector = |j: usize| {
+        base.get(j).is_some_and(|t| {
+            t.glued
+                && t.kind == TokenKind::Punct
+                && matches!(&text[t.start..t.end], "-" | "'" | "’" | "." | "&")
+        })
+    };
+    let mut out = Vec::with_capacity(base.len() / 2 + 8);
+    let mut k = 0;
+    while k < base.len() {
+        let first = &base[k];
+        if !first.kind.is_alphanumeric() {
+            k += 1;
             continue;
         }
-        let start = i;
-        let mut j = i + c.len_utf8();
-        while let Some(c) = char_at(j) {
-            if c.is_alphanumeric() {
-                j += c.len_utf8();
-            } else if matches!(c, '-' | '\'' | '’' | '.' | '&') {
-                match char_at(j + c.len_utf8()) {
-                    Some(n) if n.is_alphanumeric() => j += c.len_utf8() + n.len_utf8(),
-                    _ => break,
-                }
+        let mut j = k + 1;
+        loop {
+            if alphanumeric(j) {
+                j += 1;
+            } else if connector(j) && alphanumeric(j + 1) {
+                j += 2;
             } else {
                 break;
             }
         }
-        let end = j;
+        let (start, mut end) = (first.start, base[j - 1].end);
         let word = &text[start..end];
-        let mut tok = Token {
-            start,
-            end,
-            possessive: false,
-        };
+        let mut possessive = false;
         for suffix in ["'s", "’s", "'S", "’S"] {
             if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
-                tok.end = end - suffix.len();
-                tok.possessive = true;
+                end -= suffix.len();
+                possessive = true;
             }
         }
         // "Reuters’" (plural possessive): the apostrophe is outside already.
-        out.push(tok);
-        i = j;
+        // The cut `'s` is the last two base tokens.
+        let parts = &base[k..if possessive { j - 2 } else { j }];
+        out.push(Token {
+            start,
+            end,
+            possessive,
+            capital: first.case.starts_upper(),
+            lower: first.case.starts_lower(),
+            all_caps: written_in_capitals(text, parts),
+        });
+        k = j;
     }
     out
+}
+
+/// Two letters or more among `parts`, and no lower-case character.
+fn written_in_capitals(text: &str, parts: &[BaseToken]) -> bool {
+    if parts.iter().any(|t| t.case.has_lower()) {
+        return false;
+    }
+    let mut letters = 0;
+    for t in parts.iter().filter(|t| t.kind.is_alphabetic()) {
+        letters += text[t.start..t.end].chars().count();
+        if letters >= 2 {
+            return true;
+        }
+    }
+    false
 }
 
 /// The article's words and the facts the rules ask about each word.
@@ -80,7 +115,7 @@ pub(super) struct Words<'d, 'a> {
     /// name: a one-word city or an ambiguous entry ("Winston", "Davis").
     pub(super) gaz_soft: Vec<bool>,
     /// The token's capitals say nothing: it is on a headline-case line
-    /// (see [`capitals_mute`]).
+    /// (see [`Doc::capitals_mute`]).
     pub(super) mute: Vec<bool>,
     /// The token starts a sentence.
     pub(super) initial: Vec<bool>,
@@ -93,8 +128,6 @@ pub(super) struct Words<'d, 'a> {
     // Per-token facts the rules ask for many times, computed once.
     /// Each token lower-cased (`str::to_lowercase`).
     lower: Vec<Cow<'a, str>>,
-    /// Starts with a capital letter.
-    cap: Vec<bool>,
     /// See [`Words::compute_name_word`].
     name_word: Vec<bool>,
     /// The title or role starting at each token (see [`Words::compute_title_at`]).
@@ -109,7 +142,7 @@ impl<'a> Words<'a, 'a> {
         lex: &'a Lexicon,
         matches: &[GazMatch],
     ) -> Words<'a, 'a> {
-        let toks = tokenize(doc.text);
+        let toks = tokenize(doc);
         let marks = super::gazetteer_matches::mark_tokens(doc, gaz, &toks, matches);
         let mute = mute_tokens(doc, &toks);
         let initial = sentence_initial_tokens(doc, &toks);
@@ -125,15 +158,6 @@ impl<'a> Words<'a, 'a> {
                 }
             })
             .collect();
-        let cap = toks
-            .iter()
-            .map(|t| {
-                doc.text[t.start..t.end]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-            })
-            .collect();
         let mut words = Words {
             doc,
             gaz,
@@ -146,7 +170,6 @@ impl<'a> Words<'a, 'a> {
             lower_words: OnceCell::new(),
             mid_caps: OnceCell::new(),
             lower,
-            cap,
             name_word: Vec::new(),
             titles: Vec::new(),
         };
@@ -160,7 +183,7 @@ impl<'a> Words<'a, 'a> {
     }
 }
 
-/// Whether each token's capitals say nothing ([`capitals_mute`]).
+/// Whether each token's capitals say nothing ([`Doc::capitals_mute`]).
 fn mute_tokens(doc: &Doc<'_>, toks: &[Token]) -> Vec<bool> {
     // One answer per line: the test reads the whole line. Tokens come in
     // order, so only the current line's answer is kept.
@@ -170,7 +193,7 @@ fn mute_tokens(doc: &Doc<'_>, toks: &[Token]) -> Vec<bool> {
             Some((line, mute)) if line.start <= t.start && t.start <= line.end => *mute,
             _ => {
                 let line = doc.line_span(t.start);
-                let mute = capitals_mute(doc, t.start);
+                let mute = doc.capitals_mute(t.start);
                 cache = Some((line, mute));
                 mute
             }
@@ -217,12 +240,11 @@ impl<'d, 'a> Words<'d, 'a> {
     }
 
     pub(super) fn is_cap(&self, i: usize) -> bool {
-        self.cap[i]
+        self.toks[i].capital
     }
 
     pub(super) fn is_all_caps(&self, i: usize) -> bool {
-        let w = self.word(i);
-        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+        self.toks[i].all_caps
     }
 
     /// A word that can be part of a name: capitalised, with every hyphen
@@ -311,12 +333,7 @@ impl<'d, 'a> Words<'d, 'a> {
             let text = self.doc.text;
             self.toks
                 .iter()
-                .filter(|t| {
-                    text[t.start..t.end]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_lowercase)
-                })
+                .filter(|t| t.lower)
                 .map(|t| &text[t.start..t.end])
                 .collect()
         })
@@ -328,14 +345,7 @@ impl<'d, 'a> Words<'d, 'a> {
             self.toks
                 .iter()
                 .enumerate()
-                .filter(|&(k, t)| {
-                    !self.initial[k]
-                        && !self.mute[k]
-                        && text[t.start..t.end]
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_uppercase)
-                })
+                .filter(|&(k, t)| !self.initial[k] && !self.mute[k] && t.capital)
                 .map(|(_, t)| &text[t.start..t.end])
                 .collect()
         })
@@ -359,29 +369,12 @@ impl<'d, 'a> Words<'d, 'a> {
     }
 }
 
-/// Capitals say nothing here: the title, an ALL-CAPS line, or a Title Case
-/// line that does not end like a sentence. (A short body sentence full of
-/// names, "Thousands gathered in Liberation Square on Friday.", is Title
-/// Case by count but ends with a full stop.)
-pub(super) fn capitals_mute(doc: &Doc<'_>, offset: usize) -> bool {
-    if doc.headline.as_ref().is_some_and(|h| h.contains(&offset)) {
-        return true;
-    }
-    let line = doc.text[doc.line_span(offset)].trim_end();
-    let all_caps = !line.chars().any(char::is_lowercase);
-    // Decide on the cheap tests first: a body line ending like a sentence is
-    // never mute, whatever its case, so the (costly) headline-case test is
-    // only read for the rest.
-    (all_caps || !line.ends_with(['.', '!', '?', '"', '”', ')', ':', ';', ',']))
-        && doc.in_headline_case(offset)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        tokenize(text)
+        tokenize(&Doc::new(text, false))
             .into_iter()
             .map(|t| &text[t.start..t.end])
             .collect()

@@ -25,14 +25,20 @@ pub(crate) fn fold_case(text: &str) -> String {
         let Some(c) = tail.chars().next() else {
             break;
         };
-        let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
-            _ => out.push(c),
-        }
+        out.push(fold_char(c));
         rest = &tail[c.len_utf8()..];
     }
     out
+}
+
+/// The character `c` becomes in the folded text: its lower case when that
+/// is one character of the same length, else `c`.
+pub(crate) fn fold_char(c: char) -> char {
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+        _ => c,
+    }
 }
 
 #[cfg(test)]

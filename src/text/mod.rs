@@ -2,29 +2,34 @@
 //!
 //! [`Doc`] holds the text, a case-folded copy with the *same byte offsets*
 //! (so a match in the folded text is a match in the original, no offset map
-//! needed), the sentence spans, and the headline span.
+//! needed), the sentence spans, the headline span, and the base tokens
+//! every stage reads its words from.
 //!
+//! - `tokens`: the one tokenizer: base tokens with their facts computed once
+//!   ([`Token`]).
 //! - `case_fold`: lower-casing that keeps every byte offset ([`fold_case`]).
 //! - `sentence_breaks`: UAX #29 sentence boundaries, ASCII lines by a
 //!   byte-table state machine.
 //! - `sentences`: sentence splitting ([`split_sentences`]).
 //! - `words`: the word before or after an offset, word boundaries.
-//! - `headline`: the test for lines in Title Case or ALL CAPS
-//!   ([`is_title_or_caps`]).
+//! - `capitals`: the capitals test, where capitals say nothing about names
+//!   (lines in Title Case or ALL CAPS, [`is_title_or_caps`]).
 
 use std::ops::Range;
 
 use once_cell::unsync::OnceCell;
 
+mod capitals;
 mod case_fold;
-mod headline;
 mod sentence_breaks;
 mod sentences;
+mod tokens;
 mod words;
 
+pub(crate) use capitals::is_title_or_caps;
 pub(crate) use case_fold::fold_case;
-pub(crate) use headline::is_title_or_caps;
 pub(crate) use sentences::split_sentences;
+pub(crate) use tokens::{first_char, is_punct, Token, TokenKind};
 pub(crate) use words::{is_word_char, on_word_boundaries, word_after, word_before, MONTHS};
 
 /// The text of one article prepared for extraction.
@@ -36,6 +41,9 @@ pub(crate) struct Doc<'a> {
     pub folded: String,
     /// Sentence spans, trimmed, in order.
     pub sentences: Vec<Range<usize>>,
+    /// The base tokens, in order (see [`Token`]): every stage's words are
+    /// joins of these.
+    pub tokens: Vec<Token>,
     /// The span of the title (first paragraph) when the article has one.
     pub headline: Option<Range<usize>>,
     /// Byte offset where each line starts.
@@ -49,6 +57,7 @@ impl<'a> Doc<'a> {
     pub fn new(text: &'a str, has_title: bool) -> Doc<'a> {
         let folded = fold_case(text);
         let sentences = split_sentences(text);
+        let tokens = tokens::tokenize(text, &sentences);
         let headline = if has_title {
             let end = text.find("\n\n").unwrap_or(text.len());
             Some(0..end)
@@ -63,6 +72,7 @@ impl<'a> Doc<'a> {
             text,
             folded,
             sentences,
+            tokens,
             headline,
             line_starts,
             line_is_headline,
@@ -106,19 +116,6 @@ impl<'a> Doc<'a> {
             .chars()
             .rev()
             .any(char::is_alphanumeric)
-    }
-
-    /// True when `offset` lies in a headline or another line written in
-    /// Title Case or ALL CAPS, where capitals say nothing about names.
-    pub fn in_headline_case(&self, offset: usize) -> bool {
-        if let Some(h) = &self.headline {
-            if h.contains(&offset) {
-                return true;
-            }
-        }
-        let line = self.line_index(offset);
-        *self.line_is_headline[line]
-            .get_or_init(|| is_title_or_caps(&self.text[self.line_span(offset)]))
     }
 
     fn line_index(&self, offset: usize) -> usize {

@@ -1,0 +1,362 @@
+//! The article's base tokens: one pass over the bytes, with the facts every
+//! stage asks about a token computed once.
+//!
+//! A base token is the smallest piece any stage's word is made of: a run of
+//! letters, a run of ASCII digits, a run of alphabetic marks, one other
+//! numeral, or one punctuation character. White space separates tokens and
+//! belongs to none. A stage's own words are joins of adjacent base tokens
+//! (names join "al-Qaeda" and "U.S", figures "1,721", claims "o'brien's"),
+//! made by the stage's view from this list without reading the bytes again.
+//!
+//! ASCII bytes are classified on the spot; a character is decoded only at a
+//! byte outside ASCII.
+
+use std::ops::Range;
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use super::case_fold::fold_char;
+
+/// What a base token is made of. The kinds split the characters so that
+/// every stage's word is a join of whole tokens: names read letters and
+/// digits of every kind, figures alphabetic characters and ASCII digits,
+/// claims `\p{L}` and `\p{N}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TokenKind {
+    /// A run of letters: alphabetic characters that are `\p{L}` or `\p{N}`
+    /// (the letter numerals, "Ⅻ") in their folded form.
+    Letters,
+    /// A run of ASCII digits.
+    Digits,
+    /// A run of alphabetic characters that are neither `\p{L}` nor `\p{N}`
+    /// in their folded form (Indic vowel signs, "Ⓐ"): part of a word for
+    /// names and figures, not for claims.
+    Marks,
+    /// One other numeric character ("½", "²", "١").
+    Numeral,
+    /// One numeric character the claims pattern's Unicode tables do not
+    /// know yet (a digit newer than them): part of a word for names only.
+    UnlistedNumeral,
+    /// One character that is neither alphanumeric nor white space.
+    Punct,
+}
+
+impl TokenKind {
+    /// Letters or digits of any kind (`char::is_alphanumeric`).
+    pub(crate) fn is_alphanumeric(self) -> bool {
+        self != TokenKind::Punct
+    }
+
+    /// Alphabetic characters (`char::is_alphabetic`).
+    pub(crate) fn is_alphabetic(self) -> bool {
+        matches!(self, TokenKind::Letters | TokenKind::Marks)
+    }
+}
+
+/// The case of a token's characters, as flags read through the methods:
+/// what the rules ask (a capital first, lower case first, any lower case).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Case(u8);
+
+impl Case {
+    const FIRST_UPPER: u8 = 1;
+    const FIRST_LOWER: u8 = 2;
+    const ANY_LOWER: u8 = 4;
+
+    /// Add character `c`, the token's first when `first`.
+    fn push(&mut self, c: char, first: bool) {
+        if c.is_uppercase() {
+            if first {
+                self.0 |= Case::FIRST_UPPER;
+            }
+        } else if c.is_lowercase() {
+            self.0 |= Case::ANY_LOWER | if first { Case::FIRST_LOWER } else { 0 };
+        }
+    }
+
+    /// Add the ASCII letter `b`, the token's first when `first`.
+    fn push_ascii(&mut self, b: u8, first: bool) {
+        if b.is_ascii_lowercase() {
+            self.0 |= Case::ANY_LOWER | if first { Case::FIRST_LOWER } else { 0 };
+        } else if first {
+            self.0 |= Case::FIRST_UPPER;
+        }
+    }
+
+    /// The first character is a capital (`char::is_uppercase`).
+    pub(crate) fn starts_upper(self) -> bool {
+        self.0 & Case::FIRST_UPPER != 0
+    }
+
+    /// The first character is lower case (`char::is_lowercase`).
+    pub(crate) fn starts_lower(self) -> bool {
+        self.0 & Case::FIRST_LOWER != 0
+    }
+
+    /// Some character is lower case.
+    pub(crate) fn has_lower(self) -> bool {
+        self.0 & Case::ANY_LOWER != 0
+    }
+}
+
+/// One base token: its byte span and the facts about it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Token {
+    /// Byte offset of the first character.
+    pub(crate) start: usize,
+    /// Byte offset one past the last character.
+    pub(crate) end: usize,
+    /// Index in `Doc::sentences` of the first sentence ending after the
+    /// token starts (the last sentence for a token after every sentence).
+    pub(crate) sentence: usize,
+    pub(crate) kind: TokenKind,
+    pub(crate) case: Case,
+    /// No white space between the previous token and this one (false for
+    /// the first token).
+    pub(crate) glued: bool,
+    /// The first token on its line: a line break (`\n`) lies between the
+    /// previous token and this one (true for the first token).
+    pub(crate) line_start: bool,
+    // A word's lexicon id belongs here once the shared lexicon lands, looked
+    // up once per token like the facts above.
+}
+
+/// `\p{L}` or `\p{N}` as the claims stage's pattern reads them, for the
+/// characters outside ASCII that the Latin blocks do not answer.
+static LETTER_OR_NUMBER: Lazy<Regex> = Lazy::new(|| Regex::new(r"\A[\p{L}\p{N}]\z").unwrap());
+
+/// `c` in its folded form (the one the claims stage reads) is `\p{L}` or
+/// `\p{N}` for the claims pattern, whose Unicode tables can be older than
+/// the standard library's ("꟒" is new, its lower case "ꟓ" is not).
+fn pattern_letter_or_number(c: char) -> bool {
+    LETTER_OR_NUMBER.is_match(fold_char(c).encode_utf8(&mut [0; 4]))
+}
+
+/// The kind of token a character outside ASCII makes, or `None` for white
+/// space.
+fn char_class(c: char) -> Option<TokenKind> {
+    if c.is_alphabetic() {
+        // Below U+0250 (Latin-1 and Latin Extended) every alphabetic
+        // character is a letter.
+        Some(if (c as u32) < 0x250 || pattern_letter_or_number(c) {
+            TokenKind::Letters
+        } else {
+            TokenKind::Marks
+        })
+    } else if c.is_numeric() {
+        Some(if pattern_letter_or_number(c) {
+            TokenKind::Numeral
+        } else {
+            TokenKind::UnlistedNumeral
+        })
+    } else if c.is_whitespace() {
+        None
+    } else {
+        Some(TokenKind::Punct)
+    }
+}
+
+/// The character starting at byte `i` of `text`, a character boundary (the
+/// scan steps by whole characters).
+fn char_at(text: &str, i: usize) -> char {
+    text[i..]
+        .chars()
+        .next()
+        .unwrap_or(char::REPLACEMENT_CHARACTER)
+}
+
+/// Cut `text` into base tokens, in one pass; `sentences` (in order) give
+/// each token its sentence index.
+pub(crate) fn tokenize(text: &str, sentences: &[Range<usize>]) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut toks = Vec::with_capacity(text.len() / 4 + 8);
+    let mut glued = false;
+    let mut line_start = true;
+    let mut sentence = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        let b = bytes[i];
+        let mut case = Case::default();
+        let kind = if b.is_ascii() {
+            i += 1;
+            match b {
+                b'a'..=b'z' | b'A'..=b'Z' => {
+                    case.push_ascii(b, true);
+                    i = run_end(text, i, TokenKind::Letters, &mut case);
+                    TokenKind::Letters
+                }
+                b'0'..=b'9' => {
+                    while i < bytes.len() && bytes[i].is_ascii_digit() {
+                        i += 1;
+                    }
+                    TokenKind::Digits
+                }
+                b'\n' => {
+                    glued = false;
+                    line_start = true;
+                    continue;
+                }
+                // The rest of `char::is_whitespace` on ASCII.
+                b'\t' | 0x0b | 0x0c | b'\r' | b' ' => {
+                    glued = false;
+                    continue;
+                }
+                _ => TokenKind::Punct,
+            }
+        } else {
+            let c = char_at(text, i);
+            i += c.len_utf8();
+            let Some(kind) = char_class(c) else {
+                glued = false;
+                continue;
+            };
+            case.push(c, true);
+            if matches!(kind, TokenKind::Letters | TokenKind::Marks) {
+                i = run_end(text, i, kind, &mut case);
+            }
+            kind
+        };
+        while sentence + 1 < sentences.len() && sentences[sentence].end <= start {
+            sentence += 1;
+        }
+        toks.push(Token {
+            start,
+            end: i,
+            sentence,
+            kind,
+            case,
+            glued,
+            line_start,
+        });
+        glued = true;
+        line_start = false;
+    }
+    toks
+}
+
+/// The end of the run of letters or marks that goes on at byte `i`; adds
+/// its characters to `case`. ASCII letters are read without decoding.
+fn run_end(text: &str, mut i: usize, kind: TokenKind, case: &mut Case) -> usize {
+    let bytes = text.as_bytes();
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if kind != TokenKind::Letters || !b.is_ascii_alphabetic() {
+                break;
+            }
+            case.push_ascii(b, false);
+            i += 1;
+        } else {
+            let c = char_at(text, i);
+            if char_class(c) != Some(kind) {
+                break;
+            }
+            case.push(c, false);
+            i += c.len_utf8();
+        }
+    }
+    i
+}
+
+/// The character a one-character token holds (its first character).
+pub(crate) fn first_char(text: &str, t: &Token) -> char {
+    text[t.start..]
+        .chars()
+        .next()
+        .unwrap_or(char::REPLACEMENT_CHARACTER)
+}
+
+/// True when `t` is the one-character punctuation token `c`.
+pub(crate) fn is_punct(text: &str, t: &Token, c: char) -> bool {
+    t.kind == TokenKind::Punct
+        && text.as_bytes()[t.start..t.end] == *c.encode_utf8(&mut [0; 4]).as_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(&str, TokenKind, bool, bool)> {
+        let whole = 0..text.len();
+        tokenize(text, std::slice::from_ref(&whole))
+            .iter()
+            .map(|t| (&text[t.start..t.end], t.kind, t.glued, t.line_start))
+            .collect()
+    }
+
+    #[test]
+    fn cuts_runs_and_single_characters() {
+        use TokenKind::*;
+        assert_eq!(
+            kinds("O'Brien’s 1,721\nÜnal ½ COVID19"),
+            vec![
+                ("O", Letters, false, true),
+                ("'", Punct, true, false),
+                ("Brien", Letters, true, false),
+                ("’", Punct, true, false),
+                ("s", Letters, true, false),
+                ("1", Digits, false, false),
+                (",", Punct, true, false),
+                ("721", Digits, true, false),
+                ("Ünal", Letters, false, true),
+                ("½", Numeral, false, false),
+                ("COVID", Letters, false, false),
+                ("19", Digits, true, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_index_of_each_token() {
+        let text = "One two. Three.";
+        let toks = tokenize(text, &[0..8, 9..15]);
+        let sents: Vec<usize> = toks.iter().map(|t| t.sentence).collect();
+        assert_eq!(sents, vec![0, 0, 0, 1, 1]);
+    }
+
+    #[test]
+    fn case_flags() {
+        let case = |w: &str| {
+            let c = tokenize(w, &[])[0].case;
+            (c.starts_upper(), c.starts_lower(), c.has_lower())
+        };
+        assert_eq!(case("said"), (false, true, true));
+        assert_eq!(case("Smith"), (true, false, true));
+        assert_eq!(case("NATO"), (true, false, false));
+        assert_eq!(case("iPhone"), (false, true, true));
+        assert_eq!(case("2024"), (false, false, false));
+        assert_eq!(case("日本"), (false, false, false));
+    }
+
+    /// Every character falls in the class the three stages' definitions
+    /// need: alphanumeric and alphabetic as the standard library reads the
+    /// text (names, figures), `\p{L}` or `\p{N}` as the pattern reads the
+    /// folded text (claims), white space.
+    #[test]
+    fn character_classes_match_their_definitions() {
+        let l_or_n = Regex::new(r"\A[\p{L}\p{N}]\z").unwrap();
+        for c in (0x80..=0x10ffffu32).filter_map(char::from_u32) {
+            let claims_word = l_or_n.is_match(&fold_char(c).to_string());
+            let want = if c.is_whitespace() {
+                None
+            } else if c.is_alphabetic() && claims_word {
+                Some(TokenKind::Letters)
+            } else if c.is_alphabetic() {
+                Some(TokenKind::Marks)
+            } else if c.is_numeric() && claims_word {
+                Some(TokenKind::Numeral)
+            } else if c.is_numeric() {
+                Some(TokenKind::UnlistedNumeral)
+            } else {
+                Some(TokenKind::Punct)
+            };
+            assert_eq!(char_class(c), want, "{c:?}");
+            // White space and punctuation never start a claims word.
+            if matches!(want, None | Some(TokenKind::Punct)) {
+                assert!(!claims_word, "{c:?}");
+            }
+        }
+    }
+}
