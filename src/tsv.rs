@@ -200,12 +200,6 @@ impl<'t, 'a> Row<'t, 'a> {
         self.line[start..end].trim()
     }
 
-    /// The trimmed cell in the column named `name`, when the header has one.
-    pub fn get(&self, name: &str) -> Option<&'a str> {
-        let column = self.table.header.iter().position(|&c| c == name)?;
-        Some(self.cell(Column(column)))
-    }
-
     /// The row's line number (1-based).
     pub fn line_no(&self) -> usize {
         self.line_no
@@ -226,15 +220,15 @@ mod tests {
         let src = "\u{feff}# a comment\n\nword\tclass \r\none\tunit\r\n# more\n\n two \t tens\n";
         let table = Tsv::parse("t.tsv", src).unwrap();
         table.expect_header(&["word", "class"]).unwrap();
-        let class = table.column("class").unwrap();
+        let (word, class) = (
+            table.column("word").unwrap(),
+            table.column("class").unwrap(),
+        );
         let rows: Vec<_> = table.rows().map(Result::unwrap).collect();
         assert_eq!(rows.len(), 2);
-        assert_eq!(
-            (rows[0].get("word"), rows[0].cell(class)),
-            (Some("one"), "unit")
-        );
-        assert_eq!((rows[1].get("word"), rows[1].line_no()), (Some("two"), 7));
-        assert_eq!(rows[1].get("value"), None);
+        assert_eq!((rows[0].cell(word), rows[0].cell(class)), ("one", "unit"));
+        assert_eq!((rows[1].cell(word), rows[1].line_no()), ("two", 7));
+        assert!(table.column("value").is_err());
     }
 
     #[test]

@@ -12,6 +12,7 @@ use super::mentions::Mentions;
 use super::quotes::QuotedPassages;
 use super::speakers::Attribution;
 use super::words::{Word, WordIndex};
+use crate::lexicon::AttributionVerbs;
 use crate::record::{Entity, Source};
 use crate::text::Doc;
 
@@ -20,6 +21,8 @@ pub(super) struct Attributor<'a, 'd> {
     pub(super) doc: &'d Doc<'a>,
     pub(super) text: &'a str,
     pub(super) entities: &'d [Entity],
+    /// The attribution verbs of the lexicon.
+    pub(super) verbs: &'d AttributionVerbs,
     pub(super) mentions: Mentions,
     /// Every word of the folded text: `words` reads its ranges from here
     /// instead of searching the text again.
@@ -37,15 +40,20 @@ pub(super) struct Attributor<'a, 'd> {
 impl<'a, 'd> Attributor<'a, 'd> {
     /// Index `doc` and the mentions of `entities`; sentences are not
     /// attributed yet.
-    pub(super) fn new(doc: &'d Doc<'a>, entities: &'d [Entity]) -> Attributor<'a, 'd> {
+    pub(super) fn new(
+        doc: &'d Doc<'a>,
+        entities: &'d [Entity],
+        verbs: &'d AttributionVerbs,
+    ) -> Attributor<'a, 'd> {
         let n = doc.sentences.len();
         let mut attributor = Attributor {
             doc,
             text: doc.text,
             entities,
+            verbs,
             mentions: Mentions::new(entities, doc.text.len()),
             word_index: WordIndex::new(&doc.folded),
-            passages: QuotedPassages::find(doc),
+            passages: QuotedPassages::find(doc, verbs),
             authors: Vec::new(),
             attribution: vec![None; n],
             opening_subject: vec![None; n],

@@ -11,8 +11,8 @@
 
 use std::ops::Range;
 
-use super::verb_list;
 use super::words::{count_words, words_of};
+use crate::lexicon::AttributionVerbs;
 use crate::text::{is_title_or_caps, Doc};
 
 /// Words before a quotation that make it a title, not a quote.
@@ -46,8 +46,8 @@ pub(super) struct QuotedPassages {
 
 impl QuotedPassages {
     /// Find the quoted passages of `doc`.
-    pub(super) fn find(doc: &Doc<'_>) -> QuotedPassages {
-        let mut scanner = QuoteScanner::new(doc);
+    pub(super) fn find(doc: &Doc<'_>, verbs: &AttributionVerbs) -> QuotedPassages {
+        let mut scanner = QuoteScanner::new(doc, verbs);
         scanner.scan();
         let mut sorted = scanner.finish();
         sorted.sort_by_key(|q| q.open);
@@ -95,7 +95,7 @@ impl QuotedPassages {
 
 /// Is this quoted passage a quote (a clause, or eight words or more),
 /// rather than a scare quote, label or title?
-pub(super) fn is_quotation(text: &str, q: &QuotedPassage) -> bool {
+pub(super) fn is_quotation(text: &str, q: &QuotedPassage, verbs: &AttributionVerbs) -> bool {
     let inner = &text[q.inner.clone()];
     let n = count_words(inner);
     let before = text[..q.open].trim_end();
@@ -123,7 +123,9 @@ pub(super) fn is_quotation(text: &str, q: &QuotedPassage) -> bool {
     }
     // "people would say "why couldn't she do that?"": a clause that a
     // speech verb introduces.
-    let spoken = verb_list::lookup(&prev_word).is_some_and(|(_, usage)| usage.tags_quote);
+    let spoken = verbs
+        .lookup(&prev_word)
+        .is_some_and(|(_, usage)| usage.tags_quote);
     n >= 3 && (first_upper || spoken) && (ends_sentence || before.ends_with(':'))
 }
 
@@ -175,6 +177,8 @@ fn mark_role(text: &str, i: usize, c: char) -> Option<MarkRole> {
 /// One left-to-right pass over the text, pairing quote marks.
 struct QuoteScanner<'a, 'd> {
     doc: &'d Doc<'a>,
+    /// The attribution verbs (a speech verb after a mark closes a quote).
+    verbs: &'d AttributionVerbs,
     text: &'a str,
     found: Vec<QuotedPassage>,
     /// The open double quote: (mark start, inner start, curly).
@@ -192,9 +196,10 @@ struct QuoteScanner<'a, 'd> {
 }
 
 impl<'a, 'd> QuoteScanner<'a, 'd> {
-    fn new(doc: &'d Doc<'a>) -> QuoteScanner<'a, 'd> {
+    fn new(doc: &'d Doc<'a>, verbs: &'d AttributionVerbs) -> QuoteScanner<'a, 'd> {
         QuoteScanner {
             doc,
+            verbs,
             text: doc.text,
             found: Vec::new(),
             double: None,
@@ -319,7 +324,7 @@ impl<'a, 'd> QuoteScanner<'a, 'd> {
                 }
             }
             (Some((o, is, curly)), Some(MarkRole::Open)) => {
-                if sloppy_close(self.doc, i, len) {
+                if sloppy_close(self.doc, self.verbs, i, len) {
                     self.push(o, is..i, i + len, curly);
                     self.double = None;
                     self.depth = 0;
@@ -378,7 +383,7 @@ fn reopens_paragraph(text: &str, i: usize, len: usize) -> bool {
 /// An opening-looking mark inside an open quote that actually closes it:
 /// it follows a comma or end punctuation and a space, and an attribution
 /// follows it (`…in Raghistan, “Li Wei … told the Global Times.`).
-fn sloppy_close(doc: &Doc<'_>, i: usize, len: usize) -> bool {
+fn sloppy_close(doc: &Doc<'_>, verbs: &AttributionVerbs, i: usize, len: usize) -> bool {
     let text = doc.text;
     let head = &text[..i];
     if !head.ends_with(' ') || !head.trim_end().ends_with([',', '.', '?', '!']) {
@@ -392,6 +397,9 @@ fn sloppy_close(doc: &Doc<'_>, i: usize, len: usize) -> bool {
     while !rest.is_char_boundary(end) {
         end -= 1;
     }
-    words_of(&rest[..end])
-        .any(|w| verb_list::lookup(w).is_some_and(|(_, usage)| usage.tags_quote && !usage.noun_too))
+    words_of(&rest[..end]).any(|w| {
+        verbs
+            .lookup(w)
+            .is_some_and(|(_, usage)| usage.tags_quote && !usage.noun_too)
+    })
 }

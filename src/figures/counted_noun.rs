@@ -5,12 +5,12 @@
 //! ("the two countries").
 
 use super::lexicon::{
-    is_in, NumberWord, CHANGE_VERBS, NOT_PLURAL, NP_STOP, PARTICIPLE_ADJ, PLURAL_NOUNS,
-    SUBJECT_VERBS,
+    is_in, CHANGE_VERBS, NOT_PLURAL, NP_STOP, PARTICIPLE_ADJ, PLURAL_NOUNS, SUBJECT_VERBS,
 };
 use super::lexicon::{BACK_DETERMINERS, COMPARISON_LINKS};
 use super::scanner::{FigureMatch, Reading};
 use super::tokens::{TokenKind, Tokens};
+use crate::lexicon::NumberWord;
 use crate::record::ClaimKind;
 
 impl<'a, 'd> Tokens<'a, 'd> {

@@ -1,9 +1,9 @@
 //! Fractions and proportions, valued in per cent: "half of", "a third",
 //! "two-thirds", "one in five", "nine out of ten".
 
-use super::lexicon::NumberWord;
 use super::numbers::Number;
 use super::tokens::{TokenKind, Tokens};
+use crate::lexicon::NumberWord;
 
 impl<'a, 'd> Tokens<'a, 'd> {
     /// "half", "a third", "two-thirds", "one in five", "nine out of ten".

@@ -1,116 +1,8 @@
-//! The figures stage's word lists: the number words, currencies and measure
-//! units read from `gazetteers/figure_*.tsv` (into [`FIGURE_WORDS`]), and the
-//! small closed grammatical sets (months, qualifier phrases, noun-phrase
-//! stops, determiners, time words) as constants.
-//!
-//! Kept to this one file on purpose: it is to be replaced by the one shared
-//! lexicon, so the rules only look words up through these names.
+//! The figures stage's small closed grammatical sets (months, qualifier
+//! phrases, noun-phrase stops, determiners, time words) as constants; the
+//! number words, currencies and units are in [`crate::lexicon::FigureWords`].
 
-use std::collections::HashMap;
-
-use once_cell::sync::Lazy;
-
-use crate::hash::FnvBuild;
 use crate::record::Qualifier;
-
-/// How a number word combines with its neighbours (column `class` of
-/// `figure_numbers.tsv`).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(super) enum NumberWord {
-    /// A cardinal 0-19 ("seven").
-    Unit,
-    /// "twenty" … "ninety" (may take a hyphenated unit: "twenty-five").
-    Tens,
-    /// "hundred": multiplies what precedes it.
-    Hundred,
-    /// Multiplies the number before it, apart or glued ("million", "bn", "crore").
-    Scale,
-    /// A scale only when glued to digits ("327m", "5k").
-    Suffix,
-    /// "dozen": 12, multiplies a number before it ("two dozen").
-    Dozen,
-    /// A plural vague quantity valued at its lower bound ("thousands" 2000).
-    Vague,
-    /// A fraction word valued in per cent of one ("third" 33.3333).
-    Fraction,
-    /// A vague multiplier before a scale word ("several hundred" 300).
-    Few,
-}
-
-/// The figure word lists loaded from the gazetteers.
-#[derive(Debug)]
-pub(super) struct FigureWords {
-    /// Number words: lower-case word → class and value.
-    pub(super) numbers: HashMap<&'static str, (NumberWord, f64), FnvBuild>,
-    /// Prefix currency forms, case-sensitive, longest first.
-    pub(super) prefixes: Vec<(&'static str, &'static str)>,
-    /// Suffix currency forms, lower-case word sequences, longest first.
-    pub(super) suffixes: Vec<(Vec<&'static str>, &'static str)>,
-    /// Measure units, lower-case word sequences, longest first.
-    pub(super) units: Vec<(Vec<&'static str>, &'static str)>,
-}
-
-/// The data rows of a TSV file: comments, blank lines and the header skipped.
-fn tsv_rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    data.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .skip(1)
-        .map(|l| l.split('\t').map(str::trim).collect())
-}
-
-/// The figure word lists, loaded once.
-pub(super) static FIGURE_WORDS: Lazy<FigureWords> = Lazy::new(|| {
-    let mut numbers = HashMap::default();
-    for row in tsv_rows(include_str!("../../gazetteers/figure_numbers.tsv")) {
-        let (Some(word), Some(class), Some(value)) = (row.first(), row.get(1), row.get(2)) else {
-            continue;
-        };
-        let class = match *class {
-            "unit" => NumberWord::Unit,
-            "tens" => NumberWord::Tens,
-            "hundred" => NumberWord::Hundred,
-            "scale" => NumberWord::Scale,
-            "suffix" => NumberWord::Suffix,
-            "dozen" => NumberWord::Dozen,
-            "vague" => NumberWord::Vague,
-            "fraction" => NumberWord::Fraction,
-            "few" => NumberWord::Few,
-            _ => continue,
-        };
-        if let Ok(v) = value.parse::<f64>() {
-            numbers.insert(*word, (class, v));
-        }
-    }
-    let mut prefixes = Vec::new();
-    let mut suffixes = Vec::new();
-    for row in tsv_rows(include_str!("../../gazetteers/figure_currencies.tsv")) {
-        let (Some(form), Some(iso), Some(pos)) = (row.first(), row.get(1), row.get(2)) else {
-            continue;
-        };
-        if matches!(*pos, "prefix" | "both") {
-            prefixes.push((*form, *iso));
-        }
-        if matches!(*pos, "suffix" | "both") {
-            suffixes.push((form.split(' ').collect::<Vec<_>>(), *iso));
-        }
-    }
-    prefixes.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
-    suffixes.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
-    let mut units = Vec::new();
-    for row in tsv_rows(include_str!("../../gazetteers/figure_units.tsv")) {
-        let (Some(form), Some(cat)) = (row.first(), row.get(1)) else {
-            continue;
-        };
-        units.push((form.split(' ').collect::<Vec<_>>(), *cat));
-    }
-    units.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
-    FigureWords {
-        numbers,
-        prefixes,
-        suffixes,
-        units,
-    }
-});
 
 /// Month names (shared with the name rules: `crate::text::MONTHS`).
 pub(super) use crate::text::MONTHS;
@@ -597,16 +489,4 @@ pub(super) const MODALS: &[&str] = &[
 /// `w` is one of `list`.
 pub(super) fn is_in(list: &[&str], w: &str) -> bool {
     list.contains(&w)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lexicons_load() {
-        assert!(FIGURE_WORDS.numbers.len() > 50);
-        assert!(FIGURE_WORDS.prefixes.iter().any(|(f, _)| *f == "HK$"));
-        assert!(FIGURE_WORDS.units.len() > 30);
-    }
 }

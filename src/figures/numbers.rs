@@ -6,8 +6,8 @@
 //! Fractions and proportions ("two-thirds", "one in five") are in
 //! `fractions.rs`.
 
-use super::lexicon::{NumberWord, FIGURE_WORDS};
 use super::tokens::{TokenKind, Tokens};
+use crate::lexicon::NumberWord;
 
 /// A number expression read from the tokens, before it is a figure.
 #[derive(Clone, Copy, Debug)]
@@ -39,7 +39,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         if w.len() > 9 || !w.as_bytes()[0].is_ascii_lowercase() {
             return None;
         }
-        FIGURE_WORDS.numbers.get(w).copied()
+        self.lex.numbers.get(w).copied()
     }
     /// Number words from `i`: "two hundred and fifty", "one and a half million".
     pub(super) fn parse_words(&self, i: usize) -> Option<Number> {

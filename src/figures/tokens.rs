@@ -6,6 +6,7 @@
 //! the shared text-layer tokenizer, and nothing else here knows how tokens are
 //! cut.
 
+use crate::lexicon::FigureWords;
 use crate::text::Doc;
 
 /// What a token is made of.
@@ -160,14 +161,16 @@ fn tokenize(doc: &Doc<'_>) -> Vec<Token> {
 /// empty word and no kind, so rules can look ahead without bounds checks.
 pub(super) struct Tokens<'a, 'd> {
     pub(super) doc: &'a Doc<'d>,
+    pub(super) lex: &'a FigureWords,
     pub(super) toks: Vec<Token>,
 }
 
 impl<'a, 'd> Tokens<'a, 'd> {
-    /// Tokenize `doc`.
-    pub(super) fn new(doc: &'a Doc<'d>) -> Self {
+    /// Tokenize `doc`; the rules read their word lists from `lex`.
+    pub(super) fn new(doc: &'a Doc<'d>, lex: &'a FigureWords) -> Self {
         Tokens {
             doc,
+            lex,
             toks: tokenize(doc),
         }
     }

@@ -3,7 +3,7 @@
 //! when a duration is a claimed length rather than a placement in time
 //! ("for six years" vs "six years ago"); ages ("Smith, 45,").
 
-use super::lexicon::{is_in, FIGURE_WORDS, MODALS, MONTHS, RECORD_WORDS, TIME_AFTER, TIME_PLACERS};
+use super::lexicon::{is_in, MODALS, MONTHS, RECORD_WORDS, TIME_AFTER, TIME_PLACERS};
 use super::scanner::Reading;
 use super::tokens::{TokenKind, Tokens};
 
@@ -13,7 +13,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         if !self.is_word(j) {
             return None;
         }
-        'forms: for (words, cat) in &FIGURE_WORDS.units {
+        'forms: for (words, cat) in &self.lex.units {
             for (k, w) in words.iter().enumerate() {
                 if !self.is_word(j + k) || self.word(j + k) != *w {
                     continue 'forms;

@@ -1,34 +1,19 @@
 //! Context cues: what licenses a name that is also a common word
 //! (`MatchPolicy::Ambiguous`) at one place in the text.
 
-use std::collections::HashSet;
-
-use once_cell::sync::Lazy;
-
-use crate::hash::FnvBuild;
+use crate::lexicon::Lexicon;
 use crate::record::EntityType;
 use crate::text::Doc;
-use crate::tsv::Tsv;
-
-/// Speech verbs ("said", "told", "insisted"): after a name that is also a
-/// word, they show it is a person. These are the verbs of
-/// `gazetteers/attribution_verbs.tsv` that can tag a quotation, less those
-/// that are also common nouns ("claims", "notes"), which say nothing there.
-static SPEECH_VERBS: Lazy<HashSet<&'static str, FnvBuild>> = Lazy::new(|| {
-    let src = include_str!("../../gazetteers/attribution_verbs.tsv");
-    let table = Tsv::parse("attribution_verbs.tsv", src)
-        .unwrap_or_else(|e| panic!("embedded word list is invalid: {e}"));
-    table
-        .rows()
-        .map(|row| row.unwrap_or_else(|e| panic!("embedded word list is invalid: {e}")))
-        .filter(|row| row.get("quote") == Some("yes") && row.get("use") != Some("noun"))
-        .filter_map(|row| row.get("verb"))
-        .collect()
-});
 
 /// Context that licenses an ambiguous name: a preposition of place before a
 /// place, a role or speech cue around a person, or an organization cue.
-pub(super) fn ambiguous_context(doc: &Doc<'_>, kind: EntityType, start: usize, end: usize) -> bool {
+pub(super) fn ambiguous_context(
+    doc: &Doc<'_>,
+    lex: &Lexicon,
+    kind: EntityType,
+    start: usize,
+    end: usize,
+) -> bool {
     let before = doc.word_before(start).map(|(_, w)| w.to_ascii_lowercase());
     let after = doc.word_after(end).map(|(_, w)| w.to_ascii_lowercase());
     let before = before.as_deref().unwrap_or("");
@@ -52,7 +37,9 @@ pub(super) fn ambiguous_context(doc: &Doc<'_>, kind: EntityType, start: usize, e
                 | "towards"
                 | "within"
         ),
-        EntityType::Person => SPEECH_VERBS.contains(after),
+        // Speech verbs ("said", "insisted") after a name that is also a word
+        // show it is a person; those that are also nouns ("claims") do not.
+        EntityType::Person => lex.verbs.is_quote_tag(after),
         // A company or body named by a common word ("Apple", "Shell") shows
         // itself by a determiner or preposition before it, a possessive, or
         // a reporting or corporate verb after it.
@@ -110,7 +97,7 @@ mod tests {
         let gaz = Gazetteer::from_tsv("t.tsv", &format!("{header}{rows}")).unwrap();
         let doc = Doc::new(text, false);
         Matcher::new(&gaz)
-            .find(&doc, &gaz)
+            .find(&doc, &gaz, crate::lexicon::Lexicon::embedded())
             .into_iter()
             .map(|m| text[m.start..m.end].to_string())
             .collect()

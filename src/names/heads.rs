@@ -4,9 +4,9 @@
 //! lower-case place head ("Raghistan district"); and the names of laws,
 //! programmes and events, which are no entities.
 
-use super::lexicon::{Head, Phrase};
 use super::spans::Span;
 use super::tokens::Words;
+use crate::lexicon::{Head, Phrase};
 use crate::record::EntityType;
 
 /// description ("Chinese Embassy"); "Chinese Embassy in London" is a name.

@@ -2,9 +2,9 @@
 //! role, a listed given name with a surname, or a family name first.
 
 use super::heads::LOWER_PLACE_HEADS;
-use super::lexicon::TitleKind;
 use super::spans::{Priority, Span};
 use super::tokens::Words;
+use crate::lexicon::TitleKind;
 use crate::record::EntityType;
 
 /// Lower-case particles inside person names ("Osama bin Laden", "Vincent van Gogh").

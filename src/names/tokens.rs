@@ -6,9 +6,9 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashSet;
 
-use super::lexicon::{Lexicon, Phrase, TitleKind};
 use super::people::PARTICLES;
 use crate::gazetteer::{GazMatch, Gazetteer};
+use crate::lexicon::{NameWords, Phrase, TitleKind};
 use crate::record::EntityType;
 use crate::text::Doc;
 
@@ -72,7 +72,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Token> {
 pub(super) struct Words<'d, 'a> {
     pub(super) doc: &'d Doc<'a>,
     pub(super) gaz: &'d Gazetteer,
-    pub(super) lex: &'d Lexicon,
+    pub(super) lex: &'d NameWords,
     pub(super) toks: Vec<Token>,
     /// Gazetteer type covering each token, if any.
     pub(super) gaz_kind: Vec<Option<EntityType>>,
@@ -106,7 +106,7 @@ impl<'a> Words<'a, 'a> {
     pub(super) fn new(
         doc: &'a Doc<'a>,
         gaz: &'a Gazetteer,
-        lex: &'a Lexicon,
+        lex: &'a NameWords,
         matches: &[GazMatch],
     ) -> Words<'a, 'a> {
         let toks = tokenize(doc.text);

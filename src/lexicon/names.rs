@@ -1,0 +1,218 @@
+//! The name rules' word lists ([`NameWords`]): given names, surnames,
+//! person titles and roles, organization and place heads, capitalised stop
+//! words, organization descriptors, and the speech verbs.
+
+use std::collections::{HashMap, HashSet};
+
+use super::{column, embedded, rows, AttributionVerbs};
+use crate::hash::FnvBuild;
+
+/// A cue phrase or head word, split into words (trailing dots dropped, so
+/// "Mr." and "Mr" are one entry).
+#[derive(Clone, Debug)]
+pub(crate) struct Phrase {
+    pub words: Vec<String>,
+    /// Compare case-insensitively.
+    pub fold: bool,
+}
+
+impl Phrase {
+    /// `s` split into words, lower-cased when `fold`; `None` when no word
+    /// is left.
+    pub fn new(s: &str, fold: bool) -> Option<Phrase> {
+        let words: Vec<String> = s
+            .split_whitespace()
+            .map(|w| {
+                let w = w.trim_end_matches(['.', '\'', '’']);
+                if fold {
+                    w.to_lowercase()
+                } else {
+                    w.to_string()
+                }
+            })
+            .filter(|w| !w.is_empty())
+            .collect();
+        (!words.is_empty()).then_some(Phrase { words, fold })
+    }
+}
+
+/// What a cue before a person's name is (column `kind` of
+/// `person_titles.tsv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TitleKind {
+    /// Capitalised, kept out of the name ("President").
+    Title,
+    /// Kept out, and "Lord X of Y" names X.
+    Nobility,
+    /// A lower-case role noun ("spokesman").
+    Role,
+}
+
+/// How an organization or place head word works (columns `position` and
+/// `strength` of `org_heads.tsv` and `place_heads.tsv`).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Head {
+    /// May also open a name with "of" ("Ministry of …", "Lake …").
+    pub opens: bool,
+    pub strong: bool,
+}
+
+/// Word lists the name rules use.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct NameWords {
+    pub first_names: HashSet<String, FnvBuild>,
+    /// Surname → origin (`chinese`, `arabic`, `us`, …).
+    pub surnames: HashMap<String, String, FnvBuild>,
+    /// Titles and roles, longest cue first ("Prime Minister" before "Minister").
+    pub titles: Vec<(Phrase, TitleKind)>,
+    /// Organization heads, longest first.
+    pub org_heads: Vec<(Phrase, Head)>,
+    /// Place heads, longest first.
+    pub place_heads: Vec<(Phrase, Head)>,
+    /// Lower-case first word → indexes into `titles` (longest first).
+    pub titles_by_first: HashMap<String, Vec<usize>, FnvBuild>,
+    /// Last word → indexes into `org_heads` / `place_heads` (longest first).
+    pub org_heads_by_last: HashMap<String, Vec<usize>, FnvBuild>,
+    pub place_heads_by_last: HashMap<String, Vec<usize>, FnvBuild>,
+    /// Capitalised word → class (`function`, `generic`, …).
+    pub stop: HashMap<String, String, FnvBuild>,
+    /// Attribution verbs usable right after or before a name.
+    pub speech: HashSet<String, FnvBuild>,
+    /// Lower-case nouns introducing an organization's name ("firm", "bank").
+    pub org_descriptors: HashSet<String, FnvBuild>,
+}
+
+const FIRST_NAMES: &str = include_str!("../../gazetteers/first_names.tsv");
+const SURNAMES: &str = include_str!("../../gazetteers/surnames.tsv");
+const PERSON_TITLES: &str = include_str!("../../gazetteers/person_titles.tsv");
+const ORG_HEADS: &str = include_str!("../../gazetteers/org_heads.tsv");
+const PLACE_HEADS: &str = include_str!("../../gazetteers/place_heads.tsv");
+const STOP_CAPITALIZED: &str = include_str!("../../gazetteers/stop_capitalized.tsv");
+const ORG_DESCRIPTORS: &str = include_str!("../../gazetteers/org_descriptors.tsv");
+
+impl NameWords {
+    /// Load the embedded lists; the speech verbs come from `verbs`.
+    pub(super) fn load(verbs: &AttributionVerbs) -> NameWords {
+        let mut lex = NameWords::default();
+        let table = embedded("first_names.tsv", FIRST_NAMES);
+        let name = column(&table, "name");
+        for row in rows(&table).filter(|r| !r.cell(name).is_empty()) {
+            lex.first_names.insert(row.cell(name).to_string());
+        }
+        let table = embedded("surnames.tsv", SURNAMES);
+        let (name, origin) = (column(&table, "name"), column(&table, "origin"));
+        for row in rows(&table).filter(|r| !r.cell(name).is_empty()) {
+            let (name, origin) = (row.cell(name), row.cell(origin));
+            lex.surnames.insert(name.to_string(), origin.to_string());
+        }
+        lex.load_titles();
+        lex.org_heads = heads("org_heads.tsv", ORG_HEADS);
+        lex.place_heads = heads("place_heads.tsv", PLACE_HEADS);
+        let table = embedded("stop_capitalized.tsv", STOP_CAPITALIZED);
+        let (word, class) = (column(&table, "word"), column(&table, "class"));
+        for row in rows(&table).filter(|r| !r.cell(word).is_empty()) {
+            let word = row.cell(word).trim_end_matches('.');
+            lex.stop
+                .insert(word.to_string(), row.cell(class).to_string());
+        }
+        lex.speech = verbs.speech_verbs().map(str::to_string).collect();
+        let table = embedded("org_descriptors.tsv", ORG_DESCRIPTORS);
+        let word = column(&table, "word");
+        for row in rows(&table).filter(|r| !r.cell(word).is_empty()) {
+            lex.org_descriptors.insert(row.cell(word).to_string());
+        }
+        lex.index();
+        lex
+    }
+
+    /// The rows of `person_titles.tsv`, longest cue first.
+    fn load_titles(&mut self) {
+        let table = embedded("person_titles.tsv", PERSON_TITLES);
+        let (cue, kind, case) = (
+            column(&table, "cue"),
+            column(&table, "kind"),
+            column(&table, "case"),
+        );
+        for row in rows(&table) {
+            let kind = match row.cell(kind) {
+                "nobility" => TitleKind::Nobility,
+                "role" => TitleKind::Role,
+                _ => TitleKind::Title,
+            };
+            if let Some(p) = Phrase::new(row.cell(cue), row.cell(case) == "fold") {
+                self.titles.push((p, kind));
+            }
+        }
+        longest_first(&mut self.titles);
+    }
+
+    /// Index the titles by their first word and the heads by their last,
+    /// after the lists have changed.
+    pub(super) fn index(&mut self) {
+        self.titles_by_first.clear();
+        for (k, (p, _)) in self.titles.iter().enumerate() {
+            let first = p.words[0].to_lowercase();
+            self.titles_by_first.entry(first).or_default().push(k);
+        }
+        for (heads, by_last) in [
+            (&self.org_heads, &mut self.org_heads_by_last),
+            (&self.place_heads, &mut self.place_heads_by_last),
+        ] {
+            by_last.clear();
+            for (k, (p, _)) in heads.iter().enumerate() {
+                let last = p.words[p.words.len() - 1].clone();
+                by_last.entry(last).or_default().push(k);
+            }
+        }
+    }
+
+    /// A capitalised word that can never start a name (function words,
+    /// pronouns, days, months, discourse words).
+    pub fn is_function_stop(&self, w: &str) -> bool {
+        matches!(
+            self.stop.get(w).map(String::as_str),
+            Some("function" | "pronoun" | "discourse" | "weekday" | "month" | "misc")
+        )
+    }
+}
+
+/// The rows of a head-word file (`head position strength`), longest first.
+fn heads(name: &str, src: &'static str) -> Vec<(Phrase, Head)> {
+    let table = embedded(name, src);
+    let (head, position, strength) = (
+        column(&table, "head"),
+        column(&table, "position"),
+        column(&table, "strength"),
+    );
+    let mut list = Vec::new();
+    for row in rows(&table) {
+        let kind = Head {
+            opens: row.cell(position) == "both",
+            strong: row.cell(strength) != "weak",
+        };
+        if let Some(p) = Phrase::new(row.cell(head), false) {
+            list.push((p, kind));
+        }
+    }
+    longest_first(&mut list);
+    list
+}
+
+/// Sort phrases longest first, keeping the file's order among equals.
+pub(super) fn longest_first<T>(list: &mut [(Phrase, T)]) {
+    list.sort_by_key(|(p, _)| std::cmp::Reverse(p.words.len()));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lexicon::Lexicon;
+
+    #[test]
+    fn name_words_load() {
+        let lex = &Lexicon::embedded().names;
+        assert!(lex.first_names.len() > 100);
+        assert!(lex.titles.iter().any(|(p, _)| p.words == ["Mr"]));
+        assert!(lex.org_heads.iter().any(|(p, _)| p.words == ["Institute"]));
+        assert!(lex.speech.contains("said"));
+    }
+}
