@@ -4,16 +4,16 @@
 //! years standing alone, and number words that are not counts ("one" meaning
 //! "a").
 
-use super::lexicon::{is_in, MONTHS, NP_STOP, SUBJECT_VERBS};
 use super::numbers::Number;
 use super::scanner::Reading;
 use super::tokens::{TokenKind, Tokens};
 use crate::record::{ClaimKind, Qualifier};
+use crate::text::MONTHS;
 
 impl<'a, 'd> Tokens<'a, 'd> {
     /// A month name or abbreviation, capitalised ("July", "Aug").
     pub(super) fn is_month(&self, i: usize) -> bool {
-        self.is_word(i) && is_in(MONTHS, self.word(i)) && self.capitalised(i)
+        self.is_word(i) && MONTHS.contains(&self.word(i)) && self.capitalised(i)
     }
 
     /// True when a digits token is a date part, a time, an ordinal, part of a
@@ -432,12 +432,12 @@ impl<'a, 'd> Tokens<'a, 'd> {
             let nxt = self.word(end);
             let compound = self.is_dash(end + 1) && self.glued(end + 1);
             let noun_follows = self.is_word(end)
-                && (!is_in(NP_STOP, nxt) || compound)
-                && !is_in(SUBJECT_VERBS, nxt)
+                && (!self.lex.np_stop.contains(nxt) || compound)
+                && !self.lex.subject_verbs.contains(nxt)
                 && !self.capitalised(end)
                 || self.capitalised(end) && !self.is_month(end);
             let of_follows = nxt == "of" && (first_word != "one");
-            let subject = is_in(SUBJECT_VERBS, nxt);
+            let subject = self.lex.subject_verbs.contains(nxt);
             let times_word = nxt == "times";
             if times_word || !(noun_follows || of_follows || subject) {
                 return true;

@@ -13,12 +13,10 @@
 //! sentence, its year.
 //!
 //! Where things live (every rule is a method on [`tokens::Tokens`], the
-//! stage's view of the text):
+//! stage's view of the text; the word lists it reads are the lexicon's
+//! [`FigureWords`], from `gazetteers/figure_*.tsv`):
 //!
 //! - `tokens`: the tokenizer and the token accessors the rules read with.
-//! - `lexicon`: the small closed sets (months, qualifier phrases,
-//!   determiners, time words); the number words, currencies and units are
-//!   read from [`FigureWords`] (`gazetteers/figure_*.tsv`).
 //! - `scanner`: the pass over the tokens and `try_at`, the steps that read
 //!   one figure; start here to add a step or change their order.
 //! - `numbers`: digits, scale words and number words ("1.5 million", "two
@@ -37,7 +35,6 @@
 mod counted_noun;
 mod exclusions;
 mod fractions;
-mod lexicon;
 mod money;
 mod numbers;
 mod qualifiers;

@@ -9,9 +9,12 @@
 //!   person titles, organization and place heads, capitalised stop words,
 //!   organization descriptors, speech verbs.
 //! - `figures`: the figure rules' lists ([`FigureWords`]): number words,
-//!   currencies, measure units.
+//!   currencies, measure units, qualifier phrases, and the small lists of
+//!   `figure_words.tsv`.
 //! - `verbs`: the attribution verbs ([`AttributionVerbs`]) the claims
 //!   stage reads, and the speech verbs the gazetteer's context cues read.
+//! - `lists`: `WordList`, a named list of a `list word` file (the
+//!   rules' small lists: one file per stage, one row per word).
 //! - `additions`: the words a user adds through the builder
 //!   ([`LexiconAdditions`]), merged into a copy of the embedded lexicon.
 //!
@@ -21,6 +24,7 @@
 
 mod additions;
 mod figures;
+mod lists;
 mod names;
 mod verbs;
 
