@@ -61,14 +61,8 @@ impl<'a, 'd> Tokens<'a, 'd> {
             return None;
         }
         Some(Number {
-            value: round_to_4_places(numer / denom * 100.0),
-            first: i,
-            end: j + 1,
-            vague: false,
-            words: true,
-            scaled: false,
-            plain_int: false,
             fraction: true,
+            ..Number::in_words(round_to_4_places(numer / denom * 100.0), i, j + 1)
         })
     }
 
@@ -166,14 +160,8 @@ impl<'a, 'd> Tokens<'a, 'd> {
         let denom = (100.0 / f).round();
         let value = round_to_4_places(num * 100.0 / denom);
         Some(Number {
-            value,
-            first: i,
-            end: fi + 1,
-            vague: false,
-            words: true,
-            scaled: false,
-            plain_int: false,
             fraction: true,
+            ..Number::in_words(value, i, fi + 1)
         })
     }
 }
