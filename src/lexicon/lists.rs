@@ -15,6 +15,18 @@ impl WordList {
         self.0.contains(&w)
     }
 
+    /// The words, in the file's order.
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.0.iter().copied()
+    }
+
+    /// An entry of two words is `first second`.
+    pub fn contains_pair(&self, first: &str, second: &str) -> bool {
+        self.0
+            .iter()
+            .any(|e| e.split_once(' ') == Some((first, second)))
+    }
+
     /// Each entry split into its words, in the file's order.
     pub fn phrases(&self) -> Vec<Vec<&'static str>> {
         self.0.iter().map(|p| p.split(' ').collect()).collect()

@@ -1,9 +1,11 @@
 //! The name rules' word lists ([`NameWords`]): given names, surnames,
 //! person titles and roles, organization and place heads, capitalised stop
-//! words, organization descriptors, and the speech verbs.
+//! words, organization descriptors, the speech verbs, and the small lists
+//! of `name_words.tsv` (sport cues, place prepositions, particles, …).
 
 use std::collections::{HashMap, HashSet};
 
+use super::lists::{Lists, WordList};
 use super::{column, embedded, rows, AttributionVerbs};
 use crate::hash::FnvBuild;
 
@@ -80,6 +82,48 @@ pub(crate) struct NameWords {
     pub speech: HashSet<String, FnvBuild>,
     /// Lower-case nouns introducing an organization's name ("firm", "bank").
     pub org_descriptors: HashSet<String, FnvBuild>,
+    /// The lists of `name_words.tsv`.
+    pub cues: NameCues,
+}
+
+/// The name rules' small lists (`name_words.tsv`; each list's comment there
+/// says what it is for).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct NameCues {
+    /// Words that mark an article as a sports report when several occur.
+    pub sport_words: WordList,
+    /// Wire headline labels of a sports report ("SOCCER - …").
+    pub sport_labels: WordList,
+    /// Capitalised words that close the name of a competition ("Cup").
+    pub event_heads: WordList,
+    /// … and in a sports report ("League").
+    pub league_heads: WordList,
+    /// Words right after a team's name ("Leeds beat").
+    pub after_team: WordList,
+    /// Team roles after a club's name ("Celtic manager").
+    pub team_roles: WordList,
+    /// Words right before a team's name ("beat Hull").
+    pub before_team: WordList,
+    /// Two-word cues right before a team's name ("lost to Hull").
+    pub before_team_pairs: WordList,
+    /// A country's posts abroad ("Embassy").
+    pub posts: WordList,
+    /// Words before a weak place head that make it a place.
+    pub place_prepositions: WordList,
+    /// Lower-case place heads ("Raghistan district").
+    pub lower_place_heads: WordList,
+    /// Lower-case particles inside person names ("bin", "van").
+    pub particles: WordList,
+    /// Roles held only by people ("striker", "rapper").
+    pub person_only_roles: WordList,
+    /// Nouns after a possessive that only an organization owns ("board").
+    pub owned_by_orgs: WordList,
+    /// Two-word cues before an organization's name ("shares in").
+    pub before_org_pairs: WordList,
+    /// Legal-form suffixes of company names ("SpA").
+    pub legal_suffixes: WordList,
+    /// Lower-case words inside a multi-word name ("of", "de").
+    pub connectors: WordList,
 }
 
 const FIRST_NAMES: &str = include_str!("../../gazetteers/first_names.tsv");
@@ -89,6 +133,7 @@ const ORG_HEADS: &str = include_str!("../../gazetteers/org_heads.tsv");
 const PLACE_HEADS: &str = include_str!("../../gazetteers/place_heads.tsv");
 const STOP_CAPITALIZED: &str = include_str!("../../gazetteers/stop_capitalized.tsv");
 const ORG_DESCRIPTORS: &str = include_str!("../../gazetteers/org_descriptors.tsv");
+const NAME_WORDS: &str = include_str!("../../gazetteers/name_words.tsv");
 
 impl NameWords {
     /// Load the embedded lists; the speech verbs come from `verbs`.
@@ -121,6 +166,7 @@ impl NameWords {
         for row in rows(&table).filter(|r| !r.cell(word).is_empty()) {
             lex.org_descriptors.insert(row.cell(word).to_string());
         }
+        lex.cues = NameCues::load();
         lex.index();
         lex
     }
@@ -176,6 +222,34 @@ impl NameWords {
     }
 }
 
+impl NameCues {
+    /// The lists of `name_words.tsv`.
+    fn load() -> NameCues {
+        let mut lists = Lists::load("name_words.tsv", NAME_WORDS);
+        let cues = NameCues {
+            sport_words: lists.take("sport_words"),
+            sport_labels: lists.take("sport_labels"),
+            event_heads: lists.take("event_heads"),
+            league_heads: lists.take("league_heads"),
+            after_team: lists.take("after_team"),
+            team_roles: lists.take("team_roles"),
+            before_team: lists.take("before_team"),
+            before_team_pairs: lists.take("before_team_pairs"),
+            posts: lists.take("posts"),
+            place_prepositions: lists.take("place_prepositions"),
+            lower_place_heads: lists.take("lower_place_heads"),
+            particles: lists.take("particles"),
+            person_only_roles: lists.take("person_only_roles"),
+            owned_by_orgs: lists.take("owned_by_orgs"),
+            before_org_pairs: lists.take("before_org_pairs"),
+            legal_suffixes: lists.take("legal_suffixes"),
+            connectors: lists.take("connectors"),
+        };
+        lists.finish();
+        cues
+    }
+}
+
 /// The rows of a head-word file (`head position strength`), longest first.
 fn heads(name: &str, src: &'static str) -> Vec<(Phrase, Head)> {
     let table = embedded(name, src);
@@ -214,5 +288,7 @@ mod tests {
         assert!(lex.titles.iter().any(|(p, _)| p.words == ["Mr"]));
         assert!(lex.org_heads.iter().any(|(p, _)| p.words == ["Institute"]));
         assert!(lex.speech.contains("said"));
+        assert!(lex.cues.before_team_pairs.contains_pair("lost", "to"));
+        assert!(lex.cues.posts.contains("High Commission"));
     }
 }

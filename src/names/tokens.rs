@@ -6,7 +6,6 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashSet;
 
-use super::people::PARTICLES;
 use crate::gazetteer::{GazMatch, Gazetteer};
 use crate::lexicon::{NameWords, Phrase, TitleKind};
 use crate::record::EntityType;
@@ -241,7 +240,7 @@ impl<'d, 'a> Words<'d, 'a> {
         let cap = |p: &str| p.chars().next().is_some_and(char::is_uppercase);
         let first_ok = parts
             .first()
-            .is_some_and(|p| cap(p) || PARTICLES.contains(&p.to_lowercase().as_str()));
+            .is_some_and(|p| cap(p) || self.lex.cues.particles.contains(&p.to_lowercase()));
         let last_ok = parts.last().is_some_and(|p| cap(p));
         first_ok && last_ok
     }
