@@ -120,7 +120,7 @@ impl Extractor {
         let candidates = names::find(&doc, &inner.gazetteer, &lexicon.names, gaz_matches);
         let entities = entities::resolve(&doc, &inner.gazetteer, candidates);
         let figures = figures::find(&doc, &lexicon.figures);
-        let claims = claims::build(&doc, &entities, figures, &lexicon.verbs, inner.quotes);
+        let claims = claims::build(&doc, &entities, figures, lexicon, inner.quotes);
         let mut record = ArticleRecord {
             id: article.id.clone(),
             title: article.title.clone(),

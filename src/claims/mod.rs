@@ -40,7 +40,7 @@
 //! # Adding a rule
 //!
 //! A new attribution verb is a row in `gazetteers/attribution_verbs.tsv`
-//! (read into [`AttributionVerbs`]); a
+//! (read into the lexicon); a
 //! new hedge a phrase in `hedging`. A new way of naming a speaker ("X's
 //! spokesman said") goes in `referents`; a new place to look for one (an
 //! earlier sentence, an earlier quote) in `speakers` for quotes or
@@ -65,22 +65,22 @@ mod window;
 mod words;
 
 use crate::figures::Figure;
-use crate::lexicon::AttributionVerbs;
+use crate::lexicon::Lexicon;
 use crate::record::{Claim, Entity};
 use crate::text::Doc;
 
 use attributor::Attributor;
 
 /// Turn figures into claims and add quotes (when `quotes` is set), in
-/// reading order; `verbs` are the attribution verbs.
+/// reading order, with the word lists of `lex`.
 pub(crate) fn build(
     doc: &Doc<'_>,
     entities: &[Entity],
     figures: Vec<Figure>,
-    verbs: &AttributionVerbs,
+    lex: &Lexicon,
     quotes: bool,
 ) -> Vec<Claim> {
-    let mut attributor = Attributor::new(doc, entities, verbs);
+    let mut attributor = Attributor::new(doc, entities, lex);
     attributor.scan_sentences();
     let spoken = attributor.quotes_with_speakers();
 

@@ -12,19 +12,8 @@
 use std::ops::Range;
 
 use super::words::{count_words, words_of};
-use crate::lexicon::AttributionVerbs;
+use crate::lexicon::{AttributionVerbs, ClaimCues};
 use crate::text::{is_title_or_caps, Doc};
-
-/// Words before a quotation that make it a title, not a quote.
-const TITLE_CUES: &[&str] = &[
-    "titled",
-    "entitled",
-    "called",
-    "dubbed",
-    "named",
-    "headlined",
-    "headline",
-];
 
 /// A quoted passage: `open` is where its opening mark is (the sentence start
 /// when the mark is missing), `inner` the words inside the marks.
@@ -95,7 +84,12 @@ impl QuotedPassages {
 
 /// Is this quoted passage a quote (a clause, or eight words or more),
 /// rather than a scare quote, label or title?
-pub(super) fn is_quotation(text: &str, q: &QuotedPassage, verbs: &AttributionVerbs) -> bool {
+pub(super) fn is_quotation(
+    text: &str,
+    q: &QuotedPassage,
+    verbs: &AttributionVerbs,
+    cues: &ClaimCues,
+) -> bool {
     let inner = &text[q.inner.clone()];
     let n = count_words(inner);
     let before = text[..q.open].trim_end();
@@ -104,7 +98,7 @@ pub(super) fn is_quotation(text: &str, q: &QuotedPassage, verbs: &AttributionVer
         .next()
         .unwrap_or("")
         .to_lowercase();
-    if TITLE_CUES.contains(&prev_word.as_str()) {
+    if cues.title_cues.contains(prev_word.as_str()) {
         return false;
     }
     let first_upper = inner

@@ -13,6 +13,8 @@
 //!   `figure_words.tsv`.
 //! - `verbs`: the attribution verbs ([`AttributionVerbs`]) the claims
 //!   stage reads, and the speech verbs the gazetteer's context cues read.
+//! - `claims`: the claims stage's other lists ([`ClaimCues`]): title cues,
+//!   document words, prepositions, pronouns, ….
 //! - `lists`: `WordList`, a named list of a `list word` file (the
 //!   rules' small lists: one file per stage, one row per word).
 //! - `additions`: the words a user adds through the builder
@@ -23,6 +25,7 @@
 //! loader here; the rule then reads the field.
 
 mod additions;
+mod claims;
 mod figures;
 mod lists;
 mod names;
@@ -34,6 +37,7 @@ use crate::error::Error;
 use crate::tsv::{Column, Row, Tsv};
 
 pub(crate) use additions::LexiconAdditions;
+pub(crate) use claims::ClaimCues;
 pub(crate) use figures::{FigureWords, NumberWord};
 pub(crate) use names::{Head, NameWords, Phrase, TitleKind};
 pub(crate) use verbs::AttributionVerbs;
@@ -44,6 +48,7 @@ pub(crate) struct Lexicon {
     pub names: NameWords,
     pub figures: FigureWords,
     pub verbs: AttributionVerbs,
+    pub claims: ClaimCues,
 }
 
 impl Lexicon {
@@ -61,6 +66,7 @@ impl Lexicon {
             names: NameWords::load(&verbs),
             figures: FigureWords::load(),
             verbs,
+            claims: ClaimCues::load(),
         }
     }
 }
