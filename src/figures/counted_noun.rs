@@ -93,7 +93,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         let between = p.end..c.first;
         let linked = between
             .clone()
-            .any(|k| self.lex.comparison_links.contains(self.word(k)));
+            .any(|k| self.lex.cues.comparison_links.contains(self.word(k)));
         let plain = between
             .clone()
             .all(|k| self.kind(k) != Some(TokenKind::Digits) && !self.is_punct(k, ','));
@@ -168,7 +168,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             let name_part = head_capital
                 && self.capitalised(m)
                 && raw.chars().skip(1).any(char::is_lowercase)
-                && !self.lex.np_stop.contains(self.word(m));
+                && !self.lex.cues.np_stop.contains(self.word(m));
             if !name_part {
                 break;
             }
@@ -184,15 +184,19 @@ impl<'a, 'd> Tokens<'a, 'd> {
             && r.n.value <= 10.0
             && !r.n.scaled
             && r.upper.is_none()
-            && self.lex.back_determiners.contains(self.prev_word(first))
+            && self
+                .lex
+                .cues
+                .back_determiners
+                .contains(self.prev_word(first))
     }
 
     /// `w` looks like a plural noun ("fighters", "people", "gunmen").
     pub(super) fn looks_plural(&self, w: &str) -> bool {
-        if self.lex.plural_nouns.contains(w) || w.ends_with("men") && w.len() > 4 {
+        if self.lex.cues.plural_nouns.contains(w) || w.ends_with("men") && w.len() > 4 {
             return true;
         }
-        if self.lex.not_plural.contains(w) || w.len() < 3 {
+        if self.lex.cues.not_plural.contains(w) || w.len() < 3 {
             return false;
         }
         w.ends_with('s')
@@ -256,10 +260,10 @@ impl<'a, 'd> Tokens<'a, 'd> {
         while words.len() < 6 && self.is_word(j) && self.same_sentence(j, np) {
             let w = self.word(j);
             let compound = self.is_dash(j + 1) && self.glued(j + 1) && self.glued(j + 2);
-            if self.lex.np_stop.contains(w) && !(w == "more" && j == np) && !compound {
+            if self.lex.cues.np_stop.contains(w) && !(w == "more" && j == np) && !compound {
                 break;
             }
-            if words.is_empty() && self.lex.subject_verbs.contains(w) {
+            if words.is_empty() && self.lex.cues.subject_verbs.contains(w) {
                 return None;
             }
             // "81 last year": a time phrase, no counted noun.
@@ -314,8 +318,8 @@ impl<'a, 'd> Tokens<'a, 'd> {
             let mut words = words;
             while words.len() > 1 {
                 let w = self.word(*words.last()?);
-                if self.lex.subject_verbs.contains(w)
-                    || w.ends_with("ed") && !self.lex.participle_adjectives.contains(w)
+                if self.lex.cues.subject_verbs.contains(w)
+                    || w.ends_with("ed") && !self.lex.cues.participle_adjectives.contains(w)
                 {
                     words.pop();
                 } else {
@@ -338,7 +342,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             && !self.raw(first).ends_with("ed")
             && !self.raw(*words.last()?).ends_with("ed")
             && j > first
-            && (!self.is_word(j) || self.lex.np_stop.contains(self.word(j)))
+            && (!self.is_word(j) || self.lex.cues.np_stop.contains(self.word(j)))
         {
             let last = *words.last()?;
             if self.word(np) == "of" || words.len() >= 2 {
@@ -429,7 +433,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         // "<noun> of N"
         if before[0] == "of" && q >= 2 && self.is_word(q - 2) {
             let w = self.word(q - 2);
-            if !self.lex.np_stop.contains(w)
+            if !self.lex.cues.np_stop.contains(w)
                 && self.number_word(q - 2).is_none()
                 && !matches!(
                     w,
@@ -454,7 +458,9 @@ impl<'a, 'd> Tokens<'a, 'd> {
             }
         }
         // "<plural subject> fell from N": the subject of the verb of change.
-        if matches!(before[0], "from" | "to" | "by") && self.lex.change_verbs.contains(before[1]) {
+        if matches!(before[0], "from" | "to" | "by")
+            && self.lex.cues.change_verbs.contains(before[1])
+        {
             if let Some(u) = self.plural_subject_before(q - 2) {
                 return Some(u);
             }
@@ -476,7 +482,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         // change verb counts the figure it changes from.
         if before[0] == "from" {
             let verb = (q.saturating_sub(3)..q).rev().find(|&k| {
-                self.lex.change_verbs.contains(self.word(k)) && self.same_sentence(k, first)
+                self.lex.cues.change_verbs.contains(self.word(k)) && self.same_sentence(k, first)
             });
             if let Some(v) = verb {
                 let mut k = v;
@@ -498,8 +504,8 @@ impl<'a, 'd> Tokens<'a, 'd> {
         // Elliptical subject: reuse the last counted noun of this sentence, or
         // of the previous one when the number opens its sentence.
         let next = self.word(f.end);
-        let subject = self.lex.subject_verbs.contains(next)
-            || (next.ends_with("ed") && !self.lex.participle_adjectives.contains(next));
+        let subject = self.lex.cues.subject_verbs.contains(next)
+            || (next.ends_with("ed") && !self.lex.cues.participle_adjectives.contains(next));
         if let Some((ls, u)) = last {
             if *ls == sent && (subject || matches!(before[0], "from" | "with" | "to")) {
                 return Some(u.clone());

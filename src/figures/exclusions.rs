@@ -432,12 +432,12 @@ impl<'a, 'd> Tokens<'a, 'd> {
             let nxt = self.word(end);
             let compound = self.is_dash(end + 1) && self.glued(end + 1);
             let noun_follows = self.is_word(end)
-                && (!self.lex.np_stop.contains(nxt) || compound)
-                && !self.lex.subject_verbs.contains(nxt)
+                && (!self.lex.cues.np_stop.contains(nxt) || compound)
+                && !self.lex.cues.subject_verbs.contains(nxt)
                 && !self.capitalised(end)
                 || self.capitalised(end) && !self.is_month(end);
             let of_follows = nxt == "of" && (first_word != "one");
-            let subject = self.lex.subject_verbs.contains(nxt);
+            let subject = self.lex.cues.subject_verbs.contains(nxt);
             let times_word = nxt == "times";
             if times_word || !(noun_follows || of_follows || subject) {
                 return true;

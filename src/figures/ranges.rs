@@ -46,7 +46,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         };
         let from_change = prevw == "from" && {
             let before = self.words_before(n.first, 3);
-            self.lex.change_verbs.contains(before[1])
+            self.lex.cues.change_verbs.contains(before[1])
         };
         let score_like = dash
             && !n.scaled
@@ -99,12 +99,12 @@ impl<'a, 'd> Tokens<'a, 'd> {
         let pair_at =
             |k: usize| small(k) && self.is_dash(k + 1) && self.glued(k + 1) && small(k + 2);
         let in_run = pair_at(end) || first >= 3 && pair_at(first - 3);
-        let noun_after = self.lex.result_nouns.contains(self.word(end));
+        let noun_after = self.lex.cues.result_nouns.contains(self.word(end));
         let verb_before = self
             .words_before(first, 3)
             .iter()
             .take_while(|w| !w.is_empty())
-            .any(|w| self.lex.result_verbs.contains(w));
+            .any(|w| self.lex.cues.result_verbs.contains(w));
         in_run || noun_after || verb_before
     }
 
@@ -116,7 +116,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         let e = r.end;
         let q0 = self.qualifier_before(n.first).map_or(n.first, |(_, k)| k);
         let before = self.words_before(q0, 1)[0];
-        let change = matches!(before, "from" | "by") || self.lex.change_verbs.contains(before);
+        let change = matches!(before, "from" | "by") || self.lex.cues.change_verbs.contains(before);
         let sep = self.word(e) == "to" || self.is_dash(e) && self.glued(e);
         if r.upper.is_none() && sep && !change {
             if let Some(m) = self.parse_number(e + 1) {

@@ -59,7 +59,8 @@ impl<'a, 'd> Tokens<'a, 'd> {
                 let have_to = k > 0
                     && self.word(k) == "to"
                     && matches!(self.word(k - 1), "have" | "has" | "had");
-                self.same_sentence(k, first) && (self.lex.modals.contains(self.word(k)) || have_to)
+                self.same_sentence(k, first)
+                    && (self.lex.cues.modals.contains(self.word(k)) || have_to)
             })
     }
 
@@ -152,7 +153,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             if self.is_dash(unit_end) && self.glued(unit_end) && after2 == "old" {
                 return Some((unit_end + 2, plural));
             }
-            if self.lex.record_words.contains(after) {
+            if self.lex.cues.record_words.contains(after) {
                 return None;
             }
             let mut k = first;
@@ -186,20 +187,20 @@ impl<'a, 'd> Tokens<'a, 'd> {
             }
             None => before[0],
         };
-        if self.lex.time_placers.contains(b0)
-            || (b0 == "the" && self.lex.time_placers.contains(before[1]))
+        if self.lex.cues.time_placers.contains(b0)
+            || (b0 == "the" && self.lex.cues.time_placers.contains(before[1]))
         {
             return None;
         }
-        if self.lex.time_placers.contains(before[0])
-            || self.lex.time_placers.contains(before[1]) && before[0] == "the"
+        if self.lex.cues.time_placers.contains(before[0])
+            || self.lex.cues.time_placers.contains(before[1]) && before[0] == "the"
         {
             return None;
         }
         if b0 == "over" {
             return None;
         }
-        if self.lex.time_after.contains(after) || after == "from" && after2 == "now" {
+        if self.lex.cues.time_after.contains(after) || after == "from" && after2 == "now" {
             return None;
         }
         if after == "in" && after2 == "a" && self.word(unit_end + 2) == "row" {

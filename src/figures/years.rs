@@ -118,7 +118,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             && (self.raw(head - 1).ends_with("'s") || self.raw(head - 1).ends_with("’s"));
         let modifier = self.is_word(k + 1)
             && !self.capitalised(k + 1)
-            && !self.lex.np_stop.contains(self.word(k + 1))
+            && !self.lex.cues.np_stop.contains(self.word(k + 1))
             && !determined;
         let leads = (pw == "in" || modifier) && !fig_before && !possessive;
         Some(YearMention {

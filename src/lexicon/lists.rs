@@ -2,7 +2,7 @@
 //! …) that hold the rules' small lists, one row per word, and the
 //! [`WordList`] each list becomes.
 
-use super::{column, embedded, rows};
+use super::{columns, embedded_tsv, rows};
 
 /// A list of lower-case words (or phrases of words separated by single
 /// spaces), in the file's order.
@@ -44,8 +44,8 @@ pub(super) struct Lists {
 impl Lists {
     /// Read the embedded file `origin`.
     pub(super) fn load(origin: &'static str, src: &'static str) -> Lists {
-        let table = embedded(origin, src);
-        let (list, word) = (column(&table, "list"), column(&table, "word"));
+        let table = embedded_tsv(origin, src);
+        let [list, word] = columns(&table, ["list", "word"]);
         let mut lists: Vec<(&'static str, WordList)> = Vec::new();
         for row in rows(&table) {
             let (name, word) = (row.cell(list), row.cell(word));
@@ -72,3 +72,38 @@ impl Lists {
         }
     }
 }
+
+/// Declare the struct of one `list word` file: one [`WordList`] field per
+/// list, named as the list, and `load`, which takes each list from the
+/// embedded file `gazetteers/<file>`.
+macro_rules! word_lists {
+    (
+        $(#[$attr:meta])*
+        pub(crate) struct $name:ident from $file:literal {
+            $( $(#[$field_attr:meta])* $field:ident, )*
+        }
+    ) => {
+        $(#[$attr])*
+        #[derive(Clone, Debug, Default)]
+        pub(crate) struct $name {
+            $( $(#[$field_attr])* pub $field: $crate::lexicon::lists::WordList, )*
+        }
+
+        impl $name {
+            /// The lists of the embedded file.
+            pub(super) fn load() -> $name {
+                let mut lists = $crate::lexicon::lists::Lists::load(
+                    $file,
+                    include_str!(concat!("../../gazetteers/", $file)),
+                );
+                let loaded = $name {
+                    $( $field: lists.take(stringify!($field)), )*
+                };
+                lists.finish();
+                loaded
+            }
+        }
+    };
+}
+
+pub(super) use word_lists;

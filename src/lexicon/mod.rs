@@ -16,13 +16,17 @@
 //! - `claims`: the claims stage's other lists ([`ClaimCues`]): title cues,
 //!   document words, prepositions, pronouns, ….
 //! - `lists`: `WordList`, a named list of a `list word` file (the
-//!   rules' small lists: one file per stage, one row per word).
+//!   rules' small lists: one file per stage, one row per word), and
+//!   `word_lists!`, which declares a stage's struct of them (`FigureCues`,
+//!   `NameCues`, `ClaimCues`: one field per list, named as the list).
 //! - `additions`: the words a user adds through the builder
 //!   ([`LexiconAdditions`]), merged into a copy of the embedded lexicon.
 //!
-//! A new list is a TSV file with a header in `gazetteers/` (documented in
-//! `gazetteers/README.md`), a field in the family that reads it, and a
-//! loader here; the rule then reads the field.
+//! A new small list is rows `list word` in the stage's `*_words.tsv` and
+//! a field of the same name in its `word_lists!` struct; a list with more
+//! columns is a TSV file with a header in `gazetteers/` (documented in
+//! `gazetteers/README.md`), a field in the family that reads it and a
+//! loader here. The rule then reads the field.
 
 mod additions;
 mod claims;
@@ -71,15 +75,29 @@ impl Lexicon {
     }
 }
 
+/// The embedded file `gazetteers/<name>`, its header read (see [`embedded_tsv`]).
+macro_rules! embedded_table {
+    ($name:literal) => {
+        $crate::lexicon::embedded_tsv($name, include_str!(concat!("../../gazetteers/", $name)))
+    };
+}
+
+use embedded_table;
+
 /// An embedded data file, its header read. The embedded files are checked
 /// by the tests, so a fault in one is a bug of the crate: it panics.
-fn embedded(name: &str, src: &'static str) -> Tsv<'static> {
+fn embedded_tsv(name: &str, src: &'static str) -> Tsv<'static> {
     Tsv::parse(name, src).unwrap_or_else(|e| invalid(e))
 }
 
 /// The column `name` of an embedded file.
 fn column(table: &Tsv<'static>, name: &str) -> Column {
     table.column(name).unwrap_or_else(|e| invalid(e))
+}
+
+/// The columns `names` of an embedded file.
+fn columns<const N: usize>(table: &Tsv<'static>, names: [&str; N]) -> [Column; N] {
+    names.map(|name| column(table, name))
 }
 
 /// The rows of an embedded file.
@@ -89,4 +107,35 @@ fn rows<'t>(table: &'t Tsv<'static>) -> impl Iterator<Item = Row<'t, 'static>> +
 
 fn invalid(e: Error) -> ! {
     panic!("embedded word list is invalid: {e}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lexicon;
+
+    #[test]
+    fn every_family_loads() {
+        let names = &Lexicon::embedded().names;
+        assert!(names.first_names.len() > 100);
+        assert!(names.titles.iter().any(|(p, _)| p.words == ["Mr"]));
+        assert!(names
+            .org_heads
+            .iter()
+            .any(|(p, _)| p.words == ["Institute"]));
+        assert!(names.speech.contains("said"));
+        assert!(names.cues.before_team_pairs.contains_pair("lost", "to"));
+        assert!(names.cues.posts.contains("High Commission"));
+        let figures = &Lexicon::embedded().figures;
+        assert!(figures.numbers.len() > 50);
+        assert!(figures.prefixes.iter().any(|(f, _)| *f == "HK$"));
+        assert!(figures.currency_cues.len() > 3);
+        assert!(figures.units.len() > 30);
+        assert_eq!(figures.qualifiers[0].0, ["no", "fewer", "than"]);
+        let np_stop = &figures.cues.np_stop;
+        assert!(np_stop.contains("whereas") && !np_stop.contains("people"));
+        let claims = &Lexicon::embedded().claims;
+        assert!(claims.document_words.contains("white paper"));
+        assert!(claims.pronouns.contains("their"));
+        assert!(Lexicon::embedded().verbs.is_quote_tag("insisted"));
+    }
 }

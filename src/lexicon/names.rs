@@ -5,9 +5,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::lists::{Lists, WordList};
-use super::{column, embedded, rows, AttributionVerbs};
+use super::lists::word_lists;
+use super::{columns, embedded_table, rows, AttributionVerbs};
 use crate::hash::FnvBuild;
+use crate::tsv::Tsv;
 
 /// A cue phrase or head word, split into words (trailing dots dropped, so
 /// "Mr." and "Mr" are one entry).
@@ -86,83 +87,75 @@ pub(crate) struct NameWords {
     pub cues: NameCues,
 }
 
-/// The name rules' small lists (`name_words.tsv`; each list's comment there
-/// says what it is for).
-#[derive(Clone, Debug, Default)]
-pub(crate) struct NameCues {
-    /// Words that mark an article as a sports report when several occur.
-    pub sport_words: WordList,
-    /// Wire headline labels of a sports report ("SOCCER - …").
-    pub sport_labels: WordList,
-    /// Capitalised words that close the name of a competition ("Cup").
-    pub event_heads: WordList,
-    /// … and in a sports report ("League").
-    pub league_heads: WordList,
-    /// Words right after a team's name ("Leeds beat").
-    pub after_team: WordList,
-    /// Team roles after a club's name ("Celtic manager").
-    pub team_roles: WordList,
-    /// Words right before a team's name ("beat Hull").
-    pub before_team: WordList,
-    /// Two-word cues right before a team's name ("lost to Hull").
-    pub before_team_pairs: WordList,
-    /// A country's posts abroad ("Embassy").
-    pub posts: WordList,
-    /// Words before a weak place head that make it a place.
-    pub place_prepositions: WordList,
-    /// Lower-case place heads ("Raghistan district").
-    pub lower_place_heads: WordList,
-    /// Lower-case particles inside person names ("bin", "van").
-    pub particles: WordList,
-    /// Roles held only by people ("striker", "rapper").
-    pub person_only_roles: WordList,
-    /// Nouns after a possessive that only an organization owns ("board").
-    pub owned_by_orgs: WordList,
-    /// Two-word cues before an organization's name ("shares in").
-    pub before_org_pairs: WordList,
-    /// Legal-form suffixes of company names ("SpA").
-    pub legal_suffixes: WordList,
-    /// Lower-case words inside a multi-word name ("of", "de").
-    pub connectors: WordList,
+word_lists! {
+    /// The name rules' small lists (`name_words.tsv`; each list's comment
+    /// there says what it is for).
+    pub(crate) struct NameCues from "name_words.tsv" {
+        /// Words that mark an article as a sports report when several occur.
+        sport_words,
+        /// Wire headline labels of a sports report ("SOCCER - …").
+        sport_labels,
+        /// Capitalised words that close the name of a competition ("Cup").
+        event_heads,
+        /// … and in a sports report ("League").
+        league_heads,
+        /// Words right after a team's name ("Leeds beat").
+        after_team,
+        /// Team roles after a club's name ("Celtic manager").
+        team_roles,
+        /// Words right before a team's name ("beat Hull").
+        before_team,
+        /// Two-word cues right before a team's name ("lost to Hull").
+        before_team_pairs,
+        /// A country's posts abroad ("Embassy").
+        posts,
+        /// Words before a weak place head that make it a place.
+        place_prepositions,
+        /// Lower-case place heads ("Raghistan district").
+        lower_place_heads,
+        /// Lower-case particles inside person names ("bin", "van").
+        particles,
+        /// Roles held only by people ("striker", "rapper").
+        person_only_roles,
+        /// Nouns after a possessive that only an organization owns ("board").
+        owned_by_orgs,
+        /// Two-word cues before an organization's name ("shares in").
+        before_org_pairs,
+        /// Legal-form suffixes of company names ("SpA").
+        legal_suffixes,
+        /// Lower-case words inside a multi-word name ("of", "de").
+        connectors,
+    }
 }
-
-const FIRST_NAMES: &str = include_str!("../../gazetteers/first_names.tsv");
-const SURNAMES: &str = include_str!("../../gazetteers/surnames.tsv");
-const PERSON_TITLES: &str = include_str!("../../gazetteers/person_titles.tsv");
-const ORG_HEADS: &str = include_str!("../../gazetteers/org_heads.tsv");
-const PLACE_HEADS: &str = include_str!("../../gazetteers/place_heads.tsv");
-const STOP_CAPITALIZED: &str = include_str!("../../gazetteers/stop_capitalized.tsv");
-const ORG_DESCRIPTORS: &str = include_str!("../../gazetteers/org_descriptors.tsv");
-const NAME_WORDS: &str = include_str!("../../gazetteers/name_words.tsv");
 
 impl NameWords {
     /// Load the embedded lists; the speech verbs come from `verbs`.
     pub(super) fn load(verbs: &AttributionVerbs) -> NameWords {
         let mut lex = NameWords::default();
-        let table = embedded("first_names.tsv", FIRST_NAMES);
-        let name = column(&table, "name");
+        let table = embedded_table!("first_names.tsv");
+        let [name] = columns(&table, ["name"]);
         for row in rows(&table).filter(|r| !r.cell(name).is_empty()) {
             lex.first_names.insert(row.cell(name).to_string());
         }
-        let table = embedded("surnames.tsv", SURNAMES);
-        let (name, origin) = (column(&table, "name"), column(&table, "origin"));
+        let table = embedded_table!("surnames.tsv");
+        let [name, origin] = columns(&table, ["name", "origin"]);
         for row in rows(&table).filter(|r| !r.cell(name).is_empty()) {
             let (name, origin) = (row.cell(name), row.cell(origin));
             lex.surnames.insert(name.to_string(), origin.to_string());
         }
         lex.load_titles();
-        lex.org_heads = heads("org_heads.tsv", ORG_HEADS);
-        lex.place_heads = heads("place_heads.tsv", PLACE_HEADS);
-        let table = embedded("stop_capitalized.tsv", STOP_CAPITALIZED);
-        let (word, class) = (column(&table, "word"), column(&table, "class"));
+        lex.org_heads = heads(embedded_table!("org_heads.tsv"));
+        lex.place_heads = heads(embedded_table!("place_heads.tsv"));
+        let table = embedded_table!("stop_capitalized.tsv");
+        let [word, class] = columns(&table, ["word", "class"]);
         for row in rows(&table).filter(|r| !r.cell(word).is_empty()) {
             let word = row.cell(word).trim_end_matches('.');
             lex.stop
                 .insert(word.to_string(), row.cell(class).to_string());
         }
         lex.speech = verbs.speech_verbs().map(str::to_string).collect();
-        let table = embedded("org_descriptors.tsv", ORG_DESCRIPTORS);
-        let word = column(&table, "word");
+        let table = embedded_table!("org_descriptors.tsv");
+        let [word] = columns(&table, ["word"]);
         for row in rows(&table).filter(|r| !r.cell(word).is_empty()) {
             lex.org_descriptors.insert(row.cell(word).to_string());
         }
@@ -173,12 +166,8 @@ impl NameWords {
 
     /// The rows of `person_titles.tsv`, longest cue first.
     fn load_titles(&mut self) {
-        let table = embedded("person_titles.tsv", PERSON_TITLES);
-        let (cue, kind, case) = (
-            column(&table, "cue"),
-            column(&table, "kind"),
-            column(&table, "case"),
-        );
+        let table = embedded_table!("person_titles.tsv");
+        let [cue, kind, case] = columns(&table, ["cue", "kind", "case"]);
         for row in rows(&table) {
             let kind = match row.cell(kind) {
                 "nobility" => TitleKind::Nobility,
@@ -222,42 +211,9 @@ impl NameWords {
     }
 }
 
-impl NameCues {
-    /// The lists of `name_words.tsv`.
-    fn load() -> NameCues {
-        let mut lists = Lists::load("name_words.tsv", NAME_WORDS);
-        let cues = NameCues {
-            sport_words: lists.take("sport_words"),
-            sport_labels: lists.take("sport_labels"),
-            event_heads: lists.take("event_heads"),
-            league_heads: lists.take("league_heads"),
-            after_team: lists.take("after_team"),
-            team_roles: lists.take("team_roles"),
-            before_team: lists.take("before_team"),
-            before_team_pairs: lists.take("before_team_pairs"),
-            posts: lists.take("posts"),
-            place_prepositions: lists.take("place_prepositions"),
-            lower_place_heads: lists.take("lower_place_heads"),
-            particles: lists.take("particles"),
-            person_only_roles: lists.take("person_only_roles"),
-            owned_by_orgs: lists.take("owned_by_orgs"),
-            before_org_pairs: lists.take("before_org_pairs"),
-            legal_suffixes: lists.take("legal_suffixes"),
-            connectors: lists.take("connectors"),
-        };
-        lists.finish();
-        cues
-    }
-}
-
 /// The rows of a head-word file (`head position strength`), longest first.
-fn heads(name: &str, src: &'static str) -> Vec<(Phrase, Head)> {
-    let table = embedded(name, src);
-    let (head, position, strength) = (
-        column(&table, "head"),
-        column(&table, "position"),
-        column(&table, "strength"),
-    );
+fn heads(table: Tsv<'static>) -> Vec<(Phrase, Head)> {
+    let [head, position, strength] = columns(&table, ["head", "position", "strength"]);
     let mut list = Vec::new();
     for row in rows(&table) {
         let kind = Head {
@@ -275,20 +231,4 @@ fn heads(name: &str, src: &'static str) -> Vec<(Phrase, Head)> {
 /// Sort phrases longest first, keeping the file's order among equals.
 pub(super) fn longest_first<T>(list: &mut [(Phrase, T)]) {
     list.sort_by_key(|(p, _)| std::cmp::Reverse(p.words.len()));
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::lexicon::Lexicon;
-
-    #[test]
-    fn name_words_load() {
-        let lex = &Lexicon::embedded().names;
-        assert!(lex.first_names.len() > 100);
-        assert!(lex.titles.iter().any(|(p, _)| p.words == ["Mr"]));
-        assert!(lex.org_heads.iter().any(|(p, _)| p.words == ["Institute"]));
-        assert!(lex.speech.contains("said"));
-        assert!(lex.cues.before_team_pairs.contains_pair("lost", "to"));
-        assert!(lex.cues.posts.contains("High Commission"));
-    }
 }

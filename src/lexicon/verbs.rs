@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{column, embedded, rows};
+use super::{columns, embedded_table, rows};
 use crate::hash::FnvBuild;
 
 /// How an attribution verb may be read.
@@ -31,17 +31,11 @@ pub(crate) struct AttributionVerbs {
     quote_tags: HashSet<&'static str, FnvBuild>,
 }
 
-const ATTRIBUTION_VERBS: &str = include_str!("../../gazetteers/attribution_verbs.tsv");
-
 impl AttributionVerbs {
     /// Load the embedded list.
     pub(super) fn load() -> AttributionVerbs {
-        let table = embedded("attribution_verbs.tsv", ATTRIBUTION_VERBS);
-        let (verb, usage, quote) = (
-            column(&table, "verb"),
-            column(&table, "use"),
-            column(&table, "quote"),
-        );
+        let table = embedded_table!("attribution_verbs.tsv");
+        let [verb, usage, quote] = columns(&table, ["verb", "use", "quote"]);
         let mut verbs = AttributionVerbs::default();
         for row in rows(&table) {
             let (verb, usage) = (row.cell(verb), row.cell(usage));
