@@ -19,24 +19,7 @@ pub(super) fn ambiguous_context(
     let before = before.as_deref().unwrap_or("");
     let after = after.as_deref().unwrap_or("");
     match kind {
-        EntityType::Place => matches!(
-            before,
-            "in" | "from"
-                | "to"
-                | "of"
-                | "at"
-                | "near"
-                | "across"
-                | "into"
-                | "outside"
-                | "inside"
-                | "via"
-                | "visited"
-                | "visit"
-                | "toward"
-                | "towards"
-                | "within"
-        ),
+        EntityType::Place => lex.gazetteer.place_before.contains(before),
         // Speech verbs ("said", "insisted") after a name that is also a word
         // show it is a person; those that are also nouns ("claims") do not.
         EntityType::Person => lex.verbs.is_quote_tag(after),
@@ -46,40 +29,8 @@ pub(super) fn ambiguous_context(
         EntityType::Organization => {
             let possessive = doc.text[end..].starts_with("'s") || doc.text[end..].starts_with("’s");
             possessive
-                || matches!(
-                    before,
-                    "the"
-                        | "at"
-                        | "by"
-                        | "from"
-                        | "for"
-                        | "with"
-                        | "against"
-                        | "rival"
-                        | "join"
-                        | "joined"
-                )
-                || matches!(
-                    after,
-                    "said"
-                        | "says"
-                        | "reported"
-                        | "reports"
-                        | "announced"
-                        | "announces"
-                        | "shares"
-                        | "stock"
-                        | "chief"
-                        | "executives"
-                        | "spokesman"
-                        | "spokeswoman"
-                        | "spokesperson"
-                        | "inc"
-                        | "plc"
-                        | "ltd"
-                        | "corp"
-                        | "group"
-                )
+                || lex.gazetteer.organization_before.contains(before)
+                || lex.gazetteer.organization_after.contains(after)
         }
         // A capitalised nationality word away from a sentence start and a
         // headline is the adjective ("Afghan refugees"), not the blanket.

@@ -15,6 +15,8 @@
 //!   stage reads, and the speech verbs the gazetteer's context cues read.
 //! - `claims`: the claims stage's other lists ([`ClaimCues`]): title cues,
 //!   document words, prepositions, pronouns, ….
+//! - `gazetteer`: the gazetteer matcher's context cues ([`GazetteerCues`]):
+//!   the words around an ambiguous name that license it.
 //! - `lists`: `WordList`, a named list of a `list word` file (the
 //!   rules' small lists: one file per stage, one row per word), and
 //!   `word_lists!`, which declares a stage's struct of them (`FigureCues`,
@@ -31,6 +33,7 @@
 mod additions;
 mod claims;
 mod figures;
+mod gazetteer;
 mod lists;
 mod names;
 mod verbs;
@@ -43,6 +46,7 @@ use crate::tsv::{Column, Row, Tsv};
 pub(crate) use additions::LexiconAdditions;
 pub(crate) use claims::ClaimCues;
 pub(crate) use figures::{FigureWords, NumberWord};
+pub(crate) use gazetteer::GazetteerCues;
 pub(crate) use names::{Head, NameWords, Phrase, TitleKind};
 pub(crate) use verbs::AttributionVerbs;
 
@@ -53,6 +57,7 @@ pub(crate) struct Lexicon {
     pub figures: FigureWords,
     pub verbs: AttributionVerbs,
     pub claims: ClaimCues,
+    pub gazetteer: GazetteerCues,
 }
 
 impl Lexicon {
@@ -71,6 +76,7 @@ impl Lexicon {
             figures: FigureWords::load(),
             verbs,
             claims: ClaimCues::load(),
+            gazetteer: GazetteerCues::load(),
         }
     }
 }
