@@ -118,7 +118,7 @@ impl Extractor {
         let lexicon = &*inner.lexicon;
         let gaz_matches = inner.matcher.find(&doc, &inner.gazetteer, lexicon);
         let candidates = names::find(&doc, &inner.gazetteer, &lexicon.names, gaz_matches);
-        let entities = entities::resolve(&doc, &inner.gazetteer, candidates);
+        let entities = entities::resolve(&doc, &inner.gazetteer, &lexicon.gazetteer, candidates);
         let figures = figures::find(&doc, &lexicon.figures);
         let claims = claims::build(&doc, &entities, figures, lexicon, inner.quotes);
         let mut record = ArticleRecord {

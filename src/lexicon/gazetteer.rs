@@ -1,6 +1,7 @@
-//! The gazetteer matcher's context cues ([`GazetteerCues`]), from
+//! The gazetteer's word lists ([`GazetteerCues`]), from
 //! `gazetteers/gazetteer_words.tsv`: the words around a name that is also a
-//! common word which license it there.
+//! common word which license it there (the matcher's context cues), and the
+//! corporate suffixes the key resolver strips.
 
 use super::lists::word_lists;
 
@@ -13,5 +14,8 @@ word_lists! {
         organization_before,
         /// Right after it ("Apple said", "Shell shares").
         organization_after,
+        /// Folded words that end a company's name without changing what it
+        /// names ("corp", "plc"), for the key resolver.
+        corporate_suffixes,
     }
 }

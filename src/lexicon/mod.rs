@@ -17,7 +17,7 @@
 //!   document words, prepositions, pronouns, ….
 //! - `gazetteer`: the gazetteer matcher's context cues ([`GazetteerCues`]):
 //!   the words around an ambiguous name that license it.
-//! - `lists`: `WordList`, a named list of a `list word` file (the
+//! - `lists`: [`WordList`], a named list of a `list word` file (the
 //!   rules' small lists: one file per stage, one row per word), and
 //!   `word_lists!`, which declares a stage's struct of them (`FigureCues`,
 //!   `NameCues`, `ClaimCues`: one field per list, named as the list).
@@ -47,6 +47,7 @@ pub(crate) use additions::LexiconAdditions;
 pub(crate) use claims::ClaimCues;
 pub(crate) use figures::{FigureWords, NumberWord};
 pub(crate) use gazetteer::GazetteerCues;
+pub(crate) use lists::WordList;
 pub(crate) use names::{Head, NameWords, Phrase, TitleKind};
 pub(crate) use verbs::AttributionVerbs;
 
