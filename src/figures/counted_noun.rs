@@ -221,23 +221,8 @@ impl<'a, 'd> Tokens<'a, 'd> {
             k += 1;
             loop {
                 let w = self.word(k);
-                if matches!(
-                    w,
-                    "the"
-                        | "its"
-                        | "their"
-                        | "his"
-                        | "her"
-                        | "our"
-                        | "these"
-                        | "those"
-                        | "this"
-                        | "that"
-                        | "my"
-                        | "your"
-                        | "all"
-                        | "such"
-                ) || self.kind(k) == Some(TokenKind::Digits)
+                if self.lex.cues.of_determiners.contains(w)
+                    || self.kind(k) == Some(TokenKind::Digits)
                     || self.raw(k).ends_with("'s")
                     || self.raw(k).ends_with("’s")
                     || matches!(

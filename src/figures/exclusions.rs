@@ -164,82 +164,11 @@ impl<'a, 'd> Tokens<'a, 'd> {
         // Part of a name: "Taliban 2.0", "FTSE 100", "Article 370", "Boeing 747".
         if i > 0 && !t.glued && self.capitalised(i - 1) && self.same_sentence(i - 1, i) {
             let prev = i - 1;
-            let function_word = matches!(
-                self.word(prev),
-                "in" | "by"
-                    | "since"
-                    | "about"
-                    | "some"
-                    | "nearly"
-                    | "over"
-                    | "under"
-                    | "around"
-                    | "almost"
-                    | "roughly"
-                    | "approximately"
-                    | "only"
-                    | "just"
-                    | "and"
-                    | "the"
-                    | "with"
-                    | "for"
-                    | "of"
-                    | "to"
-                    | "from"
-                    | "at"
-                    | "on"
-                    | "up"
-                    | "more"
-                    | "less"
-                    | "between"
-                    | "than"
-                    | "all"
-                    | "another"
-                    | "those"
-                    | "these"
-                    | "its"
-                    | "their"
-                    | "his"
-                    | "her"
-                    | "our"
-                    | "at least"
-                    | "least"
-                    | "most"
-                    | "every"
-                    | "each"
-                    | "a"
-                    | "an"
-                    | "there"
-                    | "were"
-                    | "was"
-                    | "are"
-                    | "is"
-                    | "also"
-                    | "had"
-                    | "have"
-                    | "has"
-                    | "around,"
-                    | "during"
-                    | "after"
-                    | "before"
-                    | "until"
-                    | "within"
-                    | "like"
-                    | "killing"
-                    | "killed"
-                    | "per"
-                    | "if"
-                    | "when"
-                    | "while"
-                    | "as"
-                    | "so"
-                    | "but"
-                    | "or"
-                    | "nor"
-                    | "yet"
-                    | "then"
-                    | "now"
-            );
+            let function_word = self
+                .lex
+                .cues
+                .not_name_before_number
+                .contains(self.word(prev));
             let possessive = self.raw(prev).ends_with("'s") || self.raw(prev).ends_with("’s");
             let suffix = self.percent_at(n.end).is_some()
                 || self.currency_suffix(n.end).is_some()
@@ -462,29 +391,8 @@ impl<'a, 'd> Tokens<'a, 'd> {
         let prev = self.prev_word(first);
         let next_plural =
             self.is_word(end) && !self.capitalised(end) && self.looks_plural(self.word(end));
-        let prev_blocks = matches!(
-            prev,
-            "the"
-                | "in"
-                | "of"
-                | "since"
-                | "by"
-                | "from"
-                | "to"
-                | "until"
-                | "during"
-                | "for"
-                | "between"
-                | "and"
-                | "its"
-                | "their"
-                | "this"
-                | "that"
-                | "mid"
-                | "early"
-                | "late"
-                | "s"
-        ) || (first > 0 && self.is_punct(first - 1, '\''))
+        let prev_blocks = self.lex.cues.before_year.contains(prev)
+            || (first > 0 && self.is_punct(first - 1, '\''))
             || first > 0 && {
                 // "the company's 2004 profits"
                 let r = self.raw(first - 1);

@@ -72,25 +72,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
     fn fraction_word(&self, i: usize, num: f64, fi: usize, f: f64) -> Option<Number> {
         let w = self.word(i);
         let prev = self.prev_word(i);
-        let blocked_prev = |p: &str| {
-            matches!(
-                p,
-                "the"
-                    | "first"
-                    | "second"
-                    | "third"
-                    | "fourth"
-                    | "last"
-                    | "final"
-                    | "latest"
-                    | "this"
-                    | "that"
-                    | "each"
-                    | "every"
-                    | "next"
-                    | "previous"
-            )
-        };
+        let blocked_prev = |p: &str| self.lex.cues.not_proportion_before.contains(p);
         if w != "half" && self.word(fi) == "half" {
             return None;
         }
@@ -105,23 +87,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             return None;
         }
         // Time words: "half an hour", "a quarter of a century", "second quarter".
-        let time_word = |s: &str| {
-            matches!(
-                s,
-                "hour"
-                    | "day"
-                    | "week"
-                    | "month"
-                    | "year"
-                    | "century"
-                    | "decade"
-                    | "mile"
-                    | "time"
-                    | "point"
-                    | "way"
-                    | "dozen"
-            )
-        };
+        let time_word = |s: &str| self.lex.cues.fraction_time_words.contains(s);
         let proportion = match next {
             "of" => {
                 let after = if next2 == "a" || next2 == "an" {

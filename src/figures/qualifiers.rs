@@ -100,26 +100,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
                     } else {
                         ""
                     };
-                    if matches!(
-                        before,
-                        "added"
-                            | "add"
-                            | "adds"
-                            | "adding"
-                            | "summed"
-                            | "sums"
-                            | "ran"
-                            | "runs"
-                            | "went"
-                            | "goes"
-                            | "go"
-                            | "moved"
-                            | "came"
-                            | "comes"
-                            | "built"
-                            | "builds"
-                            | "stepped"
-                    ) {
+                    if self.lex.cues.sum_verbs.contains(before) {
                         continue;
                     }
                 }

@@ -110,6 +110,18 @@ word_lists! {
         result_nouns,
         /// Verbs before a pair of numbers that make it a result ("lost 2-4").
         result_verbs,
+        /// Capitalised before a number, no part of a name ("In 2004").
+        not_name_before_number,
+        /// Before a four-digit number, keep it a year ("the 2004 elections").
+        before_year,
+        /// Determiners after "of" the counted-noun search skips ("of the").
+        of_determiners,
+        /// Before a fraction word, no proportion ("the first half").
+        not_proportion_before,
+        /// After a fraction word, a stretch of time ("half an hour").
+        fraction_time_words,
+        /// Before "up to", a sum, not a ceiling ("added up to").
+        sum_verbs,
     }
 }
 

@@ -125,6 +125,8 @@ word_lists! {
         legal_suffixes,
         /// Lower-case words inside a multi-word name ("of", "de").
         connectors,
+        /// Last words of the names of laws, plans, treaties ("Act", "Plan").
+        project_heads,
     }
 }
 

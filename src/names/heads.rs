@@ -53,24 +53,7 @@ pub(super) fn is_project(words: &Words<'_, '_>, from: usize, to: usize) -> bool 
     } else {
         ""
     };
-    matches!(
-        last,
-        "Act"
-            | "Bill"
-            | "Law"
-            | "Initiative"
-            | "Programme"
-            | "Program"
-            | "Plan"
-            | "Strategy"
-            | "Agreement"
-            | "Treaty"
-            | "Accord"
-            | "Olympics"
-            | "Games"
-            | "Report"
-            | "Index"
-    ) || (before == "Economic" && last == "Corridor")
+    words.lex.cues.project_heads.contains(last) || (before == "Economic" && last == "Corridor")
 }
 
 /// Organization and place names closed by a capitalised head word
