@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use crate::gazetteer::{resolve_keys, Gazetteer, KeyGroup};
+use crate::lexicon::GazetteerCues;
 use crate::names::Candidate;
 use crate::record::{Entity, EntityType, Mention};
 use crate::text::Doc;
@@ -59,6 +60,8 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
 struct Grouping<'c> {
     doc: &'c Doc<'c>,
     gaz: &'c Gazetteer,
+    /// The lexicon's gazetteer lists, for the key resolver.
+    cues: &'c GazetteerCues,
     candidates: &'c [Candidate],
     groups: Vec<Group>,
     group_of: Vec<Option<usize>>,
@@ -71,16 +74,19 @@ struct Grouping<'c> {
 }
 
 /// Group candidates (not overlapping) into entities, in order of first
-/// mention; each keeps all its mentions.
+/// mention; each keeps all its mentions. Place and organization keys are
+/// resolved with the gazetteer's word lists `cues`.
 pub(crate) fn resolve(
     doc: &Doc<'_>,
     gaz: &Gazetteer,
+    cues: &GazetteerCues,
     mut candidates: Vec<Candidate>,
 ) -> Vec<Entity> {
     candidates.sort_by_key(|c| (c.start, c.end));
     let mut grouping = Grouping {
         doc,
         gaz,
+        cues,
         candidates: &candidates,
         groups: Vec::new(),
         group_of: vec![None; candidates.len()],
@@ -286,7 +292,7 @@ impl<'c> Grouping<'c> {
                     .collect(),
             })
             .collect();
-        let chosen = resolve_keys(self.doc, self.gaz, &places);
+        let chosen = resolve_keys(self.doc, self.gaz, self.cues, &places);
         for ((g, place), row) in groups.iter_mut().zip(&places).zip(chosen) {
             if row.is_some() && row != place.entry {
                 g.key = row.map(|r| self.gaz.entries()[r as usize].key.clone());

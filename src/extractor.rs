@@ -16,7 +16,8 @@ use crate::error::{Error, ErrorKind};
 use crate::figures;
 use crate::gazetteer::{Gazetteer, Matcher};
 use crate::input::Article;
-use crate::names::{self, Lexicon};
+use crate::lexicon::Lexicon;
+use crate::names;
 use crate::record::ArticleRecord;
 use crate::text::Doc;
 
@@ -114,11 +115,12 @@ impl Extractor {
             );
         }
         let doc = Doc::new(&article.text, article.title.is_some());
-        let gaz_matches = inner.matcher.find(&doc, &inner.gazetteer);
-        let candidates = names::find(&doc, &inner.gazetteer, &inner.lexicon, gaz_matches);
-        let entities = entities::resolve(&doc, &inner.gazetteer, candidates);
-        let figures = figures::find(&doc);
-        let claims = claims::build(&doc, &entities, figures, inner.quotes);
+        let lexicon = &*inner.lexicon;
+        let gaz_matches = inner.matcher.find(&doc, &inner.gazetteer, lexicon);
+        let candidates = names::find(&doc, &inner.gazetteer, &lexicon.names, gaz_matches);
+        let entities = entities::resolve(&doc, &inner.gazetteer, &lexicon.gazetteer, candidates);
+        let figures = figures::find(&doc, &lexicon.figures);
+        let claims = claims::build(&doc, &entities, figures, lexicon, inner.quotes);
         let mut record = ArticleRecord {
             id: article.id.clone(),
             title: article.title.clone(),

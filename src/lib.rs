@@ -81,6 +81,7 @@ mod figures;
 pub mod gazetteer;
 mod hash;
 pub mod input;
+mod lexicon;
 mod names;
 pub mod record;
 mod text;

@@ -12,6 +12,7 @@ use super::mentions::Mentions;
 use super::quotes::QuotedPassages;
 use super::speakers::Attribution;
 use super::words::{Word, WordIndex};
+use crate::lexicon::{AttributionVerbs, ClaimCues, Lexicon};
 use crate::record::{Entity, Source};
 use crate::text::Doc;
 
@@ -20,6 +21,10 @@ pub(super) struct Attributor<'a, 'd> {
     pub(super) doc: &'d Doc<'a>,
     pub(super) text: &'a str,
     pub(super) entities: &'d [Entity],
+    /// The attribution verbs of the lexicon.
+    pub(super) verbs: &'d AttributionVerbs,
+    /// The stage's other word lists.
+    pub(super) cues: &'d ClaimCues,
     pub(super) mentions: Mentions,
     /// Every word of the folded text: `words` reads its ranges from here
     /// instead of searching the text again.
@@ -35,17 +40,23 @@ pub(super) struct Attributor<'a, 'd> {
 }
 
 impl<'a, 'd> Attributor<'a, 'd> {
-    /// Index `doc` and the mentions of `entities`; sentences are not
-    /// attributed yet.
-    pub(super) fn new(doc: &'d Doc<'a>, entities: &'d [Entity]) -> Attributor<'a, 'd> {
+    /// Index `doc` and the mentions of `entities`, reading the word lists
+    /// of `lex`; sentences are not attributed yet.
+    pub(super) fn new(
+        doc: &'d Doc<'a>,
+        entities: &'d [Entity],
+        lex: &'d Lexicon,
+    ) -> Attributor<'a, 'd> {
         let n = doc.sentences.len();
         let mut attributor = Attributor {
             doc,
             text: doc.text,
             entities,
+            verbs: &lex.verbs,
+            cues: &lex.claims,
             mentions: Mentions::new(entities, doc.text.len()),
             word_index: WordIndex::new(doc),
-            passages: QuotedPassages::find(doc),
+            passages: QuotedPassages::find(doc, &lex.verbs),
             authors: Vec::new(),
             attribution: vec![None; n],
             opening_subject: vec![None; n],

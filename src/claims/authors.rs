@@ -4,25 +4,12 @@
 
 use super::attributor::Attributor;
 use super::mentions::EntityMention;
+use crate::lexicon::ClaimCues;
 use crate::record::EntityType;
 
-/// Nouns that name a document whose author is the source of what it says.
-const DOCUMENT_WORDS: &[&str] = &["report", "white paper", "study", "survey", "paper"];
-
-/// Verbs that make an organization the author of a document.
-const PUBLISH_VERBS: &[&str] = &[
-    "published",
-    "released",
-    "issued",
-    "unveiled",
-    "compiled",
-    "produced",
-    "launched",
-];
-
 /// Does the folded noun phrase `folded` name a document ("the report")?
-pub(super) fn names_a_document(folded: &str) -> bool {
-    DOCUMENT_WORDS.iter().any(|d| {
+pub(super) fn names_a_document(folded: &str, cues: &ClaimCues) -> bool {
+    cues.document_words.iter().any(|d| {
         folded
             .match_indices(d)
             .any(|(i, _)| crate::text::on_word_boundaries(folded, i, i + d.len()))
@@ -51,7 +38,7 @@ impl Attributor<'_, '_> {
                 if found.is_some() {
                     break;
                 }
-                if PUBLISH_VERBS.contains(&w) {
+                if self.cues.publish_verbs.contains(w) {
                     // "X published the report": the organization right before.
                     let seg_start = self.text[s.start..ws]
                         .rfind(',')
@@ -73,9 +60,10 @@ impl Attributor<'_, '_> {
                     }
                     continue;
                 }
-                let is_doc = DOCUMENT_WORDS
-                    .iter()
-                    .any(|d| folded[ws - s.start..].starts_with(d) && (d.contains(' ') || w == *d));
+                let is_doc =
+                    self.cues.document_words.iter().any(|d| {
+                        folded[ws - s.start..].starts_with(d) && (d.contains(' ') || w == d)
+                    });
                 if is_doc {
                     // "the UN report", "the State Department's report".
                     if let Some(m) = orgs.iter().rev().find(|m| m.end <= ws) {

@@ -21,19 +21,6 @@ use crate::text::on_word_boundaries;
 /// How far back (bytes) a description may reach for its introduction.
 const DESCRIPTION_REACH: usize = 6000;
 
-/// Heads of descriptions that, unless the article introduced them by name,
-/// stand for an unnamed institution (ANNOTATION.md: "Chinese government" is
-/// no organization).
-const UNNAMED_INSTITUTIONS: &[&str] = &[
-    "government",
-    "administration",
-    "authorities",
-    "police",
-    "military",
-    "army",
-    "regime",
-];
-
 /// How many words may separate an earlier use of the description from the
 /// name it describes ("chief executive Sam Yagan", "Boyd, the striker").
 const NAME_GAP: usize = 3;
@@ -93,7 +80,7 @@ impl Attributor<'_, '_> {
         // "the government", "the police": an institution the article has
         // not named stands for nobody in particular.
         let head = phrase.rsplit(' ').next().unwrap_or(phrase);
-        if UNNAMED_INSTITUTIONS.contains(&head) {
+        if self.cues.unnamed_institutions.contains(head) {
             return Some(None);
         }
         self.organization_before(desc.start, phrase)

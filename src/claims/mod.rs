@@ -18,8 +18,6 @@
 //! # What each module holds
 //!
 //! - `words`: the word index of the folded text (this stage's tokenizer).
-//! - `verb_list`: the attribution verbs, loaded from
-//!   `gazetteers/attribution_verbs.tsv`.
 //! - `verbs`: finding attribution verbs in a stretch of text.
 //! - `mentions`: the entity mentions that can be a subject, source or
 //!   speaker, looked up by range.
@@ -41,7 +39,8 @@
 //!
 //! # Adding a rule
 //!
-//! A new attribution verb is a row in `gazetteers/attribution_verbs.tsv`; a
+//! A new attribution verb is a row in `gazetteers/attribution_verbs.tsv`
+//! (read into the lexicon); a
 //! new hedge a phrase in `hedging`. A new way of naming a speaker ("X's
 //! spokesman said") goes in `referents`; a new place to look for one (an
 //! earlier sentence, an earlier quote) in `speakers` for quotes or
@@ -61,26 +60,27 @@ mod referents;
 mod sources;
 mod speakers;
 mod subjects;
-mod verb_list;
 mod verbs;
 mod window;
 mod words;
 
 use crate::figures::Figure;
+use crate::lexicon::Lexicon;
 use crate::record::{Claim, Entity};
 use crate::text::Doc;
 
 use attributor::Attributor;
 
 /// Turn figures into claims and add quotes (when `quotes` is set), in
-/// reading order.
+/// reading order, with the word lists of `lex`.
 pub(crate) fn build(
     doc: &Doc<'_>,
     entities: &[Entity],
     figures: Vec<Figure>,
+    lex: &Lexicon,
     quotes: bool,
 ) -> Vec<Claim> {
-    let mut attributor = Attributor::new(doc, entities);
+    let mut attributor = Attributor::new(doc, entities, lex);
     attributor.scan_sentences();
     let spoken = attributor.quotes_with_speakers();
 

@@ -11,20 +11,9 @@
 
 use std::ops::Range;
 
-use super::verb_list;
 use super::words::words_in;
+use crate::lexicon::{AttributionVerbs, ClaimCues};
 use crate::text::{is_title_or_caps, Doc};
-
-/// Words before a quotation that make it a title, not a quote.
-const TITLE_CUES: &[&str] = &[
-    "titled",
-    "entitled",
-    "called",
-    "dubbed",
-    "named",
-    "headlined",
-    "headline",
-];
 
 /// A quoted passage: `open` is where its opening mark is (the sentence start
 /// when the mark is missing), `inner` the words inside the marks.
@@ -46,8 +35,8 @@ pub(super) struct QuotedPassages {
 
 impl QuotedPassages {
     /// Find the quoted passages of `doc`.
-    pub(super) fn find(doc: &Doc<'_>) -> QuotedPassages {
-        let mut scanner = QuoteScanner::new(doc);
+    pub(super) fn find(doc: &Doc<'_>, verbs: &AttributionVerbs) -> QuotedPassages {
+        let mut scanner = QuoteScanner::new(doc, verbs);
         scanner.scan();
         let mut sorted = scanner.finish();
         sorted.sort_by_key(|q| q.open);
@@ -95,7 +84,12 @@ impl QuotedPassages {
 
 /// Is this quoted passage a quote (a clause, or eight words or more),
 /// rather than a scare quote, label or title?
-pub(super) fn is_quotation(doc: &Doc<'_>, q: &QuotedPassage) -> bool {
+pub(super) fn is_quotation(
+    doc: &Doc<'_>,
+    q: &QuotedPassage,
+    verbs: &AttributionVerbs,
+    cues: &ClaimCues,
+) -> bool {
     let text = doc.text;
     let inner = &text[q.inner.clone()];
     let n = words_in(doc, q.inner.clone()).count();
@@ -105,7 +99,7 @@ pub(super) fn is_quotation(doc: &Doc<'_>, q: &QuotedPassage) -> bool {
         .next()
         .unwrap_or("")
         .to_lowercase();
-    if TITLE_CUES.contains(&prev_word.as_str()) {
+    if cues.title_cues.contains(prev_word.as_str()) {
         return false;
     }
     let first_upper = inner
@@ -124,7 +118,9 @@ pub(super) fn is_quotation(doc: &Doc<'_>, q: &QuotedPassage) -> bool {
     }
     // "people would say "why couldn't she do that?"": a clause that a
     // speech verb introduces.
-    let spoken = verb_list::lookup(&prev_word).is_some_and(|(_, usage)| usage.tags_quote);
+    let spoken = verbs
+        .lookup(&prev_word)
+        .is_some_and(|(_, usage)| usage.tags_quote);
     n >= 3 && (first_upper || spoken) && (ends_sentence || before.ends_with(':'))
 }
 
@@ -176,6 +172,8 @@ fn mark_role(text: &str, i: usize, c: char) -> Option<MarkRole> {
 /// One left-to-right pass over the text, pairing quote marks.
 struct QuoteScanner<'a, 'd> {
     doc: &'d Doc<'a>,
+    /// The attribution verbs (a speech verb after a mark closes a quote).
+    verbs: &'d AttributionVerbs,
     text: &'a str,
     found: Vec<QuotedPassage>,
     /// The open double quote: (mark start, inner start, curly).
@@ -193,9 +191,10 @@ struct QuoteScanner<'a, 'd> {
 }
 
 impl<'a, 'd> QuoteScanner<'a, 'd> {
-    fn new(doc: &'d Doc<'a>) -> QuoteScanner<'a, 'd> {
+    fn new(doc: &'d Doc<'a>, verbs: &'d AttributionVerbs) -> QuoteScanner<'a, 'd> {
         QuoteScanner {
             doc,
+            verbs,
             text: doc.text,
             found: Vec::new(),
             double: None,
@@ -320,7 +319,7 @@ impl<'a, 'd> QuoteScanner<'a, 'd> {
                 }
             }
             (Some((o, is, curly)), Some(MarkRole::Open)) => {
-                if sloppy_close(self.doc, i, len) {
+                if sloppy_close(self.doc, self.verbs, i, len) {
                     self.push(o, is..i, i + len, curly);
                     self.double = None;
                     self.depth = 0;
@@ -379,7 +378,7 @@ fn reopens_paragraph(text: &str, i: usize, len: usize) -> bool {
 /// An opening-looking mark inside an open quote that actually closes it:
 /// it follows a comma or end punctuation and a space, and an attribution
 /// follows it (`…in Raghistan, “Li Wei … told the Global Times.`).
-fn sloppy_close(doc: &Doc<'_>, i: usize, len: usize) -> bool {
+fn sloppy_close(doc: &Doc<'_>, verbs: &AttributionVerbs, i: usize, len: usize) -> bool {
     let text = doc.text;
     let head = &text[..i];
     if !head.ends_with(' ') || !head.trim_end().ends_with([',', '.', '?', '!']) {
@@ -394,6 +393,8 @@ fn sloppy_close(doc: &Doc<'_>, i: usize, len: usize) -> bool {
         end -= 1;
     }
     words_in(doc, i + len..i + len + end).any(|(_, _, w)| {
-        verb_list::lookup(w).is_some_and(|(_, usage)| usage.tags_quote && !usage.noun_too)
+        verbs
+            .lookup(w)
+            .is_some_and(|(_, usage)| usage.tags_quote && !usage.noun_too)
     })
 }

@@ -14,62 +14,6 @@ use super::mentions::EntityMention;
 use super::verbs::AttributionVerb;
 use crate::record::EntityType;
 
-/// Words between a subject and its verb that do not change the subject
-/// ("Smith also said", "the report has found").
-const SKIP_BEFORE_VERB: &[&str] = &[
-    "also",
-    "further",
-    "then",
-    "later",
-    "again",
-    "previously",
-    "recently",
-    "earlier",
-    "once",
-    "has",
-    "have",
-    "had",
-    "was",
-    "were",
-    "is",
-    "would",
-    "will",
-    "reportedly",
-    "allegedly",
-    "repeatedly",
-    "today",
-    "yesterday",
-    "goes",
-    "went",
-    "on",
-    "to",
-    "had",
-    "publicly",
-    "separately",
-    "strongly",
-];
-
-/// Heads of "the X said" that stand for an organization, not a person.
-const THING_HEADS: &[&str] = &[
-    "company",
-    "firm",
-    "group",
-    "government",
-    "ministry",
-    "bank",
-    "agency",
-    "department",
-    "organisation",
-    "organization",
-    "party",
-    "council",
-    "committee",
-    "embassy",
-    "administration",
-    "newspaper",
-    "statement",
-];
-
 /// Who a noun phrase next to an attribution verb names.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(super) enum Referent {
@@ -123,7 +67,8 @@ impl Attributor<'_, '_> {
         // Drop adverbs and auxiliaries right before the verb.
         let mut end = v;
         for &(ws, _, w) in self.words(lo..v).iter().rev() {
-            if SKIP_BEFORE_VERB.contains(&w) && self.text[ws..end].trim().len() == w.len() {
+            if self.cues.skip_before_verb.contains(w) && self.text[ws..end].trim().len() == w.len()
+            {
                 end = ws;
             } else {
                 break;
@@ -315,7 +260,7 @@ impl Attributor<'_, '_> {
                 human: true,
             };
         }
-        let is_doc = names_a_document(&self.doc.folded[r.clone()]);
+        let is_doc = names_a_document(&self.doc.folded[r.clone()], self.cues);
         let orgs: Vec<&EntityMention> = ms
             .iter()
             .filter(|m| m.kind == EntityType::Organization)
@@ -393,7 +338,7 @@ impl Attributor<'_, '_> {
         }
         let head = words[end - 1].2;
         Some(Referent::Anaphor {
-            human: !THING_HEADS.contains(&head),
+            human: !self.cues.thing_heads.contains(head),
             start: words[1].0,
             end: words[end - 1].1,
         })

@@ -197,7 +197,7 @@ impl Attributor<'_, '_> {
         let passages = self.passages.all();
         let mut kept: Vec<SpokenQuote> = Vec::new();
         for (qi, q) in passages.iter().enumerate() {
-            if !is_quotation(self.doc, q) {
+            if !is_quotation(self.doc, q, self.verbs, self.cues) {
                 continue;
             }
             let prev = kept.last().map(|k| (&passages[k.passage], k.speaker));

@@ -30,43 +30,6 @@ use super::attributor::Attributor;
 use super::mentions::EntityMention;
 use crate::record::EntityType;
 
-/// Words that open a prepositional phrase: a name after one of them is not
-/// the subject of its clause ("In London, 50 …", "upon Beijing's request").
-const PREPOSITIONS: &[&str] = &[
-    "in", "at", "on", "upon", "under", "to", "from", "with", "by", "after", "before", "during",
-    "since", "between", "across", "against", "among", "into", "through", "over", "about", "as",
-    "like", "than", "via", "without", "within", "toward", "towards", "near", "outside", "inside",
-    "behind", "beyond", "despite",
-];
-
-/// Words that start a new clause with its own subject ("…, while the
-/// Communists fell to 26.6 pct").
-const CLAUSE_OPENERS: &[&str] = &[
-    "while", "whereas", "but", "although", "though", "whilst", "if", "because", "unless", "when",
-    "compared",
-];
-
-/// Subject pronouns and possessives that refer back to a name.
-const PRONOUNS: &[&str] = &["it", "its", "they", "their", "he", "his", "she", "her"];
-
-/// Auxiliaries that, after "and", continue the same subject's predicate
-/// ("It launched X in Japan and has sold 2.8 million"): the place before
-/// "and" is not where the figure holds.
-const AUXILIARIES: &[&str] = &[
-    "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may",
-    "might", "should",
-];
-
-/// Nouns for a holding in a company: "a 50 pct stake in Acme" is Acme's.
-const HOLDINGS: &[&str] = &[
-    "stake",
-    "share",
-    "shares",
-    "holding",
-    "interest",
-    "investment",
-];
-
 /// How many words after a figure its place, agent or bearer may be.
 const AFTER_REACH: usize = 10;
 
@@ -193,7 +156,7 @@ impl Attributor<'_, '_> {
                                 .get(i + 2)
                                 .is_some_and(|n2| next_mention.is_some_and(|m| m.start == n2.0)))
                 });
-            let opens = CLAUSE_OPENERS.contains(&w)
+            let opens = self.cues.clause_openers.contains(w)
                 || and_pronoun
                 || comma_and
                 || self.semicolon_before(ws);
@@ -288,14 +251,16 @@ impl Attributor<'_, '_> {
                 .collect();
             let open = lead.len() <= SUBJECT_REACH
                 && !self.text[lo..m.start].contains([',', ';', ':', '(', '—', '–'])
-                && !lead.iter().any(|w| PREPOSITIONS.contains(w));
+                && !lead.iter().any(|w| self.cues.prepositions.contains(w));
             if open {
                 return Some(self.possessive_head(m, pos));
             }
         }
         // "Rangers said they would not raise their offer": a pronoun
         // opening what a named speaker said refers to that speaker.
-        let starts_with_pronoun = words.first().is_some_and(|w| PRONOUNS.contains(&w.2));
+        let starts_with_pronoun = words
+            .first()
+            .is_some_and(|w| self.cues.pronouns.contains(w.2));
         if !starts_with_pronoun || lo == self.doc.sentence_span(pos).start {
             return None;
         }
@@ -340,7 +305,7 @@ impl Attributor<'_, '_> {
         let between = self.words(m.end..next.start);
         let close = between.len() <= 5
             && !self.text[m.end..next.start].contains([',', ';', '('])
-            && !between.iter().any(|w| PREPOSITIONS.contains(&w.2));
+            && !between.iter().any(|w| self.cues.prepositions.contains(w.2));
         if close {
             *next
         } else {
@@ -395,7 +360,7 @@ impl Attributor<'_, '_> {
             .words(lo..fig.start)
             .windows(2)
             .rev()
-            .find(|w| w[0].2 == "and" && AUXILIARIES.contains(&w[1].2))
+            .find(|w| w[0].2 == "and" && self.cues.auxiliaries.contains(w[1].2))
             .map(|w| w[0].1)
             .unwrap_or(lo);
         let in_place = |m: &&EntityMention| {
@@ -406,7 +371,7 @@ impl Attributor<'_, '_> {
             let near =
                 lead.len() - k - 1 <= 3 && !self.text[lead[k].1..m.start].contains([',', ';']);
             // "a 50 pct stake in Acme": a holding in a company.
-            let holding = k > 0 && HOLDINGS.contains(&lead[k - 1].2);
+            let holding = k > 0 && self.cues.holdings.contains(lead[k - 1].2);
             near && (m.kind == EntityType::Place || holding)
         };
         let same_phrase = |a: usize, b: usize| {
@@ -437,7 +402,7 @@ impl Attributor<'_, '_> {
         }
         let m = *self.mentions.within(comma..hi).next()?;
         let lead = self.words(comma..m.start);
-        (lead.len() <= 2 && !lead.iter().any(|w| PREPOSITIONS.contains(&w.2))).then_some(m)
+        (lead.len() <= 2 && !lead.iter().any(|w| self.cues.prepositions.contains(w.2))).then_some(m)
     }
 }
 

@@ -1,12 +1,12 @@
 //! Finding attribution verbs in a stretch of text ("said", "told",
 //! "according to"), with the readings that rule a listed word out: a noun
 //! ("the reports"), a verb with an object ("added 34 companies"), an
-//! adjective ("the said report"). The list itself is in `verb_list`.
+//! adjective ("the said report"). The list itself is the lexicon's
+//! [`AttributionVerbs`](crate::lexicon::AttributionVerbs).
 
 use std::ops::Range;
 
 use super::attributor::Attributor;
-use super::verb_list;
 
 /// An attribution verb found in the text.
 #[derive(Clone, Copy, Debug)]
@@ -41,7 +41,7 @@ impl Attributor<'_, '_> {
                 }
                 continue;
             }
-            let Some((word, usage)) = verb_list::lookup(w) else {
+            let Some((word, usage)) = self.verbs.lookup(w) else {
                 continue;
             };
             if word == "saying" && i > 0 && words[i - 1].2 == "as" {

@@ -10,7 +10,7 @@ use once_cell::sync::Lazy;
 
 use crate::error::Error;
 use crate::gazetteer::{Entry, Gazetteer, MatchPolicy, Matcher};
-use crate::names::{Lexicon, LexiconAdditions};
+use crate::lexicon::{Lexicon, LexiconAdditions};
 use crate::record::EntityType;
 
 use super::output::{Output, SentenceOutput};

@@ -4,13 +4,9 @@
 //! 14.93 million", an elliptical subject); and small counts that refer back
 //! ("the two countries").
 
-use super::lexicon::{
-    is_in, NumberWord, CHANGE_VERBS, NOT_PLURAL, NP_STOP, PARTICIPLE_ADJ, PLURAL_NOUNS,
-    SUBJECT_VERBS,
-};
-use super::lexicon::{BACK_DETERMINERS, COMPARISON_LINKS};
 use super::scanner::{FigureMatch, Reading};
 use super::tokens::{TokenKind, Tokens};
+use crate::lexicon::NumberWord;
 use crate::record::ClaimKind;
 
 impl<'a, 'd> Tokens<'a, 'd> {
@@ -97,7 +93,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         let between = p.end..c.first;
         let linked = between
             .clone()
-            .any(|k| is_in(COMPARISON_LINKS, self.word(k)));
+            .any(|k| self.lex.cues.comparison_links.contains(self.word(k)));
         let plain = between
             .clone()
             .all(|k| self.kind(k) != Some(TokenKind::Digits) && !self.is_punct(k, ','));
@@ -172,7 +168,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             let name_part = head_capital
                 && self.capitalised(m)
                 && raw.chars().skip(1).any(char::is_lowercase)
-                && !is_in(NP_STOP, self.word(m));
+                && !self.lex.cues.np_stop.contains(self.word(m));
             if !name_part {
                 break;
             }
@@ -188,15 +184,19 @@ impl<'a, 'd> Tokens<'a, 'd> {
             && r.n.value <= 10.0
             && !r.n.scaled
             && r.upper.is_none()
-            && is_in(BACK_DETERMINERS, self.prev_word(first))
+            && self
+                .lex
+                .cues
+                .back_determiners
+                .contains(self.prev_word(first))
     }
 
     /// `w` looks like a plural noun ("fighters", "people", "gunmen").
     pub(super) fn looks_plural(&self, w: &str) -> bool {
-        if is_in(PLURAL_NOUNS, w) || w.ends_with("men") && w.len() > 4 {
+        if self.lex.cues.plural_nouns.contains(w) || w.ends_with("men") && w.len() > 4 {
             return true;
         }
-        if is_in(NOT_PLURAL, w) || w.len() < 3 {
+        if self.lex.cues.not_plural.contains(w) || w.len() < 3 {
             return false;
         }
         w.ends_with('s')
@@ -221,23 +221,8 @@ impl<'a, 'd> Tokens<'a, 'd> {
             k += 1;
             loop {
                 let w = self.word(k);
-                if matches!(
-                    w,
-                    "the"
-                        | "its"
-                        | "their"
-                        | "his"
-                        | "her"
-                        | "our"
-                        | "these"
-                        | "those"
-                        | "this"
-                        | "that"
-                        | "my"
-                        | "your"
-                        | "all"
-                        | "such"
-                ) || self.kind(k) == Some(TokenKind::Digits)
+                if self.lex.cues.of_determiners.contains(w)
+                    || self.kind(k) == Some(TokenKind::Digits)
                     || self.raw(k).ends_with("'s")
                     || self.raw(k).ends_with("’s")
                     || matches!(
@@ -260,10 +245,10 @@ impl<'a, 'd> Tokens<'a, 'd> {
         while words.len() < 6 && self.is_word(j) && self.same_sentence(j, np) {
             let w = self.word(j);
             let compound = self.is_dash(j + 1) && self.glued(j + 1) && self.glued(j + 2);
-            if is_in(NP_STOP, w) && !(w == "more" && j == np) && !compound {
+            if self.lex.cues.np_stop.contains(w) && !(w == "more" && j == np) && !compound {
                 break;
             }
-            if words.is_empty() && is_in(SUBJECT_VERBS, w) {
+            if words.is_empty() && self.lex.cues.subject_verbs.contains(w) {
                 return None;
             }
             // "81 last year": a time phrase, no counted noun.
@@ -318,7 +303,9 @@ impl<'a, 'd> Tokens<'a, 'd> {
             let mut words = words;
             while words.len() > 1 {
                 let w = self.word(*words.last()?);
-                if is_in(SUBJECT_VERBS, w) || w.ends_with("ed") && !is_in(PARTICIPLE_ADJ, w) {
+                if self.lex.cues.subject_verbs.contains(w)
+                    || w.ends_with("ed") && !self.lex.cues.participle_adjectives.contains(w)
+                {
                     words.pop();
                 } else {
                     break;
@@ -340,7 +327,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             && !self.raw(first).ends_with("ed")
             && !self.raw(*words.last()?).ends_with("ed")
             && j > first
-            && (!self.is_word(j) || is_in(NP_STOP, self.word(j)))
+            && (!self.is_word(j) || self.lex.cues.np_stop.contains(self.word(j)))
         {
             let last = *words.last()?;
             if self.word(np) == "of" || words.len() >= 2 {
@@ -431,7 +418,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         // "<noun> of N"
         if before[0] == "of" && q >= 2 && self.is_word(q - 2) {
             let w = self.word(q - 2);
-            if !is_in(NP_STOP, w)
+            if !self.lex.cues.np_stop.contains(w)
                 && self.number_word(q - 2).is_none()
                 && !matches!(
                     w,
@@ -456,7 +443,9 @@ impl<'a, 'd> Tokens<'a, 'd> {
             }
         }
         // "<plural subject> fell from N": the subject of the verb of change.
-        if matches!(before[0], "from" | "to" | "by") && is_in(CHANGE_VERBS, before[1]) {
+        if matches!(before[0], "from" | "to" | "by")
+            && self.lex.cues.change_verbs.contains(before[1])
+        {
             if let Some(u) = self.plural_subject_before(q - 2) {
                 return Some(u);
             }
@@ -477,9 +466,9 @@ impl<'a, 'd> Tokens<'a, 'd> {
         // "co-productions in Britain fell from 102": the plural subject of a
         // change verb counts the figure it changes from.
         if before[0] == "from" {
-            let verb = (q.saturating_sub(3)..q)
-                .rev()
-                .find(|&k| is_in(CHANGE_VERBS, self.word(k)) && self.same_sentence(k, first));
+            let verb = (q.saturating_sub(3)..q).rev().find(|&k| {
+                self.lex.cues.change_verbs.contains(self.word(k)) && self.same_sentence(k, first)
+            });
             if let Some(v) = verb {
                 let mut k = v;
                 while k > 0 && self.same_sentence(k - 1, first) && k + 8 > v {
@@ -500,8 +489,8 @@ impl<'a, 'd> Tokens<'a, 'd> {
         // Elliptical subject: reuse the last counted noun of this sentence, or
         // of the previous one when the number opens its sentence.
         let next = self.word(f.end);
-        let subject =
-            is_in(SUBJECT_VERBS, next) || (next.ends_with("ed") && !is_in(PARTICIPLE_ADJ, next));
+        let subject = self.lex.cues.subject_verbs.contains(next)
+            || (next.ends_with("ed") && !self.lex.cues.participle_adjectives.contains(next));
         if let Some((ls, u)) = last {
             if *ls == sent && (subject || matches!(before[0], "from" | "with" | "to")) {
                 return Some(u.clone());

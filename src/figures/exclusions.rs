@@ -4,16 +4,16 @@
 //! years standing alone, and number words that are not counts ("one" meaning
 //! "a").
 
-use super::lexicon::{is_in, MONTHS, NP_STOP, SUBJECT_VERBS};
 use super::numbers::Number;
 use super::scanner::Reading;
 use super::tokens::{TokenKind, Tokens};
 use crate::record::{ClaimKind, Qualifier};
+use crate::text::MONTHS;
 
 impl<'a, 'd> Tokens<'a, 'd> {
     /// A month name or abbreviation, capitalised ("July", "Aug").
     pub(super) fn is_month(&self, i: usize) -> bool {
-        self.is_word(i) && is_in(MONTHS, self.word(i)) && self.capitalised(i)
+        self.is_word(i) && MONTHS.contains(&self.word(i)) && self.capitalised(i)
     }
 
     /// True when a digits token is a date part, a time, an ordinal, part of a
@@ -164,82 +164,11 @@ impl<'a, 'd> Tokens<'a, 'd> {
         // Part of a name: "Taliban 2.0", "FTSE 100", "Article 370", "Boeing 747".
         if i > 0 && !t.glued && self.capitalised(i - 1) && self.same_sentence(i - 1, i) {
             let prev = i - 1;
-            let function_word = matches!(
-                self.word(prev),
-                "in" | "by"
-                    | "since"
-                    | "about"
-                    | "some"
-                    | "nearly"
-                    | "over"
-                    | "under"
-                    | "around"
-                    | "almost"
-                    | "roughly"
-                    | "approximately"
-                    | "only"
-                    | "just"
-                    | "and"
-                    | "the"
-                    | "with"
-                    | "for"
-                    | "of"
-                    | "to"
-                    | "from"
-                    | "at"
-                    | "on"
-                    | "up"
-                    | "more"
-                    | "less"
-                    | "between"
-                    | "than"
-                    | "all"
-                    | "another"
-                    | "those"
-                    | "these"
-                    | "its"
-                    | "their"
-                    | "his"
-                    | "her"
-                    | "our"
-                    | "at least"
-                    | "least"
-                    | "most"
-                    | "every"
-                    | "each"
-                    | "a"
-                    | "an"
-                    | "there"
-                    | "were"
-                    | "was"
-                    | "are"
-                    | "is"
-                    | "also"
-                    | "had"
-                    | "have"
-                    | "has"
-                    | "around,"
-                    | "during"
-                    | "after"
-                    | "before"
-                    | "until"
-                    | "within"
-                    | "like"
-                    | "killing"
-                    | "killed"
-                    | "per"
-                    | "if"
-                    | "when"
-                    | "while"
-                    | "as"
-                    | "so"
-                    | "but"
-                    | "or"
-                    | "nor"
-                    | "yet"
-                    | "then"
-                    | "now"
-            );
+            let function_word = self
+                .lex
+                .cues
+                .not_name_before_number
+                .contains(self.word(prev));
             let possessive = self.raw(prev).ends_with("'s") || self.raw(prev).ends_with("’s");
             let suffix = self.percent_at(n.end).is_some()
                 || self.currency_suffix(n.end).is_some()
@@ -432,12 +361,12 @@ impl<'a, 'd> Tokens<'a, 'd> {
             let nxt = self.word(end);
             let compound = self.is_dash(end + 1) && self.glued(end + 1);
             let noun_follows = self.is_word(end)
-                && (!is_in(NP_STOP, nxt) || compound)
-                && !is_in(SUBJECT_VERBS, nxt)
+                && (!self.lex.cues.np_stop.contains(nxt) || compound)
+                && !self.lex.cues.subject_verbs.contains(nxt)
                 && !self.capitalised(end)
                 || self.capitalised(end) && !self.is_month(end);
             let of_follows = nxt == "of" && (first_word != "one");
-            let subject = is_in(SUBJECT_VERBS, nxt);
+            let subject = self.lex.cues.subject_verbs.contains(nxt);
             let times_word = nxt == "times";
             if times_word || !(noun_follows || of_follows || subject) {
                 return true;
@@ -462,29 +391,8 @@ impl<'a, 'd> Tokens<'a, 'd> {
         let prev = self.prev_word(first);
         let next_plural =
             self.is_word(end) && !self.capitalised(end) && self.looks_plural(self.word(end));
-        let prev_blocks = matches!(
-            prev,
-            "the"
-                | "in"
-                | "of"
-                | "since"
-                | "by"
-                | "from"
-                | "to"
-                | "until"
-                | "during"
-                | "for"
-                | "between"
-                | "and"
-                | "its"
-                | "their"
-                | "this"
-                | "that"
-                | "mid"
-                | "early"
-                | "late"
-                | "s"
-        ) || (first > 0 && self.is_punct(first - 1, '\''))
+        let prev_blocks = self.lex.cues.before_year.contains(prev)
+            || (first > 0 && self.is_punct(first - 1, '\''))
             || first > 0 && {
                 // "the company's 2004 profits"
                 let r = self.raw(first - 1);

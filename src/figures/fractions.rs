@@ -1,9 +1,9 @@
 //! Fractions and proportions, valued in per cent: "half of", "a third",
 //! "two-thirds", "one in five", "nine out of ten".
 
-use super::lexicon::NumberWord;
 use super::numbers::Number;
 use super::tokens::{TokenKind, Tokens};
+use crate::lexicon::NumberWord;
 
 impl<'a, 'd> Tokens<'a, 'd> {
     /// "half", "a third", "two-thirds", "one in five", "nine out of ten".
@@ -61,14 +61,8 @@ impl<'a, 'd> Tokens<'a, 'd> {
             return None;
         }
         Some(Number {
-            value: round_to_4_places(numer / denom * 100.0),
-            first: i,
-            end: j + 1,
-            vague: false,
-            words: true,
-            scaled: false,
-            plain_int: false,
             fraction: true,
+            ..Number::in_words(round_to_4_places(numer / denom * 100.0), i, j + 1)
         })
     }
 
@@ -78,25 +72,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
     fn fraction_word(&self, i: usize, num: f64, fi: usize, f: f64) -> Option<Number> {
         let w = self.word(i);
         let prev = self.prev_word(i);
-        let blocked_prev = |p: &str| {
-            matches!(
-                p,
-                "the"
-                    | "first"
-                    | "second"
-                    | "third"
-                    | "fourth"
-                    | "last"
-                    | "final"
-                    | "latest"
-                    | "this"
-                    | "that"
-                    | "each"
-                    | "every"
-                    | "next"
-                    | "previous"
-            )
-        };
+        let blocked_prev = |p: &str| self.lex.cues.not_proportion_before.contains(p);
         if w != "half" && self.word(fi) == "half" {
             return None;
         }
@@ -111,23 +87,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             return None;
         }
         // Time words: "half an hour", "a quarter of a century", "second quarter".
-        let time_word = |s: &str| {
-            matches!(
-                s,
-                "hour"
-                    | "day"
-                    | "week"
-                    | "month"
-                    | "year"
-                    | "century"
-                    | "decade"
-                    | "mile"
-                    | "time"
-                    | "point"
-                    | "way"
-                    | "dozen"
-            )
-        };
+        let time_word = |s: &str| self.lex.cues.fraction_time_words.contains(s);
         let proportion = match next {
             "of" => {
                 let after = if next2 == "a" || next2 == "an" {
@@ -166,14 +126,8 @@ impl<'a, 'd> Tokens<'a, 'd> {
         let denom = (100.0 / f).round();
         let value = round_to_4_places(num * 100.0 / denom);
         Some(Number {
-            value,
-            first: i,
-            end: fi + 1,
-            vague: false,
-            words: true,
-            scaled: false,
-            plain_int: false,
             fraction: true,
+            ..Number::in_words(value, i, fi + 1)
         })
     }
 }

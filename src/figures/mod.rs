@@ -13,12 +13,10 @@
 //! sentence, its year.
 //!
 //! Where things live (every rule is a method on [`tokens::Tokens`], the
-//! stage's view of the text):
+//! stage's view of the text; the word lists it reads are the lexicon's
+//! [`FigureWords`], from `gazetteers/figure_*.tsv`):
 //!
 //! - `tokens`: the tokenizer and the token accessors the rules read with.
-//! - `lexicon`: every word list: the `gazetteers/figure_*.tsv` files (number
-//!   words, currencies, units) and the small closed sets (months, qualifier
-//!   phrases, determiners, time words). Add a word here or in the TSV.
 //! - `scanner`: the pass over the tokens and `try_at`, the steps that read
 //!   one figure; start here to add a step or change their order.
 //! - `numbers`: digits, scale words and number words ("1.5 million", "two
@@ -37,7 +35,6 @@
 mod counted_noun;
 mod exclusions;
 mod fractions;
-mod lexicon;
 mod money;
 mod numbers;
 mod qualifiers;
@@ -47,6 +44,7 @@ mod tokens;
 mod units;
 mod years;
 
+use crate::lexicon::FigureWords;
 use crate::record::{ClaimKind, Qualifier};
 use crate::text::Doc;
 
@@ -72,9 +70,9 @@ pub(crate) struct Figure {
     pub rule: String,
 }
 
-/// Every figure in `doc`, in reading order.
-pub(crate) fn find(doc: &Doc<'_>) -> Vec<Figure> {
-    let tokens = Tokens::new(doc);
+/// Every figure in `doc`, in reading order, read with the word lists `lex`.
+pub(crate) fn find(doc: &Doc<'_>, lex: &FigureWords) -> Vec<Figure> {
+    let tokens = Tokens::new(doc, lex);
     let found = tokens.scan();
     let mut found = tokens.unit_counts(found);
     tokens.bind_years(&mut found);
@@ -93,7 +91,7 @@ mod tests {
     /// The figures of `text`: (text, value, unit).
     fn figs(text: &str) -> Vec<(String, f64, Option<String>)> {
         let doc = Doc::new(text, false);
-        find(&doc)
+        find(&doc, &crate::lexicon::Lexicon::embedded().figures)
             .into_iter()
             .map(|f| (text[f.start..f.end].to_string(), f.value, f.unit))
             .collect()
@@ -108,7 +106,8 @@ mod tests {
         let unit = "the Minister of Finance Li Wei said about 20 people in Kabul “left” and ";
         let text = unit.repeat((256 << 10) / unit.len());
         let doc = Doc::new(&text, false);
-        assert_eq!(find(&doc).len(), text.matches("about 20").count());
+        let lex = &crate::lexicon::Lexicon::embedded().figures;
+        assert_eq!(find(&doc, lex).len(), text.matches("about 20").count());
     }
 
     #[test]

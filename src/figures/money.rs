@@ -2,34 +2,9 @@
 //! number ("yuan", "US dollars"), exchange rates ("8.28 yuan to the dollar")
 //! and the bracketed conversion of a previous amount ("£5m ($9m)").
 
-use once_cell::sync::Lazy;
-
-use super::lexicon::FIGURE_WORDS;
 use super::scanner::{FigureMatch, Reading};
 use super::tokens::{TokenKind, Tokens};
 use crate::record::{ClaimKind, Qualifier};
-use crate::tsv::Tsv;
-
-/// The `cue` rows of `figure_currencies.tsv`: (lower-case word, ISO).
-static CURRENCY_CUES: Lazy<Vec<(&'static str, &'static str)>> = Lazy::new(|| {
-    let src = include_str!("../../gazetteers/figure_currencies.tsv");
-    let Ok(table) = Tsv::parse("figure_currencies.tsv", src) else {
-        return Vec::new();
-    };
-    let (Ok(form), Ok(iso), Ok(position)) = (
-        table.column("form"),
-        table.column("iso"),
-        table.column("position"),
-    ) else {
-        return Vec::new();
-    };
-    table
-        .rows()
-        .flatten()
-        .filter(|row| row.cell(position) == "cue")
-        .map(|row| (row.cell(form), row.cell(iso)))
-        .collect()
-});
 
 impl<'a, 'd> Tokens<'a, 'd> {
     /// A currency prefix ending right before token `j`: returns (first token, ISO).
@@ -41,7 +16,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         self.toks.get(j)?;
         // The prefix text: up to 3 tokens before, glued together, glued or
         // separated by one space from the number.
-        for &(form, iso) in &FIGURE_WORDS.prefixes {
+        for &(form, iso) in &self.lex.prefixes {
             let mut k = j;
             let mut need = form;
             let mut ok = false;
@@ -88,7 +63,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         }
         let mut found: Option<(usize, &[&'static str])> = None;
         let mut candidates: Vec<&'static str> = Vec::new();
-        'forms: for (words, iso) in &FIGURE_WORDS.suffixes {
+        'forms: for (words, iso) in &self.lex.suffixes {
             if let Some((_, form)) = found {
                 if form == words.as_slice() {
                     candidates.push(iso);
@@ -148,7 +123,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         self.doc.folded[..head]
             .split(|c: char| !c.is_alphanumeric())
             .find_map(|w| {
-                let (_, iso) = CURRENCY_CUES.iter().find(|(cue, _)| *cue == w)?;
+                let (_, iso) = self.lex.currency_cues.iter().find(|(cue, _)| *cue == w)?;
                 candidates
                     .iter()
                     .find(|c| c.split('/').next() == Some(*iso))

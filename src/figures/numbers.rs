@@ -6,8 +6,8 @@
 //! Fractions and proportions ("two-thirds", "one in five") are in
 //! `fractions.rs`.
 
-use super::lexicon::{NumberWord, FIGURE_WORDS};
 use super::tokens::{TokenKind, Tokens};
+use crate::lexicon::NumberWord;
 
 /// A number expression read from the tokens, before it is a figure.
 #[derive(Clone, Copy, Debug)]
@@ -28,6 +28,23 @@ pub(super) struct Number {
     pub(super) fraction: bool,
 }
 
+impl Number {
+    /// A number written in words at tokens `first..end`: exact, not scaled,
+    /// no fraction; each reader sets what differs.
+    pub(super) fn in_words(value: f64, first: usize, end: usize) -> Number {
+        Number {
+            value,
+            first,
+            end,
+            vague: false,
+            words: true,
+            scaled: false,
+            plain_int: false,
+            fraction: false,
+        }
+    }
+}
+
 impl<'a, 'd> Tokens<'a, 'd> {
     /// The class and value of the number word at `i`, if it is one.
     pub(super) fn number_word(&self, i: usize) -> Option<(NumberWord, f64)> {
@@ -39,7 +56,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         if w.len() > 9 || !w.as_bytes()[0].is_ascii_lowercase() {
             return None;
         }
-        FIGURE_WORDS.numbers.get(w).copied()
+        self.lex.numbers.get(w).copied()
     }
     /// Number words from `i`: "two hundred and fifty", "one and a half million".
     pub(super) fn parse_words(&self, i: usize) -> Option<Number> {
@@ -120,14 +137,8 @@ impl<'a, 'd> Tokens<'a, 'd> {
             return None;
         }
         Some(Number {
-            value: total + cur,
-            first: i,
-            end: j,
-            vague: false,
-            words: true,
             scaled,
-            plain_int: false,
-            fraction: false,
+            ..Number::in_words(total + cur, i, j)
         })
     }
 
@@ -202,14 +213,8 @@ impl<'a, 'd> Tokens<'a, 'd> {
                         self.number_word(i + 2)
                     {
                         return Some(Number {
-                            value: f / 100.0 * v,
-                            first: i,
-                            end: i + 3,
-                            vague: false,
-                            words: true,
                             scaled: true,
-                            plain_int: false,
-                            fraction: false,
+                            ..Number::in_words(f / 100.0 * v, i, i + 3)
                         });
                     }
                 }
@@ -217,14 +222,9 @@ impl<'a, 'd> Tokens<'a, 'd> {
             }
             Some((NumberWord::Vague, v)) => {
                 let mut n = Number {
-                    value: v,
-                    first: i,
-                    end: i + 1,
                     vague: true,
-                    words: true,
                     scaled: true,
-                    plain_int: false,
-                    fraction: false,
+                    ..Number::in_words(v, i, i + 1)
                 };
                 // "tens of thousands", "hundreds of millions"
                 while self.word(n.end) == "of" {
@@ -243,14 +243,8 @@ impl<'a, 'd> Tokens<'a, 'd> {
                 match self.number_word(i + 1) {
                     Some((NumberWord::Scale | NumberWord::Hundred, s)) => {
                         let n = Number {
-                            value: v,
-                            first: i,
-                            end: i + 1,
                             vague: true,
-                            words: true,
-                            scaled: false,
-                            plain_int: false,
-                            fraction: false,
+                            ..Number::in_words(v, i, i + 1)
                         };
                         let mut n = self.apply_scales(n);
                         if n.value == v {
@@ -269,14 +263,8 @@ impl<'a, 'd> Tokens<'a, 'd> {
                     if self.word(n.end + 1) == "of" && self.word(n.end + 2) == "a" {
                         if let Some((NumberWord::Scale, s)) = self.number_word(n.end + 3) {
                             return Some(Number {
-                                value: n.value * f / 100.0 * s,
-                                first: i,
-                                end: n.end + 4,
-                                vague: false,
-                                words: true,
                                 scaled: true,
-                                plain_int: false,
-                                fraction: false,
+                                ..Number::in_words(n.value * f / 100.0 * s, i, n.end + 4)
                             });
                         }
                     }
@@ -295,14 +283,8 @@ impl<'a, 'd> Tokens<'a, 'd> {
         {
             if self.word(i + 1).len() > 1 {
                 let mut n = Number {
-                    value: v,
-                    first: i,
-                    end: i + 2,
-                    vague: false,
-                    words: true,
                     scaled: true,
-                    plain_int: false,
-                    fraction: false,
+                    ..Number::in_words(v, i, i + 2)
                 };
                 // "a hundred and fifty"
                 let and_more = self.word(n.end) == "and"
@@ -326,14 +308,8 @@ impl<'a, 'd> Tokens<'a, 'd> {
             if self.word(i + 2) == "of" && self.word(i + 3) == "a" {
                 if let Some((NumberWord::Scale, v)) = self.number_word(i + 4) {
                     return Some(Number {
-                        value: f / 100.0 * v,
-                        first: i,
-                        end: i + 5,
-                        vague: false,
-                        words: true,
                         scaled: true,
-                        plain_int: false,
-                        fraction: false,
+                        ..Number::in_words(f / 100.0 * v, i, i + 5)
                     });
                 }
             }

@@ -1,7 +1,6 @@
 //! Qualifiers: the words that bound a figure ("more than", "up to",
 //! "about" before it; "or more", "-odd", "+" after it).
 
-use super::lexicon::{QUALIFIERS, QUALIFIER_FILLER};
 use super::scanner::Reading;
 use super::tokens::Tokens;
 use crate::record::Qualifier;
@@ -74,14 +73,14 @@ impl<'a, 'd> Tokens<'a, 'd> {
     pub(super) fn qualifier_before(&self, first: usize) -> Option<(Qualifier, usize)> {
         let mut k = first;
         // Skip filler such as "a rate of".
-        for filler in QUALIFIER_FILLER {
+        for filler in &self.lex.qualifier_filler {
             let n = filler.len();
             if k >= n && (0..n).all(|m| self.word(k - n + m) == filler[m]) {
                 k -= n;
                 break;
             }
         }
-        for (phrase, q) in QUALIFIERS {
+        for (phrase, q) in &self.lex.qualifiers {
             let n = phrase.len();
             if k < n {
                 continue;
@@ -101,26 +100,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
                     } else {
                         ""
                     };
-                    if matches!(
-                        before,
-                        "added"
-                            | "add"
-                            | "adds"
-                            | "adding"
-                            | "summed"
-                            | "sums"
-                            | "ran"
-                            | "runs"
-                            | "went"
-                            | "goes"
-                            | "go"
-                            | "moved"
-                            | "came"
-                            | "comes"
-                            | "built"
-                            | "builds"
-                            | "stepped"
-                    ) {
+                    if self.lex.cues.sum_verbs.contains(before) {
                         continue;
                     }
                 }
@@ -146,7 +126,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
 
     /// A qualifier phrase starting at token `k` (after "to" in a range).
     pub(super) fn qualifier_at_start(&self, k: usize) -> Option<(Qualifier, usize)> {
-        for (phrase, q) in QUALIFIERS {
+        for (phrase, q) in &self.lex.qualifiers {
             if (0..phrase.len()).all(|m| self.is_word(k + m) && self.word(k + m) == phrase[m]) {
                 return Some((*q, phrase.len()));
             }

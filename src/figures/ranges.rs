@@ -3,35 +3,9 @@
 //! two figures, and a pair like "2-1" (a score) or "1997-2016" (a period) is
 //! no figure at all.
 
-use super::lexicon::{is_in, CHANGE_VERBS};
 use super::scanner::Reading;
 use super::tokens::{TokenKind, Tokens};
 use crate::record::Qualifier;
-
-/// Nouns after a pair of numbers that make it a result ("a 1-3 defeat").
-const RESULT_NOUNS: &[&str] = &[
-    "win",
-    "defeat",
-    "victory",
-    "loss",
-    "draw",
-    "lead",
-    "scoreline",
-    "triumph",
-    "thrashing",
-    "aggregate",
-    "home",
-    "away",
-    "reverse",
-    "success",
-];
-
-/// Verbs before a pair of numbers that make it a result ("lost 2-4").
-const RESULT_VERBS: &[&str] = &[
-    "won", "win", "wins", "beat", "beats", "beaten", "lost", "lose", "loses", "drew", "draw",
-    "trail", "trailed", "trailing", "led", "lead", "leads", "leading", "defeated", "edged",
-    "thrashed", "crushed",
-];
 
 impl<'a, 'd> Tokens<'a, 'd> {
     /// Widen the number to a range when a second number follows it; `None`
@@ -72,7 +46,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         };
         let from_change = prevw == "from" && {
             let before = self.words_before(n.first, 3);
-            CHANGE_VERBS.contains(&before[1])
+            self.lex.cues.change_verbs.contains(before[1])
         };
         let score_like = dash
             && !n.scaled
@@ -125,12 +99,12 @@ impl<'a, 'd> Tokens<'a, 'd> {
         let pair_at =
             |k: usize| small(k) && self.is_dash(k + 1) && self.glued(k + 1) && small(k + 2);
         let in_run = pair_at(end) || first >= 3 && pair_at(first - 3);
-        let noun_after = is_in(RESULT_NOUNS, self.word(end));
+        let noun_after = self.lex.cues.result_nouns.contains(self.word(end));
         let verb_before = self
             .words_before(first, 3)
             .iter()
             .take_while(|w| !w.is_empty())
-            .any(|w| is_in(RESULT_VERBS, w));
+            .any(|w| self.lex.cues.result_verbs.contains(w));
         in_run || noun_after || verb_before
     }
 
@@ -142,7 +116,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         let e = r.end;
         let q0 = self.qualifier_before(n.first).map_or(n.first, |(_, k)| k);
         let before = self.words_before(q0, 1)[0];
-        let change = matches!(before, "from" | "by") || CHANGE_VERBS.contains(&before);
+        let change = matches!(before, "from" | "by") || self.lex.cues.change_verbs.contains(before);
         let sep = self.word(e) == "to" || self.is_dash(e) && self.glued(e);
         if r.upper.is_none() && sep && !change {
             if let Some(m) = self.parse_number(e + 1) {

@@ -2,10 +2,10 @@
 //! every token that can start a number, and [`Tokens::try_at`], the list of
 //! steps that reads one figure (or rejects the number) at a token.
 
-use super::lexicon::NumberWord;
 use super::numbers::Number;
 use super::tokens::{TokenKind, Tokens};
 use super::Figure;
+use crate::lexicon::NumberWord;
 use crate::record::{ClaimKind, Qualifier};
 
 /// A figure read at a token, with the token positions the later passes

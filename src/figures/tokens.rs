@@ -3,6 +3,7 @@
 //! facts every rule asks about them (glued to the previous token, first on
 //! its line, sentence, capital), and the accessors the rules read them with.
 
+use crate::lexicon::FigureWords;
 use crate::text::{first_char, is_punct, Doc, TokenKind as BaseKind};
 
 /// What a token is made of.
@@ -131,14 +132,16 @@ fn word_end(doc: &Doc<'_>, k: usize) -> usize {
 /// empty word and no kind, so rules can look ahead without bounds checks.
 pub(super) struct Tokens<'a, 'd> {
     pub(super) doc: &'a Doc<'d>,
+    pub(super) lex: &'a FigureWords,
     pub(super) toks: Vec<Token>,
 }
 
 impl<'a, 'd> Tokens<'a, 'd> {
-    /// Tokenize `doc`.
-    pub(super) fn new(doc: &'a Doc<'d>) -> Self {
+    /// Tokenize `doc`; the rules read their word lists from `lex`.
+    pub(super) fn new(doc: &'a Doc<'d>, lex: &'a FigureWords) -> Self {
         Tokens {
             doc,
+            lex,
             toks: tokenize(doc),
         }
     }

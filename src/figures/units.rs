@@ -3,9 +3,9 @@
 //! when a duration is a claimed length rather than a placement in time
 //! ("for six years" vs "six years ago"); ages ("Smith, 45,").
 
-use super::lexicon::{is_in, FIGURE_WORDS, MODALS, MONTHS, RECORD_WORDS, TIME_AFTER, TIME_PLACERS};
 use super::scanner::Reading;
 use super::tokens::{TokenKind, Tokens};
+use crate::text::MONTHS;
 
 impl<'a, 'd> Tokens<'a, 'd> {
     /// A measure unit starting at token `j`: (end token, category).
@@ -13,7 +13,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         if !self.is_word(j) {
             return None;
         }
-        'forms: for (words, cat) in &FIGURE_WORDS.units {
+        'forms: for (words, cat) in &self.lex.units {
             for (k, w) in words.iter().enumerate() {
                 if !self.is_word(j + k) || self.word(j + k) != *w {
                     continue 'forms;
@@ -41,7 +41,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             && self.is_punct(r.end, ',')
             && self.is_word(first - 2)
             && self.capitalised(first - 2)
-            && !is_in(MONTHS, self.word(first - 2))
+            && !MONTHS.contains(&self.word(first - 2))
             && self.same_sentence(first - 2, first);
         after_age_of || aged || apposition
     }
@@ -59,7 +59,8 @@ impl<'a, 'd> Tokens<'a, 'd> {
                 let have_to = k > 0
                     && self.word(k) == "to"
                     && matches!(self.word(k - 1), "have" | "has" | "had");
-                self.same_sentence(k, first) && (is_in(MODALS, self.word(k)) || have_to)
+                self.same_sentence(k, first)
+                    && (self.lex.cues.modals.contains(self.word(k)) || have_to)
             })
     }
 
@@ -152,7 +153,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             if self.is_dash(unit_end) && self.glued(unit_end) && after2 == "old" {
                 return Some((unit_end + 2, plural));
             }
-            if is_in(RECORD_WORDS, after) {
+            if self.lex.cues.record_words.contains(after) {
                 return None;
             }
             let mut k = first;
@@ -186,16 +187,20 @@ impl<'a, 'd> Tokens<'a, 'd> {
             }
             None => before[0],
         };
-        if is_in(TIME_PLACERS, b0) || (b0 == "the" && is_in(TIME_PLACERS, before[1])) {
+        if self.lex.cues.time_placers.contains(b0)
+            || (b0 == "the" && self.lex.cues.time_placers.contains(before[1]))
+        {
             return None;
         }
-        if is_in(TIME_PLACERS, before[0]) || is_in(TIME_PLACERS, before[1]) && before[0] == "the" {
+        if self.lex.cues.time_placers.contains(before[0])
+            || self.lex.cues.time_placers.contains(before[1]) && before[0] == "the"
+        {
             return None;
         }
         if b0 == "over" {
             return None;
         }
-        if is_in(TIME_AFTER, after) || after == "from" && after2 == "now" {
+        if self.lex.cues.time_after.contains(after) || after == "from" && after2 == "now" {
             return None;
         }
         if after == "in" && after2 == "a" && self.word(unit_end + 2) == "row" {

@@ -3,7 +3,6 @@
 //! a possessive year ("2003's 9.1%"), carried to conversions and compared
 //! figures; dates and periods bounded by two years are not a figure's year.
 
-use super::lexicon::{is_in, NP_STOP};
 use super::scanner::FigureMatch;
 use super::tokens::{TokenKind, Tokens};
 
@@ -119,7 +118,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             && (self.raw(head - 1).ends_with("'s") || self.raw(head - 1).ends_with("’s"));
         let modifier = self.is_word(k + 1)
             && !self.capitalised(k + 1)
-            && !is_in(NP_STOP, self.word(k + 1))
+            && !self.lex.cues.np_stop.contains(self.word(k + 1))
             && !determined;
         let leads = (pw == "in" || modifier) && !fig_before && !possessive;
         Some(YearMention {

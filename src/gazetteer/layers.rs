@@ -10,6 +10,7 @@
 //! tried in the order one matcher would try them (strongest policy first,
 //! embedded entries before the user's within a policy).
 
+use crate::lexicon::Lexicon;
 use crate::text::{on_word_boundaries, Doc};
 
 use super::matcher::{GazMatch, Matcher};
@@ -25,6 +26,7 @@ pub(super) fn find(
     user: &Matcher,
     doc: &Doc<'_>,
     gaz: &Gazetteer,
+    lex: &Lexicon,
 ) -> Vec<GazMatch> {
     let hay = doc.folded.as_str();
     let mut out = Vec::new();
@@ -50,7 +52,9 @@ pub(super) fn find(
                 .into_iter()
                 .find_map(|policy| {
                     let try_layer = |layer: &Matcher, pattern: Option<usize>| {
-                        pattern.and_then(|p| layer.accept(doc, gaz, p, start, end, Some(policy)))
+                        pattern.and_then(|p| {
+                            layer.accept(doc, gaz, lex, p, (start, end), Some(policy))
+                        })
                     };
                     try_layer(base, from_base).or_else(|| try_layer(user, from_user))
                 })
@@ -190,9 +194,9 @@ mod tests {
             for _ in 0..5 {
                 let text = text(&mut rng);
                 let doc = Doc::new(&text, rng.below(2) == 0);
-                let found = one.find(&doc, &merged);
+                let found = one.find(&doc, &merged, Lexicon::embedded());
                 assert_eq!(
-                    layered.find(&doc, &merged),
+                    layered.find(&doc, &merged, Lexicon::embedded()),
                     found,
                     "round {round}: {merged:?}\n{text}"
                 );

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use crate::lexicon::Lexicon;
 use crate::text::{fold_case, on_word_boundaries, Doc};
 
 use super::context::ambiguous_context;
@@ -147,12 +148,13 @@ impl Matcher {
     /// When the leftmost-longest match is rejected (a word character borders
     /// it, or its policy refuses it here) the search resumes one character
     /// after its start, so a later match inside it can still be found.
-    pub fn find(&self, doc: &Doc<'_>, gaz: &Gazetteer) -> Vec<GazMatch> {
+    /// The context cues read `lex`.
+    pub fn find(&self, doc: &Doc<'_>, gaz: &Gazetteer, lex: &Lexicon) -> Vec<GazMatch> {
         if let Some(base) = &self.base {
-            return layers::find(base, self, doc, gaz);
+            return layers::find(base, self, doc, gaz, lex);
         }
         scan(&self.trie, doc.text, &doc.folded, |pattern, start, end| {
-            self.accept(doc, gaz, pattern, start, end, None)
+            self.accept(doc, gaz, lex, pattern, (start, end), None)
         })
     }
 
@@ -163,9 +165,9 @@ impl Matcher {
         &self,
         doc: &Doc<'_>,
         gaz: &Gazetteer,
+        lex: &Lexicon,
         pattern: usize,
-        start: usize,
-        end: usize,
+        (start, end): (usize, usize),
         only: Option<MatchPolicy>,
     ) -> Option<u32> {
         let original = &doc.text[start..end];
@@ -191,7 +193,7 @@ impl Matcher {
                     capitalised
                         && !doc.in_headline_case(start)
                         && !doc.is_sentence_initial(start)
-                        && ambiguous_context(doc, entry.kind, start, end)
+                        && ambiguous_context(doc, lex, entry.kind, start, end)
                 }
                 // Only the key resolver reads a referent row.
                 MatchPolicy::Referent => false,
@@ -278,7 +280,7 @@ mod tests {
     fn found(g: &Gazetteer, text: &str) -> Vec<String> {
         let doc = Doc::new(text, false);
         Matcher::new(g)
-            .find(&doc, g)
+            .find(&doc, g, Lexicon::embedded())
             .into_iter()
             .map(|m| {
                 format!(

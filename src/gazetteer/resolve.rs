@@ -33,6 +33,7 @@
 use std::collections::HashMap;
 
 use crate::hash::FnvBuild;
+use crate::lexicon::{GazetteerCues, WordList};
 use crate::record::EntityType;
 use crate::text::{fold_case, Doc};
 
@@ -49,25 +50,6 @@ const CONTEXT_RATIO: u64 = 2;
 /// A city this many times bigger than a row whose own name the article
 /// writes still wins by its alternate name.
 const ALIAS_RATIO: u64 = 4;
-
-/// Words that end a company's name without changing what it names.
-const CORPORATE_SUFFIXES: &[&str] = &[
-    "corp",
-    "corp.",
-    "corporation",
-    "inc",
-    "inc.",
-    "co",
-    "co.",
-    "cos",
-    "ltd",
-    "ltd.",
-    "plc",
-    "llc",
-    "ag",
-    "sa",
-    "nv",
-];
 
 /// Region and city rows by the folded forms two or more of them share, and
 /// organization rows by the folded forms only one of them has.
@@ -117,11 +99,11 @@ impl Homonyms {
     }
 
     /// The one organization row a name without a row stands for: the name
-    /// less a corporate suffix, or with the American spelling.
-    fn organization(&self, name: &str) -> Option<u32> {
+    /// less one of the corporate `suffixes`, or with the American spelling.
+    fn organization(&self, name: &str, suffixes: &WordList) -> Option<u32> {
         let folded = fold_case(name).replace("organisation", "organization");
         let base = match folded.rsplit_once(' ') {
-            Some((head, last)) if CORPORATE_SUFFIXES.contains(&last) => head.trim_end_matches(','),
+            Some((head, last)) if suffixes.contains(last) => head.trim_end_matches(','),
             _ => folded.as_str(),
         };
         if base == fold_case(name) {
@@ -184,9 +166,15 @@ pub(crate) struct KeyGroup {
 pub(crate) fn resolve_keys(
     doc: &Doc<'_>,
     gaz: &Gazetteer,
+    cues: &GazetteerCues,
     groups: &[KeyGroup],
 ) -> Vec<Option<u32>> {
-    let article = Article { doc, gaz, groups };
+    let article = Article {
+        doc,
+        gaz,
+        cues,
+        groups,
+    };
     (0..groups.len()).map(|g| article.referent(g)).collect()
 }
 
@@ -194,6 +182,8 @@ pub(crate) fn resolve_keys(
 struct Article<'a, 'd> {
     doc: &'a Doc<'d>,
     gaz: &'a Gazetteer,
+    /// The lexicon's gazetteer lists (corporate suffixes).
+    cues: &'a GazetteerCues,
     groups: &'a [KeyGroup],
 }
 
@@ -256,10 +246,9 @@ impl<'a, 'd> Article<'a, 'd> {
             return None;
         }
         let homonyms = self.gaz.homonyms();
-        group
-            .spans
-            .iter()
-            .find_map(|&(s, e)| homonyms.organization(&self.doc.text[s..e]))
+        group.spans.iter().find_map(|&(s, e)| {
+            homonyms.organization(&self.doc.text[s..e], &self.cues.corporate_suffixes)
+        })
     }
 
     /// Every region or city row holding one of the group's forms, the

@@ -7,10 +7,6 @@ use super::tokens::Words;
 use crate::gazetteer::GazMatch;
 use crate::record::EntityType;
 
-/// Lower-case words that may sit inside a multi-word name ("Bank of China",
-/// "Society for Central Asian Affairs").
-pub(super) const CONNECTORS: &[&str] = &["of", "for", "on", "and", "&", "the", "de", "du", "des"];
-
 impl<'d, 'a> Words<'d, 'a> {
     /// An acronym as a definition may write it: 2–6 letters, capitalised,
     /// mostly capitals or a short mixed form ("ETIM", "D66", "Sepa").
@@ -91,7 +87,7 @@ pub(super) fn expansion_before(words: &Words<'_, '_>, paren: usize, acr: &str) -
         if words.is_name_word(from) && initials_match(words, from, end, acr) {
             return Some(from);
         }
-        if !(words.is_name_word(from) || CONNECTORS.contains(&words.word(from))) {
+        if !(words.is_name_word(from) || words.lex.cues.connectors.contains(words.word(from))) {
             break;
         }
     }

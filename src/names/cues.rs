@@ -7,40 +7,6 @@ use super::spans::{overlapping, Span};
 use super::tokens::Words;
 use crate::record::EntityType;
 
-/// Nouns after a possessive that only an organization owns ("Petofi's
-/// board", "Acme's shareholders").
-const OWNED_BY_ORGS: &[&str] = &[
-    "board",
-    "shares",
-    "shareholders",
-    "stock",
-    "subsidiary",
-    "subsidiaries",
-    "headquarters",
-    "profits",
-    "profit",
-    "revenue",
-    "revenues",
-    "earnings",
-    "turnover",
-    "executives",
-    "directors",
-    "takeover",
-    "subscribers",
-];
-
-/// Words before a name that make it an organization ("shares in X").
-const BEFORE_ORG: &[(&str, &str)] = &[
-    ("shares", "in"),
-    ("shares", "of"),
-    ("stake", "in"),
-    ("stakes", "in"),
-    ("signed", "for"),
-    ("subsidiary", "of"),
-    ("unit", "of"),
-    ("merger", "with"),
-];
-
 /// Names no rule typed, with an organization cue, as organizations.
 pub(super) fn org_cues(words: &Words<'_, '_>, chosen: &[Span], extra: &mut Vec<Span>) {
     let n = words.toks.len();
@@ -93,13 +59,13 @@ fn has_org_cue(words: &Words<'_, '_>, i: usize, j: usize) -> bool {
         } else {
             next
         };
-        if OWNED_BY_ORGS.contains(&next) {
+        if words.lex.cues.owned_by_orgs.contains(next) {
             return true;
         }
     }
     if i >= 2 && words.joined(i) {
         let (pp, p) = (words.word_lower(i - 2), words.word_lower(i - 1));
-        if BEFORE_ORG.iter().any(|&(x, y)| x == pp && y == p) {
+        if words.lex.cues.before_org_pairs.contains_pair(pp, p) {
             return true;
         }
     }

@@ -6,7 +6,6 @@
 //! ([`recurs`]). Whether a name is matched at all (its policy and context)
 //! is the gazetteer's own decision, in `Matcher::accept`.
 
-use super::heads::LOWER_PLACE_HEADS;
 use super::spans::{Priority, Span};
 use super::tokens::Token;
 use super::tokens::Words;
@@ -114,7 +113,7 @@ pub(super) fn mention_spans(words: &Words<'_, '_>, matches: &[GazMatch]) -> Vec<
             if let Some(sp) = text[start..end].rfind(' ') {
                 let last = &text[start + sp + 1..end];
                 if last.chars().next().is_some_and(char::is_lowercase)
-                    && LOWER_PLACE_HEADS.contains(&last)
+                    && words.lex.cues.lower_place_heads.contains(last)
                 {
                     end = start + sp;
                 }

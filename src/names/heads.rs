@@ -4,54 +4,10 @@
 //! lower-case place head ("Raghistan district"); and the names of laws,
 //! programmes and events, which are no entities.
 
-use super::lexicon::{Head, Phrase};
 use super::spans::Span;
 use super::tokens::Words;
+use crate::lexicon::{Head, Phrase};
 use crate::record::EntityType;
-
-/// description ("Chinese Embassy"); "Chinese Embassy in London" is a name.
-pub(super) const POSTS: &[&str] = &[
-    "Embassy",
-    "Consulate",
-    "High Commission",
-    "Delegation",
-    "Mission",
-];
-
-/// Words before a weak place head that make it a place ("in Tiananmen Square").
-pub(super) const PLACE_PREPOSITIONS: &[&str] = &[
-    "in", "at", "near", "from", "to", "outside", "inside", "across", "into", "through", "around",
-    "toward", "towards", "via", "on",
-];
-
-/// Lower-case place heads that turn the capitalised word before them into a
-/// place while staying out of its span ("Raghistan district" → "Raghistan").
-/// Only these: other heads written lower-case are too often common nouns.
-pub(super) const LOWER_PLACE_HEADS: &[&str] = &[
-    "province",
-    "region",
-    "district",
-    "county",
-    "prefecture",
-    "city",
-    "town",
-    "village",
-    "township",
-    "municipality",
-    "valley",
-    "river",
-    "oblast",
-    "governorate",
-    "autonomous region",
-    "dam",
-    "prison",
-    "jail",
-    "airport",
-    "island",
-    "lake",
-    "desert",
-    "mountains",
-];
 
 impl<'d, 'a> Words<'d, 'a> {
     pub(super) fn org_head_ending(&self, end: usize) -> Option<(usize, Head, &'d Phrase)> {
@@ -97,24 +53,7 @@ pub(super) fn is_project(words: &Words<'_, '_>, from: usize, to: usize) -> bool 
     } else {
         ""
     };
-    matches!(
-        last,
-        "Act"
-            | "Bill"
-            | "Law"
-            | "Initiative"
-            | "Programme"
-            | "Program"
-            | "Plan"
-            | "Strategy"
-            | "Agreement"
-            | "Treaty"
-            | "Accord"
-            | "Olympics"
-            | "Games"
-            | "Report"
-            | "Index"
-    ) || (before == "Economic" && last == "Corridor")
+    words.lex.cues.project_heads.contains(last) || (before == "Economic" && last == "Corridor")
 }
 
 /// Organization and place names closed by a capitalised head word
@@ -261,7 +200,7 @@ pub(super) fn org_span(
         return None;
     }
     let from = extend_left(words, hs);
-    let is_post = POSTS.iter().any(|post| p.words.join(" ") == *post);
+    let is_post = words.lex.cues.posts.contains(&p.words.join(" "));
     let to = if head.opens {
         extend_right(words, he, is_post)
     } else {
@@ -324,7 +263,7 @@ pub(super) fn place_span(words: &Words<'_, '_>, hs: usize, he: usize, head: Head
         if prev == "the" {
             prev = before(from - 1);
         }
-        if !PLACE_PREPOSITIONS.contains(&prev) {
+        if !words.lex.cues.place_prepositions.contains(prev) {
             return None;
         }
     }
@@ -353,7 +292,9 @@ pub(super) fn lower_place_heads(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
         }
         let singular = w.strip_suffix("s").unwrap_or(w);
         let singular = if w == "cities" { "city" } else { singular };
-        if !LOWER_PLACE_HEADS.contains(&singular) && !LOWER_PLACE_HEADS.contains(&w) {
+        if !words.lex.cues.lower_place_heads.contains(singular)
+            && !words.lex.cues.lower_place_heads.contains(w)
+        {
             continue;
         }
         let plural = singular != w;

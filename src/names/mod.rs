@@ -17,9 +17,6 @@
 //!
 //! - `tokens`: the words of the article and the per-word facts every rule
 //!   asks about (the stage's only tokenizer).
-//! - `lexicon`: the word lists ([`Lexicon`]) and their TSV loading.
-//! - `additions`: the words a user adds through the builder
-//!   ([`LexiconAdditions`]).
 //! - `spans`: proposed spans, their priorities, and the selection of the
 //!   spans that become mentions.
 //! - `gazetteer_matches`: which gazetteer matches count as mentions, and
@@ -41,15 +38,13 @@
 //! Write it in the module of its family (or a new one) as a function from
 //! [`Words`](tokens::Words) to spans pushed onto the list, and call it from
 //! [`find`] before the selection. Its word list goes in `gazetteers/` as a
-//! TSV file loaded by `lexicon`.
+//! TSV file loaded by [`crate::lexicon`] into [`NameWords`].
 
 mod acronyms;
-mod additions;
 mod cues;
 mod descriptors;
 mod gazetteer_matches;
 mod heads;
-mod lexicon;
 mod people;
 mod recurrence;
 mod spans;
@@ -57,11 +52,9 @@ mod sport;
 mod tokens;
 
 use crate::gazetteer::{GazMatch, Gazetteer};
+use crate::lexicon::NameWords;
 use crate::record::EntityType;
 use crate::text::Doc;
-
-pub(crate) use additions::LexiconAdditions;
-pub(crate) use lexicon::Lexicon;
 
 /// A mention found by a gazetteer or a name rule, before coreference.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -81,7 +74,7 @@ pub(crate) struct Candidate {
 pub(crate) fn find(
     doc: &Doc<'_>,
     gaz: &Gazetteer,
-    lexicon: &Lexicon,
+    lexicon: &NameWords,
     matches: Vec<GazMatch>,
 ) -> Vec<Candidate> {
     let words = tokens::Words::new(doc, gaz, lexicon, &matches);

@@ -1,21 +1,14 @@
 //! Person names: after a title or role, with a speech cue or an appositive
 //! role, a listed given name with a surname, or a family name first.
 
-use super::heads::LOWER_PLACE_HEADS;
-use super::lexicon::TitleKind;
 use super::spans::{Priority, Span};
 use super::tokens::Words;
+use crate::lexicon::TitleKind;
 use crate::record::EntityType;
-
-/// Lower-case particles inside person names ("Osama bin Laden", "Vincent van Gogh").
-pub(super) const PARTICLES: &[&str] = &[
-    "al", "el", "bin", "ibn", "bint", "ben", "abu", "van", "von", "der", "den", "de", "da", "di",
-    "del", "della", "dos", "du", "la", "le", "ter", "ul", "ud", "zu",
-];
 
 impl<'d, 'a> Words<'d, 'a> {
     pub(super) fn is_particle(&self, i: usize) -> bool {
-        PARTICLES.contains(&self.word(i))
+        self.lex.cues.particles.contains(self.word(i))
     }
 
     pub(super) fn title_at(&self, i: usize) -> Option<(usize, TitleKind)> {
@@ -234,7 +227,9 @@ pub(super) fn role_name_plausible(
     if to < words.toks.len() && words.joined(to) {
         let next = words.word(to);
         let singular = next.strip_suffix('s').unwrap_or(next);
-        if LOWER_PLACE_HEADS.contains(&singular) || words.lex.org_descriptors.contains(next) {
+        if words.lex.cues.lower_place_heads.contains(singular)
+            || words.lex.org_descriptors.contains(next)
+        {
             return false;
         }
     }
@@ -258,35 +253,15 @@ pub(super) fn role_name_plausible(
     };
     // A player's or a musician's role names a person even by one name
     // ("striker Zanko", "rapper Dre").
-    let one_name_role = PERSON_ONLY_ROLES.contains(&words.word_lower(from - 1));
+    let one_name_role = words
+        .lex
+        .cues
+        .person_only_roles
+        .contains(words.word_lower(from - 1));
     listed
         || (plain_role && to - from >= 2 && !words.is_common_word(to - 1))
         || (one_name_role && !words.is_common_word(to - 1) && words.gaz_kind[from].is_none())
 }
-
-/// Roles held only by people, so that the name after them is a person's
-/// even when it is a single unknown word.
-const PERSON_ONLY_ROLES: &[&str] = &[
-    "striker",
-    "midfielder",
-    "defender",
-    "goalkeeper",
-    "winger",
-    "rapper",
-    "singer",
-    "guitarist",
-    "drummer",
-    "bassist",
-    "frontman",
-    "batsman",
-    "bowler",
-    "jockey",
-    "sprinter",
-    "golfer",
-    "boxer",
-    "actor",
-    "actress",
-];
 
 /// "Lord Nicholls of Birkenhead": the designation is neither part of the
 /// name nor a place mention.

@@ -66,7 +66,7 @@ fn establish<'a>(words: &Words<'_, 'a>, chosen: &[Span]) -> Established<'a> {
             });
         }
         if kind == EntityType::Organization {
-            if let Some(stem) = short_form(t) {
+            if let Some(stem) = short_form(words, t) {
                 let canonical = s.canonical.clone().unwrap_or_else(|| t.to_owned());
                 established.names.entry(stem).or_insert(KnownName {
                     kind,
@@ -92,43 +92,12 @@ fn establish<'a>(words: &Words<'_, 'a>, chosen: &[Span]) -> Established<'a> {
     established
 }
 
-/// Legal-form suffixes of company names: the name without one is the
-/// company's short form ("Fiat SpA" … "Fiat").
-const LEGAL_SUFFIXES: &[&str] = &[
-    "Corp",
-    "Corp.",
-    "Corporation",
-    "Inc",
-    "Inc.",
-    "Ltd",
-    "Ltd.",
-    "Limited",
-    "LLC",
-    "PLC",
-    "plc",
-    "AG",
-    "SA",
-    "NV",
-    "SpA",
-    "Spa",
-    "GmbH",
-    "Co",
-    "Co.",
-    "Cos",
-    "BV",
-    "AB",
-    "ASA",
-    "Oyj",
-    "Ltda",
-    "Bhd",
-];
-
-/// The short form of a company name that ends in a legal suffix: the words
-/// before it, without a trailing "and", "&" or comma ("Stotler and Co" →
-/// "Stotler").
-fn short_form(name: &str) -> Option<&str> {
+/// The short form of a company name that ends in a legal suffix (the
+/// lexicon's `legal_suffixes`): the words before it, without a trailing
+/// "and", "&" or comma ("Stotler and Co" → "Stotler").
+fn short_form<'t>(words: &Words<'_, '_>, name: &'t str) -> Option<&'t str> {
     let (stem, last) = name.rsplit_once(' ')?;
-    if !LEGAL_SUFFIXES.contains(&last) {
+    if !words.lex.cues.legal_suffixes.contains(last) {
         return None;
     }
     let stem = stem.trim_end_matches(',').trim_end();

@@ -11,193 +11,18 @@ use super::spans::Span;
 use super::tokens::Words;
 use crate::record::EntityType;
 
-/// Words that mark an article as a sports report when several occur.
-const SPORT_WORDS: &[&str] = &[
-    "striker",
-    "midfielder",
-    "defender",
-    "goalkeeper",
-    "goals",
-    "innings",
-    "wickets",
-    "batsman",
-    "bowler",
-    "seeded",
-    "semi-final",
-    "semi-finals",
-    "quarter-final",
-    "quarter-finals",
-    "tournament",
-    "squad",
-    "coach",
-    "league",
-    "match",
-    "season",
-    "scored",
-    "half-time",
-    "champions",
-    "relegation",
-    "penalty",
-    "rugby",
-    "football",
-    "soccer",
-    "cricket",
-    "tennis",
-    "golf",
-    "athletics",
-    "sprinter",
-    "marathon",
-    "standings",
-    "played",
-    "unbeaten",
-    "title",
-    "club",
-    "fixture",
-    "draw",
-    "beat",
-];
-
-/// Capitalised words that close the name of a competition: an event, no
-/// entity ("Monaco Grand Prix", "U.S. Open", "Davis Cup").
-const EVENT_HEADS: &[&str] = &[
-    "Open",
-    "Cup",
-    "Prix",
-    "Championship",
-    "Championships",
-    "Trophy",
-    "Series",
-    "Masters",
-    "Olympics",
-    "Games",
-    "Classic",
-    "Slam",
-    "Bowl",
-    "Invitational",
-];
-
-/// Words right after a team's name in a report ("Leeds beat", "Hull coach").
-const AFTER_TEAM: &[&str] = &[
-    "beat",
-    "beats",
-    "beaten",
-    "drew",
-    "draw",
-    "lost",
-    "lose",
-    "v",
-    "vs",
-    "defeated",
-    "thrashed",
-    "edged",
-    "won",
-    "win",
-    "wins",
-    "coach",
-    "manager",
-    "striker",
-    "midfielder",
-    "defender",
-    "goalkeeper",
-    "keeper",
-    "captain",
-    "boss",
-    "player",
-    "players",
-    "side",
-    "fans",
-    "supporters",
-    "chairman",
-    "forward",
-    "winger",
-    "squad",
-    "team",
-];
-
-/// Team roles after a club's name ("Celtic manager", "Hull fans").
-const TEAM_ROLES: &[&str] = &[
-    "coach",
-    "manager",
-    "striker",
-    "midfielder",
-    "defender",
-    "goalkeeper",
-    "keeper",
-    "boss",
-    "fans",
-    "supporters",
-    "chairman",
-    "winger",
-    "squad",
-];
-
-/// Words right before a team's name ("beat Hull", "against Leeds").
-const BEFORE_TEAM: &[&str] = &[
-    "beat",
-    "beats",
-    "beating",
-    "v",
-    "vs",
-    "against",
-    "defeated",
-    "defeating",
-    "thrashed",
-    "hosts",
-    "host",
-    "visiting",
-];
-
-/// Two-word cues right before a team's name ("lost to Hull").
-const BEFORE_TEAM_PAIRS: &[(&str, &str)] = &[
-    ("lost", "to"),
-    ("loss", "to"),
-    ("defeat", "to"),
-    ("draw", "with"),
-    ("drew", "with"),
-    ("win", "over"),
-    ("victory", "over"),
-    ("signed", "for"),
-    ("played", "for"),
-    ("plays", "for"),
-    ("joined", "from"),
-    ("move", "to"),
-];
-
 /// Whether the article is a sports report: a wire headline "SOCCER - …" or
 /// three or more distinct sports words.
 pub(super) fn is_sport(words: &Words<'_, '_>) -> bool {
     let first_line = words.doc.text.lines().next().unwrap_or("");
     if let Some((label, _)) = first_line.split_once(" - ") {
         let label = label.trim().to_lowercase();
-        if [
-            "soccer",
-            "cricket",
-            "tennis",
-            "golf",
-            "baseball",
-            "rugby",
-            "athletics",
-        ]
-        .iter()
-        .chain(&[
-            "cycling",
-            "boxing",
-            "basketball",
-            "squash",
-            "motor",
-            "ice hockey",
-        ])
-        .chain(&[
-            "football", "nfl", "nba", "nhl", "formula", "swimming", "skiing",
-        ])
-        .chain(&[
-            "motorcycling",
-            "badminton",
-            "hockey",
-            "horse racing",
-            "yachting",
-        ])
-        .any(|w| label.starts_with(w))
+        if words
+            .lex
+            .cues
+            .sport_labels
+            .iter()
+            .any(|w| label.starts_with(w))
         {
             return true;
         }
@@ -205,7 +30,7 @@ pub(super) fn is_sport(words: &Words<'_, '_>) -> bool {
     let mut seen = HashSet::new();
     for i in 0..words.toks.len() {
         let w = words.word_lower(i);
-        if SPORT_WORDS.contains(&w) {
+        if words.lex.cues.sport_words.contains(w) {
             seen.insert(w.to_owned());
             if seen.len() >= 4 {
                 return true;
@@ -228,8 +53,9 @@ pub(super) fn events(words: &Words<'_, '_>, sport: bool, spans: &mut Vec<Span>) 
                 *h == w
             }
         };
-        let event = EVENT_HEADS.iter().any(is_head)
-            || (sport && ["League", "Division", "Conference"].iter().any(is_head));
+        let cues = &words.lex.cues;
+        let event = cues.event_heads.iter().any(|h| is_head(&h))
+            || (sport && cues.league_heads.iter().any(|h| is_head(&h)));
         if !event {
             continue;
         }
@@ -323,18 +149,18 @@ fn team_position(words: &Words<'_, '_>, a: usize, b: usize) -> bool {
     if b < n
         && same_line(b)
         && matches!(words.sep(b).trim(), "" | "'" | "’" | "’s")
-        && AFTER_TEAM.contains(&words.word_lower(b))
+        && words.lex.cues.after_team.contains(words.word_lower(b))
     {
         return true;
     }
     if a >= 1 && same_line(a) && words.sep(a).trim().is_empty() {
         let p = words.word_lower(a - 1);
-        if BEFORE_TEAM.contains(&p) {
+        if words.lex.cues.before_team.contains(p) {
             return true;
         }
         if a >= 2 {
             let pp = words.word_lower(a - 2);
-            if BEFORE_TEAM_PAIRS.iter().any(|&(x, y)| x == pp && y == p) {
+            if words.lex.cues.before_team_pairs.contains_pair(pp, p) {
                 return true;
             }
         }
@@ -500,7 +326,7 @@ pub(super) fn unknown_sides(words: &Words<'_, '_>, chosen: &[Span], spans: &mut 
             let plain = !(i..j).any(|k| words.is_all_caps(k) || words.word(k).chars().count() < 3);
             let role_next = j < n
                 && matches!(words.sep(j).trim(), "" | "'" | "’" | "’s")
-                && TEAM_ROLES.contains(&words.word_lower(j));
+                && words.lex.cues.team_roles.contains(words.word_lower(j));
             if !person_like && plain && (score_next || role_next) && !words.is_common_word(i) {
                 let (s, e) = words.span(i, j);
                 spans.push(Span::from_rule(

@@ -6,9 +6,8 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashSet;
 
-use super::lexicon::{Lexicon, Phrase, TitleKind};
-use super::people::PARTICLES;
 use crate::gazetteer::{GazMatch, Gazetteer};
+use crate::lexicon::{NameWords, Phrase, TitleKind};
 use crate::record::EntityType;
 use crate::text::{Doc, Token as BaseToken, TokenKind};
 
@@ -107,7 +106,7 @@ fn written_in_capitals(text: &str, parts: &[BaseToken]) -> bool {
 pub(super) struct Words<'d, 'a> {
     pub(super) doc: &'d Doc<'a>,
     pub(super) gaz: &'d Gazetteer,
-    pub(super) lex: &'d Lexicon,
+    pub(super) lex: &'d NameWords,
     pub(super) toks: Vec<Token>,
     /// Gazetteer type covering each token, if any.
     pub(super) gaz_kind: Vec<Option<EntityType>>,
@@ -139,7 +138,7 @@ impl<'a> Words<'a, 'a> {
     pub(super) fn new(
         doc: &'a Doc<'a>,
         gaz: &'a Gazetteer,
-        lex: &'a Lexicon,
+        lex: &'a NameWords,
         matches: &[GazMatch],
     ) -> Words<'a, 'a> {
         let toks = tokenize(doc);
@@ -263,7 +262,7 @@ impl<'d, 'a> Words<'d, 'a> {
         let cap = |p: &str| p.chars().next().is_some_and(char::is_uppercase);
         let first_ok = parts
             .first()
-            .is_some_and(|p| cap(p) || PARTICLES.contains(&p.to_lowercase().as_str()));
+            .is_some_and(|p| cap(p) || self.lex.cues.particles.contains(&p.to_lowercase()));
         let last_ok = parts.last().is_some_and(|p| cap(p));
         first_ok && last_ok
     }

@@ -2,7 +2,8 @@
 //! and roles, organization heads), merged into a copy of the embedded
 //! [`Lexicon`].
 
-use super::lexicon::{phrase, Head, Lexicon, TitleKind};
+use super::names::longest_first;
+use super::{Head, Lexicon, Phrase, TitleKind};
 
 /// What the builder adds to the name rules' word lists.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -29,7 +30,9 @@ impl Lexicon {
     /// lists are (longest cue or head first).
     pub(crate) fn extended(&self, additions: &LexiconAdditions) -> Lexicon {
         let mut lex = self.clone();
-        lex.first_names
+        let names = &mut lex.names;
+        names
+            .first_names
             .extend(additions.first_names.iter().map(|n| n.trim().to_string()));
         let titles = additions
             .titles
@@ -37,40 +40,22 @@ impl Lexicon {
             .map(|t| (t, false, TitleKind::Title));
         let roles = additions.roles.iter().map(|r| (r, true, TitleKind::Role));
         for (cue, fold, kind) in titles.chain(roles) {
-            let p = phrase(cue, fold);
-            if !p.words.is_empty() {
-                lex.titles.push((p, kind));
-            }
+            names
+                .titles
+                .extend(Phrase::new(cue, fold).map(|p| (p, kind)));
         }
-        lex.titles
-            .sort_by_key(|(p, _)| std::cmp::Reverse(p.words.len()));
+        longest_first(&mut names.titles);
+        let head = Head {
+            opens: false,
+            strong: true,
+        };
         for h in &additions.org_heads {
-            let p = phrase(h, false);
-            if !p.words.is_empty() {
-                let head = Head {
-                    opens: false,
-                    strong: true,
-                };
-                lex.org_heads.push((p, head));
-            }
+            names
+                .org_heads
+                .extend(Phrase::new(h, false).map(|p| (p, head)));
         }
-        lex.org_heads
-            .sort_by_key(|(p, _)| std::cmp::Reverse(p.words.len()));
-        lex.titles_by_first.clear();
-        for (k, (p, _)) in lex.titles.iter().enumerate() {
-            if let Some(w) = p.words.first() {
-                lex.titles_by_first
-                    .entry(w.to_lowercase())
-                    .or_default()
-                    .push(k);
-            }
-        }
-        lex.org_heads_by_last.clear();
-        for (k, (p, _)) in lex.org_heads.iter().enumerate() {
-            if let Some(w) = p.words.last() {
-                lex.org_heads_by_last.entry(w.clone()).or_default().push(k);
-            }
-        }
+        longest_first(&mut names.org_heads);
+        names.index();
         lex
     }
 }
@@ -87,8 +72,8 @@ mod tests {
             roles: vec!["stargazer".into()],
             org_heads: vec!["Syndicate".into()],
         };
-        let base = Lexicon::embedded();
-        let lex = base.extended(&additions);
+        let base = &Lexicon::embedded().names;
+        let lex = Lexicon::embedded().extended(&additions).names;
         assert!(lex.first_names.contains("Zorblaxa"));
         assert_eq!(lex.titles.len(), base.titles.len() + 2);
         assert!(lex.titles_by_first.contains_key("grand"));

@@ -1,0 +1,33 @@
+//! The claims stage's small lists ([`ClaimCues`]), from
+//! `gazetteers/claim_words.tsv` (each list's comment there says what it is
+//! for). The attribution verbs are [`AttributionVerbs`](super::AttributionVerbs).
+
+use super::lists::word_lists;
+
+word_lists! {
+    /// The claims stage's small lists.
+    pub(crate) struct ClaimCues from "claim_words.tsv" {
+        /// Words before a quotation that make it a title ("entitled").
+        title_cues,
+        /// Words between a subject and its verb that do not change it ("also").
+        skip_before_verb,
+        /// Heads of "the X said" that stand for an organization ("company").
+        thing_heads,
+        /// Heads of descriptions that stand for an unnamed institution ("government").
+        unnamed_institutions,
+        /// Nouns that name a document ("report", "white paper").
+        document_words,
+        /// Verbs that make an organization the author of a document ("published").
+        publish_verbs,
+        /// Words that open a prepositional phrase ("in", "upon").
+        prepositions,
+        /// Words that start a new clause with its own subject ("while").
+        clause_openers,
+        /// Subject pronouns and possessives that refer back to a name.
+        pronouns,
+        /// Auxiliaries that continue a predicate after "and" ("has").
+        auxiliaries,
+        /// Nouns for a holding in a company ("stake").
+        holdings,
+    }
+}

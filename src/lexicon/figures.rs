@@ -1,0 +1,185 @@
+//! The figure rules' word lists ([`FigureWords`]): number words, currencies,
+//! measure units, qualifier phrases and the small lists of
+//! `figure_words.tsv` (noun-phrase stops, time words, verbs of change, …),
+//! from `gazetteers/figure_*.tsv`.
+
+use std::collections::HashMap;
+
+use super::lists::word_lists;
+use super::{columns, embedded_table, rows};
+use crate::hash::FnvBuild;
+use crate::record::Qualifier;
+
+/// How a number word combines with its neighbours (column `class` of
+/// `figure_numbers.tsv`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum NumberWord {
+    /// A cardinal 0-19 ("seven").
+    Unit,
+    /// "twenty" … "ninety" (may take a hyphenated unit: "twenty-five").
+    Tens,
+    /// "hundred": multiplies what precedes it.
+    Hundred,
+    /// Multiplies the number before it, apart or glued ("million", "bn", "crore").
+    Scale,
+    /// A scale only when glued to digits ("327m", "5k").
+    Suffix,
+    /// "dozen": 12, multiplies a number before it ("two dozen").
+    Dozen,
+    /// A plural vague quantity valued at its lower bound ("thousands" 2000).
+    Vague,
+    /// A fraction word valued in per cent of one ("third" 33.3333).
+    Fraction,
+    /// A vague multiplier before a scale word ("several hundred" 300).
+    Few,
+}
+
+impl NumberWord {
+    /// The class named `name` in `figure_numbers.tsv`.
+    fn from_class(name: &str) -> Option<NumberWord> {
+        Some(match name {
+            "unit" => NumberWord::Unit,
+            "tens" => NumberWord::Tens,
+            "hundred" => NumberWord::Hundred,
+            "scale" => NumberWord::Scale,
+            "suffix" => NumberWord::Suffix,
+            "dozen" => NumberWord::Dozen,
+            "vague" => NumberWord::Vague,
+            "fraction" => NumberWord::Fraction,
+            "few" => NumberWord::Few,
+            _ => return None,
+        })
+    }
+}
+
+/// The figure rules' word lists.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct FigureWords {
+    /// Number words: lower-case word → class and value.
+    pub numbers: HashMap<&'static str, (NumberWord, f64), FnvBuild>,
+    /// Prefix currency forms, case-sensitive, longest first.
+    pub prefixes: Vec<(&'static str, &'static str)>,
+    /// Suffix currency forms, lower-case word sequences, longest first.
+    pub suffixes: Vec<(Vec<&'static str>, &'static str)>,
+    /// Words that name a currency when a number follows (`cue` rows):
+    /// (lower-case word, ISO).
+    pub currency_cues: Vec<(&'static str, &'static str)>,
+    /// Measure units, lower-case word sequences, longest first.
+    pub units: Vec<(Vec<&'static str>, &'static str)>,
+    /// Qualifier phrases before a number, as words, longest first within
+    /// each group ("no more than" before "more than").
+    pub qualifiers: Vec<(Vec<&'static str>, Qualifier)>,
+    /// Filler between a qualifier and its number ("close to a rate of 8.28"), as words.
+    pub qualifier_filler: Vec<Vec<&'static str>>,
+    /// The lists of `figure_words.tsv`.
+    pub cues: FigureCues,
+}
+
+word_lists! {
+    /// The figure rules' small lists (`figure_words.tsv`; each list's
+    /// comment there says what it is for).
+    pub(crate) struct FigureCues from "figure_words.tsv" {
+        /// Filler between a qualifier and its number, read as
+        /// [`FigureWords::qualifier_filler`].
+        qualifier_filler,
+        /// Words that end a counted noun phrase.
+        np_stop,
+        /// Verbs (and auxiliaries) that show a bare number is the subject ("Nine were executed").
+        subject_verbs,
+        /// Participles used as adjectives before a counted noun ("500 armed men").
+        participle_adjectives,
+        /// Irregular plurals (and collective nouns) heading a counted noun phrase.
+        plural_nouns,
+        /// Words ending in -s that are not plural nouns.
+        not_plural,
+        /// Determiners after which a small count refers back ("the two countries").
+        back_determiners,
+        /// Words before a duration that place something in time instead of claiming a length.
+        time_placers,
+        /// Words after a duration that place something in time.
+        time_after,
+        /// Hyphenated durations that only qualify a record ("six-year high").
+        record_words,
+        /// Verbs of change: "rose from 5% to 7%" is two figures, not a range.
+        change_verbs,
+        /// Words between two figures that make the second a term of comparison.
+        comparison_links,
+        /// Modal words that make what follows a rule or a possibility.
+        modals,
+        /// Nouns after a pair of numbers that make it a result ("a 1-3 defeat").
+        result_nouns,
+        /// Verbs before a pair of numbers that make it a result ("lost 2-4").
+        result_verbs,
+        /// Capitalised before a number, no part of a name ("In 2004").
+        not_name_before_number,
+        /// Before a four-digit number, keep it a year ("the 2004 elections").
+        before_year,
+        /// Determiners after "of" the counted-noun search skips ("of the").
+        of_determiners,
+        /// Before a fraction word, no proportion ("the first half").
+        not_proportion_before,
+        /// After a fraction word, a stretch of time ("half an hour").
+        fraction_time_words,
+        /// Before "up to", a sum, not a ceiling ("added up to").
+        sum_verbs,
+    }
+}
+
+impl FigureWords {
+    /// Load the embedded lists.
+    pub(super) fn load() -> FigureWords {
+        let mut lex = FigureWords::default();
+        let table = embedded_table!("figure_numbers.tsv");
+        let [word, class, value] = columns(&table, ["word", "class", "value"]);
+        for row in rows(&table) {
+            let class = NumberWord::from_class(row.cell(class));
+            if let (Some(class), Ok(value)) = (class, row.cell(value).parse::<f64>()) {
+                lex.numbers.insert(row.cell(word), (class, value));
+            }
+        }
+        let table = embedded_table!("figure_currencies.tsv");
+        let [form, iso, position] = columns(&table, ["form", "iso", "position"]);
+        for row in rows(&table) {
+            let (form, iso, position) = (row.cell(form), row.cell(iso), row.cell(position));
+            if matches!(position, "prefix" | "both") {
+                lex.prefixes.push((form, iso));
+            }
+            if matches!(position, "suffix" | "both") {
+                lex.suffixes.push((form.split(' ').collect(), iso));
+            }
+            if position == "cue" {
+                lex.currency_cues.push((form, iso));
+            }
+        }
+        lex.prefixes
+            .sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+        lex.suffixes
+            .sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+        let table = embedded_table!("figure_units.tsv");
+        let [form, category] = columns(&table, ["form", "category"]);
+        for row in rows(&table) {
+            lex.units
+                .push((row.cell(form).split(' ').collect(), row.cell(category)));
+        }
+        lex.units.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+        lex.qualifiers = qualifiers();
+        lex.cues = FigureCues::load();
+        lex.qualifier_filler = lex.cues.qualifier_filler.phrases();
+        lex
+    }
+}
+
+/// The rows of `figure_qualifiers.tsv`, in the file's order.
+fn qualifiers() -> Vec<(Vec<&'static str>, Qualifier)> {
+    let table = embedded_table!("figure_qualifiers.tsv");
+    let [phrase, qualifier] = columns(&table, ["phrase", "qualifier"]);
+    rows(&table)
+        .map(|row| {
+            let q = [Qualifier::AtLeast, Qualifier::AtMost, Qualifier::Approx]
+                .into_iter()
+                .find(|q| q.as_str() == row.cell(qualifier))
+                .unwrap_or_else(|| super::invalid(row.error("unknown qualifier")));
+            (row.cell(phrase).split(' ').collect(), q)
+        })
+        .collect()
+}

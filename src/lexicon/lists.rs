@@ -1,0 +1,109 @@
+//! Named word lists: the files of `list word` rows (`figure_words.tsv`,
+//! …) that hold the rules' small lists, one row per word, and the
+//! [`WordList`] each list becomes.
+
+use super::{columns, embedded_tsv, rows};
+
+/// A list of lower-case words (or phrases of words separated by single
+/// spaces), in the file's order.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct WordList(Vec<&'static str>);
+
+impl WordList {
+    /// `w` is on the list.
+    pub fn contains(&self, w: &str) -> bool {
+        self.0.contains(&w)
+    }
+
+    /// The words, in the file's order.
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.0.iter().copied()
+    }
+
+    /// An entry of two words is `first second`.
+    pub fn contains_pair(&self, first: &str, second: &str) -> bool {
+        self.0
+            .iter()
+            .any(|e| e.split_once(' ') == Some((first, second)))
+    }
+
+    /// Each entry split into its words, in the file's order.
+    pub fn phrases(&self) -> Vec<Vec<&'static str>> {
+        self.0.iter().map(|p| p.split(' ').collect()).collect()
+    }
+}
+
+/// The lists of one `list word` file, handed out by name. Every list of the
+/// file must be taken, so a list the code no longer reads (or misspells)
+/// is caught by the tests.
+pub(super) struct Lists {
+    origin: &'static str,
+    lists: Vec<(&'static str, WordList)>,
+}
+
+impl Lists {
+    /// Read the embedded file `origin`.
+    pub(super) fn load(origin: &'static str, src: &'static str) -> Lists {
+        let table = embedded_tsv(origin, src);
+        let [list, word] = columns(&table, ["list", "word"]);
+        let mut lists: Vec<(&'static str, WordList)> = Vec::new();
+        for row in rows(&table) {
+            let (name, word) = (row.cell(list), row.cell(word));
+            match lists.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, words)) => words.0.push(word),
+                None => lists.push((name, WordList(vec![word]))),
+            }
+        }
+        Lists { origin, lists }
+    }
+
+    /// The list called `name`; it must be in the file.
+    pub(super) fn take(&mut self, name: &str) -> WordList {
+        let Some(k) = self.lists.iter().position(|(n, _)| *n == name) else {
+            panic!("{}: no list `{name}`", self.origin);
+        };
+        self.lists.swap_remove(k).1
+    }
+
+    /// Check that every list of the file has been taken.
+    pub(super) fn finish(self) {
+        if let Some((name, _)) = self.lists.first() {
+            panic!("{}: list `{name}` is read by no rule", self.origin);
+        }
+    }
+}
+
+/// Declare the struct of one `list word` file: one [`WordList`] field per
+/// list, named as the list, and `load`, which takes each list from the
+/// embedded file `gazetteers/<file>`.
+macro_rules! word_lists {
+    (
+        $(#[$attr:meta])*
+        pub(crate) struct $name:ident from $file:literal {
+            $( $(#[$field_attr:meta])* $field:ident, )*
+        }
+    ) => {
+        $(#[$attr])*
+        #[derive(Clone, Debug, Default)]
+        pub(crate) struct $name {
+            $( $(#[$field_attr])* pub $field: $crate::lexicon::lists::WordList, )*
+        }
+
+        impl $name {
+            /// The lists of the embedded file.
+            pub(super) fn load() -> $name {
+                let mut lists = $crate::lexicon::lists::Lists::load(
+                    $file,
+                    include_str!(concat!("../../gazetteers/", $file)),
+                );
+                let loaded = $name {
+                    $( $field: lists.take(stringify!($field)), )*
+                };
+                lists.finish();
+                loaded
+            }
+        }
+    };
+}
+
+pub(super) use word_lists;
