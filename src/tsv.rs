@@ -50,26 +50,37 @@ pub(crate) struct Row<'t, 'a> {
 }
 
 /// Cells whose ends a [`Row`] keeps; later ones are searched on each read.
-const CELL_BOUNDS: usize = 8;
+const CELL_BOUNDS: usize = 12;
 
-/// The end offsets of the first [`CELL_BOUNDS`] cells of `line`.
-fn cell_ends(line: &str) -> [u32; CELL_BOUNDS] {
+/// The end offsets of the first [`CELL_BOUNDS`] cells of `line`, and the
+/// number of cells, in one pass.
+fn cell_ends(line: &str) -> ([u32; CELL_BOUNDS], usize) {
     let mut ends = [line.len() as u32; CELL_BOUNDS];
-    let tabs = line.bytes().enumerate().filter(|&(_, b)| b == b'\t');
-    for (end, (i, _)) in ends.iter_mut().zip(tabs) {
-        *end = i as u32;
+    let mut cells = 1;
+    for (i, &b) in line.as_bytes().iter().enumerate() {
+        if b == b'\t' {
+            if let Some(end) = ends.get_mut(cells - 1) {
+                *end = i as u32;
+            }
+            cells += 1;
+        }
     }
-    ends
+    (ends, cells)
+}
+
+/// `cell` without surrounding whitespace; a cell that starts and ends with
+/// a printable ASCII character, as most do, is returned without decoding.
+fn trim(cell: &str) -> &str {
+    match cell.as_bytes() {
+        [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic() => cell,
+        [only] if only.is_ascii_graphic() => cell,
+        _ => cell.trim(),
+    }
 }
 
 /// The lines that carry nothing: blank lines and `#` comments.
 fn is_skipped(line: &str) -> bool {
     line.trim().is_empty() || line.starts_with('#')
-}
-
-/// The number of tab-separated cells on `line`.
-fn cell_count(line: &str) -> usize {
-    line.bytes().filter(|&b| b == b'\t').count() + 1
 }
 
 impl<'a> Tsv<'a> {
@@ -142,13 +153,13 @@ impl<'a> Tsv<'a> {
             .skip(self.header_line)
             .filter(|(_, line)| !is_skipped(line))
             .map(move |(index, line)| {
+                let (ends, found) = cell_ends(line);
                 let row = Row {
                     table: self,
                     line_no: index + 1,
                     line,
-                    ends: cell_ends(line),
+                    ends,
                 };
-                let found = cell_count(line);
                 if found == self.header.len() {
                     Ok(row)
                 } else {
@@ -183,7 +194,7 @@ impl<'t, 'a> Row<'t, 'a> {
                 k => (self.ends[k - 1] as usize + 1).min(self.line.len()),
             };
             let end = (self.ends[column.0] as usize).max(start);
-            return self.line[start..end].trim();
+            return trim(&self.line[start..end]);
         }
         let bytes = self.line.as_bytes();
         let mut start = 0;
@@ -197,7 +208,7 @@ impl<'t, 'a> Row<'t, 'a> {
             .iter()
             .position(|&b| b == b'\t')
             .map_or(bytes.len(), |tab| start + tab);
-        self.line[start..end].trim()
+        trim(&self.line[start..end])
     }
 
     /// The trimmed cell in the column named `name`, when the header has one.
@@ -257,7 +268,7 @@ mod tests {
                 table: &table,
                 line_no: 2,
                 line,
-                ends: cell_ends(line),
+                ends: cell_ends(line).0,
             };
             for k in 0..12 {
                 let want = line.split('\t').nth(k).unwrap_or("").trim();
