@@ -4,11 +4,16 @@
 //! ```text
 //! cargo bench --bench extract                  # everything (a few minutes)
 //! cargo bench --bench extract -- throughput    # a criterion filter
+//! scripts/bench/summary.sh                     # the summary table alone
 //! ```
 //!
-//! Run with `--bench` (as `cargo bench` does), a summary table is printed at
-//! the end: MB/s of the whole pipeline and of the bare scan over the same
-//! text, and their ratio. The scan uses the same patterns as the embedded
+//! Throughput is measured on the fixture, the bbc-dev and conll-dev
+//! development articles (from `../shared`, skipped with a note when absent)
+//! and single articles of 100 KB, 1 MB and 10 MB. Run with `--bench` (as
+//! `cargo bench` does), a summary table is printed at the end: MB/s of the
+//! whole pipeline and of the bare scan over the same text, their ratio, and
+//! the ratio to spaCy's full pipeline when `scripts/bench/spacy_speed.sh`
+//! has cached its speed. The scan uses the same patterns as the embedded
 //! gazetteer's index (every folded name, alias and apostrophe variant)
 //! and runs over pre-folded text, so it is the cost no gazetteer extractor
 //! can go under.
@@ -71,20 +76,37 @@ fn scan_all(ac: &AhoCorasick, folded: &[String]) -> usize {
         .sum()
 }
 
-/// The inputs of the throughput benchmarks: name and articles.
+/// The inputs of the throughput benchmarks: name and articles. The
+/// development sets are read from `../shared` and left out, with a note,
+/// where it is not.
 fn inputs() -> Vec<(&'static str, Vec<Article>)> {
-    let mut v = vec![
-        ("fixture", synthetic::fixture_articles()),
-        ("article_1KB", vec![synthetic::article_of(1 << 10)]),
-        ("article_100KB", vec![synthetic::article_of(100 << 10)]),
-    ];
+    let mut v = vec![("fixture", synthetic::fixture_articles())];
+    for (name, set) in [("bbc-dev", "bbc-dev"), ("conll-dev", "conll-dev")] {
+        match synthetic::dev_set(set) {
+            Some(articles) => v.push((name, articles)),
+            None => {
+                eprintln!("note: no ../shared/corpus/{set} here (set NEWSFACTS_SHARED): skipped")
+            }
+        }
+    }
+    v.push(("article_100KB", vec![synthetic::article_of(100 << 10)]));
+    v.push(("article_1MB", vec![synthetic::article_of(1 << 20)]));
     if full_run() {
         v.push(("article_10MB", vec![synthetic::article_of(10 << 20)]));
     }
     v
 }
 
+/// `NEWSFACTS_BENCH_SUMMARY=only`: skip the criterion groups, print the
+/// summary table alone (`scripts/bench/summary.sh`).
+fn summary_only() -> bool {
+    std::env::var("NEWSFACTS_BENCH_SUMMARY").is_ok_and(|v| v == "only")
+}
+
 fn construction(c: &mut Criterion) {
+    if summary_only() {
+        return;
+    }
     let mut group = c.benchmark_group("construct");
     // The default extractor shares one automaton compiled on first use.
     group.bench_function("embedded_shared", |b| b.iter(Extractor::new));
@@ -118,6 +140,9 @@ fn construction(c: &mut Criterion) {
 }
 
 fn throughput(c: &mut Criterion) {
+    if summary_only() {
+        return;
+    }
     let x = Extractor::new();
     let ac = scan_automaton();
     let mut group = c.benchmark_group("throughput");
@@ -203,37 +228,51 @@ fn summary(_: &mut Criterion) {
     let fresh_time = t.elapsed();
     drop(fresh);
 
-    let mut rows = inputs();
-    rows.push(("corpus", synthetic::corpus(corpus_mb() << 20)));
+    let spacy = spacy_mb_per_s();
+    let rows = inputs();
     println!();
-    println!("summary (single thread, best of runs)");
+    println!("summary (single thread, best of runs; spaCy: cached full-pipeline MB/s)");
     println!(
-        "{:<16} {:>12} {:>12} {:>12} {:>10}",
-        "input", "bytes", "newsfacts", "scan", "ratio"
+        "{:<16} {:>12} {:>14} {:>12} {:>9} {:>9}",
+        "input", "bytes", "newsfacts", "scan", "/scan", "x spaCy"
     );
     for (name, articles) in &rows {
         let bytes = synthetic::text_bytes(articles);
         let folded: Vec<String> = articles.iter().map(|a| synthetic::fold(&a.text)).collect();
         // Repeat small inputs so that each timing covers at least ~50 ms.
         let reps = (50_000_000 / bytes.max(1)).clamp(1, 10_000);
-        // Few runs for the large inputs: the 10 MB article alone takes ~20 s.
+        // Few runs for the large inputs: the 10 MB article alone takes seconds.
         let runs = if bytes > 1 << 20 { 2 } else { 5 };
         let e2e =
             best_of(runs, || (0..reps).map(|_| extract_all(&x, articles)).sum()) / reps as u32;
         let scan = best_of(runs, || (0..reps).map(|_| scan_all(&ac, &folded)).sum()) / reps as u32;
+        let mbps = mb_per_s(bytes, e2e);
         println!(
-            "{:<16} {:>12} {:>8.1} MB/s {:>7.0} MB/s {:>9.2}x",
+            "{:<16} {:>12} {:>9.2} MB/s {:>7.0} MB/s {:>8.1}x {:>9}",
             name,
             bytes,
-            mb_per_s(bytes, e2e),
+            mbps,
             mb_per_s(bytes, scan),
-            e2e.as_secs_f64() / scan.as_secs_f64().max(1e-12)
+            e2e.as_secs_f64() / scan.as_secs_f64().max(1e-12),
+            spacy.map_or("n/a".to_string(), |s| format!("{:.0}x", mbps / s))
         );
     }
     println!(
-        "fresh build of the embedded automaton: {:.1} ms",
+        "fresh build of the embedded matcher: {:.1} ms",
         fresh_time.as_secs_f64() * 1e3
     );
+    if spacy.is_none() {
+        println!("spaCy: no cached speed (scripts/bench/spacy_speed.sh writes target/bench/spacy_speed.json)");
+    }
+}
+
+/// spaCy's full-pipeline MB/s cached by `scripts/bench/spacy_speed.sh`.
+fn spacy_mb_per_s() -> Option<f64> {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench/spacy_speed.json");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
+    json["full_pipeline_mb_per_s"].as_f64()
 }
 
 criterion_group!(benches, construction, throughput, summary);

@@ -50,14 +50,14 @@ pub(crate) struct Row<'t, 'a> {
 }
 
 /// Cells whose ends a [`Row`] keeps; later ones are searched on each read.
-const CELL_BOUNDS: usize = 8;
+const CELL_BOUNDS: usize = 12;
 
 /// The end offsets of the first [`CELL_BOUNDS`] cells of `line`, and the
-/// number of its cells, in one pass.
+/// number of cells, in one pass.
 fn cell_ends(line: &str) -> ([u32; CELL_BOUNDS], usize) {
     let mut ends = [line.len() as u32; CELL_BOUNDS];
     let mut cells = 1;
-    for (i, b) in line.bytes().enumerate() {
+    for (i, &b) in line.as_bytes().iter().enumerate() {
         if b == b'\t' {
             if let Some(end) = ends.get_mut(cells - 1) {
                 *end = i as u32;
@@ -66,6 +66,16 @@ fn cell_ends(line: &str) -> ([u32; CELL_BOUNDS], usize) {
         }
     }
     (ends, cells)
+}
+
+/// `cell` without surrounding whitespace; a cell that starts and ends with
+/// a printable ASCII character, as most do, is returned without decoding.
+fn trim(cell: &str) -> &str {
+    match cell.as_bytes() {
+        [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic() => cell,
+        [only] if only.is_ascii_graphic() => cell,
+        _ => cell.trim(),
+    }
 }
 
 /// The lines that carry nothing: blank lines and `#` comments.
@@ -184,7 +194,7 @@ impl<'t, 'a> Row<'t, 'a> {
                 k => (self.ends[k - 1] as usize + 1).min(self.line.len()),
             };
             let end = (self.ends[column.0] as usize).max(start);
-            return self.line[start..end].trim();
+            return trim(&self.line[start..end]);
         }
         let bytes = self.line.as_bytes();
         let mut start = 0;
@@ -198,7 +208,7 @@ impl<'t, 'a> Row<'t, 'a> {
             .iter()
             .position(|&b| b == b'\t')
             .map_or(bytes.len(), |tab| start + tab);
-        self.line[start..end].trim()
+        trim(&self.line[start..end])
     }
 
     /// The row's line number (1-based).

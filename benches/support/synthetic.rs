@@ -69,6 +69,36 @@ pub fn corpus(bytes: usize) -> Vec<Article> {
     out
 }
 
+/// The shared data directory: `NEWSFACTS_SHARED`, else `../shared` beside
+/// the repository, else `../../shared` (a worktree under `wt/`).
+pub fn shared_dir() -> Option<std::path::PathBuf> {
+    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::env::var_os("NEWSFACTS_SHARED")
+        .map(std::path::PathBuf::from)
+        .into_iter()
+        .chain([manifest.join("../shared"), manifest.join("../../shared")])
+        .find(|d| d.join("corpus").is_dir())
+}
+
+/// The articles of development set `set` (`shared/corpus/SET/*.txt`, one
+/// article per file), or `None` when the shared data is not here.
+pub fn dev_set(set: &str) -> Option<Vec<Article>> {
+    let dir = shared_dir()?.join("corpus").join(set);
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    let articles: Vec<Article> = paths
+        .iter()
+        .filter_map(|p| newsfacts::read_file(p, InputFormat::Auto).ok())
+        .flatten()
+        .filter_map(Result::ok)
+        .collect();
+    (!articles.is_empty()).then_some(articles)
+}
+
 /// Total text bytes of `articles`.
 pub fn text_bytes(articles: &[Article]) -> usize {
     articles.iter().map(|a| a.text.len()).sum()

@@ -87,6 +87,15 @@ def main():
     for name, secs in rows:
         print(f"{name:<78} {words / secs:>12,.0f} {nbytes / 1e6 / secs:>9.3f} {secs / nf_s:>13.1f}x")
     print(f"(PhraseMatcher construction: {pm_build:.1f} s)")
+    # Cached for the summary table of `cargo bench --bench extract`.
+    cache = Path(__file__).resolve().parents[2] / "target" / "bench" / "spacy_speed.json"
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_text(json.dumps({
+        "spacy": spacy.__version__, "model": model, "bytes": nbytes,
+        "full_pipeline_mb_per_s": nbytes / 1e6 / full,
+        "ner_only_mb_per_s": nbytes / 1e6 / ner,
+        "phrase_matcher_mb_per_s": nbytes / 1e6 / pm,
+    }) + "\n")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,10 @@ out=$(mktemp)
 trap 'rm -f "$out" "$out.build"' EXIT
 bytes=$(target/release/examples/bench_throughput --runs 1 "${args[@]}" |
     python3 -c "import json,sys; print(json.load(sys.stdin)['bytes'])")
+# Only the timed extraction runs (not construction, not the warm-up article
+# that builds what the pipeline makes on first use).
 valgrind -q --tool=callgrind --callgrind-out-file="$out" \
+    --toggle-collect='bench_throughput::timed_runs' \
     target/release/examples/bench_throughput --runs 1 "${args[@]}" >/dev/null
 valgrind -q --tool=callgrind --callgrind-out-file="$out.build" \
     target/release/examples/bench_build >/dev/null

@@ -6,6 +6,7 @@
 //! quotes look back to. The rules themselves are `impl Attributor` blocks in
 //! the sibling modules named for them.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::mentions::Mentions;
@@ -37,6 +38,9 @@ pub(super) struct Attributor<'a, 'd> {
     pub(super) attribution: Vec<Option<Attribution>>,
     /// Per sentence: the entity that opens it (its likely subject).
     pub(super) opening_subject: Vec<Option<Attribution>>,
+    /// Where the text's `(` and `)` are, found on first use (see
+    /// `subjects`): counting them in a stretch is then two binary searches.
+    pub(super) parens: OnceCell<[Vec<usize>; 2]>,
 }
 
 impl<'a, 'd> Attributor<'a, 'd> {
@@ -60,6 +64,7 @@ impl<'a, 'd> Attributor<'a, 'd> {
             authors: Vec::new(),
             attribution: vec![None; n],
             opening_subject: vec![None; n],
+            parens: OnceCell::new(),
         };
         attributor.authors = attributor.find_authors();
         attributor

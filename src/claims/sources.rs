@@ -11,7 +11,13 @@ impl Attributor<'_, '_> {
     /// ends with a colon.
     pub(super) fn figure_source(&self, pos: usize, quotes: &[SpokenQuote]) -> Option<usize> {
         let passages = self.passages.all();
-        for spoken in quotes {
+        // Quotes are in text order and do not overlap: only the last ones
+        // opening at or before `pos` can hold it (looking at every quote
+        // for every figure would be quadratic in the article's length).
+        let after = quotes.partition_point(|spoken| passages[spoken.passage].inner.start <= pos);
+        for spoken in &quotes[after.saturating_sub(2)..after] {
+            #[cfg(test)]
+            tests::WORK.with(|w| w.set(w.get() + 1));
             let q = &passages[spoken.passage];
             if q.inner.start <= pos && pos < q.inner.end {
                 if let Some(e) = spoken.speaker.and_then(|a| a.entity) {
@@ -54,5 +60,36 @@ impl Attributor<'_, '_> {
             }
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use crate::{Article, Extractor};
+
+    thread_local! {
+        /// Quotes looked at for figure sources.
+        pub(super) static WORK: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// Each figure looks at the quotes around it, not at every quote of the
+    /// article.
+    #[test]
+    fn figures_look_at_nearby_quotes_only() {
+        let x = Extractor::new();
+        let unit = "“We paid 5 million dollars for it,” Li Wei said. ";
+        for repeats in [50, 400] {
+            WORK.with(|w| w.set(0));
+            let record = x.extract(&Article::new("a", unit.repeat(repeats))).unwrap();
+            let figures = record.claims.iter().filter(|c| c.value.is_some()).count();
+            let work = WORK.with(Cell::get);
+            assert!(figures >= repeats, "{figures} figures");
+            assert!(
+                work > 0 && work <= 2 * figures,
+                "{figures} figures looked at {work} quotes"
+            );
+        }
     }
 }

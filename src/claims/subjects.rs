@@ -179,9 +179,24 @@ impl Attributor<'_, '_> {
         if !before.ends_with(';') {
             return false;
         }
-        let line_start = before.rfind('\n').map_or(0, |k| k + 1);
-        let line = &before[line_start..];
-        line.matches('(').count() <= line.matches(')').count()
+        // From the line index: searching back costs the line's length.
+        let line_start = self.doc.line_span(before.len()).start;
+        // Counted from the paren index: counting in the line costs the
+        // line's length per semicolon, quadratic in a long paragraph.
+        let [opens, closes] = self.parens.get_or_init(|| {
+            let at = |mark: u8| {
+                let bytes = self.text.as_bytes();
+                #[cfg(test)]
+                tests::WORK.with(|w| w.set(w.get() + bytes.len()));
+                (0..bytes.len()).filter(|&i| bytes[i] == mark).collect()
+            };
+            [at(b'('), at(b')')]
+        });
+        let count = |marks: &[usize]| {
+            marks.partition_point(|&i| i < before.len())
+                - marks.partition_point(|&i| i < line_start)
+        };
+        count(opens) <= count(closes)
     }
 
     /// Rule 1: a name touching the figure — before it with only a comma or
@@ -440,4 +455,34 @@ fn strip_tickers(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use crate::{Article, Extractor};
+
+    thread_local! {
+        /// Bytes read to count brackets before semicolons.
+        pub(super) static WORK: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// A long paragraph with a semicolon in every sentence: the brackets
+    /// before each semicolon are counted from an index built once, not by
+    /// reading the paragraph again for each.
+    #[test]
+    fn semicolons_in_a_long_paragraph_cost_linear_work() {
+        let x = Extractor::new();
+        let unit = "Acme (the maker) rose; the Zorblax Party said 5 people came. ";
+        for repeats in [50, 400] {
+            let text = unit.repeat(repeats);
+            let bytes = text.len();
+            WORK.with(|w| w.set(0));
+            let record = x.extract(&Article::new("a", text)).unwrap();
+            let work = WORK.with(Cell::get);
+            assert!(record.claims.len() >= repeats);
+            assert!(work > 0 && work <= 2 * bytes, "{bytes} bytes: {work} read");
+        }
+    }
 }

@@ -73,8 +73,8 @@ struct Compiled {
 }
 
 static DEFAULT: Lazy<Compiled> = Lazy::new(|| {
-    let gazetteer = Arc::new(Gazetteer::embedded().clone());
-    let matcher = Arc::new(Matcher::new(&gazetteer));
+    let gazetteer = Arc::clone(Gazetteer::embedded_shared());
+    let matcher = Arc::new(Matcher::embedded(&gazetteer));
     Compiled { gazetteer, matcher }
 });
 

@@ -1,8 +1,10 @@
 //! Loading gazetteers: the files compiled into the crate and user TSV files
 //! (format: `gazetteers/FORMAT.md`), read with the crate's one TSV reader.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasher, Hasher};
 use std::path::Path;
+use std::sync::Arc;
 
 use once_cell::sync::Lazy;
 
@@ -119,6 +121,13 @@ impl FactColumns {
     }
 }
 
+/// The FNV hash of an entry key.
+fn key_hash(key: &str) -> u64 {
+    let mut h = FnvBuild::default().build_hasher();
+    h.write(key.as_bytes());
+    h.finish()
+}
+
 /// `|`-separated forms, trimmed, without empty ones and `name`.
 fn split_forms(cell: &str, name: &str) -> Vec<String> {
     cell.split('|')
@@ -131,14 +140,32 @@ fn split_forms(cell: &str, name: &str) -> Vec<String> {
 impl Gazetteer {
     /// The gazetteers compiled into the crate.
     pub fn embedded() -> &'static Gazetteer {
-        static EMBEDDED_GAZ: Lazy<Gazetteer> = Lazy::new(|| {
+        Gazetteer::embedded_shared()
+    }
+
+    /// The gazetteers compiled into the crate, shared with the default
+    /// extractor (parsed once per process, never copied).
+    pub(crate) fn embedded_shared() -> &'static Arc<Gazetteer> {
+        static EMBEDDED_GAZ: Lazy<Arc<Gazetteer>> = Lazy::new(|| {
             let mut g = Gazetteer::new();
+            // (type, hash of key) of every entry so far: a file none of whose
+            // keys is here and that denies nothing is appended as it is,
+            // without `extend` indexing everything loaded before it.
+            let mut keys: HashSet<(EntityType, u64), FnvBuild> = HashSet::default();
             for (name, src) in EMBEDDED {
                 let part = Gazetteer::from_tsv(name, src)
                     .unwrap_or_else(|e| panic!("embedded gazetteer is invalid: {e}"));
-                g.extend(part);
+                let mut new = part.denials.is_empty();
+                for e in &part.entries {
+                    new &= keys.insert((e.kind, key_hash(&e.key)));
+                }
+                if new {
+                    g.append_new(part);
+                } else {
+                    g.extend(part);
+                }
             }
-            g
+            Arc::new(g)
         });
         &EMBEDDED_GAZ
     }

@@ -4,21 +4,12 @@
 use std::sync::Arc;
 
 use crate::lexicon::Lexicon;
-use crate::text::{fold_case, on_word_boundaries, Doc};
+use crate::text::{on_word_boundaries, Doc};
 
+use super::compile::Index;
 use super::context::ambiguous_context;
 use super::trie::Trie;
 use super::{layers, Entry, Gazetteer, MatchPolicy};
-
-/// One surface form that a pattern stands for.
-#[derive(Clone, Debug)]
-struct SurfaceForm {
-    entry: u32,
-    /// The form as written in the gazetteer, kept for exact matching.
-    surface: Option<Box<str>>,
-    /// Whether the form is all capitals (see [`is_acronym`]).
-    acronym: bool,
-}
 
 /// A gazetteer match accepted in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,15 +30,13 @@ pub(crate) struct GazMatch {
 /// is the same span of the original.
 ///
 /// Construction: `Matcher::new(&gazetteer)` (one sort of the folded forms
-/// and one pass over them), or `Matcher::layered(base, &gazetteer, from)`
-/// for entries added after those `base` was built over.
+/// and one pass over them), `Matcher::embedded` (the trie precompiled by the
+/// build script), or `Matcher::layered(base, &gazetteer, from)` for entries
+/// added after those `base` was built over.
 #[derive(Debug)]
 pub(crate) struct Matcher {
-    trie: Trie,
-    /// The forms of every pattern, strongest policy first within each.
-    forms: Vec<SurfaceForm>,
-    /// Pattern `p`'s forms are `forms[form_starts[p]..form_starts[p + 1]]`.
-    form_starts: Vec<u32>,
+    /// The trie and the forms of each pattern (see `compile`).
+    index: Index,
     /// The matcher of the entries before this one's (the embedded
     /// gazetteer), searched together with it: see `layers`.
     base: Option<Arc<Matcher>>,
@@ -68,60 +57,20 @@ impl Matcher {
         Matcher::over(&gaz.entries[from..], from, Some(base))
     }
 
+    /// The matcher of the embedded gazetteer `gaz`: the same as
+    /// `Matcher::new(gaz)`, with the trie the build script precompiled when
+    /// it fits (see `compile`).
+    pub fn embedded(gaz: &Gazetteer) -> Matcher {
+        match Index::precompiled(&gaz.entries) {
+            Some(index) => Matcher { index, base: None },
+            None => Matcher::new(gaz),
+        }
+    }
+
     /// Compile the index over `entries`, numbered from `offset`.
     fn over(entries: &[Entry], offset: usize, base: Option<Arc<Matcher>>) -> Matcher {
-        // Every (folded form, written form) in entry order; a stable sort by
-        // the folded form groups the written forms of one pattern, still in
-        // entry order, and hands the trie its patterns sorted.
-        let mut all: Vec<(String, SurfaceForm)> = Vec::with_capacity(entries.len() * 2);
-        for (i, entry) in entries.iter().enumerate() {
-            let i = offset + i;
-            // Only the key resolver reads a referent row.
-            if entry.policy == MatchPolicy::Referent {
-                continue;
-            }
-            for name in entry.names() {
-                let mut add = |surface: &str| {
-                    let acronym = is_acronym(surface);
-                    let form = SurfaceForm {
-                        entry: i as u32,
-                        acronym,
-                        // Only exact matching reads the written form.
-                        surface: (acronym || entry.policy == MatchPolicy::Exact)
-                            .then(|| surface.into()),
-                    };
-                    all.push((fold_case(surface), form));
-                };
-                add(name);
-                // Apostrophe and quote variants a name may be written with.
-                if name.contains('\'') {
-                    add(&name.replace('\'', "’"));
-                }
-                if name.contains('’') {
-                    add(&name.replace('’', "'"));
-                }
-            }
-        }
-        all.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut patterns: Vec<&[u8]> = Vec::with_capacity(all.len());
-        let mut form_starts: Vec<u32> = Vec::with_capacity(all.len() + 1);
-        for (k, (folded, _)) in all.iter().enumerate() {
-            if patterns.last() != Some(&folded.as_bytes()) {
-                patterns.push(folded.as_bytes());
-                form_starts.push(k as u32);
-            }
-        }
-        form_starts.push(all.len() as u32);
-        let trie = Trie::new(&patterns);
-        let mut forms: Vec<SurfaceForm> = all.into_iter().map(|(_, form)| form).collect();
-        for w in form_starts.windows(2) {
-            forms[w[0] as usize..w[1] as usize]
-                .sort_by_key(|f| entries[f.entry as usize - offset].policy);
-        }
         Matcher {
-            trie,
-            forms,
-            form_starts,
+            index: Index::build(entries, offset),
             base,
         }
     }
@@ -134,7 +83,7 @@ impl Matcher {
         let bytes = hay.as_bytes();
         while pos < bytes.len() {
             if !after_word_char(hay, pos) {
-                if let Some((pattern, len)) = self.trie.longest_at(&bytes[pos..]) {
+                if let Some((pattern, len)) = self.index.trie.longest_at(&bytes[pos..]) {
                     return Some((pos, pos + len, pattern as usize));
                 }
             }
@@ -153,9 +102,12 @@ impl Matcher {
         if let Some(base) = &self.base {
             return layers::find(base, self, doc, gaz, lex);
         }
-        scan(&self.trie, doc.text, &doc.folded, |pattern, start, end| {
-            self.accept(doc, gaz, lex, pattern, (start, end), None)
-        })
+        scan(
+            &self.index.trie,
+            doc.text,
+            &doc.folded,
+            |pattern, start, end| self.accept(doc, gaz, lex, pattern, (start, end), None),
+        )
     }
 
     /// The entry whose policy accepts the match of `pattern` at
@@ -172,8 +124,8 @@ impl Matcher {
     ) -> Option<u32> {
         let original = &doc.text[start..end];
         let capitalised = original.chars().next().is_some_and(|c| !c.is_lowercase());
-        let forms =
-            &self.forms[self.form_starts[pattern] as usize..self.form_starts[pattern + 1] as usize];
+        let starts = &self.index.form_starts;
+        let forms = &self.index.forms[starts[pattern] as usize..starts[pattern + 1] as usize];
         for form in forms {
             let entry = &gaz.entries[form.entry as usize];
             if only.is_some_and(|p| p != entry.policy) {
@@ -264,14 +216,10 @@ fn utf8_len(lead: u8) -> usize {
     }
 }
 
-/// True for a form with capitals and no lower-case letters ("UN", "U.S.", "D66").
-fn is_acronym(surface: &str) -> bool {
-    surface.chars().any(char::is_uppercase) && !surface.chars().any(char::is_lowercase)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::fold_case;
 
     fn gaz(rows: &str) -> Gazetteer {
         Gazetteer::from_tsv("t.tsv", &format!("key\ttype\tname\taliases\tmatch\n{rows}")).unwrap()
@@ -368,6 +316,15 @@ mod tests {
                 aho_corasick_scan(&patterns, &text, &folded, accept)
             );
         }
+    }
+
+    /// The build script's trie fits the embedded gazetteer, and gives the
+    /// index that building it here gives.
+    #[test]
+    fn precompiled_trie_fits_the_embedded_gazetteer() {
+        let gaz = Gazetteer::embedded();
+        let precompiled = Index::precompiled(&gaz.entries).expect("build.rs trie fits");
+        assert!(precompiled == Index::build(&gaz.entries, 0));
     }
 
     #[test]

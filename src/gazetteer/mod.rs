@@ -9,6 +9,8 @@
 //! - `load`: the files compiled into the crate and user TSV files.
 //! - `matcher`: the index over every surface form, and which matches an
 //!   entry's policy accepts (`Matcher`).
+//! - `compile`: the matcher's index of every form by folded pattern, and
+//!   the embedded gazetteer's trie, precompiled by `build.rs`.
 //! - `trie`: the byte trie that finds the longest form at a position.
 //! - `layers`: the embedded gazetteer's matcher and one over a user's
 //!   entries, searched as one.
@@ -16,6 +18,7 @@
 //! - `resolve`: which of the rows sharing a place name the article means
 //!   (the entity's key).
 
+mod compile;
 mod context;
 mod entry;
 mod layers;

@@ -31,6 +31,7 @@
 //! Organisation" → "World Trade Organization").
 
 use std::collections::HashMap;
+use std::hash::{BuildHasher, Hasher};
 
 use crate::hash::FnvBuild;
 use crate::lexicon::{GazetteerCues, WordList};
@@ -53,43 +54,70 @@ const ALIAS_RATIO: u64 = 4;
 
 /// Region and city rows by the folded forms two or more of them share, and
 /// organization rows by the folded forms only one of them has.
+///
+/// Built on the first article that needs it, from every form of ~75,000
+/// rows: forms are keyed by the hash of their folded text first, so that
+/// only the few shared place forms are kept as strings, and an
+/// organization form is compared as text only when it is looked up.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Homonyms {
     rows: HashMap<String, Vec<u32>, FnvBuild>,
-    /// `None`: two organizations share the form.
-    organizations: HashMap<String, Option<u32>, FnvBuild>,
+    /// The organization rows (in order, each once) with a form of each
+    /// folded-form hash.
+    organizations: HashMap<u64, Vec<u32>, FnvBuild>,
 }
 
 impl Homonyms {
     fn new(gaz: &Gazetteer) -> Homonyms {
-        let mut rows: HashMap<String, Vec<u32>, FnvBuild> = HashMap::default();
-        for (i, e) in gaz.entries.iter().enumerate() {
-            if !is_region(e) && !is_city(e) {
-                continue;
+        let mut folded = String::new();
+        let places = || {
+            gaz.entries
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| is_region(e) || is_city(e))
+                .map(|(i, e)| {
+                    (
+                        i as u32,
+                        e.names().chain(e.facts.shared.iter().map(String::as_str)),
+                    )
+                })
+        };
+        // Which form hashes two or more place rows share: only their forms
+        // can be shared.
+        let mut by_hash: HashMap<u64, (u32, bool), FnvBuild> = HashMap::default();
+        for (i, forms) in places() {
+            for form in forms {
+                by_hash
+                    .entry(folded_hash(form, &mut folded))
+                    .and_modify(|(first, shared)| *shared |= *first != i)
+                    .or_insert((i, false));
             }
-            let shared = e.facts.shared.iter().map(String::as_str);
-            for form in e.names().chain(shared) {
+        }
+        let mut rows: HashMap<String, Vec<u32>, FnvBuild> = HashMap::default();
+        for (i, forms) in places() {
+            for form in forms {
+                if !by_hash[&folded_hash(form, &mut folded)].1 {
+                    continue;
+                }
                 let list = rows.entry(fold_case(form)).or_default();
-                if list.last() != Some(&(i as u32)) {
-                    list.push(i as u32);
+                if list.last() != Some(&i) {
+                    list.push(i);
                 }
             }
         }
         rows.retain(|_, list| list.len() > 1);
-        let mut organizations: HashMap<String, Option<u32>, FnvBuild> = HashMap::default();
+        let mut organizations: HashMap<u64, Vec<u32>, FnvBuild> = HashMap::default();
         for (i, e) in gaz.entries.iter().enumerate() {
             if e.kind != EntityType::Organization || e.policy == MatchPolicy::Referent {
                 continue;
             }
             for form in e.names() {
-                organizations
-                    .entry(fold_case(form))
-                    .and_modify(|row| {
-                        if *row != Some(i as u32) {
-                            *row = None;
-                        }
-                    })
-                    .or_insert(Some(i as u32));
+                let list = organizations
+                    .entry(folded_hash(form, &mut folded))
+                    .or_default();
+                if list.last() != Some(&(i as u32)) {
+                    list.push(i as u32);
+                }
             }
         }
         Homonyms {
@@ -100,7 +128,7 @@ impl Homonyms {
 
     /// The one organization row a name without a row stands for: the name
     /// less one of the corporate `suffixes`, or with the American spelling.
-    fn organization(&self, name: &str, suffixes: &WordList) -> Option<u32> {
+    fn organization(&self, gaz: &Gazetteer, name: &str, suffixes: &WordList) -> Option<u32> {
         let folded = fold_case(name).replace("organisation", "organization");
         let base = match folded.rsplit_once(' ') {
             Some((head, last)) if suffixes.contains(last) => head.trim_end_matches(','),
@@ -109,8 +137,35 @@ impl Homonyms {
         if base == fold_case(name) {
             return None;
         }
-        self.organizations.get(base).copied().flatten()
+        // The rows with this form: one is the answer, two share the form.
+        let mut buf = String::new();
+        let mut holders = self
+            .organizations
+            .get(&folded_hash(base, &mut buf))?
+            .iter()
+            .filter(|&&row| {
+                let e = &gaz.entries[row as usize];
+                e.names().any(|form| fold_case(form) == base)
+            });
+        match (holders.next(), holders.next()) {
+            (Some(&row), None) => Some(row),
+            _ => None,
+        }
     }
+}
+
+/// The hash of `form` case-folded (`buf` holds the folded text).
+fn folded_hash(form: &str, buf: &mut String) -> u64 {
+    if form.is_ascii() {
+        buf.clear();
+        buf.push_str(form);
+        buf.make_ascii_lowercase();
+    } else {
+        *buf = fold_case(form);
+    }
+    let mut h = FnvBuild::default().build_hasher();
+    h.write(buf.as_bytes());
+    h.finish()
 }
 
 impl Gazetteer {
@@ -247,7 +302,11 @@ impl<'a, 'd> Article<'a, 'd> {
         }
         let homonyms = self.gaz.homonyms();
         group.spans.iter().find_map(|&(s, e)| {
-            homonyms.organization(&self.doc.text[s..e], &self.cues.corporate_suffixes)
+            homonyms.organization(
+                self.gaz,
+                &self.doc.text[s..e],
+                &self.cues.corporate_suffixes,
+            )
         })
     }
 

@@ -13,7 +13,7 @@ use std::collections::VecDeque;
 /// No pattern ends at this node / no child for this byte.
 const NONE: u32 = u32::MAX;
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Node {
     /// Index of the first child in `Trie::nodes`; children are contiguous
     /// and sorted by their byte.
@@ -25,7 +25,7 @@ struct Node {
 }
 
 /// A byte trie over a set of patterns.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Trie {
     nodes: Vec<Node>,
     /// The byte on the edge into each node.
@@ -83,6 +83,11 @@ impl Trie {
             n.first_child = first_child;
             n.children = children;
         }
+        Trie::from_parts(nodes, labels)
+    }
+
+    /// The trie of `nodes` and `labels`, with its root table.
+    fn from_parts(nodes: Vec<Node>, labels: Vec<u8>) -> Trie {
         let mut root = Box::new([NONE; 256]);
         let r = nodes[0];
         for child in r.first_child..r.first_child + r.children {
@@ -93,6 +98,68 @@ impl Trie {
             labels,
             root,
         }
+    }
+
+    /// The trie as bytes for [`Trie::from_bytes`]: the node count, then
+    /// each node's three numbers, then the labels (little-endian `u32`s).
+    /// The build script writes the embedded gazetteer's trie so.
+    #[allow(dead_code)] // Only the build script writes tries.
+    pub(crate) fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(4 + self.nodes.len() * 13);
+        out.extend_from_slice(&(self.nodes.len() as u32).to_le_bytes());
+        for n in &self.nodes {
+            for v in [n.first_child, n.children, n.pattern] {
+                out.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        out.extend_from_slice(&self.labels);
+        out
+    }
+
+    /// Read a trie written by [`Trie::to_bytes`]; `None` when `bytes` is
+    /// not one (a node pointing outside the trie included).
+    #[allow(dead_code)] // The build script only writes tries.
+    pub(crate) fn from_bytes(bytes: &[u8]) -> Option<Trie> {
+        let (count, rest) = bytes.split_first_chunk::<4>()?;
+        let count = u32::from_le_bytes(*count) as usize;
+        let (nodes, labels) = rest.split_at_checked(count.checked_mul(12)?)?;
+        if count == 0 || labels.len() != count {
+            return None;
+        }
+        let word = |k: &[u8]| u32::from_le_bytes([k[0], k[1], k[2], k[3]]);
+        let nodes: Vec<Node> = nodes
+            .chunks_exact(12)
+            .map(|n| Node {
+                first_child: word(&n[0..4]),
+                children: word(&n[4..8]),
+                pattern: word(&n[8..12]),
+            })
+            .collect();
+        let fits = nodes
+            .iter()
+            .all(|n| n.first_child as usize + n.children as usize <= count);
+        fits.then(|| Trie::from_parts(nodes, labels.to_vec()))
+    }
+
+    /// The number of patterns.
+    #[allow(dead_code)] // Not used by the build script.
+    pub(crate) fn patterns(&self) -> usize {
+        self.nodes.iter().filter(|n| n.pattern != NONE).count()
+    }
+
+    /// The pattern equal to `pattern`, if there is one.
+    #[allow(dead_code)] // Not used by the build script.
+    pub(crate) fn exact(&self, pattern: &[u8]) -> Option<u32> {
+        let (&first, rest) = pattern.split_first()?;
+        let mut node = self.root[usize::from(first)];
+        for &b in rest {
+            if node == NONE {
+                return None;
+            }
+            node = self.child(node, b);
+        }
+        let p = self.nodes.get(node as usize)?.pattern;
+        (p != NONE).then_some(p)
     }
 
     fn child(&self, node: u32, byte: u8) -> u32 {
@@ -147,5 +214,20 @@ mod tests {
         assert_eq!(t.longest_at(b"xy"), Some((4, 1)));
         assert_eq!(t.longest_at(b""), None);
         assert!(t.heap_bytes() > 0);
+        assert_eq!(t.exact(b"china"), Some(0));
+        assert_eq!(t.exact(b"chin"), Some(2));
+        assert_eq!(
+            (t.exact(b"chi"), t.exact(b"chinaa"), t.exact(b"")),
+            (None, None, None)
+        );
+    }
+
+    #[test]
+    fn bytes_round_trip() {
+        let t = Trie::new(&["china", "china daily", "chin", "x", "ürümqi"]);
+        assert_eq!(Trie::from_bytes(&t.to_bytes()), Some(t.clone()));
+        let bytes = t.to_bytes();
+        assert_eq!(Trie::from_bytes(&bytes[..bytes.len() - 1]), None);
+        assert_eq!(Trie::from_bytes(&[]), None);
     }
 }

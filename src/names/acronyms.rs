@@ -1,5 +1,7 @@
 //! Acronym definitions: "Full Name (ACR)" and "ACR (Full Name)".
 
+use std::collections::HashMap;
+
 use super::gazetteer_matches::defined_entry;
 use super::heads::{is_project, non_entity_head};
 use super::spans::{Priority, Span};
@@ -53,12 +55,30 @@ pub(super) fn definitions(words: &Words<'_, '_>, matches: &[GazMatch], spans: &m
             }
         }
     }
-    for (acr, def) in defs {
-        let canonical = text[def.start..def.end].to_string();
+    // The tokens of each defined acronym, found in one pass: scanning every
+    // token once per definition would be quadratic in the article's length.
+    let mut occurrences: HashMap<&str, Vec<usize>> = defs
+        .iter()
+        .map(|(acr, _)| (acr.as_str(), Vec::new()))
+        .collect();
+    if !occurrences.is_empty() {
         for t in 0..n {
-            if words.word(t) != acr {
-                continue;
+            #[cfg(test)]
+            tests::WORK.with(|w| w.set(w.get() + 1));
+            if let Some(found) = occurrences.get_mut(words.word(t)) {
+                found.push(t);
             }
+        }
+    }
+    for (acr, def) in &defs {
+        // Only the first definition of an acronym links its occurrences: a
+        // later one's spans would have the same range and priority, and
+        // `spans::select` keeps the first pushed of those, so they could
+        // never be chosen (and pushing them all would be quadratic).
+        let canonical = text[def.start..def.end].to_string();
+        for t in occurrences.remove(acr.as_str()).unwrap_or_default() {
+            #[cfg(test)]
+            tests::WORK.with(|w| w.set(w.get() + 1));
             spans.push(Span {
                 start: words.toks[t].start,
                 end: words.toks[t].end,
@@ -69,7 +89,7 @@ pub(super) fn definitions(words: &Words<'_, '_>, matches: &[GazMatch], spans: &m
                 priority: Priority::Defined,
             });
         }
-        spans.push(def);
+        spans.push(def.clone());
     }
 }
 
@@ -168,4 +188,40 @@ pub(super) fn defined_span(
         rule: "rule:acronym".into(),
         priority: Priority::Defined,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use crate::{Article, Extractor};
+
+    thread_local! {
+        /// Tokens compared and occurrence spans pushed by `definitions`.
+        pub(super) static WORK: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// An acronym defined again and again in one long article costs work
+    /// linear in its tokens, not tokens × definitions.
+    #[test]
+    fn repeated_definitions_cost_linear_work() {
+        let x = Extractor::new();
+        let unit = "The Zorblax Quantum Widgets (ZQW) said ZQW would grow. ";
+        for repeats in [50, 400] {
+            let text = unit.repeat(repeats);
+            let tokens = text.split_whitespace().count();
+            WORK.with(|w| w.set(0));
+            let record = x.extract(&Article::new("a", text)).unwrap();
+            let work = WORK.with(Cell::get);
+            assert!(record
+                .entities
+                .iter()
+                .any(|e| e.name == "Zorblax Quantum Widgets"));
+            // One pass over the tokens plus one span per occurrence.
+            assert!(
+                work <= 3 * tokens,
+                "{repeats} definitions: {work} steps for {tokens} tokens"
+            );
+        }
+    }
 }

@@ -46,8 +46,10 @@ pub(super) fn is_sport(words: &Words<'_, '_>) -> bool {
 pub(super) fn events(words: &Words<'_, '_>, sport: bool, spans: &mut Vec<Span>) {
     for k in 1..words.toks.len() {
         let w = words.word(k);
+        // Once per word, not once per head compared.
+        let caps = words.is_all_caps(k);
         let is_head = |h: &&str| {
-            if words.is_all_caps(k) {
+            if caps {
                 h.eq_ignore_ascii_case(w)
             } else {
                 *h == w
@@ -121,7 +123,9 @@ fn is_dateline(words: &Words<'_, '_>, a: usize, b: usize) -> bool {
     if iso.len() == 3 && iso[0].len() == 4 && iso[1].len() == 2 {
         return true;
     }
-    let line_start = text[..start].rfind('\n').map_or(0, |k| k + 1);
+    // The line's start from the line index: searching back for a newline
+    // costs the line's length per name, quadratic in a long paragraph.
+    let line_start = words.doc.line_span(start).start;
     text[line_start..start].trim().is_empty() && is_month_start(rest)
 }
 

@@ -194,6 +194,13 @@ impl State {
     fn is_plain(self) -> bool {
         matches!(self.0[3], Part::UpperLower | Part::Other)
     }
+
+    /// A plain state, or spaces after one: no rule can break before a
+    /// plain character, nor find a terminator behind it.
+    fn is_quiet(self) -> bool {
+        self.is_plain()
+            || (self.0[3] == Part::SpPlus && matches!(self.0[2], Part::UpperLower | Part::Other))
+    }
 }
 
 /// True for a character that keeps a plain state plain and breaks nothing.
@@ -234,22 +241,38 @@ impl<'a> FastBreaks<'a> {
         Some((class_of(c).unwrap_or(Class::Other), c.len_utf8()))
     }
 
-    /// Skip a run of plain ASCII characters in a plain state: none of them
-    /// can break, and only the last four shape the state after the run.
+    /// Skip runs of plain ASCII characters and of ASCII spaces while no
+    /// terminator is in reach: none of them can break. A plain run pushes
+    /// one part per character, so its last four shape the state after it;
+    /// a space run is one part (`SpPlus`), so one space stands for it.
     fn skip_plain(&mut self) {
-        if !self.state.is_plain() {
-            return;
+        let bytes = self.line.as_bytes();
+        loop {
+            let plain = bytes[self.pos..]
+                .iter()
+                .take_while(|&&b| b.is_ascii() && is_plain_class(ASCII[b as usize]))
+                .count();
+            if plain > 0 && self.state.is_quiet() {
+                let end = self.pos + plain;
+                for &b in &bytes[end - plain.min(4)..end] {
+                    self.state = self.state.next(ASCII[b as usize]);
+                }
+                self.pos = end;
+            }
+            // Spaces after a letter or "other" break nothing either.
+            if !self.state.is_plain() {
+                return;
+            }
+            let spaces = bytes[self.pos..]
+                .iter()
+                .take_while(|&&b| b.is_ascii() && ASCII[b as usize] == Class::Sp)
+                .count();
+            if spaces == 0 {
+                return;
+            }
+            self.state = self.state.next(Class::Sp);
+            self.pos += spaces;
         }
-        let bytes = &self.line.as_bytes()[self.pos..];
-        let run = bytes
-            .iter()
-            .take_while(|&&b| b.is_ascii() && is_plain_class(ASCII[b as usize]))
-            .count();
-        let end = self.pos + run;
-        for &b in &self.line.as_bytes()[end - run.min(4)..end] {
-            self.state = self.state.next(ASCII[b as usize]);
-        }
-        self.pos = end;
     }
 }
 

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The summary table of `cargo bench --bench extract` alone: MB/s end to end
+# and of the bare gazetteer scan on the fixture, the bbc-dev and conll-dev
+# articles (from ../shared) and one article of 100 KB, 1 MB and 10 MB, with
+# the ratio to spaCy when scripts/bench/spacy_speed.sh has cached its speed.
+# Usage: scripts/bench/summary.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+shared=${NEWSFACTS_SHARED:-$PWD/../shared}
+[ -d "$shared" ] || shared=$(git rev-parse --path-format=absolute --git-common-dir)/../../shared
+NEWSFACTS_SHARED=$shared NEWSFACTS_BENCH_SUMMARY=only cargo bench -q --bench extract 2>&1 |
+    grep -v '^\(Gnuplot\|$\)'

@@ -1,0 +1,179 @@
+//! Building a matcher's index: every surface form of the entries, grouped
+//! by its case-folded pattern, and the trie of the patterns.
+//!
+//! The patterns are sorted (pattern `p` is the `p`-th smallest folded
+//! form), and the forms of one pattern keep entry order, then strongest
+//! policy first. For the embedded gazetteer the build script has already
+//! built the trie (`build.rs`); [`Index::precompiled`] only looks each form
+//! up in it, and gives up, so that the trie is built here, unless every form
+//! is in it and every pattern of it is a form.
+
+use crate::text::fold_case;
+
+use super::trie::Trie;
+use super::{Entry, MatchPolicy};
+
+/// The embedded gazetteer's trie, written by `build.rs`.
+static EMBEDDED_TRIE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/embedded_trie.bin"));
+
+/// One surface form that a pattern stands for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct SurfaceForm {
+    pub entry: u32,
+    /// The form as written in the gazetteer, kept for exact matching.
+    pub surface: Option<Box<str>>,
+    /// Whether the form is all capitals (see [`is_acronym`]).
+    pub acronym: bool,
+}
+
+/// A matcher's index: the trie and the forms of each of its patterns.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) struct Index {
+    pub trie: Trie,
+    /// The forms of every pattern, strongest policy first within each.
+    pub forms: Vec<SurfaceForm>,
+    /// Pattern `p`'s forms are `forms[form_starts[p]..form_starts[p + 1]]`.
+    pub form_starts: Vec<u32>,
+}
+
+impl Index {
+    /// The index over `entries`, numbered from `offset`: one sort of the
+    /// folded forms, and the trie built from them.
+    pub fn build(entries: &[Entry], offset: usize) -> Index {
+        // The folded forms side by side in one string: no allocation per form.
+        let mut arena = String::new();
+        let mut spans: Vec<(u32, u32)> = Vec::with_capacity(entries.len() * 2);
+        let mut forms = Vec::with_capacity(entries.len() * 2);
+        each_form(entries, offset, |folded, form| {
+            spans.push((arena.len() as u32, folded.len() as u32));
+            arena.push_str(folded);
+            forms.push(form);
+        });
+        let folded = |i: u32| {
+            let (start, len) = spans[i as usize];
+            &arena.as_bytes()[start as usize..(start + len) as usize]
+        };
+        let mut order: Vec<u32> = (0..forms.len() as u32).collect();
+        // Ties by index: the order a stable sort would give.
+        order.sort_unstable_by(|&a, &b| folded(a).cmp(folded(b)).then(a.cmp(&b)));
+        let mut patterns: Vec<&[u8]> = Vec::new();
+        let mut pattern_of = vec![0u32; forms.len()];
+        for &i in &order {
+            if patterns.last() != Some(&folded(i)) {
+                patterns.push(folded(i));
+            }
+            pattern_of[i as usize] = patterns.len() as u32 - 1;
+        }
+        let trie = Trie::new(&patterns);
+        let patterns = patterns.len();
+        Index::group(trie, forms, &pattern_of, patterns, entries, offset)
+    }
+
+    /// The index over the embedded gazetteer's `entries` with the trie the
+    /// build script wrote, when that trie holds exactly their forms.
+    pub fn precompiled(entries: &[Entry]) -> Option<Index> {
+        let trie = Trie::from_bytes(EMBEDDED_TRIE)?;
+        let mut forms = Vec::with_capacity(entries.len() * 2);
+        let mut pattern_of = Vec::with_capacity(entries.len() * 2);
+        let mut missing = false;
+        each_form(entries, 0, |folded, form| {
+            match trie.exact(folded.as_bytes()) {
+                Some(p) => {
+                    pattern_of.push(p);
+                    forms.push(form);
+                }
+                None => missing = true,
+            }
+        });
+        let patterns = pattern_of.iter().max().map_or(0, |&p| p as usize + 1);
+        if missing {
+            return None;
+        }
+        let index = Index::group(trie, forms, &pattern_of, patterns, entries, 0);
+        // A pattern without forms would hide shorter matches at its start.
+        let every_pattern_used = index.form_starts.windows(2).all(|w| w[0] < w[1]);
+        (every_pattern_used && index.trie.patterns() == patterns).then_some(index)
+    }
+
+    /// Group `forms` by pattern (`pattern_of`, one per form, `patterns` in
+    /// all), keeping their order, then strongest policy first.
+    fn group(
+        trie: Trie,
+        forms: Vec<SurfaceForm>,
+        pattern_of: &[u32],
+        patterns: usize,
+        entries: &[Entry],
+        offset: usize,
+    ) -> Index {
+        let mut form_starts = vec![0u32; patterns + 1];
+        for &p in pattern_of {
+            form_starts[p as usize + 1] += 1;
+        }
+        for p in 0..patterns {
+            form_starts[p + 1] += form_starts[p];
+        }
+        let mut next: Vec<u32> = form_starts[..patterns].to_vec();
+        let mut slots: Vec<Option<SurfaceForm>> = vec![None; forms.len()];
+        for (form, &p) in forms.into_iter().zip(pattern_of) {
+            slots[next[p as usize] as usize] = Some(form);
+            next[p as usize] += 1;
+        }
+        let mut forms: Vec<SurfaceForm> = slots.into_iter().flatten().collect();
+        for w in form_starts.windows(2) {
+            let group = &mut forms[w[0] as usize..w[1] as usize];
+            if group.len() > 1 {
+                group.sort_by_key(|f| entries[f.entry as usize - offset].policy);
+            }
+        }
+        Index {
+            trie,
+            forms,
+            form_starts,
+        }
+    }
+}
+
+/// Every matchable form of `entries` (numbered from `offset`), in entry
+/// order: each name, then its apostrophe and quote variants, folded.
+fn each_form(entries: &[Entry], offset: usize, mut each: impl FnMut(&str, SurfaceForm)) {
+    let mut buf = String::new();
+    for (i, entry) in entries.iter().enumerate() {
+        // Only the key resolver reads a referent row.
+        if entry.policy == MatchPolicy::Referent {
+            continue;
+        }
+        let i = (offset + i) as u32;
+        let mut add = |surface: &str| {
+            let acronym = is_acronym(surface);
+            let form = SurfaceForm {
+                entry: i,
+                acronym,
+                // Only exact matching reads the written form.
+                surface: (acronym || entry.policy == MatchPolicy::Exact).then(|| surface.into()),
+            };
+            if surface.is_ascii() {
+                buf.clear();
+                buf.push_str(surface);
+                buf.make_ascii_lowercase();
+                each(&buf, form);
+            } else {
+                each(&fold_case(surface), form);
+            }
+        };
+        for name in entry.names() {
+            add(name);
+            // Apostrophe and quote variants a name may be written with.
+            if name.contains('\'') {
+                add(&name.replace('\'', "’"));
+            }
+            if name.contains('’') {
+                add(&name.replace('’', "'"));
+            }
+        }
+    }
+}
+
+/// True for a form with capitals and no lower-case letters ("UN", "U.S.", "D66").
+fn is_acronym(surface: &str) -> bool {
+    surface.chars().any(char::is_uppercase) && !surface.chars().any(char::is_lowercase)
+}
