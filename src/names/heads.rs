@@ -182,7 +182,11 @@ pub(super) fn org_and_place_heads(words: &Words<'_, '_>, spans: &mut Vec<Span>) 
             && words.joined(i + 1)
             && words.is_name_word(i + 1);
         let from = extend_left(words, i);
-        if from < i && !given_name && is_project(words, from, i + 1) {
+        // "Jude Law": a given name and a surname that is also a law's head.
+        let surname = from + 1 == i
+            && words.word(i) == "Law"
+            && words.lex.first_names.contains(words.word(from));
+        if from < i && !given_name && !surname && is_project(words, from, i + 1) {
             let (start, end) = words.span(from, i + 1);
             spans.push(Span::from_rule(start, end, None, "rule:non-entity"));
         }

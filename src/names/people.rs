@@ -187,9 +187,15 @@ fn bare_name(words: &Words<'_, '_>, i: usize, spans: &mut Vec<Span>) -> usize {
     let headed = ne < words.toks.len()
         && words.joined(ne)
         && (words.is_head_word(ne) || words.place_head_ending(ne + 1).is_some());
+    // "Virginia Madsen": a given name that is also a state or a country,
+    // with a listed surname no list places.
+    let place_given = length == 2
+        && known_surname
+        && words.gaz_kind[i] == Some(EntityType::Place)
+        && words.gaz_kind[i + 1].is_none();
     if length >= 2
         && words.lex.first_names.contains(first)
-        && !words.gaz_blocks_name(i)
+        && (!words.gaz_blocks_name(i) || place_given)
         && !place_first
         && !headed
     {

@@ -55,6 +55,21 @@ const SPORT_WORDS: &[&str] = &[
     "fixture",
     "draw",
     "beat",
+    "transfer",
+    "cup",
+    "captain",
+    "caps",
+    "medal",
+    "medals",
+    "medallist",
+    "olympic",
+    "olympics",
+    "athlete",
+    "athletes",
+    "stadium",
+    "referee",
+    "footballer",
+    "midfield",
 ];
 
 /// Capitalised words that close the name of a competition: an event, no
@@ -160,6 +175,11 @@ const BEFORE_TEAM_PAIRS: &[(&str, &str)] = &[
     ("played", "for"),
     ("plays", "for"),
     ("joined", "from"),
+    ("signed", "from"),
+    ("signing", "from"),
+    ("loan", "from"),
+    ("loan", "to"),
+    ("offer", "from"),
     ("move", "to"),
 ];
 
@@ -372,8 +392,14 @@ pub(super) fn clubs(words: &Words<'_, '_>, chosen: &mut [Span]) {
         if a >= b || is_dateline(words, a, b) {
             continue;
         }
-        if a >= 1 && matches!(words.word_lower(a - 1), "in" | "at" | "near" | "from") {
-            continue;
+        // "in Leeds" is the town, "signed from Leeds" the club.
+        if a >= 1 {
+            let prev = words.word_lower(a - 1);
+            if matches!(prev, "in" | "at" | "near")
+                || (prev == "from" && !team_position(words, a, b))
+            {
+                continue;
+            }
         }
         s.kind = Some(EntityType::Organization);
         s.entry = None;
@@ -402,10 +428,12 @@ fn result_subject(words: &Words<'_, '_>, a: usize, b: usize) -> bool {
         && w.ends_with("ed")
         && w.chars().all(|c| c.is_ascii_lowercase())
         && !matches!(w, "based" | "called" | "named" | "located" | "situated");
+    // A team takes a plural verb in British English ("Blackburn have
+    // rejected", "Leeds are"); a town does not.
     past || matches!(
         w,
         "won" | "lost" | "made" | "took" | "lead" | "leads" | "trail" | "trails"
-    )
+    ) || matches!(w, "have" | "are" | "were" | "want" | "need" | "face")
 }
 
 /// Places listed with a team ("Essex, Derbyshire and Surrey" after "Surrey"

@@ -1,0 +1,262 @@
+//! Names of works and of names written with a capitalised "The": a film,
+//! an album or a book is no entity, and a person's or place's name inside
+//! its title is no mention (Rulings: works). Bands and newspapers keep
+//! their "The" ("told The Sun", "The Beatles").
+//!
+//! Each rule proposes a block (a span with no type) over the title, which
+//! swallows the person and place readings inside it, or a longer mention
+//! that takes in the "The".
+
+use super::spans::{Priority, Span};
+use super::tokens::Words;
+use crate::record::EntityType;
+
+/// Lower-case nouns right before the title of a work ("the drama Vera
+/// Drake", "the album Boy"). Nouns that are also common verbs ("hit",
+/// "play", "show") or adjectives ("single") are left out.
+const WORK_NOUNS: &[&str] = &[
+    "film",
+    "films",
+    "movie",
+    "movies",
+    "drama",
+    "dramas",
+    "comedy",
+    "thriller",
+    "musical",
+    "documentary",
+    "biopic",
+    "sitcom",
+    "album",
+    "albums",
+    "song",
+    "songs",
+    "novel",
+    "novels",
+    "sequel",
+    "soundtrack",
+    "blockbuster",
+    "blockbusters",
+    "franchise",
+    "opera",
+    "ballet",
+    "exhibition",
+    "painting",
+    "portrait",
+    "videogame",
+];
+
+/// Nouns that name works only after a modifier ("box office hits X",
+/// "his greatest hits"): on their own they are also verbs.
+const WORK_NOUNS_AFTER_MODIFIER: &[(&str, &str)] = &[
+    ("office", "hits"),
+    ("office", "hit"),
+    ("smash", "hit"),
+    ("smash", "hits"),
+    ("greatest", "hits"),
+    ("biggest", "hits"),
+    ("hit", "single"),
+    ("debut", "single"),
+    ("new", "single"),
+    ("latest", "single"),
+    ("hit", "show"),
+    ("hit", "series"),
+    ("tv", "series"),
+    ("tv", "show"),
+    ("debut", "album"),
+];
+
+/// Lower-case nouns after a title that make it a work's ("the Harry Potter
+/// series", "the Bond films").
+const WORK_NOUNS_AFTER: &[&str] = &[
+    "series",
+    "films",
+    "movies",
+    "books",
+    "novels",
+    "franchise",
+    "saga",
+    "trilogy",
+    "sequel",
+];
+
+/// Blocks over the titles of works and over names opened by a capitalised
+/// article mid-sentence ("A Very Long Engagement").
+pub(super) fn works(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
+    after_work_nouns(words, spans);
+    before_work_nouns(words, spans);
+    subtitled(words, spans);
+    capitalised_articles(words, spans);
+}
+
+/// The capitalised run starting at `i` (up to six words, "of"/"the"/"and"
+/// inside when a capitalised word follows): the end token, if any.
+fn title_run(words: &Words<'_, '_>, i: usize) -> Option<usize> {
+    let n = words.toks.len();
+    if i >= n || !words.is_name_word(i) || words.capitals_mute(i) {
+        return None;
+    }
+    let mut end = i + 1;
+    let mut j = i + 1;
+    while j < n && j - i < 7 && words.joined(j) && !words.toks[j - 1].possessive {
+        if words.is_name_word(j) {
+            j += 1;
+            end = j;
+        } else if matches!(words.word(j), "of" | "the" | "and" | "in")
+            && j + 1 < n
+            && words.joined(j + 1)
+            && words.is_name_word(j + 1)
+        {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    Some(end)
+}
+
+fn block(words: &Words<'_, '_>, from: usize, to: usize, spans: &mut Vec<Span>) {
+    let (start, end) = words.span(from, to);
+    let mut s = Span::from_rule(start, end, None, "rule:work");
+    // A title outweighs every reading of the same words.
+    s.priority = Priority::Defined;
+    spans.push(s);
+}
+
+/// "the drama Vera Drake", "box office hits Vera Drake, Calendar Girls and
+/// Enduring Love": the titles after a work noun, a list of them too.
+fn after_work_nouns(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
+    let n = words.toks.len();
+    for k in 0..n.saturating_sub(1) {
+        let w = words.word(k);
+        let work_noun = WORK_NOUNS.contains(&w)
+            || (k > 0
+                && words.joined(k)
+                && WORK_NOUNS_AFTER_MODIFIER
+                    .iter()
+                    .any(|&(m, x)| x == w && words.word_lower(k - 1) == m));
+        if !work_noun || words.toks[k].possessive || !words.joined(k + 1) {
+            continue;
+        }
+        let mut i = k + 1;
+        // A list of titles: "X, Y and Z".
+        for _ in 0..6 {
+            let Some(e) = title_run(words, i) else { break };
+            block(words, i, e, spans);
+            if e + 1 < n && words.sep(e).trim() == "," && words.is_name_word(e) {
+                i = e;
+            } else if e + 1 < n && words.word(e) == "and" && words.joined(e) && words.joined(e + 1)
+            {
+                i = e + 1;
+            } else {
+                break;
+            }
+        }
+    }
+}
+
+/// "the Harry Potter series", "the Bond films".
+fn before_work_nouns(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
+    let n = words.toks.len();
+    for k in 1..n {
+        if !WORK_NOUNS_AFTER.contains(&words.word(k)) || !words.joined(k) {
+            continue;
+        }
+        let mut i = k;
+        while i > 0
+            && k - i < 4
+            && words.joined(i)
+            && words.is_name_word(i - 1)
+            && !words.toks[i - 1].possessive
+            && !words.lex.is_function_stop(words.word(i - 1))
+        {
+            i -= 1;
+        }
+        if i < k && i > 0 && words.joined(i) && words.word(i - 1) == "the" {
+            block(words, i, k, spans);
+        }
+    }
+}
+
+/// "Bridget Jones: The Edge of Reason": a name followed by a subtitle is a
+/// work's title.
+fn subtitled(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
+    let n = words.toks.len();
+    for k in 1..n.saturating_sub(1) {
+        if words.sep(k) != ": "
+            || !matches!(words.word(k), "The" | "A" | "An")
+            || !words.is_name_word(k + 1)
+            || !words.joined(k + 1)
+            || words.capitals_mute(k)
+        {
+            continue;
+        }
+        let mut i = k;
+        while i > 0
+            && k - i < 4
+            && (i == k || words.joined(i))
+            && words.is_name_word(i - 1)
+            && !words.toks[i - 1].possessive
+        {
+            i -= 1;
+        }
+        if i < k && !words.initial[i] {
+            block(words, i, k, spans);
+        }
+    }
+}
+
+/// A capitalised "The", "A" or "An" after a lower-case word opens a name:
+/// a work ("after The Joshua Tree", "while A Very Long Engagement won"), a
+/// band or a newspaper ("told The Sun"). A listed organization or place
+/// after it takes the "The" into its span; a newspaper after "told" is an
+/// organization; anything else is a title, no entity.
+fn capitalised_articles(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
+    let n = words.toks.len();
+    for k in 1..n.saturating_sub(1) {
+        let article = words.word(k);
+        if !matches!(article, "The" | "A" | "An")
+            || words.initial[k]
+            || words.capitals_mute(k)
+            || !words.joined(k)
+            || !words.joined(k + 1)
+            || !words.word(k - 1).starts_with(|c: char| c.is_lowercase())
+        {
+            continue;
+        }
+        let Some(e) = title_run(words, k + 1) else {
+            continue;
+        };
+        let (start, end) = words.span(k, e);
+        // A listed name that starts with the article ("The Hague") is
+        // the gazetteer's to place.
+        if spans
+            .iter()
+            .any(|s| s.entry.is_some() && s.start == start && s.end >= end)
+        {
+            continue;
+        }
+        let inner = words.toks[k + 1].start;
+        let listed = spans.iter().find(|s| {
+            s.entry.is_some()
+                && s.start == inner
+                && s.end == end
+                && matches!(s.kind, Some(EntityType::Organization | EntityType::Place))
+        });
+        let told = words.word(k - 1) == "told"
+            || (e < n && words.joined(e) && words.lex.speech.contains(words.word(e)));
+        let mut s = match listed {
+            Some(l) if article == "The" => Span {
+                start,
+                rule: "rule:the-name".into(),
+                ..l.clone()
+            },
+            None if told && article == "The" && words.gaz_kind[k + 1].is_none() => {
+                Span::from_rule(start, end, Some(EntityType::Organization), "rule:the-name")
+            }
+            _ => Span::from_rule(start, end, None, "rule:work"),
+        };
+        s.priority = Priority::Defined;
+        spans.push(s);
+    }
+}
