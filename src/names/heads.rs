@@ -289,7 +289,15 @@ pub(super) fn org_span(
             .map(|k| words.word_lower(k))
             .unwrap_or_default();
         let cued = matches!(prev, "the" | "in" | "to" | "by" | "from" | "with" | "told");
-        if !(cued || length >= 3) {
+        // "Miramax Films", "Acme Sport": a listed organization's name
+        // before the head; "Screen Daily has said": a speech verb after.
+        let listed_org = (from..hs).any(|k| words.gaz_kind[k] == Some(EntityType::Organization));
+        let speaks = {
+            let next = |k: usize| (k < words.toks.len() && words.joined(k)).then(|| words.word(k));
+            let verb = |w: Option<&str>| w.is_some_and(|w| words.lex.speech.contains(w));
+            verb(next(to)) || (matches!(next(to), Some("has" | "had")) && verb(next(to + 1)))
+        };
+        if !(cued || listed_org || speaks || length >= 3) {
             return None;
         }
     }

@@ -55,7 +55,21 @@ fn item_at(words: &Words<'_, '_>, chosen: &[Span], i: usize) -> Option<Item> {
             && words.title_at(k).is_none()
             && overlapping(chosen, words.toks[k].start, words.toks[k].end).is_empty()
     };
-    if !free(i) || words.capitals_mute(i) {
+    // "First Direct", "New Look": a capitalised ordinary word opens a
+    // name when a name word follows it.
+    let opener = |k: usize| {
+        words.is_stop(k)
+            && words.is_name_word(k)
+            && !matches!(
+                words.lex.stop.get(words.word(k)).map(String::as_str),
+                Some("function" | "pronoun" | "weekday" | "month")
+            )
+            && overlapping(chosen, words.toks[k].start, words.toks[k].end).is_empty()
+            && k + 1 < n
+            && words.joined(k + 1)
+            && free(k + 1)
+    };
+    if !(free(i) || opener(i)) || words.capitals_mute(i) {
         return None;
     }
     let mut to = i + 1;

@@ -146,6 +146,10 @@ const TEAM_ROLES: &[&str] = &[
     "squad",
 ];
 
+/// Last words of the names of grounds, which stay places ("a move to
+/// Goodison Park").
+const GROUNDS: &[&str] = &["Park", "Stadium", "Arena", "Ground", "Road", "Lane"];
+
 /// Words right before a team's name ("beat Hull", "against Leeds").
 const BEFORE_TEAM: &[&str] = &[
     "beat",
@@ -374,6 +378,10 @@ pub(super) fn clubs(words: &Words<'_, '_>, chosen: &mut [Span]) {
             continue;
         }
         let (a, b) = token_range(words, s);
+        // "a move to Goodison Park": a ground, not a team.
+        if GROUNDS.contains(&words.word(b - 1)) {
+            continue;
+        }
         if a < b && (team_position(words, a, b) || result_subject(words, a, b)) {
             teams.insert(text[s.start..s.end].to_lowercase());
         }

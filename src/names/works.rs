@@ -206,7 +206,8 @@ fn subtitled(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
     }
 }
 
-/// A capitalised "The", "A" or "An" after a lower-case word opens a name:
+/// A capitalised "The", "A" or "An" after a lower-case word, or after a
+/// comma ("In 1987, The …"), opens a name:
 /// a work ("after The Joshua Tree", "while A Very Long Engagement won"), a
 /// band or a newspaper ("told The Sun"). A listed organization or place
 /// after it takes the "The" into its span; a newspaper after "told" is an
@@ -218,9 +219,8 @@ fn capitalised_articles(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
         if !matches!(article, "The" | "A" | "An")
             || words.initial[k]
             || words.capitals_mute(k)
-            || !words.joined(k)
             || !words.joined(k + 1)
-            || !words.word(k - 1).starts_with(|c: char| c.is_lowercase())
+            || !after_lower_word_or_comma(words, k)
         {
             continue;
         }
@@ -258,5 +258,17 @@ fn capitalised_articles(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
         };
         s.priority = Priority::Defined;
         spans.push(s);
+    }
+}
+
+/// Token `k` follows a lower-case word in the same phrase, or a comma
+/// after a word that is not a name. (A dateline's date before a "The" may
+/// have lost its line break.)
+fn after_lower_word_or_comma(words: &Words<'_, '_>, k: usize) -> bool {
+    let prev = words.word(k - 1);
+    match words.sep(k) {
+        " " => prev.starts_with(char::is_lowercase),
+        ", " => !prev.starts_with(char::is_uppercase),
+        _ => false,
     }
 }
