@@ -148,6 +148,9 @@ fn has_org_cue(words: &Words<'_, '_>, i: usize, j: usize) -> bool {
             return true;
         }
     }
+    if described_speaker(words, j) {
+        return true;
+    }
     if i >= 2 && words.joined(i) {
         let (pp, p) = (words.word_lower(i - 2), words.word_lower(i - 1));
         if BEFORE_ORG.iter().any(|&(x, y)| x == pp && y == p) {
@@ -158,6 +161,27 @@ fn has_org_cue(words: &Words<'_, '_>, i: usize, j: usize) -> bool {
         }
     }
     false
+}
+
+/// "X daily said", "X news agency quoted": after the name, one or two
+/// lower-case organization nouns and a speech verb.
+fn described_speaker(words: &Words<'_, '_>, j: usize) -> bool {
+    let n = words.toks.len();
+    let mut k = j;
+    while k < n
+        && k - j < 2
+        && words.joined(k)
+        && !words.toks[k - 1].possessive
+        && (words.lex.org_descriptors.contains(words.word(k)) || words.word(k) == "news")
+    {
+        k += 1;
+    }
+    k > j
+        && words.lex.org_descriptors.contains(words.word(k - 1))
+        && k < n
+        && words.joined(k)
+        && (words.lex.speech.contains(words.word(k))
+            || matches!(words.word(k), "reported" | "quoted" | "reports" | "quotes"))
 }
 
 /// "Amazon.com": a web address written as a name is its company's.

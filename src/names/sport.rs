@@ -164,6 +164,8 @@ const BEFORE_TEAM: &[&str] = &[
     "hosts",
     "host",
     "visiting",
+    "side",
+    "outfit",
 ];
 
 /// Two-word cues right before a team's name ("lost to Hull").

@@ -7,6 +7,8 @@
 //! swallows the person and place readings inside it, or a longer mention
 //! that takes in the "The".
 
+use std::collections::HashMap;
+
 use super::spans::{Priority, Span};
 use super::tokens::Words;
 use crate::record::EntityType;
@@ -214,6 +216,14 @@ fn subtitled(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
 /// organization; anything else is a title, no entity.
 fn capitalised_articles(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
     let n = words.toks.len();
+    // The gazetteer's spans by start, so that each "The" looks up its own
+    // (linear in the text, however many there are).
+    let mut listed_at: HashMap<usize, Vec<Span>> = HashMap::new();
+    for s in spans.iter().filter(|s| s.entry.is_some()) {
+        listed_at.entry(s.start).or_default().push(s.clone());
+    }
+    let no_spans: Vec<Span> = Vec::new();
+    let listed_from = |start: usize| listed_at.get(&start).unwrap_or(&no_spans);
     for k in 1..n.saturating_sub(1) {
         let article = words.word(k);
         if !matches!(article, "The" | "A" | "An")
@@ -230,18 +240,11 @@ fn capitalised_articles(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
         let (start, end) = words.span(k, e);
         // A listed name that starts with the article ("The Hague") is
         // the gazetteer's to place.
-        if spans
-            .iter()
-            .any(|s| s.entry.is_some() && s.start == start && s.end >= end)
-        {
+        if listed_from(start).iter().any(|s| s.end >= end) {
             continue;
         }
-        let inner = words.toks[k + 1].start;
-        let listed = spans.iter().find(|s| {
-            s.entry.is_some()
-                && s.start == inner
-                && s.end == end
-                && matches!(s.kind, Some(EntityType::Organization | EntityType::Place))
+        let listed = listed_from(words.toks[k + 1].start).iter().find(|s| {
+            s.end == end && matches!(s.kind, Some(EntityType::Organization | EntityType::Place))
         });
         let told = words.word(k - 1) == "told"
             || (e < n && words.joined(e) && words.lex.speech.contains(words.word(e)));
