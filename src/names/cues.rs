@@ -45,6 +45,9 @@ const BEFORE_ORG: &[(&str, &str)] = &[
     ("subscribers", "of"),
     ("signed", "to"),
     ("acquired", "by"),
+    ("deal", "with"),
+    ("contract", "with"),
+    ("partnership", "with"),
     ("takeover", "of"),
 ];
 

@@ -306,6 +306,20 @@ pub(super) fn org_span(
     if from + 1 == hs && to == he && words.initial[from] && !words.is_known_name_word(from) {
         return None;
     }
+    // "Sony Computer Entertainment America": a country or region after
+    // the head names the branch and belongs to the name.
+    let n = words.toks.len();
+    let to = if to < n
+        && words.joined(to)
+        && !words.toks[to - 1].possessive
+        && words.gaz_kind[to] == Some(EntityType::Place)
+        && !words.gaz_soft[to]
+        && (to + 1 >= n || !words.joined(to + 1))
+    {
+        to + 1
+    } else {
+        to
+    };
     let (start, end) = words.span(from, to);
     Some(Span::from_rule(
         start,

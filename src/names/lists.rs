@@ -32,6 +32,15 @@ pub(super) fn is_brand_word(words: &Words<'_, '_>, i: usize) -> bool {
         && !w.contains('-')
 }
 
+/// A capitalised word of a closed class (function word, pronoun, day,
+/// month), which never opens or continues a name in a list.
+fn closed_class(words: &Words<'_, '_>, k: usize) -> bool {
+    matches!(
+        words.lex.stop.get(words.word(k)).map(String::as_str),
+        Some("function" | "pronoun" | "weekday" | "month")
+    )
+}
+
 /// The item starting at token `i`: a chosen span, or a run of untyped
 /// name words (up to four).
 fn item_at(words: &Words<'_, '_>, chosen: &[Span], i: usize) -> Option<Item> {
@@ -60,10 +69,7 @@ fn item_at(words: &Words<'_, '_>, chosen: &[Span], i: usize) -> Option<Item> {
     let opener = |k: usize| {
         words.is_stop(k)
             && words.is_name_word(k)
-            && !matches!(
-                words.lex.stop.get(words.word(k)).map(String::as_str),
-                Some("function" | "pronoun" | "weekday" | "month")
-            )
+            && !closed_class(words, k)
             && overlapping(chosen, words.toks[k].start, words.toks[k].end).is_empty()
             && k + 1 < n
             && words.joined(k + 1)
@@ -72,8 +78,16 @@ fn item_at(words: &Words<'_, '_>, chosen: &[Span], i: usize) -> Option<Item> {
     if !(free(i) || opener(i)) || words.capitals_mute(i) {
         return None;
     }
+    // "Nat West": an ordinary capitalised word inside the name too.
+    let inner = |k: usize| {
+        free(k)
+            || (words.is_stop(k)
+                && words.is_name_word(k)
+                && !closed_class(words, k)
+                && overlapping(chosen, words.toks[k].start, words.toks[k].end).is_empty())
+    };
     let mut to = i + 1;
-    while to < n && to - i < 4 && words.joined(to) && !words.toks[to - 1].possessive && free(to) {
+    while to < n && to - i < 4 && words.joined(to) && !words.toks[to - 1].possessive && inner(to) {
         to += 1;
     }
     Some(Item {
