@@ -89,6 +89,26 @@ const AFTER_SUBJECT: &[&str] = &[
     "must", "should", "said", "says", "say", "and", "or", "which", "who", "to", "also", "itself",
 ];
 
+/// Roles held in a body or a band, between its name and a person's
+/// ("Wippit boss Jane Doe", "Acme chief executive Jane Doe", "Zamzor
+/// frontman John Roe").
+const ROLES_AFTER_ORGS: &[&str] = &[
+    "boss",
+    "chief",
+    "chairman",
+    "chairwoman",
+    "founder",
+    "co-founder",
+    "frontman",
+    "frontwoman",
+    "singer",
+    "guitarist",
+    "drummer",
+    "bassist",
+    "keyboardist",
+    "analyst",
+];
+
 /// Names no rule typed, with an organization cue, as organizations.
 pub(super) fn org_cues(words: &Words<'_, '_>, chosen: &[Span], extra: &mut Vec<Span>) {
     let n = words.toks.len();
@@ -123,7 +143,10 @@ pub(super) fn org_cues(words: &Words<'_, '_>, chosen: &[Span], extra: &mut Vec<S
         if !person_like
             && !sentence_start
             && !runs_on
-            && (has_org_cue(words, i, j) || web_address(words, i, j) || the_acronym(words, i, j))
+            && (has_org_cue(words, i, j)
+                || web_address(words, i, j)
+                || the_acronym(words, i, j)
+                || (role_before_person(words, chosen, j) && !joins_a_name(words, i)))
         {
             let (s, e) = words.span(i, j);
             extra.push(Span::from_rule(
@@ -185,6 +208,37 @@ fn described_speaker(words: &Words<'_, '_>, j: usize) -> bool {
         && words.joined(k)
         && (words.lex.speech.contains(words.word(k))
             || matches!(words.word(k), "reported" | "quoted" | "reports" | "quotes"))
+}
+
+/// The name at `i` continues one before it ("Stotler and Co"): too short
+/// to stand alone, or after "and" or "&"; or it may be an ordinary word
+/// at a sentence start ("Record boss Jane Doe").
+fn joins_a_name(words: &Words<'_, '_>, i: usize) -> bool {
+    words.word(i).chars().count() < 3
+        || (words.initial[i] && !words.is_known_name_word(i))
+        || (i > 0 && words.joined(i) && matches!(words.word(i - 1), "and" | "&"))
+}
+
+/// "Wippit boss Jane Doe": a role of a body, then a person's name.
+fn role_before_person(words: &Words<'_, '_>, chosen: &[Span], j: usize) -> bool {
+    let n = words.toks.len();
+    if j >= n
+        || !words.joined(j)
+        || words.toks[j - 1].possessive
+        || !ROLES_AFTER_ORGS.contains(&words.word(j))
+    {
+        return false;
+    }
+    // Up to two more role words ("chief executive", "lead singer").
+    let mut k = j + 1;
+    while k < n && k - j < 3 && words.joined(k) && words.word(k).starts_with(char::is_lowercase) {
+        k += 1;
+    }
+    k < n
+        && words.joined(k)
+        && overlapping(chosen, words.toks[k].start, words.toks[k].end)
+            .first()
+            .is_some_and(|s| s.start == words.toks[k].start && s.kind == Some(EntityType::Person))
 }
 
 /// "Amazon.com": a web address written as a name is its company's.
