@@ -140,20 +140,44 @@ fn after_work_nouns(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
         if !work_noun || words.toks[k].possessive || !words.joined(k + 1) {
             continue;
         }
-        let mut i = k + 1;
-        // A list of titles: "X, Y and Z".
-        for _ in 0..6 {
-            let Some(e) = title_run(words, i) else { break };
-            block(words, i, e, spans);
-            if e + 1 < n && words.sep(e).trim() == "," && words.is_name_word(e) {
-                i = e;
-            } else if e + 1 < n && words.word(e) == "and" && words.joined(e) && words.joined(e + 1)
-            {
-                i = e + 1;
-            } else {
-                break;
-            }
+        // "films such as X, Y and Z", "albums including X".
+        let plural = w.ends_with('s');
+        let first = match (
+            words.word(k + 1),
+            words.toks.get(k + 2).map(|_| words.word(k + 2)),
+        ) {
+            ("such", Some("as")) if plural => k + 3,
+            ("like" | "including", _) if plural => k + 2,
+            _ => k + 1,
+        };
+        if first < n {
+            title_list(words, first, spans);
         }
+    }
+}
+
+/// Block the titles of a list starting at token `i`: "X, Y and Z".
+fn title_list(words: &Words<'_, '_>, mut i: usize, spans: &mut Vec<Span>) {
+    let n = words.toks.len();
+    for _ in 0..6 {
+        let Some(e) = title_run(words, i) else { break };
+        block(words, i, e, spans);
+        match list_next(words, e) {
+            Some(next) if next < n => i = next,
+            _ => break,
+        }
+    }
+}
+
+/// Where the next item of a list starts after an item ending at `e`.
+fn list_next(words: &Words<'_, '_>, e: usize) -> Option<usize> {
+    let n = words.toks.len();
+    if e + 1 < n && words.sep(e).trim() == "," && words.is_name_word(e) {
+        Some(e)
+    } else if e + 1 < n && words.word(e) == "and" && words.joined(e) && words.joined(e + 1) {
+        Some(e + 1)
+    } else {
+        None
     }
 }
 
@@ -204,6 +228,13 @@ fn subtitled(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
         }
         if i < k && !words.initial[i] {
             block(words, i, k, spans);
+            // The titles listed after it are works too ("X: The Y, Z and
+            // W were filmed").
+            if let Some(e) = title_run(words, k) {
+                if let Some(next) = list_next(words, e) {
+                    title_list(words, next, spans);
+                }
+            }
         }
     }
 }
