@@ -19,6 +19,22 @@ impl<'d, 'a> Words<'d, 'a> {
     }
 }
 
+/// Lower-case nouns after a definition that make it the name of a thing,
+/// not of a body ("the Domain Name (DN) system").
+const THING_NOUNS: &[&str] = &[
+    "system",
+    "systems",
+    "technology",
+    "technologies",
+    "standard",
+    "standards",
+    "protocol",
+    "protocols",
+    "format",
+    "formats",
+    "software",
+];
+
 /// Acronym definitions: "Full Name (ACR)" and "ACR (Full Name)". The full
 /// name becomes a mention; every occurrence of the acronym in the article
 /// links to it.
@@ -34,6 +50,10 @@ pub(super) fn definitions(words: &Words<'_, '_>, matches: &[GazMatch], spans: &m
         // "Full Name (ACR)"
         if words.is_acronym_like(i) && text[words.toks[i].end..].starts_with(')') {
             let acr = words.word(i);
+            // "Domain Name (DN) system": the name of a technique or a standard.
+            if i + 1 < n && THING_NOUNS.contains(&words.word(i + 1)) {
+                continue;
+            }
             if let Some(from) = expansion_before(words, i, acr) {
                 if let Some(def) = defined_span(words, matches, from, i) {
                     defs.push((acr.to_string(), def));
@@ -125,8 +145,16 @@ pub(super) fn initials_match(words: &Words<'_, '_>, from: usize, to: usize, acr:
         .collect();
     let mut caps = String::new();
     let mut all = String::new();
+    // An acronym inside the name gives all its letters ("UK Internet
+    // Forum" → UKIF).
+    let mut spelled = String::new();
     for i in from..to {
         let w = words.word(i);
+        if words.is_all_caps(i) && w.chars().all(char::is_alphabetic) {
+            spelled.push_str(w);
+        } else if let Some(c) = w.chars().next().filter(|c| c.is_uppercase()) {
+            spelled.extend(c.to_uppercase());
+        }
         for part in w.split('-') {
             let Some(c) = part.chars().next() else {
                 continue;
@@ -138,7 +166,7 @@ pub(super) fn initials_match(words: &Words<'_, '_>, from: usize, to: usize, acr:
             all.extend(c.to_uppercase());
         }
     }
-    !letters.is_empty() && (caps == letters || all == letters)
+    !letters.is_empty() && (caps == letters || all == letters || spelled == letters)
 }
 
 /// The mention an acronym definition spans `from..to` makes: a gazetteer
@@ -161,6 +189,7 @@ pub(super) fn defined_span(
     if words.title_at(from).is_some() {
         return None;
     }
+
     let kind = if let Some((_, head, p)) = words.org_head_ending(to) {
         if non_entity_head(p) {
             None

@@ -3,16 +3,75 @@
 //! name that owns a board or shares is a body, not a person or a place.
 //! (A spokesman, a chief or an album may be a person's too.)
 
+use super::lists::is_brand_word;
 use super::spans::{overlapping, Span};
 use super::tokens::Words;
 use crate::record::EntityType;
+
+/// Roles held in a body, before "of", "for", "with" or "at" and its name
+/// ("chief executive of X", "an analyst with X").
+const ROLES_IN_ORGS: &[&str] = &[
+    "executive",
+    "executives",
+    "chairman",
+    "chairwoman",
+    "founder",
+    "co-founder",
+    "boss",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "analyst",
+    "president",
+    "owner",
+    "shareholders",
+    "employees",
+    "editor",
+];
+
+/// Web addresses that name the company running them ("Amazon.com").
+const WEB_SUFFIXES: &[&str] = &[".com", ".co.uk", ".net", ".org"];
+
+/// Acronyms of common nouns, not of bodies ("the NGO", "the CEO").
+const COMMON_NOUN_ACRONYMS: &[&str] = &[
+    "NGO", "CEO", "CFO", "COO", "GDP", "AGM", "IPO", "DVD", "DNA", "HIV", "AIDS", "SUV", "VAT",
+    "ATM", "URL", "PIN", "SMS", "GPS", "UFO", "VIP", "PDA", "LCD", "RAM", "CPU", "USB", "FAQ",
+    "ISP", "WWII", "WWI", "MVP", "RPG", "MMR", "OBE", "MBE", "CBE",
+];
+
+/// Lower-case words that may follow an organization's acronym as its
+/// subject ("the BPI is", "the IAAF said").
+const AFTER_SUBJECT: &[&str] = &[
+    "is", "was", "has", "had", "have", "are", "were", "will", "would", "could", "can", "may",
+    "must", "should", "said", "says", "say", "and", "or", "which", "who", "to", "also", "itself",
+];
+
+/// Roles held in a body or a band, between its name and a person's
+/// ("Wippit boss Jane Doe", "Acme chief executive Jane Doe", "Zamzor
+/// frontman John Roe").
+const ROLES_AFTER_ORGS: &[&str] = &[
+    "boss",
+    "chief",
+    "chairman",
+    "chairwoman",
+    "founder",
+    "co-founder",
+    "frontman",
+    "frontwoman",
+    "singer",
+    "guitarist",
+    "drummer",
+    "bassist",
+    "keyboardist",
+    "analyst",
+];
 
 /// Names no rule typed, with an organization cue, as organizations.
 pub(super) fn org_cues(words: &Words<'_, '_>, chosen: &[Span], extra: &mut Vec<Span>) {
     let n = words.toks.len();
     let free = |i: usize| {
         let t = words.toks[i];
-        words.is_name_word(i)
+        (words.is_name_word(i) || is_brand_word(words, i))
             && !words.is_stop(i)
             && words.title_at(i).is_none()
             && overlapping(chosen, t.start, t.end).is_empty()
@@ -36,7 +95,16 @@ pub(super) fn org_cues(words: &Words<'_, '_>, chosen: &[Span], extra: &mut Vec<S
         // A known given name with a surname is a person's name.
         let person_like = j - i >= 2 && words.lex.first_names.contains(words.word(i));
         let sentence_start = words.initial[i] && words.is_common_word(i);
-        if !person_like && !sentence_start && has_org_cue(words, i, j) {
+        // "chairman of Ing C. Olivetti": the name runs on past a dot.
+        let runs_on = j < n && words.joined_or_dot(j) && words.is_name_word(j);
+        if !person_like
+            && !sentence_start
+            && !runs_on
+            && (has_org_cue(words, i, j)
+                || web_address(words, i, j)
+                || the_acronym(words, i, j)
+                || (role_before_person(words, chosen, j) && !joins_a_name(words, i)))
+        {
             let (s, e) = words.span(i, j);
             extra.push(Span::from_rule(
                 s,
@@ -63,11 +131,104 @@ fn has_org_cue(words: &Words<'_, '_>, i: usize, j: usize) -> bool {
             return true;
         }
     }
+    if described_speaker(words, j) {
+        return true;
+    }
     if i >= 2 && words.joined(i) {
         let (pp, p) = (words.word_lower(i - 2), words.word_lower(i - 1));
         if words.lex.cues.before_org_pairs.contains_pair(pp, p) {
             return true;
         }
+        if matches!(p, "of" | "for" | "with" | "at") && ROLES_IN_ORGS.contains(&pp) {
+            return true;
+        }
     }
     false
+}
+
+/// "X daily said", "X news agency quoted": after the name, one or two
+/// lower-case organization nouns and a speech verb.
+fn described_speaker(words: &Words<'_, '_>, j: usize) -> bool {
+    let n = words.toks.len();
+    let mut k = j;
+    while k < n
+        && k - j < 2
+        && words.joined(k)
+        && !words.toks[k - 1].possessive
+        && (words.lex.org_descriptors.contains(words.word(k)) || words.word(k) == "news")
+    {
+        k += 1;
+    }
+    k > j
+        && words.lex.org_descriptors.contains(words.word(k - 1))
+        && k < n
+        && words.joined(k)
+        && (words.lex.speech.contains(words.word(k))
+            || matches!(words.word(k), "reported" | "quoted" | "reports" | "quotes"))
+}
+
+/// The name at `i` continues one before it ("Stotler and Co"): too short
+/// to stand alone, or after "and" or "&"; or it may be an ordinary word
+/// at a sentence start ("Record boss Jane Doe").
+fn joins_a_name(words: &Words<'_, '_>, i: usize) -> bool {
+    words.word(i).chars().count() < 3
+        || (words.initial[i] && !words.is_known_name_word(i))
+        || (i > 0 && words.joined(i) && matches!(words.word(i - 1), "and" | "&"))
+}
+
+/// "Wippit boss Jane Doe": a role of a body, then a person's name.
+fn role_before_person(words: &Words<'_, '_>, chosen: &[Span], j: usize) -> bool {
+    let n = words.toks.len();
+    if j >= n
+        || !words.joined(j)
+        || words.toks[j - 1].possessive
+        || !ROLES_AFTER_ORGS.contains(&words.word(j))
+    {
+        return false;
+    }
+    // Up to two more role words ("chief executive", "lead singer").
+    let mut k = j + 1;
+    while k < n && k - j < 3 && words.joined(k) && words.word(k).starts_with(char::is_lowercase) {
+        k += 1;
+    }
+    k < n
+        && words.joined(k)
+        && overlapping(chosen, words.toks[k].start, words.toks[k].end)
+            .first()
+            .is_some_and(|s| s.start == words.toks[k].start && s.kind == Some(EntityType::Person))
+}
+
+/// "Amazon.com": a web address written as a name is its company's.
+fn web_address(words: &Words<'_, '_>, i: usize, j: usize) -> bool {
+    j == i + 1 && {
+        let w = words.word(i);
+        WEB_SUFFIXES
+            .iter()
+            .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
+    }
+}
+
+/// "the IAAF said", "to the BPI.": an unknown acronym after a lower-case
+/// "the", standing as a subject or alone, is a body's ("the IDN problem" is
+/// a modifier). After a sentence-initial "The" it may be anything.
+fn the_acronym(words: &Words<'_, '_>, i: usize, j: usize) -> bool {
+    let n = words.toks.len();
+    let w = words.word(i);
+    if j != i + 1
+        || i == 0
+        || !words.joined(i)
+        || words.word(i - 1) != "the"
+        || !(3..=6).contains(&w.len())
+        || !w.chars().all(|c| c.is_ascii_uppercase())
+        || words.gaz_kind[i].is_some()
+        || COMMON_NOUN_ACRONYMS.contains(&w)
+    {
+        return false;
+    }
+    if j >= n || !words.joined(j) || words.toks[i].possessive {
+        return true;
+    }
+    let next = words.word(j);
+    AFTER_SUBJECT.contains(&next)
+        || (next.len() > 4 && next.ends_with("ed") && next.chars().all(|c| c.is_ascii_lowercase()))
 }

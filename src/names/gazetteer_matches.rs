@@ -119,12 +119,43 @@ pub(super) fn mention_spans(words: &Words<'_, '_>, matches: &[GazMatch]) -> Vec<
                 }
             }
         }
-        if e.kind == EntityType::Organization && is_party_label(words, e, start, end) {
-            continue;
+        if e.kind == EntityType::Organization {
+            if is_party_label(words, e, start, end) {
+                continue;
+            }
+            end = without_descriptor(words, start, end);
         }
         out.push(Span::gazetteer(words, m.entry, start, end));
     }
     out
+}
+
+/// "Death Row records", "Xinhua news agency": a listed name written with
+/// lower-case words last, the last a descriptor, is the name before them.
+fn without_descriptor(words: &Words<'_, '_>, start: usize, end: usize) -> usize {
+    let text = words.doc.text;
+    let Some(sp) = text[start..end].rfind(' ') else {
+        return end;
+    };
+    let last = &text[start + sp + 1..end];
+    let descriptor = words.lex.org_descriptors.contains(last)
+        || words
+            .lex
+            .org_descriptors
+            .contains(last.trim_end_matches('s'))
+        || matches!(last, "records" | "films" | "pictures" | "studios");
+    if !descriptor || !text[start..].starts_with(char::is_uppercase) {
+        return end;
+    }
+    // Every lower-case word before the descriptor goes too ("news").
+    let mut cut = start + sp;
+    while let Some(sp) = text[start..cut].rfind(' ') {
+        if !text[start + sp + 1..cut].starts_with(char::is_lowercase) {
+            break;
+        }
+        cut = start + sp;
+    }
+    cut
 }
 
 /// A party's adjective or member noun ("Conservative", "Democrat", "Tory")

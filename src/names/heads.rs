@@ -121,7 +121,11 @@ pub(super) fn org_and_place_heads(words: &Words<'_, '_>, spans: &mut Vec<Span>) 
             && words.joined(i + 1)
             && words.is_name_word(i + 1);
         let from = extend_left(words, i);
-        if from < i && !given_name && is_project(words, from, i + 1) {
+        // "Jude Law": a given name and a surname that is also a law's head.
+        let surname = from + 1 == i
+            && words.word(i) == "Law"
+            && words.lex.first_names.contains(words.word(from));
+        if from < i && !given_name && !surname && is_project(words, from, i + 1) {
             let (start, end) = words.span(from, i + 1);
             spans.push(Span::from_rule(start, end, None, "rule:non-entity"));
         }
@@ -224,7 +228,15 @@ pub(super) fn org_span(
             .map(|k| words.word_lower(k))
             .unwrap_or_default();
         let cued = matches!(prev, "the" | "in" | "to" | "by" | "from" | "with" | "told");
-        if !(cued || length >= 3) {
+        // "Miramax Films", "Acme Sport": a listed organization's name
+        // before the head; "Screen Daily has said": a speech verb after.
+        let listed_org = (from..hs).any(|k| words.gaz_kind[k] == Some(EntityType::Organization));
+        let speaks = {
+            let next = |k: usize| (k < words.toks.len() && words.joined(k)).then(|| words.word(k));
+            let verb = |w: Option<&str>| w.is_some_and(|w| words.lex.speech.contains(w));
+            verb(next(to)) || (matches!(next(to), Some("has" | "had")) && verb(next(to + 1)))
+        };
+        if !(cued || listed_org || speaks || length >= 3) {
             return None;
         }
     }
@@ -233,6 +245,20 @@ pub(super) fn org_span(
     if from + 1 == hs && to == he && words.initial[from] && !words.is_known_name_word(from) {
         return None;
     }
+    // "Sony Computer Entertainment America": a country or region after
+    // the head names the branch and belongs to the name.
+    let n = words.toks.len();
+    let to = if to < n
+        && words.joined(to)
+        && !words.toks[to - 1].possessive
+        && words.gaz_kind[to] == Some(EntityType::Place)
+        && !words.gaz_soft[to]
+        && (to + 1 >= n || !words.joined(to + 1))
+    {
+        to + 1
+    } else {
+        to
+    };
     let (start, end) = words.span(from, to);
     Some(Span::from_rule(
         start,

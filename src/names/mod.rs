@@ -29,6 +29,11 @@
 //! - `descriptors`: organizations named after a descriptor ("milk firm Yili").
 //! - `cues`: organizations no list holds, typed by the words around them
 //!   ("X's board", "shares in X").
+//! - `works`: titles of works (no entities, no names inside) and names
+//!   written with a capitalised "The" ("told The Sun").
+//! - `stage_names`: nicknames inside names, single names no list holds
+//!   with a cue only a person fits.
+//! - `lists`: untyped names in a list of organizations.
 //! - `sport`: clubs named by their place, national teams, competitions (no
 //!   entities) and athletes in results lines.
 //! - `recurrence`: established names found again where they recur.
@@ -45,11 +50,14 @@ mod cues;
 mod descriptors;
 mod gazetteer_matches;
 mod heads;
+mod lists;
 mod people;
 mod recurrence;
 mod spans;
 mod sport;
+mod stage_names;
 mod tokens;
+mod works;
 
 use crate::gazetteer::{GazMatch, Gazetteer};
 use crate::lexicon::NameWords;
@@ -84,14 +92,28 @@ pub(crate) fn find(
     heads::lower_place_heads(&words, &mut spans);
     people::people(&words, &mut spans);
     people::initials(&words, &mut spans);
+    stage_names::nicknames(&words, &mut spans);
+    works::works(&words, &mut spans);
     descriptors::org_descriptors(&words, &mut spans);
     let sport = sport::is_sport(&words);
     sport::events(&words, sport, &mut spans);
     let mut chosen = spans::select(spans);
     let mut single = Vec::new();
     people::single_names(&words, &chosen, &mut single);
+    stage_names::cued_single_names(&words, &chosen, sport, &mut single);
     cues::org_cues(&words, &chosen, &mut single);
+    lists::org_lists(&words, &chosen, &mut single);
     if !single.is_empty() {
+        // The rules above each read the same chosen spans: where two
+        // propose overlapping names, the first rule's stands.
+        let mut taken = std::collections::BTreeMap::new();
+        single.retain(|s| {
+            let free = !spans::overlaps_map(&taken, s.start, s.end);
+            if free {
+                taken.insert(s.start, s.end);
+            }
+            free
+        });
         chosen.extend(single);
         chosen.sort_by_key(|s| (s.start, s.end));
     }

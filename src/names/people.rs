@@ -180,9 +180,15 @@ fn bare_name(words: &Words<'_, '_>, i: usize, spans: &mut Vec<Span>) -> usize {
     let headed = ne < words.toks.len()
         && words.joined(ne)
         && (words.is_head_word(ne) || words.place_head_ending(ne + 1).is_some());
+    // "Virginia Madsen": a given name that is also a state or a country,
+    // with a listed surname no list places.
+    let place_given = length == 2
+        && known_surname
+        && words.gaz_kind[i] == Some(EntityType::Place)
+        && words.gaz_kind[i + 1].is_none();
     if length >= 2
         && words.lex.first_names.contains(first)
-        && !words.gaz_blocks_name(i)
+        && (!words.gaz_blocks_name(i) || place_given)
         && !place_first
         && !headed
     {
@@ -206,7 +212,7 @@ fn bare_name(words: &Words<'_, '_>, i: usize, spans: &mut Vec<Span>) -> usize {
             spans.push(person(words, i, ne, "rule:speech-cue"));
             return ne;
         }
-        if appositive_role(words, ne) {
+        if appositive_role(words, ne) || appositive_age(words, ne) {
             spans.push(person(words, i, ne, "rule:title-cue"));
             return ne;
         }
@@ -287,6 +293,32 @@ pub(super) fn speech_cue(words: &Words<'_, '_>, from: usize, to: usize) -> bool 
         return true;
     }
     from > 1 && words.word_lower(from - 2) == "according" && words.word(from - 1) == "to"
+}
+
+/// "X, 19, …", "X, a 52-year-old …": an age in apposition.
+pub(super) fn appositive_age(words: &Words<'_, '_>, ne: usize) -> bool {
+    let n = words.toks.len();
+    if ne >= n || words.sep(ne).trim() != "," {
+        return false;
+    }
+    let j = if matches!(words.word(ne), "a" | "an") && ne + 1 < n && words.joined(ne + 1) {
+        ne + 1
+    } else {
+        ne
+    };
+    let w = words.word(j);
+    let (number, rest) = w.split_at(w.find(|c: char| !c.is_ascii_digit()).unwrap_or(w.len()));
+    if !(1..=2).contains(&number.len()) || number.starts_with('0') {
+        return false;
+    }
+    // "52-year-old", "52 year-old"; a bare number only as "X, 19,".
+    let year_old = |s: &str| s.trim_start_matches('-').starts_with("year-old");
+    if year_old(rest) {
+        return true;
+    }
+    rest.is_empty()
+        && (j + 1 < n
+            && (year_old(words.word(j + 1)) || (j == ne && words.sep(j + 1).trim() == ",")))
 }
 
 /// "X, an expert on …", "X, the Intelligence Chief of China".

@@ -66,7 +66,8 @@ fn establish<'a>(words: &Words<'_, 'a>, chosen: &[Span]) -> Established<'a> {
             });
         }
         if kind == EntityType::Organization {
-            if let Some(stem) = short_form(words, t) {
+            let stem = short_form(words, t).or_else(|| headed_short_form(words, s));
+            if let Some(stem) = stem {
                 let canonical = s.canonical.clone().unwrap_or_else(|| t.to_owned());
                 established.names.entry(stem).or_insert(KnownName {
                     kind,
@@ -107,6 +108,54 @@ fn short_form<'t>(words: &Words<'_, '_>, name: &'t str) -> Option<&'t str> {
         .unwrap_or(stem)
         .trim_end_matches(',');
     (stem.chars().count() >= 3 && stem.starts_with(char::is_uppercase)).then_some(stem)
+}
+
+/// Heads of names whose first word alone is the body's short form ("the
+/// Tate", "Harvard"); political heads are left out ("Soviet Union" gives
+/// no "Soviet").
+const SHORTENED_HEADS: &[&str] = &[
+    "Gallery",
+    "Museum",
+    "University",
+    "College",
+    "Institution",
+    "Foundation",
+    "Films",
+    "Records",
+    "Studios",
+    "Pictures",
+    "Entertainment",
+    "Music",
+    "Research",
+    "Group",
+    "Holdings",
+    "Corporation",
+    "Company",
+];
+
+/// The short form of a two-word name closed by a head word ("Tate
+/// Gallery" … "the Tate"): the first word, when it is no ordinary word of
+/// the text, no listed name and no given name.
+fn headed_short_form<'a>(words: &Words<'_, 'a>, s: &Span) -> Option<&'a str> {
+    if s.rule != "rule:org-head" {
+        return None;
+    }
+    let a = words.toks.partition_point(|t| t.start < s.start);
+    let b = words.toks.partition_point(|t| t.start < s.end);
+    if b != a + 2 || words.toks[a].possessive {
+        return None;
+    }
+    let stem = words.word(a);
+    if !SHORTENED_HEADS.contains(&words.word(a + 1)) {
+        return None;
+    }
+    let plain = words.is_name_word(a)
+        && stem.chars().count() >= 3
+        && !words.is_stop(a)
+        && !words.is_common_word(a)
+        && words.gaz_kind[a].is_none()
+        && !words.lex.first_names.contains(stem);
+    plain.then_some(stem)
 }
 
 /// One-word gazetteer non-person matches equal to a name part: the person.

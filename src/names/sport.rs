@@ -11,6 +11,10 @@ use super::spans::Span;
 use super::tokens::Words;
 use crate::record::EntityType;
 
+/// Last words of the names of grounds, which stay places ("a move to
+/// Goodison Park").
+const GROUNDS: &[&str] = &["Park", "Stadium", "Arena", "Ground", "Road", "Lane"];
+
 /// Whether the article is a sports report: a wire headline "SOCCER - …" or
 /// three or more distinct sports words.
 pub(super) fn is_sport(words: &Words<'_, '_>) -> bool {
@@ -184,6 +188,10 @@ pub(super) fn clubs(words: &Words<'_, '_>, chosen: &mut [Span]) {
             continue;
         }
         let (a, b) = token_range(words, s);
+        // "a move to Goodison Park": a ground, not a team.
+        if GROUNDS.contains(&words.word(b - 1)) {
+            continue;
+        }
         if a < b && (team_position(words, a, b) || result_subject(words, a, b)) {
             teams.insert(text[s.start..s.end].to_lowercase());
         }
@@ -202,8 +210,14 @@ pub(super) fn clubs(words: &Words<'_, '_>, chosen: &mut [Span]) {
         if a >= b || is_dateline(words, a, b) {
             continue;
         }
-        if a >= 1 && matches!(words.word_lower(a - 1), "in" | "at" | "near" | "from") {
-            continue;
+        // "in Leeds" is the town, "signed from Leeds" the club.
+        if a >= 1 {
+            let prev = words.word_lower(a - 1);
+            if matches!(prev, "in" | "at" | "near")
+                || (prev == "from" && !team_position(words, a, b))
+            {
+                continue;
+            }
         }
         s.kind = Some(EntityType::Organization);
         s.entry = None;
@@ -232,10 +246,12 @@ fn result_subject(words: &Words<'_, '_>, a: usize, b: usize) -> bool {
         && w.ends_with("ed")
         && w.chars().all(|c| c.is_ascii_lowercase())
         && !matches!(w, "based" | "called" | "named" | "located" | "situated");
+    // A team takes a plural verb in British English ("Blackburn have
+    // rejected", "Leeds are"); a town does not.
     past || matches!(
         w,
         "won" | "lost" | "made" | "took" | "lead" | "leads" | "trail" | "trails"
-    )
+    ) || matches!(w, "have" | "are" | "were" | "want" | "need" | "face")
 }
 
 /// Places listed with a team ("Essex, Derbyshire and Surrey" after "Surrey"

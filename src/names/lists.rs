@@ -1,0 +1,195 @@
+//! Names typed by the list they stand in: "X, Y and Z" where the typed
+//! names are all organizations makes the untyped ones organizations too
+//! ("Vodafone, Acme and Renault"), and so does a plural organization noun
+//! that introduces the list ("companies such as X", "networks like X, Y
+//! and Z"). (Lists of people and places are left alone: a list of names
+//! mixes kinds too often to say.)
+
+use super::spans::{overlapping, Span};
+use super::tokens::Words;
+use crate::record::EntityType;
+
+/// One item of a list: tokens `from..to`, and its type when a chosen span
+/// is exactly that item.
+struct Item {
+    from: usize,
+    to: usize,
+    kind: Option<EntityType>,
+}
+
+/// A brand written with a lower-case first letter and a capital after it
+/// ("eDonkey", "iTunes"): a name word for these rules.
+pub(super) fn is_brand_word(words: &Words<'_, '_>, i: usize) -> bool {
+    let w = words.word(i);
+    let mut chars = w.chars();
+    let (Some(a), Some(b)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    a.is_lowercase()
+        && b.is_uppercase()
+        && w.chars().count() >= 4
+        && chars.any(char::is_lowercase)
+        && !w.contains('-')
+}
+
+/// A capitalised word of a closed class (function word, pronoun, day,
+/// month), which never opens or continues a name in a list.
+fn closed_class(words: &Words<'_, '_>, k: usize) -> bool {
+    matches!(
+        words.lex.stop.get(words.word(k)).map(String::as_str),
+        Some("function" | "pronoun" | "weekday" | "month")
+    )
+}
+
+/// The item starting at token `i`: a chosen span, or a run of untyped
+/// name words (up to four).
+fn item_at(words: &Words<'_, '_>, chosen: &[Span], i: usize) -> Option<Item> {
+    let n = words.toks.len();
+    let t = words.toks[i];
+    let over = overlapping(chosen, t.start, t.end);
+    if let Some(s) = over.first() {
+        if s.start != t.start {
+            return None;
+        }
+        let to = words.toks.partition_point(|x| x.start < s.end);
+        return Some(Item {
+            from: i,
+            to,
+            kind: s.kind,
+        });
+    }
+    let free = |k: usize| {
+        (words.is_name_word(k) || is_brand_word(words, k))
+            && !words.is_stop(k)
+            && words.title_at(k).is_none()
+            && overlapping(chosen, words.toks[k].start, words.toks[k].end).is_empty()
+    };
+    // "First Direct", "New Look": a capitalised ordinary word opens a
+    // name when a name word follows it.
+    let opener = |k: usize| {
+        words.is_stop(k)
+            && words.is_name_word(k)
+            && !closed_class(words, k)
+            && overlapping(chosen, words.toks[k].start, words.toks[k].end).is_empty()
+            && k + 1 < n
+            && words.joined(k + 1)
+            && free(k + 1)
+    };
+    if !(free(i) || opener(i)) || words.capitals_mute(i) {
+        return None;
+    }
+    // "Nat West": an ordinary capitalised word inside the name too.
+    let inner = |k: usize| {
+        free(k)
+            || (words.is_stop(k)
+                && words.is_name_word(k)
+                && !closed_class(words, k)
+                && overlapping(chosen, words.toks[k].start, words.toks[k].end).is_empty())
+    };
+    let mut to = i + 1;
+    while to < n && to - i < 4 && words.joined(to) && !words.toks[to - 1].possessive && inner(to) {
+        to += 1;
+    }
+    Some(Item {
+        from: i,
+        to,
+        kind: None,
+    })
+}
+
+/// The list of items starting at token `i`, joined by commas, "and" or "or".
+fn list_at(words: &Words<'_, '_>, chosen: &[Span], i: usize) -> Vec<Item> {
+    let n = words.toks.len();
+    let mut items: Vec<Item> = Vec::new();
+    let mut k = i;
+    while k < n {
+        let Some(item) = item_at(words, chosen, k) else {
+            break;
+        };
+        let e = item.to;
+        items.push(item);
+        if e >= n || words.toks[e - 1].possessive {
+            break;
+        }
+        let sep = words.sep(e).trim();
+        if matches!(words.word(e), "and" | "or") && matches!(sep, "" | ",") && e + 1 < n {
+            if !words.joined(e + 1) {
+                break;
+            }
+            k = e + 1;
+        } else if sep == "," {
+            k = e;
+        } else {
+            break;
+        }
+    }
+    items
+}
+
+/// A plural organization noun and "such as", "like" or "including" right
+/// before token `i` ("companies such as").
+fn introduced_by_org_noun(words: &Words<'_, '_>, i: usize) -> bool {
+    let noun = |k: usize| {
+        let w = words.word_lower(k);
+        w.len() > 3
+            && w.ends_with('s')
+            && (words.lex.org_descriptors.contains(w)
+                || words.lex.org_descriptors.contains(&w[..w.len() - 1])
+                || w == "companies")
+    };
+    if i >= 3 && words.word(i - 2) == "such" && words.word(i - 1) == "as" && noun(i - 3) {
+        return true;
+    }
+    i >= 2 && matches!(words.word(i - 1), "like" | "including") && noun(i - 2)
+}
+
+/// Untyped names in a list of organizations, or after a plural
+/// organization noun, as organizations.
+pub(super) fn org_lists(words: &Words<'_, '_>, chosen: &[Span], extra: &mut Vec<Span>) {
+    let n = words.toks.len();
+    let mut i = 0;
+    while i < n {
+        // Lists start after a word that is not part of one.
+        if i > 0 && (words.sep(i).trim() == "," || matches!(words.word(i - 1), "and" | "or")) {
+            i += 1;
+            continue;
+        }
+        let items = list_at(words, chosen, i);
+        let Some(last) = items.last() else {
+            i += 1;
+            continue;
+        };
+        let next = last.to;
+        let cued = introduced_by_org_noun(words, i);
+        let typed: Vec<EntityType> = items.iter().filter_map(|t| t.kind).collect();
+        let all_orgs = typed.iter().all(|&k| k == EntityType::Organization);
+        let orgs_listed = !typed.is_empty() && items.len() >= 3;
+        if all_orgs && (cued || orgs_listed) {
+            for item in items.iter().filter(|t| t.kind.is_none()) {
+                if plausible_org(words, item, typed.len() >= 2) {
+                    let (s, e) = words.span(item.from, item.to);
+                    extra.push(Span::from_rule(
+                        s,
+                        e,
+                        Some(EntityType::Organization),
+                        "rule:org-list",
+                    ));
+                }
+            }
+        }
+        i = next.max(i + 1);
+    }
+}
+
+/// An untyped list item that may be an organization: not a sentence-start
+/// ordinary word, nor a given name with a surname unless two or more
+/// organizations are listed with it.
+fn plausible_org(words: &Words<'_, '_>, item: &Item, among_orgs: bool) -> bool {
+    let i = item.from;
+    if words.initial[i] && words.is_common_word(i) {
+        return false;
+    }
+    let person_like = item.to - i >= 2 && words.lex.first_names.contains(words.word(i));
+    let surname_like = item.to - i >= 2 && words.lex.surnames.contains_key(words.word(item.to - 1));
+    among_orgs || !(person_like && surname_like)
+}

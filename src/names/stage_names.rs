@@ -1,0 +1,133 @@
+//! People named by names no list holds: a nickname inside a full name
+//! ("Marion "Suge" Knight"), and a single name that the text shows is a
+//! person's ("sign Juninho", "Juninho's career", "Juninho, 31,"). Once
+//! found, recurrence finds the name everywhere else in the article.
+
+use std::collections::HashMap;
+
+use super::people::person;
+use super::spans::{overlapping, Priority, Span};
+use super::tokens::Words;
+
+/// Nouns a person owns and a company does not ("X's wife", "X's career").
+const OWNED_BY_PEOPLE: &[&str] = &[
+    "career",
+    "wife",
+    "husband",
+    "girlfriend",
+    "boyfriend",
+    "mother",
+    "father",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "parents",
+    "agent",
+    "lawyer",
+    "birthday",
+    "funeral",
+    "widow",
+];
+
+/// Verbs whose object, in a sports report, is a player ("hope to sign X").
+const SIGN_VERBS: &[&str] = &["sign", "signs", "signed", "signing", "re-sign"];
+
+/// "Marion "Suge" Knight": a given name, a quoted nickname and a surname
+/// are one name, quotes and all.
+pub(super) fn nicknames(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
+    let n = words.toks.len();
+    for i in 0..n.saturating_sub(2) {
+        if !words.lex.first_names.contains(words.word(i)) || words.capitals_mute(i) {
+            continue;
+        }
+        let open = words.sep(i + 1);
+        let close = words.sep(i + 2);
+        let quoted = matches!(open, " \"" | " “" | " '" | " ‘")
+            && matches!(close, "\" " | "” " | "' " | "’ ");
+        if !quoted || !words.is_name_word(i + 1) || !words.is_name_word(i + 2) {
+            continue;
+        }
+        let Some(ne) = words.name_at(i + 2) else {
+            continue;
+        };
+        if (i + 2..ne).any(|k| words.gaz_blocks_name(k)) {
+            continue;
+        }
+        let mut p = person(words, i, ne, "rule:nickname");
+        p.priority = Priority::Defined;
+        spans.push(p);
+    }
+}
+
+/// Single names no list holds, used at least twice and once with a cue that
+/// only a person fits: a possessive person noun ("X's career"), an age in
+/// commas ("X, 31,"), and in a sports report the object of "sign" or the
+/// subject of "was signed".
+pub(super) fn cued_single_names(
+    words: &Words<'_, '_>,
+    chosen: &[Span],
+    sport: bool,
+    extra: &mut Vec<Span>,
+) {
+    let n = words.toks.len();
+    let lone = |i: usize| {
+        words.is_name_word(i)
+            && !words.is_all_caps(i)
+            && words.gaz_kind[i].is_none()
+            && !words.is_stop(i)
+            && words.title_at(i).is_none()
+            && !words.is_head_word(i)
+            && !words.is_common_word(i)
+            && !(i > 0 && words.joined(i) && words.is_name_word(i - 1))
+            && !(i + 1 < n && words.joined(i + 1) && words.is_name_word(i + 1))
+            && {
+                let t = words.toks[i];
+                overlapping(chosen, t.start, t.end).is_empty()
+            }
+    };
+    let mut uses: HashMap<&str, (usize, bool)> = HashMap::new();
+    for i in 0..n {
+        if !lone(i) {
+            continue;
+        }
+        let cue = !words.capitals_mute(i) && person_cue(words, i, sport);
+        let u = uses.entry(words.word(i)).or_default();
+        u.0 += 1;
+        u.1 |= cue;
+    }
+    for i in 0..n {
+        let w = words.word(i);
+        if uses.get(w).is_some_and(|&(c, cue)| c >= 2 && cue)
+            && lone(i)
+            && !words.initial[i]
+            && !words.capitals_mute(i)
+        {
+            extra.push(person(words, i, i + 1, "rule:single-name"));
+        }
+    }
+}
+
+/// A cue at token `i` that only a person's name fits.
+fn person_cue(words: &Words<'_, '_>, i: usize, sport: bool) -> bool {
+    let n = words.toks.len();
+    let next = |k: usize| (k < n && words.joined(k)).then(|| words.word(k));
+    if words.toks[i].possessive && next(i + 1).is_some_and(|w| OWNED_BY_PEOPLE.contains(&w)) {
+        return true;
+    }
+    // "X, 31,": an age in commas.
+    if i + 1 < n && words.sep(i + 1).trim() == "," {
+        let w = words.word(i + 1);
+        let age = w.len() == 2 && w.chars().all(|c| c.is_ascii_digit()) && !w.starts_with('0');
+        if age && i + 2 < n && words.sep(i + 2).trim() == "," {
+            return true;
+        }
+    }
+    if !sport {
+        return false;
+    }
+    let object_of_sign = i > 0 && words.joined(i) && SIGN_VERBS.contains(&words.word(i - 1));
+    let signed =
+        next(i + 1).is_some_and(|w| matches!(w, "was" | "is")) && next(i + 2) == Some("signed");
+    object_of_sign || signed
+}
