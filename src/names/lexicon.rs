@@ -16,6 +16,7 @@ pub(super) const PLACE_HEADS: &str = include_str!("../../gazetteers/place_heads.
 pub(super) const STOP_CAPITALIZED: &str = include_str!("../../gazetteers/stop_capitalized.tsv");
 pub(super) const ATTRIBUTION_VERBS: &str = include_str!("../../gazetteers/attribution_verbs.tsv");
 pub(super) const ORG_DESCRIPTORS: &str = include_str!("../../gazetteers/org_descriptors.tsv");
+pub(super) const CLUB_PLACES: &str = include_str!("../../gazetteers/club_places.tsv");
 
 /// A cue phrase or head word, split into words (trailing dots dropped, so
 /// "Mr." and "Mr" are one entry).
@@ -60,6 +61,9 @@ pub(crate) struct Lexicon {
     pub(super) speech: HashSet<String, FnvBuild>,
     /// Lower-case nouns introducing an organization's name ("firm", "bank").
     pub(super) org_descriptors: HashSet<String, FnvBuild>,
+    /// A club's short form that is a place name ("Leeds") → the sports of
+    /// the clubs it names (`football`, `cricket`, …).
+    pub(super) club_places: HashMap<String, Vec<String>, FnvBuild>,
 }
 
 /// A word-list TSV: its header and its data lines (blank and `#` lines
@@ -232,6 +236,14 @@ impl Lexicon {
         for r in rows(org_descriptors).rows() {
             if let Some(w) = r.get("word").filter(|w| !w.is_empty()) {
                 lex.org_descriptors.insert(w.to_string());
+            }
+        }
+        for r in rows(CLUB_PLACES).rows() {
+            if let (Some(form), Some(sport)) = (r.get("form"), r.get("sport")) {
+                lex.club_places
+                    .entry(form.to_string())
+                    .or_default()
+                    .push(sport.to_string());
             }
         }
         lex

@@ -34,6 +34,8 @@
 //!   ("X's board", "shares in X").
 //! - `sport`: clubs named by their place, national teams, competitions (no
 //!   entities) and athletes in results lines.
+//! - `results`: athletes and teams in sports results lines and cricket
+//!   scorecards.
 //! - `recurrence`: established names found again where they recur.
 //!
 //! # Adding a rule
@@ -52,6 +54,7 @@ mod heads;
 mod lexicon;
 mod people;
 mod recurrence;
+mod results;
 mod spans;
 mod sport;
 mod tokens;
@@ -94,6 +97,10 @@ pub(crate) fn find(
     descriptors::org_descriptors(&words, &mut spans);
     let sport = sport::is_sport(&words);
     sport::events(&words, sport, &mut spans);
+    if sport {
+        results::athletes(&words, &mut spans);
+        sport::club_forms(&words, &mut spans);
+    }
     let mut chosen = spans::select(spans);
     let mut single = Vec::new();
     people::single_names(&words, &chosen, &mut single);

@@ -215,6 +215,59 @@ pub(super) fn is_sport(words: &Words<'_, '_>) -> bool {
     false
 }
 
+/// The sport a wire headline names ("CRICKET - …", "SOCCER - …"), spelt as
+/// the sport column of `club_places.tsv`; None without such a headline.
+pub(super) fn sport_label(words: &Words<'_, '_>) -> Option<&'static str> {
+    let first_line = words.doc.text.lines().next().unwrap_or("");
+    let (label, _) = first_line.split_once(" - ")?;
+    let label = label.trim().to_lowercase();
+    [
+        ("soccer", "football"),
+        ("football", "football"),
+        ("cricket", "cricket"),
+        ("rugby union", "rugby-union"),
+        ("rugby league", "rugby-league"),
+        ("baseball", "baseball"),
+    ]
+    .iter()
+    .find(|(l, _)| label.starts_with(l))
+    .map(|&(_, sport)| sport)
+}
+
+/// A club form of `club_places.tsv` for the article's sport (any sport when
+/// the headline names none), written as the list writes it or in capitals.
+fn club_form(words: &Words<'_, '_>, name: &str, sport: Option<&str>) -> bool {
+    let sports = words.lex.club_places.get(name).or_else(|| {
+        let mut title = name.to_lowercase();
+        let first = title.get(..1)?.to_uppercase();
+        title.replace_range(..1, &first);
+        (name.is_ascii() && name.chars().all(|c| !c.is_lowercase()))
+            .then(|| words.lex.club_places.get(&title))
+            .flatten()
+    });
+    sports.is_some_and(|list| sport.map_or(true, |s| list.iter().any(|x| x == s)))
+}
+
+/// In a sports report, a club form no gazetteer reads as a place
+/// ("Leicestershire" in a cricket report) is the club.
+pub(super) fn club_forms(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
+    let sport = sport_label(words);
+    for i in 0..words.toks.len() {
+        if !words.is_name_word(i) || words.gaz_kind[i].is_some() || words.is_stop(i) {
+            continue;
+        }
+        if club_form(words, words.word(i), sport) {
+            let t = words.toks[i];
+            spans.push(Span::from_rule(
+                t.start,
+                t.end,
+                Some(EntityType::Organization),
+                "rule:club",
+            ));
+        }
+    }
+}
+
 /// Block the names of competitions: a capitalised run closed by an event
 /// head ("Monaco Grand Prix", "U.S. Open"), and in a sports report a
 /// league ("Premier League"). A name inside is no mention.
@@ -348,13 +401,15 @@ fn team_position(words: &Words<'_, '_>, a: usize, b: usize) -> bool {
 /// ("in Leeds"). Countries stay places: national teams.
 pub(super) fn clubs(words: &Words<'_, '_>, chosen: &mut [Span]) {
     let text = words.doc.text;
+    let sport = sport_label(words);
     let mut teams: HashSet<String> = HashSet::new();
     for s in chosen.iter() {
         if s.kind != Some(EntityType::Place) || is_country(words, s) {
             continue;
         }
         let (a, b) = token_range(words, s);
-        if a < b && (team_position(words, a, b) || result_subject(words, a, b)) {
+        let labelled_club = sport.is_some() && club_form(words, &text[s.start..s.end], sport);
+        if a < b && (labelled_club || team_position(words, a, b) || result_subject(words, a, b)) {
             teams.insert(text[s.start..s.end].to_lowercase());
         }
     }
