@@ -17,6 +17,8 @@ pub(super) const STOP_CAPITALIZED: &str = include_str!("../../gazetteers/stop_ca
 pub(super) const ATTRIBUTION_VERBS: &str = include_str!("../../gazetteers/attribution_verbs.tsv");
 pub(super) const ORG_DESCRIPTORS: &str = include_str!("../../gazetteers/org_descriptors.tsv");
 pub(super) const CLUB_PLACES: &str = include_str!("../../gazetteers/club_places.tsv");
+pub(super) const STATE_ABBREVIATIONS: &str =
+    include_str!("../../gazetteers/state_abbreviations.tsv");
 
 /// A cue phrase or head word, split into words (trailing dots dropped, so
 /// "Mr." and "Mr" are one entry).
@@ -64,6 +66,9 @@ pub(crate) struct Lexicon {
     /// A club's short form that is a place name ("Leeds") → the sports of
     /// the clubs it names (`football`, `cricket`, …).
     pub(super) club_places: HashMap<String, Vec<String>, FnvBuild>,
+    /// Wire abbreviations of states and provinces, without the final dot
+    /// ("Calif", "N.Y").
+    pub(super) state_abbreviations: HashSet<String, FnvBuild>,
 }
 
 /// A word-list TSV: its header and its data lines (blank and `#` lines
@@ -244,6 +249,11 @@ impl Lexicon {
                     .entry(form.to_string())
                     .or_default()
                     .push(sport.to_string());
+            }
+        }
+        for r in rows(STATE_ABBREVIATIONS).rows() {
+            if let Some(a) = r.get("abbreviation").filter(|a| !a.is_empty()) {
+                lex.state_abbreviations.insert(a.to_string());
             }
         }
         lex

@@ -36,6 +36,10 @@
 //!   entities) and athletes in results lines.
 //! - `results`: athletes and teams in sports results lines and cricket
 //!   scorecards.
+//! - `suffixes`: company names closed by a legal-form suffix ("Acme Inc",
+//!   "Dorrit and Co").
+//! - `wire`: agency layouts: datelines, state abbreviations, company names
+//!   in angle brackets, acronyms in brackets after a name.
 //! - `recurrence`: established names found again where they recur.
 //!
 //! # Adding a rule
@@ -57,7 +61,9 @@ mod recurrence;
 mod results;
 mod spans;
 mod sport;
+mod suffixes;
 mod tokens;
+mod wire;
 
 use crate::gazetteer::{GazMatch, Gazetteer};
 use crate::record::EntityType;
@@ -95,6 +101,10 @@ pub(crate) fn find(
     people::people(&words, &mut spans);
     people::initials(&words, &mut spans);
     descriptors::org_descriptors(&words, &mut spans);
+    suffixes::company_names(&words, &mut spans);
+    wire::datelines(&words, &mut spans);
+    wire::state_abbreviations(&words, &mut spans);
+    wire::bracketed_companies(&words, &mut spans);
     let sport = sport::is_sport(&words);
     sport::events(&words, sport, &mut spans);
     if sport {
@@ -105,6 +115,8 @@ pub(crate) fn find(
     let mut single = Vec::new();
     people::single_names(&words, &chosen, &mut single);
     cues::org_cues(&words, &chosen, &mut single);
+    wire::acronyms_after_names(&words, &chosen, &mut single);
+    wire::dateline_names_again(&words, &chosen, &mut single);
     if !single.is_empty() {
         chosen.extend(single);
         chosen.sort_by_key(|s| (s.start, s.end));

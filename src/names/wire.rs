@@ -1,0 +1,282 @@
+//! The layouts of agency copy (ANNOTATION.md, Rulings: wire-style
+//! abbreviations): dateline places ("LONDON 1996-08-22", "NEW YORK, March
+//! 11 -", "IRVINE, Calif."), state abbreviations after a town or a
+//! lawmaker's party ("Jacksonville, Fla.", "(D-Pa.)"), company names in
+//! angle brackets ("<Acme Holdings Spa>", but no ticker code "<ACM.MI>"),
+//! and an acronym in brackets right after an organization's name even when
+//! its letters are not the name's initials ("National Bank of Ruritania
+//! (BNR)").
+
+use super::spans::{overlapping, Priority, Span};
+use super::tokens::Words;
+use crate::record::EntityType;
+
+/// How far into an article a dateline may stand (title, byline, dateline).
+const DATELINE_LINES: usize = 6;
+
+/// Dateline places: an ALL-CAPS name opening one of the first lines and
+/// followed, after an optional region ("NICE, France"), by a date.
+pub(super) fn datelines(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
+    let text = words.doc.text;
+    let n = words.toks.len();
+    let mut line = 0;
+    let mut i = 0;
+    while i < n && line < DATELINE_LINES {
+        let opens_line = i == 0 || words.sep(i).contains('\n');
+        if !opens_line {
+            i += 1;
+            continue;
+        }
+        line += 1;
+        let mut j = i;
+        while j < n && j - i < 4 && words.is_all_caps(j) && (j == i || caps_joined(words, j)) {
+            j += 1;
+        }
+        if j > i && date_follows(&text[words.toks[j - 1].end..]) {
+            let (s, e) = words.span(i, j);
+            let mut span = Span::from_rule(s, e, Some(EntityType::Place), "rule:dateline");
+            span.priority = Priority::Defined;
+            spans.push(span);
+        }
+        i = j.max(i + 1);
+    }
+}
+
+/// Tokens `j - 1` and `j` of an ALL-CAPS name: a space between, or an
+/// abbreviation's dot ("ST. LOUIS").
+fn caps_joined(words: &Words<'_, '_>, j: usize) -> bool {
+    matches!(words.sep(j), " " | ". ")
+}
+
+/// A date follows a dateline name: an ISO date or a month and day, after at
+/// most a short region ("NICE, France 1996-08-30", "FARMINGTON HILLS,
+/// Mich.\n1996-08-30", "NEW YORK, June 1 -").
+fn date_follows(rest: &str) -> bool {
+    // Without a comma the date comes next ("LONDON 1996-08-22"); a region
+    // needs the comma ("NICE, France 1996-08-30").
+    let region_allowed = rest.starts_with(',');
+    if !region_allowed && !rest.starts_with(' ') {
+        return false;
+    }
+    let window: String = rest.chars().take(48).collect();
+    let window = window.split("\n\n").next().unwrap_or("");
+    let mut region = String::new();
+    let mut words = window
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty());
+    for (k, w) in words.by_ref().enumerate() {
+        if k > 3 || (k > 0 && !region_allowed) {
+            return false;
+        }
+        if is_iso_date(w) {
+            return true;
+        }
+        let month = w.trim_end_matches('.').to_lowercase();
+        if crate::text::MONTHS.contains(&month.as_str()) && month.len() >= 3 {
+            return region.len() < 30;
+        }
+        if !w.chars().all(|c| c.is_alphabetic() || c == '.') {
+            return false;
+        }
+        region.push_str(w);
+    }
+    false
+}
+
+fn is_iso_date(w: &str) -> bool {
+    let parts: Vec<&str> = w.split('-').collect();
+    parts.len() == 3
+        && parts[0].len() == 4
+        && parts[1].len() == 2
+        && parts[2].len() >= 2
+        && parts
+            .iter()
+            .all(|p| p.chars().take(2).all(|c| c.is_ascii_digit()))
+}
+
+/// A dateline town no list holds, named again in the body in Title Case
+/// ("TAVILDARA, Tajikistan" … "the town of Tavildara").
+pub(super) fn dateline_names_again(words: &Words<'_, '_>, chosen: &[Span], extra: &mut Vec<Span>) {
+    let text = words.doc.text;
+    for s in chosen.iter().filter(|s| s.rule == "rule:dateline") {
+        let caps = &text[s.start..s.end];
+        if !caps.is_ascii() {
+            continue;
+        }
+        let title: String = caps
+            .split(' ')
+            .map(|w| {
+                let lower = w.to_ascii_lowercase();
+                let mut cs = lower.chars();
+                cs.next()
+                    .map(|c| c.to_ascii_uppercase().to_string() + cs.as_str())
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        for (pos, _) in text.match_indices(title.as_str()) {
+            let end = pos + title.len();
+            if !crate::text::on_word_boundaries(text, pos, end)
+                || !overlapping(chosen, pos, end).is_empty()
+                || extra.iter().any(|x| x.start < end && x.end > pos)
+            {
+                continue;
+            }
+            extra.push(Span::from_rule(
+                pos,
+                end,
+                Some(EntityType::Place),
+                "rule:dateline",
+            ));
+        }
+    }
+    extra.sort_by_key(|s| (s.start, s.end));
+}
+
+/// State abbreviations after a town ("Irvine, Calif.") or in a lawmaker's
+/// party label ("(D-Pa.)"): places. The final dot is part of the name
+/// unless it also ends the sentence.
+pub(super) fn state_abbreviations(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
+    let text = words.doc.text;
+    let abbreviations = &words.lex.state_abbreviations;
+    for k in 1..words.toks.len() {
+        let w = words.word(k);
+        let t = words.toks[k];
+        let (start, abbr) = match w.split_once('-') {
+            // "(D-Pa.)": the party's letter, then the state.
+            Some((party, state))
+                if matches!(party, "D" | "R" | "I") && words.sep(k).ends_with('(') =>
+            {
+                (t.start + party.len() + 1, state)
+            }
+            Some(_) => continue,
+            None => {
+                let after_town = words.sep(k) == ", "
+                    && words.is_name_word(k - 1)
+                    && !words.toks[k - 1].possessive;
+                if !after_town {
+                    continue;
+                }
+                (t.start, w)
+            }
+        };
+        if !abbreviations.contains(abbr) {
+            continue;
+        }
+        let rest = &text[t.end..];
+        // Written as an abbreviation: a dot, or the line or a date follows.
+        let next = rest.chars().next();
+        let closes = matches!(next, None | Some('.' | ',' | ')' | '\n'))
+            || rest
+                .trim_start_matches(' ')
+                .starts_with(|c: char| c.is_ascii_digit());
+        if !closes {
+            continue;
+        }
+        let end = if rest.starts_with('.') && !sentence_ends_at(&rest[1..]) {
+            t.end + 1
+        } else {
+            t.end
+        };
+        let mut span = Span::from_rule(start, end, Some(EntityType::Place), "rule:state");
+        span.priority = Priority::Defined;
+        spans.push(span);
+    }
+}
+
+/// The text after a dot shows the dot ended a sentence: the line ends, or
+/// a capitalised word follows.
+pub(super) fn sentence_ends_at(after: &str) -> bool {
+    let mut cs = after.chars();
+    match cs.next() {
+        None | Some('\n') => true,
+        Some(' ') => cs
+            .as_str()
+            .trim_start_matches(' ')
+            .starts_with(|c: char| c.is_uppercase() || c == '"'),
+        _ => false,
+    }
+}
+
+/// Company names in angle brackets, the wire's mark for a company without a
+/// ticker ("<Acme Holdings Spa>"): an organization. A ticker code
+/// ("<ACM>", "<ACM.MI>") is one word and no name.
+pub(super) fn bracketed_companies(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
+    let text = words.doc.text;
+    for (open, _) in text.match_indices('<') {
+        let inner_start = open + 1;
+        let Some(len) = text[inner_start..]
+            .char_indices()
+            .take(80)
+            .find(|&(_, c)| c == '>' || c == '\n' || c == '<')
+            .filter(|&(_, c)| c == '>')
+            .map(|(k, _)| k)
+        else {
+            continue;
+        };
+        let inner = &text[inner_start..inner_start + len];
+        let named = inner.contains(' ')
+            && inner.starts_with(|c: char| c.is_uppercase())
+            && inner.trim() == inner
+            && inner
+                .chars()
+                .all(|c| c.is_alphanumeric() || " .&'-,".contains(c));
+        if !named {
+            continue;
+        }
+        let end = inner_start + inner.trim_end_matches(['.', ',']).len();
+        let mut span = Span::from_rule(
+            inner_start,
+            end,
+            Some(EntityType::Organization),
+            "rule:bracketed-company",
+        );
+        span.priority = Priority::Defined;
+        spans.push(span);
+    }
+}
+
+/// An acronym in brackets right after an organization's name names it
+/// ("Party of Democratic Action (SDA)"), even when its letters follow
+/// another language's words.
+pub(super) fn acronyms_after_names(words: &Words<'_, '_>, chosen: &[Span], extra: &mut Vec<Span>) {
+    let text = words.doc.text;
+    for s in chosen {
+        if s.kind != Some(EntityType::Organization) {
+            continue;
+        }
+        let Some(inner) = text[s.end..].strip_prefix(" (") else {
+            continue;
+        };
+        let acr_len = inner
+            .find(')')
+            .filter(|&k| (2..=7).contains(&k))
+            .unwrap_or(0);
+        let acr = &inner[..acr_len];
+        let letters = acr.chars().filter(|c| c.is_ascii_uppercase()).count();
+        if acr_len == 0 || letters < 2 || !acr.chars().all(|c| c.is_ascii_alphanumeric()) {
+            continue;
+        }
+        // "Member of European Parliament (MEP)": the acronym spells more
+        // than the name, a role or a longer name around it.
+        let initials: String = text[s.start..s.end]
+            .split([' ', '-'])
+            .filter_map(|w| w.chars().next().filter(char::is_ascii_uppercase))
+            .collect();
+        if acr.len() > initials.len() && acr.ends_with(initials.as_str()) {
+            continue;
+        }
+        let start = s.end + 2;
+        let end = start + acr_len;
+        if !overlapping(chosen, start, end).is_empty() {
+            continue;
+        }
+        let canonical = s
+            .canonical
+            .clone()
+            .unwrap_or_else(|| text[s.start..s.end].to_owned());
+        let mut span = Span::from_rule(start, end, Some(EntityType::Organization), "rule:acronym");
+        span.canonical = Some(canonical);
+        extra.push(span);
+    }
+}
