@@ -40,14 +40,16 @@ pub(super) fn athletes(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
 /// The person span of the run `i..j` when the results layout says it is an
 /// athlete.
 fn athlete(words: &Words<'_, '_>, i: usize, j: usize) -> Option<Span> {
-    if (i..j).any(|k| words.gaz_kind[k] == Some(EntityType::Nationality)) {
+    // A nationality may open a name ("Christian", "German") but not close it.
+    if words.gaz_kind[j - 1] == Some(EntityType::Nationality) {
         return None;
     }
     // A scorecard's or a minute's cue outweighs a listed company of the
     // same spelling; the looser layouts do not.
     let listed_org = (i..j).all(|k| words.gaz_kind[k] == Some(EntityType::Organization));
     let ranked = results_line(words, i);
-    let rule = if scorecard_cue(words, i, j) || minute_after(words, j) || figures_after(words, j) {
+    let rule = if scorecard_cue(words, i, j) || minute_after(words, i, j) || figures_after(words, j)
+    {
         "rule:scorecard"
     } else if listed_org {
         return None;
@@ -112,20 +114,26 @@ fn person_like(words: &Words<'_, '_>, i: usize, j: usize) -> bool {
             || words.lex.surnames.contains_key(words.word(j - 1)))
 }
 
-/// Token `i` follows a line's rank or score ("3. Jane Doe", "65 John Smith,
-/// Jane Doe"): the line opens with a number and `i` follows it or a comma.
+/// Token `i` opens an entry of a results list: it follows a rank ("3.
+/// Jane Doe"), a shirt number ("15 - Jane Doe") or a line break. A plain-text
+/// reader may join a table's lines into one, so a rank after the previous
+/// entry's number counts as a line's start ("… 442,201 3. Jane Doe").
 fn results_line(words: &Words<'_, '_>, i: usize) -> bool {
-    let line = words.doc.line_span(words.toks[i].start);
-    let head = words.doc.text[line.start..words.toks[i].start].trim_start();
-    let Some(first) = head.split_whitespace().next() else {
-        return false;
-    };
-    let rank = first.trim_end_matches(['.', '=']).trim_start_matches('=');
-    if rank.is_empty() || rank.len() > 3 || !rank.chars().all(|c| c.is_ascii_digit()) {
+    if i == 0 || words.sep(i).contains('\n') {
+        return true;
+    }
+    let rank = words.word(i - 1);
+    let numbered = rank.len() <= 3 && rank.chars().all(|c| c.is_ascii_digit());
+    if !numbered || !matches!(words.sep(i), ". " | " - ") {
         return false;
     }
-    let rest = head[first.len()..].trim();
-    rest.is_empty() || rest.ends_with(',')
+    // The rank itself opens the text or a line, or follows an entry's end:
+    // a number, a bracket, a comma or semicolon.
+    let before = words.sep(i - 1);
+    i == 1
+        || before.contains('\n')
+        || before.trim_end().ends_with([')', ',', ';'])
+        || words.word(i - 2).starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// The run ends an entry of a results line: a number, a country in
@@ -136,7 +144,7 @@ fn ends_entry(words: &Words<'_, '_>, j: usize) -> bool {
     let rest_line = rest.split('\n').next().unwrap_or("");
     let after = rest_line.trim_start();
     after.is_empty()
-        || after.starts_with([',', '('])
+        || after.starts_with([',', '(', ')', ';', '.'])
         || (rest_line.starts_with(' ') && after.starts_with(|c: char| c.is_ascii_digit()))
 }
 
@@ -176,7 +184,12 @@ fn scorecard_cue(words: &Words<'_, '_>, i: usize, j: usize) -> bool {
     if before(i) && i >= 2 && !words.sep(i - 1).contains('\n') {
         return true;
     }
-    let opens_line = i == 0 || words.sep(i).contains('\n');
+    // The batsman opens the entry: a line, or after the last one's runs.
+    let opens_line = i == 0
+        || words.sep(i).contains('\n')
+        || (matches!(words.sep(i), " " | ". ")
+            && words.word(i - 1).chars().all(|c| c.is_ascii_digit()))
+        || words.sep(i).trim_end().ends_with(':');
     if opens_line && j < n && words.joined(j) {
         let next = words.word(j);
         let after = words.word_lower((j + 1).min(n - 1));
@@ -201,13 +214,22 @@ fn figures_after(words: &Words<'_, '_>, j: usize) -> bool {
     }
 }
 
-/// A minute follows: "Doe 68th)", "Doe (47th)", "Doe 12th min".
-fn minute_after(words: &Words<'_, '_>, j: usize) -> bool {
+/// A minute follows the run `i..j`: "Doe 68th)", "Doe (47th)", "Doe 12th
+/// min", "(Jane Doe, 66)".
+fn minute_after(words: &Words<'_, '_>, i: usize, j: usize) -> bool {
     let n = words.toks.len();
     if j >= n {
         return false;
     }
     let sep = words.sep(j);
+    if sep == ", " && words.sep(i).ends_with('(') {
+        // A substitute and the minute: "(Jane Doe, 66)", "(Doe, 48 mins)".
+        let w = words.word(j);
+        let after = words.doc.text[words.toks[j].end..].trim_start();
+        return w.len() <= 3
+            && w.chars().all(|c| c.is_ascii_digit())
+            && (after.starts_with(')') || after.starts_with("min"));
+    }
     if !(sep == " " || sep == " (") {
         return false;
     }

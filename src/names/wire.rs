@@ -11,41 +11,45 @@ use super::spans::{overlapping, Priority, Span};
 use super::tokens::Words;
 use crate::record::EntityType;
 
-/// How far into an article a dateline may stand (title, byline, dateline).
-const DATELINE_LINES: usize = 6;
+/// How far into an article a dateline may stand, in words (title, byline,
+/// dateline; a plain-text reader may have joined them into one line).
+const DATELINE_WORDS: usize = 60;
 
-/// Dateline places: an ALL-CAPS name opening one of the first lines and
-/// followed, after an optional region ("NICE, France"), by a date.
+/// Dateline places: an ALL-CAPS name followed, after an optional region
+/// ("NICE, France"), by a date, near the top of the article. The name is
+/// at most four words and does not run back into an ALL-CAPS headline.
 pub(super) fn datelines(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
     let text = words.doc.text;
-    let n = words.toks.len();
-    let mut line = 0;
-    let mut i = 0;
-    while i < n && line < DATELINE_LINES {
-        let opens_line = i == 0 || words.sep(i).contains('\n');
-        if !opens_line {
-            i += 1;
+    let n = words.toks.len().min(DATELINE_WORDS);
+    for last in 0..n {
+        if !words.is_all_caps(last) || !date_follows(&text[words.toks[last].end..]) {
             continue;
         }
-        line += 1;
-        let mut j = i;
-        while j < n && j - i < 4 && words.is_all_caps(j) && (j == i || caps_joined(words, j)) {
-            j += 1;
+        let caps_before = |k: usize| k > 0 && words.is_all_caps(k - 1) && caps_joined(words, k);
+        let mut from = last;
+        while last - from < 3 && caps_before(from) {
+            from -= 1;
         }
-        if j > i && date_follows(&text[words.toks[j - 1].end..]) {
-            let (s, e) = words.span(i, j);
-            let mut span = Span::from_rule(s, e, Some(EntityType::Place), "rule:dateline");
-            span.priority = Priority::Defined;
-            spans.push(span);
+        // Still ALL-CAPS before: a headline without its full stop; only the
+        // last word is sure to be the place.
+        if caps_before(from) {
+            from = last;
         }
-        i = j.max(i + 1);
+        let (s, e) = words.span(from, last + 1);
+        let mut span = Span::from_rule(s, e, Some(EntityType::Place), "rule:dateline");
+        span.priority = Priority::Defined;
+        spans.push(span);
     }
 }
 
-/// Tokens `j - 1` and `j` of an ALL-CAPS name: a space between, or an
-/// abbreviation's dot ("ST. LOUIS").
+/// Tokens `j - 1` and `j` of an ALL-CAPS name: a space between, or the dot
+/// of a short abbreviation ("ST. LOUIS"), not a headline's full stop.
 fn caps_joined(words: &Words<'_, '_>, j: usize) -> bool {
-    matches!(words.sep(j), " " | ". ")
+    match words.sep(j) {
+        " " => true,
+        ". " => matches!(words.word(j - 1), "ST" | "STE" | "FT" | "MT" | "PT"),
+        _ => false,
+    }
 }
 
 /// A date follows a dateline name: an ISO date or a month and day, after at
@@ -64,18 +68,26 @@ fn date_follows(rest: &str) -> bool {
     let mut words = window
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty());
-    for (k, w) in words.by_ref().enumerate() {
-        if k > 3 || (k > 0 && !region_allowed) {
+    let words: Vec<&str> = words.by_ref().take(5).collect();
+    for (k, w) in words.iter().enumerate() {
+        if k > 2 || (k > 0 && !region_allowed) {
             return false;
         }
         if is_iso_date(w) {
             return true;
         }
+        // A month and its day ("June 1"), not a headline's "MAY".
         let month = w.trim_end_matches('.').to_lowercase();
-        if crate::text::MONTHS.contains(&month.as_str()) && month.len() >= 3 {
+        let day_next = words
+            .get(k + 1)
+            .is_some_and(|d| d.len() <= 2 && d.chars().all(|c| c.is_ascii_digit()));
+        if crate::text::MONTHS.contains(&month.as_str()) && month.len() >= 3 && day_next {
             return region.len() < 30;
         }
-        if !w.chars().all(|c| c.is_alphabetic() || c == '.') {
+        // A region is written in Title Case or as an abbreviation
+        // ("France", "Mich."), not as more headline words.
+        let headline_word = w.len() > 2 && !w.contains('.') && !w.chars().any(char::is_lowercase);
+        if headline_word || !w.chars().all(|c| c.is_alphabetic() || c == '.') {
             return false;
         }
         region.push_str(w);
@@ -99,6 +111,12 @@ fn is_iso_date(w: &str) -> bool {
 pub(super) fn dateline_names_again(words: &Words<'_, '_>, chosen: &[Span], extra: &mut Vec<Span>) {
     let text = words.doc.text;
     for s in chosen.iter().filter(|s| s.rule == "rule:dateline") {
+        // Only a town no list holds: a listed one is found anyway, and its
+        // name inside an event ("Berlin Grand Prix") is no mention.
+        let a = words.toks.partition_point(|t| t.start < s.start);
+        if words.gaz_kind.get(a).is_some_and(Option::is_some) {
+            continue;
+        }
         let caps = &text[s.start..s.end];
         if !caps.is_ascii() {
             continue;
