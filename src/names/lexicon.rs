@@ -17,6 +17,7 @@ pub(super) const STOP_CAPITALIZED: &str = include_str!("../../gazetteers/stop_ca
 pub(super) const ATTRIBUTION_VERBS: &str = include_str!("../../gazetteers/attribution_verbs.tsv");
 pub(super) const ORG_DESCRIPTORS: &str = include_str!("../../gazetteers/org_descriptors.tsv");
 pub(super) const CLUB_PLACES: &str = include_str!("../../gazetteers/club_places.tsv");
+pub(super) const PARTY_NOUNS: &str = include_str!("../../gazetteers/party_nouns.tsv");
 pub(super) const STATE_ABBREVIATIONS: &str =
     include_str!("../../gazetteers/state_abbreviations.tsv");
 
@@ -69,6 +70,9 @@ pub(crate) struct Lexicon {
     /// Wire abbreviations of states and provinces, without the final dot
     /// ("Calif", "N.Y").
     pub(super) state_abbreviations: HashSet<String, FnvBuild>,
+    /// Plural nouns naming a party ("Socialists", "Christian Democrats"),
+    /// longest first.
+    pub(super) party_nouns: Vec<Phrase>,
 }
 
 /// A word-list TSV: its header and its data lines (blank and `#` lines
@@ -256,6 +260,13 @@ impl Lexicon {
                 lex.state_abbreviations.insert(a.to_string());
             }
         }
+        for r in rows(PARTY_NOUNS).rows() {
+            if let Some(p) = r.get("noun").filter(|p| !p.is_empty()) {
+                lex.party_nouns.push(phrase(p, false));
+            }
+        }
+        lex.party_nouns
+            .sort_by_key(|p| std::cmp::Reverse(p.words.len()));
         lex
     }
 

@@ -29,6 +29,7 @@
 //!   ("World Uyghur Congress", "Gulf of Aden", "Raghistan district").
 //! - `people`: person names from titles and roles, speech cues, given name
 //!   plus surname, and family-name-first names.
+//! - `parties`: parties named by their members' plural ("the Socialists").
 //! - `descriptors`: organizations named after a descriptor ("milk firm Yili").
 //! - `cues`: organizations no list holds, typed by the words around them
 //!   ("X's board", "shares in X").
@@ -56,6 +57,7 @@ mod descriptors;
 mod gazetteer_matches;
 mod heads;
 mod lexicon;
+mod parties;
 mod people;
 mod recurrence;
 mod results;
@@ -102,6 +104,7 @@ pub(crate) fn find(
     people::initials(&words, &mut spans);
     descriptors::org_descriptors(&words, &mut spans);
     suffixes::company_names(&words, &mut spans);
+    parties::party_nouns(&words, &mut spans);
     wire::datelines(&words, &mut spans);
     wire::state_abbreviations(&words, &mut spans);
     wire::bracketed_companies(&words, &mut spans);
