@@ -134,6 +134,7 @@ pub(crate) fn find(
     if sport {
         sport::clubs(&words, &mut chosen);
     }
+    wire::headline_names(&words, &mut chosen);
     chosen
         .into_iter()
         .filter_map(|s| {

@@ -298,3 +298,100 @@ pub(super) fn acronyms_after_names(words: &Words<'_, '_>, chosen: &[Span], extra
         extra.push(span);
     }
 }
+
+/// Names in an ALL-CAPS wire headline that the article names again below
+/// its dateline ("INCE EXPOSED BY GASCOIGNE 'S PRANK" … "Paul Ince", "Paul
+/// Gascoigne"): each takes the type the body gives it, also over a town of
+/// the same spelling ("LENTINI" for the player Gianluigi Lentini). Capitals
+/// alone let no word through: only names the body establishes count.
+pub(super) fn headline_names(words: &Words<'_, '_>, chosen: &mut Vec<Span>) {
+    let text = words.doc.text;
+    let Some(body) = chosen
+        .iter()
+        .find(|s| s.rule == "rule:dateline")
+        .map(|s| s.start)
+    else {
+        return;
+    };
+    let known = body_names(text, chosen, body);
+    if known.is_empty() {
+        return;
+    }
+    let headline = words.toks.partition_point(|t| t.start < body);
+    let mut found: Vec<Span> = Vec::new();
+    let mut i = 0;
+    while i < headline {
+        let longest = (1..=3).rev().find_map(|len| {
+            let j = i + len;
+            let caps = j <= headline
+                && (i..j).all(|k| words.is_all_caps(k))
+                && (i + 1..j).all(|k| words.sep(k) == " ");
+            if !caps {
+                return None;
+            }
+            let (s, e) = words.span(i, j);
+            known.get(&text[s..e]).map(|k| (j, s, e, k))
+        });
+        let Some((j, s, e, (kind, canonical))) = longest else {
+            i += 1;
+            continue;
+        };
+        // Spans inside the name give way; one reaching outside keeps it.
+        if overlapping(chosen, s, e)
+            .iter()
+            .any(|c| c.start < s || c.end > e || c.kind == Some(*kind))
+        {
+            i = j;
+            continue;
+        }
+        let mut span = Span::from_rule(s, e, Some(*kind), "rule:headline-name");
+        span.canonical = Some(canonical.clone());
+        found.push(span);
+        i = j;
+    }
+    if found.is_empty() {
+        return;
+    }
+    chosen.retain(|c| !found.iter().any(|f| c.start >= f.start && c.end <= f.end));
+    chosen.extend(found);
+    chosen.sort_by_key(|s| (s.start, s.end));
+}
+
+/// The names the body (from byte `body` on) establishes, in capitals, with
+/// their type and canonical name; a person's name parts too ("INCE").
+fn body_names(
+    text: &str,
+    chosen: &[Span],
+    body: usize,
+) -> std::collections::HashMap<String, (EntityType, String)> {
+    let mut known = std::collections::HashMap::new();
+    // The dateline only says where the story was filed: the body's own
+    // mentions type the name ("MILAN" the club, below "MILAN 1996-08-30").
+    for s in chosen
+        .iter()
+        .filter(|s| s.start >= body && s.rule != "rule:dateline")
+    {
+        let Some(kind) = s.kind else { continue };
+        if !matches!(
+            kind,
+            EntityType::Person | EntityType::Organization | EntityType::Place
+        ) {
+            continue;
+        }
+        let name = &text[s.start..s.end];
+        let canonical = s.canonical.clone().unwrap_or_else(|| name.to_owned());
+        if name.chars().count() >= 3 {
+            known
+                .entry(name.to_uppercase())
+                .or_insert((kind, canonical.clone()));
+        }
+        if kind == EntityType::Person {
+            for part in name.split(' ').filter(|p| p.chars().count() >= 3) {
+                known
+                    .entry(part.to_uppercase())
+                    .or_insert((kind, canonical.clone()));
+            }
+        }
+    }
+    known
+}
