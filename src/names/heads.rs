@@ -262,9 +262,11 @@ pub(super) fn org_span(
     }
     let mut from = extend_left(words, hs);
     // "Economic and Social Council", "Futures and Options Exchange": two
-    // capitalised words joined by "and" before the head.
+    // capitalised words joined by "and" before the head (not two names,
+    // "Acme Corp and Beta Corp").
     if from >= 2
-        && from < hs
+        && from + 1 == hs
+        && !words.is_head_word(from - 2)
         && matches!(words.word(from - 1), "and" | "&")
         && words.joined(from)
         && words.joined(from - 1)

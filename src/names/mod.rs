@@ -119,6 +119,7 @@ pub(crate) fn find(
     people::single_names(&words, &chosen, &mut single);
     cues::org_cues(&words, &chosen, &mut single);
     wire::acronyms_after_names(&words, &chosen, &mut single);
+    suffixes::short_forms(&words, &chosen, &mut single);
     wire::dateline_names_again(&words, &chosen, &mut single);
     if !single.is_empty() {
         chosen.extend(single);
