@@ -105,7 +105,7 @@ pub(crate) fn find(
     descriptors::org_descriptors(&words, &mut spans);
     suffixes::company_names(&words, &mut spans);
     parties::party_nouns(&words, &mut spans);
-    wire::datelines(&words, &mut spans);
+    wire::datelines(&words, &matches, &mut spans);
     wire::state_abbreviations(&words, &mut spans);
     wire::bracketed_companies(&words, &mut spans);
     let sport = sport::is_sport(&words);

@@ -9,6 +9,7 @@
 
 use super::spans::{overlapping, Priority, Span};
 use super::tokens::Words;
+use crate::gazetteer::GazMatch;
 use crate::record::EntityType;
 
 /// How far into an article a dateline may stand, in words (title, byline,
@@ -16,11 +17,33 @@ use crate::record::EntityType;
 const DATELINE_WORDS: usize = 60;
 
 /// Dateline places: an ALL-CAPS name followed, after an optional region
-/// ("NICE, France"), by a date, near the top of the article. The name is
-/// at most four words and does not run back into an ALL-CAPS headline.
-pub(super) fn datelines(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
+/// ("NICE, France"), by a date, near the top of the article. A listed place
+/// keeps its gazetteer match (and key); the rule adds the others
+/// ("MONTE CARLO", an unlisted town) and a listed organization's spelling
+/// ("UNITED NATIONS") as the place where the story was filed.
+pub(super) fn datelines(words: &Words<'_, '_>, matches: &[GazMatch], spans: &mut Vec<Span>) {
+    for (from, to) in dateline_runs(words) {
+        let (s, e) = words.span(from, to);
+        let listed_place = matches.iter().any(|m| {
+            m.start == s
+                && m.end == e
+                && words.gaz.entries()[m.entry as usize].kind == EntityType::Place
+        });
+        if listed_place {
+            continue;
+        }
+        let mut span = Span::from_rule(s, e, Some(EntityType::Place), "rule:dateline");
+        span.priority = Priority::Defined;
+        spans.push(span);
+    }
+}
+
+/// The token ranges of the dateline names: at most four ALL-CAPS words
+/// that do not run back into an ALL-CAPS headline.
+fn dateline_runs(words: &Words<'_, '_>) -> Vec<(usize, usize)> {
     let text = words.doc.text;
     let n = words.toks.len().min(DATELINE_WORDS);
+    let mut runs = Vec::new();
     for last in 0..n {
         if !words.is_all_caps(last) || !date_follows(&text[words.toks[last].end..]) {
             continue;
@@ -35,11 +58,9 @@ pub(super) fn datelines(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
         if caps_before(from) {
             from = last;
         }
-        let (s, e) = words.span(from, last + 1);
-        let mut span = Span::from_rule(s, e, Some(EntityType::Place), "rule:dateline");
-        span.priority = Priority::Defined;
-        spans.push(span);
+        runs.push((from, last + 1));
     }
+    runs
 }
 
 /// Tokens `j - 1` and `j` of an ALL-CAPS name: a space between, or the dot
@@ -306,14 +327,11 @@ pub(super) fn acronyms_after_names(words: &Words<'_, '_>, chosen: &[Span], extra
 /// alone let no word through: only names the body establishes count.
 pub(super) fn headline_names(words: &Words<'_, '_>, chosen: &mut Vec<Span>) {
     let text = words.doc.text;
-    let Some(body) = chosen
-        .iter()
-        .find(|s| s.rule == "rule:dateline")
-        .map(|s| s.start)
-    else {
+    let Some(&(dateline, _)) = dateline_runs(words).first() else {
         return;
     };
-    let known = body_names(text, chosen, body);
+    let body = words.toks[dateline].start;
+    let known = body_names(words, chosen, body);
     if known.is_empty() {
         return;
     }
@@ -360,17 +378,21 @@ pub(super) fn headline_names(words: &Words<'_, '_>, chosen: &mut Vec<Span>) {
 /// The names the body (from byte `body` on) establishes, in capitals, with
 /// their type and canonical name; a person's name parts too ("INCE").
 fn body_names(
-    text: &str,
+    words: &Words<'_, '_>,
     chosen: &[Span],
     body: usize,
 ) -> std::collections::HashMap<String, (EntityType, String)> {
+    let text = words.doc.text;
     let mut known = std::collections::HashMap::new();
     // The dateline only says where the story was filed: the body's own
     // mentions type the name ("MILAN" the club, below "MILAN 1996-08-30").
-    for s in chosen
-        .iter()
-        .filter(|s| s.start >= body && s.rule != "rule:dateline")
-    {
+    let datelines = dateline_runs(words);
+    let in_dateline = |s: &Span| {
+        datelines
+            .iter()
+            .any(|&(a, b)| words.toks[a].start <= s.start && s.end <= words.toks[b - 1].end)
+    };
+    for s in chosen.iter().filter(|s| s.start >= body && !in_dateline(s)) {
         let Some(kind) = s.kind else { continue };
         if !matches!(
             kind,
