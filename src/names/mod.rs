@@ -113,6 +113,7 @@ pub(crate) fn find(
     if sport {
         results::athletes(&words, &mut spans);
         sport::club_forms(&words, &mut spans);
+        sport::nickname_teams(&words, &mut spans);
     }
     let mut chosen = spans::select(spans);
     let mut single = Vec::new();

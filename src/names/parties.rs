@@ -15,7 +15,7 @@ pub(super) fn party_nouns(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
     let mut listed = false;
     let mut i = 1;
     while i < n {
-        let Some(end) = noun_at(words, i) else {
+        let Some(end) = words.is_cap(i).then(|| noun_at(words, i)).flatten() else {
             i += 1;
             continue;
         };

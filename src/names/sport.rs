@@ -268,6 +268,45 @@ pub(super) fn club_forms(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
     }
 }
 
+/// In a sports report, a team named by its nickname after "the": one or
+/// two capitalised words ending in a plural ("the Tigers", "the Red Sox",
+/// "the All Blacks") that no list reads otherwise and that close no
+/// competition ("the Olympics", "the Masters").
+pub(super) fn nickname_teams(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
+    let n = words.toks.len();
+    let plural = |k: usize| {
+        let w = words.word(k);
+        (w.len() >= 4 && w.ends_with('s') && !w.ends_with("ss")) || w == "Sox"
+    };
+    let free = |k: usize| {
+        words.is_name_word(k)
+            && !words.is_all_caps(k)
+            && !words.is_stop(k)
+            && words.gaz_kind[k].is_none()
+            && words.title_at(k).is_none()
+            && !EVENT_HEADS.contains(&words.word(k))
+    };
+    for i in 1..n {
+        if words.word_lower(i - 1) != "the" || !words.joined(i) || !free(i) {
+            continue;
+        }
+        let mut j = i + 1;
+        if j < n && words.joined(j) && !words.toks[i].possessive && free(j) {
+            j += 1;
+        }
+        if !plural(j - 1) || (j < n && words.joined(j) && words.is_name_word(j)) {
+            continue;
+        }
+        let (s, e) = words.span(i, j);
+        spans.push(Span::from_rule(
+            s,
+            e,
+            Some(EntityType::Organization),
+            "rule:team-nickname",
+        ));
+    }
+}
+
 /// Block the names of competitions: a capitalised run closed by an event
 /// head ("Monaco Grand Prix", "U.S. Open"), and in a sports report a
 /// league ("Premier League"). A name inside is no mention.
