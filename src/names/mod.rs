@@ -41,6 +41,8 @@
 //!   "Dorrit and Co").
 //! - `wire`: agency layouts: datelines, state abbreviations, company names
 //!   in angle brackets, acronyms in brackets after a name.
+//! - `teams`: teams named without a list match: club forms of the report's
+//!   sport, nicknames after "the".
 //! - `recurrence`: established names found again where they recur.
 //!
 //! # Adding a rule
@@ -64,6 +66,7 @@ mod results;
 mod spans;
 mod sport;
 mod suffixes;
+mod teams;
 mod tokens;
 mod wire;
 
@@ -112,8 +115,8 @@ pub(crate) fn find(
     sport::events(&words, sport, &mut spans);
     if sport {
         results::athletes(&words, &mut spans);
-        sport::club_forms(&words, &mut spans);
-        sport::nickname_teams(&words, &mut spans);
+        teams::club_forms(&words, &mut spans);
+        teams::nickname_teams(&words, &mut spans);
     }
     let mut chosen = spans::select(spans);
     let mut single = Vec::new();
