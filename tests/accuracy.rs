@@ -221,14 +221,16 @@ fn reuters_dev_accuracy() {
 
 // Mention floors for every development set (issue 12), measured with the
 // evaluation example and set a little below: seed 0.957, bbc-dev 0.936,
-// bbc-genres-dev 0.927, reuters-dev 0.849, conll-dev 0.854.
+// bbc-genres-dev 0.928 (orgsgenres), reuters-dev 0.927 and conll-dev 0.883
+// (orgswire: results lines, datelines, company suffixes, parties, headline
+// names), measured on each branch before they were merged.
 
 /// bbc-genres-dev (BBC tech, sport, entertainment): mention F1.
 const GENRES_MENTION_F1_FLOOR: f64 = 0.92;
 /// reuters-dev (Reuters-21578 wire): mention F1.
-const REUTERS_MENTION_F1_FLOOR: f64 = 0.83;
+const REUTERS_MENTION_F1_FLOOR: f64 = 0.915;
 /// conll-dev (CoNLL-2003 validation, PER/ORG/LOC only): mention F1.
-const CONLL_MENTION_F1_FLOOR: f64 = 0.835;
+const CONLL_MENTION_F1_FLOOR: f64 = 0.875;
 
 /// The report for a development set in ../shared, or None (with a note)
 /// when the set is not there.
