@@ -47,13 +47,37 @@ impl Attributor<'_, '_> {
             for v in &verbs {
                 let lo = self.passages.clause_start(s.start, v.start);
                 let referent = self.referent_of_verb(v, lo, s.end);
-                let a = self.resolve(referent, i);
+                let a = self
+                    .same_sentence_antecedent(referent, s.start, v.start, i)
+                    .unwrap_or_else(|| self.resolve(referent, i));
                 if a.entity.is_some() || best.map_or(true, |b| b.entity.is_none()) {
                     best = Some(a);
                 }
             }
             self.attribution[i] = best;
         }
+    }
+
+    /// "House Speaker Jim Wright has called for a tax to raise the $20bn he
+    /// estimates is needed": a pronoun well inside the sentence, after its
+    /// named opening subject of the same kind, refers to that subject.
+    fn same_sentence_antecedent(
+        &self,
+        referent: Referent,
+        s_start: usize,
+        verb: usize,
+        si: usize,
+    ) -> Option<Attribution> {
+        let Referent::Pronoun { human } = referent else {
+            return None;
+        };
+        let opening = self.opening_subject[si]?;
+        let named_before = self
+            .mentions
+            .within(s_start..verb)
+            .any(|m| Some(m.entity) == opening.entity);
+        let inside = self.words(s_start..verb).len() > 3;
+        (inside && opening.human == human && named_before).then_some(opening)
     }
 
     /// The entity that opens sentence `s`, when only a role or title
