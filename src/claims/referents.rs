@@ -50,7 +50,7 @@ const SKIP_BEFORE_VERB: &[&str] = &[
 ];
 
 /// Heads of "the X said" that stand for an organization, not a person.
-const THING_HEADS: &[&str] = &[
+pub(super) const THING_HEADS: &[&str] = &[
     "company",
     "firm",
     "group",
