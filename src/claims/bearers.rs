@@ -122,6 +122,35 @@ impl Attributor<'_, '_> {
         (is_finite_verb(verb) && !matches!(verb, "is" | "are" | "was" | "were")).then_some(m)
     }
 
+    /// Does an object pronoun lie between a clause's subject and its
+    /// figure ("named it winner in five categories", "stretched him for
+    /// five sets")? "him", "them", "me", "us", and "it" after a verb
+    /// that is not followed by one ("said it would" has "it" as subject).
+    pub(super) fn object_pronoun_between(&self, from: usize, to: usize) -> bool {
+        let words = self.words(from..to);
+        // Written in lower case: "US$42m" holds no "us".
+        let lower =
+            |w: &super::words::Word<'_>| self.text[w.0..w.1].starts_with(char::is_lowercase);
+        words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| lower(w))
+            .any(|(i, w)| match w.2 {
+                "him" | "them" | "me" | "us" => true,
+                "it" => {
+                    let after_verb = i > 0
+                        && !matches!(
+                            words[i - 1].2,
+                            "that" | "and" | "but" | "because" | "if" | "when" | "as" | "so"
+                        )
+                        && !words[i - 1].2.ends_with("'s");
+                    let subject_of_next = words.get(i + 1).is_some_and(|n| is_finite_verb(n.2));
+                    after_verb && !subject_of_next && !self.text[words[i - 1].1..w.0].contains(',')
+                }
+                _ => false,
+            })
+    }
+
     /// "a £5m offer for Ferguson from Everton": the name after "from" that
     /// follows a bid noun right after the figure.
     pub(super) fn bidder(&self, fig: Range<usize>, hi: usize) -> Option<EntityMention> {

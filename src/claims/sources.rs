@@ -30,7 +30,22 @@ impl Attributor<'_, '_> {
             let hi = self.text[pos.min(s.end)..s.end]
                 .find(';')
                 .map_or(s.end, |k| pos + k);
-            if !self.verbs(lo..hi).is_empty() || !self.text[s.clone()].contains(';') {
+            let verbs = self.verbs(lo..hi);
+            // "Blackburn want £6m … but chief executive John Williams has
+            // confirmed …": a verb in a later clause opened by "but" does
+            // not cover the figure.
+            // A trailing "…, X said." covers the whole sentence.
+            let later_clause = verbs.iter().all(|v| v.start > pos)
+                && verbs.first().is_some_and(|v| {
+                    self.words(pos..v.start)
+                        .iter()
+                        .any(|w| matches!(w.2, "but" | "while" | "whereas"))
+                        && self.words(v.end..hi).len() >= 2
+                });
+            if later_clause {
+                return None;
+            }
+            if !verbs.is_empty() || !self.text[s.clone()].contains(';') {
                 return a.entity;
             }
             return None;

@@ -316,8 +316,13 @@ impl Attributor<'_, '_> {
             let open = lead.len() <= SUBJECT_REACH
                 && !self.text[lo..m.start].contains([',', ';', ':', '(', '—', '–'])
                 && (verb_follows || !lead.iter().any(|w| PREPOSITIONS.contains(w)));
-            if open {
+            // "The CFCA named it winner in five categories", "Ljubicic had
+            // stretched him for five sets": the figure is about the object.
+            if open && !self.object_pronoun_between(m.end, pos) {
                 return Some(self.possessive_head(m, pos));
+            }
+            if open {
+                return None;
             }
         }
         // "Rangers said they would not raise their offer": a pronoun
