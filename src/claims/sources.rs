@@ -42,7 +42,17 @@ impl Attributor<'_, '_> {
                         .any(|w| matches!(w.2, "but" | "while" | "whereas"))
                         && self.words(v.end..hi).len() >= 2
                 });
-            if later_clause {
+            // "Interviewed on the eve of the flotation of 40 pct of TF-1,
+            // Bouygues said “…”": the verb reports what follows it, not the
+            // leading phrase the figure is in.
+            let leading_phrase = verbs.iter().all(|v| v.start > pos)
+                && verbs.first().is_some_and(|v| {
+                    let after = self.text[v.end..hi].trim_start();
+                    self.text[pos..v.start].contains(',')
+                        && (after.starts_with(['"', '“'])
+                            || self.words(v.end..hi).first().is_some_and(|w| w.2 == "that"))
+                });
+            if later_clause || leading_phrase {
                 return None;
             }
             if !verbs.is_empty() || !self.text[s.clone()].contains(';') {
