@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Print figures and quotes per development set and per genre, newsfacts
-beside spaCy and quantulum3, from evaluate --json reports.
+beside spaCy and quantulum3, from evaluate --json reports, with newsfacts'
+subject, source and speaker accuracy.
 
     python genres.py OUT_DIR SET...
 
@@ -43,15 +44,30 @@ def f1(c):
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
+def add_accuracy(total, counts):
+    if counts:
+        total["correct"] = total.get("correct", 0) + counts["correct"]
+        total["total"] = total.get("total", 0) + counts["total"]
+
+
+def accuracy(c):
+    return c["correct"] / c["total"] if c.get("total") else None
+
+
 def groups(report):
-    """Per (genre or "all"): summed figure value, figure full and quote counts."""
+    """Per (genre or "all"): summed figure value, figure full and quote
+    counts, and (reports that carry them) subject, source and speaker
+    accuracy counts."""
     out = {}
     for a in report["per_article"]:
         for key in (genre_of(a["id"]), "all"):
-            g = out.setdefault(key, {"figures": {}, "full": {}, "quotes": {}, "n": 0})
+            g = out.setdefault(key, {"figures": {}, "full": {}, "quotes": {}, "n": 0,
+                                     "subject": {}, "source": {}, "speaker": {}})
             add(g["figures"], a["figures"])
             add(g["full"], a["figures_full"])
             add(g["quotes"], a["quotes"])
+            for k in ("subject", "source", "speaker"):
+                add_accuracy(g[k], a.get(k))
             g["n"] += 1
     return out
 
@@ -88,24 +104,28 @@ def main():
                 cells.append((fmt(f1(g["figures"])), fmt(f1(g["full"]))))
             nf = reports["newsfacts"][genre]
             quotes = fmt(f1(nf["quotes"]))
+            claims = " / ".join(fmt(accuracy(nf[k])) for k in ("subject", "source", "speaker"))
             label = name if genre == "all" else "  " + genre
             rows.append((label, nf["n"], nf["figures"].get("tp", 0) + nf["figures"].get("fn", 0),
-                         cells, quotes))
+                         cells, quotes, claims))
     if markdown:
         print("| set / genre | articles | gold figures | figure value F1, newsfacts / spaCy / quantulum3 "
-              "| **figure full-match F1**, newsfacts / spaCy / quantulum3 | quotes F1, newsfacts |")
-        print("|---|---|---|---|---|---|")
-        for label, n, gold, cells, quotes in rows:
+              "| **figure full-match F1**, newsfacts / spaCy / quantulum3 | quotes F1, newsfacts "
+              "| subject / source / speaker accuracy, newsfacts |")
+        print("|---|---|---|---|---|---|---|")
+        for label, n, gold, cells, quotes, claims in rows:
             label = label.strip() if not label.startswith("  ") else "&nbsp;&nbsp;" + label.strip()
-            print("| %s | %d | %d | %s | %s | %s |" % (
+            print("| %s | %d | %d | %s | %s | %s | %s |" % (
                 label, n, gold, " / ".join(c[0] for c in cells),
-                " / ".join(c[1] for c in cells), quotes))
+                " / ".join(c[1] for c in cells), quotes, claims))
         return
-    print("%-18s %4s %5s   %-23s %-23s %s" % ("set / genre", "arts", "figs",
-                                             "value F1 (nf/sp/qu)", "full F1 (nf/sp/qu)", "quotes F1"))
-    for label, n, gold, cells, quotes in rows:
-        print("%-18s %4d %5d   %-23s %-23s %s" % (
-            label, n, gold, " ".join(c[0] for c in cells), " ".join(c[1] for c in cells), quotes))
+    print("%-18s %4s %5s   %-23s %-23s %-9s %s" % (
+        "set / genre", "arts", "figs", "value F1 (nf/sp/qu)", "full F1 (nf/sp/qu)", "quotes F1",
+        "subject / source / speaker (nf)"))
+    for label, n, gold, cells, quotes, claims in rows:
+        print("%-18s %4d %5d   %-23s %-23s %-9s %s" % (
+            label, n, gold, " ".join(c[0] for c in cells), " ".join(c[1] for c in cells), quotes,
+            claims))
 
 
 if __name__ == "__main__":
