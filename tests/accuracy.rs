@@ -74,7 +74,7 @@ struct Floors {
 
 /// Claim quality floors of the seed and bbc-dev (measured: qualifier 1.00
 /// on both, year 1.00 on both, source 1.00 seed / 0.92 dev, subject 0.906
-/// seed / 0.912 dev, quote F1 1.00 on both, speaker 1.00 seed / 0.95 dev).
+/// seed / 0.923 dev, quote F1 1.00 on both, speaker 1.00 seed / 0.95 dev).
 const SEED_FLOORS: Floors = Floors {
     mention_f1: SEED_MENTION_F1_FLOOR,
     figure_full_f1: SEED_FIGURE_FULL_F1_FLOOR,
@@ -89,7 +89,7 @@ const SEED_FLOORS: Floors = Floors {
 const DEV_FLOORS: Floors = Floors {
     mention_f1: DEV_MENTION_F1_FLOOR,
     figure_full_f1: DEV_FIGURE_FULL_F1_FLOOR,
-    subject: 0.88,
+    subject: 0.89,
     ..SEED_FLOORS
 };
 

@@ -70,6 +70,10 @@ const BID_NOUNS: &[&str] = &["offer", "bid", "approach", "proposal", "payment", 
 /// How many words after a bid noun its "from X" may come.
 const BIDDER_REACH: usize = 6;
 
+/// How many words may lie between a caused actor and the figure ("help
+/// Yukos pay off part of a $27bn").
+const AFTER_ACTOR_REACH: usize = 6;
+
 /// How many words before a figure a described owner may be ("the region's
 /// total population of").
 const OWNER_REACH: usize = 5;
@@ -120,6 +124,37 @@ impl Attributor<'_, '_> {
         }
         let verb = self.words(m.end..hi).first().map(|w| w.2)?;
         (is_finite_verb(verb) && !matches!(verb, "is" | "are" | "was" | "were")).then_some(m)
+    }
+
+    /// "to help Yukos pay off part of a $27bn bill": the name after "help",
+    /// "allow", "force" or "let" acts in the clause that holds the figure.
+    pub(super) fn caused_actor(&self, lo: usize, fig: Range<usize>) -> Option<EntityMention> {
+        let m = *self.mentions.within(lo..fig.start).last()?;
+        let before = self.words(lo..m.start);
+        let cause = before.last().is_some_and(|w| {
+            matches!(
+                w.2,
+                "help"
+                    | "helped"
+                    | "helping"
+                    | "allow"
+                    | "allowed"
+                    | "allowing"
+                    | "enable"
+                    | "enabled"
+                    | "force"
+                    | "forced"
+                    | "forcing"
+                    | "let"
+            )
+        });
+        let gap = self.words(m.end..fig.start);
+        let verb_next = gap.first().is_some_and(|w| {
+            self.text[m.end..w.0].trim().is_empty() && !matches!(w.2, "to" | "and" | "of")
+        });
+        let near =
+            gap.len() <= AFTER_ACTOR_REACH && !self.text[m.end..fig.start].contains([',', ';']);
+        (cause && verb_next && near).then_some(m)
     }
 
     /// Does an object pronoun lie between a clause's subject and its

@@ -107,6 +107,7 @@ impl Attributor<'_, '_> {
             .or_else(|| self.actor_after(fig.clone(), hi))
             .or_else(|| self.bidder(fig.clone(), hi))
             .or_else(|| self.clause_subject(lo, fig.start))
+            .or_else(|| self.caused_actor(lo, fig.clone()))
             .or_else(|| self.possessor_near(lo, fig.clone(), hi))
             .or_else(|| self.described_owner(lo, fig.clone()))
             .or_else(|| self.owner_after_of(fig.clone(), hi))
