@@ -123,6 +123,17 @@ impl Attributor<'_, '_> {
     /// The entity that opens sentence `s`, when only a role or title
     /// precedes it.
     fn opening_subject_of(&self, s: Range<usize>) -> Option<Attribution> {
+        // "But the official dismissed …" after "an administration official
+        // said": someone the article never named, so a later "he" must not
+        // reach past them.
+        if let Some(desc) = self.person_description(s.clone()) {
+            if self.resolve_description(desc, true) == Some(None) {
+                return Some(Attribution {
+                    entity: None,
+                    human: true,
+                });
+            }
+        }
         let Some(m) = self.mentions.within(s.clone()).next() else {
             return self.unknown_name_subject(s);
         };
@@ -362,12 +373,31 @@ impl Attributor<'_, '_> {
     /// person a sentence's described subject ("the" + a few lower-case
     /// words + a verb, after at most a short leading phrase) stands for.
     fn described_subject(&self, s: Range<usize>, si: usize) -> Option<Attribution> {
-        let words = self.words(s.clone());
+        let desc = self.person_description(s)?;
+        let referent = Referent::Anaphor {
+            human: true,
+            start: desc.start,
+            end: desc.end,
+        };
+        Some(self.resolve(referent, si)).filter(|a| a.entity.is_some())
+    }
+
+    /// The words after "the" of a sentence's subject that describes a
+    /// person by role, rank or age ("the striker", "the world number 14",
+    /// "the 28-year-old"), after at most a short leading phrase or "but".
+    fn person_description(&self, s: Range<usize>) -> Option<Range<usize>> {
+        let words = self.words(s);
         let lead_comma = words
             .iter()
             .take(7)
             .position(|w| self.text[w.1..].starts_with(','));
-        let k = lead_comma.map_or(0, |c| c + 1);
+        let mut k = lead_comma.map_or(0, |c| c + 1);
+        if words
+            .get(k)
+            .is_some_and(|w| matches!(w.2, "but" | "and" | "yet"))
+        {
+            k += 1;
+        }
         if words.get(k)?.2 != "the" {
             return None;
         }
@@ -385,8 +415,7 @@ impl Attributor<'_, '_> {
         if j == k + 1 || !is_finite_verb(verb.2) || self.text[words[k].0..verb.0].contains(',') {
             return None;
         }
-        // A person's role, rank or age ("the striker", "the world number
-        // 14", "the 28-year-old"), not "the weather".
+        // Not "the weather".
         let head = words[j - 1].2;
         let person_like = PERSON_ROLES.contains(&head)
             || words[k + 1..j]
@@ -395,12 +424,7 @@ impl Attributor<'_, '_> {
         if THING_HEADS.contains(&head) || !person_like {
             return None;
         }
-        let referent = Referent::Anaphor {
-            human: true,
-            start: words[k + 1].0,
-            end: words[j - 1].1,
-        };
-        Some(self.resolve(referent, si)).filter(|a| a.entity.is_some())
+        Some(words[k + 1].0..words[j - 1].1)
     }
 
     /// The speaker of a quote with no attribution of its own, from the
