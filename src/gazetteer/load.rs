@@ -40,6 +40,7 @@ pub(crate) const EMBEDDED: &[(&str, &str)] = &[
         "companies.tsv",
         include_str!("../../gazetteers/companies.tsv"),
     ),
+    ("parties.tsv", include_str!("../../gazetteers/parties.tsv")),
 ];
 
 const HEADER: [&str; 5] = ["key", "type", "name", "aliases", "match"];

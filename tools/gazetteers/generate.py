@@ -26,6 +26,7 @@ import pycountry
 import wordfreq
 
 import orgdata
+import refdata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -675,6 +676,7 @@ def main():
     sports = orgdata.build_sports(check, log, club_places, place_forms)
     universities = orgdata.build_universities(check, log)
     companies = orgdata.build_companies(check, log)
+    parties = refdata.build_parties(check, log)
     blocked = set(claimed) | check.taken
 
     write_rows("countries.tsv", [
@@ -729,6 +731,12 @@ def main():
         "PyPI pytickersymbols (MIT licence). A short form that is a word, given name, surname or place is kept only",
         "for an index constituent, whose row is then `ambiguous`.",
     ], companies)
+    write_rows("parties.tsv", [
+        "Political parties of ~200 countries active since 1990: Party Facts core parties (hdigital/partyfactsdata,",
+        "MIT licence; English names from Wikipedia/Wikidata), key org:party-<iso3>-<partyfacts id>. A name that",
+        "several parties share (Democratic Party) is left to the name rules; acronyms only for parties with a",
+        "national vote share of 15 % or more.",
+    ], parties)
     nclub_places = orgdata.write_club_places(sys.modules[__name__], club_places)
     nshort = orgdata.write_org_short_forms(sys.modules[__name__], check)
     print(f"organization short forms that need context: {nshort}")
