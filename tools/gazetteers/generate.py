@@ -703,6 +703,7 @@ def main():
     universities = orgdata.build_universities(check, log)
     companies = orgdata.build_companies(check, log)
     parties = refdata.build_parties(check, log)
+    institutions = refdata.build_institutions(check, log)
     blocked = set(claimed) | check.taken
 
     write_rows("countries.tsv", [
@@ -763,6 +764,11 @@ def main():
         "several parties share (Democratic Party) is left to the name rules; acronyms only for parties with a",
         "national vote share of 15 % or more.",
     ], parties)
+    write_rows("institutions.tsv", [
+        "Central banks, regulators, exchanges, sports federations, industry bodies and international organizations",
+        "that organizations.tsv does not hold (tools/gazetteers/curated/institutions.tsv, project's own). All-caps",
+        "aliases are acronyms: match them case-sensitively.",
+    ], institutions)
     nclub_places = orgdata.write_club_places(sys.modules[__name__], club_places)
     nshort = orgdata.write_org_short_forms(sys.modules[__name__], check)
     print(f"organization short forms that need context: {nshort}")

@@ -153,3 +153,19 @@ def ssa_first_names():
         gender = "unisex" if min(m, f) * 4 >= max(m, f) else "male" if m > f else "female"
         out[name] = (gender, 100.0 * (m + f) / total)
     return out
+
+
+# --------------------------------------------------------------------------------------------
+# institutions (curated): central banks, regulators, exchanges, federations, industry bodies
+
+def build_institutions(check, log):
+    g = check.g
+    rows = []
+    for r in g.read_curated("institutions.tsv"):
+        if r["key"] in check.keys:
+            log.append((r["key"], r["name"], "curated-organization-wins"))
+            continue
+        row = g.Row(r["key"], "organization", r["name"], g.split_aliases(r["aliases"]))
+        if orgdata.settle(row, check, True, log, curated=True):
+            rows.append(row)
+    return rows
