@@ -538,8 +538,7 @@ def write_first_names(census_m, census_f, fakers, amb, blocked, census_last=()):
 
 
 # Census surnames beyond the 2,000 most frequent are listed down to this rank (frequency >= ~0.002 %), when
-# they are not English words, places or organizations: "Woosnam" is rank 40,000, "Montgomerie" unlisted, but
-# "Sandberg", "Lomas", "Herta" are in the first 10,000.
+# they are not English words, places or organizations: below it the list is mostly rare spellings.
 CENSUS_SURNAME_RANK = 10000
 
 
