@@ -35,6 +35,8 @@ const EMBEDDED: &[&str] = &[
     "media.tsv",
     "sports_clubs.tsv",
     "companies.tsv",
+    "parties.tsv",
+    "institutions.tsv",
 ];
 
 fn main() {

@@ -100,3 +100,16 @@ fn name_table() {
         |case: &Case| check(&extractor, case),
     );
 }
+
+/// Wire-copy cases (issue 12): datelines, company suffixes, state
+/// abbreviations, results lines and scorecards.
+#[test]
+fn wire_name_table() {
+    let extractor = Extractor::new();
+    table::run(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        "testdata/names_wire.toml",
+        4,
+        |case: &Case| check(&extractor, case),
+    );
+}

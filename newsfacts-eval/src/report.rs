@@ -30,6 +30,21 @@ fn prf_row(f: &mut fmt::Formatter<'_>, label: &str, s: PrecisionRecall) -> fmt::
     )
 }
 
+/// A precision/recall row for a rare positive class (`hedged`): `-` with a
+/// note when neither the gold nor the records hold a positive, where P, R
+/// and F1 would read as a perfect 1.000.
+fn rare_class_row(f: &mut fmt::Formatter<'_>, label: &str, s: PrecisionRecall) -> fmt::Result {
+    if s.true_positives + s.false_positives + s.false_negatives == 0 {
+        writeln!(
+            f,
+            "  {label:<22} {:>6}   (no positives in gold or records)",
+            "-"
+        )
+    } else {
+        prf_row(f, label, s)
+    }
+}
+
 /// One accuracy row; `-` when nothing was scored.
 fn accuracy_row(f: &mut fmt::Formatter<'_>, label: &str, a: Accuracy) -> fmt::Result {
     if a.total == 0 {
@@ -89,11 +104,11 @@ impl fmt::Display for Report {
         accuracy_row(f, "source accuracy", self.figures.source)?;
         accuracy_row(f, "subject accuracy", self.figures.subject)?;
         accuracy_row(f, "  where gold not null", self.figures.subject_named)?;
-        prf_row(f, "hedged", self.figures.hedged)?;
+        rare_class_row(f, "hedged", self.figures.hedged)?;
         writeln!(f, "quotes")?;
         prf_row(f, "first five words", self.quotes.quotes)?;
         accuracy_row(f, "speaker accuracy", self.quotes.speaker)?;
-        prf_row(f, "hedged", self.quotes.hedged)?;
+        rare_class_row(f, "hedged", self.quotes.hedged)?;
         writeln!(f, "per article (F1)       mentions figures  full  quotes")?;
         for s in &self.per_article {
             writeln!(

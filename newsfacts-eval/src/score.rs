@@ -68,6 +68,11 @@ pub fn score_with_articles(
         let text = paired.and_then(|i| texts.get(records[i].id.as_str()).copied());
         let mentions = score_mentions(g, record, &mut report, &mut fn_counts, &mut fp_counts);
         score_entities(g, record, &mut report.entities);
+        let before = (
+            report.figures.subject,
+            report.figures.source,
+            report.quotes.speaker,
+        );
         let (figures, figures_full) = score_figures(g, record, text, &mut report);
         let quotes = score_quotes(g, record, &mut report);
         report.per_article.push(ArticleScores {
@@ -76,6 +81,9 @@ pub fn score_with_articles(
             figures,
             figures_full,
             quotes,
+            subject: report.figures.subject.since(before.0),
+            source: report.figures.source.since(before.1),
+            speaker: report.quotes.speaker.since(before.2),
         });
     }
     let used: BTreeSet<usize> = pairing.iter().flatten().copied().collect();

@@ -114,6 +114,11 @@ impl Accuracy {
         }
     }
 
+    /// What was counted since `before` (an earlier copy of this tally).
+    pub(crate) fn since(self, before: Accuracy) -> Accuracy {
+        Accuracy::new(self.correct - before.correct, self.total - before.total)
+    }
+
     /// Count one more item, correct or not.
     pub(crate) fn push(&mut self, ok: bool) {
         *self = Accuracy::new(self.correct + usize::from(ok), self.total + 1);
@@ -272,6 +277,13 @@ pub struct ArticleScores {
     pub figures_full: PrecisionRecall,
     /// Quote scores.
     pub quotes: PrecisionRecall,
+    /// Figure subject agreement among this article's value pairs whose
+    /// gold annotates it.
+    pub subject: Accuracy,
+    /// Figure source agreement among this article's value pairs.
+    pub source: Accuracy,
+    /// Speaker agreement among this article's matched quotes.
+    pub speaker: Accuracy,
 }
 
 /// Everything [`score`](crate::score) measures. `Display` prints a table; see

@@ -292,6 +292,8 @@ fn subject_and_hedged_scored_where_annotated() {
     let rep = score(&[g], &[record("a", entities, vec![c1, c2, c3])]);
     assert_eq!(rep.figures.subject, Accuracy::new(1, 2));
     assert_eq!(rep.figures.subject_named, Accuracy::new(1, 1));
+    assert_eq!(rep.per_article[0].subject, Accuracy::new(1, 2));
+    assert_eq!(rep.per_article[0].source, rep.figures.source);
     assert_eq!(rep.figures.hedged, PrecisionRecall::new(1, 1, 0));
     let gold_line = r#"{"id": "b", "figures": [{"text": "5", "value": 5, "kind": "count", "subject": null, "hedged": false}], "quotes": [{"text": "We will win", "speaker": null, "hedged": true}]}"#;
     let read = gold(gold_line);

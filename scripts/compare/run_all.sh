@@ -56,4 +56,7 @@ done
 
 "$venv/bin/python" "$here/table.py" "$out" "${sets[@]%%:*}"
 echo
+# Figures and quotes per set and per genre (the genre is in the article id).
+"$venv/bin/python" "$here/genres.py" "$out" "${sets[@]%%:*}"
+echo
 echo "reports and records: $out"

@@ -62,6 +62,16 @@ impl Attributor<'_, '_> {
             if let Some(m) = self.name_beside(used.clone(), human) {
                 return Some(Some(m.entity));
             }
+            // "U.N. experts …, the experts said": people described only by
+            // their role in a named organization stand for it.
+            let owner = self
+                .mentions
+                .ending_at(self.text[..used.start].trim_end().len(), |m| {
+                    m.kind == EntityType::Organization
+                });
+            if let (true, Some(m)) = (human, owner) {
+                return Some(Some(m.entity));
+            }
             // "a senior administration official": someone unnamed.
             let from = used.start.saturating_sub(40);
             let lead = self.words(self.doc.sentence_span(used.start).start.max(from)..used.start);
@@ -128,10 +138,12 @@ impl Attributor<'_, '_> {
     fn organization_before(&self, at: usize, phrase: &str) -> Option<EntityMention> {
         let head = phrase.rsplit(' ').next().unwrap_or(phrase);
         let lo = at.saturating_sub(DESCRIPTION_REACH);
+        // A name inside a quotation is what someone said, not whom the
+        // narrative introduced.
         let orgs: Vec<&EntityMention> = self
             .mentions
             .within(lo..at)
-            .filter(|m| m.kind == EntityType::Organization)
+            .filter(|m| m.kind == EntityType::Organization && !self.passages.contains(m.start))
             .collect();
         let named_so = orgs.iter().rev().find(|m| {
             let name = self.entities[m.entity].name.to_lowercase();

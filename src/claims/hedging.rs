@@ -15,7 +15,7 @@ use crate::text::Doc;
 /// phrases, matched on folded text at word boundaries.
 static HEDGE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(
-        r"\b(?:reportedly|allegedly|purportedly|supposedly|it is (?:believed|thought|claimed|alleged|understood)|(?:is|are|was|were) (?:believed|thought|said|alleged|rumou?red|understood|suspected) (?:to|of)|according to (?:media |unconfirmed |press |news )?reports|reports (?:said|say|suggest|suggested)|claimed|claims that|, claims)\b",
+        r"\b(?:reportedly|allegedly|purportedly|supposedly|it is (?:believed|thought|claimed|alleged|understood)|(?:is|are|was|were) (?:believed|thought|said|alleged|rumou?red|understood|suspected) (?:to|of)|according to (?:media |unconfirmed |press |news |local )?reports|citing (?:\w+ )?(?:media|press|news|local|unconfirmed) reports|(?:quote|quotation|words|remarks|comments) attributed to|reports (?:said|say|suggest|suggested)|claimed|claims that|, claims)\b",
     )
     .unwrap()
 });

@@ -32,6 +32,8 @@
 //! - `authors`: organizations named as the authors of a report.
 //! - `sources`: a figure's source.
 //! - `subjects`: a figure's subject (whose quantity it states).
+//! - `bearers`: the subject rules that read the words right around a
+//!   figure ("the $6bn which VEB lent", "the region's", "three other men").
 //! - `hedging`: "reportedly", "is believed to", ….
 //! - `conversions`: bracketed currency conversions ("$6bn (£3.2bn)").
 //! - `window`: the stretch of a claim's sentence kept in its record.
@@ -50,6 +52,7 @@
 
 mod attributor;
 mod authors;
+mod bearers;
 mod conversions;
 mod descriptions;
 mod hedging;

@@ -84,6 +84,21 @@ fn figure_claim(attributor: &Attributor<'_, '_>, f: Figure, quotes: &[SpokenQuot
     }
 }
 
+/// "I am reminded of a quote attributed to Thomas Jefferson. “A nation
+/// …”": a quote opening its sentence is hedged by the sentence before it
+/// in the same paragraph that introduces it.
+fn introduced_hedged(attributor: &Attributor<'_, '_>, open: usize, s_start: usize) -> bool {
+    let doc = attributor.doc;
+    let text = attributor.text;
+    let si = doc.sentence_index(open);
+    if si == 0 || !text[s_start.min(open)..open].trim().is_empty() {
+        return false;
+    }
+    let prev = doc.sentences[si - 1].clone();
+    let same_paragraph = !text[prev.end.min(open)..open].contains('\n');
+    same_paragraph && is_hedged(doc, prev, None, None)
+}
+
 /// The claim of one quote, its id left empty.
 pub(super) fn quote_claim(attributor: &Attributor<'_, '_>, quote: SpokenQuote) -> Claim {
     let text = attributor.text;
@@ -92,7 +107,8 @@ pub(super) fn quote_claim(attributor: &Attributor<'_, '_>, quote: SpokenQuote) -
     let first = doc.sentence_span(q.open);
     let last = doc.sentence_span(q.close_end.saturating_sub(1).max(q.open));
     let sentence = first.start.min(q.open)..last.end.max(q.close_end);
-    let hedged = is_hedged(doc, sentence.clone(), Some(q.open..q.close_end), None);
+    let hedged = is_hedged(doc, sentence.clone(), Some(q.open..q.close_end), None)
+        || introduced_hedged(attributor, q.open, first.start);
     let rule = if q.curly {
         "quote:curly"
     } else {

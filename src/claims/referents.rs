@@ -54,9 +54,83 @@ impl Attributor<'_, '_> {
         match self.subject_before_verb(lo, v.start) {
             // "told X" names the listener, never the speaker.
             Referent::Inverted if matches!(v.word, "told" | "tells") => Referent::Unnamed,
+            // "Noting that …, Pincavage sees …": a leading participle's
+            // subject is the main clause's.
+            Referent::Inverted
+                if v.word.ends_with("ing") && self.text[lo..v.start].trim().is_empty() =>
+            {
+                self.main_clause_subject(v.end, hi)
+            }
             Referent::Inverted => self.subject_after_verb(v.end, hi),
+            Referent::Unnamed => self
+                .company_spokesmen(lo, v, hi)
+                .unwrap_or(Referent::Unnamed),
             w => w,
         }
+    }
+
+    /// "Company spokesmen said Autolatina, which …": spokesmen or officials
+    /// of "the company" unnamed before the verb speak for the organization
+    /// their words are about, named right after the verb; else for the
+    /// organization the article named before.
+    fn company_spokesmen(&self, lo: usize, v: &AttributionVerb, hi: usize) -> Option<Referent> {
+        let words = self.words(lo..v.start);
+        let [.., owner, role] = words.as_slice() else {
+            return None;
+        };
+        let owner_noun = matches!(owner.2, "company" | "bank" | "firm" | "group" | "club");
+        let role_noun = matches!(
+            role.2,
+            "spokesmen" | "spokesman" | "spokeswoman" | "spokespeople" | "officials" | "sources"
+        );
+        if !(owner_noun && role_noun) {
+            return None;
+        }
+        let named_after = self
+            .mentions
+            .within(v.end..hi)
+            .next()
+            .filter(|m| m.kind == EntityType::Organization)
+            .filter(|m| {
+                let lead = self.words(v.end..m.start);
+                lead.is_empty() || (lead.len() == 1 && lead[0].2 == "that")
+            });
+        if let Some(m) = named_after {
+            return Some(Referent::Named {
+                entity: m.entity,
+                human: false,
+            });
+        }
+        Some(Referent::Anaphor {
+            human: false,
+            start: owner.0,
+            end: owner.1,
+        })
+    }
+
+    /// The subject of the main clause after a leading participial phrase
+    /// that starts at `from` ("Noting that X earned $85m, Jane Roe sees
+    /// …"): the first name that opens a stretch after one of its commas.
+    fn main_clause_subject(&self, from: usize, hi: usize) -> Referent {
+        let rest = &self.text[from..hi];
+        for (k, _) in rest.match_indices(',') {
+            let at = from + k + 1;
+            if self.passages.contains(at) {
+                continue;
+            }
+            let Some(m) = self.mentions.within(at..hi).next() else {
+                break;
+            };
+            let lead = self.words(at..m.start);
+            let opens = lead.is_empty() || (lead.len() == 1 && lead[0].2 == "the");
+            if opens && m.kind != EntityType::Place {
+                return Referent::Named {
+                    entity: m.entity,
+                    human: m.kind == EntityType::Person,
+                };
+            }
+        }
+        Referent::Unnamed
     }
 
     /// The subject before a verb at `v`, looking no further back than `lo`.

@@ -36,7 +36,32 @@ impl Attributor<'_, '_> {
             let hi = self.text[pos.min(s.end)..s.end]
                 .find(';')
                 .map_or(s.end, |k| pos + k);
-            if !self.verbs(lo..hi).is_empty() || !self.text[s.clone()].contains(';') {
+            let verbs = self.verbs(lo..hi);
+            // "Blackburn want £6m … but chief executive John Williams has
+            // confirmed …": a verb in a later clause opened by "but" does
+            // not cover the figure.
+            // A trailing "…, X said." covers the whole sentence.
+            let later_clause = verbs.iter().all(|v| v.start > pos)
+                && verbs.first().is_some_and(|v| {
+                    self.words(pos..v.start)
+                        .iter()
+                        .any(|w| matches!(w.2, "but" | "while" | "whereas"))
+                        && self.words(v.end..hi).len() >= 2
+                });
+            // "Interviewed on the eve of the flotation of 40 pct of TF-1,
+            // Bouygues said “…”": the verb reports what follows it, not the
+            // leading phrase the figure is in.
+            let leading_phrase = verbs.iter().all(|v| v.start > pos)
+                && verbs.first().is_some_and(|v| {
+                    let after = self.text[v.end..hi].trim_start();
+                    self.text[pos..v.start].contains(',')
+                        && (after.starts_with(['"', '“'])
+                            || self.words(v.end..hi).first().is_some_and(|w| w.2 == "that"))
+                });
+            if later_clause || leading_phrase {
+                return None;
+            }
+            if !verbs.is_empty() || !self.text[s.clone()].contains(';') {
                 return a.entity;
             }
             return None;

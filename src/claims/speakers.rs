@@ -10,12 +10,51 @@
 use std::ops::Range;
 
 use super::attributor::Attributor;
+use super::bearers::is_finite_verb;
 use super::quotes::{is_quotation, QuotedPassage};
 use super::referents::Referent;
 use crate::record::EntityType;
 
 /// Sentences back that a pronoun may reach for its antecedent.
 const PRONOUN_REACH: usize = 5;
+
+/// Role nouns that, after "the", describe a person named before ("the
+/// striker was pleased"): the heads `described_subject` accepts.
+const PERSON_ROLES: &[&str] = &[
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "forward",
+    "captain",
+    "coach",
+    "manager",
+    "player",
+    "champion",
+    "seed",
+    "winner",
+    "veteran",
+    "star",
+    "actor",
+    "actress",
+    "singer",
+    "rapper",
+    "musician",
+    "director",
+    "producer",
+    "minister",
+    "president",
+    "chairman",
+    "chief",
+    "executive",
+    "spokesman",
+    "spokeswoman",
+    "official",
+    "founder",
+    "leader",
+    "boss",
+    "analyst",
+];
 
 /// The attribution of one sentence or quote, once pronouns are resolved.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -47,7 +86,9 @@ impl Attributor<'_, '_> {
             for v in &verbs {
                 let lo = self.passages.clause_start(s.start, v.start);
                 let referent = self.referent_of_verb(v, lo, s.end);
-                let a = self.resolve(referent, i);
+                let a = self
+                    .same_sentence_antecedent(referent, s.start, v.start, i)
+                    .unwrap_or_else(|| self.resolve(referent, i));
                 if a.entity.is_some() || best.map_or(true, |b| b.entity.is_none()) {
                     best = Some(a);
                 }
@@ -56,9 +97,43 @@ impl Attributor<'_, '_> {
         }
     }
 
+    /// "House Speaker Jim Wright has called for a tax to raise the $20bn he
+    /// estimates is needed": a pronoun well inside the sentence, after its
+    /// named opening subject of the same kind, refers to that subject.
+    fn same_sentence_antecedent(
+        &self,
+        referent: Referent,
+        s_start: usize,
+        verb: usize,
+        si: usize,
+    ) -> Option<Attribution> {
+        let Referent::Pronoun { human } = referent else {
+            return None;
+        };
+        let opening = self.opening_subject[si]?;
+        // Named in the narrative, not inside a quotation it tags.
+        let named_before = self
+            .mentions
+            .within(s_start..verb)
+            .any(|m| Some(m.entity) == opening.entity && !self.passages.contains(m.start));
+        let inside = self.words(s_start..verb).len() > 3;
+        (inside && opening.human == human && named_before).then_some(opening)
+    }
+
     /// The entity that opens sentence `s`, when only a role or title
     /// precedes it.
     fn opening_subject_of(&self, s: Range<usize>) -> Option<Attribution> {
+        // "But the official dismissed …" after "an administration official
+        // said": someone the article never named, so a later "he" must not
+        // reach past them.
+        if let Some(desc) = self.person_description(s.clone()) {
+            if self.resolve_description(desc, true) == Some(None) {
+                return Some(Attribution {
+                    entity: None,
+                    human: true,
+                });
+            }
+        }
         let Some(m) = self.mentions.within(s.clone()).next() else {
             return self.unknown_name_subject(s);
         };
@@ -167,7 +242,15 @@ impl Attributor<'_, '_> {
     fn nearest_earlier(&self, si: usize, human: bool, named: bool) -> Attribution {
         let lo = si.saturating_sub(PRONOUN_REACH);
         for j in (lo..si).rev() {
-            let of_kind: Vec<Attribution> = [self.attribution[j], self.opening_subject[j]]
+            // A name opening a sentence inside a quotation is someone the
+            // speaker talks about, not a subject of the narrative.
+            let quoted = self
+                .mentions
+                .within(self.doc.sentences[j].clone())
+                .next()
+                .is_some_and(|m| self.passages.contains(m.start));
+            let opening = self.opening_subject[j].filter(|_| !quoted);
+            let of_kind: Vec<Attribution> = [self.attribution[j], opening]
                 .into_iter()
                 .flatten()
                 .filter(|a| a.human == human)
@@ -286,6 +369,64 @@ impl Attributor<'_, '_> {
         }
     }
 
+    /// "But despite his defeat, the world number 14 was pleased …": the
+    /// person a sentence's described subject ("the" + a few lower-case
+    /// words + a verb, after at most a short leading phrase) stands for.
+    fn described_subject(&self, s: Range<usize>, si: usize) -> Option<Attribution> {
+        let desc = self.person_description(s)?;
+        let referent = Referent::Anaphor {
+            human: true,
+            start: desc.start,
+            end: desc.end,
+        };
+        Some(self.resolve(referent, si)).filter(|a| a.entity.is_some())
+    }
+
+    /// The words after "the" of a sentence's subject that describes a
+    /// person by role, rank or age ("the striker", "the world number 14",
+    /// "the 28-year-old"), after at most a short leading phrase or "but".
+    fn person_description(&self, s: Range<usize>) -> Option<Range<usize>> {
+        let words = self.words(s);
+        let lead_comma = words
+            .iter()
+            .take(7)
+            .position(|w| self.text[w.1..].starts_with(','));
+        let mut k = lead_comma.map_or(0, |c| c + 1);
+        if words
+            .get(k)
+            .is_some_and(|w| matches!(w.2, "but" | "and" | "yet"))
+        {
+            k += 1;
+        }
+        if words.get(k)?.2 != "the" {
+            return None;
+        }
+        let lower = |w: &super::words::Word<'_>| {
+            self.text[w.0..w.1]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+        };
+        let mut j = k + 1;
+        while j < words.len() && j - k <= 4 && lower(&words[j]) && !is_finite_verb(words[j].2) {
+            j += 1;
+        }
+        let verb = words.get(j)?;
+        if j == k + 1 || !is_finite_verb(verb.2) || self.text[words[k].0..verb.0].contains(',') {
+            return None;
+        }
+        // Not "the weather".
+        let head = words[j - 1].2;
+        let person_like = PERSON_ROLES.contains(&head)
+            || words[k + 1..j]
+                .iter()
+                .any(|w| w.2.chars().any(|c| c.is_ascii_digit()));
+        if self.cues.thing_heads.contains(head) || !person_like {
+            return None;
+        }
+        Some(words[k + 1].0..words[j - 1].1)
+    }
+
     /// The speaker of a quote with no attribution of its own, from the
     /// sentence before (s_open - 1) or the quote before (`prev`).
     fn speaker_from_context(
@@ -305,13 +446,16 @@ impl Attributor<'_, '_> {
             }
         }
         // A quote with no attribution of its own, right after a sentence
-        // of the same paragraph that reports a named person's words, or
-        // opening the paragraph after one that ends so.
+        // of the same paragraph that reports a named person's words (or
+        // whose subject describes one: "the world number 14 was pleased"),
+        // or opening the paragraph after one that ends so.
         if s_open > 0 {
-            if let (Some(prev_sent), Some(a)) = (
-                self.doc.sentences.get(s_open - 1),
-                self.attribution[s_open - 1],
-            ) {
+            let prev_sent = self.doc.sentences.get(s_open - 1);
+            let said = prev_sent.and_then(|p| {
+                self.attribution[s_open - 1]
+                    .or_else(|| self.described_subject(p.clone(), s_open - 1))
+            });
+            if let (Some(prev_sent), Some(a)) = (prev_sent, said) {
                 let gap = &self.text[prev_sent.end..q.open.max(prev_sent.end)];
                 let same_par = !gap.contains('\n') || gap.trim().is_empty();
                 let continues = prev.is_some_and(|(p, _)| p.close_end > prev_sent.start);

@@ -27,6 +27,7 @@
 use std::ops::Range;
 
 use super::attributor::Attributor;
+use super::bearers::is_finite_verb;
 use super::mentions::EntityMention;
 use crate::record::EntityType;
 
@@ -56,6 +57,9 @@ impl Attributor<'_, '_> {
         // A figure can run past its clause's end (a clause cut inside a
         // bracket); the rules read the words after it up to `hi`.
         let hi = hi.max(fig.end);
+        if self.has_no_single_bearer(fig.clone(), lo) {
+            return None;
+        }
         let relative = self.relative_clause_head(lo, fig.start);
         if let Some(head) = relative {
             // In a relative clause on an unnamed noun ("an agency which
@@ -63,8 +67,13 @@ impl Attributor<'_, '_> {
             return head.map(|m| m.entity);
         }
         self.bearer_next_to(fig.clone(), lo, hi)
+            .or_else(|| self.actor_after(fig.clone(), hi))
+            .or_else(|| self.bidder(fig.clone(), hi))
             .or_else(|| self.clause_subject(lo, fig.start))
+            .or_else(|| self.caused_actor(lo, fig.clone()))
             .or_else(|| self.possessor_near(lo, fig.clone(), hi))
+            .or_else(|| self.described_owner(lo, fig.clone()))
+            .or_else(|| self.owner_after_of(fig.clone(), hi))
             .or_else(|| self.place_of(lo, fig.clone(), hi))
             .or_else(|| self.after_word(fig.end, hi, "by", AGENT_REACH))
             .or_else(|| self.after_word(fig.end, hi, "for", 1))
@@ -156,9 +165,21 @@ impl Attributor<'_, '_> {
                                 .get(i + 2)
                                 .is_some_and(|n2| next_mention.is_some_and(|m| m.start == n2.0)))
                 });
+            // "the US was ahead with 20.5% and China came second": "and"
+            // before a name and its verb opens a clause.
+            let and_name_verb = w == "and"
+                && words.get(i + 1).is_some_and(|n| {
+                    self.mentions.within(n.0..s.end).next().is_some_and(|m| {
+                        m.start == n.0
+                            && self.words(m.end..s.end).first().is_some_and(|v| {
+                                is_finite_verb(v.2) && self.text[m.end..v.0].trim().is_empty()
+                            })
+                    })
+                });
             let opens = self.cues.clause_openers.contains(w)
                 || and_pronoun
                 || comma_and
+                || and_name_verb
                 || self.semicolon_before(ws);
             if !opens {
                 continue;
@@ -264,23 +285,42 @@ impl Attributor<'_, '_> {
                 .take_while(|w| w.1 <= m.start)
                 .map(|w| w.2)
                 .collect();
+            // "Under the January contract Aramco was to purchase …": a
+            // leading phrase without a comma still leaves the name the
+            // subject when a verb follows it at once.
+            let verb_follows = self
+                .words(m.end..pos)
+                .first()
+                .is_some_and(|w| is_finite_verb(w.2));
             let open = lead.len() <= SUBJECT_REACH
                 && !self.text[lo..m.start].contains([',', ';', ':', '(', '—', '–'])
-                && !lead.iter().any(|w| self.cues.prepositions.contains(w));
-            if open {
+                && (verb_follows || !lead.iter().any(|w| self.cues.prepositions.contains(w)));
+            // "The CFCA named it winner in five categories", "Ljubicic had
+            // stretched him for five sets": the figure is about the object.
+            if open && !self.object_pronoun_between(m.end, pos) {
                 return Some(self.possessive_head(m, pos));
+            }
+            if open {
+                return None;
             }
         }
         // "Rangers said they would not raise their offer": a pronoun
         // opening what a named speaker said refers to that speaker.
-        let starts_with_pronoun = words
+        let pronoun = words
             .first()
-            .is_some_and(|w| self.cues.pronouns.contains(w.2));
-        if !starts_with_pronoun || lo == self.doc.sentence_span(pos).start {
+            .map(|w| w.2)
+            .filter(|w| self.cues.pronouns.contains(w))?;
+        if lo == self.doc.sentence_span(pos).start {
             return None;
         }
         let si = self.doc.sentence_index(pos);
         let speaker = self.attribution.get(si).copied().flatten()?.entity?;
+        // "Wright and other Democrats say … they would miss": "they" is
+        // not one person.
+        let person = self.entities[speaker].kind == EntityType::Person;
+        if person && matches!(pronoun, "they" | "their") {
+            return None;
+        }
         self.mentions
             .within(
                 self.doc.sentences[si]

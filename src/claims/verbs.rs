@@ -50,14 +50,26 @@ impl Attributor<'_, '_> {
             }
             if usage.noun_too {
                 let after_comma = self.text[..s].trim_end().ends_with(',');
-                if !(after_comma || matches!(next, Some("that" | "out"))) {
+                // "the $20bn he estimates is needed": after a subject
+                // pronoun the word is a verb.
+                let after_pronoun =
+                    i > 0 && matches!(words[i - 1].2, "he" | "she" | "it" | "they" | "we");
+                if !(after_comma || after_pronoun || matches!(next, Some("that" | "out"))) {
                     continue;
                 }
             }
             if usage.intransitive {
                 let after = self.text[e..].trim_start_matches([' ', '\t']);
                 let object = after.chars().next().is_some_and(char::is_alphanumeric);
-                if object && !matches!(next, Some("that" | "on" | "in" | "at" | "later" | "today"))
+                // "…,” added Azzoni": right after a quote the verb comes
+                // before its subject, which is no object.
+                let inverted = self.text[..s]
+                    .trim_end()
+                    .trim_end_matches(',')
+                    .ends_with(['”', '"', '’', '\'']);
+                if object
+                    && !inverted
+                    && !matches!(next, Some("that" | "on" | "in" | "at" | "later" | "today"))
                 {
                     continue;
                 }

@@ -42,6 +42,11 @@ pub(crate) const EMBEDDED: &[(&str, &str)] = &[
         "companies.tsv",
         include_str!("../../gazetteers/companies.tsv"),
     ),
+    ("parties.tsv", include_str!("../../gazetteers/parties.tsv")),
+    (
+        "institutions.tsv",
+        include_str!("../../gazetteers/institutions.tsv"),
+    ),
 ];
 
 const HEADER: [&str; 5] = ["key", "type", "name", "aliases", "match"];

@@ -83,6 +83,15 @@ pub(crate) struct NameWords {
     pub speech: HashSet<String, FnvBuild>,
     /// Lower-case nouns introducing an organization's name ("firm", "bank").
     pub org_descriptors: HashSet<String, FnvBuild>,
+    /// A club's short form that is a place name ("Leeds") → the sports of
+    /// the clubs it names (`football`, `cricket`, …).
+    pub club_places: HashMap<String, Vec<String>, FnvBuild>,
+    /// Wire abbreviations of states and provinces, without the final dot
+    /// ("Calif", "N.Y").
+    pub state_abbreviations: HashSet<String, FnvBuild>,
+    /// Plural nouns naming a party ("Socialists", "Christian Democrats"),
+    /// longest first.
+    pub party_nouns: Vec<Phrase>,
     /// The lists of `name_words.tsv`.
     pub cues: NameCues,
 }
@@ -161,9 +170,34 @@ impl NameWords {
         for row in rows(&table).filter(|r| !r.cell(word).is_empty()) {
             lex.org_descriptors.insert(row.cell(word).to_string());
         }
+        lex.load_wire_lists();
         lex.cues = NameCues::load();
         lex.index();
         lex
+    }
+
+    /// The club forms that are place names, the state abbreviations and the
+    /// party nouns.
+    fn load_wire_lists(&mut self) {
+        let table = embedded_table!("club_places.tsv");
+        let [form, sport] = columns(&table, ["form", "sport"]);
+        for row in rows(&table) {
+            let entry = self.club_places.entry(row.cell(form).to_string());
+            entry.or_default().push(row.cell(sport).to_string());
+        }
+        let table = embedded_table!("state_abbreviations.tsv");
+        let [abbreviation] = columns(&table, ["abbreviation"]);
+        for row in rows(&table).filter(|r| !r.cell(abbreviation).is_empty()) {
+            self.state_abbreviations
+                .insert(row.cell(abbreviation).to_string());
+        }
+        let table = embedded_table!("party_nouns.tsv");
+        let [noun] = columns(&table, ["noun"]);
+        for row in rows(&table) {
+            self.party_nouns.extend(Phrase::new(row.cell(noun), false));
+        }
+        self.party_nouns
+            .sort_by_key(|p| std::cmp::Reverse(p.words.len()));
     }
 
     /// The rows of `person_titles.tsv`, longest cue first.

@@ -203,7 +203,22 @@ pub(super) fn org_span(
     if non_entity_head(p) {
         return None;
     }
-    let from = extend_left(words, hs);
+    let mut from = extend_left(words, hs);
+    // "Economic and Social Council", "Futures and Options Exchange": two
+    // capitalised words joined by "and" before the head (not two names,
+    // "Acme Corp and Beta Corp").
+    if from >= 2
+        && from + 1 == hs
+        && !words.is_head_word(from - 2)
+        && matches!(words.word(from - 1), "and" | "&")
+        && words.joined(from)
+        && words.joined(from - 1)
+        && words.is_name_word(from - 2)
+        && !words.lex.is_function_stop(words.word(from - 2))
+        && !words.toks[from - 2].possessive
+    {
+        from = extend_left(words, from - 2);
+    }
     let is_post = words.lex.cues.posts.contains(&p.words.join(" "));
     let to = if head.opens {
         extend_right(words, he, is_post)

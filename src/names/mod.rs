@@ -26,6 +26,7 @@
 //!   ("World Uyghur Congress", "Gulf of Aden", "Raghistan district").
 //! - `people`: person names from titles and roles, speech cues, given name
 //!   plus surname, and family-name-first names.
+//! - `parties`: parties named by their members' plural ("the Socialists").
 //! - `descriptors`: organizations named after a descriptor ("milk firm Yili").
 //! - `cues`: organizations no list holds, typed by the words around them
 //!   ("X's board", "shares in X").
@@ -36,6 +37,14 @@
 //! - `lists`: untyped names in a list of organizations.
 //! - `sport`: clubs named by their place, national teams, competitions (no
 //!   entities) and athletes in results lines.
+//! - `results`: athletes and teams in sports results lines and cricket
+//!   scorecards.
+//! - `suffixes`: company names closed by a legal-form suffix ("Acme Inc",
+//!   "Dorrit and Co").
+//! - `wire`: agency layouts: datelines, state abbreviations, company names
+//!   in angle brackets, acronyms in brackets after a name.
+//! - `teams`: teams named without a list match: club forms of the report's
+//!   sport, nicknames after "the".
 //! - `recurrence`: established names found again where they recur.
 //!
 //! # Adding a rule
@@ -51,12 +60,17 @@ mod descriptors;
 mod gazetteer_matches;
 mod heads;
 mod lists;
+mod parties;
 mod people;
 mod recurrence;
+mod results;
 mod spans;
 mod sport;
 mod stage_names;
+mod suffixes;
+mod teams;
 mod tokens;
+mod wire;
 mod works;
 
 use crate::gazetteer::{GazMatch, Gazetteer};
@@ -95,14 +109,27 @@ pub(crate) fn find(
     stage_names::nicknames(&words, &mut spans);
     works::works(&words, &mut spans);
     descriptors::org_descriptors(&words, &mut spans);
+    suffixes::company_names(&words, &mut spans);
+    parties::party_nouns(&words, &mut spans);
+    wire::datelines(&words, &matches, &mut spans);
+    wire::state_abbreviations(&words, &mut spans);
+    wire::bracketed_companies(&words, &mut spans);
     let sport = sport::is_sport(&words);
     sport::events(&words, sport, &mut spans);
+    if sport {
+        results::athletes(&words, &mut spans);
+        teams::club_forms(&words, &mut spans);
+        teams::nickname_teams(&words, &mut spans);
+    }
     let mut chosen = spans::select(spans);
     let mut single = Vec::new();
     people::single_names(&words, &chosen, &mut single);
     stage_names::cued_single_names(&words, &chosen, sport, &mut single);
     cues::org_cues(&words, &chosen, &mut single);
     lists::org_lists(&words, &chosen, &mut single);
+    wire::acronyms_after_names(&words, &chosen, &mut single);
+    suffixes::short_forms(&words, &chosen, &mut single);
+    wire::dateline_names_again(&words, &chosen, &mut single);
     if !single.is_empty() {
         // The rules above each read the same chosen spans: where two
         // propose overlapping names, the first rule's stands.
@@ -127,6 +154,7 @@ pub(crate) fn find(
     if sport {
         sport::clubs(&words, &mut chosen);
     }
+    wire::headline_names(&words, &mut chosen);
     chosen
         .into_iter()
         .filter_map(|s| {

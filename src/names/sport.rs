@@ -8,6 +8,7 @@
 use std::collections::HashSet;
 
 use super::spans::Span;
+use super::teams::{club_form, sport_label};
 use super::tokens::Words;
 use crate::record::EntityType;
 
@@ -182,6 +183,7 @@ fn team_position(words: &Words<'_, '_>, a: usize, b: usize) -> bool {
 /// ("in Leeds"). Countries stay places: national teams.
 pub(super) fn clubs(words: &Words<'_, '_>, chosen: &mut [Span]) {
     let text = words.doc.text;
+    let sport = sport_label(words);
     let mut teams: HashSet<String> = HashSet::new();
     for s in chosen.iter() {
         if s.kind != Some(EntityType::Place) || is_country(words, s) {
@@ -192,7 +194,8 @@ pub(super) fn clubs(words: &Words<'_, '_>, chosen: &mut [Span]) {
         if GROUNDS.contains(&words.word(b - 1)) {
             continue;
         }
-        if a < b && (team_position(words, a, b) || result_subject(words, a, b)) {
+        let labelled_club = sport.is_some() && club_form(words, &text[s.start..s.end], sport);
+        if a < b && (labelled_club || team_position(words, a, b) || result_subject(words, a, b)) {
             teams.insert(text[s.start..s.end].to_lowercase());
         }
     }

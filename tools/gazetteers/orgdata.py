@@ -26,6 +26,7 @@ import re
 import sys
 import tarfile
 import unicodedata
+import urllib.parse
 
 import wordfreq
 
@@ -274,7 +275,8 @@ def load_index_members():
     for s in PyTickerSymbols().get_all_stocks():
         name = s.get("name") or ""
         wiki = ((s.get("metadata") or {}).get("wikipedia_url") or "").rsplit("/", 1)[-1]
-        wiki = re.sub(r"_", " ", re.sub(r"%([0-9A-Fa-f]{2})", lambda m: chr(int(m.group(1), 16)), wiki))
+        # percent-encoded UTF-8 ("Telef%C3%B3nica"): decoded as UTF-8, not byte by byte
+        wiki = urllib.parse.unquote(wiki).replace("_", " ")
         wiki = re.sub(r"\s*\(.*\)$", "", wiki)
         for isin in s.get("isins") or []:
             out[isin] = (name, wiki)

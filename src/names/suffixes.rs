@@ -1,0 +1,179 @@
+//! Company names closed by a legal-form suffix: "Acme Industries Inc",
+//! "Dorrit and Co", "Hale & Pardoe Co", "Smith, Jones and Brown Inc",
+//! "Banca Rossi SpA". The name runs back from the suffix over capitalised
+//! words, "and" or "&" between two of them, "of" inside, and the commas of
+//! a list of partners closed by "and" or "&". The suffix's dot is part of
+//! the name unless it also ends the sentence ("Norwest Corp. said").
+
+use super::spans::Span;
+use super::tokens::Words;
+use super::wire::sentence_ends_at;
+use crate::record::EntityType;
+
+/// Legal forms and the partnership words that close a company's name.
+const SUFFIXES: &[&str] = &[
+    "Inc",
+    "Incorporated",
+    "Corp",
+    "Corporation",
+    "Co",
+    "Cos",
+    "Ltd",
+    "Limited",
+    "Plc",
+    "plc",
+    "PLC",
+    "LLC",
+    "AG",
+    "SA",
+    "NV",
+    "BV",
+    "SpA",
+    "Spa",
+    "GmbH",
+    "ASA",
+    "Oyj",
+    "Bhd",
+    "Ltda",
+    "Bros",
+    "Sons",
+];
+
+/// The longest company name each legal suffix closes.
+pub(super) fn company_names(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
+    let n = words.toks.len();
+    for k in 1..n {
+        if !SUFFIXES.contains(&words.word(k)) || words.capitals_mute(k) {
+            continue;
+        }
+        // A suffix inside a longer name ("Co Bldg Auth") closes nothing.
+        if k + 1 < n && words.joined(k + 1) && words.is_name_word(k + 1) {
+            continue;
+        }
+        let Some(from) = name_start(words, k) else {
+            continue;
+        };
+        let text = words.doc.text;
+        let (start, mut end) = words.span(from, k + 1);
+        if text[end..].starts_with('.') && !sentence_ends_at(&text[end + 1..]) {
+            end += 1;
+        }
+        spans.push(Span::from_rule(
+            start,
+            end,
+            Some(EntityType::Organization),
+            "rule:company-suffix",
+        ));
+    }
+}
+
+/// The first token of the name the suffix at `k` closes, or None.
+fn name_start(words: &Words<'_, '_>, k: usize) -> Option<usize> {
+    // "First" opens many bank names ("First Union Corp").
+    let word = |j: usize| {
+        words.is_name_word(j)
+            && (!words.lex.is_function_stop(words.word(j)) || words.word(j) == "First")
+            && words.title_at(j).is_none()
+            && !words.toks[j].possessive
+    };
+    let initials = |j: usize| {
+        let w = words.word(j);
+        w.split('.').all(|p| p.chars().count() == 1)
+            && w.chars().all(|c| c.is_uppercase() || c == '.')
+    };
+    let mut from = k;
+    let mut partners = false;
+    while from > 0 && k - from < 8 {
+        let sep = words.sep(from);
+        let prev = from - 1;
+        // A partner's name after "and" or "&" is one word ("Dorrit and Co",
+        // "Smith, Jones and Brown Inc"): "Acme and Beta One Corp" names two.
+        let one_after = k - from <= 1;
+        if (sep == " " || (sep == ". " && initials(prev))) && word(prev) {
+            from = prev;
+        } else if sep == " & " && one_after && word(prev) {
+            from = prev;
+            partners = true;
+        } else if sep == " "
+            && prev > 0
+            && words.joined(prev)
+            && word(prev - 1)
+            && ((words.word(prev) == "and" && one_after)
+                // "Bank of Ruritania Corp", "First of Ruritania Corp", not
+                // "Jane Doe of Acme Corp".
+                || (words.word(prev) == "of"
+                    && (words.is_head_word(prev - 1) || words.word(prev - 1) == "First")))
+        {
+            partners |= words.word(prev) == "and";
+            from = prev - 1;
+        } else if sep == ", " && partners && word(prev) {
+            from = prev;
+        } else {
+            break;
+        }
+    }
+    (from < k).then_some(from)
+}
+
+/// Generic last words of a company's name that its short form drops with
+/// the legal suffix ("Mercantile Bancorp Inc" → "Mercantile").
+const GENERIC_TAILS: &[&str] = &[
+    "Bancorp",
+    "Bancorporation",
+    "Bancshares",
+    "Group",
+    "Holdings",
+    "Holding",
+    "Industries",
+    "International",
+    "Enterprises",
+    "Financial",
+];
+
+/// The short form of a company named with its legal suffix, where the
+/// article uses it ("Mercantile Bancorp Inc. … Mercantile said"): the
+/// company, with the full name as canonical. The short form must stand
+/// alone, not open a longer capitalised name.
+pub(super) fn short_forms(words: &Words<'_, '_>, chosen: &[Span], extra: &mut Vec<Span>) {
+    let text = words.doc.text;
+    let mut stems: Vec<(&str, String)> = Vec::new();
+    for s in chosen.iter().filter(|s| s.rule == "rule:company-suffix") {
+        let written = &text[s.start..s.end];
+        let name = written.trim_end_matches('.');
+        let Some((stem, _suffix)) = name.rsplit_once(' ') else {
+            continue;
+        };
+        let Some((short, tail)) = stem.rsplit_once(' ') else {
+            continue;
+        };
+        if GENERIC_TAILS.contains(&tail) && !short.contains([',', '&']) && !short.ends_with(" and")
+        {
+            let canonical = s.canonical.clone().unwrap_or_else(|| written.to_owned());
+            stems.push((short, canonical));
+        }
+    }
+    let n = words.toks.len();
+    for (short, canonical) in stems {
+        for (pos, _) in text.match_indices(short) {
+            let end = pos + short.len();
+            if !crate::text::on_word_boundaries(text, pos, end)
+                || !super::spans::overlapping(chosen, pos, end).is_empty()
+                || extra.iter().any(|x| x.start < end && x.end > pos)
+            {
+                continue;
+            }
+            let next = words.toks.partition_point(|t| t.start < end);
+            if next < n && words.joined(next) && words.is_name_word(next) {
+                continue;
+            }
+            let mut span = Span::from_rule(
+                pos,
+                end,
+                Some(EntityType::Organization),
+                "rule:company-short",
+            );
+            span.canonical = Some(canonical.clone());
+            extra.push(span);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+//! Teams a sports report names without a gazetteer match (ANNOTATION.md,
+//! Sport): a club's short form that `club_places.tsv` lists for the
+//! report's sport ("Leicestershire" in a cricket report), and a team's
+//! nickname after "the" ("the Tigers"). The wire headline's label says the
+//! sport ("CRICKET - …").
+
+use super::spans::Span;
+use super::tokens::Words;
+use crate::record::EntityType;
+
+/// The sport a wire headline names ("CRICKET - …", "SOCCER - …"), spelt as
+/// the sport column of `club_places.tsv`; None without such a headline.
+pub(super) fn sport_label(words: &Words<'_, '_>) -> Option<&'static str> {
+    let first_line = words.doc.text.lines().next().unwrap_or("");
+    let (label, _) = first_line.split_once(" - ")?;
+    let label = label.trim().to_lowercase();
+    [
+        ("soccer", "football"),
+        ("football", "football"),
+        ("cricket", "cricket"),
+        ("rugby union", "rugby-union"),
+        ("rugby league", "rugby-league"),
+        ("baseball", "baseball"),
+    ]
+    .iter()
+    .find(|(l, _)| label.starts_with(l))
+    .map(|&(_, sport)| sport)
+}
+
+/// A club form of `club_places.tsv` for the article's sport (any sport when
+/// the headline names none), written as the list writes it or in capitals.
+pub(super) fn club_form(words: &Words<'_, '_>, name: &str, sport: Option<&str>) -> bool {
+    let sports = words.lex.club_places.get(name).or_else(|| {
+        let mut title = name.to_lowercase();
+        let first = title.get(..1)?.to_uppercase();
+        title.replace_range(..1, &first);
+        (name.is_ascii() && name.chars().all(|c| !c.is_lowercase()))
+            .then(|| words.lex.club_places.get(&title))
+            .flatten()
+    });
+    sports.is_some_and(|list| sport.map_or(true, |s| list.iter().any(|x| x == s)))
+}
+
+/// In a sports report, a club form no gazetteer reads as a place
+/// ("Leicestershire" in a cricket report) is the club.
+pub(super) fn club_forms(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
+    let sport = sport_label(words);
+    for i in 0..words.toks.len() {
+        if !words.is_name_word(i) || words.gaz_kind[i].is_some() || words.is_stop(i) {
+            continue;
+        }
+        if club_form(words, words.word(i), sport) {
+            let t = words.toks[i];
+            spans.push(Span::from_rule(
+                t.start,
+                t.end,
+                Some(EntityType::Organization),
+                "rule:club",
+            ));
+        }
+    }
+}
+
+/// In a sports report, a team named by its nickname after "the": one or
+/// two capitalised words ending in a plural ("the Tigers", "the Red Sox",
+/// "the All Blacks") that no list reads otherwise and that close no
+/// competition ("the Olympics", "the Masters").
+pub(super) fn nickname_teams(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
+    let n = words.toks.len();
+    let plural = |k: usize| {
+        let w = words.word(k);
+        (w.len() >= 4 && w.ends_with('s') && !w.ends_with("ss")) || w == "Sox"
+    };
+    let free = |k: usize| {
+        words.is_name_word(k)
+            && !words.is_all_caps(k)
+            && !words.is_stop(k)
+            && words.gaz_kind[k].is_none()
+            && words.title_at(k).is_none()
+            && !words.lex.cues.event_heads.contains(words.word(k))
+    };
+    for i in 1..n {
+        if words.word_lower(i - 1) != "the" || !words.joined(i) || !free(i) {
+            continue;
+        }
+        let mut j = i + 1;
+        if j < n && words.joined(j) && !words.toks[i].possessive && free(j) {
+            j += 1;
+        }
+        if !plural(j - 1) || (j < n && words.joined(j) && words.is_name_word(j)) {
+            continue;
+        }
+        let (s, e) = words.span(i, j);
+        spans.push(Span::from_rule(
+            s,
+            e,
+            Some(EntityType::Organization),
+            "rule:team-nickname",
+        ));
+    }
+}

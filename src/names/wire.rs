@@ -1,0 +1,419 @@
+//! The layouts of agency copy (ANNOTATION.md, Rulings: wire-style
+//! abbreviations): dateline places ("LONDON 1996-08-22", "NEW YORK, March
+//! 11 -", "IRVINE, Calif."), state abbreviations after a town or a
+//! lawmaker's party ("Jacksonville, Fla.", "(D-Pa.)"), company names in
+//! angle brackets ("<Acme Holdings Spa>", but no ticker code "<ACM.MI>"),
+//! and an acronym in brackets right after an organization's name even when
+//! its letters are not the name's initials ("National Bank of Ruritania
+//! (BNR)").
+
+use super::spans::{overlapping, Priority, Span};
+use super::tokens::Words;
+use crate::gazetteer::GazMatch;
+use crate::record::EntityType;
+
+/// How far into an article a dateline may stand, in words (title, byline,
+/// dateline; a plain-text reader may have joined them into one line).
+const DATELINE_WORDS: usize = 60;
+
+/// Dateline places: an ALL-CAPS name followed, after an optional region
+/// ("NICE, France"), by a date, near the top of the article. A listed place
+/// keeps its gazetteer match (and key); the rule adds the others
+/// ("MONTE CARLO", an unlisted town) and a listed organization's spelling
+/// ("UNITED NATIONS") as the place where the story was filed.
+pub(super) fn datelines(words: &Words<'_, '_>, matches: &[GazMatch], spans: &mut Vec<Span>) {
+    for (from, to) in dateline_runs(words) {
+        let (s, e) = words.span(from, to);
+        let listed_place = matches.iter().any(|m| {
+            m.start == s
+                && m.end == e
+                && words.gaz.entries()[m.entry as usize].kind == EntityType::Place
+        });
+        if listed_place {
+            continue;
+        }
+        let mut span = Span::from_rule(s, e, Some(EntityType::Place), "rule:dateline");
+        span.priority = Priority::Defined;
+        spans.push(span);
+    }
+}
+
+/// The token ranges of the dateline names: at most four ALL-CAPS words
+/// that do not run back into an ALL-CAPS headline.
+fn dateline_runs(words: &Words<'_, '_>) -> Vec<(usize, usize)> {
+    let text = words.doc.text;
+    let n = words.toks.len().min(DATELINE_WORDS);
+    let mut runs = Vec::new();
+    for last in 0..n {
+        if !words.is_all_caps(last) || !date_follows(&text[words.toks[last].end..]) {
+            continue;
+        }
+        let caps_before = |k: usize| k > 0 && words.is_all_caps(k - 1) && caps_joined(words, k);
+        let mut from = last;
+        while last - from < 3 && caps_before(from) {
+            from -= 1;
+        }
+        // Still ALL-CAPS before: a headline without its full stop; only the
+        // last word is sure to be the place.
+        if caps_before(from) {
+            from = last;
+        }
+        runs.push((from, last + 1));
+    }
+    runs
+}
+
+/// Tokens `j - 1` and `j` of an ALL-CAPS name: a space between, or the dot
+/// of a short abbreviation ("ST. LOUIS"), not a headline's full stop.
+fn caps_joined(words: &Words<'_, '_>, j: usize) -> bool {
+    match words.sep(j) {
+        " " => true,
+        ". " => matches!(words.word(j - 1), "ST" | "STE" | "FT" | "MT" | "PT"),
+        _ => false,
+    }
+}
+
+/// A date follows a dateline name: an ISO date or a month and day, after at
+/// most a short region ("NICE, France 1996-08-30", "FARMINGTON HILLS,
+/// Mich.\n1996-08-30", "NEW YORK, June 1 -").
+fn date_follows(rest: &str) -> bool {
+    // Without a comma the date comes next ("LONDON 1996-08-22"); a region
+    // needs the comma ("NICE, France 1996-08-30").
+    let region_allowed = rest.starts_with(',');
+    if !region_allowed && !rest.starts_with(' ') {
+        return false;
+    }
+    let window: String = rest.chars().take(48).collect();
+    let window = window.split("\n\n").next().unwrap_or("");
+    let mut region = String::new();
+    let mut words = window
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty());
+    let words: Vec<&str> = words.by_ref().take(5).collect();
+    for (k, w) in words.iter().enumerate() {
+        if k > 2 || (k > 0 && !region_allowed) {
+            return false;
+        }
+        if is_iso_date(w) {
+            return true;
+        }
+        // A month and its day ("June 1"), not a headline's "MAY".
+        let month = w.trim_end_matches('.').to_lowercase();
+        let day_next = words
+            .get(k + 1)
+            .is_some_and(|d| d.len() <= 2 && d.chars().all(|c| c.is_ascii_digit()));
+        if crate::text::MONTHS.contains(&month.as_str()) && month.len() >= 3 && day_next {
+            return region.len() < 30;
+        }
+        // A region is written in Title Case or as an abbreviation
+        // ("France", "Mich."), not as more headline words.
+        let headline_word = w.len() > 2 && !w.contains('.') && !w.chars().any(char::is_lowercase);
+        if headline_word || !w.chars().all(|c| c.is_alphabetic() || c == '.') {
+            return false;
+        }
+        region.push_str(w);
+    }
+    false
+}
+
+fn is_iso_date(w: &str) -> bool {
+    let parts: Vec<&str> = w.split('-').collect();
+    parts.len() == 3
+        && parts[0].len() == 4
+        && parts[1].len() == 2
+        && parts[2].len() >= 2
+        && parts
+            .iter()
+            .all(|p| p.chars().take(2).all(|c| c.is_ascii_digit()))
+}
+
+/// A dateline town no list holds, named again in the body in Title Case
+/// ("TAVILDARA, Tajikistan" … "the town of Tavildara").
+pub(super) fn dateline_names_again(words: &Words<'_, '_>, chosen: &[Span], extra: &mut Vec<Span>) {
+    let text = words.doc.text;
+    for s in chosen.iter().filter(|s| s.rule == "rule:dateline") {
+        // Only a town no list holds: a listed one is found anyway, and its
+        // name inside an event ("Berlin Grand Prix") is no mention.
+        let a = words.toks.partition_point(|t| t.start < s.start);
+        if words.gaz_kind.get(a).is_some_and(Option::is_some) {
+            continue;
+        }
+        let caps = &text[s.start..s.end];
+        if !caps.is_ascii() {
+            continue;
+        }
+        let title: String = caps
+            .split(' ')
+            .map(|w| {
+                let lower = w.to_ascii_lowercase();
+                let mut cs = lower.chars();
+                cs.next()
+                    .map(|c| c.to_ascii_uppercase().to_string() + cs.as_str())
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        for (pos, _) in text.match_indices(title.as_str()) {
+            let end = pos + title.len();
+            if !crate::text::on_word_boundaries(text, pos, end)
+                || !overlapping(chosen, pos, end).is_empty()
+                || extra.iter().any(|x| x.start < end && x.end > pos)
+            {
+                continue;
+            }
+            extra.push(Span::from_rule(
+                pos,
+                end,
+                Some(EntityType::Place),
+                "rule:dateline",
+            ));
+        }
+    }
+    extra.sort_by_key(|s| (s.start, s.end));
+}
+
+/// State abbreviations after a town ("Irvine, Calif.") or in a lawmaker's
+/// party label ("(D-Pa.)"): places. The final dot is part of the name
+/// unless it also ends the sentence.
+pub(super) fn state_abbreviations(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
+    let text = words.doc.text;
+    let abbreviations = &words.lex.state_abbreviations;
+    for k in 1..words.toks.len() {
+        let w = words.word(k);
+        let t = words.toks[k];
+        let (start, abbr) = match w.split_once('-') {
+            // "(D-Pa.)": the party's letter, then the state.
+            Some((party, state))
+                if matches!(party, "D" | "R" | "I") && words.sep(k).ends_with('(') =>
+            {
+                (t.start + party.len() + 1, state)
+            }
+            Some(_) => continue,
+            None => {
+                let after_town = words.sep(k) == ", "
+                    && words.is_name_word(k - 1)
+                    && !words.toks[k - 1].possessive;
+                if !after_town {
+                    continue;
+                }
+                (t.start, w)
+            }
+        };
+        if !abbreviations.contains(abbr) {
+            continue;
+        }
+        let rest = &text[t.end..];
+        // Written as an abbreviation: a dot, or the line or a date follows.
+        let next = rest.chars().next();
+        let closes = matches!(next, None | Some('.' | ',' | ')' | '\n'))
+            || rest
+                .trim_start_matches(' ')
+                .starts_with(|c: char| c.is_ascii_digit());
+        if !closes {
+            continue;
+        }
+        let end = if rest.starts_with('.') && !sentence_ends_at(&rest[1..]) {
+            t.end + 1
+        } else {
+            t.end
+        };
+        let mut span = Span::from_rule(start, end, Some(EntityType::Place), "rule:state");
+        span.priority = Priority::Defined;
+        spans.push(span);
+    }
+}
+
+/// The text after a dot shows the dot ended a sentence: the line ends, or
+/// a capitalised word follows.
+pub(super) fn sentence_ends_at(after: &str) -> bool {
+    let mut cs = after.chars();
+    match cs.next() {
+        None | Some('\n') => true,
+        Some(' ') => cs
+            .as_str()
+            .trim_start_matches(' ')
+            .starts_with(|c: char| c.is_uppercase() || c == '"'),
+        _ => false,
+    }
+}
+
+/// Company names in angle brackets, the wire's mark for a company without a
+/// ticker ("<Acme Holdings Spa>"): an organization. A ticker code
+/// ("<ACM>", "<ACM.MI>") is one word and no name.
+pub(super) fn bracketed_companies(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
+    let text = words.doc.text;
+    for (open, _) in text.match_indices('<') {
+        let inner_start = open + 1;
+        let Some(len) = text[inner_start..]
+            .char_indices()
+            .take(80)
+            .find(|&(_, c)| c == '>' || c == '\n' || c == '<')
+            .filter(|&(_, c)| c == '>')
+            .map(|(k, _)| k)
+        else {
+            continue;
+        };
+        let inner = &text[inner_start..inner_start + len];
+        let named = inner.contains(' ')
+            && inner.starts_with(|c: char| c.is_uppercase())
+            && inner.trim() == inner
+            && inner
+                .chars()
+                .all(|c| c.is_alphanumeric() || " .&'-,".contains(c));
+        if !named {
+            continue;
+        }
+        let end = inner_start + inner.trim_end_matches(['.', ',']).len();
+        let mut span = Span::from_rule(
+            inner_start,
+            end,
+            Some(EntityType::Organization),
+            "rule:bracketed-company",
+        );
+        span.priority = Priority::Defined;
+        spans.push(span);
+    }
+}
+
+/// An acronym in brackets right after an organization's name names it
+/// ("Party of Democratic Action (SDA)"), even when its letters follow
+/// another language's words.
+pub(super) fn acronyms_after_names(words: &Words<'_, '_>, chosen: &[Span], extra: &mut Vec<Span>) {
+    let text = words.doc.text;
+    for s in chosen {
+        if s.kind != Some(EntityType::Organization) {
+            continue;
+        }
+        let Some(inner) = text[s.end..].strip_prefix(" (") else {
+            continue;
+        };
+        let acr_len = inner
+            .find(')')
+            .filter(|&k| (2..=7).contains(&k))
+            .unwrap_or(0);
+        let acr = &inner[..acr_len];
+        let letters = acr.chars().filter(|c| c.is_ascii_uppercase()).count();
+        if acr_len == 0 || letters < 2 || !acr.chars().all(|c| c.is_ascii_alphanumeric()) {
+            continue;
+        }
+        // "Member of European Parliament (MEP)": the acronym spells more
+        // than the name, a role or a longer name around it.
+        let initials: String = text[s.start..s.end]
+            .split([' ', '-'])
+            .filter_map(|w| w.chars().next().filter(char::is_ascii_uppercase))
+            .collect();
+        if acr.len() > initials.len() && acr.ends_with(initials.as_str()) {
+            continue;
+        }
+        let start = s.end + 2;
+        let end = start + acr_len;
+        if !overlapping(chosen, start, end).is_empty() {
+            continue;
+        }
+        let canonical = s
+            .canonical
+            .clone()
+            .unwrap_or_else(|| text[s.start..s.end].to_owned());
+        let mut span = Span::from_rule(start, end, Some(EntityType::Organization), "rule:acronym");
+        span.canonical = Some(canonical);
+        extra.push(span);
+    }
+}
+
+/// Names in an ALL-CAPS wire headline that the article names again below
+/// its dateline ("INCE EXPOSED BY GASCOIGNE 'S PRANK" … "Paul Ince", "Paul
+/// Gascoigne"): each takes the type the body gives it, also over a town of
+/// the same spelling ("LENTINI" for the player Gianluigi Lentini). Capitals
+/// alone let no word through: only names the body establishes count.
+pub(super) fn headline_names(words: &Words<'_, '_>, chosen: &mut Vec<Span>) {
+    let text = words.doc.text;
+    let Some(&(dateline, _)) = dateline_runs(words).first() else {
+        return;
+    };
+    let body = words.toks[dateline].start;
+    let known = body_names(words, chosen, body);
+    if known.is_empty() {
+        return;
+    }
+    let headline = words.toks.partition_point(|t| t.start < body);
+    let mut found: Vec<Span> = Vec::new();
+    let mut i = 0;
+    while i < headline {
+        let longest = (1..=3).rev().find_map(|len| {
+            let j = i + len;
+            let caps = j <= headline
+                && (i..j).all(|k| words.is_all_caps(k))
+                && (i + 1..j).all(|k| words.sep(k) == " ");
+            if !caps {
+                return None;
+            }
+            let (s, e) = words.span(i, j);
+            known.get(&text[s..e]).map(|k| (j, s, e, k))
+        });
+        let Some((j, s, e, (kind, canonical))) = longest else {
+            i += 1;
+            continue;
+        };
+        // Spans inside the name give way; one reaching outside keeps it.
+        if overlapping(chosen, s, e)
+            .iter()
+            .any(|c| c.start < s || c.end > e || c.kind == Some(*kind))
+        {
+            i = j;
+            continue;
+        }
+        let mut span = Span::from_rule(s, e, Some(*kind), "rule:headline-name");
+        span.canonical = Some(canonical.clone());
+        found.push(span);
+        i = j;
+    }
+    if found.is_empty() {
+        return;
+    }
+    chosen.retain(|c| !found.iter().any(|f| c.start >= f.start && c.end <= f.end));
+    chosen.extend(found);
+    chosen.sort_by_key(|s| (s.start, s.end));
+}
+
+/// The names the body (from byte `body` on) establishes, in capitals, with
+/// their type and canonical name; a person's name parts too ("INCE").
+fn body_names(
+    words: &Words<'_, '_>,
+    chosen: &[Span],
+    body: usize,
+) -> std::collections::HashMap<String, (EntityType, String)> {
+    let text = words.doc.text;
+    let mut known = std::collections::HashMap::new();
+    // The dateline only says where the story was filed: the body's own
+    // mentions type the name ("MILAN" the club, below "MILAN 1996-08-30").
+    let datelines = dateline_runs(words);
+    let in_dateline = |s: &Span| {
+        datelines
+            .iter()
+            .any(|&(a, b)| words.toks[a].start <= s.start && s.end <= words.toks[b - 1].end)
+    };
+    for s in chosen.iter().filter(|s| s.start >= body && !in_dateline(s)) {
+        let Some(kind) = s.kind else { continue };
+        if !matches!(
+            kind,
+            EntityType::Person | EntityType::Organization | EntityType::Place
+        ) {
+            continue;
+        }
+        let name = &text[s.start..s.end];
+        let canonical = s.canonical.clone().unwrap_or_else(|| name.to_owned());
+        if name.chars().count() >= 3 {
+            known
+                .entry(name.to_uppercase())
+                .or_insert((kind, canonical.clone()));
+        }
+        if kind == EntityType::Person {
+            for part in name.split(' ').filter(|p| p.chars().count() >= 3) {
+                known
+                    .entry(part.to_uppercase())
+                    .or_insert((kind, canonical.clone()));
+            }
+        }
+    }
+    known
+}
