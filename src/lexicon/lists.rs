@@ -14,6 +14,10 @@ pub(crate) struct WordList {
     words: Vec<&'static str>,
     /// The words again, for a long list.
     set: HashSet<&'static str, FnvBuild>,
+    /// Bit `n` set: a word of `n` bytes is on the list (longer ones: bit 63).
+    lengths: u64,
+    /// Bit `b` set: a word starting with byte `b` is on the list.
+    first_bytes: [u64; 4],
 }
 
 /// Lists longer than this are looked up by hash rather than by a scan.
@@ -27,11 +31,33 @@ impl WordList {
         } else {
             HashSet::default()
         };
-        WordList { words, set }
+        let mut lengths = 0;
+        let mut first_bytes = [0; 4];
+        for w in &words {
+            lengths |= 1 << w.len().min(63);
+            if let Some(&b) = w.as_bytes().first() {
+                first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+        }
+        WordList {
+            words,
+            set,
+            lengths,
+            first_bytes,
+        }
     }
 
-    /// `w` is on the list.
+    /// `w` is on the list. Most words asked about are not: their length
+    /// or first byte turns them away before any comparison.
     pub fn contains(&self, w: &str) -> bool {
+        if self.lengths & (1 << w.len().min(63)) == 0 {
+            return false;
+        }
+        if let Some(&b) = w.as_bytes().first() {
+            if self.first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) == 0 {
+                return false;
+            }
+        }
         if self.words.len() > SCAN_LEN {
             self.set.contains(w)
         } else {

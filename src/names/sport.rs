@@ -9,6 +9,7 @@ use std::collections::HashSet;
 
 use super::spans::Span;
 use super::tokens::Words;
+use crate::lexicon::WordList;
 use crate::record::EntityType;
 
 /// Whether the article is a sports report: a wire headline "SOCCER - …" or
@@ -46,16 +47,18 @@ pub(super) fn is_sport(words: &Words<'_, '_>) -> bool {
 pub(super) fn events(words: &Words<'_, '_>, sport: bool, spans: &mut Vec<Span>) {
     for k in 1..words.toks.len() {
         let w = words.word(k);
-        let is_head = |h: &&str| {
-            if words.is_all_caps(k) {
-                h.eq_ignore_ascii_case(w)
+        // Asked once per word: the heads are compared in any case only
+        // when the word is in capitals ("U.S. OPEN").
+        let caps = words.is_all_caps(k);
+        let is_head = |heads: &WordList| {
+            if caps {
+                heads.iter().any(|h| h.eq_ignore_ascii_case(w))
             } else {
-                *h == w
+                heads.contains(w)
             }
         };
         let cues = &words.lex.cues;
-        let event = cues.event_heads.iter().any(|h| is_head(&h))
-            || (sport && cues.league_heads.iter().any(|h| is_head(&h)));
+        let event = is_head(&cues.event_heads) || (sport && is_head(&cues.league_heads));
         if !event {
             continue;
         }
