@@ -2,34 +2,84 @@
 //! …) that hold the rules' small lists, one row per word, and the
 //! [`WordList`] each list becomes.
 
+use std::collections::HashSet;
+
 use super::{columns, embedded_tsv, rows};
+use crate::hash::FnvBuild;
 
 /// A list of lower-case words (or phrases of words separated by single
 /// spaces), in the file's order.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct WordList(Vec<&'static str>);
+pub(crate) struct WordList {
+    words: Vec<&'static str>,
+    /// The words again, for a long list.
+    set: HashSet<&'static str, FnvBuild>,
+    /// Bit `n` set: a word of `n` bytes is on the list (longer ones: bit 63).
+    lengths: u64,
+    /// Bit `b` set: a word starting with byte `b` is on the list.
+    first_bytes: [u64; 4],
+}
+
+/// Lists longer than this are looked up by hash rather than by a scan.
+const SCAN_LEN: usize = 12;
 
 impl WordList {
-    /// `w` is on the list.
+    /// A list of `words`, in their order.
+    fn new(words: Vec<&'static str>) -> WordList {
+        let set = if words.len() > SCAN_LEN {
+            words.iter().copied().collect()
+        } else {
+            HashSet::default()
+        };
+        let mut lengths = 0;
+        let mut first_bytes = [0; 4];
+        for w in &words {
+            lengths |= 1 << w.len().min(63);
+            if let Some(&b) = w.as_bytes().first() {
+                first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+        }
+        WordList {
+            words,
+            set,
+            lengths,
+            first_bytes,
+        }
+    }
+
+    /// `w` is on the list. Most words asked about are not: their length
+    /// or first byte turns them away before any comparison.
     pub fn contains(&self, w: &str) -> bool {
-        self.0.contains(&w)
+        if self.lengths & (1 << w.len().min(63)) == 0 {
+            return false;
+        }
+        if let Some(&b) = w.as_bytes().first() {
+            if self.first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) == 0 {
+                return false;
+            }
+        }
+        if self.words.len() > SCAN_LEN {
+            self.set.contains(w)
+        } else {
+            self.words.contains(&w)
+        }
     }
 
     /// The words, in the file's order.
     pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.0.iter().copied()
+        self.words.iter().copied()
     }
 
     /// An entry of two words is `first second`.
     pub fn contains_pair(&self, first: &str, second: &str) -> bool {
-        self.0
+        self.words
             .iter()
             .any(|e| e.split_once(' ') == Some((first, second)))
     }
 
     /// Each entry split into its words, in the file's order.
     pub fn phrases(&self) -> Vec<Vec<&'static str>> {
-        self.0.iter().map(|p| p.split(' ').collect()).collect()
+        self.words.iter().map(|p| p.split(' ').collect()).collect()
     }
 }
 
@@ -38,7 +88,7 @@ impl WordList {
 /// is caught by the tests.
 pub(super) struct Lists {
     origin: &'static str,
-    lists: Vec<(&'static str, WordList)>,
+    lists: Vec<(&'static str, Vec<&'static str>)>,
 }
 
 impl Lists {
@@ -46,12 +96,12 @@ impl Lists {
     pub(super) fn load(origin: &'static str, src: &'static str) -> Lists {
         let table = embedded_tsv(origin, src);
         let [list, word] = columns(&table, ["list", "word"]);
-        let mut lists: Vec<(&'static str, WordList)> = Vec::new();
+        let mut lists: Vec<(&'static str, Vec<&'static str>)> = Vec::new();
         for row in rows(&table) {
             let (name, word) = (row.cell(list), row.cell(word));
             match lists.iter_mut().find(|(n, _)| *n == name) {
-                Some((_, words)) => words.0.push(word),
-                None => lists.push((name, WordList(vec![word]))),
+                Some((_, words)) => words.push(word),
+                None => lists.push((name, vec![word])),
             }
         }
         Lists { origin, lists }
@@ -62,7 +112,7 @@ impl Lists {
         let Some(k) = self.lists.iter().position(|(n, _)| *n == name) else {
             panic!("{}: no list `{name}`", self.origin);
         };
-        self.lists.swap_remove(k).1
+        WordList::new(self.lists.swap_remove(k).1)
     }
 
     /// Check that every list of the file has been taken.

@@ -10,6 +10,7 @@ use std::collections::HashSet;
 use super::spans::Span;
 use super::teams::{club_form, sport_label};
 use super::tokens::Words;
+use crate::lexicon::WordList;
 use crate::record::EntityType;
 
 /// Last words of the names of grounds, which stay places ("a move to
@@ -51,18 +52,18 @@ pub(super) fn is_sport(words: &Words<'_, '_>) -> bool {
 pub(super) fn events(words: &Words<'_, '_>, sport: bool, spans: &mut Vec<Span>) {
     for k in 1..words.toks.len() {
         let w = words.word(k);
-        // Once per word, not once per head compared.
+        // Asked once per word: the heads are compared in any case only
+        // when the word is in capitals ("U.S. OPEN").
         let caps = words.is_all_caps(k);
-        let is_head = |h: &&str| {
+        let is_head = |heads: &WordList| {
             if caps {
-                h.eq_ignore_ascii_case(w)
+                heads.iter().any(|h| h.eq_ignore_ascii_case(w))
             } else {
-                *h == w
+                heads.contains(w)
             }
         };
         let cues = &words.lex.cues;
-        let event = cues.event_heads.iter().any(|h| is_head(&h))
-            || (sport && cues.league_heads.iter().any(|h| is_head(&h)));
+        let event = is_head(&cues.event_heads) || (sport && is_head(&cues.league_heads));
         if !event {
             continue;
         }
