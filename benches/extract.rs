@@ -239,13 +239,15 @@ fn summary(_: &mut Criterion) {
     for (name, articles) in &rows {
         let bytes = synthetic::text_bytes(articles);
         let folded: Vec<String> = articles.iter().map(|a| synthetic::fold(&a.text)).collect();
-        // Repeat small inputs so that each timing covers at least ~50 ms.
-        let reps = (50_000_000 / bytes.max(1)).clamp(1, 10_000);
-        // Few runs for the large inputs: the 10 MB article alone takes seconds.
-        let runs = if bytes > 1 << 20 { 2 } else { 5 };
-        let e2e =
-            best_of(runs, || (0..reps).map(|_| extract_all(&x, articles)).sum()) / reps as u32;
-        let scan = best_of(runs, || (0..reps).map(|_| scan_all(&ac, &folded)).sum()) / reps as u32;
+        // Repeat small inputs so that each timing covers about 0.3 s, as
+        // one pass (also the warm-up) tells; few runs for the large ones.
+        let reps =
+            |one: Duration| (0.3 / one.as_secs_f64().max(1e-9)).ceil().clamp(1.0, 1e4) as u32;
+        let runs = if bytes > 1 << 20 { 2 } else { 3 };
+        let n = reps(best_of(1, || extract_all(&x, articles)));
+        let e2e = best_of(runs, || (0..n).map(|_| extract_all(&x, articles)).sum()) / n;
+        let n = reps(best_of(1, || scan_all(&ac, &folded)));
+        let scan = best_of(runs, || (0..n).map(|_| scan_all(&ac, &folded)).sum()) / n;
         let mbps = mb_per_s(bytes, e2e);
         println!(
             "{:<16} {:>12} {:>9.2} MB/s {:>7.0} MB/s {:>8.1}x {:>9}",
