@@ -384,6 +384,26 @@ pub(super) fn initials(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
     }
 }
 
+/// A capitalised word standing alone: a name word with no name word joined
+/// before or after it, in no gazetteer, not in capitals, no stop word,
+/// title, head word or ordinary word of the text, and inside no chosen span.
+pub(super) fn lone_word(words: &Words<'_, '_>, chosen: &[Span], i: usize) -> bool {
+    let n = words.toks.len();
+    words.is_name_word(i)
+        && !words.is_all_caps(i)
+        && words.gaz_kind[i].is_none()
+        && !words.is_stop(i)
+        && words.title_at(i).is_none()
+        && !words.is_head_word(i)
+        && !words.is_common_word(i)
+        && !(i > 0 && words.joined(i) && words.is_name_word(i - 1))
+        && !(i + 1 < n && words.joined(i + 1) && words.is_name_word(i + 1))
+        && {
+            let t = words.toks[i];
+            super::spans::overlapping(chosen, t.start, t.end).is_empty()
+        }
+}
+
 /// A given name used alone ("Paula's career", "Paula was forced"): a lone
 /// capitalised word away from sentence starts and headlines, in no
 /// gazetteer and not an ordinary word of the text, that is a listed given
@@ -393,23 +413,8 @@ pub(super) fn initials(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
 /// that alone is no cue. Recurrence finds the name everywhere else.
 pub(super) fn single_names(words: &Words<'_, '_>, chosen: &[Span], extra: &mut Vec<Span>) {
     let n = words.toks.len();
-    let lone = |i: usize| {
-        words.is_name_word(i)
-            && !words.initial[i]
-            && !words.capitals_mute(i)
-            && !words.is_all_caps(i)
-            && words.gaz_kind[i].is_none()
-            && !words.is_stop(i)
-            && words.title_at(i).is_none()
-            && !words.is_head_word(i)
-            && !words.is_common_word(i)
-            && !(i > 0 && words.joined(i) && words.is_name_word(i - 1))
-            && !(i + 1 < n && words.joined(i + 1) && words.is_name_word(i + 1))
-            && {
-                let t = words.toks[i];
-                super::spans::overlapping(chosen, t.start, t.end).is_empty()
-            }
-    };
+    let lone =
+        |i: usize| !words.initial[i] && !words.capitals_mute(i) && lone_word(words, chosen, i);
     let speech_after = |i: usize| {
         let next = |k: usize| (k < n && words.joined(k)).then(|| words.word(k));
         match next(i + 1) {

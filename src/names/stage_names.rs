@@ -5,8 +5,8 @@
 
 use std::collections::HashMap;
 
-use super::people::person;
-use super::spans::{overlapping, Priority, Span};
+use super::people::{lone_word, person};
+use super::spans::{Priority, Span};
 use super::tokens::Words;
 
 /// Nouns a person owns and a company does not ("X's wife", "X's career").
@@ -71,21 +71,7 @@ pub(super) fn cued_single_names(
     extra: &mut Vec<Span>,
 ) {
     let n = words.toks.len();
-    let lone = |i: usize| {
-        words.is_name_word(i)
-            && !words.is_all_caps(i)
-            && words.gaz_kind[i].is_none()
-            && !words.is_stop(i)
-            && words.title_at(i).is_none()
-            && !words.is_head_word(i)
-            && !words.is_common_word(i)
-            && !(i > 0 && words.joined(i) && words.is_name_word(i - 1))
-            && !(i + 1 < n && words.joined(i + 1) && words.is_name_word(i + 1))
-            && {
-                let t = words.toks[i];
-                overlapping(chosen, t.start, t.end).is_empty()
-            }
-    };
+    let lone = |i: usize| lone_word(words, chosen, i);
     let mut uses: HashMap<&str, (usize, bool)> = HashMap::new();
     for i in 0..n {
         if !lone(i) {
