@@ -1,5 +1,5 @@
 //! Checks every record must pass, whatever the input: one implementation
-//! for the reliability tests (`tests/properties.rs`, `bad_input`,
+//! for the reliability tests (`newsfacts-tests/tests/properties.rs`, `bad_input`,
 //! `nothing_lost`) and the fuzz targets (`fuzz/`).
 //!
 //! A check returns `Err` with a message saying which invariant broke; the
