@@ -1,6 +1,6 @@
 //! Checks every record must pass, whatever the input: one implementation
-//! for the reliability tests (`tests/properties.rs`, `bad_input`,
-//! `nothing_lost`) and the fuzz targets (`fuzz/`).
+//! for the reliability tests (`properties`, `bad_input`, `nothing_lost` in
+//! `newsfacts-tests/tests/`) and the fuzz targets (`fuzz/`).
 //!
 //! A check returns `Err` with a message saying which invariant broke; the
 //! fuzz targets turn it into a panic, the tests into a failure.

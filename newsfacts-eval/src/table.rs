@@ -1,5 +1,5 @@
-//! One harness for the table-driven tests (`tests/figures.rs`,
-//! `tests/claims.rs`, `tests/names.rs`), in the way of regex's
+//! One harness for the table-driven tests (`figures.rs`, `claims.rs`,
+//! `names.rs` in `newsfacts-tests/tests/`), in the way of regex's
 //! `testdata/*.toml`: each file holds `[[case]]` rows with a unique `name`,
 //! a test says how to check one row, and [`run`] checks them all and
 //! reports every failure by file and case name.

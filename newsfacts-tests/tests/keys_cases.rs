@@ -3,10 +3,9 @@
 //! (docs/KEYS.md; the choice among homonyms is `src/gazetteer/resolve.rs`).
 //! All failing rows are reported together, by name (`newsfacts_eval::table`).
 
-use std::path::Path;
-
 use newsfacts::{Article, Extractor};
 use newsfacts_eval::table;
+use newsfacts_tests::repo_root;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -81,7 +80,7 @@ fn check(extractor: &Extractor, case: &Case) -> Vec<String> {
 fn key_table() {
     let extractor = Extractor::new();
     table::run(
-        Path::new(env!("CARGO_MANIFEST_DIR")),
+        repo_root(),
         "testdata/keys_cases.toml",
         20,
         |case: &Case| check(&extractor, case),

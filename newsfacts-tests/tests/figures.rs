@@ -7,10 +7,9 @@
 //! is always checked. All failing rows are reported together, by name
 //! (`newsfacts_eval::table` runs the table).
 
-use std::path::Path;
-
 use newsfacts::{Article, Extractor};
 use newsfacts_eval::table;
+use newsfacts_tests::repo_root;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -107,10 +106,7 @@ fn check(extractor: &Extractor, case: &Case) -> Vec<String> {
 #[test]
 fn figure_table() {
     let extractor = Extractor::new();
-    table::run(
-        Path::new(env!("CARGO_MANIFEST_DIR")),
-        "testdata/figures.toml",
-        150,
-        |case: &Case| check(&extractor, case),
-    );
+    table::run(repo_root(), "testdata/figures.toml", 150, |case: &Case| {
+        check(&extractor, case)
+    });
 }

@@ -9,6 +9,7 @@ use std::process::{Command, Stdio};
 
 use newsfacts::input::read_jsonl;
 use newsfacts::{Article, ErrorKind, Extractor};
+use newsfacts_tests::repo_root;
 
 use invariants::check_record;
 
@@ -121,7 +122,7 @@ fn dump(args: &[&str], stdin: &[u8]) -> Vec<serde_json::Value> {
     }
     cmd.arg("--")
         .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(repo_root())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
@@ -201,12 +202,12 @@ fn dump_gives_one_line_per_article_across_files() {
     let empty = dir.join("empty.txt");
     std::fs::write(&empty, "").unwrap();
     let missing = dir.join("missing.txt");
-    let listing = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/tag-uyghur.txt");
+    let listing = repo_root().join("fixtures/tag-uyghur.txt");
     let s = |p: &std::path::Path| p.to_str().unwrap().to_string();
     let args = [
         s(&plain),
         s(&latin1),
-        listing.to_string(),
+        s(&listing),
         s(&empty),
         s(&missing),
         "-".into(),

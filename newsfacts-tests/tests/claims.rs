@@ -5,11 +5,10 @@
 //! name, then the test fails if any row not marked `pending` failed
 //! (`newsfacts_eval::table` runs the table).
 
-use std::path::Path;
-
 use newsfacts::record::Source;
 use newsfacts::{Article, ArticleRecord, Claim, ClaimKind, Extractor};
 use newsfacts_eval::table;
+use newsfacts_tests::repo_root;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -126,10 +125,7 @@ fn check(case: &Case, on: &Extractor, off: &Extractor) -> Vec<String> {
 fn claims_table() {
     let on = Extractor::new();
     let off = Extractor::builder().quotes(false).build().unwrap();
-    table::run(
-        Path::new(env!("CARGO_MANIFEST_DIR")),
-        "testdata/claims.toml",
-        80,
-        |case: &Case| check(case, &on, &off),
-    );
+    table::run(repo_root(), "testdata/claims.toml", 80, |case: &Case| {
+        check(case, &on, &off)
+    });
 }

@@ -5,10 +5,9 @@
 //! too. All failing rows are reported together, by name
 //! (`newsfacts_eval::table` runs the table).
 
-use std::path::Path;
-
 use newsfacts::{Article, EntityType, Extractor};
 use newsfacts_eval::table;
+use newsfacts_tests::repo_root;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -93,12 +92,9 @@ fn check(extractor: &Extractor, case: &Case) -> Vec<String> {
 #[test]
 fn name_table() {
     let extractor = Extractor::new();
-    table::run(
-        Path::new(env!("CARGO_MANIFEST_DIR")),
-        "testdata/names.toml",
-        120,
-        |case: &Case| check(&extractor, case),
-    );
+    table::run(repo_root(), "testdata/names.toml", 120, |case: &Case| {
+        check(&extractor, case)
+    });
 }
 
 /// Wire-copy cases (issue 12): datelines, company suffixes, state
@@ -106,10 +102,7 @@ fn name_table() {
 #[test]
 fn wire_name_table() {
     let extractor = Extractor::new();
-    table::run(
-        Path::new(env!("CARGO_MANIFEST_DIR")),
-        "testdata/names_wire.toml",
-        4,
-        |case: &Case| check(&extractor, case),
-    );
+    table::run(repo_root(), "testdata/names_wire.toml", 4, |case: &Case| {
+        check(&extractor, case)
+    });
 }

@@ -6,7 +6,7 @@
 use newsfacts::{Article, Extractor};
 
 fn fixture_articles() -> Vec<Article> {
-    let raw = include_str!("../fixtures/tag-uyghur.txt");
+    let raw = include_str!("../../fixtures/tag-uyghur.txt");
     Article::split_listing("tag-uyghur", raw)
 }
 

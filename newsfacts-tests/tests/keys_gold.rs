@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use newsfacts::{EntityType, Gazetteer};
 use serde_json::Value;
 
-const GOLD: &str = include_str!("../testdata/keys.jsonl");
+const GOLD: &str = include_str!("../../testdata/keys.jsonl");
 
 fn rows() -> Vec<Value> {
     GOLD.lines()

@@ -5,6 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
+use newsfacts_tests::repo_root;
+
 const SPECS: [&str; 2] = ["ANNOTATION.md", "RECORDS.md"];
 
 fn shared_dir(root: &Path) -> PathBuf {
@@ -15,7 +17,7 @@ fn shared_dir(root: &Path) -> PathBuf {
 
 #[test]
 fn spec_copies_match_shared() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = repo_root();
     let spec = shared_dir(root).join("spec");
     if !spec.is_dir() {
         eprintln!(

@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use newsfacts::{Article, Extractor, InputFormat};
+use newsfacts_tests::repo_root;
 
 // Floors are the scores measured when they were last set, less a small
 // margin, so that a change that loses accuracy fails here. Raise them as the
@@ -23,10 +24,6 @@ const SEED_FIGURE_FULL_F1_FLOOR: f64 = 0.97;
 const DEV_MENTION_F1_FLOOR: f64 = 0.925;
 /// BBC dev set: figure full-match F1.
 const DEV_FIGURE_FULL_F1_FLOOR: f64 = 0.95;
-
-fn manifest_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn read_articles(paths: &[PathBuf]) -> Vec<Article> {
     let mut articles = Vec::new();
@@ -166,7 +163,7 @@ fn check_floors(name: &str, report: &newsfacts_eval::Report, floors: &Floors) {
 
 #[test]
 fn seed_accuracy() {
-    let dir = manifest_dir().join("fixtures");
+    let dir = repo_root().join("fixtures");
     let report = evaluate(&dir.join("seed.jsonl"), &[dir.join("tag-uyghur.txt")]);
     check_floors("seed", &report, &SEED_FLOORS);
 }
@@ -177,7 +174,7 @@ fn seed_accuracy() {
 fn shared_dir() -> PathBuf {
     std::env::var_os("NEWSFACTS_SHARED")
         .map(PathBuf::from)
-        .unwrap_or_else(|| manifest_dir().join("..").join("shared"))
+        .unwrap_or_else(|| repo_root().join("..").join("shared"))
 }
 
 /// Score development set `set` (`shared/gold/SET.jsonl` against the text

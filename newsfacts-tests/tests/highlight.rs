@@ -10,6 +10,7 @@ use std::process::{Command, Stdio};
 
 use newsfacts::record::{Mention, Source};
 use newsfacts::{Article, ArticleRecord, Claim, ClaimKind, Entity, EntityType};
+use newsfacts_tests::repo_root;
 use proptest::prelude::*;
 
 // The renderer the example runs, so crossing spans can be fed to it
@@ -28,7 +29,7 @@ fn run_example_exiting(name: &str, args: &[&str], stdin: &str, code: i32) -> Str
     let mut child = Command::new(env!("CARGO"))
         .args(["run", "--quiet", "--example", name, "--"])
         .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(repo_root())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -6,9 +6,9 @@ use newsfacts::{Article, InputFormat};
 
 #[test]
 fn listing_page_matches_gold_metadata() {
-    let raw = include_str!("../fixtures/tag-uyghur.txt");
+    let raw = include_str!("../../fixtures/tag-uyghur.txt");
     let articles = Article::split_listing("tag-uyghur", raw);
-    let gold: Vec<serde_json::Value> = include_str!("../fixtures/seed.jsonl")
+    let gold: Vec<serde_json::Value> = include_str!("../../fixtures/seed.jsonl")
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
@@ -39,7 +39,7 @@ fn listing_page_matches_gold_metadata() {
 
 #[test]
 fn auto_format_recognises_the_listing() {
-    let raw = include_bytes!("../fixtures/tag-uyghur.txt");
+    let raw = include_bytes!("../../fixtures/tag-uyghur.txt");
     let items = read_bytes(
         raw,
         "tag-uyghur.txt",
