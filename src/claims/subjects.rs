@@ -73,6 +73,7 @@ impl Attributor<'_, '_> {
             .or_else(|| self.caused_actor(lo, fig.clone()))
             .or_else(|| self.possessor_near(lo, fig.clone(), hi))
             .or_else(|| self.described_owner(lo, fig.clone()))
+            .or_else(|| self.described_owner_after(fig.clone(), hi))
             .or_else(|| self.owner_after_of(fig.clone(), hi))
             .or_else(|| self.place_of(lo, fig.clone(), hi))
             .or_else(|| self.after_word(fig.end, hi, "by", AGENT_REACH))
@@ -295,9 +296,14 @@ impl Attributor<'_, '_> {
             let open = lead.len() <= SUBJECT_REACH
                 && !self.text[lo..m.start].contains([',', ';', ':', '(', '—', '–'])
                 && (verb_follows || !lead.iter().any(|w| self.cues.prepositions.contains(w)));
+            // "even if they pass Reagan's budget": a subject pronoun
+            // before the name makes the name an object.
+            let pronoun_first = lead
+                .iter()
+                .any(|w| matches!(*w, "he" | "she" | "they" | "we" | "i"));
             // "The CFCA named it winner in five categories", "Ljubicic had
             // stretched him for five sets": the figure is about the object.
-            if open && !self.object_pronoun_between(m.end, pos) {
+            if open && !pronoun_first && !self.object_pronoun_between(m.end, pos) {
                 return Some(self.possessive_head(m, pos));
             }
             if open {
