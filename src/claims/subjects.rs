@@ -128,7 +128,18 @@ impl Attributor<'_, '_> {
             }
             let before = self.passages.clause_start(lo_sent, v.start);
             let lead = self.text[before..v.start].trim_end();
-            if lead.is_empty() || lead.ends_with([',', '”', '"']) {
+            // "PIW, in this Monday's edition, said …": a name opening the
+            // clause, then an aside, is the speaker before the verb.
+            let named_first = self
+                .mentions
+                .within(before..v.start)
+                .next()
+                .is_some_and(|m| {
+                    self.text[before..m.start].trim().is_empty()
+                        && self.text[m.end..].starts_with(',')
+                        && !lead.contains(['”', '"'])
+                });
+            if !named_first && (lead.is_empty() || lead.ends_with([',', '”', '"'])) {
                 // "…,” said X, …": the speaker follows the verb; what comes
                 // after the next comma is a new clause.
                 if let Some(k) = self.text[v.end..pos].find(',') {
