@@ -52,6 +52,12 @@ impl GroupsByIdentity {
     }
 }
 
+/// Legal forms that may close a company's name ("Acme Corp") and that a
+/// later or earlier mention may leave out ("Acme").
+const LEGAL_FORMS: &[&str] = &[
+    "Corp", "Inc", "Co", "Ltd", "Plc", "PLC", "plc", "LLC", "AG", "SA",
+];
+
 fn words(s: &str) -> impl Iterator<Item = &str> {
     s.split([' ', '\u{a0}']).filter(|w| !w.is_empty())
 }
@@ -144,7 +150,15 @@ impl<'c> Grouping<'c> {
             .and_then(|m| ids.iter().find_map(|i| m.get(i.is_key, &i.id)));
         let short = || {
             (c.kind == EntityType::Organization && c.entry.is_none() && t.contains(' '))
-                .then(|| self.org_parts.get(t).copied())
+                .then(|| {
+                    self.org_parts.get(t).copied().or_else(|| {
+                        // "Aramco Corp" after "ARAMCO": the name with its
+                        // legal form is the organization named without it.
+                        let (base, form) = t.rsplit_once(' ')?;
+                        LEGAL_FORMS.contains(&form).then_some(())?;
+                        self.by_id.get(&c.kind)?.get(false, &base.to_lowercase())
+                    })
+                })
                 .flatten()
         };
         let g = match found.or_else(short) {

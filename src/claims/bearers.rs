@@ -259,6 +259,34 @@ impl Attributor<'_, '_> {
         None
     }
 
+    /// "40 pct of the channel's equity", "a fifth of the company's shares":
+    /// right after the figure, "of the X's" stands for the place or
+    /// organization named before it.
+    pub(super) fn described_owner_after(
+        &self,
+        fig: Range<usize>,
+        hi: usize,
+    ) -> Option<EntityMention> {
+        let words = self.words(fig.end..hi);
+        let [of, the, owner, ..] = words.as_slice() else {
+            return None;
+        };
+        if of.2 != "of" || the.2 != "the" || self.text[fig.end..owner.0].contains([',', ';']) {
+            return None;
+        }
+        let head = owner
+            .2
+            .strip_suffix("'s")
+            .or_else(|| owner.2.strip_suffix("’s"))?;
+        if PLACE_HEADS.contains(&head) {
+            return self.nearest_in_sentence(fig.start, false, |k| k == EntityType::Place);
+        }
+        if ORGANIZATION_HEADS.contains(&head) {
+            return self.nearest_in_sentence(fig.start, false, |k| k == EntityType::Organization);
+        }
+        None
+    }
+
     /// The nearest mention of a kind `wanted` takes before `at` in its
     /// sentence, outside quotations; with `later`, else the first after it
     /// ("of the region's population of 25.85 million, minorities in

@@ -73,6 +73,7 @@ impl Attributor<'_, '_> {
             .or_else(|| self.caused_actor(lo, fig.clone()))
             .or_else(|| self.possessor_near(lo, fig.clone(), hi))
             .or_else(|| self.described_owner(lo, fig.clone()))
+            .or_else(|| self.described_owner_after(fig.clone(), hi))
             .or_else(|| self.owner_after_of(fig.clone(), hi))
             .or_else(|| self.place_of(lo, fig.clone(), hi))
             .or_else(|| self.after_word(fig.end, hi, "by", AGENT_REACH))
@@ -127,7 +128,18 @@ impl Attributor<'_, '_> {
             }
             let before = self.passages.clause_start(lo_sent, v.start);
             let lead = self.text[before..v.start].trim_end();
-            if lead.is_empty() || lead.ends_with([',', '”', '"']) {
+            // "PIW, in this Monday's edition, said …": a name opening the
+            // clause, then an aside, is the speaker before the verb.
+            let named_first = self
+                .mentions
+                .within(before..v.start)
+                .next()
+                .is_some_and(|m| {
+                    self.text[before..m.start].trim().is_empty()
+                        && self.text[m.end..].starts_with(',')
+                        && !lead.contains(['”', '"'])
+                });
+            if !named_first && (lead.is_empty() || lead.ends_with([',', '”', '"'])) {
                 // "…,” said X, …": the speaker follows the verb; what comes
                 // after the next comma is a new clause.
                 if let Some(k) = self.text[v.end..pos].find(',') {
@@ -295,9 +307,14 @@ impl Attributor<'_, '_> {
             let open = lead.len() <= SUBJECT_REACH
                 && !self.text[lo..m.start].contains([',', ';', ':', '(', '—', '–'])
                 && (verb_follows || !lead.iter().any(|w| self.cues.prepositions.contains(w)));
+            // "even if they pass Reagan's budget": a subject pronoun
+            // before the name makes the name an object.
+            let pronoun_first = lead
+                .iter()
+                .any(|w| matches!(*w, "he" | "she" | "they" | "we" | "i"));
             // "The CFCA named it winner in five categories", "Ljubicic had
             // stretched him for five sets": the figure is about the object.
-            if open && !self.object_pronoun_between(m.end, pos) {
+            if open && !pronoun_first && !self.object_pronoun_between(m.end, pos) {
                 return Some(self.possessive_head(m, pos));
             }
             if open {

@@ -142,6 +142,12 @@ fn has_org_cue(words: &Words<'_, '_>, i: usize, j: usize) -> bool {
         if matches!(p, "of" | "for" | "with" | "at") && ROLES_IN_ORGS.contains(&pp) {
             return true;
         }
+        // "industrial relations director of Autolatina": written in lower
+        // case, the role is a post in a body ("Director of Public
+        // Prosecutions" is a title).
+        if p == "of" && words.word(i - 2) == "director" {
+            return true;
+        }
     }
     false
 }

@@ -21,7 +21,7 @@ pub(super) fn org_descriptors(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
         if words.capitals_mute(j) || words.gaz_kind[j].is_some() {
             continue;
         }
-        if !words.is_name_word(j)
+        if !(words.is_name_word(j) || is_code_name(words.word(j)))
             || words.is_stop(j)
             || words.title_at(j).is_some()
             || words.is_head_word(j)
@@ -57,4 +57,17 @@ pub(super) fn org_descriptors(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
             priority: Priority::Descriptor,
         });
     }
+}
+
+/// A capitalised code with a number after a hyphen ("TF-1", "RTL-2"): a
+/// name after a descriptor ("television channel TF-1"), though not a name
+/// word elsewhere ("F-16", "COVID-19" name no organization).
+fn is_code_name(word: &str) -> bool {
+    let Some((head, number)) = word.split_once('-') else {
+        return false;
+    };
+    head.len() >= 2
+        && head.chars().all(|c| c.is_ascii_uppercase())
+        && !number.is_empty()
+        && number.chars().all(|c| c.is_ascii_digit())
 }

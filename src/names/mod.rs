@@ -122,6 +122,7 @@ pub(crate) fn find(
         teams::nickname_teams(&words, &mut spans);
     }
     let mut chosen = spans::select(spans);
+    suffixes::national_arms(&words, &mut chosen);
     let mut single = Vec::new();
     people::single_names(&words, &chosen, &mut single);
     stage_names::cued_single_names(&words, &chosen, sport, &mut single);

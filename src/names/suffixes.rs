@@ -177,3 +177,50 @@ pub(super) fn short_forms(words: &Words<'_, '_>, chosen: &[Span], extra: &mut Ve
         }
     }
 }
+
+/// "General Motors do Brasil", "Nestle de Mexico": a company's national
+/// arm, named by the company, a Romance "of" and one capitalised word. The
+/// chosen organization span grows over them (a place span on the last word
+/// is dropped): the arm is its own organization.
+pub(super) fn national_arms(words: &Words<'_, '_>, chosen: &mut Vec<Span>) {
+    let n = words.toks.len();
+    let mut grown = Vec::new();
+    for (k, s) in chosen.iter().enumerate() {
+        if s.kind != Some(EntityType::Organization) {
+            continue;
+        }
+        let Some(last) = words.toks.iter().position(|t| t.end == s.end) else {
+            continue;
+        };
+        let (of, name) = (last + 1, last + 2);
+        let arm = name < n
+            && words.joined(of)
+            && words.joined(name)
+            && !words.toks[last].possessive
+            && matches!(words.word(of), "do" | "da" | "de" | "del")
+            && words.is_name_word(name)
+            && !words.is_stop(name)
+            && !(name + 1 < n && words.joined(name + 1) && words.is_name_word(name + 1));
+        if arm {
+            grown.push((k, words.toks[name].end));
+        }
+    }
+    for &(k, end) in &grown {
+        let s = &mut chosen[k];
+        s.end = end;
+        s.entry = None;
+        s.canonical = None;
+        s.rule = "rule:org-national-arm".into();
+    }
+    if !grown.is_empty() {
+        let arms: Vec<(usize, usize)> = grown
+            .iter()
+            .map(|&(k, _)| (chosen[k].start, chosen[k].end))
+            .collect();
+        chosen.retain(|c| {
+            !arms
+                .iter()
+                .any(|&(a, b)| c.start >= a && c.end <= b && (c.start, c.end) != (a, b))
+        });
+    }
+}
