@@ -52,12 +52,6 @@ impl GroupsByIdentity {
     }
 }
 
-/// Legal forms that may close a company's name ("Acme Corp") and that a
-/// later or earlier mention may leave out ("Acme").
-const LEGAL_FORMS: &[&str] = &[
-    "Corp", "Inc", "Co", "Ltd", "Plc", "PLC", "plc", "LLC", "AG", "SA",
-];
-
 fn words(s: &str) -> impl Iterator<Item = &str> {
     s.split([' ', '\u{a0}']).filter(|w| !w.is_empty())
 }
@@ -66,7 +60,7 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
 struct Grouping<'c> {
     doc: &'c Doc<'c>,
     gaz: &'c Gazetteer,
-    /// The lexicon's gazetteer lists, for the key resolver.
+    /// The lexicon's gazetteer lists: corporate suffixes, key resolution.
     cues: &'c GazetteerCues,
     candidates: &'c [Candidate],
     groups: Vec<Group>,
@@ -153,9 +147,11 @@ impl<'c> Grouping<'c> {
                 .then(|| {
                     self.org_parts.get(t).copied().or_else(|| {
                         // "Aramco Corp" after "ARAMCO": the name with its
-                        // legal form is the organization named without it.
+                        // legal form is the organization named without it
+                        // (the key resolver's list of corporate suffixes).
                         let (base, form) = t.rsplit_once(' ')?;
-                        LEGAL_FORMS.contains(&form).then_some(())?;
+                        let form = form.to_lowercase();
+                        self.cues.corporate_suffixes.contains(&form).then_some(())?;
                         self.by_id.get(&c.kind)?.get(false, &base.to_lowercase())
                     })
                 })
