@@ -8,12 +8,11 @@ use super::numbers::Number;
 use super::scanner::Reading;
 use super::tokens::{TokenKind, Tokens};
 use crate::record::{ClaimKind, Qualifier};
-use crate::text::MONTHS;
 
 impl<'a, 'd> Tokens<'a, 'd> {
     /// A month name or abbreviation, capitalised ("July", "Aug").
     pub(super) fn is_month(&self, i: usize) -> bool {
-        self.is_word(i) && MONTHS.contains(&self.word(i)) && self.capitalised(i)
+        self.is_word(i) && self.lex.months.contains(self.word(i)) && self.capitalised(i)
     }
 
     /// True when a digits token is a date part, a time, an ordinal, part of a

@@ -5,7 +5,6 @@
 
 use super::scanner::Reading;
 use super::tokens::{TokenKind, Tokens};
-use crate::text::MONTHS;
 
 impl<'a, 'd> Tokens<'a, 'd> {
     /// A measure unit starting at token `j`: (end token, category).
@@ -41,7 +40,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             && self.is_punct(r.end, ',')
             && self.is_word(first - 2)
             && self.capitalised(first - 2)
-            && !MONTHS.contains(&self.word(first - 2))
+            && !self.lex.months.contains(self.word(first - 2))
             && self.same_sentence(first - 2, first);
         after_age_of || aged || apposition
     }

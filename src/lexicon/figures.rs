@@ -3,7 +3,7 @@
 //! `figure_words.tsv` (noun-phrase stops, time words, verbs of change, …),
 //! from `gazetteers/figure_*.tsv`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::lists::word_lists;
 use super::{columns, embedded_table, rows};
@@ -55,6 +55,9 @@ impl NumberWord {
 /// The figure rules' word lists.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct FigureWords {
+    /// Month names and their abbreviations, lower-case (the name rules'
+    /// [`NameWords::months`](super::NameWords), shared).
+    pub months: HashSet<String, FnvBuild>,
     /// Number words: lower-case word → class and value.
     pub numbers: HashMap<&'static str, (NumberWord, f64), FnvBuild>,
     /// Prefix currency forms, case-sensitive, longest first.
@@ -126,9 +129,12 @@ word_lists! {
 }
 
 impl FigureWords {
-    /// Load the embedded lists.
-    pub(super) fn load() -> FigureWords {
-        let mut lex = FigureWords::default();
+    /// Load the embedded lists; the months are the name rules' `months`.
+    pub(super) fn load(months: &HashSet<String, FnvBuild>) -> FigureWords {
+        let mut lex = FigureWords {
+            months: months.clone(),
+            ..FigureWords::default()
+        };
         let table = embedded_table!("figure_numbers.tsv");
         let [word, class, value] = columns(&table, ["word", "class", "value"]);
         for row in rows(&table) {

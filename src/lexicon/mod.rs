@@ -72,9 +72,10 @@ impl Lexicon {
     /// Load every embedded list.
     fn load() -> Lexicon {
         let verbs = AttributionVerbs::load();
+        let names = NameWords::load(&verbs);
         Lexicon {
-            names: NameWords::load(&verbs),
-            figures: FigureWords::load(),
+            figures: FigureWords::load(&names.months),
+            names,
             verbs,
             claims: ClaimCues::load(),
             gazetteer: GazetteerCues::load(),
