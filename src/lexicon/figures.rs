@@ -125,6 +125,28 @@ word_lists! {
         fraction_time_words,
         /// Before "up to", a sum, not a ceiling ("added up to").
         sum_verbs,
+        /// After a fraction word, a proportion ("half the votes").
+        fraction_determiners,
+        /// After "last", "next", "this": a time ("last year").
+        time_nouns,
+        /// Before "of N", not the counted noun ("a total of").
+        aggregate_nouns,
+        /// Before N, its subject is the counted noun ("totalled").
+        total_verbs,
+        /// After a number, a time of day ("10 am", "10 GMT").
+        clock_words,
+        /// After a number, an address ("10 Downing Street").
+        street_words,
+        /// Between a determiner and a count, a part ("those first three").
+        part_words,
+        /// Units of a time in two units ("two hours 23 minutes").
+        time_units,
+        /// Before "over", a phrasal verb ("took over").
+        handover_verbs,
+        /// Between a number and a duration ("two more years").
+        duration_fillers,
+        /// Before a hyphenated duration, a period named ("the past 10-year").
+        earlier_periods,
     }
 }
 
