@@ -169,6 +169,22 @@ word_lists! {
         owned_by_people,
         /// Verbs whose object in a sports report is a player ("sign").
         sign_verbs,
+        /// After a place name, a currency ("US dollar").
+        currency_nouns,
+        /// Plural descriptors a listed name leaves out ("Death Row records").
+        plural_descriptors,
+        /// After a party adjective, a role ("Labour leader").
+        party_roles,
+        /// Heads that end names of programmes, not bodies ("Initiative").
+        programme_heads,
+        /// After a place in a sports report, a team's verb ("Surrey won").
+        team_verbs,
+        /// Past forms after a place that leave it a place ("based").
+        place_participles,
+        /// Abbreviations inside an ALL-CAPS name ("ST. LOUIS").
+        caps_abbreviations,
+        /// After a described news body, its verb ("reported").
+        report_verbs,
     }
 }
 

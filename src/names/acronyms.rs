@@ -175,7 +175,7 @@ pub(super) fn defined_span(
     }
 
     let kind = if let Some((_, head, p)) = words.org_head_ending(to) {
-        if non_entity_head(p) {
+        if non_entity_head(words, p) {
             None
         } else {
             let _ = head;

@@ -112,7 +112,7 @@ fn described_speaker(words: &Words<'_, '_>, j: usize) -> bool {
         && k < n
         && words.joined(k)
         && (words.lex.speech.contains(words.word(k))
-            || matches!(words.word(k), "reported" | "quoted" | "reports" | "quotes"))
+            || words.lex.cues.report_verbs.contains(words.word(k)))
 }
 
 /// The name at `i` continues one before it ("Stotler and Co"): too short

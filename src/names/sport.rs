@@ -245,13 +245,8 @@ fn result_subject(words: &Words<'_, '_>, a: usize, b: usize) -> bool {
     let past = w.len() > 4
         && w.ends_with("ed")
         && w.chars().all(|c| c.is_ascii_lowercase())
-        && !matches!(w, "based" | "called" | "named" | "located" | "situated");
-    // A team takes a plural verb in British English ("Blackburn have
-    // rejected", "Leeds are"); a town does not.
-    past || matches!(
-        w,
-        "won" | "lost" | "made" | "took" | "lead" | "leads" | "trail" | "trails"
-    ) || matches!(w, "have" | "are" | "were" | "want" | "need" | "face")
+        && !words.lex.cues.place_participles.contains(w);
+    past || words.lex.cues.team_verbs.contains(w)
 }
 
 /// Places listed with a team ("Essex, Derbyshire and Surrey" after "Surrey"

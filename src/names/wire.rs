@@ -69,7 +69,11 @@ fn dateline_runs(words: &Words<'_, '_>) -> Vec<(usize, usize)> {
 fn caps_joined(words: &Words<'_, '_>, j: usize) -> bool {
     match words.sep(j) {
         " " => true,
-        ". " => matches!(words.word(j - 1), "ST" | "STE" | "FT" | "MT" | "PT"),
+        ". " => words
+            .lex
+            .cues
+            .caps_abbreviations
+            .contains(words.word(j - 1)),
         _ => false,
     }
 }
