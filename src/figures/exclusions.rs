@@ -241,7 +241,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         let n = &r.n;
         let prev = self.prev_word(first);
         // "the world number 14", "a top 10 hit": a rank or a label.
-        if matches!(prev, "number" | "no" | "top" | "bottom") {
+        if self.lex.cues.rank_words.contains(prev) {
             return true;
         }
         // "after those first three games": a part of something counted

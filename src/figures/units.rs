@@ -200,7 +200,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         if matches!(after, "to" | "ending" | "ended" | "through") && self.is_month(unit_end + 1) {
             return None;
         }
-        if after == "of" && matches!(after2, "trading" | "talks" | "negotiations" | "fighting") {
+        if after == "of" && self.lex.cues.ongoing_nouns.contains(after2) {
             return None;
         }
         if after == "old" || after == "older" || after == "younger" {

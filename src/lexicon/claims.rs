@@ -41,5 +41,9 @@ word_lists! {
         cause_verbs,
         /// Role nouns that describe a person named before ("the striker").
         person_roles,
+        /// Before a spokesmen noun, its body ("company").
+        spokesmen_owners,
+        /// People who speak for a body ("spokesmen", "officials").
+        spokesmen_nouns,
     }
 }

@@ -147,6 +147,10 @@ word_lists! {
         duration_fillers,
         /// Before a hyphenated duration, a period named ("the past 10-year").
         earlier_periods,
+        /// Before a number, a rank ("number 14", "top 10").
+        rank_words,
+        /// After "N days of", an activity ("three days of talks").
+        ongoing_nouns,
     }
 }
 
