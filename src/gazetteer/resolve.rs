@@ -342,7 +342,9 @@ impl<'a, 'd> Article<'a, 'd> {
                 .map(|(_, w)| w.to_ascii_lowercase());
             let region_word =
                 |w: Option<&str>| w.is_some_and(|w| self.cues.region_before.contains(w));
-            if (after.as_deref()).is_some_and(|w| self.cues.region_after.contains(w))
+            if after
+                .as_deref()
+                .is_some_and(|w| self.cues.region_after.contains(w))
                 && text[end..].starts_with(' ')
                 || before_word.as_deref() == Some("upstate")
                 || before_word.as_deref() == Some("of") && region_word(two_before.as_deref())

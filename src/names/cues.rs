@@ -150,7 +150,10 @@ fn role_before_person(words: &Words<'_, '_>, chosen: &[Span], j: usize) -> bool 
 fn web_address(words: &Words<'_, '_>, i: usize, j: usize) -> bool {
     j == i + 1 && {
         let w = words.word(i);
-        (words.lex.cues.web_suffixes.iter()).any(|s| w.len() > s.len() + 2 && w.ends_with(s))
+        let suffixes = &words.lex.cues.web_suffixes;
+        suffixes
+            .iter()
+            .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
     }
 }
 

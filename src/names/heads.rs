@@ -39,7 +39,9 @@ impl<'d, 'a> Words<'d, 'a> {
 
 /// Heads that end names of programmes, not bodies.
 pub(super) fn non_entity_head(words: &Words<'_, '_>, p: &Phrase) -> bool {
-    (p.words.last()).is_some_and(|w| words.lex.cues.programme_heads.contains(w))
+    p.words
+        .last()
+        .is_some_and(|w| words.lex.cues.programme_heads.contains(w))
 }
 
 /// Names of laws, projects, plans and events: not entities.

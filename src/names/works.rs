@@ -60,12 +60,15 @@ fn block(words: &Words<'_, '_>, from: usize, to: usize, spans: &mut Vec<Span>) {
 /// Enduring Love": the titles after a work noun, a list of them too.
 fn after_work_nouns(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
     let n = words.toks.len();
+    let cues = &words.lex.cues;
     for k in 0..n.saturating_sub(1) {
         let w = words.word(k);
-        let work_noun = words.lex.cues.work_nouns.contains(w)
+        let work_noun = cues.work_nouns.contains(w)
             || (k > 0
                 && words.joined(k)
-                && (words.lex.cues.work_noun_pairs).contains_pair(words.word_lower(k - 1), w));
+                && cues
+                    .work_noun_pairs
+                    .contains_pair(words.word_lower(k - 1), w));
         if !work_noun || words.toks[k].possessive || !words.joined(k + 1) {
             continue;
         }
