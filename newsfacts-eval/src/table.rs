@@ -1,14 +1,20 @@
 //! One harness for the table-driven tests (`figures.rs`, `claims.rs`,
-//! `names.rs` in `newsfacts-tests/tests/`), in the way of regex's
-//! `testdata/*.toml`: each file holds `[[case]]` rows with a unique `name`,
-//! a test says how to check one row, and [`run`] checks them all and
+//! `names.rs`, `keys_cases.rs` in `newsfacts-tests/tests/`), in the way of
+//! regex's `testdata/*.toml`: each file holds `[[case]]` rows with a unique
+//! `name`, a test says how to check one row, and [`run`] checks them all and
 //! reports every failure by file and case name.
+//!
+//! Most tables run each row's text through an [`Extractor`]: their rows are
+//! [`ArticleCase`]s (the shared fields, and the table's own expectations
+//! flattened beside them), and [`run_articles`] reads the article, extracts
+//! it and hands the record to the test's check.
 //!
 //! `testdata/README.md` documents the fields of each file.
 
 use std::collections::HashSet;
 use std::path::Path;
 
+use newsfacts::{Article, ArticleRecord, Extractor};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
@@ -104,4 +110,70 @@ pub fn run<C: Case>(
 /// `file: name: problem`, one problem a line.
 fn describe(file: &str, name: &str, problems: &[String]) -> String {
     format!("{file}: {name}: {}", problems.join("\n    "))
+}
+
+/// A row that is one article to extract: the fields every such table
+/// shares, and the table's own expectations `E` (its other fields).
+#[derive(Debug, Deserialize)]
+pub struct ArticleCase<E> {
+    /// The row's unique name.
+    pub name: String,
+    /// The article's text.
+    pub text: String,
+    /// Read the text as a plain-text file, its first line a headline
+    /// ([`Article::from_plain_text`]); otherwise it is the body.
+    #[serde(default)]
+    pub headline: bool,
+    /// Why the row is expected to fail for now (see [`Case::pending`]).
+    #[serde(default)]
+    pub pending: Option<String>,
+    /// What the table checks.
+    #[serde(flatten)]
+    pub expect: E,
+}
+
+impl<E: DeserializeOwned> Case for ArticleCase<E> {
+    fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn pending(&self) -> Option<&str> {
+        self.pending.as_deref()
+    }
+}
+
+impl<E> ArticleCase<E> {
+    /// The row's article, named as the row.
+    pub fn article(&self) -> Article {
+        if self.headline {
+            Article::from_plain_text(self.name.clone(), &self.text)
+        } else {
+            Article::new(self.name.clone(), self.text.clone())
+        }
+    }
+}
+
+/// Check every row of `file` (relative to `root`) as [`run`] does: extract
+/// the row's article with the extractor `extractor` picks for it, and pass
+/// the article and its record to `check`, which returns what is wrong.
+/// A failing row's report starts with its text.
+#[track_caller]
+pub fn run_articles<'e, E: DeserializeOwned>(
+    root: &Path,
+    file: &str,
+    min_cases: usize,
+    extractor: impl Fn(&ArticleCase<E>) -> &'e Extractor,
+    mut check: impl FnMut(&ArticleCase<E>, &Article, &ArticleRecord) -> Vec<String>,
+) {
+    run(root, file, min_cases, |case: &ArticleCase<E>| {
+        let article = case.article();
+        let mut problems = match extractor(case).extract(&article) {
+            Ok(record) => check(case, &article, &record),
+            Err(e) => vec![format!("extract failed: {e}")],
+        };
+        if !problems.is_empty() {
+            problems.insert(0, format!("text: {:?}", case.text));
+        }
+        problems
+    });
 }

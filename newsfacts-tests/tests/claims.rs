@@ -6,15 +6,14 @@
 //! (`newsfacts_eval::table` runs the table).
 
 use newsfacts::record::Source;
-use newsfacts::{Article, ArticleRecord, Claim, ClaimKind, Extractor};
-use newsfacts_eval::table;
+use newsfacts::{ArticleRecord, Claim, ClaimKind, Extractor};
+use newsfacts_eval::table::{self, ArticleCase};
 use newsfacts_tests::repo_root;
 use serde::Deserialize;
 
+/// What a row expects (`name`, `text`, `pending`: [`ArticleCase`]).
 #[derive(Deserialize)]
-struct Case {
-    name: String,
-    text: String,
+struct Claims {
     figure: Option<String>,
     source: Option<String>,
     subject: Option<String>,
@@ -24,17 +23,6 @@ struct Case {
     quotes: Option<usize>,
     #[serde(default)]
     quote_off: bool,
-    pending: Option<String>,
-}
-
-impl table::Case for Case {
-    fn name(&self) -> &str {
-        &self.name
-    }
-
-    fn pending(&self) -> Option<&str> {
-        self.pending.as_deref()
-    }
 }
 
 fn name_of(s: &Option<Source>) -> String {
@@ -48,16 +36,12 @@ fn entity_name(record: &ArticleRecord, id: &Option<String>) -> String {
         .unwrap_or_default()
 }
 
-/// Everything wrong with one row, empty when it passes.
-fn check(case: &Case, on: &Extractor, off: &Extractor) -> Vec<String> {
-    let extractor = if case.quote_off { off } else { on };
-    let record = match extractor.extract(&Article::new(case.name.clone(), case.text.clone())) {
-        Ok(r) => r,
-        Err(e) => return vec![format!("extract failed: {e}")],
-    };
+/// Everything wrong with one row's record, empty when it passes.
+fn check(row: &ArticleCase<Claims>, record: &ArticleRecord) -> Vec<String> {
+    let case = &row.expect;
     let mut errs = Vec::new();
     for c in &record.claims {
-        if case.text.get(c.start..c.end) != Some(c.text.as_str()) {
+        if row.text.get(c.start..c.end) != Some(c.text.as_str()) {
             errs.push(format!("claim {} text {:?} is not its span", c.id, c.text));
         }
     }
@@ -107,7 +91,7 @@ fn check(case: &Case, on: &Extractor, off: &Extractor) -> Vec<String> {
             }
         }
         if let Some(want) = &case.subject {
-            let got = entity_name(&record, &c.subject);
+            let got = entity_name(record, &c.subject);
             if &got != want {
                 errs.push(format!("subject {got:?}, want {want:?}"));
             }
@@ -125,7 +109,11 @@ fn check(case: &Case, on: &Extractor, off: &Extractor) -> Vec<String> {
 fn claims_table() {
     let on = Extractor::new();
     let off = Extractor::builder().quotes(false).build().unwrap();
-    table::run(repo_root(), "testdata/claims.toml", 80, |case: &Case| {
-        check(case, &on, &off)
-    });
+    table::run_articles(
+        repo_root(),
+        "testdata/claims.toml",
+        80,
+        |case: &ArticleCase<Claims>| if case.expect.quote_off { &off } else { &on },
+        |case, _, record| check(case, record),
+    );
 }

@@ -7,22 +7,15 @@
 //! is always checked. All failing rows are reported together, by name
 //! (`newsfacts_eval::table` runs the table).
 
-use newsfacts::{Article, Extractor};
-use newsfacts_eval::table;
+use newsfacts::{ArticleRecord, Extractor};
+use newsfacts_eval::table::{self, ArticleCase};
 use newsfacts_tests::repo_root;
 use serde::Deserialize;
 
+/// What a row expects (`name`, `text`: [`ArticleCase`]).
 #[derive(Debug, Deserialize)]
-struct Case {
-    name: String,
-    text: String,
+struct Figures {
     figures: Vec<Expected>,
-}
-
-impl table::Case for Case {
-    fn name(&self) -> &str {
-        &self.name
-    }
 }
 
 #[derive(Debug, Deserialize, PartialEq)]
@@ -71,13 +64,10 @@ fn same(a: &Expected, b: &Expected) -> bool {
         }
 }
 
-/// Everything wrong with one row: its expected and extracted figures when
-/// they differ.
-fn check(extractor: &Extractor, case: &Case) -> Vec<String> {
-    let record = match extractor.extract(&Article::new(case.name.clone(), case.text.as_str())) {
-        Ok(r) => r,
-        Err(e) => return vec![format!("extract failed: {e}")],
-    };
+/// Everything wrong with one row's record: its expected and extracted
+/// figures when they differ.
+fn check(case: &ArticleCase<Figures>, record: &ArticleRecord) -> Vec<String> {
+    let want = &case.expect.figures;
     let got: Vec<Expected> = record
         .claims
         .iter()
@@ -92,13 +82,11 @@ fn check(extractor: &Extractor, case: &Case) -> Vec<String> {
             upper: c.upper,
         })
         .collect();
-    let ok =
-        got.len() == case.figures.len() && got.iter().zip(&case.figures).all(|(g, e)| same(g, e));
+    let ok = got.len() == want.len() && got.iter().zip(want).all(|(g, e)| same(g, e));
     if ok {
         return Vec::new();
     }
-    let mut problems = vec![format!("{:?}", case.text)];
-    problems.extend(case.figures.iter().map(|e| format!("want {}", show(e))));
+    let mut problems: Vec<String> = want.iter().map(|e| format!("want {}", show(e))).collect();
     problems.extend(got.iter().map(|g| format!("got  {}", show(g))));
     problems
 }
@@ -106,7 +94,11 @@ fn check(extractor: &Extractor, case: &Case) -> Vec<String> {
 #[test]
 fn figure_table() {
     let extractor = Extractor::new();
-    table::run(repo_root(), "testdata/figures.toml", 150, |case: &Case| {
-        check(&extractor, case)
-    });
+    table::run_articles(
+        repo_root(),
+        "testdata/figures.toml",
+        150,
+        |_| &extractor,
+        |case, _, record| check(case, record),
+    );
 }

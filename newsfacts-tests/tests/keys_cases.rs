@@ -3,30 +3,15 @@
 //! (docs/KEYS.md; the choice among homonyms is `src/gazetteer/resolve.rs`).
 //! All failing rows are reported together, by name (`newsfacts_eval::table`).
 
-use newsfacts::{Article, Extractor};
-use newsfacts_eval::table;
+use newsfacts::{ArticleRecord, Extractor};
+use newsfacts_eval::table::{self, ArticleCase};
 use newsfacts_tests::repo_root;
 use serde::Deserialize;
 
+/// What a row expects (`name`, `text`, `headline`, `pending`: [`ArticleCase`]).
 #[derive(Debug, Deserialize)]
-struct Case {
-    name: String,
-    text: String,
-    #[serde(default)]
-    headline: bool,
+struct Keys {
     keys: Vec<Expected>,
-    #[serde(default)]
-    pending: Option<String>,
-}
-
-impl table::Case for Case {
-    fn name(&self) -> &str {
-        &self.name
-    }
-
-    fn pending(&self) -> Option<&str> {
-        self.pending.as_deref()
-    }
 }
 
 /// A mention text and the key its entity should have (`""`: none).
@@ -36,19 +21,10 @@ struct Expected {
     key: String,
 }
 
-/// Everything wrong with one row.
-fn check(extractor: &Extractor, case: &Case) -> Vec<String> {
-    let article = if case.headline {
-        Article::from_plain_text(case.name.clone(), &case.text)
-    } else {
-        Article::new(case.name.clone(), case.text.clone())
-    };
-    let record = match extractor.extract(&article) {
-        Ok(r) => r,
-        Err(e) => return vec![format!("error {e}")],
-    };
+/// Everything wrong with one row's record.
+fn check(case: &ArticleCase<Keys>, record: &ArticleRecord) -> Vec<String> {
     let mut problems = Vec::new();
-    for want in &case.keys {
+    for want in &case.expect.keys {
         let entity = record
             .entities
             .iter()
@@ -70,19 +46,17 @@ fn check(extractor: &Extractor, case: &Case) -> Vec<String> {
             }
         }
     }
-    if !problems.is_empty() {
-        problems.insert(0, format!("text: {:?}", case.text));
-    }
     problems
 }
 
 #[test]
 fn key_table() {
     let extractor = Extractor::new();
-    table::run(
+    table::run_articles(
         repo_root(),
         "testdata/keys_cases.toml",
         20,
-        |case: &Case| check(&extractor, case),
+        |_| &extractor,
+        |case, _, record| check(case, record),
     );
 }

@@ -5,26 +5,17 @@
 //! too. All failing rows are reported together, by name
 //! (`newsfacts_eval::table` runs the table).
 
-use newsfacts::{Article, EntityType, Extractor};
-use newsfacts_eval::table;
+use newsfacts::{Article, ArticleRecord, EntityType, Extractor};
+use newsfacts_eval::table::{self, ArticleCase};
 use newsfacts_tests::repo_root;
 use serde::Deserialize;
 
+/// What a row expects (`name`, `text`, `headline`, `pending`: [`ArticleCase`]).
 #[derive(Debug, Deserialize)]
-struct Case {
-    name: String,
-    text: String,
-    #[serde(default)]
-    headline: bool,
+struct Names {
     #[serde(default)]
     nationalities: bool,
     mentions: Vec<Expected>,
-}
-
-impl table::Case for Case {
-    fn name(&self) -> &str {
-        &self.name
-    }
 }
 
 #[derive(Debug, Deserialize, PartialEq, Eq, Clone)]
@@ -43,23 +34,14 @@ fn show(list: &[Expected]) -> String {
     format!("[{}]", rows.join(", "))
 }
 
-/// Everything wrong with one row: its expected and extracted mentions
-/// when they differ.
-fn check(extractor: &Extractor, case: &Case) -> Vec<String> {
-    let article = if case.headline {
-        Article::from_plain_text(case.name.clone(), &case.text)
-    } else {
-        Article::new(case.name.clone(), case.text.clone())
-    };
-    let record = match extractor.extract(&article) {
-        Ok(r) => r,
-        Err(e) => return vec![format!("error {e}")],
-    };
+/// Everything wrong with one row's record: its expected and extracted
+/// mentions when they differ.
+fn check(case: &ArticleCase<Names>, article: &Article, record: &ArticleRecord) -> Vec<String> {
     let mut got: Vec<(usize, Expected)> = Vec::new();
     for e in &record.entities {
         let wanted = match e.kind {
             EntityType::Person | EntityType::Organization | EntityType::Place => true,
-            EntityType::Nationality => case.nationalities,
+            EntityType::Nationality => case.expect.nationalities,
             _ => false,
         };
         if !wanted {
@@ -79,30 +61,29 @@ fn check(extractor: &Extractor, case: &Case) -> Vec<String> {
     }
     got.sort_by_key(|(start, _)| *start);
     let got: Vec<Expected> = got.into_iter().map(|(_, m)| m).collect();
-    if got == case.mentions {
+    if got == case.expect.mentions {
         return Vec::new();
     }
     vec![
-        format!("text: {:?}", case.text),
-        format!("want: {}", show(&case.mentions)),
+        format!("want: {}", show(&case.expect.mentions)),
         format!("got:  {}", show(&got)),
     ]
 }
 
+/// Run the name table `file`, which holds at least `min_cases` rows.
+fn name_table_in(file: &str, min_cases: usize) {
+    let extractor = Extractor::new();
+    table::run_articles(repo_root(), file, min_cases, |_| &extractor, check);
+}
+
 #[test]
 fn name_table() {
-    let extractor = Extractor::new();
-    table::run(repo_root(), "testdata/names.toml", 120, |case: &Case| {
-        check(&extractor, case)
-    });
+    name_table_in("testdata/names.toml", 120);
 }
 
 /// Wire-copy cases (issue 12): datelines, company suffixes, state
 /// abbreviations, results lines and scorecards.
 #[test]
 fn wire_name_table() {
-    let extractor = Extractor::new();
-    table::run(repo_root(), "testdata/names_wire.toml", 4, |case: &Case| {
-        check(&extractor, case)
-    });
+    name_table_in("testdata/names_wire.toml", 4);
 }

@@ -19,54 +19,6 @@ use super::attributor::Attributor;
 use super::mentions::EntityMention;
 use crate::record::EntityType;
 
-/// Auxiliaries and common past forms that show a name is a clause's subject
-/// ("VEB lent", "China came second", "Aramco was to purchase").
-const FINITE_VERBS: &[&str] = &[
-    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may",
-    "might", "should", "must", "came", "went", "made", "paid", "lent", "sold", "spent", "won",
-    "lost", "rose", "fell", "grew", "took", "gave", "got", "bought", "cut", "put", "set", "says",
-    "said", "wants", "plans", "expects",
-];
-
-/// Heads of "the X's" that stand for a place named before.
-const PLACE_HEADS: &[&str] = &[
-    "region",
-    "country",
-    "nation",
-    "province",
-    "city",
-    "island",
-    "territory",
-    "state",
-];
-
-/// Heads of "the X's" that stand for an organization named before.
-const ORGANIZATION_HEADS: &[&str] = &[
-    "company",
-    "firm",
-    "group",
-    "bank",
-    "club",
-    "team",
-    "party",
-    "channel",
-    "network",
-    "airline",
-    "carrier",
-    "organisation",
-    "organization",
-    "agency",
-    "council",
-    "union",
-    "studio",
-    "label",
-    "band",
-];
-
-/// Nouns for money offered by someone: "a £5m offer for Ferguson from
-/// Everton" is Everton's.
-const BID_NOUNS: &[&str] = &["offer", "bid", "approach", "proposal", "payment", "loan"];
-
 /// How many words after a bid noun its "from X" may come.
 const BIDDER_REACH: usize = 6;
 
@@ -78,13 +30,13 @@ const AFTER_ACTOR_REACH: usize = 6;
 /// total population of").
 const OWNER_REACH: usize = 5;
 
-/// Does `word` (folded) read as a finite verb: a listed one, or a past
-/// form in "-ed"?
-pub(super) fn is_finite_verb(word: &str) -> bool {
-    FINITE_VERBS.contains(&word) || (word.len() > 4 && word.ends_with("ed"))
-}
-
 impl Attributor<'_, '_> {
+    /// Does `word` (folded) read as a finite verb: a listed one, or a past
+    /// form in "-ed"?
+    pub(super) fn is_finite_verb(&self, word: &str) -> bool {
+        self.cues.finite_verbs.contains(word) || (word.len() > 4 && word.ends_with("ed"))
+    }
+
     /// Is the figure about several bearers, or about others? "Mobil Corp
     /// <MOB> and Chevron Corp <CHV> 550,000 bpd" (a ticker list ending in
     /// "and X"), "three other men".
@@ -123,7 +75,7 @@ impl Attributor<'_, '_> {
             return None;
         }
         let verb = self.words(m.end..hi).first().map(|w| w.2)?;
-        (is_finite_verb(verb) && !matches!(verb, "is" | "are" | "was" | "were")).then_some(m)
+        (self.is_finite_verb(verb) && !matches!(verb, "is" | "are" | "was" | "were")).then_some(m)
     }
 
     /// "to help Yukos pay off part of a $27bn bill": the name after "help",
@@ -131,23 +83,9 @@ impl Attributor<'_, '_> {
     pub(super) fn caused_actor(&self, lo: usize, fig: Range<usize>) -> Option<EntityMention> {
         let m = *self.mentions.within(lo..fig.start).last()?;
         let before = self.words(lo..m.start);
-        let cause = before.last().is_some_and(|w| {
-            matches!(
-                w.2,
-                "help"
-                    | "helped"
-                    | "helping"
-                    | "allow"
-                    | "allowed"
-                    | "allowing"
-                    | "enable"
-                    | "enabled"
-                    | "force"
-                    | "forced"
-                    | "forcing"
-                    | "let"
-            )
-        });
+        let cause = before
+            .last()
+            .is_some_and(|w| self.cues.cause_verbs.contains(w.2));
         let gap = self.words(m.end..fig.start);
         let verb_next = gap.first().is_some_and(|w| {
             self.text[m.end..w.0].trim().is_empty() && !matches!(w.2, "to" | "and" | "of")
@@ -179,7 +117,8 @@ impl Attributor<'_, '_> {
                             "that" | "and" | "but" | "because" | "if" | "when" | "as" | "so"
                         )
                         && !words[i - 1].2.ends_with("'s");
-                    let subject_of_next = words.get(i + 1).is_some_and(|n| is_finite_verb(n.2));
+                    let subject_of_next =
+                        words.get(i + 1).is_some_and(|n| self.is_finite_verb(n.2));
                     after_verb && !subject_of_next && !self.text[words[i - 1].1..w.0].contains(',')
                 }
                 _ => false,
@@ -190,7 +129,10 @@ impl Attributor<'_, '_> {
     /// follows a bid noun right after the figure.
     pub(super) fn bidder(&self, fig: Range<usize>, hi: usize) -> Option<EntityMention> {
         let words = self.words(fig.end..hi);
-        if !words.first().is_some_and(|w| BID_NOUNS.contains(&w.2)) {
+        if !words
+            .first()
+            .is_some_and(|w| self.cues.bid_nouns.contains(w.2))
+        {
             return None;
         }
         let k = words
@@ -245,10 +187,10 @@ impl Attributor<'_, '_> {
             let stem = w.2.strip_suffix("'s").or_else(|| w.2.strip_suffix("’s"));
             let the = k > 0 && near[k - 1].2 == "the";
             if let (Some(head), true) = (stem, the) {
-                if PLACE_HEADS.contains(&head) {
+                if self.cues.place_heads.contains(head) {
                     return self.nearest_in_sentence(w.0, true, |k| k == EntityType::Place);
                 }
-                if ORGANIZATION_HEADS.contains(&head) {
+                if self.cues.organization_heads.contains(head) {
                     return self.nearest_in_sentence(w.0, true, |k| k == EntityType::Organization);
                 }
             }
@@ -278,10 +220,10 @@ impl Attributor<'_, '_> {
             .2
             .strip_suffix("'s")
             .or_else(|| owner.2.strip_suffix("’s"))?;
-        if PLACE_HEADS.contains(&head) {
+        if self.cues.place_heads.contains(head) {
             return self.nearest_in_sentence(fig.start, false, |k| k == EntityType::Place);
         }
-        if ORGANIZATION_HEADS.contains(&head) {
+        if self.cues.organization_heads.contains(head) {
             return self.nearest_in_sentence(fig.start, false, |k| k == EntityType::Organization);
         }
         None

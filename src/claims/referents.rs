@@ -78,11 +78,8 @@ impl Attributor<'_, '_> {
         let [.., owner, role] = words.as_slice() else {
             return None;
         };
-        let owner_noun = matches!(owner.2, "company" | "bank" | "firm" | "group" | "club");
-        let role_noun = matches!(
-            role.2,
-            "spokesmen" | "spokesman" | "spokeswoman" | "spokespeople" | "officials" | "sources"
-        );
+        let owner_noun = self.cues.spokesmen_owners.contains(owner.2);
+        let role_noun = self.cues.spokesmen_nouns.contains(role.2);
         if !(owner_noun && role_noun) {
             return None;
         }

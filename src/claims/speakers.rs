@@ -10,51 +10,12 @@
 use std::ops::Range;
 
 use super::attributor::Attributor;
-use super::bearers::is_finite_verb;
 use super::quotes::{is_quotation, QuotedPassage};
 use super::referents::Referent;
 use crate::record::EntityType;
 
 /// Sentences back that a pronoun may reach for its antecedent.
 const PRONOUN_REACH: usize = 5;
-
-/// Role nouns that, after "the", describe a person named before ("the
-/// striker was pleased"): the heads `described_subject` accepts.
-const PERSON_ROLES: &[&str] = &[
-    "striker",
-    "midfielder",
-    "defender",
-    "goalkeeper",
-    "forward",
-    "captain",
-    "coach",
-    "manager",
-    "player",
-    "champion",
-    "seed",
-    "winner",
-    "veteran",
-    "star",
-    "actor",
-    "actress",
-    "singer",
-    "rapper",
-    "musician",
-    "director",
-    "producer",
-    "minister",
-    "president",
-    "chairman",
-    "chief",
-    "executive",
-    "spokesman",
-    "spokeswoman",
-    "official",
-    "founder",
-    "leader",
-    "boss",
-    "analyst",
-];
 
 /// The attribution of one sentence or quote, once pronouns are resolved.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -408,16 +369,18 @@ impl Attributor<'_, '_> {
                 .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
         };
         let mut j = k + 1;
-        while j < words.len() && j - k <= 4 && lower(&words[j]) && !is_finite_verb(words[j].2) {
+        while j < words.len() && j - k <= 4 && lower(&words[j]) && !self.is_finite_verb(words[j].2)
+        {
             j += 1;
         }
         let verb = words.get(j)?;
-        if j == k + 1 || !is_finite_verb(verb.2) || self.text[words[k].0..verb.0].contains(',') {
+        if j == k + 1 || !self.is_finite_verb(verb.2) || self.text[words[k].0..verb.0].contains(',')
+        {
             return None;
         }
         // Not "the weather".
         let head = words[j - 1].2;
-        let person_like = PERSON_ROLES.contains(&head)
+        let person_like = self.cues.person_roles.contains(head)
             || words[k + 1..j]
                 .iter()
                 .any(|w| w.2.chars().any(|c| c.is_ascii_digit()));

@@ -27,7 +27,6 @@
 use std::ops::Range;
 
 use super::attributor::Attributor;
-use super::bearers::is_finite_verb;
 use super::mentions::EntityMention;
 use crate::record::EntityType;
 
@@ -184,7 +183,7 @@ impl Attributor<'_, '_> {
                     self.mentions.within(n.0..s.end).next().is_some_and(|m| {
                         m.start == n.0
                             && self.words(m.end..s.end).first().is_some_and(|v| {
-                                is_finite_verb(v.2) && self.text[m.end..v.0].trim().is_empty()
+                                self.is_finite_verb(v.2) && self.text[m.end..v.0].trim().is_empty()
                             })
                     })
                 });
@@ -303,7 +302,7 @@ impl Attributor<'_, '_> {
             let verb_follows = self
                 .words(m.end..pos)
                 .first()
-                .is_some_and(|w| is_finite_verb(w.2));
+                .is_some_and(|w| self.is_finite_verb(w.2));
             let open = lead.len() <= SUBJECT_REACH
                 && !self.text[lo..m.start].contains([',', ';', ':', '(', '—', '–'])
                 && (verb_follows || !lead.iter().any(|w| self.cues.prepositions.contains(w)));

@@ -260,10 +260,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             }
             // "81 last year": a time, not the counted noun.
             if matches!(w, "last" | "next" | "this")
-                && matches!(
-                    self.word(j + 1),
-                    "year" | "week" | "month" | "season" | "quarter" | "night" | "time"
-                )
+                && self.lex.cues.time_nouns.contains(self.word(j + 1))
             {
                 break;
             }
@@ -420,10 +417,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             let w = self.word(q - 2);
             if !self.lex.cues.np_stop.contains(w)
                 && self.number_word(q - 2).is_none()
-                && !matches!(
-                    w,
-                    "total" | "rate" | "level" | "number" | "sum" | "peak" | "average"
-                )
+                && !self.lex.cues.aggregate_nouns.contains(w)
             {
                 return Some(self.raw(q - 2).to_string());
             }
@@ -451,10 +445,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             }
         }
         // "<plural subject> totalled N"
-        if matches!(
-            before[0],
-            "totalled" | "totaled" | "numbered" | "totalling" | "totaling" | "number" | "numbering"
-        ) {
+        if self.lex.cues.total_verbs.contains(before[0]) {
             let mut k = q.saturating_sub(1);
             while k > 0 && self.same_sentence(k - 1, first) && k + 8 > q {
                 k -= 1;

@@ -8,12 +8,11 @@ use super::numbers::Number;
 use super::scanner::Reading;
 use super::tokens::{TokenKind, Tokens};
 use crate::record::{ClaimKind, Qualifier};
-use crate::text::MONTHS;
 
 impl<'a, 'd> Tokens<'a, 'd> {
     /// A month name or abbreviation, capitalised ("July", "Aug").
     pub(super) fn is_month(&self, i: usize) -> bool {
-        self.is_word(i) && MONTHS.contains(&self.word(i)) && self.capitalised(i)
+        self.is_word(i) && self.lex.months.contains(self.word(i)) && self.capitalised(i)
     }
 
     /// True when a digits token is a date part, a time, an ordinal, part of a
@@ -83,10 +82,8 @@ impl<'a, 'd> Tokens<'a, 'd> {
             return true;
         }
         // Times: "10 am", "3 p.m.", "10 GMT".
-        if matches!(
-            self.word(n.end),
-            "am" | "pm" | "gmt" | "bst" | "hrs" | "o'clock"
-        ) && !n.scaled
+        if self.lex.cues.clock_words.contains(self.word(n.end))
+            && !n.scaled
             && (self.word(n.end) != "am" || self.raw(n.end) == "am")
         {
             return true;
@@ -146,10 +143,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         if self.capitalised(n.end) {
             let mut k = n.end;
             while self.capitalised(k) && k < n.end + 4 {
-                if matches!(
-                    self.word(k),
-                    "street" | "road" | "avenue" | "lane" | "boulevard" | "drive" | "st"
-                ) {
+                if self.lex.cues.street_words.contains(self.word(k)) {
                     return true;
                 }
                 k += 1;
@@ -247,13 +241,13 @@ impl<'a, 'd> Tokens<'a, 'd> {
         let n = &r.n;
         let prev = self.prev_word(first);
         // "the world number 14", "a top 10 hit": a rank or a label.
-        if matches!(prev, "number" | "no" | "top" | "bottom") {
+        if self.lex.cues.rank_words.contains(prev) {
             return true;
         }
         // "after those first three games": a part of something counted
         // before, not a quantity.
         if r.kind == ClaimKind::Count
-            && matches!(prev, "first" | "last" | "opening" | "final" | "next")
+            && self.lex.cues.part_words.contains(prev)
             && first >= 2
             && matches!(
                 self.word(first - 2),
@@ -276,12 +270,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             }
         }
         // "two hours 23 minutes": one time in two units is a result.
-        let time_unit = |k: usize| {
-            matches!(
-                self.word(k),
-                "hours" | "hour" | "minutes" | "minute" | "seconds" | "min" | "mins" | "secs"
-            )
-        };
+        let time_unit = |k: usize| self.lex.cues.time_units.contains(self.word(k));
         if r.kind == ClaimKind::Measure && r.unit.as_deref().is_some_and(time_unit_name) {
             let next_time = (self.kind(r.np) == Some(TokenKind::Digits)
                 || self.number_word(r.np).is_some())

@@ -99,9 +99,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
                     || self.kind(fi + 2) == Some(TokenKind::Digits)
                     || matches!(after, "the" if time_word(self.word_in_sentence(fi + 3, fi))))
             }
-            "the" | "its" | "their" | "his" | "her" | "our" | "all" | "these" | "those" => {
-                !time_word(next2)
-            }
+            d if self.lex.cues.fraction_determiners.contains(d) => !time_word(next2),
             "a" | "an" => false,
             _ => {
                 matches!(

@@ -111,10 +111,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
                     } else {
                         ""
                     };
-                    if matches!(
-                        before,
-                        "took" | "take" | "taking" | "takes" | "handed" | "hand" | "won"
-                    ) {
+                    if self.lex.cues.handover_verbs.contains(before) {
                         continue;
                     }
                 }

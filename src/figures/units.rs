@@ -5,7 +5,6 @@
 
 use super::scanner::Reading;
 use super::tokens::{TokenKind, Tokens};
-use crate::text::MONTHS;
 
 impl<'a, 'd> Tokens<'a, 'd> {
     /// A measure unit starting at token `j`: (end token, category).
@@ -41,7 +40,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             && self.is_punct(r.end, ',')
             && self.is_word(first - 2)
             && self.capitalised(first - 2)
-            && !MONTHS.contains(&self.word(first - 2))
+            && !self.lex.months.contains(self.word(first - 2))
             && self.same_sentence(first - 2, first);
         after_age_of || aged || apposition
     }
@@ -95,10 +94,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             // "5 m" is never metres here; units need a space or glue only.
             return Some(r);
         }
-        if matches!(
-            self.word(end),
-            "more" | "additional" | "further" | "extra" | "long"
-        ) {
+        if self.lex.cues.duration_fillers.contains(self.word(end)) {
             if let Some((e, cat)) = self.unit_at(end + 1) {
                 if cat == "duration" {
                     return Some((e, cat));
@@ -118,10 +114,8 @@ impl<'a, 'd> Tokens<'a, 'd> {
         cat: &str,
     ) -> Option<(usize, String)> {
         let hyphen = self.is_dash(end) && self.glued(end);
-        let filler = matches!(
-            self.word(end),
-            "more" | "additional" | "further" | "extra" | "long"
-        ) && self.unit_at(end).is_none();
+        let filler =
+            self.lex.cues.duration_fillers.contains(self.word(end)) && self.unit_at(end).is_none();
         let unit_first = if hyphen || filler { end + 1 } else { end };
         let unit_text =
             self.doc.text[self.toks[unit_first].start..self.toks[unit_end - 1].end].to_string();
@@ -160,10 +154,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             while k > 0 && k + 3 > first {
                 k -= 1;
                 let w = self.word_in_sentence(k, first);
-                if matches!(
-                    w,
-                    "first" | "second" | "third" | "last" | "previous" | "past"
-                ) {
+                if self.lex.cues.earlier_periods.contains(w) {
                     return None;
                 }
             }
@@ -209,7 +200,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         if matches!(after, "to" | "ending" | "ended" | "through") && self.is_month(unit_end + 1) {
             return None;
         }
-        if after == "of" && matches!(after2, "trading" | "talks" | "negotiations" | "fighting") {
+        if after == "of" && self.lex.cues.ongoing_nouns.contains(after2) {
             return None;
         }
         if after == "old" || after == "older" || after == "younger" {

@@ -340,18 +340,12 @@ impl<'a, 'd> Article<'a, 'd> {
             let two_before = before
                 .and_then(|(at, _)| self.doc.word_before(at))
                 .map(|(_, w)| w.to_ascii_lowercase());
-            let region_word = |w: Option<&str>| {
-                matches!(
-                    w,
-                    Some("state" | "province" | "prefecture" | "county" | "governor")
-                )
-            };
-            if matches!(
-                after.as_deref(),
-                Some(
-                    "state" | "province" | "prefecture" | "municipality" | "oblast" | "governorate"
-                )
-            ) && text[end..].starts_with(' ')
+            let region_word =
+                |w: Option<&str>| w.is_some_and(|w| self.cues.region_before.contains(w));
+            if after
+                .as_deref()
+                .is_some_and(|w| self.cues.region_after.contains(w))
+                && text[end..].starts_with(' ')
                 || before_word.as_deref() == Some("upstate")
                 || before_word.as_deref() == Some("of") && region_word(two_before.as_deref())
                 || self.follows_city(start)

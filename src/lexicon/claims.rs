@@ -29,5 +29,21 @@ word_lists! {
         auxiliaries,
         /// Nouns for a holding in a company ("stake").
         holdings,
+        /// Auxiliaries and past forms that show a clause's subject ("lent").
+        finite_verbs,
+        /// Heads of "the X's" that stand for a place ("region").
+        place_heads,
+        /// Heads of "the X's" that stand for an organization ("company").
+        organization_heads,
+        /// Nouns for money offered by someone ("offer", "bid").
+        bid_nouns,
+        /// Verbs whose object acts in the figure's clause ("help", "let").
+        cause_verbs,
+        /// Role nouns that describe a person named before ("the striker").
+        person_roles,
+        /// Before a spokesmen noun, its body ("company").
+        spokesmen_owners,
+        /// People who speak for a body ("spokesmen", "officials").
+        spokesmen_nouns,
     }
 }

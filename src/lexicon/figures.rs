@@ -3,7 +3,7 @@
 //! `figure_words.tsv` (noun-phrase stops, time words, verbs of change, …),
 //! from `gazetteers/figure_*.tsv`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::lists::word_lists;
 use super::{columns, embedded_table, rows};
@@ -55,6 +55,9 @@ impl NumberWord {
 /// The figure rules' word lists.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct FigureWords {
+    /// Month names and their abbreviations, lower-case (the name rules'
+    /// [`NameWords::months`](super::NameWords), shared).
+    pub months: HashSet<String, FnvBuild>,
     /// Number words: lower-case word → class and value.
     pub numbers: HashMap<&'static str, (NumberWord, f64), FnvBuild>,
     /// Prefix currency forms, case-sensitive, longest first.
@@ -122,13 +125,42 @@ word_lists! {
         fraction_time_words,
         /// Before "up to", a sum, not a ceiling ("added up to").
         sum_verbs,
+        /// After a fraction word, a proportion ("half the votes").
+        fraction_determiners,
+        /// After "last", "next", "this": a time ("last year").
+        time_nouns,
+        /// Before "of N", not the counted noun ("a total of").
+        aggregate_nouns,
+        /// Before N, its subject is the counted noun ("totalled").
+        total_verbs,
+        /// After a number, a time of day ("10 am", "10 GMT").
+        clock_words,
+        /// After a number, an address ("10 Downing Street").
+        street_words,
+        /// Between a determiner and a count, a part ("those first three").
+        part_words,
+        /// Units of a time in two units ("two hours 23 minutes").
+        time_units,
+        /// Before "over", a phrasal verb ("took over").
+        handover_verbs,
+        /// Between a number and a duration ("two more years").
+        duration_fillers,
+        /// Before a hyphenated duration, a period named ("the past 10-year").
+        earlier_periods,
+        /// Before a number, a rank ("number 14", "top 10").
+        rank_words,
+        /// After "N days of", an activity ("three days of talks").
+        ongoing_nouns,
     }
 }
 
 impl FigureWords {
-    /// Load the embedded lists.
-    pub(super) fn load() -> FigureWords {
-        let mut lex = FigureWords::default();
+    /// Load the embedded lists; the months are the name rules' `months`.
+    pub(super) fn load(months: &HashSet<String, FnvBuild>) -> FigureWords {
+        let mut lex = FigureWords {
+            months: months.clone(),
+            ..FigureWords::default()
+        };
         let table = embedded_table!("figure_numbers.tsv");
         let [word, class, value] = columns(&table, ["word", "class", "value"]);
         for row in rows(&table) {

@@ -70,11 +70,21 @@ impl WordList {
         self.words.iter().copied()
     }
 
-    /// An entry of two words is `first second`.
+    /// An entry of two words is `first second` (split at its first space).
+    /// Asked at every token by some rules: the length filter turns most
+    /// words away, and an entry is compared without splitting it.
     pub fn contains_pair(&self, first: &str, second: &str) -> bool {
-        self.words
-            .iter()
-            .any(|e| e.split_once(' ') == Some((first, second)))
+        let len = first.len() + 1 + second.len();
+        if self.lengths & (1 << len.min(63)) == 0 {
+            return false;
+        }
+        self.words.iter().any(|e| {
+            e.len() == len
+                && e.as_bytes()[first.len()] == b' '
+                && e.starts_with(first)
+                && e.ends_with(second)
+                && !first.contains(' ')
+        })
     }
 
     /// Each entry split into its words, in the file's order.
@@ -157,3 +167,34 @@ macro_rules! word_lists {
 }
 
 pub(super) use word_lists;
+
+#[cfg(test)]
+mod tests {
+    use super::WordList;
+
+    #[test]
+    fn pairs_split_at_the_first_space() {
+        let list = WordList::new(vec!["lost to", "box office hits", "shares in", "a"]);
+        let split = |first: &str, second: &str| {
+            list.iter()
+                .any(|e| e.split_once(' ') == Some((first, second)))
+        };
+        for (first, second) in [
+            ("lost", "to"),
+            ("box", "office hits"),
+            ("box office", "hits"),
+            ("shares", "in"),
+            ("shares", "on"),
+            ("lost", ""),
+            ("", "a"),
+            ("a", ""),
+            ("lost to", ""),
+        ] {
+            assert_eq!(
+                list.contains_pair(first, second),
+                split(first, second),
+                "{first:?} {second:?}"
+            );
+        }
+    }
+}

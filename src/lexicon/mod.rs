@@ -28,7 +28,19 @@
 //! a field of the same name in its `word_lists!` struct; a list with more
 //! columns is a TSV file with a header in `gazetteers/` (documented in
 //! `gazetteers/README.md`), a field in the family that reads it and a
-//! loader here. The rule then reads the field.
+//! loader here. The rule then reads the field. A list two families read is
+//! loaded once and shared: the months (the `month` rows of
+//! `stop_capitalized.tsv`, lower-cased) are `NameWords::months` and
+//! `FigureWords::months`.
+//!
+//! Left in the rules' code on purpose: grammar sets of at most eight
+//! function words that read as part of the rule (determiners and
+//! possessives, subject pronouns, prepositions, conjunctions and clause
+//! openers, "is" / "are" / "was" / "were"), the notation of a layout rather
+//! than words (ordinal endings "st" / "nd" / "rd" / "th", a scorecard's
+//! "c" / "b" / "st" / "lbw", quote marks and separators), the values of a
+//! data column (surname origins, stop-word classes, the UK nations' ISO
+//! codes), and the sentence splitter's abbreviations (`text/sentences.rs`).
 
 mod additions;
 mod claims;
@@ -72,9 +84,10 @@ impl Lexicon {
     /// Load every embedded list.
     fn load() -> Lexicon {
         let verbs = AttributionVerbs::load();
+        let names = NameWords::load(&verbs);
         Lexicon {
-            names: NameWords::load(&verbs),
-            figures: FigureWords::load(),
+            figures: FigureWords::load(&names.months),
+            names,
             verbs,
             claims: ClaimCues::load(),
             gazetteer: GazetteerCues::load(),

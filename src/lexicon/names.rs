@@ -79,6 +79,9 @@ pub(crate) struct NameWords {
     pub place_heads_by_last: HashMap<String, Vec<usize>, FnvBuild>,
     /// Capitalised word → class (`function`, `generic`, …).
     pub stop: HashMap<String, String, FnvBuild>,
+    /// Month names and their abbreviations, lower-case: the `month` rows
+    /// of `stop_capitalized.tsv` ("july", "sept").
+    pub months: HashSet<String, FnvBuild>,
     /// Attribution verbs usable right after or before a name.
     pub speech: HashSet<String, FnvBuild>,
     /// Lower-case nouns introducing an organization's name ("firm", "bank").
@@ -136,6 +139,52 @@ word_lists! {
         connectors,
         /// Last words of the names of laws, plans, treaties ("Act", "Plan").
         project_heads,
+        /// Roles in a body before "of" and its name ("chief executive of X").
+        roles_in_orgs,
+        /// Roles between a body's name and a person's ("Wippit boss Jane Doe").
+        roles_after_orgs,
+        /// Endings of web addresses that name a company ("Amazon.com").
+        web_suffixes,
+        /// Acronyms of common nouns, not of bodies ("the CEO").
+        common_noun_acronyms,
+        /// Words after an organization's acronym as its subject ("the BPI is").
+        after_subject,
+        /// Last words of the names of grounds ("Goodison Park").
+        grounds,
+        /// Heads whose name's first word alone is its short form ("the Tate").
+        shortened_heads,
+        /// Nouns after an acronym definition naming a thing ("the DN system").
+        thing_nouns,
+        /// Legal forms that close a company's name ("Inc", "Bros").
+        company_suffixes,
+        /// Last words a company's short form drops ("Bancorp", "Holdings").
+        generic_tails,
+        /// Nouns right before the title of a work ("the album Boy").
+        work_nouns,
+        /// Work nouns after their modifier ("greatest hits").
+        work_noun_pairs,
+        /// Nouns after a title that make it a work's ("the Bond films").
+        work_nouns_after,
+        /// Nouns a person owns and a company does not ("X's wife").
+        owned_by_people,
+        /// Verbs whose object in a sports report is a player ("sign").
+        sign_verbs,
+        /// After a place name, a currency ("US dollar").
+        currency_nouns,
+        /// Plural descriptors a listed name leaves out ("Death Row records").
+        plural_descriptors,
+        /// After a party adjective, a role ("Labour leader").
+        party_roles,
+        /// Heads that end names of programmes, not bodies ("Initiative").
+        programme_heads,
+        /// After a place in a sports report, a team's verb ("Surrey won").
+        team_verbs,
+        /// Past forms after a place that leave it a place ("based").
+        place_participles,
+        /// Abbreviations inside an ALL-CAPS name ("ST. LOUIS").
+        caps_abbreviations,
+        /// After a described news body, its verb ("reported").
+        report_verbs,
     }
 }
 
@@ -161,6 +210,9 @@ impl NameWords {
         let [word, class] = columns(&table, ["word", "class"]);
         for row in rows(&table).filter(|r| !r.cell(word).is_empty()) {
             let word = row.cell(word).trim_end_matches('.');
+            if row.cell(class) == "month" {
+                lex.months.insert(word.to_lowercase());
+            }
             lex.stop
                 .insert(word.to_string(), row.cell(class).to_string());
         }

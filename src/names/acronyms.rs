@@ -19,22 +19,6 @@ impl<'d, 'a> Words<'d, 'a> {
     }
 }
 
-/// Lower-case nouns after a definition that make it the name of a thing,
-/// not of a body ("the Domain Name (DN) system").
-const THING_NOUNS: &[&str] = &[
-    "system",
-    "systems",
-    "technology",
-    "technologies",
-    "standard",
-    "standards",
-    "protocol",
-    "protocols",
-    "format",
-    "formats",
-    "software",
-];
-
 /// Acronym definitions: "Full Name (ACR)" and "ACR (Full Name)". The full
 /// name becomes a mention; every occurrence of the acronym in the article
 /// links to it.
@@ -51,7 +35,7 @@ pub(super) fn definitions(words: &Words<'_, '_>, matches: &[GazMatch], spans: &m
         if words.is_acronym_like(i) && text[words.toks[i].end..].starts_with(')') {
             let acr = words.word(i);
             // "Domain Name (DN) system": the name of a technique or a standard.
-            if i + 1 < n && THING_NOUNS.contains(&words.word(i + 1)) {
+            if i + 1 < n && words.lex.cues.thing_nouns.contains(words.word(i + 1)) {
                 continue;
             }
             if let Some(from) = expansion_before(words, i, acr) {
@@ -191,7 +175,7 @@ pub(super) fn defined_span(
     }
 
     let kind = if let Some((_, head, p)) = words.org_head_ending(to) {
-        if non_entity_head(p) {
+        if non_entity_head(words, p) {
             None
         } else {
             let _ = head;

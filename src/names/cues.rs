@@ -8,64 +8,6 @@ use super::spans::{overlapping, Span};
 use super::tokens::Words;
 use crate::record::EntityType;
 
-/// Roles held in a body, before "of", "for", "with" or "at" and its name
-/// ("chief executive of X", "an analyst with X").
-const ROLES_IN_ORGS: &[&str] = &[
-    "executive",
-    "executives",
-    "chairman",
-    "chairwoman",
-    "founder",
-    "co-founder",
-    "boss",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "analyst",
-    "president",
-    "owner",
-    "shareholders",
-    "employees",
-    "editor",
-];
-
-/// Web addresses that name the company running them ("Amazon.com").
-const WEB_SUFFIXES: &[&str] = &[".com", ".co.uk", ".net", ".org"];
-
-/// Acronyms of common nouns, not of bodies ("the NGO", "the CEO").
-const COMMON_NOUN_ACRONYMS: &[&str] = &[
-    "NGO", "CEO", "CFO", "COO", "GDP", "AGM", "IPO", "DVD", "DNA", "HIV", "AIDS", "SUV", "VAT",
-    "ATM", "URL", "PIN", "SMS", "GPS", "UFO", "VIP", "PDA", "LCD", "RAM", "CPU", "USB", "FAQ",
-    "ISP", "WWII", "WWI", "MVP", "RPG", "MMR", "OBE", "MBE", "CBE",
-];
-
-/// Lower-case words that may follow an organization's acronym as its
-/// subject ("the BPI is", "the IAAF said").
-const AFTER_SUBJECT: &[&str] = &[
-    "is", "was", "has", "had", "have", "are", "were", "will", "would", "could", "can", "may",
-    "must", "should", "said", "says", "say", "and", "or", "which", "who", "to", "also", "itself",
-];
-
-/// Roles held in a body or a band, between its name and a person's
-/// ("Wippit boss Jane Doe", "Acme chief executive Jane Doe", "Zamzor
-/// frontman John Roe").
-const ROLES_AFTER_ORGS: &[&str] = &[
-    "boss",
-    "chief",
-    "chairman",
-    "chairwoman",
-    "founder",
-    "co-founder",
-    "frontman",
-    "frontwoman",
-    "singer",
-    "guitarist",
-    "drummer",
-    "bassist",
-    "keyboardist",
-    "analyst",
-];
-
 /// Names no rule typed, with an organization cue, as organizations.
 pub(super) fn org_cues(words: &Words<'_, '_>, chosen: &[Span], extra: &mut Vec<Span>) {
     let n = words.toks.len();
@@ -139,7 +81,7 @@ fn has_org_cue(words: &Words<'_, '_>, i: usize, j: usize) -> bool {
         if words.lex.cues.before_org_pairs.contains_pair(pp, p) {
             return true;
         }
-        if matches!(p, "of" | "for" | "with" | "at") && ROLES_IN_ORGS.contains(&pp) {
+        if matches!(p, "of" | "for" | "with" | "at") && words.lex.cues.roles_in_orgs.contains(pp) {
             return true;
         }
         // "industrial relations director of Autolatina": written in lower
@@ -170,7 +112,7 @@ fn described_speaker(words: &Words<'_, '_>, j: usize) -> bool {
         && k < n
         && words.joined(k)
         && (words.lex.speech.contains(words.word(k))
-            || matches!(words.word(k), "reported" | "quoted" | "reports" | "quotes"))
+            || words.lex.cues.report_verbs.contains(words.word(k)))
 }
 
 /// The name at `i` continues one before it ("Stotler and Co"): too short
@@ -188,7 +130,7 @@ fn role_before_person(words: &Words<'_, '_>, chosen: &[Span], j: usize) -> bool 
     if j >= n
         || !words.joined(j)
         || words.toks[j - 1].possessive
-        || !ROLES_AFTER_ORGS.contains(&words.word(j))
+        || !words.lex.cues.roles_after_orgs.contains(words.word(j))
     {
         return false;
     }
@@ -208,7 +150,8 @@ fn role_before_person(words: &Words<'_, '_>, chosen: &[Span], j: usize) -> bool 
 fn web_address(words: &Words<'_, '_>, i: usize, j: usize) -> bool {
     j == i + 1 && {
         let w = words.word(i);
-        WEB_SUFFIXES
+        let suffixes = &words.lex.cues.web_suffixes;
+        suffixes
             .iter()
             .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
     }
@@ -227,7 +170,7 @@ fn the_acronym(words: &Words<'_, '_>, i: usize, j: usize) -> bool {
         || !(3..=6).contains(&w.len())
         || !w.chars().all(|c| c.is_ascii_uppercase())
         || words.gaz_kind[i].is_some()
-        || COMMON_NOUN_ACRONYMS.contains(&w)
+        || words.lex.cues.common_noun_acronyms.contains(w)
     {
         return false;
     }
@@ -235,6 +178,6 @@ fn the_acronym(words: &Words<'_, '_>, i: usize, j: usize) -> bool {
         return true;
     }
     let next = words.word(j);
-    AFTER_SUBJECT.contains(&next)
+    words.lex.cues.after_subject.contains(next)
         || (next.len() > 4 && next.ends_with("ed") && next.chars().all(|c| c.is_ascii_lowercase()))
 }

@@ -101,12 +101,12 @@ pub(super) fn mention_spans(words: &Words<'_, '_>, matches: &[GazMatch]) -> Vec<
                 continue;
             }
             let next = words.doc.word_after(end).map(|(_, w)| w.to_lowercase());
-            if matches!(
-                next.as_deref(),
-                Some("dollar" | "dollars" | "$" | "cents" | "yuan" | "pound" | "pounds")
-            ) && !text[end..]
-                .trim_start()
-                .starts_with(|c: char| c.is_uppercase())
+            if next
+                .as_deref()
+                .is_some_and(|w| words.lex.cues.currency_nouns.contains(w))
+                && !text[end..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_uppercase())
             {
                 continue;
             }
@@ -143,7 +143,7 @@ fn without_descriptor(words: &Words<'_, '_>, start: usize, end: usize) -> usize 
             .lex
             .org_descriptors
             .contains(last.trim_end_matches('s'))
-        || matches!(last, "records" | "films" | "pictures" | "studios");
+        || words.lex.cues.plural_descriptors.contains(last);
     if !descriptor || !text[start..].starts_with(char::is_uppercase) {
         return end;
     }
@@ -190,11 +190,7 @@ pub(super) fn is_party_label(
         // "Conservative shadow home secretary", "Labour leader": a role noun
         // within the next three words.
         return (i..(i + 3).min(words.toks.len())).any(|j| {
-            words.title_at(j).is_some()
-                || matches!(
-                    words.word(j),
-                    "spokesman" | "spokeswoman" | "spokesperson" | "candidate" | "leader" | "peer"
-                )
+            words.title_at(j).is_some() || words.lex.cues.party_roles.contains(words.word(j))
         });
     }
     words.lex.first_names.contains(w) && words.name_at(i).is_some_and(|e| e > i + 1)

@@ -38,11 +38,10 @@ impl<'d, 'a> Words<'d, 'a> {
 }
 
 /// Heads that end names of programmes, not bodies.
-pub(super) fn non_entity_head(p: &Phrase) -> bool {
-    matches!(
-        p.words.last().map(String::as_str),
-        Some("Initiative" | "Program" | "Programme" | "Campaign")
-    )
+pub(super) fn non_entity_head(words: &Words<'_, '_>, p: &Phrase) -> bool {
+    p.words
+        .last()
+        .is_some_and(|w| words.lex.cues.programme_heads.contains(w))
 }
 
 /// Names of laws, projects, plans and events: not entities.
@@ -200,7 +199,7 @@ pub(super) fn org_span(
     head: Head,
     p: &Phrase,
 ) -> Option<Span> {
-    if non_entity_head(p) {
+    if non_entity_head(words, p) {
         return None;
     }
     let mut from = extend_left(words, hs);

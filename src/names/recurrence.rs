@@ -110,29 +110,6 @@ fn short_form<'t>(words: &Words<'_, '_>, name: &'t str) -> Option<&'t str> {
     (stem.chars().count() >= 3 && stem.starts_with(char::is_uppercase)).then_some(stem)
 }
 
-/// Heads of names whose first word alone is the body's short form ("the
-/// Tate", "Harvard"); political heads are left out ("Soviet Union" gives
-/// no "Soviet").
-const SHORTENED_HEADS: &[&str] = &[
-    "Gallery",
-    "Museum",
-    "University",
-    "College",
-    "Institution",
-    "Foundation",
-    "Films",
-    "Records",
-    "Studios",
-    "Pictures",
-    "Entertainment",
-    "Music",
-    "Research",
-    "Group",
-    "Holdings",
-    "Corporation",
-    "Company",
-];
-
 /// The short form of a two-word name closed by a head word ("Tate
 /// Gallery" … "the Tate"): the first word, when it is no ordinary word of
 /// the text, no listed name and no given name.
@@ -146,7 +123,7 @@ fn headed_short_form<'a>(words: &Words<'_, 'a>, s: &Span) -> Option<&'a str> {
         return None;
     }
     let stem = words.word(a);
-    if !SHORTENED_HEADS.contains(&words.word(a + 1)) {
+    if !words.lex.cues.shortened_heads.contains(words.word(a + 1)) {
         return None;
     }
     let plain = words.is_name_word(a)

@@ -13,10 +13,6 @@ use super::tokens::Words;
 use crate::lexicon::WordList;
 use crate::record::EntityType;
 
-/// Last words of the names of grounds, which stay places ("a move to
-/// Goodison Park").
-const GROUNDS: &[&str] = &["Park", "Stadium", "Arena", "Ground", "Road", "Lane"];
-
 /// Whether the article is a sports report: a wire headline "SOCCER - …" or
 /// three or more distinct sports words.
 pub(super) fn is_sport(words: &Words<'_, '_>) -> bool {
@@ -132,15 +128,15 @@ fn is_dateline(words: &Words<'_, '_>, a: usize, b: usize) -> bool {
     // The line's start from the line index: searching back for a newline
     // costs the line's length per name, quadratic in a long paragraph.
     let line_start = words.doc.line_span(start).start;
-    text[line_start..start].trim().is_empty() && is_month_start(rest)
+    text[line_start..start].trim().is_empty() && is_month_start(words, rest)
 }
 
 /// Text that starts with a month's name ("March 11").
-fn is_month_start(s: &str) -> bool {
+fn is_month_start(words: &Words<'_, '_>, s: &str) -> bool {
     let w: String = s.chars().take_while(char::is_ascii_alphabetic).collect();
     let w = w.to_lowercase();
     // Full names and the three-letter abbreviations ("Sept" too).
-    w.len() >= 3 && crate::text::MONTHS.contains(&w.as_str())
+    w.len() >= 3 && words.lex.months.contains(&w)
 }
 
 /// The name at `a..b` stands where a team stands: before a score, a result
@@ -192,7 +188,7 @@ pub(super) fn clubs(words: &Words<'_, '_>, chosen: &mut [Span]) {
         }
         let (a, b) = token_range(words, s);
         // "a move to Goodison Park": a ground, not a team.
-        if GROUNDS.contains(&words.word(b - 1)) {
+        if words.lex.cues.grounds.contains(words.word(b - 1)) {
             continue;
         }
         let labelled_club = sport.is_some() && club_form(words, &text[s.start..s.end], sport);
@@ -249,13 +245,8 @@ fn result_subject(words: &Words<'_, '_>, a: usize, b: usize) -> bool {
     let past = w.len() > 4
         && w.ends_with("ed")
         && w.chars().all(|c| c.is_ascii_lowercase())
-        && !matches!(w, "based" | "called" | "named" | "located" | "situated");
-    // A team takes a plural verb in British English ("Blackburn have
-    // rejected", "Leeds are"); a town does not.
-    past || matches!(
-        w,
-        "won" | "lost" | "made" | "took" | "lead" | "leads" | "trail" | "trails"
-    ) || matches!(w, "have" | "are" | "were" | "want" | "need" | "face")
+        && !words.lex.cues.place_participles.contains(w);
+    past || words.lex.cues.team_verbs.contains(w)
 }
 
 /// Places listed with a team ("Essex, Derbyshire and Surrey" after "Surrey"

@@ -9,30 +9,6 @@ use super::people::{lone_word, person};
 use super::spans::{Priority, Span};
 use super::tokens::Words;
 
-/// Nouns a person owns and a company does not ("X's wife", "X's career").
-const OWNED_BY_PEOPLE: &[&str] = &[
-    "career",
-    "wife",
-    "husband",
-    "girlfriend",
-    "boyfriend",
-    "mother",
-    "father",
-    "son",
-    "daughter",
-    "brother",
-    "sister",
-    "parents",
-    "agent",
-    "lawyer",
-    "birthday",
-    "funeral",
-    "widow",
-];
-
-/// Verbs whose object, in a sports report, is a player ("hope to sign X").
-const SIGN_VERBS: &[&str] = &["sign", "signs", "signed", "signing", "re-sign"];
-
 /// "Marion "Suge" Knight": a given name, a quoted nickname and a surname
 /// are one name, quotes and all.
 pub(super) fn nicknames(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
@@ -98,7 +74,9 @@ pub(super) fn cued_single_names(
 fn person_cue(words: &Words<'_, '_>, i: usize, sport: bool) -> bool {
     let n = words.toks.len();
     let next = |k: usize| (k < n && words.joined(k)).then(|| words.word(k));
-    if words.toks[i].possessive && next(i + 1).is_some_and(|w| OWNED_BY_PEOPLE.contains(&w)) {
+    if words.toks[i].possessive
+        && next(i + 1).is_some_and(|w| words.lex.cues.owned_by_people.contains(w))
+    {
         return true;
     }
     // "X, 31,": an age in commas.
@@ -112,7 +90,8 @@ fn person_cue(words: &Words<'_, '_>, i: usize, sport: bool) -> bool {
     if !sport {
         return false;
     }
-    let object_of_sign = i > 0 && words.joined(i) && SIGN_VERBS.contains(&words.word(i - 1));
+    let object_of_sign =
+        i > 0 && words.joined(i) && words.lex.cues.sign_verbs.contains(words.word(i - 1));
     let signed =
         next(i + 1).is_some_and(|w| matches!(w, "was" | "is")) && next(i + 2) == Some("signed");
     object_of_sign || signed

@@ -10,40 +10,11 @@ use super::tokens::Words;
 use super::wire::sentence_ends_at;
 use crate::record::EntityType;
 
-/// Legal forms and the partnership words that close a company's name.
-const SUFFIXES: &[&str] = &[
-    "Inc",
-    "Incorporated",
-    "Corp",
-    "Corporation",
-    "Co",
-    "Cos",
-    "Ltd",
-    "Limited",
-    "Plc",
-    "plc",
-    "PLC",
-    "LLC",
-    "AG",
-    "SA",
-    "NV",
-    "BV",
-    "SpA",
-    "Spa",
-    "GmbH",
-    "ASA",
-    "Oyj",
-    "Bhd",
-    "Ltda",
-    "Bros",
-    "Sons",
-];
-
 /// The longest company name each legal suffix closes.
 pub(super) fn company_names(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
     let n = words.toks.len();
     for k in 1..n {
-        if !SUFFIXES.contains(&words.word(k)) || words.capitals_mute(k) {
+        if !words.lex.cues.company_suffixes.contains(words.word(k)) || words.capitals_mute(k) {
             continue;
         }
         // A suffix inside a longer name ("Co Bldg Auth") closes nothing.
@@ -115,21 +86,6 @@ fn name_start(words: &Words<'_, '_>, k: usize) -> Option<usize> {
     (from < k).then_some(from)
 }
 
-/// Generic last words of a company's name that its short form drops with
-/// the legal suffix ("Mercantile Bancorp Inc" → "Mercantile").
-const GENERIC_TAILS: &[&str] = &[
-    "Bancorp",
-    "Bancorporation",
-    "Bancshares",
-    "Group",
-    "Holdings",
-    "Holding",
-    "Industries",
-    "International",
-    "Enterprises",
-    "Financial",
-];
-
 /// The short form of a company named with its legal suffix, where the
 /// article uses it ("Mercantile Bancorp Inc. … Mercantile said"): the
 /// company, with the full name as canonical. The short form must stand
@@ -146,7 +102,9 @@ pub(super) fn short_forms(words: &Words<'_, '_>, chosen: &[Span], extra: &mut Ve
         let Some((short, tail)) = stem.rsplit_once(' ') else {
             continue;
         };
-        if GENERIC_TAILS.contains(&tail) && !short.contains([',', '&']) && !short.ends_with(" and")
+        if words.lex.cues.generic_tails.contains(tail)
+            && !short.contains([',', '&'])
+            && !short.ends_with(" and")
         {
             let canonical = s.canonical.clone().unwrap_or_else(|| written.to_owned());
             stems.push((short, canonical));

@@ -10,6 +10,7 @@
 use super::spans::{overlapping, Priority, Span};
 use super::tokens::Words;
 use crate::gazetteer::GazMatch;
+use crate::lexicon::NameWords;
 use crate::record::EntityType;
 
 /// How far into an article a dateline may stand, in words (title, byline,
@@ -45,7 +46,7 @@ fn dateline_runs(words: &Words<'_, '_>) -> Vec<(usize, usize)> {
     let n = words.toks.len().min(DATELINE_WORDS);
     let mut runs = Vec::new();
     for last in 0..n {
-        if !words.is_all_caps(last) || !date_follows(&text[words.toks[last].end..]) {
+        if !words.is_all_caps(last) || !date_follows(words.lex, &text[words.toks[last].end..]) {
             continue;
         }
         let caps_before = |k: usize| k > 0 && words.is_all_caps(k - 1) && caps_joined(words, k);
@@ -68,7 +69,11 @@ fn dateline_runs(words: &Words<'_, '_>) -> Vec<(usize, usize)> {
 fn caps_joined(words: &Words<'_, '_>, j: usize) -> bool {
     match words.sep(j) {
         " " => true,
-        ". " => matches!(words.word(j - 1), "ST" | "STE" | "FT" | "MT" | "PT"),
+        ". " => words
+            .lex
+            .cues
+            .caps_abbreviations
+            .contains(words.word(j - 1)),
         _ => false,
     }
 }
@@ -76,7 +81,7 @@ fn caps_joined(words: &Words<'_, '_>, j: usize) -> bool {
 /// A date follows a dateline name: an ISO date or a month and day, after at
 /// most a short region ("NICE, France 1996-08-30", "FARMINGTON HILLS,
 /// Mich.\n1996-08-30", "NEW YORK, June 1 -").
-fn date_follows(rest: &str) -> bool {
+fn date_follows(lex: &NameWords, rest: &str) -> bool {
     // Without a comma the date comes next ("LONDON 1996-08-22"); a region
     // needs the comma ("NICE, France 1996-08-30").
     let region_allowed = rest.starts_with(',');
@@ -102,7 +107,7 @@ fn date_follows(rest: &str) -> bool {
         let day_next = words
             .get(k + 1)
             .is_some_and(|d| d.len() <= 2 && d.chars().all(|c| c.is_ascii_digit()));
-        if crate::text::MONTHS.contains(&month.as_str()) && month.len() >= 3 && day_next {
+        if lex.months.contains(&month) && month.len() >= 3 && day_next {
             return region.len() < 30;
         }
         // A region is written in Title Case or as an abbreviation

@@ -13,75 +13,6 @@ use super::spans::{Priority, Span};
 use super::tokens::Words;
 use crate::record::EntityType;
 
-/// Lower-case nouns right before the title of a work ("the drama Vera
-/// Drake", "the album Boy"). Nouns that are also common verbs ("hit",
-/// "play", "show") or adjectives ("single") are left out.
-const WORK_NOUNS: &[&str] = &[
-    "film",
-    "films",
-    "movie",
-    "movies",
-    "drama",
-    "dramas",
-    "comedy",
-    "thriller",
-    "musical",
-    "documentary",
-    "biopic",
-    "sitcom",
-    "album",
-    "albums",
-    "song",
-    "songs",
-    "novel",
-    "novels",
-    "sequel",
-    "soundtrack",
-    "blockbuster",
-    "blockbusters",
-    "franchise",
-    "opera",
-    "ballet",
-    "exhibition",
-    "painting",
-    "portrait",
-    "videogame",
-];
-
-/// Nouns that name works only after a modifier ("box office hits X",
-/// "his greatest hits"): on their own they are also verbs.
-const WORK_NOUNS_AFTER_MODIFIER: &[(&str, &str)] = &[
-    ("office", "hits"),
-    ("office", "hit"),
-    ("smash", "hit"),
-    ("smash", "hits"),
-    ("greatest", "hits"),
-    ("biggest", "hits"),
-    ("hit", "single"),
-    ("debut", "single"),
-    ("new", "single"),
-    ("latest", "single"),
-    ("hit", "show"),
-    ("hit", "series"),
-    ("tv", "series"),
-    ("tv", "show"),
-    ("debut", "album"),
-];
-
-/// Lower-case nouns after a title that make it a work's ("the Harry Potter
-/// series", "the Bond films").
-const WORK_NOUNS_AFTER: &[&str] = &[
-    "series",
-    "films",
-    "movies",
-    "books",
-    "novels",
-    "franchise",
-    "saga",
-    "trilogy",
-    "sequel",
-];
-
 /// Blocks over the titles of works and over names opened by a capitalised
 /// article mid-sentence ("A Very Long Engagement").
 pub(super) fn works(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
@@ -129,14 +60,15 @@ fn block(words: &Words<'_, '_>, from: usize, to: usize, spans: &mut Vec<Span>) {
 /// Enduring Love": the titles after a work noun, a list of them too.
 fn after_work_nouns(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
     let n = words.toks.len();
+    let cues = &words.lex.cues;
     for k in 0..n.saturating_sub(1) {
         let w = words.word(k);
-        let work_noun = WORK_NOUNS.contains(&w)
+        let work_noun = cues.work_nouns.contains(w)
             || (k > 0
                 && words.joined(k)
-                && WORK_NOUNS_AFTER_MODIFIER
-                    .iter()
-                    .any(|&(m, x)| x == w && words.word_lower(k - 1) == m));
+                && cues
+                    .work_noun_pairs
+                    .contains_pair(words.word_lower(k - 1), w));
         if !work_noun || words.toks[k].possessive || !words.joined(k + 1) {
             continue;
         }
@@ -185,7 +117,7 @@ fn list_next(words: &Words<'_, '_>, e: usize) -> Option<usize> {
 fn before_work_nouns(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
     let n = words.toks.len();
     for k in 1..n {
-        if !WORK_NOUNS_AFTER.contains(&words.word(k)) || !words.joined(k) {
+        if !words.lex.cues.work_nouns_after.contains(words.word(k)) || !words.joined(k) {
             continue;
         }
         let mut i = k;

@@ -1,13 +1,26 @@
 //! The capitals test: where a capital letter says nothing about names.
 //!
 //! Capitals say nothing in a headline style: the title, and lines written in
-//! Title Case or ALL CAPS ([`is_title_or_caps`]). Two strengths of the test
-//! are read, both from here:
+//! Title Case or ALL CAPS ([`is_title_or_caps`]: no lower-case letter, or at
+//! least three words of four letters or more, 80% of them capitalised).
+//! Every capitals test of the pipeline is one of the two readings here (the
+//! claims stage also asks [`is_title_or_caps`] of a quoted passage, to tell a
+//! title from a quote); no stage keeps its own.
 //!
-//! - [`Doc::in_headline_case`]: the title or a headline-style line (figures,
-//!   the gazetteer's ambiguous entries);
-//! - [`Doc::capitals_mute`]: the same, except that a Title Case line ending
-//!   like a sentence still counts its capitals (the name rules).
+//! The two readings answer two questions. [`Doc::in_headline_case`]: *is
+//! this offset in headline-style text?* (the title, or a Title Case or ALL
+//! CAPS line, however it ends); the gazetteer's ambiguous entries and the
+//! figure rules ask it before reading a capital as a name. [`Doc::capitals_mute`]:
+//! *may the name rules read a capital here as a sign of a name?* (not in the
+//! title or an ALL CAPS line; in a Title Case line only when it does not end
+//! like a sentence). They differ because the Title Case count also catches
+//! prose dense with names ("Thousands gathered in Liberation Square on
+//! Friday.", a results paragraph): the name rules must still find those
+//! names, so a sentence ending gives their capitals back, while the
+//! gazetteer and the figures only withhold a reading there (an ambiguous
+//! match, "a number after a capitalised word is part of a name") and keep the
+//! wider test. Merging them, either way, changes the conll-dev output, so
+//! both stay.
 //!
 //! A token's own case (capitalised, ALL CAPS…) is a fact of its base token
 //! ([`super::tokens::Case`]).

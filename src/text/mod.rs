@@ -30,7 +30,7 @@ pub(crate) use capitals::is_title_or_caps;
 pub(crate) use case_fold::fold_case;
 pub(crate) use sentences::split_sentences;
 pub(crate) use tokens::{first_char, is_punct, Token, TokenKind};
-pub(crate) use words::{is_word_char, on_word_boundaries, word_after, word_before, MONTHS};
+pub(crate) use words::{is_word_char, on_word_boundaries, word_after, word_before};
 
 /// The text of one article prepared for extraction.
 #[derive(Debug)]

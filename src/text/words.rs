@@ -62,34 +62,6 @@ pub(crate) fn word_after(text: &str, offset: usize) -> Option<(usize, &str)> {
     }
 }
 
-/// Month names and their abbreviations, lower-case.
-pub(crate) const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;
