@@ -1,13 +1,15 @@
-//! Precompiles the embedded gazetteer's trie (`src/gazetteer/trie.rs`), so
-//! that the first extractor of a process reads it instead of sorting and
-//! inserting ~110,000 forms.
+//! Generates what the crate embeds from `gazetteers/`:
 //!
-//! It writes `$OUT_DIR/embedded_trie.bin` ([`Trie::to_bytes`]): the trie of
-//! every case-folded name and alias (with its apostrophe variants) of the
-//! matchable rows of the files `gazetteer::load::EMBEDDED` lists. The crate
-//! checks at run time that the trie holds exactly the forms of the parsed
-//! gazetteer (`Matcher::embedded`) and builds its own when it does not, so
-//! this script only has to be right to be fast; a test holds it to that.
+//! - `$OUT_DIR/embedded_files.rs`: the table `gazetteer::load::EMBEDDED`,
+//!   (name, `include_str!` of the file) for each file `gazetteers/EMBEDDED`
+//!   lists, so that embedding a file is one line in that list;
+//! - `$OUT_DIR/embedded_trie.bin` ([`Trie::to_bytes`]): the trie of every
+//!   case-folded name and alias (with its apostrophe variants) of the
+//!   matchable rows of those files, so that the first extractor of a process
+//!   reads it instead of sorting and inserting ~110,000 forms. The crate
+//!   checks at run time that the trie holds exactly the forms of the parsed
+//!   gazetteer (`Matcher::embedded`) and builds its own when it does not, so
+//!   this part only has to be right to be fast; a test holds it to that.
 
 #![forbid(unsafe_code)]
 
@@ -23,40 +25,60 @@ mod trie;
 use case_fold::fold_case;
 use trie::Trie;
 
-/// The files of `gazetteer::load::EMBEDDED`, in its order.
-const EMBEDDED: &[&str] = &[
-    "countries.tsv",
-    "regions.tsv",
-    "places.tsv",
-    "organizations.tsv",
-    "people.tsv",
-    "nationalities.tsv",
-    "cities.tsv",
-    "media.tsv",
-    "sports_clubs.tsv",
-    "companies.tsv",
-    "parties.tsv",
-    "institutions.tsv",
-];
+/// The list of the embedded name files, in load order.
+const EMBEDDED_LIST: &str = "gazetteers/EMBEDDED";
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/text/case_fold.rs");
     println!("cargo:rerun-if-changed=src/gazetteer/trie.rs");
+    println!("cargo:rerun-if-changed={EMBEDDED_LIST}");
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let out_dir = Path::new(&out_dir);
+    let files = embedded_files();
+    write(&out_dir.join("embedded_files.rs"), file_table(&files));
     let mut forms = Vec::new();
-    for name in EMBEDDED {
+    for name in &files {
         let path = Path::new("gazetteers").join(name);
         println!("cargo:rerun-if-changed={}", path.display());
-        let src =
-            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        add_forms(&src, &mut forms);
+        add_forms(&read(&path), &mut forms);
     }
     forms.sort_unstable();
     forms.dedup();
     let trie = Trie::new(&forms);
-    let out =
-        Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_trie.bin");
-    std::fs::write(&out, trie.to_bytes()).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
+    write(&out_dir.join("embedded_trie.bin"), trie.to_bytes());
+}
+
+/// The file names `gazetteers/EMBEDDED` lists.
+fn embedded_files() -> Vec<String> {
+    read(Path::new(EMBEDDED_LIST))
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(String::from)
+        .collect()
+}
+
+/// `gazetteer::load::EMBEDDED`: a slice expression of (name, contents) with
+/// each file's contents included from its absolute path.
+fn file_table(files: &[String]) -> String {
+    let dir = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let mut table = String::from("&[\n");
+    for name in files {
+        let path = Path::new(&dir).join("gazetteers").join(name);
+        let path = path.to_str().expect("a UTF-8 path");
+        table.push_str(&format!("    ({name:?}, include_str!({path:?})),\n"));
+    }
+    table.push(']');
+    table
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn write(path: &Path, contents: impl AsRef<[u8]>) {
+    std::fs::write(path, contents).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
 }
 
 /// The folded forms of the matchable rows of one gazetteer file, read as

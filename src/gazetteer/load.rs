@@ -15,39 +15,11 @@ use crate::tsv::{Column, Row, Tsv};
 
 use super::{Entry, Gazetteer, MatchPolicy, PlaceFacts};
 
-/// The gazetteer files compiled into the crate, in load order.
-pub(crate) const EMBEDDED: &[(&str, &str)] = &[
-    (
-        "countries.tsv",
-        include_str!("../../gazetteers/countries.tsv"),
-    ),
-    ("regions.tsv", include_str!("../../gazetteers/regions.tsv")),
-    ("places.tsv", include_str!("../../gazetteers/places.tsv")),
-    (
-        "organizations.tsv",
-        include_str!("../../gazetteers/organizations.tsv"),
-    ),
-    ("people.tsv", include_str!("../../gazetteers/people.tsv")),
-    (
-        "nationalities.tsv",
-        include_str!("../../gazetteers/nationalities.tsv"),
-    ),
-    ("cities.tsv", include_str!("../../gazetteers/cities.tsv")),
-    ("media.tsv", include_str!("../../gazetteers/media.tsv")),
-    (
-        "sports_clubs.tsv",
-        include_str!("../../gazetteers/sports_clubs.tsv"),
-    ),
-    (
-        "companies.tsv",
-        include_str!("../../gazetteers/companies.tsv"),
-    ),
-    ("parties.tsv", include_str!("../../gazetteers/parties.tsv")),
-    (
-        "institutions.tsv",
-        include_str!("../../gazetteers/institutions.tsv"),
-    ),
-];
+/// The gazetteer files compiled into the crate, in load order: (file name,
+/// contents) for each file `gazetteers/EMBEDDED` lists, a table `build.rs`
+/// generates.
+pub(crate) const EMBEDDED: &[(&str, &str)] =
+    include!(concat!(env!("OUT_DIR"), "/embedded_files.rs"));
 
 const HEADER: [&str; 5] = ["key", "type", "name", "aliases", "match"];
 
