@@ -3,18 +3,14 @@
 //!
 //! The patterns are sorted (pattern `p` is the `p`-th smallest folded
 //! form), and the forms of one pattern keep entry order, then strongest
-//! policy first. For the embedded gazetteer the build script has already
-//! built the trie (`build.rs`); [`Index::precompiled`] only looks each form
-//! up in it, and gives up, so that the trie is built here, unless every form
-//! is in it and every pattern of it is a form.
+//! policy first. The build script runs this same code over the embedded
+//! gazetteer (`build.rs` includes this file) and the crate reads its result
+//! (`embedded`).
 
 use crate::text::fold_case;
 
 use super::trie::Trie;
 use super::{Entry, MatchPolicy};
-
-/// The embedded gazetteer's trie, written by `build.rs`.
-static EMBEDDED_TRIE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/embedded_trie.bin"));
 
 /// One surface form that a pattern stands for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,32 +63,6 @@ impl Index {
         let trie = Trie::new(&patterns);
         let patterns = patterns.len();
         Index::group(trie, forms, &pattern_of, patterns, entries, offset)
-    }
-
-    /// The index over the embedded gazetteer's `entries` with the trie the
-    /// build script wrote, when that trie holds exactly their forms.
-    pub fn precompiled(entries: &[Entry]) -> Option<Index> {
-        let trie = Trie::from_bytes(EMBEDDED_TRIE)?;
-        let mut forms = Vec::with_capacity(entries.len() * 2);
-        let mut pattern_of = Vec::with_capacity(entries.len() * 2);
-        let mut missing = false;
-        each_form(entries, 0, |folded, form| {
-            match trie.exact(folded.as_bytes()) {
-                Some(p) => {
-                    pattern_of.push(p);
-                    forms.push(form);
-                }
-                None => missing = true,
-            }
-        });
-        let patterns = pattern_of.iter().max().map_or(0, |&p| p as usize + 1);
-        if missing {
-            return None;
-        }
-        let index = Index::group(trie, forms, &pattern_of, patterns, entries, 0);
-        // A pattern without forms would hide shorter matches at its start.
-        let every_pattern_used = index.form_starts.windows(2).all(|w| w[0] < w[1]);
-        (every_pattern_used && index.trie.patterns() == patterns).then_some(index)
     }
 
     /// Group `forms` by pattern (`pattern_of`, one per form, `patterns` in

@@ -9,8 +9,9 @@
 //! - `load`: the files compiled into the crate and user TSV files.
 //! - `matcher`: the index over every surface form, and which matches an
 //!   entry's policy accepts (`Matcher`).
-//! - `compile`: the matcher's index of every form by folded pattern, and
-//!   the embedded gazetteer's trie, precompiled by `build.rs`.
+//! - `compile`: the matcher's index of every form by folded pattern.
+//! - `embedded`: the embedded gazetteer's entries and index as `build.rs`
+//!   precompiled them, read from their packed form (`packed`).
 //! - `trie`: the byte trie that finds the longest form at a position.
 //! - `layers`: the embedded gazetteer's matcher and one over a user's
 //!   entries, searched as one.
@@ -20,10 +21,12 @@
 
 mod compile;
 mod context;
+mod embedded;
 mod entry;
 mod layers;
 mod load;
 mod matcher;
+mod packed;
 mod resolve;
 mod trie;
 
