@@ -49,9 +49,7 @@ impl Index {
             let (start, len) = spans[i as usize];
             &arena.as_bytes()[start as usize..(start + len) as usize]
         };
-        let mut order: Vec<u32> = (0..forms.len() as u32).collect();
-        // Ties by index: the order a stable sort would give.
-        order.sort_unstable_by(|&a, &b| folded(a).cmp(folded(b)).then(a.cmp(&b)));
+        let order = sorted(forms.len(), folded);
         let mut patterns: Vec<&[u8]> = Vec::new();
         let mut pattern_of = vec![0u32; forms.len()];
         for &i in &order {
@@ -60,7 +58,8 @@ impl Index {
             }
             pattern_of[i as usize] = patterns.len() as u32 - 1;
         }
-        let trie = Trie::new(&patterns);
+        drop(order);
+        let trie = Trie::of_sorted(&patterns);
         let patterns = patterns.len();
         Index::group(trie, forms, &pattern_of, patterns, entries, offset)
     }
@@ -101,6 +100,27 @@ impl Index {
             form_starts,
         }
     }
+}
+
+/// The form indexes `0..count`, ordered by their folded text (`folded`), then by
+/// index: the order a stable sort would give.
+fn sorted<'a>(count: usize, folded: impl Fn(u32) -> &'a [u8]) -> Vec<u32> {
+    // Each form's first 8 bytes as a number (zero-padded: a shorter form
+    // sorts first, as in a byte comparison), so that most comparisons are
+    // one of numbers, not of bytes reached through two indirections.
+    let prefix = |bytes: &[u8]| {
+        let mut head = [0u8; 8];
+        let n = bytes.len().min(8);
+        head[..n].copy_from_slice(&bytes[..n]);
+        u64::from_be_bytes(head)
+    };
+    let mut keys: Vec<(u64, u32)> = (0..count as u32).map(|i| (prefix(folded(i)), i)).collect();
+    keys.sort_unstable_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| folded(a.1).cmp(folded(b.1)))
+            .then(a.1.cmp(&b.1))
+    });
+    keys.into_iter().map(|(_, i)| i).collect()
 }
 
 /// Every matchable form of `entries` (numbered from `offset`), in entry

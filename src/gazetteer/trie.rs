@@ -37,6 +37,7 @@ pub(crate) struct Trie {
 impl Trie {
     /// Build the trie of `patterns`; pattern `i` is reported as `i`.
     /// Duplicate patterns keep the first id; empty patterns are ignored.
+    #[cfg(test)] // The crate builds its tries of sorted patterns.
     pub(crate) fn new<P: AsRef<[u8]>>(patterns: &[P]) -> Trie {
         let pat = |i: u32| patterns[i as usize].as_ref();
         let mut order: Vec<u32> = (0..patterns.len() as u32)
@@ -44,6 +45,21 @@ impl Trie {
             .collect();
         // Stable, so that among duplicates the first id comes first.
         order.sort_by(|&a, &b| pat(a).cmp(pat(b)));
+        Trie::of_order(patterns, &order)
+    }
+
+    /// [`Trie::new`] of patterns already sorted, without sorting them again.
+    pub(crate) fn of_sorted<P: AsRef<[u8]>>(patterns: &[P]) -> Trie {
+        debug_assert!(patterns.windows(2).all(|w| w[0].as_ref() <= w[1].as_ref()));
+        let order: Vec<u32> = (0..patterns.len() as u32)
+            .filter(|&i| !patterns[i as usize].as_ref().is_empty())
+            .collect();
+        Trie::of_order(patterns, &order)
+    }
+
+    /// The trie of `patterns`, whose non-empty ones `order` lists sorted.
+    fn of_order<P: AsRef<[u8]>>(patterns: &[P], order: &[u32]) -> Trie {
+        let pat = |i: u32| patterns[i as usize].as_ref();
         let mut nodes = vec![Node {
             first_child: 0,
             children: 0,
