@@ -45,6 +45,15 @@ mod text {
     pub(crate) use super::case_fold::fold_case;
 }
 
+/// `gazetteer::parallel`, on one thread (no rayon here).
+mod parallel {
+    use std::cmp::Ordering;
+
+    pub(crate) fn sort_unstable_by<T>(v: &mut [T], cmp: impl Fn(&T, &T) -> Ordering) {
+        v.sort_unstable_by(cmp)
+    }
+}
+
 use compile::Index;
 use packed::{Writer, HAS_FACTS, KIND_NAMES, POLICY_NAMES};
 use tsv::Tsv;

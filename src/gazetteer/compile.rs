@@ -9,6 +9,7 @@
 
 use crate::text::fold_case;
 
+use super::parallel;
 use super::trie::Trie;
 use super::{Entry, MatchPolicy};
 
@@ -104,7 +105,7 @@ impl Index {
 
 /// The form indexes `0..count`, ordered by their folded text (`folded`), then by
 /// index: the order a stable sort would give.
-fn sorted<'a>(count: usize, folded: impl Fn(u32) -> &'a [u8]) -> Vec<u32> {
+fn sorted<'a>(count: usize, folded: impl Fn(u32) -> &'a [u8] + Sync) -> Vec<u32> {
     // Each form's first 8 bytes as a number (zero-padded: a shorter form
     // sorts first, as in a byte comparison), so that most comparisons are
     // one of numbers, not of bytes reached through two indirections.
@@ -115,7 +116,7 @@ fn sorted<'a>(count: usize, folded: impl Fn(u32) -> &'a [u8]) -> Vec<u32> {
         u64::from_be_bytes(head)
     };
     let mut keys: Vec<(u64, u32)> = (0..count as u32).map(|i| (prefix(folded(i)), i)).collect();
-    keys.sort_unstable_by(|a, b| {
+    parallel::sort_unstable_by(&mut keys, |a, b| {
         a.0.cmp(&b.0)
             .then_with(|| folded(a.1).cmp(folded(b.1)))
             .then(a.1.cmp(&b.1))

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::Error;
 use once_cell::sync::OnceCell;
 
+use super::parallel;
 use super::resolve::Homonyms;
 use crate::record::EntityType;
 use crate::text::fold_case;
@@ -248,7 +249,7 @@ impl Entry {
 /// let err = Gazetteer::from_tsv("bad.tsv", "key\ttype\tname\taliases\tmatch\nx\tthing\tX\t\tfold\n").unwrap_err();
 /// assert!(err.to_string().contains("bad.tsv:2"));
 /// ```
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 pub struct Gazetteer {
     pub(super) entries: Vec<Entry>,
     /// The deny rows, kept to be applied to the gazetteers this one is
@@ -256,6 +257,18 @@ pub struct Gazetteer {
     pub(super) denials: Vec<Entry>,
     /// Rows by the forms they share, built on first use.
     pub(super) homonyms: OnceCell<Homonyms>,
+}
+
+/// A copy: a large gazetteer's entries are copied on several threads
+/// (`parallel`), as the builder copies a user's million rows.
+impl Clone for Gazetteer {
+    fn clone(&self) -> Gazetteer {
+        Gazetteer {
+            entries: parallel::to_vec(&self.entries),
+            denials: self.denials.clone(),
+            homonyms: self.homonyms.clone(),
+        }
+    }
 }
 
 impl Gazetteer {

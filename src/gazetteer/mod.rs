@@ -12,6 +12,7 @@
 //! - `compile`: the matcher's index of every form by folded pattern.
 //! - `embedded`: the embedded gazetteer's entries and index as `build.rs`
 //!   precompiled them, read from their packed form (`packed`).
+//! - `parallel`: the parts of a large build that run on several threads.
 //! - `trie`: the byte trie that finds the longest form at a position.
 //! - `layers`: the embedded gazetteer's matcher and one over a user's
 //!   entries, searched as one.
@@ -27,6 +28,7 @@ mod layers;
 mod load;
 mod matcher;
 mod packed;
+mod parallel;
 mod resolve;
 mod trie;
 

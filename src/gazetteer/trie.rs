@@ -8,8 +8,6 @@
 //! were most of the cost of building the automaton, and is built in one
 //! sort and one pass over the sorted patterns.
 
-use std::collections::VecDeque;
-
 /// No pattern ends at this node / no child for this byte.
 const NONE: u32 = u32::MAX;
 
@@ -66,38 +64,49 @@ impl Trie {
             pattern: NONE,
         }];
         let mut labels = vec![0u8];
-        // (node, range of `order` below it, depth). Breadth first, so that
-        // every node's children are allocated together.
-        let mut queue = VecDeque::from([(0u32, 0usize, order.len(), 0usize)]);
-        while let Some((node, mut lo, hi, depth)) = queue.pop_front() {
-            // The pattern equal to this prefix sorts first; duplicates follow.
-            while lo < hi && pat(order[lo]).len() == depth {
-                if nodes[node as usize].pattern == NONE {
-                    nodes[node as usize].pattern = order[lo];
+        // Breadth first, so that every node's children are allocated
+        // together: the nodes of one depth are numbered from `first` on,
+        // and `level` holds the range of `order` below each of them.
+        let mut level = vec![(0u32, order.len() as u32)];
+        let mut next = Vec::new();
+        let (mut first, mut depth) = (0u32, 0usize);
+        while !level.is_empty() {
+            for (k, &(lo, hi)) in level.iter().enumerate() {
+                let node = first as usize + k;
+                let (mut lo, hi) = (lo as usize, hi as usize);
+                // The pattern equal to this prefix sorts first; duplicates follow.
+                while lo < hi && pat(order[lo]).len() == depth {
+                    if nodes[node].pattern == NONE {
+                        nodes[node].pattern = order[lo];
+                    }
+                    lo += 1;
                 }
-                lo += 1;
-            }
-            let first_child = nodes.len() as u32;
-            let mut i = lo;
-            while i < hi {
-                let byte = pat(order[i])[depth];
-                let mut j = i + 1;
-                while j < hi && pat(order[j])[depth] == byte {
-                    j += 1;
+                let first_child = nodes.len() as u32;
+                let mut i = lo;
+                while i < hi {
+                    let byte = pat(order[i])[depth];
+                    let mut j = i + 1;
+                    while j < hi && pat(order[j])[depth] == byte {
+                        j += 1;
+                    }
+                    next.push((i as u32, j as u32));
+                    nodes.push(Node {
+                        first_child: 0,
+                        children: 0,
+                        pattern: NONE,
+                    });
+                    labels.push(byte);
+                    i = j;
                 }
-                queue.push_back((nodes.len() as u32, i, j, depth + 1));
-                nodes.push(Node {
-                    first_child: 0,
-                    children: 0,
-                    pattern: NONE,
-                });
-                labels.push(byte);
-                i = j;
+                let children = nodes.len() as u32 - first_child;
+                let n = &mut nodes[node];
+                n.first_child = first_child;
+                n.children = children;
             }
-            let children = nodes.len() as u32 - first_child;
-            let n = &mut nodes[node as usize];
-            n.first_child = first_child;
-            n.children = children;
+            first += level.len() as u32;
+            depth += 1;
+            std::mem::swap(&mut level, &mut next);
+            next.clear();
         }
         Trie::from_parts(nodes, labels)
     }
