@@ -6,7 +6,9 @@
 //! - `embedded_entries.{bin,txt}`: the entries of those files as the crate
 //!   would parse them, in the packed form of `src/gazetteer/packed.rs`;
 //! - `embedded_index.{bin,txt}` and `embedded_trie.bin`: the matcher's index
-//!   over them, built by the crate's own `src/gazetteer/compile.rs`.
+//!   over them, built by the crate's own `src/gazetteer/compile.rs`;
+//! - `embedded_homonyms.{bin,txt}`: the key resolver's tables of them, built
+//!   by the crate's own `src/gazetteer/homonyms.rs`.
 //!
 //! So the first extractor of a process reads its gazetteer and matcher
 //! instead of parsing ~80,000 rows and sorting ~110,000 forms
@@ -31,6 +33,12 @@ mod compile;
 #[path = "src/error.rs"]
 mod error;
 #[allow(dead_code)]
+#[path = "src/hash.rs"]
+mod hash;
+#[allow(dead_code)]
+#[path = "src/gazetteer/homonyms.rs"]
+mod homonyms;
+#[allow(dead_code)]
 #[path = "src/gazetteer/packed.rs"]
 mod packed;
 #[allow(dead_code)]
@@ -45,6 +53,18 @@ mod text {
     pub(crate) use super::case_fold::fold_case;
 }
 
+/// `record::EntityType`, in the order of [`KIND_NAMES`] (as `homonyms`
+/// reads it).
+mod record {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+    pub(crate) enum EntityType {
+        Person,
+        Organization,
+        Place,
+        Nationality,
+    }
+}
+
 /// `gazetteer::parallel`, on one thread (no rayon here).
 mod parallel {
     use std::cmp::Ordering;
@@ -55,7 +75,9 @@ mod parallel {
 }
 
 use compile::Index;
+use homonyms::Homonyms;
 use packed::{Writer, HAS_FACTS, KIND_NAMES, POLICY_NAMES};
+use record::EntityType;
 use tsv::Tsv;
 
 /// The list of the embedded name files, in load order.
@@ -94,16 +116,22 @@ const POLICIES: [MatchPolicy; 5] = [
     MatchPolicy::Referent,
 ];
 
+/// The types by their [`KIND_NAMES`] index.
+const KINDS: [EntityType; 4] = [
+    EntityType::Person,
+    EntityType::Organization,
+    EntityType::Place,
+    EntityType::Nationality,
+];
+
 /// An entry as `gazetteer::Entry` holds it.
 struct Entry {
     key: String,
-    /// A [`KIND_NAMES`] index.
-    kind: usize,
+    kind: EntityType,
     name: String,
     aliases: Vec<String>,
     policy: MatchPolicy,
-    /// `gazetteer::PlaceFacts`, when not the default.
-    facts: Option<Facts>,
+    facts: Facts,
 }
 
 impl Entry {
@@ -131,6 +159,8 @@ fn main() {
         "src/text/case_fold.rs",
         "src/gazetteer/compile.rs",
         "src/error.rs",
+        "src/hash.rs",
+        "src/gazetteer/homonyms.rs",
         "src/gazetteer/packed.rs",
         "src/gazetteer/trie.rs",
         "src/tsv.rs",
@@ -142,19 +172,24 @@ fn main() {
     let files = embedded_files();
     write(&out_dir.join("embedded_files.rs"), file_table(&files));
     let entries = all_entries(&files);
-    let (entry_data, index_data, trie) = match &entries {
+    let (entry_data, index_data, homonym_data, trie) = match &entries {
         Some(entries) => {
             let index = Index::build(entries, 0);
             (
                 pack_entries(entries),
                 pack_index(&index),
+                pack_homonyms(&Homonyms::new(entries)),
                 index.trie.to_bytes(),
             )
         }
         // The crate parses the files: nothing packed.
-        None => (Writer::default(), Writer::default(), Vec::new()),
+        None => Default::default(),
     };
-    for (name, data) in [("entries", entry_data), ("index", index_data)] {
+    for (name, data) in [
+        ("entries", entry_data),
+        ("index", index_data),
+        ("homonyms", homonym_data),
+    ] {
         write(&out_dir.join(format!("embedded_{name}.bin")), data.numbers);
         write(&out_dir.join(format!("embedded_{name}.txt")), data.text);
     }
@@ -227,14 +262,14 @@ fn read_entries(origin: &str, src: &str, entries: &mut Vec<Entry>) -> Option<()>
         let entry_name = row.cell(name);
         let entry = Entry {
             key: Some(row.cell(key)).filter(|k| !k.is_empty())?.to_string(),
-            kind: KIND_NAMES.iter().position(|&k| k == row.cell(kind))?,
+            kind: KINDS[KIND_NAMES.iter().position(|&k| k == row.cell(kind))?],
             name: Some(entry_name).filter(|n| !n.is_empty())?.to_string(),
             aliases: split_forms(row.cell(aliases), entry_name),
             policy: match row.cell(policy) {
                 "" => MatchPolicy::Fold,
                 p => POLICIES[POLICY_NAMES.iter().position(|&n| n == p)?],
             },
-            facts: Some(Facts {
+            facts: Facts {
                 shared: split_forms(cell(facts[0]), ""),
                 population: number(cell(facts[1]))?,
                 country: Some(cell(facts[2]))
@@ -249,8 +284,7 @@ fn read_entries(origin: &str, src: &str, entries: &mut Vec<Entry>) -> Option<()>
                     _ => return None,
                 },
                 priority: u8::try_from(number(cell(facts[5]))?).ok()?,
-            })
-            .filter(|f| *f != Facts::default()),
+            },
         };
         if entry.policy == MatchPolicy::Deny {
             return None;
@@ -283,12 +317,13 @@ fn pack_entries(entries: &[Entry]) -> Writer {
     w.number(entries.len() as u64);
     let policy = |p: MatchPolicy| p as u64;
     for e in entries {
-        let facts = if e.facts.is_some() { HAS_FACTS } else { 0 };
-        w.number(e.kind as u64 | policy(e.policy) << 3 | facts);
+        let facts = (e.facts != Facts::default()).then_some(&e.facts);
+        let has_facts = if facts.is_some() { HAS_FACTS } else { 0 };
+        w.number(e.kind as u64 | policy(e.policy) << 3 | has_facts);
         w.str(&e.key);
         w.str(&e.name);
         strings(&mut w, &e.aliases);
-        if let Some(f) = &e.facts {
+        if let Some(f) = facts {
             strings(&mut w, &f.shared);
             w.number(f.population);
             for text in [&f.country, &f.region] {
@@ -309,6 +344,32 @@ fn strings(w: &mut Writer, list: &[String]) {
     for s in list {
         w.str(s);
     }
+}
+
+/// The key resolver's tables in the form `gazetteer::embedded::homonyms`
+/// reads.
+fn pack_homonyms(homonyms: &Homonyms) -> Writer {
+    let mut w = Writer::default();
+    let row_list = |w: &mut Writer, rows: &[u32]| {
+        w.number(rows.len() as u64);
+        for &row in rows {
+            w.number(u64::from(row));
+        }
+    };
+    w.number(homonyms.rows.len() as u64);
+    for (form, rows) in &homonyms.rows {
+        w.str(form);
+        row_list(&mut w, rows);
+    }
+    w.number(homonyms.organizations.len() as u64);
+    for &(hash, start, end) in &homonyms.organizations {
+        w.number(hash);
+        row_list(
+            &mut w,
+            &homonyms.organization_rows[start as usize..end as usize],
+        );
+    }
+    w
 }
 
 /// The index (less its trie) in the form `gazetteer::embedded::index` reads.

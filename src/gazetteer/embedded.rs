@@ -1,5 +1,5 @@
-//! The embedded gazetteer as `build.rs` precompiled it: its entries and its
-//! matcher's index, read from the packed form (`packed`) instead of parsing
+//! The embedded gazetteer as `build.rs` precompiled it: its entries, its
+//! matcher's index and the key resolver's tables, read from the packed form (`packed`) instead of parsing
 //! ~80,000 TSV rows and sorting ~110,000 forms when a process first builds
 //! an extractor.
 //!
@@ -7,11 +7,14 @@
 //! not do (no deny rows, each (type, key) once, every cell valid); else its
 //! files are empty and the crate parses the TSV files as it parses a user's
 //! (`load`). The tests hold the packed entries to the parsed ones and the
-//! packed index to the one `compile` builds over them.
+//! packed index and tables to the ones the crate builds over them.
+
+use std::collections::HashMap;
 
 use crate::record::EntityType;
 
 use super::compile::{Index, SurfaceForm};
+use super::homonyms::Homonyms;
 use super::packed::{Reader, HAS_FACTS, KIND_NAMES, POLICY_NAMES};
 use super::trie::Trie;
 use super::{Entry, MatchPolicy, PlaceFacts};
@@ -23,6 +26,10 @@ static ENTRY_TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/embedded_entri
 /// The forms of each pattern of the trie.
 static INDEX_NUMBERS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/embedded_index.bin"));
 static INDEX_TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/embedded_index.txt"));
+
+/// The key resolver's tables ([`Homonyms`]).
+static HOMONYM_NUMBERS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/embedded_homonyms.bin"));
+static HOMONYM_TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/embedded_homonyms.txt"));
 
 /// The trie of the folded forms ([`Trie::to_bytes`]).
 static TRIE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/embedded_trie.bin"));
@@ -133,6 +140,42 @@ pub(super) fn index(entries: usize) -> Option<Index> {
     })
 }
 
+/// The key resolver's tables of the embedded entries, when the build
+/// script packed them.
+pub(super) fn homonyms() -> Option<Homonyms> {
+    let mut r = Reader::new(HOMONYM_NUMBERS, HOMONYM_TEXT);
+    let n = r.index()?;
+    let mut rows = HashMap::with_capacity_and_hasher(n, Default::default());
+    for _ in 0..n {
+        let form = r.str()?.to_string();
+        rows.insert(form, row_list(&mut r)?);
+    }
+    let mut homonyms = Homonyms {
+        rows,
+        ..Homonyms::default()
+    };
+    let mut list = Vec::new();
+    for _ in 0..r.index()? {
+        let hash = r.number()?;
+        list.clear();
+        for _ in 0..r.index()? {
+            list.push(u32::try_from(r.number()?).ok()?);
+        }
+        homonyms.push_organization(hash, &list);
+    }
+    (r.is_done() && homonyms.is_sorted()).then_some(homonyms)
+}
+
+/// A count, then that many row numbers.
+fn row_list(r: &mut Reader<'static>) -> Option<Vec<u32>> {
+    let n = r.index()?;
+    let mut rows = Vec::with_capacity(n);
+    for _ in 0..n {
+        rows.push(u32::try_from(r.number()?).ok()?);
+    }
+    Some(rows)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,5 +195,10 @@ mod tests {
             "packed index differs"
         );
         assert_eq!(index.trie.patterns() + 1, index.form_starts.len());
+        let homonyms = homonyms().expect("build.rs packed the key resolver's tables");
+        assert!(
+            homonyms == Homonyms::new(&parsed.entries),
+            "packed tables differ"
+        );
     }
 }

@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 use crate::error::Error;
 use once_cell::sync::OnceCell;
 
+use super::homonyms::Homonyms;
 use super::parallel;
-use super::resolve::Homonyms;
 use crate::record::EntityType;
 use crate::text::fold_case;
 
@@ -257,6 +257,9 @@ pub struct Gazetteer {
     pub(super) denials: Vec<Entry>,
     /// Rows by the forms they share, built on first use.
     pub(super) homonyms: OnceCell<Homonyms>,
+    /// True for the embedded gazetteer as loaded: its `homonyms` are the
+    /// tables `build.rs` packed (see `embedded`). Any change clears it.
+    pub(super) packed_homonyms: bool,
 }
 
 /// A copy: a large gazetteer's entries are copied on several threads
@@ -267,6 +270,7 @@ impl Clone for Gazetteer {
             entries: parallel::to_vec(&self.entries),
             denials: self.denials.clone(),
             homonyms: self.homonyms.clone(),
+            packed_homonyms: self.packed_homonyms,
         }
     }
 }
@@ -308,7 +312,7 @@ impl Gazetteer {
         if other.entries.is_empty() {
             return;
         }
-        self.homonyms = OnceCell::new();
+        self.changed();
         // Where each new entry goes, found with keys borrowed from the
         // existing entries (no key is cloned).
         let targets: Vec<Option<usize>> = {
@@ -337,7 +341,7 @@ impl Gazetteer {
     /// entries already here.
     pub(crate) fn append_new(&mut self, other: Gazetteer) {
         debug_assert!(other.denials.is_empty());
-        self.homonyms = OnceCell::new();
+        self.changed();
         self.entries.extend(other.entries);
     }
 
@@ -363,13 +367,19 @@ impl Gazetteer {
     /// assert_eq!(gaz.denials().len(), 1);
     /// ```
     pub fn push(&mut self, entry: Entry) {
-        self.homonyms = OnceCell::new();
+        self.changed();
         if entry.policy == MatchPolicy::Deny {
             deny(&mut self.entries, &entry);
             self.denials.push(entry);
         } else {
             self.entries.push(entry);
         }
+    }
+
+    /// Forget what was derived from the entries.
+    fn changed(&mut self) {
+        self.homonyms = OnceCell::new();
+        self.packed_homonyms = false;
     }
 
     /// The entries, in load order (deny rows are not entries).

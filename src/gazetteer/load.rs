@@ -127,6 +127,7 @@ impl Gazetteer {
             Arc::new(match embedded::entries() {
                 Some(entries) => Gazetteer {
                     entries,
+                    packed_homonyms: true,
                     ..Gazetteer::default()
                 },
                 None => Gazetteer::parse_embedded(),
@@ -169,8 +170,7 @@ impl Gazetteer {
         let rows = table.max_rows();
         let mut gaz = Gazetteer {
             entries: Vec::with_capacity(rows),
-            denials: Vec::new(),
-            homonyms: Default::default(),
+            ..Gazetteer::default()
         };
         // Keys borrow from `src`: no allocation per row for the duplicate check.
         let mut seen: HashMap<(EntityType, &str), usize, FnvBuild> =

@@ -17,6 +17,7 @@
 //! - `layers`: the embedded gazetteer's matcher and one over a user's
 //!   entries, searched as one.
 //! - `context`: the cues that license a name that is also a common word.
+//! - `homonyms`: the key resolver's tables of rows that share forms.
 //! - `resolve`: which of the rows sharing a place name the article means
 //!   (the entity's key).
 
@@ -24,6 +25,7 @@ mod compile;
 mod context;
 mod embedded;
 mod entry;
+mod homonyms;
 mod layers;
 mod load;
 mod matcher;
