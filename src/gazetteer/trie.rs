@@ -151,18 +151,23 @@ impl Trie {
         if count == 0 || labels.len() != count {
             return None;
         }
-        let word = |k: &[u8]| u32::from_le_bytes([k[0], k[1], k[2], k[3]]);
+        let word = |k: &[u8], at: usize| {
+            let b: [u8; 4] = k[at..at + 4].try_into().unwrap_or_default();
+            u32::from_le_bytes(b)
+        };
+        let mut fits = true;
         let nodes: Vec<Node> = nodes
             .chunks_exact(12)
-            .map(|n| Node {
-                first_child: word(&n[0..4]),
-                children: word(&n[4..8]),
-                pattern: word(&n[8..12]),
+            .map(|n| {
+                let node = Node {
+                    first_child: word(n, 0),
+                    children: word(n, 4),
+                    pattern: word(n, 8),
+                };
+                fits &= node.first_child as usize + node.children as usize <= count;
+                node
             })
             .collect();
-        let fits = nodes
-            .iter()
-            .all(|n| n.first_child as usize + n.children as usize <= count);
         fits.then(|| Trie::from_parts(nodes, labels.to_vec()))
     }
 
