@@ -2,7 +2,10 @@
 # The summary table of `cargo bench --bench extract` alone: MB/s end to end
 # and of the bare gazetteer scan on the fixture, the bbc-dev and conll-dev
 # articles (from ../shared) and one article of 100 KB, 1 MB and 10 MB, with
-# the ratio to spaCy when scripts/bench/spacy_speed.sh has cached its speed.
+# the ratio to spaCy when scripts/bench/spacy_speed.sh has cached its speed;
+# then construction: the first Extractor::new() of a fresh process (the
+# embedded gazetteer and matcher, cold) and adding 1,000,000 synthetic
+# entries to the built embedded matcher.
 # Usage: scripts/bench/summary.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -10,6 +10,7 @@ use once_cell::sync::Lazy;
 
 use crate::error::Error;
 use crate::gazetteer::{Entry, Gazetteer, MatchPolicy, Matcher};
+use crate::hash::FnvBuild;
 use crate::lexicon::{Lexicon, LexiconAdditions};
 use crate::record::EntityType;
 
@@ -80,7 +81,7 @@ static DEFAULT: Lazy<Compiled> = Lazy::new(|| {
 
 /// The (type, key) of every embedded entry: a user entry with one of them
 /// replaces an embedded entry rather than adding one.
-static EMBEDDED_KEYS: Lazy<HashSet<(EntityType, &'static str)>> = Lazy::new(|| {
+static EMBEDDED_KEYS: Lazy<HashSet<(EntityType, &'static str), FnvBuild>> = Lazy::new(|| {
     let embedded = Gazetteer::embedded();
     embedded
         .entries()

@@ -3,18 +3,15 @@
 //!
 //! The patterns are sorted (pattern `p` is the `p`-th smallest folded
 //! form), and the forms of one pattern keep entry order, then strongest
-//! policy first. For the embedded gazetteer the build script has already
-//! built the trie (`build.rs`); [`Index::precompiled`] only looks each form
-//! up in it, and gives up, so that the trie is built here, unless every form
-//! is in it and every pattern of it is a form.
+//! policy first. The build script runs this same code over the embedded
+//! gazetteer (`build.rs` includes this file) and the crate reads its result
+//! (`embedded`).
 
 use crate::text::fold_case;
 
+use super::parallel;
 use super::trie::Trie;
 use super::{Entry, MatchPolicy};
-
-/// The embedded gazetteer's trie, written by `build.rs`.
-static EMBEDDED_TRIE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/embedded_trie.bin"));
 
 /// One surface form that a pattern stands for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,9 +50,7 @@ impl Index {
             let (start, len) = spans[i as usize];
             &arena.as_bytes()[start as usize..(start + len) as usize]
         };
-        let mut order: Vec<u32> = (0..forms.len() as u32).collect();
-        // Ties by index: the order a stable sort would give.
-        order.sort_unstable_by(|&a, &b| folded(a).cmp(folded(b)).then(a.cmp(&b)));
+        let order = sorted(forms.len(), folded);
         let mut patterns: Vec<&[u8]> = Vec::new();
         let mut pattern_of = vec![0u32; forms.len()];
         for &i in &order {
@@ -64,35 +59,10 @@ impl Index {
             }
             pattern_of[i as usize] = patterns.len() as u32 - 1;
         }
-        let trie = Trie::new(&patterns);
+        drop(order);
+        let trie = Trie::of_sorted(&patterns);
         let patterns = patterns.len();
         Index::group(trie, forms, &pattern_of, patterns, entries, offset)
-    }
-
-    /// The index over the embedded gazetteer's `entries` with the trie the
-    /// build script wrote, when that trie holds exactly their forms.
-    pub fn precompiled(entries: &[Entry]) -> Option<Index> {
-        let trie = Trie::from_bytes(EMBEDDED_TRIE)?;
-        let mut forms = Vec::with_capacity(entries.len() * 2);
-        let mut pattern_of = Vec::with_capacity(entries.len() * 2);
-        let mut missing = false;
-        each_form(entries, 0, |folded, form| {
-            match trie.exact(folded.as_bytes()) {
-                Some(p) => {
-                    pattern_of.push(p);
-                    forms.push(form);
-                }
-                None => missing = true,
-            }
-        });
-        let patterns = pattern_of.iter().max().map_or(0, |&p| p as usize + 1);
-        if missing {
-            return None;
-        }
-        let index = Index::group(trie, forms, &pattern_of, patterns, entries, 0);
-        // A pattern without forms would hide shorter matches at its start.
-        let every_pattern_used = index.form_starts.windows(2).all(|w| w[0] < w[1]);
-        (every_pattern_used && index.trie.patterns() == patterns).then_some(index)
     }
 
     /// Group `forms` by pattern (`pattern_of`, one per form, `patterns` in
@@ -131,6 +101,27 @@ impl Index {
             form_starts,
         }
     }
+}
+
+/// The form indexes `0..count`, ordered by their folded text (`folded`), then by
+/// index: the order a stable sort would give.
+fn sorted<'a>(count: usize, folded: impl Fn(u32) -> &'a [u8] + Sync) -> Vec<u32> {
+    // Each form's first 8 bytes as a number (zero-padded: a shorter form
+    // sorts first, as in a byte comparison), so that most comparisons are
+    // one of numbers, not of bytes reached through two indirections.
+    let prefix = |bytes: &[u8]| {
+        let mut head = [0u8; 8];
+        let n = bytes.len().min(8);
+        head[..n].copy_from_slice(&bytes[..n]);
+        u64::from_be_bytes(head)
+    };
+    let mut keys: Vec<(u64, u32)> = (0..count as u32).map(|i| (prefix(folded(i)), i)).collect();
+    parallel::sort_unstable_by(&mut keys, |a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| folded(a.1).cmp(folded(b.1)))
+            .then(a.1.cmp(&b.1))
+    });
+    keys.into_iter().map(|(_, i)| i).collect()
 }
 
 /// Every matchable form of `entries` (numbered from `offset`), in entry

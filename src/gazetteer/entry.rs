@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 use crate::error::Error;
 use once_cell::sync::OnceCell;
 
-use super::resolve::Homonyms;
+use super::homonyms::Homonyms;
+use super::parallel;
 use crate::record::EntityType;
 use crate::text::fold_case;
 
@@ -248,7 +249,7 @@ impl Entry {
 /// let err = Gazetteer::from_tsv("bad.tsv", "key\ttype\tname\taliases\tmatch\nx\tthing\tX\t\tfold\n").unwrap_err();
 /// assert!(err.to_string().contains("bad.tsv:2"));
 /// ```
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 pub struct Gazetteer {
     pub(super) entries: Vec<Entry>,
     /// The deny rows, kept to be applied to the gazetteers this one is
@@ -256,6 +257,22 @@ pub struct Gazetteer {
     pub(super) denials: Vec<Entry>,
     /// Rows by the forms they share, built on first use.
     pub(super) homonyms: OnceCell<Homonyms>,
+    /// True for the embedded gazetteer as loaded: its `homonyms` are the
+    /// tables `build.rs` packed (see `embedded`). Any change clears it.
+    pub(super) packed_homonyms: bool,
+}
+
+/// A copy: a large gazetteer's entries are copied on several threads
+/// (`parallel`), as the builder copies a user's million rows.
+impl Clone for Gazetteer {
+    fn clone(&self) -> Gazetteer {
+        Gazetteer {
+            entries: parallel::to_vec(&self.entries),
+            denials: self.denials.clone(),
+            homonyms: self.homonyms.clone(),
+            packed_homonyms: self.packed_homonyms,
+        }
+    }
 }
 
 impl Gazetteer {
@@ -295,7 +312,7 @@ impl Gazetteer {
         if other.entries.is_empty() {
             return;
         }
-        self.homonyms = OnceCell::new();
+        self.changed();
         // Where each new entry goes, found with keys borrowed from the
         // existing entries (no key is cloned).
         let targets: Vec<Option<usize>> = {
@@ -324,7 +341,7 @@ impl Gazetteer {
     /// entries already here.
     pub(crate) fn append_new(&mut self, other: Gazetteer) {
         debug_assert!(other.denials.is_empty());
-        self.homonyms = OnceCell::new();
+        self.changed();
         self.entries.extend(other.entries);
     }
 
@@ -350,13 +367,19 @@ impl Gazetteer {
     /// assert_eq!(gaz.denials().len(), 1);
     /// ```
     pub fn push(&mut self, entry: Entry) {
-        self.homonyms = OnceCell::new();
+        self.changed();
         if entry.policy == MatchPolicy::Deny {
             deny(&mut self.entries, &entry);
             self.denials.push(entry);
         } else {
             self.entries.push(entry);
         }
+    }
+
+    /// Forget what was derived from the entries.
+    fn changed(&mut self) {
+        self.homonyms = OnceCell::new();
+        self.packed_homonyms = false;
     }
 
     /// The entries, in load order (deny rows are not entries).

@@ -13,41 +13,13 @@ use crate::hash::FnvBuild;
 use crate::record::EntityType;
 use crate::tsv::{Column, Row, Tsv};
 
-use super::{Entry, Gazetteer, MatchPolicy, PlaceFacts};
+use super::{embedded, Entry, Gazetteer, MatchPolicy, PlaceFacts};
 
-/// The gazetteer files compiled into the crate, in load order.
-pub(crate) const EMBEDDED: &[(&str, &str)] = &[
-    (
-        "countries.tsv",
-        include_str!("../../gazetteers/countries.tsv"),
-    ),
-    ("regions.tsv", include_str!("../../gazetteers/regions.tsv")),
-    ("places.tsv", include_str!("../../gazetteers/places.tsv")),
-    (
-        "organizations.tsv",
-        include_str!("../../gazetteers/organizations.tsv"),
-    ),
-    ("people.tsv", include_str!("../../gazetteers/people.tsv")),
-    (
-        "nationalities.tsv",
-        include_str!("../../gazetteers/nationalities.tsv"),
-    ),
-    ("cities.tsv", include_str!("../../gazetteers/cities.tsv")),
-    ("media.tsv", include_str!("../../gazetteers/media.tsv")),
-    (
-        "sports_clubs.tsv",
-        include_str!("../../gazetteers/sports_clubs.tsv"),
-    ),
-    (
-        "companies.tsv",
-        include_str!("../../gazetteers/companies.tsv"),
-    ),
-    ("parties.tsv", include_str!("../../gazetteers/parties.tsv")),
-    (
-        "institutions.tsv",
-        include_str!("../../gazetteers/institutions.tsv"),
-    ),
-];
+/// The gazetteer files compiled into the crate, in load order: (file name,
+/// contents) for each file `gazetteers/EMBEDDED` lists, a table `build.rs`
+/// generates.
+pub(crate) const EMBEDDED: &[(&str, &str)] =
+    include!(concat!(env!("OUT_DIR"), "/embedded_files.rs"));
 
 const HEADER: [&str; 5] = ["key", "type", "name", "aliases", "match"];
 
@@ -152,27 +124,40 @@ impl Gazetteer {
     /// extractor (parsed once per process, never copied).
     pub(crate) fn embedded_shared() -> &'static Arc<Gazetteer> {
         static EMBEDDED_GAZ: Lazy<Arc<Gazetteer>> = Lazy::new(|| {
-            let mut g = Gazetteer::new();
-            // (type, hash of key) of every entry so far: a file none of whose
-            // keys is here and that denies nothing is appended as it is,
-            // without `extend` indexing everything loaded before it.
-            let mut keys: HashSet<(EntityType, u64), FnvBuild> = HashSet::default();
-            for (name, src) in EMBEDDED {
-                let part = Gazetteer::from_tsv(name, src)
-                    .unwrap_or_else(|e| panic!("embedded gazetteer is invalid: {e}"));
-                let mut new = part.denials.is_empty();
-                for e in &part.entries {
-                    new &= keys.insert((e.kind, key_hash(&e.key)));
-                }
-                if new {
-                    g.append_new(part);
-                } else {
-                    g.extend(part);
-                }
-            }
-            Arc::new(g)
+            Arc::new(match embedded::entries() {
+                Some(entries) => Gazetteer {
+                    entries,
+                    packed_homonyms: true,
+                    ..Gazetteer::default()
+                },
+                None => Gazetteer::parse_embedded(),
+            })
         });
         &EMBEDDED_GAZ
+    }
+
+    /// Parse the embedded files, as when the build script did not pack
+    /// them (see `embedded`).
+    pub(super) fn parse_embedded() -> Gazetteer {
+        let mut g = Gazetteer::new();
+        // (type, hash of key) of every entry so far: a file none of whose
+        // keys is here and that denies nothing is appended as it is,
+        // without `extend` indexing everything loaded before it.
+        let mut keys: HashSet<(EntityType, u64), FnvBuild> = HashSet::default();
+        for (name, src) in EMBEDDED {
+            let part = Gazetteer::from_tsv(name, src)
+                .unwrap_or_else(|e| panic!("embedded gazetteer is invalid: {e}"));
+            let mut new = part.denials.is_empty();
+            for e in &part.entries {
+                new &= keys.insert((e.kind, key_hash(&e.key)));
+            }
+            if new {
+                g.append_new(part);
+            } else {
+                g.extend(part);
+            }
+        }
+        g
     }
 
     /// Parse one TSV file; `origin` names it in errors (with the line number).
@@ -185,8 +170,7 @@ impl Gazetteer {
         let rows = table.max_rows();
         let mut gaz = Gazetteer {
             entries: Vec::with_capacity(rows),
-            denials: Vec::new(),
-            homonyms: Default::default(),
+            ..Gazetteer::default()
         };
         // Keys borrow from `src`: no allocation per row for the duplicate check.
         let mut seen: HashMap<(EntityType, &str), usize, FnvBuild> =

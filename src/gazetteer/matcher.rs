@@ -9,7 +9,7 @@ use crate::text::{on_word_boundaries, Doc};
 use super::compile::Index;
 use super::context::ambiguous_context;
 use super::trie::Trie;
-use super::{layers, Entry, Gazetteer, MatchPolicy};
+use super::{embedded, layers, Entry, Gazetteer, MatchPolicy};
 
 /// A gazetteer match accepted in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,7 +30,7 @@ pub(crate) struct GazMatch {
 /// is the same span of the original.
 ///
 /// Construction: `Matcher::new(&gazetteer)` (one sort of the folded forms
-/// and one pass over them), `Matcher::embedded` (the trie precompiled by the
+/// and one pass over them), `Matcher::embedded` (the index precompiled by the
 /// build script), or `Matcher::layered(base, &gazetteer, from)` for entries
 /// added after those `base` was built over.
 #[derive(Debug)]
@@ -58,10 +58,10 @@ impl Matcher {
     }
 
     /// The matcher of the embedded gazetteer `gaz`: the same as
-    /// `Matcher::new(gaz)`, with the trie the build script precompiled when
-    /// it fits (see `compile`).
+    /// `Matcher::new(gaz)`, with the index the build script precompiled
+    /// when there is one (see `embedded`).
     pub fn embedded(gaz: &Gazetteer) -> Matcher {
-        match Index::precompiled(&gaz.entries) {
+        match embedded::index(gaz.len()) {
             Some(index) => Matcher { index, base: None },
             None => Matcher::new(gaz),
         }
@@ -318,13 +318,80 @@ mod tests {
         }
     }
 
-    /// The build script's trie fits the embedded gazetteer, and gives the
-    /// index that building it here gives.
-    #[test]
-    fn precompiled_trie_fits_the_embedded_gazetteer() {
-        let gaz = Gazetteer::embedded();
-        let precompiled = Index::precompiled(&gaz.entries).expect("build.rs trie fits");
-        assert!(precompiled == Index::build(&gaz.entries, 0));
+    /// The forms of `entries` by folded pattern, sorted, as `Index::build`
+    /// must group them: entry order, then strongest policy first.
+    fn reference_index(entries: &[Entry]) -> Vec<(String, Vec<(u32, bool)>)> {
+        let mut by_pattern: std::collections::BTreeMap<String, Vec<(MatchPolicy, u32, bool)>> =
+            Default::default();
+        for (i, e) in entries.iter().enumerate() {
+            for name in e.names() {
+                let mut variants = vec![name.to_string()];
+                if name.contains('\'') {
+                    variants.push(name.replace('\'', "’"));
+                }
+                if name.contains('’') {
+                    variants.push(name.replace('’', "'"));
+                }
+                for v in variants {
+                    let acronym =
+                        v.chars().any(char::is_uppercase) && !v.chars().any(char::is_lowercase);
+                    by_pattern
+                        .entry(fold_case(&v))
+                        .or_default()
+                        .push((e.policy, i as u32, acronym));
+                }
+            }
+        }
+        by_pattern
+            .into_iter()
+            .map(|(p, mut forms)| {
+                forms.sort_by_key(|f| f.0);
+                (p, forms.into_iter().map(|(_, e, a)| (e, a)).collect())
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// A matcher's index over a random gazetteer groups the forms as
+        /// `reference_index` does, and its trie finds what one
+        /// leftmost-longest Aho-Corasick automaton over the sorted patterns
+        /// finds.
+        #[test]
+        fn built_index_matches_as_aho_corasick(
+            rows in proptest::collection::vec(
+                ("[abAé .'’-]{1,6}", proptest::collection::vec("[abAé .'’-]{1,6}", 0..3), 0usize..3),
+                1..40,
+            ),
+            text in "[abAé .'’,-]{0,120}",
+            reject in 0usize..5,
+        ) {
+            let policies = [MatchPolicy::Exact, MatchPolicy::Fold, MatchPolicy::Ambiguous];
+            let entries: Vec<Entry> = rows
+                .into_iter()
+                .enumerate()
+                .map(|(i, (name, aliases, policy))| {
+                    Entry::new(format!("k{i}"), crate::record::EntityType::Place, name)
+                        .aliases(aliases)
+                        .policy(policies[policy])
+                })
+                .collect();
+            let reference = reference_index(&entries);
+            let index = Index::build(&entries, 0);
+            let grouped: Vec<Vec<(u32, bool)>> = index
+                .form_starts
+                .windows(2)
+                .map(|w| index.forms[w[0] as usize..w[1] as usize].iter().map(|f| (f.entry, f.acronym)).collect())
+                .collect();
+            let expected: Vec<Vec<(u32, bool)>> = reference.iter().map(|(_, forms)| forms.clone()).collect();
+            proptest::prop_assert_eq!(grouped, expected);
+            let patterns: Vec<String> = reference.into_iter().map(|(p, _)| p).collect();
+            let folded = fold_case(&text);
+            let accept = |p: usize, s: usize, e: usize| ((p + s + e) % 5 >= reject).then_some(p as u32);
+            proptest::prop_assert_eq!(
+                scan(&index.trie, &text, &folded, accept),
+                aho_corasick_scan(&patterns, &text, &folded, accept)
+            );
+        }
     }
 
     #[test]

@@ -9,21 +9,28 @@
 //! - `load`: the files compiled into the crate and user TSV files.
 //! - `matcher`: the index over every surface form, and which matches an
 //!   entry's policy accepts (`Matcher`).
-//! - `compile`: the matcher's index of every form by folded pattern, and
-//!   the embedded gazetteer's trie, precompiled by `build.rs`.
+//! - `compile`: the matcher's index of every form by folded pattern.
+//! - `embedded`: the embedded gazetteer's entries and index as `build.rs`
+//!   precompiled them, read from their packed form (`packed`).
+//! - `parallel`: the parts of a large build that run on several threads.
 //! - `trie`: the byte trie that finds the longest form at a position.
 //! - `layers`: the embedded gazetteer's matcher and one over a user's
 //!   entries, searched as one.
 //! - `context`: the cues that license a name that is also a common word.
+//! - `homonyms`: the key resolver's tables of rows that share forms.
 //! - `resolve`: which of the rows sharing a place name the article means
 //!   (the entity's key).
 
 mod compile;
 mod context;
+mod embedded;
 mod entry;
+mod homonyms;
 mod layers;
 mod load;
 mod matcher;
+mod packed;
+mod parallel;
 mod resolve;
 mod trie;
 

@@ -30,15 +30,13 @@
 //! British spelling ("Exxon Corp" → the row of "Exxon", "World Trade
 //! Organisation" → "World Trade Organization").
 
-use std::collections::HashMap;
-use std::hash::{BuildHasher, Hasher};
-
-use crate::hash::FnvBuild;
 use crate::lexicon::{GazetteerCues, WordList};
 use crate::record::EntityType;
 use crate::text::{fold_case, Doc};
 
-use super::{Entry, Gazetteer, MatchPolicy};
+use super::embedded;
+use super::homonyms::{folded_hash, is_city, is_region, Homonyms};
+use super::{Entry, Gazetteer};
 
 /// A city this large, or a capital, is what its name means rather than the
 /// region named like it.
@@ -52,80 +50,7 @@ const CONTEXT_RATIO: u64 = 2;
 /// writes still wins by its alternate name.
 const ALIAS_RATIO: u64 = 4;
 
-/// Region and city rows by the folded forms two or more of them share, and
-/// organization rows by the folded forms only one of them has.
-///
-/// Built on the first article that needs it, from every form of ~75,000
-/// rows: forms are keyed by the hash of their folded text first, so that
-/// only the few shared place forms are kept as strings, and an
-/// organization form is compared as text only when it is looked up.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct Homonyms {
-    rows: HashMap<String, Vec<u32>, FnvBuild>,
-    /// The organization rows (in order, each once) with a form of each
-    /// folded-form hash.
-    organizations: HashMap<u64, Vec<u32>, FnvBuild>,
-}
-
 impl Homonyms {
-    fn new(gaz: &Gazetteer) -> Homonyms {
-        let mut folded = String::new();
-        let places = || {
-            gaz.entries
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| is_region(e) || is_city(e))
-                .map(|(i, e)| {
-                    (
-                        i as u32,
-                        e.names().chain(e.facts.shared.iter().map(String::as_str)),
-                    )
-                })
-        };
-        // Which form hashes two or more place rows share: only their forms
-        // can be shared.
-        let mut by_hash: HashMap<u64, (u32, bool), FnvBuild> = HashMap::default();
-        for (i, forms) in places() {
-            for form in forms {
-                by_hash
-                    .entry(folded_hash(form, &mut folded))
-                    .and_modify(|(first, shared)| *shared |= *first != i)
-                    .or_insert((i, false));
-            }
-        }
-        let mut rows: HashMap<String, Vec<u32>, FnvBuild> = HashMap::default();
-        for (i, forms) in places() {
-            for form in forms {
-                if !by_hash[&folded_hash(form, &mut folded)].1 {
-                    continue;
-                }
-                let list = rows.entry(fold_case(form)).or_default();
-                if list.last() != Some(&i) {
-                    list.push(i);
-                }
-            }
-        }
-        rows.retain(|_, list| list.len() > 1);
-        let mut organizations: HashMap<u64, Vec<u32>, FnvBuild> = HashMap::default();
-        for (i, e) in gaz.entries.iter().enumerate() {
-            if e.kind != EntityType::Organization || e.policy == MatchPolicy::Referent {
-                continue;
-            }
-            for form in e.names() {
-                let list = organizations
-                    .entry(folded_hash(form, &mut folded))
-                    .or_default();
-                if list.last() != Some(&(i as u32)) {
-                    list.push(i as u32);
-                }
-            }
-        }
-        Homonyms {
-            rows,
-            organizations,
-        }
-    }
-
     /// The one organization row a name without a row stands for: the name
     /// less one of the corporate `suffixes`, or with the American spelling.
     fn organization(&self, gaz: &Gazetteer, name: &str, suffixes: &WordList) -> Option<u32> {
@@ -140,8 +65,7 @@ impl Homonyms {
         // The rows with this form: one is the answer, two share the form.
         let mut buf = String::new();
         let mut holders = self
-            .organizations
-            .get(&folded_hash(base, &mut buf))?
+            .organizations_of(folded_hash(base, &mut buf))?
             .iter()
             .filter(|&&row| {
                 let e = &gaz.entries[row as usize];
@@ -154,35 +78,17 @@ impl Homonyms {
     }
 }
 
-/// The hash of `form` case-folded (`buf` holds the folded text).
-fn folded_hash(form: &str, buf: &mut String) -> u64 {
-    if form.is_ascii() {
-        buf.clear();
-        buf.push_str(form);
-        buf.make_ascii_lowercase();
-    } else {
-        *buf = fold_case(form);
-    }
-    let mut h = FnvBuild::default().build_hasher();
-    h.write(buf.as_bytes());
-    h.finish()
-}
-
 impl Gazetteer {
     /// The rows sharing each place form, built on first use.
     fn homonyms(&self) -> &Homonyms {
-        self.homonyms.get_or_init(|| Homonyms::new(self))
+        self.homonyms.get_or_init(|| {
+            // The embedded gazetteer, unchanged: the tables build.rs packed.
+            self.packed_homonyms
+                .then(embedded::homonyms)
+                .flatten()
+                .unwrap_or_else(|| Homonyms::new(&self.entries))
+        })
     }
-}
-
-/// A place row of ISO 3166-2 (`CN-BJ`).
-fn is_region(e: &Entry) -> bool {
-    e.kind == EntityType::Place && !e.key.contains(':') && e.key.contains('-')
-}
-
-/// A GeoNames city row (`gn:1816670`).
-fn is_city(e: &Entry) -> bool {
-    e.kind == EntityType::Place && e.key.starts_with("gn:")
 }
 
 /// The country of a row: a country's own code, a region's prefix, a city's

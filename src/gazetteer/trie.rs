@@ -8,8 +8,6 @@
 //! were most of the cost of building the automaton, and is built in one
 //! sort and one pass over the sorted patterns.
 
-use std::collections::VecDeque;
-
 /// No pattern ends at this node / no child for this byte.
 const NONE: u32 = u32::MAX;
 
@@ -37,6 +35,7 @@ pub(crate) struct Trie {
 impl Trie {
     /// Build the trie of `patterns`; pattern `i` is reported as `i`.
     /// Duplicate patterns keep the first id; empty patterns are ignored.
+    #[cfg(test)] // The crate builds its tries of sorted patterns.
     pub(crate) fn new<P: AsRef<[u8]>>(patterns: &[P]) -> Trie {
         let pat = |i: u32| patterns[i as usize].as_ref();
         let mut order: Vec<u32> = (0..patterns.len() as u32)
@@ -44,44 +43,70 @@ impl Trie {
             .collect();
         // Stable, so that among duplicates the first id comes first.
         order.sort_by(|&a, &b| pat(a).cmp(pat(b)));
+        Trie::of_order(patterns, &order)
+    }
+
+    /// [`Trie::new`] of patterns already sorted, without sorting them again.
+    pub(crate) fn of_sorted<P: AsRef<[u8]>>(patterns: &[P]) -> Trie {
+        debug_assert!(patterns.windows(2).all(|w| w[0].as_ref() <= w[1].as_ref()));
+        let order: Vec<u32> = (0..patterns.len() as u32)
+            .filter(|&i| !patterns[i as usize].as_ref().is_empty())
+            .collect();
+        Trie::of_order(patterns, &order)
+    }
+
+    /// The trie of `patterns`, whose non-empty ones `order` lists sorted.
+    fn of_order<P: AsRef<[u8]>>(patterns: &[P], order: &[u32]) -> Trie {
+        let pat = |i: u32| patterns[i as usize].as_ref();
         let mut nodes = vec![Node {
             first_child: 0,
             children: 0,
             pattern: NONE,
         }];
         let mut labels = vec![0u8];
-        // (node, range of `order` below it, depth). Breadth first, so that
-        // every node's children are allocated together.
-        let mut queue = VecDeque::from([(0u32, 0usize, order.len(), 0usize)]);
-        while let Some((node, mut lo, hi, depth)) = queue.pop_front() {
-            // The pattern equal to this prefix sorts first; duplicates follow.
-            while lo < hi && pat(order[lo]).len() == depth {
-                if nodes[node as usize].pattern == NONE {
-                    nodes[node as usize].pattern = order[lo];
+        // Breadth first, so that every node's children are allocated
+        // together: the nodes of one depth are numbered from `first` on,
+        // and `level` holds the range of `order` below each of them.
+        let mut level = vec![(0u32, order.len() as u32)];
+        let mut next = Vec::new();
+        let (mut first, mut depth) = (0u32, 0usize);
+        while !level.is_empty() {
+            for (k, &(lo, hi)) in level.iter().enumerate() {
+                let node = first as usize + k;
+                let (mut lo, hi) = (lo as usize, hi as usize);
+                // The pattern equal to this prefix sorts first; duplicates follow.
+                while lo < hi && pat(order[lo]).len() == depth {
+                    if nodes[node].pattern == NONE {
+                        nodes[node].pattern = order[lo];
+                    }
+                    lo += 1;
                 }
-                lo += 1;
-            }
-            let first_child = nodes.len() as u32;
-            let mut i = lo;
-            while i < hi {
-                let byte = pat(order[i])[depth];
-                let mut j = i + 1;
-                while j < hi && pat(order[j])[depth] == byte {
-                    j += 1;
+                let first_child = nodes.len() as u32;
+                let mut i = lo;
+                while i < hi {
+                    let byte = pat(order[i])[depth];
+                    let mut j = i + 1;
+                    while j < hi && pat(order[j])[depth] == byte {
+                        j += 1;
+                    }
+                    next.push((i as u32, j as u32));
+                    nodes.push(Node {
+                        first_child: 0,
+                        children: 0,
+                        pattern: NONE,
+                    });
+                    labels.push(byte);
+                    i = j;
                 }
-                queue.push_back((nodes.len() as u32, i, j, depth + 1));
-                nodes.push(Node {
-                    first_child: 0,
-                    children: 0,
-                    pattern: NONE,
-                });
-                labels.push(byte);
-                i = j;
+                let children = nodes.len() as u32 - first_child;
+                let n = &mut nodes[node];
+                n.first_child = first_child;
+                n.children = children;
             }
-            let children = nodes.len() as u32 - first_child;
-            let n = &mut nodes[node as usize];
-            n.first_child = first_child;
-            n.children = children;
+            first += level.len() as u32;
+            depth += 1;
+            std::mem::swap(&mut level, &mut next);
+            next.clear();
         }
         Trie::from_parts(nodes, labels)
     }
@@ -126,18 +151,23 @@ impl Trie {
         if count == 0 || labels.len() != count {
             return None;
         }
-        let word = |k: &[u8]| u32::from_le_bytes([k[0], k[1], k[2], k[3]]);
+        let word = |k: &[u8], at: usize| {
+            let b: [u8; 4] = k[at..at + 4].try_into().unwrap_or_default();
+            u32::from_le_bytes(b)
+        };
+        let mut fits = true;
         let nodes: Vec<Node> = nodes
             .chunks_exact(12)
-            .map(|n| Node {
-                first_child: word(&n[0..4]),
-                children: word(&n[4..8]),
-                pattern: word(&n[8..12]),
+            .map(|n| {
+                let node = Node {
+                    first_child: word(n, 0),
+                    children: word(n, 4),
+                    pattern: word(n, 8),
+                };
+                fits &= node.first_child as usize + node.children as usize <= count;
+                node
             })
             .collect();
-        let fits = nodes
-            .iter()
-            .all(|n| n.first_child as usize + n.children as usize <= count);
         fits.then(|| Trie::from_parts(nodes, labels.to_vec()))
     }
 
