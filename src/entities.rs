@@ -76,6 +76,9 @@ struct Grouping<'c> {
 /// Group candidates (not overlapping) into entities, in order of first
 /// mention; each keeps all its mentions. Place and organization keys are
 /// resolved with the gazetteer's word lists `cues`.
+// Kept out of line so that profiles (`scripts/bench/stages.sh`) see the
+// stage.
+#[inline(never)]
 pub(crate) fn resolve(
     doc: &Doc<'_>,
     gaz: &Gazetteer,

@@ -12,7 +12,7 @@ use std::ops::Range;
 use super::mentions::Mentions;
 use super::quotes::QuotedPassages;
 use super::speakers::Attribution;
-use super::words::{Word, WordIndex};
+use super::words::{WordIndex, Words};
 use crate::lexicon::{AttributionVerbs, ClaimCues, Lexicon};
 use crate::record::{Entity, Source};
 use crate::text::Doc;
@@ -29,7 +29,7 @@ pub(super) struct Attributor<'a, 'd> {
     pub(super) mentions: Mentions,
     /// Every word of the folded text: `words` reads its ranges from here
     /// instead of searching the text again.
-    word_index: WordIndex,
+    word_index: WordIndex<'d>,
     pub(super) passages: QuotedPassages,
     /// (offset, entity) for each organization the article names as a
     /// document's author.
@@ -80,7 +80,7 @@ impl<'a, 'd> Attributor<'a, 'd> {
     }
 
     /// Words of `r` in the folded text (see [`WordIndex::words`]).
-    pub(super) fn words(&self, r: Range<usize>) -> Vec<Word<'_>> {
-        self.word_index.words(&self.doc.folded, r)
+    pub(super) fn words(&self, r: Range<usize>) -> Words<'_, 'd> {
+        self.word_index.words(r)
     }
 }

@@ -76,6 +76,9 @@ use attributor::Attributor;
 
 /// Turn figures into claims and add quotes (when `quotes` is set), in
 /// reading order, with the word lists of `lex`.
+// Kept out of line so that profiles (`scripts/bench/stages.sh`) see the
+// stage.
+#[inline(never)]
 pub(crate) fn build(
     doc: &Doc<'_>,
     entities: &[Entity],

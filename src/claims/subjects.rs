@@ -150,8 +150,8 @@ impl Attributor<'_, '_> {
             // "X said (that) …": what X said starts after the verb and
             // after a "that" a few words on ("said on Tuesday that").
             let mut after = v.end;
-            let near: Vec<_> = self.words(v.end..pos).into_iter().take(5).collect();
-            if let Some(t) = near.iter().find(|w| w.2 == "that") {
+            let near = self.words(v.end..pos);
+            if let Some(t) = near.iter().take(5).find(|w| w.2 == "that") {
                 after = t.1;
             }
             lo = lo.max(after);
