@@ -331,7 +331,7 @@ impl Attributor<'_, '_> {
             return None;
         }
         let si = self.doc.sentence_index(pos);
-        let speaker = self.attribution.get(si).copied().flatten()?.entity?;
+        let speaker = self.attribution(si)?.entity?;
         // "Wright and other Democrats say … they would miss": "they" is
         // not one person.
         let person = self.entities[speaker].kind == EntityType::Person;
