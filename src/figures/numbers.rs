@@ -53,7 +53,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         }
         let w = self.word(i);
         // Every number word is short ASCII: skip the hash for the rest.
-        if w.len() > 9 || !w.as_bytes()[0].is_ascii_lowercase() {
+        if w.len() > 9 || !w.as_bytes()[0].is_ascii_lowercase() || !self.number_words.may_hold(w) {
             return None;
         }
         self.lex.numbers.get(w).copied()
