@@ -98,6 +98,8 @@ impl Attributor<'_, '_> {
     /// Sentence `i`'s attribution: of its verbs' subjects, the last that
     /// names someone, else the first.
     fn attribution_of(&self, i: usize) -> Option<Attribution> {
+        #[cfg(test)]
+        tests::WORK.with(|w| w.set(w.get() + 1));
         let s_start = self.doc.sentences[i].start;
         let mut best: Option<Attribution> = None;
         for &(verb, referent) in self.referents(i) {
@@ -109,5 +111,38 @@ impl Attributor<'_, '_> {
             }
         }
         best
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use crate::{Article, Extractor};
+
+    thread_local! {
+        /// Sentences attributed.
+        pub(super) static WORK: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// Sentences are attributed where a figure or a quote asks (and as far
+    /// back as their pronouns reach), not every sentence of the article.
+    #[test]
+    fn only_sentences_near_claims_are_attributed() {
+        let x = Extractor::new();
+        let unit = "Li Wei said the weather was fine. ";
+        let tail = "He said 5 people came.";
+        for repeats in [50, 400] {
+            WORK.with(|w| w.set(0));
+            let text = format!("{}{tail}", unit.repeat(repeats));
+            let record = x.extract(&Article::new("a", text)).unwrap();
+            let work = WORK.with(Cell::get);
+            let claim = record.claims.iter().find(|c| c.value == Some(5.0));
+            assert!(claim.and_then(|c| c.source.as_ref()).is_some());
+            assert!(
+                work > 0 && work <= 10,
+                "{repeats} sentences: {work} attributed"
+            );
+        }
     }
 }
