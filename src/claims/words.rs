@@ -26,7 +26,12 @@ fn starts_word(t: &Token) -> bool {
 
 /// A token that can continue a word: those, an apostrophe or a hyphen.
 fn continues_word(text: &str, t: &Token) -> bool {
-    starts_word(t) || t.kind == TokenKind::Punct && matches!(&text[t.start..t.end], "’" | "'" | "-")
+    starts_word(t)
+        || t.kind == TokenKind::Punct
+            && matches!(
+                text.as_bytes().get(t.start..t.end),
+                Some(b"'" | b"-" | b"\xE2\x80\x99")
+            )
 }
 
 /// The words of the folded text within `r`, exactly as a search of that
@@ -96,10 +101,26 @@ pub(super) struct WordIndex<'t> {
 impl<'t> WordIndex<'t> {
     /// Index the words of `doc`.
     pub(super) fn new(doc: &'t Doc<'_>) -> WordIndex<'t> {
-        WordIndex {
-            folded: doc.folded.as_str(),
-            words: words_in(doc, 0..doc.text.len()).collect(),
+        // `words_in` over the whole text, without its clipping to a range.
+        let text = doc.text;
+        let folded = doc.folded.as_str();
+        let toks = &doc.tokens;
+        let mut words = Vec::with_capacity(toks.len() / 2 + 1);
+        let mut k = 0;
+        while k < toks.len() {
+            let t = &toks[k];
+            k += 1;
+            if !starts_word(t) {
+                continue;
+            }
+            let mut end = t.end;
+            while k < toks.len() && toks[k].start == end && continues_word(text, &toks[k]) {
+                end = toks[k].end;
+                k += 1;
+            }
+            words.push((t.start, end, &folded[t.start..end]));
         }
+        WordIndex { folded, words }
     }
 
     /// Words of `r` in the folded text with their offsets, as [`words_in`]
