@@ -128,23 +128,30 @@ fn word_end(doc: &Doc<'_>, k: usize) -> usize {
 }
 
 /// A quick test that turns most words away from a list of words before
-/// they are compared with it: a bit per (first byte, last byte, length),
-/// ASCII case ignored, so a word the list holds (exactly or ignoring ASCII
-/// case) always passes.
-pub(super) struct WordFilter([u64; 8]);
+/// they are compared with it: a bit per (first two bytes, last byte,
+/// length), ASCII case ignored, so a word the list holds (exactly or
+/// ignoring ASCII case) always passes.
+pub(super) struct WordFilter([u64; WordFilter::WORDS]);
 
 impl WordFilter {
+    /// Size of the filter in 64-bit words (2,048 bits).
+    const WORDS: usize = 32;
+
     /// The filter's bit for `w`.
     fn slot(w: &str) -> usize {
         let b = w.as_bytes();
-        let first = b.first().map_or(0, u8::to_ascii_lowercase);
-        let last = b.last().map_or(0, u8::to_ascii_lowercase);
-        (usize::from(first) * 7 + usize::from(last) * 13 + b.len() * 31) % 512
+        let byte = |k: Option<&u8>| u32::from(k.map_or(0, u8::to_ascii_lowercase));
+        let key = byte(b.first())
+            | byte(b.get(1)) << 8
+            | byte(b.last()) << 16
+            | (b.len().min(255) as u32) << 24;
+        // Fibonacci hashing: the top 11 bits of the product.
+        (key.wrapping_mul(0x9E37_79B1) >> 21) as usize
     }
 
     /// A filter passing `words`.
     pub(super) fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> WordFilter {
-        let mut bits = [0; 8];
+        let mut bits = [0; Self::WORDS];
         for w in words {
             let k = Self::slot(w);
             bits[k / 64] |= 1 << (k % 64);
