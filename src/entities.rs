@@ -29,26 +29,52 @@ struct GroupsByIdentity {
     names: HashMap<String, usize>,
 }
 
-/// One identity of a mention: a gazetteer key or a lower-case name.
-struct Identity {
-    is_key: bool,
-    id: String,
-}
-
 impl GroupsByIdentity {
-    fn get(&self, is_key: bool, id: &str) -> Option<usize> {
-        let map = if is_key { &self.keys } else { &self.names };
-        map.get(id).copied()
+    /// Room for the identities of `mentions` mentions, so that the maps do
+    /// not grow while the article is read.
+    fn with_capacity(mentions: usize) -> GroupsByIdentity {
+        GroupsByIdentity {
+            keys: HashMap::with_capacity(mentions),
+            names: HashMap::with_capacity(mentions),
+        }
     }
 
-    /// Record `id` for group `g` unless it already names a group.
-    fn insert_first(&mut self, is_key: bool, id: String, g: usize) {
-        let map = if is_key {
-            &mut self.keys
-        } else {
-            &mut self.names
-        };
-        map.entry(id).or_insert(g);
+    /// The group a mention's identities name: its gazetteer key, else its
+    /// canonical name, else its surface form (both lower-case).
+    fn find(&self, key: Option<&str>, canonical: Option<&str>, form: &str) -> Option<usize> {
+        key.and_then(|k| self.keys.get(k))
+            .or_else(|| canonical.and_then(|n| self.names.get(n)))
+            .or_else(|| self.names.get(form))
+            .copied()
+    }
+
+    /// Record each identity for group `g` unless it already names a group.
+    fn insert_first(
+        &mut self,
+        key: Option<&str>,
+        canonical: Option<String>,
+        form: String,
+        g: usize,
+    ) {
+        if let Some(k) = key {
+            if !self.keys.contains_key(k) {
+                self.keys.insert(k.to_string(), g);
+            }
+        }
+        if let Some(n) = canonical {
+            self.names.entry(n).or_insert(g);
+        }
+        self.names.entry(form).or_insert(g);
+    }
+}
+
+/// The slot of an entity type in [`Grouping::by_id`].
+fn type_slot(kind: EntityType) -> usize {
+    match kind {
+        EntityType::Person => 0,
+        EntityType::Organization => 1,
+        EntityType::Place => 2,
+        EntityType::Nationality => 3,
     }
 }
 
@@ -65,9 +91,9 @@ struct Grouping<'c> {
     candidates: &'c [Candidate],
     groups: Vec<Group>,
     group_of: Vec<Option<usize>>,
-    /// Identity → group, per type. Looked up by `&str`, so no key is built
-    /// for a lookup.
-    by_id: HashMap<EntityType, GroupsByIdentity>,
+    /// Identity → group, per type (by [`type_slot`]). Looked up by `&str`,
+    /// so no key is built for a lookup.
+    by_id: [GroupsByIdentity; 4],
     /// Word runs that start or end an organization's name ("Oxus Society")
     /// → its group; the latest holder wins.
     org_parts: HashMap<String, usize>,
@@ -76,6 +102,9 @@ struct Grouping<'c> {
 /// Group candidates (not overlapping) into entities, in order of first
 /// mention; each keeps all its mentions. Place and organization keys are
 /// resolved with the gazetteer's word lists `cues`.
+// Kept out of line so that profiles (`scripts/bench/stages.sh`) see the
+// stage.
+#[inline(never)]
 pub(crate) fn resolve(
     doc: &Doc<'_>,
     gaz: &Gazetteer,
@@ -90,9 +119,14 @@ pub(crate) fn resolve(
         candidates: &candidates,
         groups: Vec::new(),
         group_of: vec![None; candidates.len()],
-        by_id: HashMap::new(),
+        by_id: Default::default(),
         org_parts: HashMap::new(),
     };
+    let mut per_type = [0; 4];
+    for c in &candidates {
+        per_type[type_slot(c.kind)] += 1;
+    }
+    grouping.by_id = per_type.map(GroupsByIdentity::with_capacity);
     // One-word person mentions wait for pass 2: they link to a full name
     // that may come later in the article.
     for i in 0..candidates.len() {
@@ -120,28 +154,11 @@ impl<'c> Grouping<'c> {
     fn add_mention(&mut self, i: usize) {
         let c = &self.candidates[i];
         let t = self.text(i);
-        let key = c.entry.map(|e| self.gaz.entries()[e as usize].key.clone());
-        let mut ids: Vec<Identity> = Vec::new();
-        if let Some(k) = &key {
-            ids.push(Identity {
-                is_key: true,
-                id: k.clone(),
-            });
-        }
-        if let Some(canon) = &c.canonical {
-            ids.push(Identity {
-                is_key: false,
-                id: canon.to_lowercase(),
-            });
-        }
-        ids.push(Identity {
-            is_key: false,
-            id: t.to_lowercase(),
-        });
-        let found = self
-            .by_id
-            .get(&c.kind)
-            .and_then(|m| ids.iter().find_map(|i| m.get(i.is_key, &i.id)));
+        let slot = type_slot(c.kind);
+        let key = c.entry.map(|e| self.gaz.entries()[e as usize].key.as_str());
+        let canonical = c.canonical.as_deref().map(str::to_lowercase);
+        let form = t.to_lowercase();
+        let found = self.by_id[slot].find(key, canonical.as_deref(), &form);
         let short = || {
             (c.kind == EntityType::Organization && c.entry.is_none() && t.contains(' '))
                 .then(|| {
@@ -152,35 +169,52 @@ impl<'c> Grouping<'c> {
                         let (base, form) = t.rsplit_once(' ')?;
                         let form = form.to_lowercase();
                         self.cues.corporate_suffixes.contains(&form).then_some(())?;
-                        self.by_id.get(&c.kind)?.get(false, &base.to_lowercase())
+                        self.by_id[slot].names.get(&base.to_lowercase()).copied()
                     })
                 })
                 .flatten()
         };
         let g = match found.or_else(short) {
             Some(g) => g,
-            None => self.open(c.kind, key.clone()),
+            None => self.open(c.kind, key.map(str::to_string)),
         };
         let group = &mut self.groups[g];
         if group.hint.is_none() {
             group.hint.clone_from(&c.canonical);
         }
         if group.key.is_none() {
-            group.key = key;
+            group.key = key.map(str::to_string);
         }
         group.members.push(i);
         self.group_of[i] = Some(g);
         if c.kind == EntityType::Organization {
-            // Its leading and trailing word runs, for later short forms.
-            let w: Vec<&str> = words(t).collect();
-            for k in 2..w.len() {
-                self.org_parts.insert(w[..k].join(" "), g);
-                self.org_parts.insert(w[w.len() - k..].join(" "), g);
-            }
+            self.add_org_parts(t, g);
         }
-        let m = self.by_id.entry(c.kind).or_default();
-        for Identity { is_key, id } in ids {
-            m.insert_first(is_key, id, g);
+        self.by_id[slot].insert_first(key, canonical, form, g);
+    }
+
+    /// Record the leading and trailing word runs of organization name `t`
+    /// (of group `g`) for later short forms; a run already held changes
+    /// holder without a new key.
+    fn add_org_parts(&mut self, t: &str, g: usize) {
+        let w: Vec<&str> = words(t).collect();
+        let mut run = String::new();
+        for k in 2..w.len() {
+            for part in [&w[..k], &w[w.len() - k..]] {
+                run.clear();
+                for (n, word) in part.iter().enumerate() {
+                    if n > 0 {
+                        run.push(' ');
+                    }
+                    run.push_str(word);
+                }
+                match self.org_parts.get_mut(run.as_str()) {
+                    Some(holder) => *holder = g,
+                    None => {
+                        self.org_parts.insert(run.clone(), g);
+                    }
+                }
+            }
         }
     }
 
@@ -223,18 +257,17 @@ impl<'c> Grouping<'c> {
                     .or_else(|| list.get(k).copied())
             });
             let g = earlier.and_then(|j| self.group_of[j]).or_else(|| {
-                self.by_id
-                    .get(&EntityType::Person)
-                    .and_then(|m| m.get(false, &t.to_lowercase()))
+                self.by_id[type_slot(EntityType::Person)]
+                    .names
+                    .get(&t.to_lowercase())
+                    .copied()
             });
             let g = match g {
                 Some(g) => g,
                 None => {
                     let key = c.entry.map(|e| self.gaz.entries()[e as usize].key.clone());
                     let g = self.open(EntityType::Person, key);
-                    self.by_id
-                        .entry(EntityType::Person)
-                        .or_default()
+                    self.by_id[type_slot(EntityType::Person)]
                         .names
                         .insert(t.to_lowercase(), g);
                     g

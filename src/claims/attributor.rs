@@ -1,9 +1,8 @@
 //! The attributor: what the attribution rules know about one article.
 //!
 //! It holds the indexes every rule reads (entity mentions, words, quoted
-//! passages, report authors) and, once [`Attributor::scan_sentences`] has
-//! run, each sentence's attribution and opening subject, which pronouns and
-//! quotes look back to. The rules themselves are `impl Attributor` blocks in
+//! passages, report authors) and what is known so far of each sentence's
+//! attribution and opening subject, which pronouns and quotes look back to. The rules themselves are `impl Attributor` blocks in
 //! the sibling modules named for them.
 
 use std::cell::OnceCell;
@@ -11,8 +10,8 @@ use std::ops::Range;
 
 use super::mentions::Mentions;
 use super::quotes::QuotedPassages;
-use super::speakers::Attribution;
-use super::words::{Word, WordIndex};
+use super::sentence_facts::SentenceFacts;
+use super::words::{WordIndex, Words};
 use crate::lexicon::{AttributionVerbs, ClaimCues, Lexicon};
 use crate::record::{Entity, Source};
 use crate::text::Doc;
@@ -29,15 +28,14 @@ pub(super) struct Attributor<'a, 'd> {
     pub(super) mentions: Mentions,
     /// Every word of the folded text: `words` reads its ranges from here
     /// instead of searching the text again.
-    word_index: WordIndex,
+    word_index: WordIndex<'d>,
     pub(super) passages: QuotedPassages,
     /// (offset, entity) for each organization the article names as a
-    /// document's author.
-    pub(super) authors: Vec<(usize, usize)>,
-    /// Per sentence: its attribution, if it has an attribution verb.
-    pub(super) attribution: Vec<Option<Attribution>>,
-    /// Per sentence: the entity that opens it (its likely subject).
-    pub(super) opening_subject: Vec<Option<Attribution>>,
+    /// document's author, found on first use (only "the report said" asks).
+    pub(super) authors: OnceCell<Vec<(usize, usize)>>,
+    /// Each sentence's attribution and opening subject, worked out on
+    /// first use.
+    pub(super) facts: SentenceFacts,
     /// Where the text's `(` and `)` are, found on first use (see
     /// `subjects`): counting them in a stretch is then two binary searches.
     pub(super) parens: OnceCell<[Vec<usize>; 2]>,
@@ -52,7 +50,7 @@ impl<'a, 'd> Attributor<'a, 'd> {
         lex: &'d Lexicon,
     ) -> Attributor<'a, 'd> {
         let n = doc.sentences.len();
-        let mut attributor = Attributor {
+        Attributor {
             doc,
             text: doc.text,
             entities,
@@ -61,13 +59,10 @@ impl<'a, 'd> Attributor<'a, 'd> {
             mentions: Mentions::new(entities, doc.text.len()),
             word_index: WordIndex::new(doc),
             passages: QuotedPassages::find(doc, &lex.verbs),
-            authors: Vec::new(),
-            attribution: vec![None; n],
-            opening_subject: vec![None; n],
+            authors: OnceCell::new(),
+            facts: SentenceFacts::new(n),
             parens: OnceCell::new(),
-        };
-        attributor.authors = attributor.find_authors();
-        attributor
+        }
     }
 
     /// The record's source for entity `ent`.
@@ -80,7 +75,7 @@ impl<'a, 'd> Attributor<'a, 'd> {
     }
 
     /// Words of `r` in the folded text (see [`WordIndex::words`]).
-    pub(super) fn words(&self, r: Range<usize>) -> Vec<Word<'_>> {
-        self.word_index.words(&self.doc.folded, r)
+    pub(super) fn words(&self, r: Range<usize>) -> Words<'_, 'd> {
+        self.word_index.words(r)
     }
 }

@@ -19,7 +19,7 @@ pub(super) fn names_a_document(folded: &str, cues: &ClaimCues) -> bool {
 impl Attributor<'_, '_> {
     /// Find the organizations the article names as authors of a document:
     /// (sentence start, entity), at most one per sentence.
-    pub(super) fn find_authors(&self) -> Vec<(usize, usize)> {
+    fn find_authors(&self) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         for s in &self.doc.sentences {
             let folded = &self.doc.folded[s.clone()];
@@ -85,11 +85,12 @@ impl Attributor<'_, '_> {
     /// The author of a document mentioned at `pos`: the last one named
     /// before it, else the first one named.
     pub(super) fn author_at(&self, pos: usize) -> Option<usize> {
-        self.authors
+        let authors = self.authors.get_or_init(|| self.find_authors());
+        authors
             .iter()
             .rev()
             .find(|&&(o, _)| o <= pos)
-            .or_else(|| self.authors.first())
+            .or_else(|| authors.first())
             .map(|&(_, e)| e)
     }
 }

@@ -25,7 +25,9 @@
 //!   which of them are quotes rather than scare quotes or titles.
 //! - `attributor`: the per-article state the attribution rules share.
 //! - `referents`: whom the noun phrase next to a verb names.
-//! - `speakers`: each sentence's attribution, pronoun resolution, quote
+//! - `sentence_facts`: each sentence's attribution and opening subject,
+//!   worked out on first use.
+//! - `speakers`: a sentence's attribution, pronoun resolution, quote
 //!   speakers.
 //! - `descriptions`: whom "the striker", "the council" or "the
 //!   28-year-old" stands for.
@@ -60,6 +62,7 @@ mod mentions;
 mod quotes;
 mod records;
 mod referents;
+mod sentence_facts;
 mod sources;
 mod speakers;
 mod subjects;
@@ -76,6 +79,9 @@ use attributor::Attributor;
 
 /// Turn figures into claims and add quotes (when `quotes` is set), in
 /// reading order, with the word lists of `lex`.
+// Kept out of line so that profiles (`scripts/bench/stages.sh`) see the
+// stage.
+#[inline(never)]
 pub(crate) fn build(
     doc: &Doc<'_>,
     entities: &[Entity],
@@ -83,8 +89,7 @@ pub(crate) fn build(
     lex: &Lexicon,
     quotes: bool,
 ) -> Vec<Claim> {
-    let mut attributor = Attributor::new(doc, entities, lex);
-    attributor.scan_sentences();
+    let attributor = Attributor::new(doc, entities, lex);
     let spoken = attributor.quotes_with_speakers();
 
     let mut claims = records::figure_claims(&attributor, figures, &spoken);

@@ -228,6 +228,15 @@ impl<'a, 'd> QuoteScanner<'a, 'd> {
         let text = self.text;
         let mut i = 0;
         while i < text.len() {
+            // Only line breaks and quote marks matter: skip to the next
+            // byte that can start one (the curly marks all start with 0xE2).
+            let Some(skip) = text.as_bytes()[i..]
+                .iter()
+                .position(|&b| matches!(b, b'\n' | b'"' | b'\'' | 0xE2))
+            else {
+                break;
+            };
+            i += skip;
             let Some(c) = text[i..].chars().next() else {
                 break;
             };

@@ -26,7 +26,7 @@ impl Attributor<'_, '_> {
             }
         }
         let si = self.doc.sentence_index(pos);
-        if let Some(a) = self.attribution.get(si).copied().flatten() {
+        if let Some(a) = self.attribution(si) {
             // A semicolon ends what an attribution verb covers: "X says 3000
             // died; 3000 people died in one morning" attributes only the first.
             let s = self.doc.sentences[si].clone();
@@ -72,15 +72,16 @@ impl Attributor<'_, '_> {
         if s.start <= pos {
             if let Some(k) = self.text[s.start..pos].rfind(':') {
                 if !self.passages.contains(s.start + k) {
-                    return self.opening_subject[si].and_then(|a| a.entity);
+                    return self.opening_subject(si).and_then(|a| a.entity);
                 }
             }
         }
         if si > 0 {
             let prev = self.doc.sentences.get(si - 1)?;
             if self.text[prev.clone()].trim_end().ends_with(':') {
-                return self.attribution[si - 1]
-                    .or(self.opening_subject[si - 1])
+                return self
+                    .attribution(si - 1)
+                    .or_else(|| self.opening_subject(si - 1))
                     .and_then(|a| a.entity);
             }
         }

@@ -1,9 +1,9 @@
 //! Speakers: each sentence's attribution, pronoun resolution, and the
 //! speaker of each quote.
 //!
-//! One pass over the sentences ([`Attributor::scan_sentences`]) records
-//! each one's opening subject and the attribution its verbs give, resolving
-//! "he", "she", "it" and "the lawmaker" against the sentences before. A
+//! A sentence's opening subject and the attribution its verbs give
+//! (`sentence_facts` keeps them) resolve "he", "she", "it" and "the
+//! lawmaker" against the sentences before. A
 //! quote's speaker is read from its own sentences, else from an
 //! introducing "X said:" sentence, else from the quote it continues.
 
@@ -15,7 +15,7 @@ use super::referents::Referent;
 use crate::record::EntityType;
 
 /// Sentences back that a pronoun may reach for its antecedent.
-const PRONOUN_REACH: usize = 5;
+pub(super) const PRONOUN_REACH: usize = 5;
 
 /// The attribution of one sentence or quote, once pronouns are resolved.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -36,32 +36,10 @@ pub(super) struct SpokenQuote {
 }
 
 impl Attributor<'_, '_> {
-    /// One pass over the sentences: each one's opening subject and its
-    /// attribution, resolving pronouns against the sentences before.
-    pub(super) fn scan_sentences(&mut self) {
-        for i in 0..self.doc.sentences.len() {
-            let s = self.doc.sentences[i].clone();
-            self.opening_subject[i] = self.opening_subject_of(s.clone());
-            let verbs = self.verbs(s.clone());
-            let mut best: Option<Attribution> = None;
-            for v in &verbs {
-                let lo = self.passages.clause_start(s.start, v.start);
-                let referent = self.referent_of_verb(v, lo, s.end);
-                let a = self
-                    .same_sentence_antecedent(referent, s.start, v.start, i)
-                    .unwrap_or_else(|| self.resolve(referent, i));
-                if a.entity.is_some() || best.map_or(true, |b| b.entity.is_none()) {
-                    best = Some(a);
-                }
-            }
-            self.attribution[i] = best;
-        }
-    }
-
     /// "House Speaker Jim Wright has called for a tax to raise the $20bn he
     /// estimates is needed": a pronoun well inside the sentence, after its
     /// named opening subject of the same kind, refers to that subject.
-    fn same_sentence_antecedent(
+    pub(super) fn same_sentence_antecedent(
         &self,
         referent: Referent,
         s_start: usize,
@@ -71,7 +49,7 @@ impl Attributor<'_, '_> {
         let Referent::Pronoun { human } = referent else {
             return None;
         };
-        let opening = self.opening_subject[si]?;
+        let opening = self.opening_subject(si)?;
         // Named in the narrative, not inside a quotation it tags.
         let named_before = self
             .mentions
@@ -83,7 +61,7 @@ impl Attributor<'_, '_> {
 
     /// The entity that opens sentence `s`, when only a role or title
     /// precedes it.
-    fn opening_subject_of(&self, s: Range<usize>) -> Option<Attribution> {
+    pub(super) fn opening_subject_of(&self, s: Range<usize>) -> Option<Attribution> {
         // "But the official dismissed …" after "an administration official
         // said": someone the article never named, so a later "he" must not
         // reach past them.
@@ -210,8 +188,8 @@ impl Attributor<'_, '_> {
                 .within(self.doc.sentences[j].clone())
                 .next()
                 .is_some_and(|m| self.passages.contains(m.start));
-            let opening = self.opening_subject[j].filter(|_| !quoted);
-            let of_kind: Vec<Attribution> = [self.attribution[j], opening]
+            let opening = self.opening_subject(j).filter(|_| !quoted);
+            let of_kind: Vec<Attribution> = [self.attribution(j), opening]
                 .into_iter()
                 .flatten()
                 .filter(|a| a.human == human)
@@ -321,7 +299,8 @@ impl Attributor<'_, '_> {
             if q.open <= sent_lo || !head.ends_with(':') {
                 return None;
             }
-            self.opening_subject[s_open].filter(|a| a.human && a.entity.is_some())
+            self.opening_subject(s_open)
+                .filter(|a| a.human && a.entity.is_some())
         };
         if starts_lower {
             before().or_else(after).or_else(colon_intro)
@@ -402,7 +381,7 @@ impl Attributor<'_, '_> {
         if s_open > 0 {
             if let Some(prev_sent) = self.doc.sentences.get(s_open - 1) {
                 if self.text[prev_sent.clone()].trim_end().ends_with(':') {
-                    if let Some(a) = self.attribution[s_open - 1] {
+                    if let Some(a) = self.attribution(s_open - 1) {
                         return Some(a);
                     }
                 }
@@ -415,7 +394,7 @@ impl Attributor<'_, '_> {
         if s_open > 0 {
             let prev_sent = self.doc.sentences.get(s_open - 1);
             let said = prev_sent.and_then(|p| {
-                self.attribution[s_open - 1]
+                self.attribution(s_open - 1)
                     .or_else(|| self.described_subject(p.clone(), s_open - 1))
             });
             if let (Some(prev_sent), Some(a)) = (prev_sent, said) {

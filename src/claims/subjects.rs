@@ -149,8 +149,8 @@ impl Attributor<'_, '_> {
             // "X said (that) …": what X said starts after the verb and
             // after a "that" a few words on ("said on Tuesday that").
             let mut after = v.end;
-            let near: Vec<_> = self.words(v.end..pos).into_iter().take(5).collect();
-            if let Some(t) = near.iter().find(|w| w.2 == "that") {
+            let near = self.words(v.end..pos);
+            if let Some(t) = near.iter().take(5).find(|w| w.2 == "that") {
                 after = t.1;
             }
             lo = lo.max(after);
@@ -207,6 +207,16 @@ impl Attributor<'_, '_> {
 
     /// Is the word at `ws` the first after a semicolon outside brackets?
     fn semicolon_before(&self, ws: usize) -> bool {
+        // Most words follow a space and a letter: read back over ASCII
+        // white space (what `trim_end` skips of ASCII) before trimming.
+        let bytes = &self.text.as_bytes()[..ws];
+        let last = bytes
+            .iter()
+            .rev()
+            .find(|b| !matches!(b, b'\t'..=b'\r' | b' '));
+        if last.is_some_and(|&b| b.is_ascii() && b != b';') {
+            return false;
+        }
         let before = self.text[..ws].trim_end();
         if !before.ends_with(';') {
             return false;
@@ -246,8 +256,12 @@ impl Attributor<'_, '_> {
         }
         let before = self.mentions.within(lo..fig.start).last()?;
         let between = &self.text[before.end..fig.start];
+        let comma_after = self.text[fig.end..].starts_with(',');
+        if !comma_after && !between.contains('<') {
+            return None;
+        }
         let bare = strip_tickers(between);
-        let apposition = bare.trim() == "," && self.text[fig.end..].starts_with(',');
+        let apposition = bare.trim() == "," && comma_after;
         let ticker = bare.trim().is_empty() && between.contains('<');
         (apposition || ticker).then_some(*before)
     }
@@ -330,7 +344,7 @@ impl Attributor<'_, '_> {
             return None;
         }
         let si = self.doc.sentence_index(pos);
-        let speaker = self.attribution.get(si).copied().flatten()?.entity?;
+        let speaker = self.attribution(si)?.entity?;
         // "Wright and other Democrats say … they would miss": "they" is
         // not one person.
         let person = self.entities[speaker].kind == EntityType::Person;
@@ -480,13 +494,19 @@ impl Attributor<'_, '_> {
 /// The length of a wire dateline opening a sentence ("PARIS, June 28 - "),
 /// or 0.
 fn dateline_len(sentence: &str) -> usize {
+    // The first word decides first: the dash is searched for only after a
+    // word in capitals (the dash's leading space ends that word, so it is
+    // the same word as the first of the part before the dash).
+    let first = sentence.split([',', ' ']).next().unwrap_or("");
+    let caps = first.len() >= 2 && first.chars().all(|c| c.is_uppercase() || c == '.');
+    if !caps {
+        return 0;
+    }
     let Some(k) = sentence.find(" - ").or_else(|| sentence.find(" -- ")) else {
         return 0;
     };
     let head = &sentence[..k];
-    let first = head.split([',', ' ']).next().unwrap_or("");
-    let caps = first.len() >= 2 && first.chars().all(|c| c.is_uppercase() || c == '.');
-    if caps && head.split_whitespace().count() <= 6 {
+    if head.split_whitespace().count() <= 6 {
         let dash = if sentence[k..].starts_with(" -- ") {
             4
         } else {
@@ -522,6 +542,18 @@ mod tests {
     thread_local! {
         /// Bytes read to count brackets before semicolons.
         pub(super) static WORK: Cell<usize> = const { Cell::new(0) };
+    }
+
+    #[test]
+    fn datelines_open_with_a_word_in_capitals() {
+        use super::dateline_len;
+        assert_eq!(dateline_len("PARIS, June 28 - Acme said"), 17);
+        assert_eq!(dateline_len("NEW YORK -- Acme said"), 12);
+        assert_eq!(dateline_len("U.S. - Acme said"), 7);
+        assert_eq!(dateline_len("Paris, June 28 - Acme said"), 0);
+        assert_eq!(dateline_len("PARIS, June 28 Acme said"), 0);
+        assert_eq!(dateline_len("A - b"), 0);
+        assert_eq!(dateline_len("ONE TWO THREE FOUR FIVE SIX SEVEN - x"), 0);
     }
 
     /// A long paragraph with a semicolon in every sentence: the brackets

@@ -8,7 +8,8 @@
 //! Folding keeps every character's token kind, so the tokens of the original
 //! text cut the folded text the same way.
 
-use std::ops::Range;
+use std::borrow::Cow;
+use std::ops::{Deref, Range};
 
 use crate::text::{Doc, Token, TokenKind};
 
@@ -25,7 +26,12 @@ fn starts_word(t: &Token) -> bool {
 
 /// A token that can continue a word: those, an apostrophe or a hyphen.
 fn continues_word(text: &str, t: &Token) -> bool {
-    starts_word(t) || t.kind == TokenKind::Punct && matches!(&text[t.start..t.end], "’" | "'" | "-")
+    starts_word(t)
+        || t.kind == TokenKind::Punct
+            && matches!(
+                text.as_bytes().get(t.start..t.end),
+                Some(b"'" | b"-" | b"\xE2\x80\x99")
+            )
 }
 
 /// The words of the folded text within `r`, exactly as a search of that
@@ -65,53 +71,96 @@ pub(super) fn words_in<'d>(doc: &'d Doc<'_>, r: Range<usize>) -> impl Iterator<I
     })
 }
 
-/// The spans of every word of one text, in order, so that the words of any
-/// range are read without joining tokens again.
-pub(super) struct WordIndex {
-    spans: Vec<(usize, usize)>,
+/// The words of a range: a borrowed run of the index when no word is cut
+/// by the range's edges (the common case), else an owned copy. Read it as a
+/// slice.
+pub(super) struct Words<'s, 't>(Cow<'s, [Word<'t>]>);
+
+impl<'t> Words<'_, 't> {
+    /// The words as a slice (for slice patterns).
+    pub(super) fn as_slice(&self) -> &[Word<'t>] {
+        &self.0
+    }
 }
 
-impl WordIndex {
+impl<'t> Deref for Words<'_, 't> {
+    type Target = [Word<'t>];
+
+    fn deref(&self) -> &[Word<'t>] {
+        &self.0
+    }
+}
+
+/// Every word of one text, in order, so that the words of any range are a
+/// slice of this index, read without joining tokens or allocating again.
+pub(super) struct WordIndex<'t> {
+    folded: &'t str,
+    words: Vec<Word<'t>>,
+}
+
+impl<'t> WordIndex<'t> {
     /// Index the words of `doc`.
-    pub(super) fn new(doc: &Doc<'_>) -> WordIndex {
-        WordIndex {
-            spans: words_in(doc, 0..doc.text.len())
-                .map(|(s, e, _)| (s, e))
-                .collect(),
+    pub(super) fn new(doc: &'t Doc<'_>) -> WordIndex<'t> {
+        // `words_in` over the whole text, without its clipping to a range.
+        let text = doc.text;
+        let folded = doc.folded.as_str();
+        let toks = &doc.tokens;
+        let mut words = Vec::with_capacity(toks.len() / 2 + 1);
+        let mut k = 0;
+        while k < toks.len() {
+            let t = &toks[k];
+            k += 1;
+            if !starts_word(t) {
+                continue;
+            }
+            let mut end = t.end;
+            while k < toks.len() && toks[k].start == end && continues_word(text, &toks[k]) {
+                end = toks[k].end;
+                k += 1;
+            }
+            words.push((t.start, end, &folded[t.start..end]));
         }
+        WordIndex { folded, words }
     }
 
-    /// Words of `r` in `folded` (the folded text of the document this index
-    /// was built from) with their offsets, as [`words_in`] gives them.
-    pub(super) fn words<'f>(&self, folded: &'f str, r: Range<usize>) -> Vec<Word<'f>> {
-        if folded.get(r.clone()).is_none() {
-            return Vec::new();
+    /// Words of `r` in the folded text with their offsets, as [`words_in`]
+    /// gives them.
+    pub(super) fn words(&self, r: Range<usize>) -> Words<'_, 't> {
+        let folded = self.folded;
+        if r.is_empty() || folded.get(r.clone()).is_none() {
+            return Words(Cow::Borrowed(&[]));
         }
-        let mut out = Vec::new();
-        let mut k = self.spans.partition_point(|&(_, e)| e <= r.start);
+        let from = self.words.partition_point(|&(_, e, _)| e <= r.start);
+        let to = from + self.words[from..].partition_point(|&(s, _, _)| s < r.end);
+        let inner = &self.words[from..to];
+        let cut_first = inner.first().is_some_and(|w| w.0 < r.start);
+        let cut_last = inner.last().is_some_and(|w| w.1 > r.end);
+        if !cut_first && !cut_last {
+            return Words(Cow::Borrowed(inner));
+        }
+        let mut out = Vec::with_capacity(inner.len());
+        let mut rest = inner;
         // A word begun before `r` is cut at `r.start`: its rest is a word
         // from its first letter or digit (the rest holds nothing else but
         // apostrophes and hyphens).
-        if let Some(&(s, e)) = self.spans.get(k) {
-            if s < r.start {
-                let cut = e.min(r.end);
-                let lead = folded[r.start..cut]
-                    .find(|c| !matches!(c, '’' | '\'' | '-'))
-                    .map(|p| r.start + p);
-                if let Some(from) = lead {
-                    out.push((from, cut, &folded[from..cut]));
-                }
-                k += 1;
+        if let (true, Some((&(_, e, _), tail))) = (cut_first, inner.split_first()) {
+            let cut = e.min(r.end);
+            let lead = folded[r.start..cut]
+                .find(|c| !matches!(c, '’' | '\'' | '-'))
+                .map(|p| r.start + p);
+            if let Some(from) = lead {
+                out.push((from, cut, &folded[from..cut]));
+            }
+            rest = tail;
+        }
+        for &(s, e, w) in rest {
+            if e > r.end {
+                out.push((s, r.end, &folded[s..r.end]));
+            } else {
+                out.push((s, e, w));
             }
         }
-        for &(s, e) in &self.spans[k..] {
-            if s >= r.end {
-                break;
-            }
-            let e = e.min(r.end);
-            out.push((s, e, &folded[s..e]));
-        }
-        out
+        Words(Cow::Owned(out))
     }
 }
 
@@ -151,7 +200,7 @@ mod tests {
                         .collect();
                     let joined: Vec<_> = words_in(&doc, a..b).collect();
                     assert_eq!(joined, fresh, "{text:?} {a}..{b}");
-                    assert_eq!(index.words(&doc.folded, a..b), fresh, "{text:?} {a}..{b}");
+                    assert_eq!(*index.words(a..b), fresh, "{text:?} {a}..{b}");
                 }
             }
         }

@@ -158,17 +158,25 @@ impl<'a, 'd> Tokens<'a, 'd> {
         // Part of a name: "Taliban 2.0", "FTSE 100", "Article 370", "Boeing 747".
         if i > 0 && !t.glued && self.capitalised(i - 1) && self.same_sentence(i - 1, i) {
             let prev = i - 1;
-            let function_word = self
-                .lex
-                .cues
-                .not_name_before_number
-                .contains(self.word(prev));
-            let possessive = self.raw(prev).ends_with("'s") || self.raw(prev).ends_with("’s");
-            let suffix = self.percent_at(n.end).is_some()
-                || self.currency_suffix(n.end).is_some()
-                || n.scaled;
-            let headline = self.doc.in_headline_case(t.start);
-            if !function_word && !possessive && !suffix && !headline && !self.starts_sentence(prev)
+            let function_word = || {
+                self.lex
+                    .cues
+                    .not_name_before_number
+                    .contains(self.word(prev))
+            };
+            let possessive = || self.raw(prev).ends_with("'s") || self.raw(prev).ends_with("’s");
+            let suffix = || {
+                n.scaled
+                    || self.percent_at(n.end).is_some()
+                    || self.currency_suffix(n.end).is_some()
+            };
+            // Cheap tests first: reading the line's case costs its length.
+            let headline = || self.doc.in_headline_case(t.start);
+            if !function_word()
+                && !possessive()
+                && !self.starts_sentence(prev)
+                && !suffix()
+                && !headline()
             {
                 return true;
             }

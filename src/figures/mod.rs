@@ -71,6 +71,9 @@ pub(crate) struct Figure {
 }
 
 /// Every figure in `doc`, in reading order, read with the word lists `lex`.
+// Kept out of line so that profiles (`scripts/bench/stages.sh`) see the
+// stage.
+#[inline(never)]
 pub(crate) fn find(doc: &Doc<'_>, lex: &FigureWords) -> Vec<Figure> {
     let tokens = Tokens::new(doc, lex);
     let found = tokens.scan();

@@ -58,7 +58,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
     /// ([`Self::cued_currency`]).
     pub(super) fn currency_word(&self, j: usize) -> Option<(usize, &'static str, f64)> {
         let j = self.skip_us_abbreviation(j);
-        if !self.is_word(j) {
+        if !self.is_word(j) || !self.currency_words.may_hold(self.word(j)) {
             return None;
         }
         let mut found: Option<(usize, &[&'static str])> = None;

@@ -51,9 +51,12 @@ impl<'a, 'd> Tokens<'a, 'd> {
         if !self.is_word(i) {
             return None;
         }
-        let w = self.word(i);
+        self.number_word_of(self.word(i))
+    }
+    /// The class and value of `w` (a word token's text) as a number word.
+    pub(super) fn number_word_of(&self, w: &str) -> Option<(NumberWord, f64)> {
         // Every number word is short ASCII: skip the hash for the rest.
-        if w.len() > 9 || !w.as_bytes()[0].is_ascii_lowercase() {
+        if w.len() > 9 || !w.as_bytes()[0].is_ascii_lowercase() || !self.number_words.may_hold(w) {
             return None;
         }
         self.lex.numbers.get(w).copied()

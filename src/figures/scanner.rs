@@ -92,7 +92,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             TokenKind::Digits => true,
             TokenKind::Word => {
                 let w = self.word(i);
-                self.number_word(i).is_some()
+                self.number_word_of(w).is_some()
                     || matches!(w, "a" | "an")
                     || w.len() <= 3
                         && (self.kind(i + 1) == Some(TokenKind::Digits)

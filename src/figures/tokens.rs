@@ -127,6 +127,45 @@ fn word_end(doc: &Doc<'_>, k: usize) -> usize {
     j
 }
 
+/// A quick test that turns most words away from a list of words before
+/// they are compared with it: a bit per (first two bytes, last byte,
+/// length), ASCII case ignored, so a word the list holds (exactly or
+/// ignoring ASCII case) always passes.
+pub(super) struct WordFilter([u64; WordFilter::WORDS]);
+
+impl WordFilter {
+    /// Size of the filter in 64-bit words (2,048 bits).
+    const WORDS: usize = 32;
+
+    /// The filter's bit for `w`.
+    fn slot(w: &str) -> usize {
+        let b = w.as_bytes();
+        let byte = |k: Option<&u8>| u32::from(k.map_or(0, u8::to_ascii_lowercase));
+        let key = byte(b.first())
+            | byte(b.get(1)) << 8
+            | byte(b.last()) << 16
+            | (b.len().min(255) as u32) << 24;
+        // Fibonacci hashing: the top 11 bits of the product.
+        (key.wrapping_mul(0x9E37_79B1) >> 21) as usize
+    }
+
+    /// A filter passing `words`.
+    pub(super) fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> WordFilter {
+        let mut bits = [0; Self::WORDS];
+        for w in words {
+            let k = Self::slot(w);
+            bits[k / 64] |= 1 << (k % 64);
+        }
+        WordFilter(bits)
+    }
+
+    /// Can `w` be on the list (ignoring ASCII case)?
+    pub(super) fn may_hold(&self, w: &str) -> bool {
+        let k = Self::slot(w);
+        self.0[k / 64] & (1 << (k % 64)) != 0
+    }
+}
+
 /// The document and its tokens: every figure rule is a method on this view,
 /// taking and returning token indices. Reading past either end yields an
 /// empty word and no kind, so rules can look ahead without bounds checks.
@@ -134,15 +173,27 @@ pub(super) struct Tokens<'a, 'd> {
     pub(super) doc: &'a Doc<'d>,
     pub(super) lex: &'a FigureWords,
     pub(super) toks: Vec<Token>,
+    /// The lexicon's number words ("five", "million").
+    pub(super) number_words: WordFilter,
+    /// The first words of the lexicon's measure units.
+    pub(super) unit_words: WordFilter,
+    /// The first words of the lexicon's currency words.
+    pub(super) currency_words: WordFilter,
 }
 
 impl<'a, 'd> Tokens<'a, 'd> {
     /// Tokenize `doc`; the rules read their word lists from `lex`.
     pub(super) fn new(doc: &'a Doc<'d>, lex: &'a FigureWords) -> Self {
+        let first_words = |forms: &'a [(Vec<&'static str>, &'static str)]| {
+            WordFilter::new(forms.iter().filter_map(|(words, _)| words.first().copied()))
+        };
         Tokens {
             doc,
             lex,
             toks: tokenize(doc),
+            number_words: WordFilter::new(lex.numbers.keys().copied()),
+            unit_words: first_words(&lex.units),
+            currency_words: first_words(&lex.suffixes),
         }
     }
     /// The lower-case (folded) text of token `i`, or "" past the end.
@@ -247,5 +298,45 @@ impl<'a, 'd> Tokens<'a, 'd> {
         } else {
             k
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every word of a list passes its filter, in any ASCII case; most
+    /// other words do not.
+    #[test]
+    fn word_filters_pass_every_listed_word() {
+        let lex = &crate::lexicon::Lexicon::embedded().figures;
+        let doc = Doc::new("", false);
+        let tokens = Tokens::new(&doc, lex);
+        let lists = [
+            (
+                &tokens.number_words,
+                lex.numbers.keys().copied().collect::<Vec<_>>(),
+            ),
+            (
+                &tokens.unit_words,
+                lex.units.iter().map(|(w, _)| w[0]).collect(),
+            ),
+            (
+                &tokens.currency_words,
+                lex.suffixes.iter().map(|(w, _)| w[0]).collect(),
+            ),
+        ];
+        for (filter, words) in lists {
+            for w in words {
+                assert!(filter.may_hold(w), "{w}");
+                assert!(filter.may_hold(&w.to_ascii_uppercase()), "{w}");
+            }
+        }
+        let common = ["the", "of", "and", "to", "in", "said", "that", "for"];
+        let passed = common
+            .iter()
+            .filter(|w| tokens.number_words.may_hold(w))
+            .count();
+        assert!(passed <= 2, "{passed} common words pass the number words");
     }
 }

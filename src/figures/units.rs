@@ -9,7 +9,7 @@ use super::tokens::{TokenKind, Tokens};
 impl<'a, 'd> Tokens<'a, 'd> {
     /// A measure unit starting at token `j`: (end token, category).
     pub(super) fn unit_at(&self, j: usize) -> Option<(usize, &'static str)> {
-        if !self.is_word(j) {
+        if !self.is_word(j) || !self.unit_words.may_hold(self.word(j)) {
             return None;
         }
         'forms: for (words, cat) in &self.lex.units {
