@@ -43,6 +43,10 @@ pub(super) fn definitions(words: &Words<'_, '_>, matches: &[GazMatch], spans: &m
     let n = words.toks.len();
     let mut defs: Vec<(String, Span)> = Vec::new();
     for i in 1..n {
+        // (Spaces alone join most tokens: no bracket between them.)
+        if words.joined(i) {
+            continue;
+        }
         let sep = words.sep(i);
         if !sep.trim_end().ends_with('(') {
             continue;

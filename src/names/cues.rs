@@ -93,7 +93,7 @@ pub(super) fn org_cues(words: &Words<'_, '_>, chosen: &[Span], extra: &mut Vec<S
             j += 1;
         }
         // A known given name with a surname is a person's name.
-        let person_like = j - i >= 2 && words.lex.first_names.contains(words.word(i));
+        let person_like = j - i >= 2 && words.is_first_name(i);
         let sentence_start = words.initial[i] && words.is_common_word(i);
         // "chairman of Ing C. Olivetti": the name runs on past a dot.
         let runs_on = j < n && words.joined_or_dot(j) && words.is_name_word(j);
@@ -169,7 +169,7 @@ fn described_speaker(words: &Words<'_, '_>, j: usize) -> bool {
         && words.lex.org_descriptors.contains(words.word(k - 1))
         && k < n
         && words.joined(k)
-        && (words.lex.speech.contains(words.word(k))
+        && (words.is_speech(k)
             || matches!(words.word(k), "reported" | "quoted" | "reports" | "quotes"))
 }
 

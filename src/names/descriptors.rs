@@ -43,7 +43,7 @@ pub(super) fn org_descriptors(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
         {
             ne += 1;
         }
-        if ne - j >= 2 && words.lex.first_names.contains(words.word(j)) {
+        if ne - j >= 2 && words.is_first_name(j) {
             continue;
         }
         let (start, end) = words.span(j, ne);

@@ -189,7 +189,7 @@ fn plausible_org(words: &Words<'_, '_>, item: &Item, among_orgs: bool) -> bool {
     if words.initial[i] && words.is_common_word(i) {
         return false;
     }
-    let person_like = item.to - i >= 2 && words.lex.first_names.contains(words.word(i));
-    let surname_like = item.to - i >= 2 && words.lex.surnames.contains_key(words.word(item.to - 1));
+    let person_like = item.to - i >= 2 && words.is_first_name(i);
+    let surname_like = item.to - i >= 2 && words.is_surname(item.to - 1);
     among_orgs || !(person_like && surname_like)
 }

@@ -74,7 +74,7 @@ pub(super) fn events(words: &Words<'_, '_>, sport: bool, spans: &mut Vec<Span>) 
             && words.joined_or_dot(i)
             && !words.toks[i - 1].possessive
             && words.is_name_word(i - 1)
-            && !words.lex.is_function_stop(words.word(i - 1))
+            && !words.is_function_stop(i - 1)
         {
             i -= 1;
         }
@@ -339,10 +339,8 @@ pub(super) fn unknown_sides(words: &Words<'_, '_>, chosen: &[Span], spans: &mut 
             // bowler's figures ("10-2-35-1") follow a player.
             // One word before a score outside brackets is a side, even
             // when it is also a name ("Kent 244").
-            let person_like = (j - i >= 2
-                && (words.lex.first_names.contains(words.word(i))
-                    || words.lex.surnames.contains_key(words.word(j - 1))))
-                || j - i >= 3;
+            let person_like =
+                (j - i >= 2 && (words.is_first_name(i) || words.is_surname(j - 1))) || j - i >= 3;
             let score_next = j < n
                 && words.sep(j).trim().is_empty()
                 && is_score(words.word(j))

@@ -38,7 +38,7 @@ const SIGN_VERBS: &[&str] = &["sign", "signs", "signed", "signing", "re-sign"];
 pub(super) fn nicknames(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
     let n = words.toks.len();
     for i in 0..n.saturating_sub(2) {
-        if !words.lex.first_names.contains(words.word(i)) || words.capitals_mute(i) {
+        if !words.is_first_name(i) || words.capitals_mute(i) {
             continue;
         }
         let open = words.sep(i + 1);
@@ -81,6 +81,9 @@ pub(super) fn cued_single_names(
         let u = uses.entry(words.word(i)).or_default();
         u.0 += 1;
         u.1 |= cue;
+    }
+    if !uses.values().any(|&(c, cue)| c >= 2 && cue) {
+        return;
     }
     for i in 0..n {
         let w = words.word(i);

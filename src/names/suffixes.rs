@@ -72,7 +72,7 @@ fn name_start(words: &Words<'_, '_>, k: usize) -> Option<usize> {
     // "First" opens many bank names ("First Union Corp").
     let word = |j: usize| {
         words.is_name_word(j)
-            && (!words.lex.is_function_stop(words.word(j)) || words.word(j) == "First")
+            && (!words.is_function_stop(j) || words.word(j) == "First")
             && words.title_at(j).is_none()
             && !words.toks[j].possessive
     };

@@ -7,7 +7,7 @@ use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use crate::gazetteer::{GazMatch, Gazetteer};
-use crate::lexicon::{NameWords, Phrase, TitleKind};
+use crate::lexicon::{mark, NameWords, Phrase, TitleKind};
 use crate::record::EntityType;
 use crate::text::{Doc, Token as BaseToken, TokenKind};
 
@@ -24,6 +24,14 @@ pub(super) struct Token {
     lower: bool,
     /// Written in capitals: two letters or more, none lower case.
     all_caps: bool,
+    /// Only spaces between the previous token and this one (see
+    /// [`Words::joined`]).
+    joined: bool,
+    /// Only spaces, or an abbreviation's dot and spaces, between the
+    /// previous token and this one (see [`Words::joined_or_dot`]).
+    joined_or_dot: bool,
+    /// The name word lists the word is on ([`mark`] bits, looked up once).
+    marks: u32,
 }
 
 /// The stage's words, joined from the document's base tokens
@@ -44,7 +52,7 @@ pub(super) fn tokenize(doc: &Doc<'_>) -> Vec<Token> {
                 && matches!(&text[t.start..t.end], "-" | "'" | "’" | "." | "&")
         })
     };
-    let mut out = Vec::with_capacity(base.len() / 2 + 8);
+    let mut out: Vec<Token> = Vec::with_capacity(base.len() / 2 + 8);
     let mut k = 0;
     while k < base.len() {
         let first = &base[k];
@@ -74,6 +82,11 @@ pub(super) fn tokenize(doc: &Doc<'_>) -> Vec<Token> {
         // "Reuters’" (plural possessive): the apostrophe is outside already.
         // The cut `'s` is the last two base tokens.
         let parts = &base[k..if possessive { j - 2 } else { j }];
+        // After a possessive the separator reads "’s" (see `Words::sep`).
+        let (joined, joined_or_dot) = match out.last() {
+            Some(prev) if !prev.possessive => gap_facts(&text[prev.end..start]),
+            _ => (false, false),
+        };
         out.push(Token {
             start,
             end,
@@ -81,10 +94,22 @@ pub(super) fn tokenize(doc: &Doc<'_>) -> Vec<Token> {
             capital: first.case.starts_upper(),
             lower: first.case.starts_lower(),
             all_caps: written_in_capitals(text, parts),
+            joined,
+            joined_or_dot,
+            marks: 0,
         });
         k = j;
     }
     out
+}
+
+/// Whether a gap between two tokens joins them in one phrase: only spaces
+/// (no-break ones too), and only spaces after an abbreviation's dots.
+fn gap_facts(gap: &str) -> (bool, bool) {
+    let joined = !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}');
+    let after_dots = gap.trim_start_matches('.');
+    let joined_or_dot = !after_dots.is_empty() && after_dots.bytes().all(|b| b == b' ');
+    (joined, joined_or_dot)
 }
 
 /// Two letters or more among `parts`, and no lower-case character.
@@ -145,16 +170,19 @@ impl<'a> Words<'a, 'a> {
         let marks = super::gazetteer_matches::mark_tokens(doc, gaz, &toks, matches);
         let mute = mute_tokens(doc, &toks);
         let initial = sentence_initial_tokens(doc, &toks);
-        let lower = toks
-            .iter()
+        let mut toks = toks;
+        let lower: Vec<Cow<'a, str>> = toks
+            .iter_mut()
             .map(|t| {
                 let w = &doc.text[t.start..t.end];
                 // The folded text lower-cases an ASCII word exactly as
                 // `to_lowercase` does; other words are lower-cased on their own.
-                match doc.folded.get(t.start..t.end) {
+                let lower = match doc.folded.get(t.start..t.end) {
                     Some(f) if w.is_ascii() => Cow::Borrowed(f),
                     _ => Cow::Owned(w.to_lowercase()),
-                }
+                };
+                t.marks = lex.marks_of(w, &lower);
+                lower
             })
             .collect();
         let mut words = Words {
@@ -234,8 +262,33 @@ impl<'d, 'a> Words<'d, 'a> {
 
     /// Tokens `i - 1` and `i` are in one phrase: only spaces between them.
     pub(super) fn joined(&self, i: usize) -> bool {
-        let s = self.sep(i);
-        i > 0 && !s.is_empty() && s.chars().all(|c| c == ' ' || c == '\u{a0}')
+        self.toks.get(i).is_some_and(|t| t.joined)
+    }
+
+    /// Token `i`'s word is on a list of `marks` (any of the [`mark`] bits).
+    pub(super) fn has(&self, i: usize, marks: u32) -> bool {
+        self.toks[i].marks & marks != 0
+    }
+
+    /// A listed given name.
+    pub(super) fn is_first_name(&self, i: usize) -> bool {
+        self.has(i, mark::FIRST_NAME)
+    }
+
+    /// A listed surname.
+    pub(super) fn is_surname(&self, i: usize) -> bool {
+        self.has(i, mark::SURNAME)
+    }
+
+    /// A speech verb.
+    pub(super) fn is_speech(&self, i: usize) -> bool {
+        self.has(i, mark::SPEECH)
+    }
+
+    /// A capitalised word that can never start a name
+    /// ([`NameWords::is_function_stop`]).
+    pub(super) fn is_function_stop(&self, i: usize) -> bool {
+        self.has(i, mark::FUNCTION_STOP)
     }
 
     pub(super) fn is_cap(&self, i: usize) -> bool {
@@ -268,7 +321,7 @@ impl<'d, 'a> Words<'d, 'a> {
     }
 
     pub(super) fn is_stop(&self, i: usize) -> bool {
-        self.lex.stop.contains_key(self.word(i))
+        self.has(i, mark::STOP)
     }
 
     /// Case-insensitive phrase match of `p` starting at token `i`; returns
@@ -313,28 +366,29 @@ impl<'d, 'a> Words<'d, 'a> {
     /// a listed given name or surname, or a word the text capitalises
     /// somewhere other than at a sentence start.
     pub(super) fn is_known_name_word(&self, i: usize) -> bool {
-        let w = self.word(i);
         self.gaz_kind[i].is_some()
-            || self.lex.first_names.contains(w)
-            || self.lex.surnames.contains_key(w)
-            || self.mid_caps().contains(w)
+            || self.has(i, mark::FIRST_NAME | mark::SURNAME)
+            || self.mid_caps().contains(self.word(i))
     }
 
     /// A capitalised word that is also an ordinary word in this text
     /// ("Will", "Mark" written "will", "mark" elsewhere).
     pub(super) fn is_common_word(&self, i: usize) -> bool {
-        let w = self.word(i);
-        self.lex.stop.contains_key(w) || self.lower_words().contains(self.word_lower(i))
+        self.is_stop(i) || self.lower_words().contains(self.word_lower(i))
     }
 
     pub(super) fn lower_words(&self) -> &HashSet<&'a str> {
         self.lower_words.get_or_init(|| {
             let text = self.doc.text;
-            self.toks
-                .iter()
-                .filter(|t| t.lower)
-                .map(|t| &text[t.start..t.end])
-                .collect()
+            // Sized once: most words of a text are lower case.
+            let mut set = HashSet::with_capacity(self.toks.len());
+            set.extend(
+                self.toks
+                    .iter()
+                    .filter(|t| t.lower)
+                    .map(|t| &text[t.start..t.end]),
+            );
+            set
         })
     }
 
@@ -360,11 +414,7 @@ impl<'d, 'a> Words<'d, 'a> {
 
     /// Joined by spaces, or by an abbreviation's dot ("Mr. Smith").
     pub(super) fn joined_or_dot(&self, i: usize) -> bool {
-        let s = self.sep(i);
-        i > 0
-            && !s.is_empty()
-            && s.trim_start_matches('.').chars().all(|c| c == ' ')
-            && !s.trim_start_matches('.').is_empty()
+        self.toks.get(i).is_some_and(|t| t.joined_or_dot)
     }
 }
 

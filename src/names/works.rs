@@ -194,7 +194,7 @@ fn before_work_nouns(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
             && words.joined(i)
             && words.is_name_word(i - 1)
             && !words.toks[i - 1].possessive
-            && !words.lex.is_function_stop(words.word(i - 1))
+            && !words.is_function_stop(i - 1)
         {
             i -= 1;
         }
@@ -277,8 +277,7 @@ fn capitalised_articles(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
         let listed = listed_from(words.toks[k + 1].start).iter().find(|s| {
             s.end == end && matches!(s.kind, Some(EntityType::Organization | EntityType::Place))
         });
-        let told = words.word(k - 1) == "told"
-            || (e < n && words.joined(e) && words.lex.speech.contains(words.word(e)));
+        let told = words.word(k - 1) == "told" || (e < n && words.joined(e) && words.is_speech(e));
         let mut s = match listed {
             Some(l) if article == "The" => Span {
                 start,
