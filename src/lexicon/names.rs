@@ -128,6 +128,17 @@ pub(crate) mod mark {
     pub const PLACE_HEAD_LAST: u32 = 1 << 10;
     /// The first word of a party noun (`party_nouns`).
     pub const PARTY_FIRST: u32 = 1 << 11;
+    /// A lower-case place head, or its plural (`cues.lower_place_heads`:
+    /// "district", "districts").
+    pub const LOWER_PLACE_HEAD: u32 = 1 << 12;
+    /// The head of a competition's name (`cues.event_heads`), as written.
+    pub const EVENT_HEAD: u32 = 1 << 13;
+    /// … and in ASCII capitals ("OPEN").
+    pub const EVENT_HEAD_CAPS: u32 = 1 << 14;
+    /// The head of a league's name (`cues.league_heads`), as written.
+    pub const LEAGUE_HEAD: u32 = 1 << 15;
+    /// … and in ASCII capitals ("LEAGUE").
+    pub const LEAGUE_HEAD_CAPS: u32 = 1 << 16;
     /// The first bit of the lower-case words' lists.
     pub const FOLDED: u32 = 1 << 20;
     /// The lower-case first word of a title or role (`titles_by_first`).
@@ -338,6 +349,30 @@ impl NameWords {
             self.titles_by_first.keys().map(String::as_str),
         );
         marks.mark(mark::SPORT_WORD, self.cues.sport_words.iter());
+        let heads = &self.cues.lower_place_heads;
+        marks.mark(mark::LOWER_PLACE_HEAD, heads.iter());
+        // The plural the rule strips back ("districts"; "cities" for "city").
+        let mut plurals: Vec<String> = heads.iter().map(|h| format!("{h}s")).collect();
+        if heads.contains("city") {
+            plurals.push("cities".to_string());
+        }
+        marks.mark(mark::LOWER_PLACE_HEAD, plurals.iter().map(String::as_str));
+        for (list, exact, caps) in [
+            (
+                &self.cues.event_heads,
+                mark::EVENT_HEAD,
+                mark::EVENT_HEAD_CAPS,
+            ),
+            (
+                &self.cues.league_heads,
+                mark::LEAGUE_HEAD,
+                mark::LEAGUE_HEAD_CAPS,
+            ),
+        ] {
+            marks.mark(exact, list.iter());
+            let upper: Vec<String> = list.iter().map(str::to_ascii_uppercase).collect();
+            marks.mark(caps, upper.iter().map(String::as_str));
+        }
     }
 
     /// The marks of a word written `exact`, lower-cased `lower`: the

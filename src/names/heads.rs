@@ -325,6 +325,9 @@ pub(super) fn place_span(words: &Words<'_, '_>, hs: usize, he: usize, head: Head
 pub(super) fn lower_place_heads(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
     let n = words.toks.len();
     for i in 0..n {
+        if !words.has(i, mark::LOWER_PLACE_HEAD) {
+            continue;
+        }
         let w = words.word(i);
         if !w.chars().next().is_some_and(char::is_lowercase) {
             continue;

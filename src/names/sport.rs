@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use super::spans::Span;
 use super::teams::{club_form, sport_label};
 use super::tokens::Words;
-use crate::lexicon::WordList;
+use crate::lexicon::{mark, WordList};
 use crate::record::EntityType;
 
 /// Last words of the names of grounds, which stay places ("a move to
@@ -35,6 +35,9 @@ pub(super) fn is_sport(words: &Words<'_, '_>) -> bool {
     }
     let mut seen = HashSet::new();
     for i in 0..words.toks.len() {
+        if !words.has(i, mark::SPORT_WORD) {
+            continue;
+        }
         let w = words.word_lower(i);
         if words.lex.cues.sport_words.contains(w) {
             seen.insert(w.to_owned());
@@ -50,7 +53,15 @@ pub(super) fn is_sport(words: &Words<'_, '_>) -> bool {
 /// head ("Monaco Grand Prix", "U.S. Open"), and in a sports report a
 /// league ("Premier League"). A name inside is no mention.
 pub(super) fn events(words: &Words<'_, '_>, sport: bool, spans: &mut Vec<Span>) {
+    let heads = if sport {
+        mark::EVENT_HEAD | mark::EVENT_HEAD_CAPS | mark::LEAGUE_HEAD | mark::LEAGUE_HEAD_CAPS
+    } else {
+        mark::EVENT_HEAD | mark::EVENT_HEAD_CAPS
+    };
     for k in 1..words.toks.len() {
+        if !words.has(k, heads) {
+            continue;
+        }
         let w = words.word(k);
         // Asked once per word: the heads are compared in any case only
         // when the word is in capitals ("U.S. OPEN").

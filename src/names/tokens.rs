@@ -295,6 +295,11 @@ impl<'d, 'a> Words<'d, 'a> {
         self.toks[i].capital
     }
 
+    /// Starts with a lower-case letter.
+    pub(super) fn is_lower(&self, i: usize) -> bool {
+        self.toks[i].lower
+    }
+
     pub(super) fn is_all_caps(&self, i: usize) -> bool {
         self.toks[i].all_caps
     }
