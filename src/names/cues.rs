@@ -4,7 +4,7 @@
 //! (A spokesman, a chief or an album may be a person's too.)
 
 use super::lists::is_brand_word;
-use super::spans::{overlapping, Span};
+use super::spans::{Chosen, Span};
 use super::tokens::Words;
 use crate::record::EntityType;
 
@@ -67,14 +67,13 @@ const ROLES_AFTER_ORGS: &[&str] = &[
 ];
 
 /// Names no rule typed, with an organization cue, as organizations.
-pub(super) fn org_cues(words: &Words<'_, '_>, chosen: &[Span], extra: &mut Vec<Span>) {
+pub(super) fn org_cues(words: &Words<'_, '_>, chosen: &Chosen<'_>, extra: &mut Vec<Span>) {
     let n = words.toks.len();
     let free = |i: usize| {
-        let t = words.toks[i];
         (words.is_name_word(i) || is_brand_word(words, i))
             && !words.is_stop(i)
             && words.title_at(i).is_none()
-            && overlapping(chosen, t.start, t.end).is_empty()
+            && chosen.at(i).is_empty()
     };
     let mut i = 0;
     while i < n {
@@ -183,7 +182,7 @@ fn joins_a_name(words: &Words<'_, '_>, i: usize) -> bool {
 }
 
 /// "Wippit boss Jane Doe": a role of a body, then a person's name.
-fn role_before_person(words: &Words<'_, '_>, chosen: &[Span], j: usize) -> bool {
+fn role_before_person(words: &Words<'_, '_>, chosen: &Chosen<'_>, j: usize) -> bool {
     let n = words.toks.len();
     if j >= n
         || !words.joined(j)
@@ -199,7 +198,8 @@ fn role_before_person(words: &Words<'_, '_>, chosen: &[Span], j: usize) -> bool 
     }
     k < n
         && words.joined(k)
-        && overlapping(chosen, words.toks[k].start, words.toks[k].end)
+        && chosen
+            .at(k)
             .first()
             .is_some_and(|s| s.start == words.toks[k].start && s.kind == Some(EntityType::Person))
 }

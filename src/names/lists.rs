@@ -5,7 +5,7 @@
 //! and Z"). (Lists of people and places are left alone: a list of names
 //! mixes kinds too often to say.)
 
-use super::spans::{overlapping, Span};
+use super::spans::{Chosen, Span};
 use super::tokens::Words;
 use crate::record::EntityType;
 
@@ -20,6 +20,9 @@ struct Item {
 /// A brand written with a lower-case first letter and a capital after it
 /// ("eDonkey", "iTunes"): a name word for these rules.
 pub(super) fn is_brand_word(words: &Words<'_, '_>, i: usize) -> bool {
+    if !words.is_lower(i) {
+        return false;
+    }
     let w = words.word(i);
     let mut chars = w.chars();
     let (Some(a), Some(b)) = (chars.next(), chars.next()) else {
@@ -43,10 +46,10 @@ fn closed_class(words: &Words<'_, '_>, k: usize) -> bool {
 
 /// The item starting at token `i`: a chosen span, or a run of untyped
 /// name words (up to four).
-fn item_at(words: &Words<'_, '_>, chosen: &[Span], i: usize) -> Option<Item> {
+fn item_at(words: &Words<'_, '_>, chosen: &Chosen<'_>, i: usize) -> Option<Item> {
     let n = words.toks.len();
     let t = words.toks[i];
-    let over = overlapping(chosen, t.start, t.end);
+    let over = chosen.at(i);
     if let Some(s) = over.first() {
         if s.start != t.start {
             return None;
@@ -62,7 +65,7 @@ fn item_at(words: &Words<'_, '_>, chosen: &[Span], i: usize) -> Option<Item> {
         (words.is_name_word(k) || is_brand_word(words, k))
             && !words.is_stop(k)
             && words.title_at(k).is_none()
-            && overlapping(chosen, words.toks[k].start, words.toks[k].end).is_empty()
+            && chosen.at(k).is_empty()
     };
     // "First Direct", "New Look": a capitalised ordinary word opens a
     // name when a name word follows it.
@@ -70,7 +73,7 @@ fn item_at(words: &Words<'_, '_>, chosen: &[Span], i: usize) -> Option<Item> {
         words.is_stop(k)
             && words.is_name_word(k)
             && !closed_class(words, k)
-            && overlapping(chosen, words.toks[k].start, words.toks[k].end).is_empty()
+            && chosen.at(k).is_empty()
             && k + 1 < n
             && words.joined(k + 1)
             && free(k + 1)
@@ -84,7 +87,7 @@ fn item_at(words: &Words<'_, '_>, chosen: &[Span], i: usize) -> Option<Item> {
             || (words.is_stop(k)
                 && words.is_name_word(k)
                 && !closed_class(words, k)
-                && overlapping(chosen, words.toks[k].start, words.toks[k].end).is_empty())
+                && chosen.at(k).is_empty())
     };
     let mut to = i + 1;
     while to < n && to - i < 4 && words.joined(to) && !words.toks[to - 1].possessive && inner(to) {
@@ -98,7 +101,7 @@ fn item_at(words: &Words<'_, '_>, chosen: &[Span], i: usize) -> Option<Item> {
 }
 
 /// The list of items starting at token `i`, joined by commas, "and" or "or".
-fn list_at(words: &Words<'_, '_>, chosen: &[Span], i: usize) -> Vec<Item> {
+fn list_at(words: &Words<'_, '_>, chosen: &Chosen<'_>, i: usize) -> Vec<Item> {
     let n = words.toks.len();
     let mut items: Vec<Item> = Vec::new();
     let mut k = i;
@@ -145,7 +148,7 @@ fn introduced_by_org_noun(words: &Words<'_, '_>, i: usize) -> bool {
 
 /// Untyped names in a list of organizations, or after a plural
 /// organization noun, as organizations.
-pub(super) fn org_lists(words: &Words<'_, '_>, chosen: &[Span], extra: &mut Vec<Span>) {
+pub(super) fn org_lists(words: &Words<'_, '_>, chosen: &Chosen<'_>, extra: &mut Vec<Span>) {
     let n = words.toks.len();
     let mut i = 0;
     while i < n {

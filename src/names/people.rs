@@ -1,7 +1,7 @@
 //! Person names: after a title or role, with a speech cue or an appositive
 //! role, a listed given name with a surname, or a family name first.
 
-use super::spans::{Priority, Span};
+use super::spans::{Chosen, Priority, Span};
 use super::tokens::Words;
 use crate::lexicon::{mark, TitleKind};
 use crate::record::EntityType;
@@ -387,7 +387,7 @@ pub(super) fn initials(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
 /// A capitalised word standing alone: a name word with no name word joined
 /// before or after it, in no gazetteer, not in capitals, no stop word,
 /// title, head word or ordinary word of the text, and inside no chosen span.
-pub(super) fn lone_word(words: &Words<'_, '_>, chosen: &[Span], i: usize) -> bool {
+pub(super) fn lone_word(words: &Words<'_, '_>, chosen: &Chosen<'_>, i: usize) -> bool {
     let n = words.toks.len();
     words.is_name_word(i)
         && !words.is_all_caps(i)
@@ -398,10 +398,7 @@ pub(super) fn lone_word(words: &Words<'_, '_>, chosen: &[Span], i: usize) -> boo
         && !words.is_common_word(i)
         && !(i > 0 && words.joined(i) && words.is_name_word(i - 1))
         && !(i + 1 < n && words.joined(i + 1) && words.is_name_word(i + 1))
-        && {
-            let t = words.toks[i];
-            super::spans::overlapping(chosen, t.start, t.end).is_empty()
-        }
+        && chosen.at(i).is_empty()
 }
 
 /// A given name used alone ("Paula's career", "Paula was forced"): a lone
@@ -411,7 +408,7 @@ pub(super) fn lone_word(words: &Words<'_, '_>, chosen: &[Span], i: usize) -> boo
 /// adverb may come between) or as an owner ("Paula's mind"). A lone
 /// unknown word before "said" may be a company as well ("Honda said"), so
 /// that alone is no cue. Recurrence finds the name everywhere else.
-pub(super) fn single_names(words: &Words<'_, '_>, chosen: &[Span], extra: &mut Vec<Span>) {
+pub(super) fn single_names(words: &Words<'_, '_>, chosen: &Chosen<'_>, extra: &mut Vec<Span>) {
     let n = words.toks.len();
     let lone =
         |i: usize| !words.initial[i] && !words.capitals_mute(i) && lone_word(words, chosen, i);

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::gazetteer_matches::recurs;
-use super::spans::{overlapping, overlaps_map, Priority, Span};
+use super::spans::{overlapping, overlaps_map, Chosen, Priority, Span};
 use super::tokens::Words;
 use crate::record::EntityType;
 
@@ -39,7 +39,8 @@ pub(super) fn known_names(words: &Words<'_, '_>, mut chosen: Vec<Span>) -> Vec<S
     convert_name_parts(words.doc.text, &established, &mut chosen);
     let mut extra = Vec::new();
     let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
-    name_part_mentions(words, &chosen, &established.parts, &mut taken, &mut extra);
+    let cover = Chosen::new(words, &chosen);
+    name_part_mentions(words, &cover, &established.parts, &mut taken, &mut extra);
     let replaced = recurrences(words, &chosen, established.names, &mut taken, &mut extra);
     chosen.retain(|c| !replaced.contains(&(c.start, c.end)));
     chosen.extend(extra);
@@ -179,7 +180,7 @@ fn convert_name_parts(text: &str, established: &Established<'_>, chosen: &mut [S
 /// A name part alone, outside every chosen span, is the person.
 fn name_part_mentions(
     words: &Words<'_, '_>,
-    chosen: &[Span],
+    chosen: &Chosen<'_>,
     parts: &HashSet<&str>,
     taken: &mut BTreeMap<usize, usize>,
     extra: &mut Vec<Span>,
@@ -200,7 +201,7 @@ fn name_part_mentions(
         let t = words.toks[k];
         if !words.is_cap(k)
             || overlaps_map(taken, t.start, t.end)
-            || !overlapping(chosen, t.start, t.end).is_empty()
+            || !chosen.at(k).is_empty()
             || !is_part(k)
         {
             k += 1;
@@ -213,7 +214,7 @@ fn name_part_mentions(
             && words.joined(e)
             && !words.toks[e - 1].possessive
             && is_part(e)
-            && overlapping(chosen, words.toks[e].start, words.toks[e].end).is_empty()
+            && chosen.at(e).is_empty()
         {
             e += 1;
         }

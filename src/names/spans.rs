@@ -1,7 +1,9 @@
 //! Proposed spans and the selection of those that become mentions.
 
 use std::collections::BTreeMap;
+use std::ops::Deref;
 
+use super::tokens::Words;
 use crate::record::EntityType;
 
 /// A proposed span: a mention, or a block (a non-entity name such as a law
@@ -67,6 +69,64 @@ pub(super) fn overlapping(sorted: &[Span], start: usize, end: usize) -> &[Span] 
     let from = sorted.partition_point(|c| c.end <= start);
     let to = from + sorted[from..].partition_point(|c| c.start < end);
     &sorted[from..to]
+}
+
+/// The chosen spans (sorted by start), and for each token the chosen spans
+/// that overlap it: the rules after the selection ask this of most tokens,
+/// so it is found in one walk over both lists rather than by a search per
+/// token and rule. Reads as the slice of spans.
+pub(super) struct Chosen<'c> {
+    spans: &'c [Span],
+    /// Per token, the range of `spans` that overlaps it.
+    cover: Vec<(u32, u32)>,
+}
+
+impl<'c> Chosen<'c> {
+    /// The spans overlapping each token of `words`.
+    pub(super) fn new(words: &Words<'_, '_>, spans: &'c [Span]) -> Chosen<'c> {
+        let toks = &words.toks;
+        let mut cover = Vec::with_capacity(toks.len());
+        // One walk needs both starts and ends in order (spans that do not
+        // overlap); otherwise each token is searched as `overlapping` does.
+        let ordered = spans
+            .windows(2)
+            .all(|w| w[0].start <= w[1].start && w[0].end <= w[1].end);
+        if ordered {
+            let (mut from, mut to) = (0, 0);
+            for t in toks {
+                while from < spans.len() && spans[from].end <= t.start {
+                    from += 1;
+                }
+                to = to.max(from);
+                while to < spans.len() && spans[to].start < t.end {
+                    to += 1;
+                }
+                cover.push((from as u32, to as u32));
+            }
+        } else {
+            for t in toks {
+                let from = spans.partition_point(|c| c.end <= t.start);
+                let to = from + spans[from..].partition_point(|c| c.start < t.end);
+                cover.push((from as u32, to as u32));
+            }
+        }
+        Chosen { spans, cover }
+    }
+
+    /// The chosen spans that overlap token `k`
+    /// (`overlapping(spans, start, end)` of the token).
+    pub(super) fn at(&self, k: usize) -> &'c [Span] {
+        let (from, to) = self.cover[k];
+        &self.spans[from as usize..to as usize]
+    }
+}
+
+impl Deref for Chosen<'_> {
+    type Target = [Span];
+
+    fn deref(&self) -> &[Span] {
+        self.spans
+    }
 }
 
 /// Choose non-overlapping spans: longest first, then by priority, then

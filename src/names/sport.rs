@@ -301,10 +301,8 @@ fn coordinated_teams(words: &Words<'_, '_>, chosen: &[Span], teams: &mut HashSet
 /// country in brackets ("Jane Doe (Kenya)") is an athlete.
 pub(super) fn unknown_sides(words: &Words<'_, '_>, chosen: &[Span], spans: &mut Vec<Span>) {
     let n = words.toks.len();
-    let taken = |i: usize| {
-        let t = words.toks[i];
-        !super::spans::overlapping(chosen, t.start, t.end).is_empty()
-    };
+    let chosen = super::spans::Chosen::new(words, chosen);
+    let taken = |i: usize| !chosen.at(i).is_empty();
     // A neighbour in a list of names ("…, Ijaz Ahmed, Salim Malik, …").
     let listed = |k: usize| {
         k < n && words.is_name_word(k) && !words.is_stop(k) && words.gaz_kind[k].is_none()

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use super::people::{lone_word, person};
-use super::spans::{Priority, Span};
+use super::spans::{Chosen, Priority, Span};
 use super::tokens::Words;
 
 /// Nouns a person owns and a company does not ("X's wife", "X's career").
@@ -66,7 +66,7 @@ pub(super) fn nicknames(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
 /// subject of "was signed".
 pub(super) fn cued_single_names(
     words: &Words<'_, '_>,
-    chosen: &[Span],
+    chosen: &Chosen<'_>,
     sport: bool,
     extra: &mut Vec<Span>,
 ) {

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use crate::gazetteer::{GazMatch, Gazetteer};
 use crate::lexicon::{mark, NameWords, Phrase, TitleKind};
 use crate::record::EntityType;
-use crate::text::{Doc, Token as BaseToken, TokenKind};
+use crate::text::{is_punct, Doc, Token as BaseToken, TokenKind};
 
 /// One word of the text.
 #[derive(Clone, Copy, Debug)]
@@ -32,6 +32,10 @@ pub(super) struct Token {
     joined_or_dot: bool,
     /// The name word lists the word is on ([`mark`] bits, looked up once).
     marks: u32,
+    /// A hyphen inside the word ("al-Qaeda").
+    hyphen: bool,
+    /// A letter in the word (`char::is_alphabetic`).
+    alphabetic: bool,
 }
 
 /// The stage's words, joined from the document's base tokens
@@ -97,6 +101,8 @@ pub(super) fn tokenize(doc: &Doc<'_>) -> Vec<Token> {
             joined,
             joined_or_dot,
             marks: 0,
+            hyphen: parts.iter().any(|t| is_punct(text, t, '-')),
+            alphabetic: parts.iter().any(|t| t.kind.is_alphabetic()),
         });
         k = j;
     }
@@ -312,10 +318,11 @@ impl<'d, 'a> Words<'d, 'a> {
     }
 
     pub(super) fn compute_name_word(&self, i: usize) -> bool {
-        let w = self.word(i);
-        if !w.contains('-') {
-            return self.is_cap(i) && w.chars().any(char::is_alphabetic);
+        let t = self.toks[i];
+        if !t.hyphen {
+            return t.capital && t.alphabetic;
         }
+        let w = self.word(i);
         let parts: Vec<&str> = w.split('-').collect();
         let cap = |p: &str| p.chars().next().is_some_and(char::is_uppercase);
         let first_ok = parts
