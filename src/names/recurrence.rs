@@ -312,10 +312,12 @@ fn occurrences(words: &Words<'_, '_>, names: &[(&str, KnownName)]) -> Vec<(usize
     // The first bytes those first words start with: most tokens are ruled
     // out by this table before any hashing.
     let mut first_bytes = [false; 256];
+    let mut lengths = 0u64;
     for first in by_first.keys() {
         if let Some(&b) = first.as_bytes().first() {
             first_bytes[usize::from(b)] = true;
         }
+        lengths |= 1 << first.len().min(63);
     }
     // ALL-CAPS words (wire headlines: "REAGAN", "PAINEWEBBER") meet the
     // names they spell, case aside; ASCII names only, so lengths agree.
@@ -348,13 +350,16 @@ fn occurrences(words: &Words<'_, '_>, names: &[(&str, KnownName)]) -> Vec<(usize
                 );
             }
         }
-        let first = w.split('-').next().unwrap_or(w);
         // (A token is never empty, nor its first part.)
-        if !first
-            .as_bytes()
-            .first()
-            .is_some_and(|&b| first_bytes[usize::from(b)])
-        {
+        if !first_bytes[usize::from(w.as_bytes()[0])] {
+            continue;
+        }
+        let first = if words.has_hyphen(k) {
+            w.split('-').next().unwrap_or(w)
+        } else {
+            w
+        };
+        if lengths & (1 << first.len().min(63)) == 0 {
             continue;
         }
         if let Some(list) = by_first.get(first) {

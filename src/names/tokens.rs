@@ -75,12 +75,16 @@ pub(super) fn tokenize(doc: &Doc<'_>) -> Vec<Token> {
             }
         }
         let (start, mut end) = (first.start, base[j - 1].end);
-        let word = &text[start..end];
         let mut possessive = false;
-        for suffix in ["'s", "’s", "'S", "’S"] {
-            if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
-                end -= suffix.len();
-                possessive = true;
+        // A possessive is a word, an apostrophe and an "s": three tokens
+        // at least (most words are one).
+        if j - k >= 3 {
+            let word = &text[start..end];
+            for suffix in ["'s", "’s", "'S", "’S"] {
+                if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
+                    end -= suffix.len();
+                    possessive = true;
+                }
             }
         }
         // "Reuters’" (plural possessive): the apostrophe is outside already.
@@ -101,7 +105,7 @@ pub(super) fn tokenize(doc: &Doc<'_>) -> Vec<Token> {
             joined,
             joined_or_dot,
             marks: 0,
-            hyphen: parts.iter().any(|t| is_punct(text, t, '-')),
+            hyphen: parts.len() > 1 && parts.iter().any(|t| is_punct(text, t, '-')),
             alphabetic: parts.iter().any(|t| t.kind.is_alphabetic()),
         });
         k = j;
@@ -299,6 +303,11 @@ impl<'d, 'a> Words<'d, 'a> {
 
     pub(super) fn is_cap(&self, i: usize) -> bool {
         self.toks[i].capital
+    }
+
+    /// A hyphen inside the word ("al-Qaeda").
+    pub(super) fn has_hyphen(&self, i: usize) -> bool {
+        self.toks[i].hyphen
     }
 
     /// Starts with a lower-case letter.
