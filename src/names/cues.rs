@@ -6,6 +6,7 @@
 use super::lists::is_brand_word;
 use super::spans::{Chosen, Span};
 use super::tokens::Words;
+use crate::lexicon::mark;
 use crate::record::EntityType;
 
 /// Roles held in a body, before "of", "for", "with" or "at" and its name
@@ -160,12 +161,12 @@ fn described_speaker(words: &Words<'_, '_>, j: usize) -> bool {
         && k - j < 2
         && words.joined(k)
         && !words.toks[k - 1].possessive
-        && (words.lex.org_descriptors.contains(words.word(k)) || words.word(k) == "news")
+        && (words.has(k, mark::ORG_DESCRIPTOR) || words.word(k) == "news")
     {
         k += 1;
     }
     k > j
-        && words.lex.org_descriptors.contains(words.word(k - 1))
+        && words.has(k - 1, mark::ORG_DESCRIPTOR)
         && k < n
         && words.joined(k)
         && (words.is_speech(k)

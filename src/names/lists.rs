@@ -7,6 +7,7 @@
 
 use super::spans::{Chosen, Span};
 use super::tokens::Words;
+use crate::lexicon::mark;
 use crate::record::EntityType;
 
 /// One item of a list: tokens `from..to`, and its type when a chosen span
@@ -38,10 +39,7 @@ pub(super) fn is_brand_word(words: &Words<'_, '_>, i: usize) -> bool {
 /// A capitalised word of a closed class (function word, pronoun, day,
 /// month), which never opens or continues a name in a list.
 fn closed_class(words: &Words<'_, '_>, k: usize) -> bool {
-    matches!(
-        words.lex.stop.get(words.word(k)).map(String::as_str),
-        Some("function" | "pronoun" | "weekday" | "month")
-    )
+    words.has(k, mark::CLOSED_CLASS)
 }
 
 /// The item starting at token `i`: a chosen span, or a run of untyped
@@ -153,7 +151,8 @@ pub(super) fn org_lists(words: &Words<'_, '_>, chosen: &Chosen<'_>, extra: &mut 
     let mut i = 0;
     while i < n {
         // Lists start after a word that is not part of one.
-        if i > 0 && (words.sep(i).trim() == "," || matches!(words.word(i - 1), "and" | "or")) {
+        let after_comma = !words.joined(i) && words.sep(i).trim() == ",";
+        if i > 0 && (after_comma || matches!(words.word(i - 1), "and" | "or")) {
             i += 1;
             continue;
         }

@@ -395,10 +395,11 @@ pub(super) fn lone_word(words: &Words<'_, '_>, chosen: &Chosen<'_>, i: usize) ->
         && !words.is_stop(i)
         && words.title_at(i).is_none()
         && !words.is_head_word(i)
-        && !words.is_common_word(i)
         && !(i > 0 && words.joined(i) && words.is_name_word(i - 1))
         && !(i + 1 < n && words.joined(i + 1) && words.is_name_word(i + 1))
         && chosen.at(i).is_empty()
+        // (Last: it hashes the word.)
+        && !words.is_common_word(i)
 }
 
 /// A given name used alone ("Paula's career", "Paula was forced"): a lone
