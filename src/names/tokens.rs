@@ -32,6 +32,8 @@ pub(super) struct Token {
     joined_or_dot: bool,
     /// The name word lists the word is on ([`mark`] bits, looked up once).
     marks: u32,
+    /// Lower-casing leaves the word as it is.
+    folds_to_itself: bool,
     /// A hyphen inside the word ("al-Qaeda").
     hyphen: bool,
     /// A letter in the word (`char::is_alphabetic`).
@@ -105,6 +107,7 @@ pub(super) fn tokenize(doc: &Doc<'_>) -> Vec<Token> {
             joined,
             joined_or_dot,
             marks: 0,
+            folds_to_itself: false,
             hyphen: parts.len() > 1 && parts.iter().any(|t| is_punct(text, t, '-')),
             alphabetic: parts.iter().any(|t| t.kind.is_alphabetic()),
         });
@@ -154,10 +157,10 @@ pub(super) struct Words<'d, 'a> {
     /// The token starts a sentence.
     pub(super) initial: Vec<bool>,
     /// Lower-case words that occur written in lower case somewhere in the text
-    /// (built on first use: few articles ask).
+    /// (built on first use; only those some other word could ask about).
     lower_words: OnceCell<HashSet<&'a str>>,
     /// Capitalised words that occur away from sentence starts and headlines
-    /// (built on first use).
+    /// (built on first use; only those some other word could ask about).
     mid_caps: OnceCell<HashSet<&'a str>>,
     // Per-token facts the rules ask for many times, computed once.
     /// Each token lower-cased (`str::to_lowercase`).
@@ -192,6 +195,7 @@ impl<'a> Words<'a, 'a> {
                     _ => Cow::Owned(w.to_lowercase()),
                 };
                 t.marks = lex.marks_of(w, &lower);
+                t.folds_to_itself = *w == *lower;
                 lower
             })
             .collect();
@@ -217,6 +221,38 @@ impl<'a> Words<'a, 'a> {
             .map(|i| words.compute_title_at(i))
             .collect();
         words
+    }
+}
+
+/// A set of words that may answer "no" wrongly but never "yes" wrongly
+/// without hashing a word: each word sets one bit of 4,096, chosen by its
+/// length and its first and last bytes. (Words chosen to share bits only
+/// make the filter let more through.)
+struct WordFilter([u64; 64]);
+
+impl WordFilter {
+    fn new<'w>(words: impl Iterator<Item = &'w str>) -> WordFilter {
+        let mut bits = [0u64; 64];
+        for w in words {
+            let b = WordFilter::bit(w);
+            bits[b / 64] |= 1 << (b % 64);
+        }
+        WordFilter(bits)
+    }
+
+    fn bit(w: &str) -> usize {
+        let bytes = w.as_bytes();
+        let (first, last) = (bytes.first().copied(), bytes.last().copied());
+        let key = u32::from(first.unwrap_or(0)) << 16
+            | u32::from(last.unwrap_or(0)) << 8
+            | (bytes.len() as u32 & 0xff);
+        (key.wrapping_mul(0x9e37_79b9) >> 20) as usize
+    }
+
+    /// `w` may be one of the words (it is, or shares their bit).
+    fn may_hold(&self, w: &str) -> bool {
+        let b = WordFilter::bit(w);
+        self.0[b / 64] & (1 << (b % 64)) != 0
     }
 }
 
@@ -389,38 +425,57 @@ impl<'d, 'a> Words<'d, 'a> {
     pub(super) fn is_known_name_word(&self, i: usize) -> bool {
         self.gaz_kind[i].is_some()
             || self.has(i, mark::FIRST_NAME | mark::SURNAME)
+            // A capital away from sentence starts and headlines is one
+            // itself.
+            || self.is_mid_cap(i)
             || self.mid_caps().contains(self.word(i))
     }
 
     /// A capitalised word that is also an ordinary word in this text
     /// ("Will", "Mark" written "will", "mark" elsewhere).
     pub(super) fn is_common_word(&self, i: usize) -> bool {
-        self.is_stop(i) || self.lower_words().contains(self.word_lower(i))
+        // A word in lower case is one itself.
+        self.is_stop(i) || self.is_plain_lower(i) || self.lower_words().contains(self.word_lower(i))
     }
 
-    pub(super) fn lower_words(&self) -> &HashSet<&'a str> {
+    /// Starts lower case and lower-casing leaves it as it is: a word of
+    /// `lower_words` itself.
+    fn is_plain_lower(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.lower && t.folds_to_itself
+    }
+
+    /// Capitalised away from sentence starts and headlines: a word of
+    /// `mid_caps` itself.
+    fn is_mid_cap(&self, i: usize) -> bool {
+        !self.initial[i] && !self.mute[i] && self.toks[i].capital
+    }
+
+    /// The words written in lower case, among those the other words'
+    /// lower-case forms could be (`is_common_word` answers the rest
+    /// without it).
+    fn lower_words(&self) -> &HashSet<&'a str> {
         self.lower_words.get_or_init(|| {
-            let text = self.doc.text;
-            // Sized once: most words of a text are lower case.
-            let mut set = HashSet::with_capacity(self.toks.len());
-            set.extend(
-                self.toks
-                    .iter()
-                    .filter(|t| t.lower)
-                    .map(|t| &text[t.start..t.end]),
-            );
-            set
+            let askers = (0..self.toks.len()).filter(|&k| !self.is_plain_lower(k));
+            let filter = WordFilter::new(askers.map(|k| self.word_lower(k)));
+            (0..self.toks.len())
+                .filter(|&k| self.toks[k].lower)
+                .map(|k| self.word(k))
+                .filter(|w| filter.may_hold(w))
+                .collect()
         })
     }
 
-    pub(super) fn mid_caps(&self) -> &HashSet<&'a str> {
+    /// The words capitalised away from sentence starts and headlines,
+    /// among those the other words could be.
+    fn mid_caps(&self) -> &HashSet<&'a str> {
         self.mid_caps.get_or_init(|| {
-            let text = self.doc.text;
-            self.toks
-                .iter()
-                .enumerate()
-                .filter(|&(k, t)| !self.initial[k] && !self.mute[k] && t.capital)
-                .map(|(_, t)| &text[t.start..t.end])
+            let askers = (0..self.toks.len()).filter(|&k| !self.is_mid_cap(k));
+            let filter = WordFilter::new(askers.map(|k| self.word(k)));
+            (0..self.toks.len())
+                .filter(|&k| self.is_mid_cap(k))
+                .map(|k| self.word(k))
+                .filter(|w| filter.may_hold(w))
                 .collect()
         })
     }
@@ -448,6 +503,35 @@ mod tests {
             .into_iter()
             .map(|t| &text[t.start..t.end])
             .collect()
+    }
+
+    /// The word sets asked through a filter answer as the whole sets would.
+    #[test]
+    fn common_and_known_words_as_the_whole_sets_answer() {
+        let text = "The will of Will. Mark said the mark was set. WILL Mark iPhone \
+                    iphone Paris paris. Will Smith met Mark Jones in Paris, the Will said.";
+        let doc = Doc::new(text, false);
+        let lex = &crate::lexicon::Lexicon::embedded().names;
+        let words = Words::new(&doc, Gazetteer::embedded(), lex, &[]);
+        let n = words.toks.len();
+        let lower: HashSet<&str> = (0..n)
+            .filter(|&k| words.toks[k].lower)
+            .map(|k| words.word(k))
+            .collect();
+        let mid: HashSet<&str> = (0..n)
+            .filter(|&k| !words.initial[k] && !words.mute[k] && words.toks[k].capital)
+            .map(|k| words.word(k))
+            .collect();
+        for i in 0..n {
+            let common = words.is_stop(i) || lower.contains(words.word_lower(i));
+            assert_eq!(words.is_common_word(i), common, "{}", words.word(i));
+            let known = words.gaz_kind[i].is_some()
+                || words.has(i, mark::FIRST_NAME | mark::SURNAME)
+                || mid.contains(words.word(i));
+            assert_eq!(words.is_known_name_word(i), known, "{}", words.word(i));
+        }
+        let filter = WordFilter::new(["will", "mark"].into_iter());
+        assert!(filter.may_hold("will") && filter.may_hold("mark"));
     }
 
     #[test]
