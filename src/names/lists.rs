@@ -21,10 +21,11 @@ struct Item {
 /// A brand written with a lower-case first letter and a capital after it
 /// ("eDonkey", "iTunes"): a name word for these rules.
 pub(super) fn is_brand_word(words: &Words<'_, '_>, i: usize) -> bool {
-    if !words.is_lower(i) {
-        return false;
-    }
-    let w = words.word(i);
+    words.is_brand(i)
+}
+
+/// [`is_brand_word`] of a word (computed once per token by the view).
+pub(super) fn brand_written(w: &str) -> bool {
     let mut chars = w.chars();
     let (Some(a), Some(b)) = (chars.next(), chars.next()) else {
         return false;

@@ -71,7 +71,8 @@ pub(super) fn cued_single_names(
     extra: &mut Vec<Span>,
 ) {
     let n = words.toks.len();
-    let lone = |i: usize| lone_word(words, chosen, i);
+    // (A lone word is a name word: most tokens are turned away here.)
+    let lone = |i: usize| words.is_name_word(i) && lone_word(words, chosen, i);
     let mut uses: HashMap<&str, (usize, bool)> = HashMap::new();
     for i in 0..n {
         if !lone(i) {

@@ -34,6 +34,9 @@ pub(super) struct Token {
     marks: u32,
     /// Lower-casing leaves the word as it is.
     folds_to_itself: bool,
+    /// A brand written with a lower-case first letter ("eDonkey", see
+    /// [`super::lists::is_brand_word`]).
+    brand: bool,
     /// A hyphen inside the word ("al-Qaeda").
     hyphen: bool,
     /// A letter in the word (`char::is_alphabetic`).
@@ -108,6 +111,7 @@ pub(super) fn tokenize(doc: &Doc<'_>) -> Vec<Token> {
             joined_or_dot,
             marks: 0,
             folds_to_itself: false,
+            brand: first.case.starts_lower() && super::lists::brand_written(&text[start..end]),
             hyphen: parts.len() > 1 && parts.iter().any(|t| is_punct(text, t, '-')),
             alphabetic: parts.iter().any(|t| t.kind.is_alphabetic()),
         });
@@ -344,6 +348,11 @@ impl<'d, 'a> Words<'d, 'a> {
     /// A hyphen inside the word ("al-Qaeda").
     pub(super) fn has_hyphen(&self, i: usize) -> bool {
         self.toks[i].hyphen
+    }
+
+    /// A brand written with a lower-case first letter ("eDonkey").
+    pub(super) fn is_brand(&self, i: usize) -> bool {
+        self.toks[i].brand
     }
 
     /// Starts with a lower-case letter.
