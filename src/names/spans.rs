@@ -131,18 +131,39 @@ impl Deref for Chosen<'_> {
 
 /// Choose non-overlapping spans: longest first, then by priority, then
 /// leftmost. Blocks take part but are dropped afterwards.
-pub(super) fn select(mut spans: Vec<Span>) -> Vec<Span> {
-    spans.sort_by_key(|s| (std::cmp::Reverse(s.end - s.start), s.priority, s.start));
-    let mut chosen: Vec<Span> = Vec::new();
-    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
-    for s in spans {
-        if s.start >= s.end || overlaps_map(&taken, s.start, s.end) {
+pub(super) fn select(spans: Vec<Span>) -> Vec<Span> {
+    // The order is decided on small keys, not by moving the spans; the
+    // index keeps equal keys in the order they were proposed.
+    let mut order: Vec<(std::cmp::Reverse<usize>, Priority, usize, u32)> = spans
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.start < s.end)
+        .map(|(k, s)| {
+            let length = std::cmp::Reverse(s.end - s.start);
+            (length, s.priority, s.start, k as u32)
+        })
+        .collect();
+    order.sort_unstable();
+    // The bytes the spans taken so far cover: a span is free when none of
+    // its bytes is (work linear in the spans' lengths).
+    let bytes = spans.iter().map(|s| s.end).max().unwrap_or(0);
+    let mut taken = vec![false; bytes];
+    let mut keep = vec![false; spans.len()];
+    for &(_, _, _, k) in &order {
+        let s = &spans[k as usize];
+        let range = &mut taken[s.start..s.end];
+        if range.contains(&true) {
             continue;
         }
-        taken.insert(s.start, s.end);
-        chosen.push(s);
+        range.fill(true);
+        keep[k as usize] = s.kind.is_some();
     }
-    chosen.retain(|s| s.kind.is_some());
-    chosen.sort_by_key(|s| (s.start, s.end));
+    let mut chosen: Vec<Span> = spans
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(s, keep)| keep.then_some(s))
+        .collect();
+    // Chosen spans do not overlap: no two share a start.
+    chosen.sort_unstable_by_key(|s| (s.start, s.end));
     chosen
 }
