@@ -21,6 +21,8 @@
 //!   rules' small lists: one file per stage, one row per word), and
 //!   `word_lists!`, which declares a stage's struct of them (`FigureCues`,
 //!   `NameCues`, `ClaimCues`: one field per list, named as the list).
+//! - `marks`: [`WordMarks`](marks::WordMarks), which lists each word is
+//!   on as bits, so a stage hashes a token's word once for all its lists.
 //! - `additions`: the words a user adds through the builder
 //!   ([`LexiconAdditions`]), merged into a copy of the embedded lexicon.
 //!
@@ -47,6 +49,7 @@ mod claims;
 mod figures;
 mod gazetteer;
 mod lists;
+mod marks;
 mod names;
 mod verbs;
 
@@ -60,7 +63,7 @@ pub(crate) use claims::ClaimCues;
 pub(crate) use figures::{FigureWords, NumberWord};
 pub(crate) use gazetteer::GazetteerCues;
 pub(crate) use lists::WordList;
-pub(crate) use names::{Head, NameWords, Phrase, TitleKind};
+pub(crate) use names::{mark, Head, NameWords, Phrase, TitleKind};
 pub(crate) use verbs::AttributionVerbs;
 
 /// Every word list of the pipeline, by the stage family that reads it.

@@ -27,6 +27,10 @@ pub(super) fn definitions(words: &Words<'_, '_>, matches: &[GazMatch], spans: &m
     let n = words.toks.len();
     let mut defs: Vec<(String, Span)> = Vec::new();
     for i in 1..n {
+        // (Spaces alone join most tokens: no bracket between them.)
+        if words.joined(i) {
+            continue;
+        }
         let sep = words.sep(i);
         if !sep.trim_end().ends_with('(') {
             continue;
@@ -66,10 +70,22 @@ pub(super) fn definitions(words: &Words<'_, '_>, matches: &[GazMatch], spans: &m
         .map(|(acr, _)| (acr.as_str(), Vec::new()))
         .collect();
     if !occurrences.is_empty() {
+        // The acronyms' first bytes and lengths turn most words away
+        // before any hashing.
+        let mut first_bytes = [false; 256];
+        let mut lengths = 0u64;
+        for acr in occurrences.keys() {
+            first_bytes[usize::from(acr.as_bytes()[0])] = true;
+            lengths |= 1 << acr.len().min(63);
+        }
         for t in 0..n {
             #[cfg(test)]
             tests::WORK.with(|w| w.set(w.get() + 1));
-            if let Some(found) = occurrences.get_mut(words.word(t)) {
+            let w = words.word(t);
+            if !first_bytes[usize::from(w.as_bytes()[0])] || lengths & (1 << w.len().min(63)) == 0 {
+                continue;
+            }
+            if let Some(found) = occurrences.get_mut(w) {
                 found.push(t);
             }
         }

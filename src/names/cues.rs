@@ -4,19 +4,19 @@
 //! (A spokesman, a chief or an album may be a person's too.)
 
 use super::lists::is_brand_word;
-use super::spans::{overlapping, Span};
+use super::spans::{Chosen, Span};
 use super::tokens::Words;
+use crate::lexicon::mark;
 use crate::record::EntityType;
 
 /// Names no rule typed, with an organization cue, as organizations.
-pub(super) fn org_cues(words: &Words<'_, '_>, chosen: &[Span], extra: &mut Vec<Span>) {
+pub(super) fn org_cues(words: &Words<'_, '_>, chosen: &Chosen<'_>, extra: &mut Vec<Span>) {
     let n = words.toks.len();
     let free = |i: usize| {
-        let t = words.toks[i];
         (words.is_name_word(i) || is_brand_word(words, i))
             && !words.is_stop(i)
             && words.title_at(i).is_none()
-            && overlapping(chosen, t.start, t.end).is_empty()
+            && chosen.at(i).is_empty()
     };
     let mut i = 0;
     while i < n {
@@ -35,7 +35,7 @@ pub(super) fn org_cues(words: &Words<'_, '_>, chosen: &[Span], extra: &mut Vec<S
             j += 1;
         }
         // A known given name with a surname is a person's name.
-        let person_like = j - i >= 2 && words.lex.first_names.contains(words.word(i));
+        let person_like = j - i >= 2 && words.is_first_name(i);
         let sentence_start = words.initial[i] && words.is_common_word(i);
         // "chairman of Ing C. Olivetti": the name runs on past a dot.
         let runs_on = j < n && words.joined_or_dot(j) && words.is_name_word(j);
@@ -103,16 +103,15 @@ fn described_speaker(words: &Words<'_, '_>, j: usize) -> bool {
         && k - j < 2
         && words.joined(k)
         && !words.toks[k - 1].possessive
-        && (words.lex.org_descriptors.contains(words.word(k)) || words.word(k) == "news")
+        && (words.has(k, mark::ORG_DESCRIPTOR) || words.word(k) == "news")
     {
         k += 1;
     }
     k > j
-        && words.lex.org_descriptors.contains(words.word(k - 1))
+        && words.has(k - 1, mark::ORG_DESCRIPTOR)
         && k < n
         && words.joined(k)
-        && (words.lex.speech.contains(words.word(k))
-            || words.lex.cues.report_verbs.contains(words.word(k)))
+        && (words.is_speech(k) || words.lex.cues.report_verbs.contains(words.word(k)))
 }
 
 /// The name at `i` continues one before it ("Stotler and Co"): too short
@@ -125,7 +124,7 @@ fn joins_a_name(words: &Words<'_, '_>, i: usize) -> bool {
 }
 
 /// "Wippit boss Jane Doe": a role of a body, then a person's name.
-fn role_before_person(words: &Words<'_, '_>, chosen: &[Span], j: usize) -> bool {
+fn role_before_person(words: &Words<'_, '_>, chosen: &Chosen<'_>, j: usize) -> bool {
     let n = words.toks.len();
     if j >= n
         || !words.joined(j)
@@ -141,7 +140,8 @@ fn role_before_person(words: &Words<'_, '_>, chosen: &[Span], j: usize) -> bool 
     }
     k < n
         && words.joined(k)
-        && overlapping(chosen, words.toks[k].start, words.toks[k].end)
+        && chosen
+            .at(k)
             .first()
             .is_some_and(|s| s.start == words.toks[k].start && s.kind == Some(EntityType::Person))
 }

@@ -3,6 +3,7 @@
 
 use super::spans::{Priority, Span};
 use super::tokens::Words;
+use crate::lexicon::mark;
 use crate::record::EntityType;
 
 /// "milk firm Yili", "state bank VEB": a lower-case organization noun and
@@ -11,10 +12,7 @@ use crate::record::EntityType;
 pub(super) fn org_descriptors(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
     let n = words.toks.len();
     for i in 0..n.saturating_sub(1) {
-        if !words.lex.org_descriptors.contains(words.word(i))
-            || !words.joined(i + 1)
-            || words.toks[i].possessive
-        {
+        if !words.has(i, mark::ORG_DESCRIPTOR) || !words.joined(i + 1) || words.toks[i].possessive {
             continue;
         }
         let j = i + 1;
@@ -43,7 +41,7 @@ pub(super) fn org_descriptors(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
         {
             ne += 1;
         }
-        if ne - j >= 2 && words.lex.first_names.contains(words.word(j)) {
+        if ne - j >= 2 && words.is_first_name(j) {
             continue;
         }
         let (start, end) = words.span(j, ne);

@@ -212,6 +212,10 @@ pub(super) fn defined_entry(
     start: usize,
     end: usize,
 ) -> Option<Span> {
-    let m = matches.iter().find(|m| m.start == start && m.end == end)?;
+    // The matches run left to right without overlapping (one starts at
+    // `start` at most): a search, not a scan per definition.
+    let m = &matches[matches.partition_point(|m| m.start < start)..]
+        .first()
+        .filter(|m| m.start == start && m.end == end)?;
     Some(Span::gazetteer(words, m.entry, start, end))
 }

@@ -6,12 +6,12 @@
 
 use super::spans::Span;
 use super::tokens::Words;
-use crate::lexicon::{Head, Phrase};
+use crate::lexicon::{mark, Head, Phrase};
 use crate::record::EntityType;
 
 impl<'d, 'a> Words<'d, 'a> {
     pub(super) fn org_head_ending(&self, end: usize) -> Option<(usize, Head, &'d Phrase)> {
-        if end == 0 || end > self.toks.len() {
+        if end == 0 || end > self.toks.len() || !self.has(end - 1, mark::ORG_HEAD_LAST) {
             return None;
         }
         let list = self.lex.org_heads_by_last.get(self.word(end - 1))?;
@@ -22,7 +22,7 @@ impl<'d, 'a> Words<'d, 'a> {
     }
 
     pub(super) fn place_head_ending(&self, end: usize) -> Option<(usize, Head)> {
-        if end == 0 || end > self.toks.len() {
+        if end == 0 || end > self.toks.len() || !self.has(end - 1, mark::PLACE_HEAD_LAST) {
             return None;
         }
         let list = self.lex.place_heads_by_last.get(self.word(end - 1))?;
@@ -121,9 +121,7 @@ pub(super) fn org_and_place_heads(words: &Words<'_, '_>, spans: &mut Vec<Span>) 
             && words.is_name_word(i + 1);
         let from = extend_left(words, i);
         // "Jude Law": a given name and a surname that is also a law's head.
-        let surname = from + 1 == i
-            && words.word(i) == "Law"
-            && words.lex.first_names.contains(words.word(from));
+        let surname = from + 1 == i && words.word(i) == "Law" && words.is_first_name(from);
         if from < i && !given_name && !surname && is_project(words, from, i + 1) {
             let (start, end) = words.span(from, i + 1);
             spans.push(Span::from_rule(start, end, None, "rule:non-entity"));
@@ -137,7 +135,7 @@ pub(super) fn extend_left(words: &Words<'_, '_>, i: usize) -> usize {
     let mut from = i;
     while from > 0 && words.joined(from) && !words.toks[from - 1].possessive {
         let j = from - 1;
-        if words.is_name_word(j) && !words.lex.is_function_stop(words.word(j)) {
+        if words.is_name_word(j) && !words.is_function_stop(j) {
             if words.title_at(j).is_some_and(|(e, _)| e > from) {
                 break;
             }
@@ -171,7 +169,7 @@ pub(super) fn extend_right(words: &Words<'_, '_>, mut end: usize, posts: bool) -
         while j < n
             && words.joined(j)
             && words.is_name_word(j)
-            && !words.lex.is_function_stop(words.word(j))
+            && !words.is_function_stop(j)
             && !words.toks[j - 1].possessive
         {
             j += 1;
@@ -213,7 +211,7 @@ pub(super) fn org_span(
         && words.joined(from)
         && words.joined(from - 1)
         && words.is_name_word(from - 2)
-        && !words.lex.is_function_stop(words.word(from - 2))
+        && !words.is_function_stop(from - 2)
         && !words.toks[from - 2].possessive
     {
         from = extend_left(words, from - 2);
@@ -326,6 +324,9 @@ pub(super) fn place_span(words: &Words<'_, '_>, hs: usize, he: usize, head: Head
 pub(super) fn lower_place_heads(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
     let n = words.toks.len();
     for i in 0..n {
+        if !words.has(i, mark::LOWER_PLACE_HEAD) {
+            continue;
+        }
         let w = words.word(i);
         if !w.chars().next().is_some_and(char::is_lowercase) {
             continue;
@@ -388,7 +389,7 @@ pub(super) fn name_list_before(words: &Words<'_, '_>, i: usize, list: bool) -> V
         while from > 0
             && end - from < 3
             && words.is_name_word(from - 1)
-            && !words.lex.is_function_stop(words.word(from - 1))
+            && !words.is_function_stop(from - 1)
             && (from == end || words.joined(from))
         {
             from -= 1;

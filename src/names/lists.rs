@@ -5,8 +5,9 @@
 //! and Z"). (Lists of people and places are left alone: a list of names
 //! mixes kinds too often to say.)
 
-use super::spans::{overlapping, Span};
+use super::spans::{Chosen, Span};
 use super::tokens::Words;
+use crate::lexicon::mark;
 use crate::record::EntityType;
 
 /// One item of a list: tokens `from..to`, and its type when a chosen span
@@ -20,7 +21,11 @@ struct Item {
 /// A brand written with a lower-case first letter and a capital after it
 /// ("eDonkey", "iTunes"): a name word for these rules.
 pub(super) fn is_brand_word(words: &Words<'_, '_>, i: usize) -> bool {
-    let w = words.word(i);
+    words.is_brand(i)
+}
+
+/// [`is_brand_word`] of a word (computed once per token by the view).
+pub(super) fn brand_written(w: &str) -> bool {
     let mut chars = w.chars();
     let (Some(a), Some(b)) = (chars.next(), chars.next()) else {
         return false;
@@ -35,18 +40,15 @@ pub(super) fn is_brand_word(words: &Words<'_, '_>, i: usize) -> bool {
 /// A capitalised word of a closed class (function word, pronoun, day,
 /// month), which never opens or continues a name in a list.
 fn closed_class(words: &Words<'_, '_>, k: usize) -> bool {
-    matches!(
-        words.lex.stop.get(words.word(k)).map(String::as_str),
-        Some("function" | "pronoun" | "weekday" | "month")
-    )
+    words.has(k, mark::CLOSED_CLASS)
 }
 
 /// The item starting at token `i`: a chosen span, or a run of untyped
 /// name words (up to four).
-fn item_at(words: &Words<'_, '_>, chosen: &[Span], i: usize) -> Option<Item> {
+fn item_at(words: &Words<'_, '_>, chosen: &Chosen<'_>, i: usize) -> Option<Item> {
     let n = words.toks.len();
     let t = words.toks[i];
-    let over = overlapping(chosen, t.start, t.end);
+    let over = chosen.at(i);
     if let Some(s) = over.first() {
         if s.start != t.start {
             return None;
@@ -62,7 +64,7 @@ fn item_at(words: &Words<'_, '_>, chosen: &[Span], i: usize) -> Option<Item> {
         (words.is_name_word(k) || is_brand_word(words, k))
             && !words.is_stop(k)
             && words.title_at(k).is_none()
-            && overlapping(chosen, words.toks[k].start, words.toks[k].end).is_empty()
+            && chosen.at(k).is_empty()
     };
     // "First Direct", "New Look": a capitalised ordinary word opens a
     // name when a name word follows it.
@@ -70,7 +72,7 @@ fn item_at(words: &Words<'_, '_>, chosen: &[Span], i: usize) -> Option<Item> {
         words.is_stop(k)
             && words.is_name_word(k)
             && !closed_class(words, k)
-            && overlapping(chosen, words.toks[k].start, words.toks[k].end).is_empty()
+            && chosen.at(k).is_empty()
             && k + 1 < n
             && words.joined(k + 1)
             && free(k + 1)
@@ -84,7 +86,7 @@ fn item_at(words: &Words<'_, '_>, chosen: &[Span], i: usize) -> Option<Item> {
             || (words.is_stop(k)
                 && words.is_name_word(k)
                 && !closed_class(words, k)
-                && overlapping(chosen, words.toks[k].start, words.toks[k].end).is_empty())
+                && chosen.at(k).is_empty())
     };
     let mut to = i + 1;
     while to < n && to - i < 4 && words.joined(to) && !words.toks[to - 1].possessive && inner(to) {
@@ -98,7 +100,7 @@ fn item_at(words: &Words<'_, '_>, chosen: &[Span], i: usize) -> Option<Item> {
 }
 
 /// The list of items starting at token `i`, joined by commas, "and" or "or".
-fn list_at(words: &Words<'_, '_>, chosen: &[Span], i: usize) -> Vec<Item> {
+fn list_at(words: &Words<'_, '_>, chosen: &Chosen<'_>, i: usize) -> Vec<Item> {
     let n = words.toks.len();
     let mut items: Vec<Item> = Vec::new();
     let mut k = i;
@@ -145,12 +147,13 @@ fn introduced_by_org_noun(words: &Words<'_, '_>, i: usize) -> bool {
 
 /// Untyped names in a list of organizations, or after a plural
 /// organization noun, as organizations.
-pub(super) fn org_lists(words: &Words<'_, '_>, chosen: &[Span], extra: &mut Vec<Span>) {
+pub(super) fn org_lists(words: &Words<'_, '_>, chosen: &Chosen<'_>, extra: &mut Vec<Span>) {
     let n = words.toks.len();
     let mut i = 0;
     while i < n {
         // Lists start after a word that is not part of one.
-        if i > 0 && (words.sep(i).trim() == "," || matches!(words.word(i - 1), "and" | "or")) {
+        let after_comma = !words.joined(i) && words.sep(i).trim() == ",";
+        if i > 0 && (after_comma || matches!(words.word(i - 1), "and" | "or")) {
             i += 1;
             continue;
         }
@@ -189,7 +192,7 @@ fn plausible_org(words: &Words<'_, '_>, item: &Item, among_orgs: bool) -> bool {
     if words.initial[i] && words.is_common_word(i) {
         return false;
     }
-    let person_like = item.to - i >= 2 && words.lex.first_names.contains(words.word(i));
-    let surname_like = item.to - i >= 2 && words.lex.surnames.contains_key(words.word(item.to - 1));
+    let person_like = item.to - i >= 2 && words.is_first_name(i);
+    let surname_like = item.to - i >= 2 && words.is_surname(item.to - 1);
     among_orgs || !(person_like && surname_like)
 }

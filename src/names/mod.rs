@@ -124,10 +124,11 @@ pub(crate) fn find(
     let mut chosen = spans::select(spans);
     suffixes::national_arms(&words, &mut chosen);
     let mut single = Vec::new();
-    people::single_names(&words, &chosen, &mut single);
-    stage_names::cued_single_names(&words, &chosen, sport, &mut single);
-    cues::org_cues(&words, &chosen, &mut single);
-    lists::org_lists(&words, &chosen, &mut single);
+    let cover = spans::Chosen::new(&words, &chosen);
+    people::single_names(&words, &cover, &mut single);
+    stage_names::cued_single_names(&words, &cover, sport, &mut single);
+    cues::org_cues(&words, &cover, &mut single);
+    lists::org_lists(&words, &cover, &mut single);
     wire::acronyms_after_names(&words, &chosen, &mut single);
     suffixes::short_forms(&words, &chosen, &mut single);
     wire::dateline_names_again(&words, &chosen, &mut single);

@@ -6,7 +6,7 @@
 
 use super::spans::Span;
 use super::tokens::Words;
-use crate::lexicon::Phrase;
+use crate::lexicon::{mark, Phrase};
 use crate::record::EntityType;
 
 /// The party nouns after "the", and those listed with them.
@@ -15,7 +15,8 @@ pub(super) fn party_nouns(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
     let mut listed = false;
     let mut i = 1;
     while i < n {
-        let Some(end) = words.is_cap(i).then(|| noun_at(words, i)).flatten() else {
+        let first = words.is_cap(i) && words.has(i, mark::PARTY_FIRST);
+        let Some(end) = first.then(|| noun_at(words, i)).flatten() else {
             i += 1;
             continue;
         };

@@ -1,14 +1,14 @@
 //! Person names: after a title or role, with a speech cue or an appositive
 //! role, a listed given name with a surname, or a family name first.
 
-use super::spans::{Priority, Span};
+use super::spans::{Chosen, Priority, Span};
 use super::tokens::Words;
-use crate::lexicon::TitleKind;
+use crate::lexicon::{mark, TitleKind};
 use crate::record::EntityType;
 
 impl<'d, 'a> Words<'d, 'a> {
     pub(super) fn is_particle(&self, i: usize) -> bool {
-        self.lex.cues.particles.contains(self.word(i))
+        self.has(i, mark::PARTICLE)
     }
 
     pub(super) fn title_at(&self, i: usize) -> Option<(usize, TitleKind)> {
@@ -16,7 +16,7 @@ impl<'d, 'a> Words<'d, 'a> {
     }
 
     pub(super) fn compute_title_at(&self, i: usize) -> Option<(usize, TitleKind)> {
-        if i >= self.toks.len() {
+        if i >= self.toks.len() || !self.has(i, mark::TITLE_FIRST) {
             return None;
         }
         let list = self.lex.titles_by_first.get(self.word_lower(i))?;
@@ -166,11 +166,9 @@ fn bare_name(words: &Words<'_, '_>, i: usize, spans: &mut Vec<Span>) -> usize {
         return i + 1;
     };
     let length = ne - i;
-    let first = words.word(i);
-    let last = words.word(ne - 1);
     let mute = words.capitals_mute(i);
     let initial = words.initial[i];
-    let known_surname = words.lex.surnames.contains_key(last);
+    let known_surname = words.is_surname(ne - 1);
     // Given name + surname.
     // A given name that is also a gazetteer place ("Paris", "Winston")
     // needs a known surname after it.
@@ -187,7 +185,7 @@ fn bare_name(words: &Words<'_, '_>, i: usize, spans: &mut Vec<Span>) -> usize {
         && words.gaz_kind[i] == Some(EntityType::Place)
         && words.gaz_kind[i + 1].is_none();
     if length >= 2
-        && words.lex.first_names.contains(first)
+        && words.is_first_name(i)
         && (!words.gaz_blocks_name(i) || place_given)
         && !place_first
         && !headed
@@ -199,10 +197,7 @@ fn bare_name(words: &Words<'_, '_>, i: usize, spans: &mut Vec<Span>) -> usize {
         }
     }
     // Family name first: "Xi Jinping", "Chen Wenqing".
-    let east_asian =
-        words.lex.surnames.get(first).is_some_and(|o| {
-            matches!(o.as_str(), "chinese" | "korean" | "vietnamese" | "japanese")
-        });
+    let east_asian = words.has(i, mark::EAST_ASIAN_SURNAME);
     if east_asian && (2..=3).contains(&length) && !mute && !words.gaz_blocks_name(i) {
         spans.push(person(words, i, ne, "rule:first-name"));
         return ne;
@@ -240,10 +235,10 @@ pub(super) fn role_name_plausible(
         }
     }
     let listed = (from..to).any(|k| {
-        let w = words.word(k);
-        words.lex.first_names.contains(w)
-            || words.lex.surnames.contains_key(w)
-            || w.split('-').any(|p| words.lex.surnames.contains_key(p))
+        words.has(k, mark::FIRST_NAME | mark::SURNAME) || {
+            let w = words.word(k);
+            w.contains('-') && w.split('-').any(|p| words.lex.surnames.contains_key(p))
+        }
     });
     // "by scholar Jane Doe": a role right after a function word or a
     // punctuation mark introduces a person; after another noun ("market
@@ -286,10 +281,10 @@ pub(super) fn territorial_block(words: &Words<'_, '_>, ne: usize, spans: &mut Ve
 /// "X said", "X told", "said X", "according to X".
 pub(super) fn speech_cue(words: &Words<'_, '_>, from: usize, to: usize) -> bool {
     let n = words.toks.len();
-    if to < n && words.joined(to) && words.lex.speech.contains(words.word(to)) {
+    if to < n && words.joined(to) && words.is_speech(to) {
         return true;
     }
-    if from > 0 && words.joined(from) && words.lex.speech.contains(words.word(from - 1)) {
+    if from > 0 && words.joined(from) && words.is_speech(from - 1) {
         return true;
     }
     from > 1 && words.word_lower(from - 2) == "according" && words.word(from - 1) == "to"
@@ -346,11 +341,17 @@ pub(super) fn appositive_role(words: &Words<'_, '_>, ne: usize) -> bool {
 
 /// Initials: one to three capital letters joined by dots ("J", "J.K").
 fn is_initials(w: &str) -> bool {
-    let parts: Vec<&str> = w.split('.').collect();
-    parts.len() <= 3
-        && parts
-            .iter()
-            .all(|p| p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase()))
+    // "J", "J.K", "J.R.R": odd bytes are capitals, even ones dots.
+    let b = w.as_bytes();
+    b.len() % 2 == 1
+        && b.len() <= 5
+        && b.iter().enumerate().all(|(k, &c)| {
+            if k % 2 == 0 {
+                c.is_ascii_uppercase()
+            } else {
+                c == b'.'
+            }
+        })
 }
 
 /// Names with initials: "J.K. Rowling", "P. Simmons", "George R.R. Martin".
@@ -372,8 +373,7 @@ pub(super) fn initials(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
             continue;
         }
         // A given name before the initials belongs to the name.
-        let from = if i > 0 && words.joined(i) && words.lex.first_names.contains(words.word(i - 1))
-        {
+        let from = if i > 0 && words.joined(i) && words.is_first_name(i - 1) {
             i - 1
         } else {
             i
@@ -387,7 +387,7 @@ pub(super) fn initials(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
 /// A capitalised word standing alone: a name word with no name word joined
 /// before or after it, in no gazetteer, not in capitals, no stop word,
 /// title, head word or ordinary word of the text, and inside no chosen span.
-pub(super) fn lone_word(words: &Words<'_, '_>, chosen: &[Span], i: usize) -> bool {
+pub(super) fn lone_word(words: &Words<'_, '_>, chosen: &Chosen<'_>, i: usize) -> bool {
     let n = words.toks.len();
     words.is_name_word(i)
         && !words.is_all_caps(i)
@@ -395,13 +395,11 @@ pub(super) fn lone_word(words: &Words<'_, '_>, chosen: &[Span], i: usize) -> boo
         && !words.is_stop(i)
         && words.title_at(i).is_none()
         && !words.is_head_word(i)
-        && !words.is_common_word(i)
         && !(i > 0 && words.joined(i) && words.is_name_word(i - 1))
         && !(i + 1 < n && words.joined(i + 1) && words.is_name_word(i + 1))
-        && {
-            let t = words.toks[i];
-            super::spans::overlapping(chosen, t.start, t.end).is_empty()
-        }
+        && chosen.at(i).is_empty()
+        // (Last: it hashes the word.)
+        && !words.is_common_word(i)
 }
 
 /// A given name used alone ("Paula's career", "Paula was forced"): a lone
@@ -411,7 +409,7 @@ pub(super) fn lone_word(words: &Words<'_, '_>, chosen: &[Span], i: usize) -> boo
 /// adverb may come between) or as an owner ("Paula's mind"). A lone
 /// unknown word before "said" may be a company as well ("Honda said"), so
 /// that alone is no cue. Recurrence finds the name everywhere else.
-pub(super) fn single_names(words: &Words<'_, '_>, chosen: &[Span], extra: &mut Vec<Span>) {
+pub(super) fn single_names(words: &Words<'_, '_>, chosen: &Chosen<'_>, extra: &mut Vec<Span>) {
     let n = words.toks.len();
     let lone =
         |i: usize| !words.initial[i] && !words.capitals_mute(i) && lone_word(words, chosen, i);
@@ -436,10 +434,7 @@ pub(super) fn single_names(words: &Words<'_, '_>, chosen: &[Span], extra: &mut V
         .collect();
     let mut uses: std::collections::HashMap<&str, (usize, bool)> = Default::default();
     for i in 0..n {
-        if !lone(i)
-            || !words.lex.first_names.contains(words.word(i))
-            || parts.contains(words.word(i))
-        {
+        if !words.is_first_name(i) || !lone(i) || parts.contains(words.word(i)) {
             continue;
         }
         let owner = words.toks[i].possessive
@@ -449,11 +444,15 @@ pub(super) fn single_names(words: &Words<'_, '_>, chosen: &[Span], extra: &mut V
         u.0 += 1;
         u.1 |= owner || speech_after(i);
     }
+    if !uses.values().any(|&(c, cue)| c >= 2 && cue) {
+        return;
+    }
     let mut found: Vec<usize> = Vec::new();
     for i in 0..n {
-        if uses
-            .get(words.word(i))
-            .is_some_and(|&(c, cue)| c >= 2 && cue)
+        if words.is_first_name(i)
+            && uses
+                .get(words.word(i))
+                .is_some_and(|&(c, cue)| c >= 2 && cue)
             && lone(i)
         {
             found.push(i);

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::gazetteer_matches::recurs;
-use super::spans::{overlapping, overlaps_map, Priority, Span};
+use super::spans::{overlapping, overlaps_map, Chosen, Priority, Span};
 use super::tokens::Words;
 use crate::record::EntityType;
 
@@ -39,7 +39,8 @@ pub(super) fn known_names(words: &Words<'_, '_>, mut chosen: Vec<Span>) -> Vec<S
     convert_name_parts(words.doc.text, &established, &mut chosen);
     let mut extra = Vec::new();
     let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
-    name_part_mentions(words, &chosen, &established.parts, &mut taken, &mut extra);
+    let cover = Chosen::new(words, &chosen);
+    name_part_mentions(words, &cover, &established.parts, &mut taken, &mut extra);
     let replaced = recurrences(words, &chosen, established.names, &mut taken, &mut extra);
     chosen.retain(|c| !replaced.contains(&(c.start, c.end)));
     chosen.extend(extra);
@@ -156,7 +157,7 @@ fn convert_name_parts(text: &str, established: &Established<'_>, chosen: &mut [S
 /// A name part alone, outside every chosen span, is the person.
 fn name_part_mentions(
     words: &Words<'_, '_>,
-    chosen: &[Span],
+    chosen: &Chosen<'_>,
     parts: &HashSet<&str>,
     taken: &mut BTreeMap<usize, usize>,
     extra: &mut Vec<Span>,
@@ -177,7 +178,7 @@ fn name_part_mentions(
         let t = words.toks[k];
         if !words.is_cap(k)
             || overlaps_map(taken, t.start, t.end)
-            || !overlapping(chosen, t.start, t.end).is_empty()
+            || !chosen.at(k).is_empty()
             || !is_part(k)
         {
             k += 1;
@@ -190,7 +191,7 @@ fn name_part_mentions(
             && words.joined(e)
             && !words.toks[e - 1].possessive
             && is_part(e)
-            && overlapping(chosen, words.toks[e].start, words.toks[e].end).is_empty()
+            && chosen.at(e).is_empty()
         {
             e += 1;
         }
@@ -288,10 +289,12 @@ fn occurrences(words: &Words<'_, '_>, names: &[(&str, KnownName)]) -> Vec<(usize
     // The first bytes those first words start with: most tokens are ruled
     // out by this table before any hashing.
     let mut first_bytes = [false; 256];
+    let mut lengths = 0u64;
     for first in by_first.keys() {
         if let Some(&b) = first.as_bytes().first() {
             first_bytes[usize::from(b)] = true;
         }
+        lengths |= 1 << first.len().min(63);
     }
     // ALL-CAPS words (wire headlines: "REAGAN", "PAINEWEBBER") meet the
     // names they spell, case aside; ASCII names only, so lengths agree.
@@ -324,13 +327,16 @@ fn occurrences(words: &Words<'_, '_>, names: &[(&str, KnownName)]) -> Vec<(usize
                 );
             }
         }
-        let first = w.split('-').next().unwrap_or(w);
         // (A token is never empty, nor its first part.)
-        if !first
-            .as_bytes()
-            .first()
-            .is_some_and(|&b| first_bytes[usize::from(b)])
-        {
+        if !first_bytes[usize::from(w.as_bytes()[0])] {
+            continue;
+        }
+        let first = if words.has_hyphen(k) {
+            w.split('-').next().unwrap_or(w)
+        } else {
+            w
+        };
+        if lengths & (1 << first.len().min(63)) == 0 {
             continue;
         }
         if let Some(list) = by_first.get(first) {

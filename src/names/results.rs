@@ -77,7 +77,7 @@ fn name_run(words: &Words<'_, '_>, i: usize) -> Option<usize> {
     // A given name that is also a stop word ("Jan", "May") may open a run.
     let ok = |k: usize| {
         words.is_name_word(k)
-            && (!words.is_stop(k) || (k == i && words.lex.first_names.contains(words.word(k))))
+            && (!words.is_stop(k) || (k == i && words.is_first_name(k)))
             && !words.is_all_caps(k)
             && words.title_at(k).is_none()
     };
@@ -111,7 +111,7 @@ fn person_like(words: &Words<'_, '_>, i: usize, j: usize) -> bool {
     j - i >= 2
         && (first.chars().count() == 1
             || words.lex.first_names.contains(first)
-            || words.lex.surnames.contains_key(words.word(j - 1)))
+            || words.is_surname(j - 1))
 }
 
 /// Token `i` opens an entry of a results list: it follows a rank ("3.

@@ -1,7 +1,9 @@
 //! Proposed spans and the selection of those that become mentions.
 
 use std::collections::BTreeMap;
+use std::ops::Deref;
 
+use super::tokens::Words;
 use crate::record::EntityType;
 
 /// A proposed span: a mention, or a block (a non-entity name such as a law
@@ -69,20 +71,99 @@ pub(super) fn overlapping(sorted: &[Span], start: usize, end: usize) -> &[Span] 
     &sorted[from..to]
 }
 
+/// The chosen spans (sorted by start), and for each token the chosen spans
+/// that overlap it: the rules after the selection ask this of most tokens,
+/// so it is found in one walk over both lists rather than by a search per
+/// token and rule. Reads as the slice of spans.
+pub(super) struct Chosen<'c> {
+    spans: &'c [Span],
+    /// Per token, the range of `spans` that overlaps it.
+    cover: Vec<(u32, u32)>,
+}
+
+impl<'c> Chosen<'c> {
+    /// The spans overlapping each token of `words`.
+    pub(super) fn new(words: &Words<'_, '_>, spans: &'c [Span]) -> Chosen<'c> {
+        let toks = &words.toks;
+        let mut cover = Vec::with_capacity(toks.len());
+        // One walk needs both starts and ends in order (spans that do not
+        // overlap); otherwise each token is searched as `overlapping` does.
+        let ordered = spans
+            .windows(2)
+            .all(|w| w[0].start <= w[1].start && w[0].end <= w[1].end);
+        if ordered {
+            let (mut from, mut to) = (0, 0);
+            for t in toks {
+                while from < spans.len() && spans[from].end <= t.start {
+                    from += 1;
+                }
+                to = to.max(from);
+                while to < spans.len() && spans[to].start < t.end {
+                    to += 1;
+                }
+                cover.push((from as u32, to as u32));
+            }
+        } else {
+            for t in toks {
+                let from = spans.partition_point(|c| c.end <= t.start);
+                let to = from + spans[from..].partition_point(|c| c.start < t.end);
+                cover.push((from as u32, to as u32));
+            }
+        }
+        Chosen { spans, cover }
+    }
+
+    /// The chosen spans that overlap token `k`
+    /// (`overlapping(spans, start, end)` of the token).
+    pub(super) fn at(&self, k: usize) -> &'c [Span] {
+        let (from, to) = self.cover[k];
+        &self.spans[from as usize..to as usize]
+    }
+}
+
+impl Deref for Chosen<'_> {
+    type Target = [Span];
+
+    fn deref(&self) -> &[Span] {
+        self.spans
+    }
+}
+
 /// Choose non-overlapping spans: longest first, then by priority, then
 /// leftmost. Blocks take part but are dropped afterwards.
-pub(super) fn select(mut spans: Vec<Span>) -> Vec<Span> {
-    spans.sort_by_key(|s| (std::cmp::Reverse(s.end - s.start), s.priority, s.start));
-    let mut chosen: Vec<Span> = Vec::new();
-    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
-    for s in spans {
-        if s.start >= s.end || overlaps_map(&taken, s.start, s.end) {
+pub(super) fn select(spans: Vec<Span>) -> Vec<Span> {
+    // The order is decided on small keys, not by moving the spans; the
+    // index keeps equal keys in the order they were proposed.
+    let mut order: Vec<(std::cmp::Reverse<usize>, Priority, usize, u32)> = spans
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.start < s.end)
+        .map(|(k, s)| {
+            let length = std::cmp::Reverse(s.end - s.start);
+            (length, s.priority, s.start, k as u32)
+        })
+        .collect();
+    order.sort_unstable();
+    // The bytes the spans taken so far cover: a span is free when none of
+    // its bytes is (work linear in the spans' lengths).
+    let bytes = spans.iter().map(|s| s.end).max().unwrap_or(0);
+    let mut taken = vec![false; bytes];
+    let mut keep = vec![false; spans.len()];
+    for &(_, _, _, k) in &order {
+        let s = &spans[k as usize];
+        let range = &mut taken[s.start..s.end];
+        if range.contains(&true) {
             continue;
         }
-        taken.insert(s.start, s.end);
-        chosen.push(s);
+        range.fill(true);
+        keep[k as usize] = s.kind.is_some();
     }
-    chosen.retain(|s| s.kind.is_some());
-    chosen.sort_by_key(|s| (s.start, s.end));
+    let mut chosen: Vec<Span> = spans
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(s, keep)| keep.then_some(s))
+        .collect();
+    // Chosen spans do not overlap: no two share a start.
+    chosen.sort_unstable_by_key(|s| (s.start, s.end));
     chosen
 }

@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use super::spans::Span;
 use super::teams::{club_form, sport_label};
 use super::tokens::Words;
-use crate::lexicon::WordList;
+use crate::lexicon::{mark, WordList};
 use crate::record::EntityType;
 
 /// Whether the article is a sports report: a wire headline "SOCCER - …" or
@@ -31,6 +31,9 @@ pub(super) fn is_sport(words: &Words<'_, '_>) -> bool {
     }
     let mut seen = HashSet::new();
     for i in 0..words.toks.len() {
+        if !words.has(i, mark::SPORT_WORD) {
+            continue;
+        }
         let w = words.word_lower(i);
         if words.lex.cues.sport_words.contains(w) {
             seen.insert(w.to_owned());
@@ -46,7 +49,15 @@ pub(super) fn is_sport(words: &Words<'_, '_>) -> bool {
 /// head ("Monaco Grand Prix", "U.S. Open"), and in a sports report a
 /// league ("Premier League"). A name inside is no mention.
 pub(super) fn events(words: &Words<'_, '_>, sport: bool, spans: &mut Vec<Span>) {
+    let heads = if sport {
+        mark::EVENT_HEAD | mark::EVENT_HEAD_CAPS | mark::LEAGUE_HEAD | mark::LEAGUE_HEAD_CAPS
+    } else {
+        mark::EVENT_HEAD | mark::EVENT_HEAD_CAPS
+    };
     for k in 1..words.toks.len() {
+        if !words.has(k, heads) {
+            continue;
+        }
         let w = words.word(k);
         // Asked once per word: the heads are compared in any case only
         // when the word is in capitals ("U.S. OPEN").
@@ -70,7 +81,7 @@ pub(super) fn events(words: &Words<'_, '_>, sport: bool, spans: &mut Vec<Span>) 
             && words.joined_or_dot(i)
             && !words.toks[i - 1].possessive
             && words.is_name_word(i - 1)
-            && !words.lex.is_function_stop(words.word(i - 1))
+            && !words.is_function_stop(i - 1)
         {
             i -= 1;
         }
@@ -281,10 +292,8 @@ fn coordinated_teams(words: &Words<'_, '_>, chosen: &[Span], teams: &mut HashSet
 /// country in brackets ("Jane Doe (Kenya)") is an athlete.
 pub(super) fn unknown_sides(words: &Words<'_, '_>, chosen: &[Span], spans: &mut Vec<Span>) {
     let n = words.toks.len();
-    let taken = |i: usize| {
-        let t = words.toks[i];
-        !super::spans::overlapping(chosen, t.start, t.end).is_empty()
-    };
+    let chosen = super::spans::Chosen::new(words, chosen);
+    let taken = |i: usize| !chosen.at(i).is_empty();
     // A neighbour in a list of names ("…, Ijaz Ahmed, Salim Malik, …").
     let listed = |k: usize| {
         k < n && words.is_name_word(k) && !words.is_stop(k) && words.gaz_kind[k].is_none()
@@ -330,10 +339,8 @@ pub(super) fn unknown_sides(words: &Words<'_, '_>, chosen: &[Span], spans: &mut 
             // bowler's figures ("10-2-35-1") follow a player.
             // One word before a score outside brackets is a side, even
             // when it is also a name ("Kent 244").
-            let person_like = (j - i >= 2
-                && (words.lex.first_names.contains(words.word(i))
-                    || words.lex.surnames.contains_key(words.word(j - 1))))
-                || j - i >= 3;
+            let person_like =
+                (j - i >= 2 && (words.is_first_name(i) || words.is_surname(j - 1))) || j - i >= 3;
             let score_next = j < n
                 && words.sep(j).trim().is_empty()
                 && is_score(words.word(j))

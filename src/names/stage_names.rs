@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use super::people::{lone_word, person};
-use super::spans::{Priority, Span};
+use super::spans::{Chosen, Priority, Span};
 use super::tokens::Words;
 
 /// "Marion "Suge" Knight": a given name, a quoted nickname and a surname
@@ -14,7 +14,7 @@ use super::tokens::Words;
 pub(super) fn nicknames(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
     let n = words.toks.len();
     for i in 0..n.saturating_sub(2) {
-        if !words.lex.first_names.contains(words.word(i)) || words.capitals_mute(i) {
+        if !words.is_first_name(i) || words.capitals_mute(i) {
             continue;
         }
         let open = words.sep(i + 1);
@@ -42,12 +42,13 @@ pub(super) fn nicknames(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
 /// subject of "was signed".
 pub(super) fn cued_single_names(
     words: &Words<'_, '_>,
-    chosen: &[Span],
+    chosen: &Chosen<'_>,
     sport: bool,
     extra: &mut Vec<Span>,
 ) {
     let n = words.toks.len();
-    let lone = |i: usize| lone_word(words, chosen, i);
+    // (A lone word is a name word: most tokens are turned away here.)
+    let lone = |i: usize| words.is_name_word(i) && lone_word(words, chosen, i);
     let mut uses: HashMap<&str, (usize, bool)> = HashMap::new();
     for i in 0..n {
         if !lone(i) {
@@ -57,6 +58,9 @@ pub(super) fn cued_single_names(
         let u = uses.entry(words.word(i)).or_default();
         u.0 += 1;
         u.1 |= cue;
+    }
+    if !uses.values().any(|&(c, cue)| c >= 2 && cue) {
+        return;
     }
     for i in 0..n {
         let w = words.word(i);

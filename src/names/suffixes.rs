@@ -43,7 +43,7 @@ fn name_start(words: &Words<'_, '_>, k: usize) -> Option<usize> {
     // "First" opens many bank names ("First Union Corp").
     let word = |j: usize| {
         words.is_name_word(j)
-            && (!words.lex.is_function_stop(words.word(j)) || words.word(j) == "First")
+            && (!words.is_function_stop(j) || words.word(j) == "First")
             && words.title_at(j).is_none()
             && !words.toks[j].possessive
     };
@@ -147,9 +147,16 @@ pub(super) fn national_arms(words: &Words<'_, '_>, chosen: &mut Vec<Span>) {
         if s.kind != Some(EntityType::Organization) {
             continue;
         }
-        let Some(last) = words.toks.iter().position(|t| t.end == s.end) else {
+        // The token the span ends with, by a search: a scan of the tokens
+        // per organization would be quadratic in a long article.
+        let last = words.toks.partition_point(|t| {
+            #[cfg(test)]
+            tests::WORK.with(|w| w.set(w.get() + 1));
+            t.end < s.end
+        });
+        if words.toks.get(last).is_none_or(|t| t.end != s.end) {
             continue;
-        };
+        }
         let (of, name) = (last + 1, last + 2);
         let arm = name < n
             && words.joined(of)
@@ -180,5 +187,42 @@ pub(super) fn national_arms(words: &Words<'_, '_>, chosen: &mut Vec<Span>) {
                 .iter()
                 .any(|&(a, b)| c.start >= a && c.end <= b && (c.start, c.end) != (a, b))
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use crate::{Article, Extractor};
+
+    thread_local! {
+        /// Tokens compared by `national_arms` to find where its spans end.
+        pub(super) static WORK: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// Many organizations in one long article: finding where each ends
+    /// costs a search, not a scan of every token (which was quadratic).
+    #[test]
+    fn national_arms_cost_a_search_per_organization() {
+        let x = Extractor::new();
+        let unit = "Zorblax Widgets Inc said sales of Zorblax Widgets Inc rose. ";
+        let mut per_unit = Vec::new();
+        for repeats in [50, 800] {
+            let text = unit.repeat(repeats);
+            WORK.with(|w| w.set(0));
+            let record = x.extract(&Article::new("a", text)).unwrap();
+            assert!(record
+                .entities
+                .iter()
+                .any(|e| e.name == "Zorblax Widgets Inc"));
+            per_unit.push(WORK.with(Cell::get) as f64 / repeats as f64);
+        }
+        // A search grows with the log of the tokens (16 times the text:
+        // 4 more steps per organization); a scan grows with the tokens.
+        assert!(
+            per_unit[1] <= 2.0 * per_unit[0],
+            "work per sentence: {per_unit:?}"
+        );
     }
 }

@@ -7,9 +7,9 @@ use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use crate::gazetteer::{GazMatch, Gazetteer};
-use crate::lexicon::{NameWords, Phrase, TitleKind};
+use crate::lexicon::{mark, NameWords, Phrase, TitleKind};
 use crate::record::EntityType;
-use crate::text::{Doc, Token as BaseToken, TokenKind};
+use crate::text::{is_punct, Doc, Token as BaseToken, TokenKind};
 
 /// One word of the text.
 #[derive(Clone, Copy, Debug)]
@@ -24,6 +24,23 @@ pub(super) struct Token {
     lower: bool,
     /// Written in capitals: two letters or more, none lower case.
     all_caps: bool,
+    /// Only spaces between the previous token and this one (see
+    /// [`Words::joined`]).
+    joined: bool,
+    /// Only spaces, or an abbreviation's dot and spaces, between the
+    /// previous token and this one (see [`Words::joined_or_dot`]).
+    joined_or_dot: bool,
+    /// The name word lists the word is on ([`mark`] bits, looked up once).
+    marks: u32,
+    /// Lower-casing leaves the word as it is.
+    folds_to_itself: bool,
+    /// A brand written with a lower-case first letter ("eDonkey", see
+    /// [`super::lists::is_brand_word`]).
+    brand: bool,
+    /// A hyphen inside the word ("al-Qaeda").
+    hyphen: bool,
+    /// A letter in the word (`char::is_alphabetic`).
+    alphabetic: bool,
 }
 
 /// The stage's words, joined from the document's base tokens
@@ -44,7 +61,7 @@ pub(super) fn tokenize(doc: &Doc<'_>) -> Vec<Token> {
                 && matches!(&text[t.start..t.end], "-" | "'" | "’" | "." | "&")
         })
     };
-    let mut out = Vec::with_capacity(base.len() / 2 + 8);
+    let mut out: Vec<Token> = Vec::with_capacity(base.len() / 2 + 8);
     let mut k = 0;
     while k < base.len() {
         let first = &base[k];
@@ -63,17 +80,26 @@ pub(super) fn tokenize(doc: &Doc<'_>) -> Vec<Token> {
             }
         }
         let (start, mut end) = (first.start, base[j - 1].end);
-        let word = &text[start..end];
         let mut possessive = false;
-        for suffix in ["'s", "’s", "'S", "’S"] {
-            if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
-                end -= suffix.len();
-                possessive = true;
+        // A possessive is a word, an apostrophe and an "s": three tokens
+        // at least (most words are one).
+        if j - k >= 3 {
+            let word = &text[start..end];
+            for suffix in ["'s", "’s", "'S", "’S"] {
+                if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
+                    end -= suffix.len();
+                    possessive = true;
+                }
             }
         }
         // "Reuters’" (plural possessive): the apostrophe is outside already.
         // The cut `'s` is the last two base tokens.
         let parts = &base[k..if possessive { j - 2 } else { j }];
+        // After a possessive the separator reads "’s" (see `Words::sep`).
+        let (joined, joined_or_dot) = match out.last() {
+            Some(prev) if !prev.possessive => gap_facts(&text[prev.end..start]),
+            _ => (false, false),
+        };
         out.push(Token {
             start,
             end,
@@ -81,10 +107,26 @@ pub(super) fn tokenize(doc: &Doc<'_>) -> Vec<Token> {
             capital: first.case.starts_upper(),
             lower: first.case.starts_lower(),
             all_caps: written_in_capitals(text, parts),
+            joined,
+            joined_or_dot,
+            marks: 0,
+            folds_to_itself: false,
+            brand: first.case.starts_lower() && super::lists::brand_written(&text[start..end]),
+            hyphen: parts.len() > 1 && parts.iter().any(|t| is_punct(text, t, '-')),
+            alphabetic: parts.iter().any(|t| t.kind.is_alphabetic()),
         });
         k = j;
     }
     out
+}
+
+/// Whether a gap between two tokens joins them in one phrase: only spaces
+/// (no-break ones too), and only spaces after an abbreviation's dots.
+fn gap_facts(gap: &str) -> (bool, bool) {
+    let joined = !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}');
+    let after_dots = gap.trim_start_matches('.');
+    let joined_or_dot = !after_dots.is_empty() && after_dots.bytes().all(|b| b == b' ');
+    (joined, joined_or_dot)
 }
 
 /// Two letters or more among `parts`, and no lower-case character.
@@ -119,10 +161,10 @@ pub(super) struct Words<'d, 'a> {
     /// The token starts a sentence.
     pub(super) initial: Vec<bool>,
     /// Lower-case words that occur written in lower case somewhere in the text
-    /// (built on first use: few articles ask).
+    /// (built on first use; only those some other word could ask about).
     lower_words: OnceCell<HashSet<&'a str>>,
     /// Capitalised words that occur away from sentence starts and headlines
-    /// (built on first use).
+    /// (built on first use; only those some other word could ask about).
     mid_caps: OnceCell<HashSet<&'a str>>,
     // Per-token facts the rules ask for many times, computed once.
     /// Each token lower-cased (`str::to_lowercase`).
@@ -145,16 +187,20 @@ impl<'a> Words<'a, 'a> {
         let marks = super::gazetteer_matches::mark_tokens(doc, gaz, &toks, matches);
         let mute = mute_tokens(doc, &toks);
         let initial = sentence_initial_tokens(doc, &toks);
-        let lower = toks
-            .iter()
+        let mut toks = toks;
+        let lower: Vec<Cow<'a, str>> = toks
+            .iter_mut()
             .map(|t| {
                 let w = &doc.text[t.start..t.end];
                 // The folded text lower-cases an ASCII word exactly as
                 // `to_lowercase` does; other words are lower-cased on their own.
-                match doc.folded.get(t.start..t.end) {
+                let lower = match doc.folded.get(t.start..t.end) {
                     Some(f) if w.is_ascii() => Cow::Borrowed(f),
                     _ => Cow::Owned(w.to_lowercase()),
-                }
+                };
+                t.marks = lex.marks_of(w, &lower);
+                t.folds_to_itself = *w == *lower;
+                lower
             })
             .collect();
         let mut words = Words {
@@ -179,6 +225,38 @@ impl<'a> Words<'a, 'a> {
             .map(|i| words.compute_title_at(i))
             .collect();
         words
+    }
+}
+
+/// A set of words that may answer "no" wrongly but never "yes" wrongly
+/// without hashing a word: each word sets one bit of 4,096, chosen by its
+/// length and its first and last bytes. (Words chosen to share bits only
+/// make the filter let more through.)
+struct WordFilter([u64; 64]);
+
+impl WordFilter {
+    fn new<'w>(words: impl Iterator<Item = &'w str>) -> WordFilter {
+        let mut bits = [0u64; 64];
+        for w in words {
+            let b = WordFilter::bit(w);
+            bits[b / 64] |= 1 << (b % 64);
+        }
+        WordFilter(bits)
+    }
+
+    fn bit(w: &str) -> usize {
+        let bytes = w.as_bytes();
+        let (first, last) = (bytes.first().copied(), bytes.last().copied());
+        let key = u32::from(first.unwrap_or(0)) << 16
+            | u32::from(last.unwrap_or(0)) << 8
+            | (bytes.len() as u32 & 0xff);
+        (key.wrapping_mul(0x9e37_79b9) >> 20) as usize
+    }
+
+    /// `w` may be one of the words (it is, or shares their bit).
+    fn may_hold(&self, w: &str) -> bool {
+        let b = WordFilter::bit(w);
+        self.0[b / 64] & (1 << (b % 64)) != 0
     }
 }
 
@@ -234,12 +312,52 @@ impl<'d, 'a> Words<'d, 'a> {
 
     /// Tokens `i - 1` and `i` are in one phrase: only spaces between them.
     pub(super) fn joined(&self, i: usize) -> bool {
-        let s = self.sep(i);
-        i > 0 && !s.is_empty() && s.chars().all(|c| c == ' ' || c == '\u{a0}')
+        self.toks.get(i).is_some_and(|t| t.joined)
+    }
+
+    /// Token `i`'s word is on a list of `marks` (any of the [`mark`] bits).
+    pub(super) fn has(&self, i: usize, marks: u32) -> bool {
+        self.toks[i].marks & marks != 0
+    }
+
+    /// A listed given name.
+    pub(super) fn is_first_name(&self, i: usize) -> bool {
+        self.has(i, mark::FIRST_NAME)
+    }
+
+    /// A listed surname.
+    pub(super) fn is_surname(&self, i: usize) -> bool {
+        self.has(i, mark::SURNAME)
+    }
+
+    /// A speech verb.
+    pub(super) fn is_speech(&self, i: usize) -> bool {
+        self.has(i, mark::SPEECH)
+    }
+
+    /// A capitalised word that can never start a name
+    /// ([`NameWords::is_function_stop`]).
+    pub(super) fn is_function_stop(&self, i: usize) -> bool {
+        self.has(i, mark::FUNCTION_STOP)
     }
 
     pub(super) fn is_cap(&self, i: usize) -> bool {
         self.toks[i].capital
+    }
+
+    /// A hyphen inside the word ("al-Qaeda").
+    pub(super) fn has_hyphen(&self, i: usize) -> bool {
+        self.toks[i].hyphen
+    }
+
+    /// A brand written with a lower-case first letter ("eDonkey").
+    pub(super) fn is_brand(&self, i: usize) -> bool {
+        self.toks[i].brand
+    }
+
+    /// Starts with a lower-case letter.
+    pub(super) fn is_lower(&self, i: usize) -> bool {
+        self.toks[i].lower
     }
 
     pub(super) fn is_all_caps(&self, i: usize) -> bool {
@@ -254,10 +372,11 @@ impl<'d, 'a> Words<'d, 'a> {
     }
 
     pub(super) fn compute_name_word(&self, i: usize) -> bool {
-        let w = self.word(i);
-        if !w.contains('-') {
-            return self.is_cap(i) && w.chars().any(char::is_alphabetic);
+        let t = self.toks[i];
+        if !t.hyphen {
+            return t.capital && t.alphabetic;
         }
+        let w = self.word(i);
         let parts: Vec<&str> = w.split('-').collect();
         let cap = |p: &str| p.chars().next().is_some_and(char::is_uppercase);
         let first_ok = parts
@@ -268,7 +387,7 @@ impl<'d, 'a> Words<'d, 'a> {
     }
 
     pub(super) fn is_stop(&self, i: usize) -> bool {
-        self.lex.stop.contains_key(self.word(i))
+        self.has(i, mark::STOP)
     }
 
     /// Case-insensitive phrase match of `p` starting at token `i`; returns
@@ -313,39 +432,59 @@ impl<'d, 'a> Words<'d, 'a> {
     /// a listed given name or surname, or a word the text capitalises
     /// somewhere other than at a sentence start.
     pub(super) fn is_known_name_word(&self, i: usize) -> bool {
-        let w = self.word(i);
         self.gaz_kind[i].is_some()
-            || self.lex.first_names.contains(w)
-            || self.lex.surnames.contains_key(w)
-            || self.mid_caps().contains(w)
+            || self.has(i, mark::FIRST_NAME | mark::SURNAME)
+            // A capital away from sentence starts and headlines is one
+            // itself.
+            || self.is_mid_cap(i)
+            || self.mid_caps().contains(self.word(i))
     }
 
     /// A capitalised word that is also an ordinary word in this text
     /// ("Will", "Mark" written "will", "mark" elsewhere).
     pub(super) fn is_common_word(&self, i: usize) -> bool {
-        let w = self.word(i);
-        self.lex.stop.contains_key(w) || self.lower_words().contains(self.word_lower(i))
+        // A word in lower case is one itself.
+        self.is_stop(i) || self.is_plain_lower(i) || self.lower_words().contains(self.word_lower(i))
     }
 
-    pub(super) fn lower_words(&self) -> &HashSet<&'a str> {
+    /// Starts lower case and lower-casing leaves it as it is: a word of
+    /// `lower_words` itself.
+    fn is_plain_lower(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.lower && t.folds_to_itself
+    }
+
+    /// Capitalised away from sentence starts and headlines: a word of
+    /// `mid_caps` itself.
+    fn is_mid_cap(&self, i: usize) -> bool {
+        !self.initial[i] && !self.mute[i] && self.toks[i].capital
+    }
+
+    /// The words written in lower case, among those the other words'
+    /// lower-case forms could be (`is_common_word` answers the rest
+    /// without it).
+    fn lower_words(&self) -> &HashSet<&'a str> {
         self.lower_words.get_or_init(|| {
-            let text = self.doc.text;
-            self.toks
-                .iter()
-                .filter(|t| t.lower)
-                .map(|t| &text[t.start..t.end])
+            let askers = (0..self.toks.len()).filter(|&k| !self.is_plain_lower(k));
+            let filter = WordFilter::new(askers.map(|k| self.word_lower(k)));
+            (0..self.toks.len())
+                .filter(|&k| self.toks[k].lower)
+                .map(|k| self.word(k))
+                .filter(|w| filter.may_hold(w))
                 .collect()
         })
     }
 
-    pub(super) fn mid_caps(&self) -> &HashSet<&'a str> {
+    /// The words capitalised away from sentence starts and headlines,
+    /// among those the other words could be.
+    fn mid_caps(&self) -> &HashSet<&'a str> {
         self.mid_caps.get_or_init(|| {
-            let text = self.doc.text;
-            self.toks
-                .iter()
-                .enumerate()
-                .filter(|&(k, t)| !self.initial[k] && !self.mute[k] && t.capital)
-                .map(|(_, t)| &text[t.start..t.end])
+            let askers = (0..self.toks.len()).filter(|&k| !self.is_mid_cap(k));
+            let filter = WordFilter::new(askers.map(|k| self.word(k)));
+            (0..self.toks.len())
+                .filter(|&k| self.is_mid_cap(k))
+                .map(|k| self.word(k))
+                .filter(|w| filter.may_hold(w))
                 .collect()
         })
     }
@@ -360,11 +499,7 @@ impl<'d, 'a> Words<'d, 'a> {
 
     /// Joined by spaces, or by an abbreviation's dot ("Mr. Smith").
     pub(super) fn joined_or_dot(&self, i: usize) -> bool {
-        let s = self.sep(i);
-        i > 0
-            && !s.is_empty()
-            && s.trim_start_matches('.').chars().all(|c| c == ' ')
-            && !s.trim_start_matches('.').is_empty()
+        self.toks.get(i).is_some_and(|t| t.joined_or_dot)
     }
 }
 
@@ -377,6 +512,35 @@ mod tests {
             .into_iter()
             .map(|t| &text[t.start..t.end])
             .collect()
+    }
+
+    /// The word sets asked through a filter answer as the whole sets would.
+    #[test]
+    fn common_and_known_words_as_the_whole_sets_answer() {
+        let text = "The will of Will. Mark said the mark was set. WILL Mark iPhone \
+                    iphone Paris paris. Will Smith met Mark Jones in Paris, the Will said.";
+        let doc = Doc::new(text, false);
+        let lex = &crate::lexicon::Lexicon::embedded().names;
+        let words = Words::new(&doc, Gazetteer::embedded(), lex, &[]);
+        let n = words.toks.len();
+        let lower: HashSet<&str> = (0..n)
+            .filter(|&k| words.toks[k].lower)
+            .map(|k| words.word(k))
+            .collect();
+        let mid: HashSet<&str> = (0..n)
+            .filter(|&k| !words.initial[k] && !words.mute[k] && words.toks[k].capital)
+            .map(|k| words.word(k))
+            .collect();
+        for i in 0..n {
+            let common = words.is_stop(i) || lower.contains(words.word_lower(i));
+            assert_eq!(words.is_common_word(i), common, "{}", words.word(i));
+            let known = words.gaz_kind[i].is_some()
+                || words.has(i, mark::FIRST_NAME | mark::SURNAME)
+                || mid.contains(words.word(i));
+            assert_eq!(words.is_known_name_word(i), known, "{}", words.word(i));
+        }
+        let filter = WordFilter::new(["will", "mark"].into_iter());
+        assert!(filter.may_hold("will") && filter.may_hold("mark"));
     }
 
     #[test]

@@ -184,6 +184,10 @@ pub(super) fn state_abbreviations(words: &Words<'_, '_>, spans: &mut Vec<Span>) 
     let text = words.doc.text;
     let abbreviations = &words.lex.state_abbreviations;
     for k in 1..words.toks.len() {
+        // Both layouts need a comma or a bracket before the word.
+        if words.joined(k) {
+            continue;
+        }
         let w = words.word(k);
         let t = words.toks[k];
         let (start, abbr) = match w.split_once('-') {

@@ -62,6 +62,10 @@ fn after_work_nouns(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
     let n = words.toks.len();
     let cues = &words.lex.cues;
     for k in 0..n.saturating_sub(1) {
+        // Every work noun is written in lower case.
+        if !words.is_lower(k) {
+            continue;
+        }
         let w = words.word(k);
         let work_noun = cues.work_nouns.contains(w)
             || (k > 0
@@ -117,7 +121,10 @@ fn list_next(words: &Words<'_, '_>, e: usize) -> Option<usize> {
 fn before_work_nouns(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
     let n = words.toks.len();
     for k in 1..n {
-        if !words.lex.cues.work_nouns_after.contains(words.word(k)) || !words.joined(k) {
+        if !words.joined(k) || !words.is_lower(k) {
+            continue;
+        }
+        if !words.lex.cues.work_nouns_after.contains(words.word(k)) {
             continue;
         }
         let mut i = k;
@@ -126,7 +133,7 @@ fn before_work_nouns(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
             && words.joined(i)
             && words.is_name_word(i - 1)
             && !words.toks[i - 1].possessive
-            && !words.lex.is_function_stop(words.word(i - 1))
+            && !words.is_function_stop(i - 1)
         {
             i -= 1;
         }
@@ -141,6 +148,9 @@ fn before_work_nouns(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
 fn subtitled(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
     let n = words.toks.len();
     for k in 1..n.saturating_sub(1) {
+        if !words.is_cap(k) {
+            continue;
+        }
         if words.sep(k) != ": "
             || !matches!(words.word(k), "The" | "A" | "An")
             || !words.is_name_word(k + 1)
@@ -180,13 +190,11 @@ fn subtitled(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
 fn capitalised_articles(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
     let n = words.toks.len();
     // The gazetteer's spans by start, so that each "The" looks up its own
-    // (linear in the text, however many there are).
-    let mut listed_at: HashMap<usize, Vec<Span>> = HashMap::new();
-    for s in spans.iter().filter(|s| s.entry.is_some()) {
-        listed_at.entry(s.start).or_default().push(s.clone());
-    }
+    // (linear in the text, however many there are); made at the first.
+    // (Only the spans proposed before this rule: not the ones it adds.)
+    let proposed = spans.len();
+    let mut listed_at: Option<HashMap<usize, Vec<Span>>> = None;
     let no_spans: Vec<Span> = Vec::new();
-    let listed_from = |start: usize| listed_at.get(&start).unwrap_or(&no_spans);
     for k in 1..n.saturating_sub(1) {
         let article = words.word(k);
         if !matches!(article, "The" | "A" | "An")
@@ -200,6 +208,14 @@ fn capitalised_articles(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
         let Some(e) = title_run(words, k + 1) else {
             continue;
         };
+        let listed_at = listed_at.get_or_insert_with(|| {
+            let mut by_start: HashMap<usize, Vec<Span>> = HashMap::new();
+            for s in spans[..proposed].iter().filter(|s| s.entry.is_some()) {
+                by_start.entry(s.start).or_default().push(s.clone());
+            }
+            by_start
+        });
+        let listed_from = |start: usize| listed_at.get(&start).unwrap_or(&no_spans);
         let (start, end) = words.span(k, e);
         // A listed name that starts with the article ("The Hague") is
         // the gazetteer's to place.
@@ -209,8 +225,7 @@ fn capitalised_articles(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
         let listed = listed_from(words.toks[k + 1].start).iter().find(|s| {
             s.end == end && matches!(s.kind, Some(EntityType::Organization | EntityType::Place))
         });
-        let told = words.word(k - 1) == "told"
-            || (e < n && words.joined(e) && words.lex.speech.contains(words.word(e)));
+        let told = words.word(k - 1) == "told" || (e < n && words.joined(e) && words.is_speech(e));
         let mut s = match listed {
             Some(l) if article == "The" => Span {
                 start,
