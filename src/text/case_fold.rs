@@ -21,8 +21,8 @@ pub(crate) fn fold_case_into(text: &str, out: &mut String) {
     bytes.extend_from_slice(text.as_bytes());
     bytes.make_ascii_lowercase();
     let mut i = 0;
-    while let Some(n) = bytes[i..].iter().position(|b| !b.is_ascii()) {
-        i += n;
+    while let Some(at) = next_non_ascii(&bytes, i) {
+        i = at;
         let c = text[i..]
             .chars()
             .next()
@@ -34,6 +34,19 @@ pub(crate) fn fold_case_into(text: &str, out: &mut String) {
         i += c.len_utf8();
     }
     *out = String::from_utf8(bytes).expect("folding keeps UTF-8: same-length characters");
+}
+
+/// The offset of the first byte outside ASCII at or after `i`, read eight
+/// bytes at a time.
+fn next_non_ascii(bytes: &[u8], mut i: usize) -> Option<usize> {
+    while let Some(word) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        if word & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        i += 8;
+    }
+    bytes[i..].iter().position(|b| !b.is_ascii()).map(|n| i + n)
 }
 
 /// The character `c` becomes in the folded text: its lower case when that

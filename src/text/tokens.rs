@@ -137,6 +137,16 @@ fn pattern_letter_or_number(c: char) -> bool {
 /// The kind of token a character outside ASCII makes, or `None` for white
 /// space.
 fn char_class(c: char) -> Option<TokenKind> {
+    // The common characters of news text outside ASCII first, without the
+    // Unicode tables (the test below checks every character).
+    match c {
+        '‘' | '’' | '“' | '”' | '–' | '—' | '…' | '«' | '»' | '€' | '£' | '•' => {
+            return Some(TokenKind::Punct)
+        }
+        '\u{a0}' => return None,
+        _ if is_surely_letter(c) => return Some(TokenKind::Letters),
+        _ => {}
+    }
     if c.is_alphabetic() {
         // Below U+0250 (Latin-1 and Latin Extended) every alphabetic
         // character is a letter.
@@ -156,6 +166,16 @@ fn char_class(c: char) -> Option<TokenKind> {
     } else {
         Some(TokenKind::Punct)
     }
+}
+
+/// True for a character of a block whose alphabetic characters are all
+/// letters, folded or not (Greek, Cyrillic, Hebrew, Arabic letters, kana,
+/// CJK ideographs, Hangul syllables): no need to ask the claims pattern.
+fn is_surely_letter(c: char) -> bool {
+    matches!(u32::from(c),
+        0x370..=0x3ff | 0x400..=0x482 | 0x48a..=0x52f | 0x5d0..=0x5ea | 0x620..=0x64a
+        | 0x3041..=0x3096 | 0x30a1..=0x30fa | 0x4e00..=0x9fff | 0xac00..=0xd7a3)
+        && c.is_alphabetic()
 }
 
 /// The character starting at byte `i` of `text`, a character boundary (the
@@ -253,10 +273,13 @@ pub(crate) fn tokenize(text: &str, toks: &mut Vec<Token>, unicode_marks: &mut Ve
 /// Give each token the index of the first sentence ending after it starts
 /// (the last sentence for a token after every sentence).
 pub(crate) fn assign_sentences(toks: &mut [Token], sentences: &[Range<usize>]) {
+    let last = sentences.len().saturating_sub(1);
     let mut sentence = 0;
+    let mut end = sentences.first().map_or(usize::MAX, |s| s.end);
     for t in toks {
-        while sentence + 1 < sentences.len() && sentences[sentence].end <= t.start {
+        while sentence < last && end <= t.start {
             sentence += 1;
+            end = sentences[sentence].end;
         }
         t.sentence = sentence;
     }
