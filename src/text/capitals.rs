@@ -119,7 +119,7 @@ fn word_class(c: char) -> Option<Wb> {
         ':' => Wb::MidLetter,
         '.' | '\'' | '‘' | '’' => Wb::MidNumLet,
         ',' | ';' => Wb::MidNum,
-        '\u{0}'..='\u{7f}' | '“' | '”' | '–' | '—' | '\u{a0}' => Wb::Other,
+        '\u{0}'..='\u{7f}' | '“' | '”' | '–' | '—' | '\u{a0}' | '…' | '•' => Wb::Other,
         '×' | '÷' => Wb::Other,
         'À'..='ÿ' => Wb::Letter,
         _ => return None,
@@ -197,7 +197,7 @@ mod tests {
 
         /// The known lines' words are `unicode_words`' words.
         #[test]
-        fn known_words_are_unicode_words(line in "[a-zA-Z0-9 _:.,;'‘’“”–—\u{a0}!?()\\-\t×÷Àéßÿ]{0,60}") {
+        fn known_words_are_unicode_words(line in "[a-zA-Z0-9 _:.,;'‘’“”–—\u{a0}!?()\\-\t×÷Àéßÿ…•]{0,60}") {
             let ours: Vec<&str> = known_words(&line).collect();
             let theirs: Vec<&str> = line.unicode_words().collect();
             prop_assert_eq!(ours, theirs);
@@ -223,7 +223,9 @@ mod tests {
     #[test]
     fn every_known_character_between_letters_and_digits() {
         for c in (0u32..0x100)
-            .chain([0x2018, 0x2019, 0x201c, 0x201d, 0x2013, 0x2014])
+            .chain([
+                0x2018, 0x2019, 0x201c, 0x201d, 0x2013, 0x2014, 0x2026, 0x2022,
+            ])
             .filter_map(char::from_u32)
             .filter(|&c| word_class(c).is_some())
         {

@@ -65,7 +65,7 @@ pub(super) fn class_of(c: char) -> Option<Class> {
         '‘' | '’' | '“' | '”' | '«' | '»' => Class::Close,
         '–' | '—' => Class::SContinue,
         '\u{a0}' => Class::Sp,
-        '£' | '€' | '°' | '×' | '÷' => Class::Other,
+        '£' | '€' | '°' | '×' | '÷' | '…' | '•' => Class::Other,
         'À'..='ɏ' if c.is_lowercase() => Class::Lower,
         'À'..='ɏ' if c.is_uppercase() => Class::Upper,
         _ => return None,
