@@ -83,10 +83,13 @@ fn main() -> ExitCode {
     // What the pipeline builds on first use (regexes, the key resolver's
     // tables) is built here, outside the timed runs.
     let _ = x.extract(&Article::new("warm-up", synthetic::repeated_text(2048)));
+    let workers_before = worker_times();
+    let started = Instant::now();
     let (best, found) = timed_runs(&x, &articles, runs, batch);
+    let schedule = schedule_json(&workers_before, started.elapsed(), runs);
     let secs = best.as_secs_f64().max(1e-9);
     println!(
-        "{{\"articles\": {}, \"bytes\": {}, \"words\": {}, \"entities\": {}, \"batch\": {}, \"threads\": \"{}\", \"seconds\": {:.6}, \"mb_per_s\": {:.2}, \"words_per_s\": {:.0}}}",
+        "{{\"articles\": {}, \"bytes\": {}, \"words\": {}, \"entities\": {}, \"batch\": {}, \"threads\": \"{}\", \"seconds\": {:.6}, \"mb_per_s\": {:.2}, \"words_per_s\": {:.0}{schedule}}}",
         articles.len(),
         bytes,
         words,
@@ -125,6 +128,63 @@ fn timed_runs(x: &Extractor, articles: &[Article], runs: usize, batch: bool) -> 
         best = best.min(t.elapsed());
     }
     (best, found)
+}
+
+/// On-CPU and run-queue nanoseconds of each thread of this process but the
+/// main one (which only waits in `extract_batch`: the others are rayon's
+/// workers), by thread id, from Linux's `/proc/self/task/*/schedstat`;
+/// empty elsewhere.
+fn worker_times() -> Vec<(u64, u64, u64)> {
+    let main = std::process::id() as u64;
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+        return Vec::new();
+    };
+    tasks
+        .filter_map(|t| {
+            let t = t.ok()?;
+            let tid: u64 = t.file_name().to_str()?.parse().ok()?;
+            let stat = std::fs::read_to_string(t.path().join("schedstat")).ok()?;
+            let mut fields = stat.split_whitespace().map(|f| f.parse::<u64>().ok());
+            let (cpu, wait) = (fields.next()??, fields.next()??);
+            (tid != main).then_some((tid, cpu, wait))
+        })
+        .collect()
+}
+
+/// With `--batch`, how the workers spent the timed runs (`elapsed` for all
+/// `runs`), per run: their CPU seconds, their seconds waiting for a CPU
+/// (other processes' load), and the wall time the runs would take on an
+/// idle machine, `idle_seconds`: for each worker the time it was running
+/// or blocked (elapsed minus its run-queue wait), the longest of them.
+/// On a loaded machine the ratio of `idle_seconds` between 1 and 2 threads
+/// is the speed-up wall-clock time cannot show.
+fn schedule_json(before: &[(u64, u64, u64)], elapsed: Duration, runs: usize) -> String {
+    let after = worker_times();
+    if after.is_empty() {
+        return String::new();
+    }
+    let elapsed = elapsed.as_nanos() as u64;
+    let (mut cpu, mut wait, mut longest) = (0u64, 0u64, 0u64);
+    for &(tid, c, w) in &after {
+        let (c0, w0) = before
+            .iter()
+            .find(|b| b.0 == tid)
+            .map_or((0, 0), |b| (b.1, b.2));
+        let (c, w) = (c - c0, w - w0);
+        if c == 0 {
+            continue;
+        }
+        cpu += c;
+        wait += w;
+        longest = longest.max(elapsed.saturating_sub(w));
+    }
+    let per_run = |ns: u64| ns as f64 / 1e9 / runs as f64;
+    format!(
+        ", \"worker_cpu_seconds\": {:.3}, \"worker_wait_seconds\": {:.3}, \"idle_seconds\": {:.3}",
+        per_run(cpu),
+        per_run(wait),
+        per_run(longest)
+    )
 }
 
 /// Print at least `mb` MB of the fixture's articles as JSON Lines.

@@ -6,6 +6,7 @@
 //! - `output`: what a record carries on request beyond the pipeline's own
 //!   output ([`SentenceOutput`], character offsets).
 //! - `stream`: [`ExtractIter`], the parallel, order-keeping stream.
+//! - `scratch`: the per-thread buffers reused from one article to the next.
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -19,10 +20,10 @@ use crate::input::Article;
 use crate::lexicon::Lexicon;
 use crate::names;
 use crate::record::ArticleRecord;
-use crate::text::Doc;
 
 mod builder;
 mod output;
+mod scratch;
 mod stream;
 
 pub use builder::ExtractorBuilder;
@@ -114,25 +115,29 @@ impl Extractor {
                     .for_article(&article.id),
             );
         }
-        let doc = Doc::new(&article.text, article.title.is_some());
         let lexicon = &*inner.lexicon;
-        let gaz_matches = inner.matcher.find(&doc, &inner.gazetteer, lexicon);
-        let candidates = names::find(&doc, &inner.gazetteer, &lexicon.names, gaz_matches);
-        let entities = entities::resolve(&doc, &inner.gazetteer, &lexicon.gazetteer, candidates);
-        let figures = figures::find(&doc, &lexicon.figures);
-        let claims = claims::build(&doc, &entities, figures, lexicon, inner.quotes);
-        let mut record = ArticleRecord {
-            id: article.id.clone(),
-            title: article.title.clone(),
-            byline: article.byline.clone(),
-            agency: article.agency.clone(),
-            date: article.date.clone(),
-            url: article.url.clone(),
-            sentences: Vec::new(),
-            entities,
-            claims,
-        };
-        inner.output.finish(&doc, &mut record);
+        let has_title = article.title.is_some();
+        let abbreviations = &lexicon.sentences.abbreviations;
+        let record = scratch::with_doc(&article.text, has_title, abbreviations, |doc| {
+            let gaz_matches = inner.matcher.find(doc, &inner.gazetteer, lexicon);
+            let candidates = names::find(doc, &inner.gazetteer, &lexicon.names, gaz_matches);
+            let entities = entities::resolve(doc, &inner.gazetteer, &lexicon.gazetteer, candidates);
+            let figures = figures::find(doc, &lexicon.figures);
+            let claims = claims::build(doc, &entities, figures, lexicon, inner.quotes);
+            let mut record = ArticleRecord {
+                id: article.id.clone(),
+                title: article.title.clone(),
+                byline: article.byline.clone(),
+                agency: article.agency.clone(),
+                date: article.date.clone(),
+                url: article.url.clone(),
+                sentences: Vec::new(),
+                entities,
+                claims,
+            };
+            inner.output.finish(doc, &mut record);
+            record
+        });
         Ok(record)
     }
 

@@ -17,6 +17,8 @@
 //!   document words, prepositions, pronouns, ….
 //! - `gazetteer`: the gazetteer matcher's context cues ([`GazetteerCues`]):
 //!   the words around an ambiguous name that license it.
+//! - `sentences`: sentence splitting's lists ([`SentenceWords`]): the
+//!   abbreviations whose full stop does not end a sentence.
 //! - `lists`: [`WordList`], a named list of a `list word` file (the
 //!   rules' small lists: one file per stage, one row per word), and
 //!   `word_lists!`, which declares a stage's struct of them (`FigureCues`,
@@ -51,6 +53,7 @@ mod gazetteer;
 mod lists;
 mod marks;
 mod names;
+mod sentences;
 mod verbs;
 
 use once_cell::sync::Lazy;
@@ -64,6 +67,7 @@ pub(crate) use figures::{FigureWords, NumberWord};
 pub(crate) use gazetteer::GazetteerCues;
 pub(crate) use lists::WordList;
 pub(crate) use names::{mark, Head, NameWords, Phrase, TitleKind};
+pub(crate) use sentences::SentenceWords;
 pub(crate) use verbs::AttributionVerbs;
 
 /// Every word list of the pipeline, by the stage family that reads it.
@@ -74,6 +78,7 @@ pub(crate) struct Lexicon {
     pub verbs: AttributionVerbs,
     pub claims: ClaimCues,
     pub gazetteer: GazetteerCues,
+    pub sentences: SentenceWords,
 }
 
 impl Lexicon {
@@ -94,6 +99,7 @@ impl Lexicon {
             verbs,
             claims: ClaimCues::load(),
             gazetteer: GazetteerCues::load(),
+            sentences: SentenceWords::load(),
         }
     }
 }
@@ -160,5 +166,7 @@ mod tests {
         assert!(claims.document_words.contains("white paper"));
         assert!(claims.pronouns.contains("their"));
         assert!(Lexicon::embedded().verbs.is_quote_tag("insisted"));
+        let abbreviations = &Lexicon::embedded().sentences.abbreviations;
+        assert!(abbreviations.contains("mr") && abbreviations.contains("u.s"));
     }
 }

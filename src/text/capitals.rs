@@ -63,10 +63,19 @@ impl Doc<'_> {
 
 /// True for a line written in Title Case or ALL CAPS (a headline style).
 pub(crate) fn is_title_or_caps(line: &str) -> bool {
+    if line.is_ascii() || line.chars().all(|c| word_class(c).is_some()) {
+        title_or_caps(known_words(line))
+    } else {
+        title_or_caps(line.unicode_words())
+    }
+}
+
+/// [`is_title_or_caps`] over the line's words (`unicode_words`).
+fn title_or_caps<'l>(line_words: impl Iterator<Item = &'l str>) -> bool {
     let mut words = 0usize;
     let mut capitalised = 0usize;
     let mut has_lower = false;
-    for w in line.unicode_words() {
+    for w in line_words {
         if w.chars().any(char::is_lowercase) {
             has_lower = true;
         }
@@ -88,9 +97,159 @@ pub(crate) fn is_title_or_caps(line: &str) -> bool {
     words >= 3 && capitalised * 10 >= words * 8
 }
 
+/// The word-break classes (UAX #29) of the characters [`known_words`]
+/// reads: those of ASCII, Latin-1 letters and the common quotes, dashes
+/// and no-break space of news text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Wb {
+    Letter,
+    Digit,
+    /// `_` (`ExtendNumLet`): joins letters and digits.
+    Underscore,
+    /// `:` (`MidLetter`): joins two letters.
+    MidLetter,
+    /// `.`, `'`, `‘`, `’` (`MidNumLet`, `Single_Quote`): join two letters
+    /// or two digits.
+    MidNumLet,
+    /// `,`, `;` (`MidNum`): join two digits.
+    MidNum,
+    Other,
+}
+
+impl Wb {
+    /// Letters, digits and `_` join whatever of them is next.
+    fn is_core(self) -> bool {
+        matches!(self, Wb::Letter | Wb::Digit | Wb::Underscore)
+    }
+}
+
+/// The class of `c`, `None` for a character [`known_words`] does not know.
+fn word_class(c: char) -> Option<Wb> {
+    Some(match c {
+        'a'..='z' | 'A'..='Z' => Wb::Letter,
+        '0'..='9' => Wb::Digit,
+        '_' => Wb::Underscore,
+        ':' => Wb::MidLetter,
+        '.' | '\'' | '‘' | '’' => Wb::MidNumLet,
+        ',' | ';' => Wb::MidNum,
+        '\u{0}'..='\u{7f}' | '“' | '”' | '–' | '—' | '\u{a0}' | '…' | '•' => Wb::Other,
+        '×' | '÷' => Wb::Other,
+        'À'..='ÿ' => Wb::Letter,
+        _ => return None,
+    })
+}
+
+/// The class and length of the character at byte `i` of `line`.
+fn class_at(line: &str, i: usize) -> (Wb, usize) {
+    let b = line.as_bytes()[i];
+    if b.is_ascii() {
+        return (word_class(char::from(b)).unwrap_or(Wb::Other), 1);
+    }
+    let c = line[i..]
+        .chars()
+        .next()
+        .unwrap_or(char::REPLACEMENT_CHARACTER);
+    (word_class(c).unwrap_or(Wb::Other), c.len_utf8())
+}
+
+/// The words of a line whose characters all have a [`word_class`], as
+/// `unicode_words` cuts them: runs of letters, digits and `_`, joined
+/// across one `MidLetter` or `MidNumLet` between two letters (WB6, WB7) or
+/// one `MidNum` or `MidNumLet` between two digits (WB11, WB12); those
+/// with a letter or digit.
+fn known_words(line: &str) -> impl Iterator<Item = &str> {
+    let mut i = 0;
+    std::iter::from_fn(move || loop {
+        if i >= line.len() {
+            return None;
+        }
+        let (class, len) = class_at(line, i);
+        if !class.is_core() {
+            i += len;
+            continue;
+        }
+        let start = i;
+        let mut last = class;
+        i += len;
+        while i < line.len() {
+            let (class, len) = class_at(line, i);
+            if class.is_core() {
+                last = class;
+                i += len;
+                continue;
+            }
+            let Some(after) = line.get(i + len..).filter(|rest| !rest.is_empty()) else {
+                break;
+            };
+            let next = class_at(after, 0).0;
+            let joins = matches!(
+                (last, class, next),
+                (Wb::Letter, Wb::MidLetter | Wb::MidNumLet, Wb::Letter)
+                    | (Wb::Digit, Wb::MidNum | Wb::MidNumLet, Wb::Digit)
+            );
+            if !joins {
+                break;
+            }
+            i += len;
+        }
+        let word = &line[start..i];
+        if word.bytes().any(|b| b.is_ascii_alphanumeric()) || !word.is_ascii() {
+            return Some(word);
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4_000))]
+
+        /// The known lines' words are `unicode_words`' words.
+        #[test]
+        fn known_words_are_unicode_words(line in "[a-zA-Z0-9 _:.,;'‘’“”–—\u{a0}!?()\\-\t×÷Àéßÿ…•]{0,60}") {
+            let ours: Vec<&str> = known_words(&line).collect();
+            let theirs: Vec<&str> = line.unicode_words().collect();
+            prop_assert_eq!(ours, theirs);
+        }
+
+        #[test]
+        fn known_words_on_word_like_text(parts in proptest::collection::vec(
+            prop_oneof![
+                Just("a"), Just("B"), Just("1"), Just("_"), Just(":"), Just("."), Just("'"),
+                Just("’"), Just("‘"), Just(","), Just(";"), Just(" "), Just("é"), Just("“"),
+                Just("U.S."), Just("don't"), Just("1,721.5"), Just("x_1"),
+            ],
+            0..30,
+        )) {
+            let line: String = parts.concat();
+            let ours: Vec<&str> = known_words(&line).collect();
+            let theirs: Vec<&str> = line.unicode_words().collect();
+            prop_assert_eq!(ours, theirs);
+        }
+    }
+
+    /// Every character [`word_class`] knows, between letters and digits.
+    #[test]
+    fn every_known_character_between_letters_and_digits() {
+        for c in (0u32..0x100)
+            .chain([
+                0x2018, 0x2019, 0x201c, 0x201d, 0x2013, 0x2014, 0x2026, 0x2022,
+            ])
+            .filter_map(char::from_u32)
+            .filter(|&c| word_class(c).is_some())
+        {
+            for around in ["a{}b", "1{}2", "a{}1", "A{}{}B", "_{}x", "{}"] {
+                let line = around.replace("{}", &c.to_string());
+                let ours: Vec<&str> = known_words(&line).collect();
+                let theirs: Vec<&str> = line.unicode_words().collect();
+                assert_eq!(ours, theirs, "{line:?}");
+            }
+        }
+    }
 
     #[test]
     fn headline_styles() {

@@ -5,30 +5,48 @@
 /// valid in both strings. The rare characters whose lower case has another
 /// length (`İ`, `ẞ`) are left as they are.
 pub(crate) fn fold_case(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_ascii_lowercase();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while !rest.is_empty() {
-        // News text is mostly ASCII with a few curly quotes: copy ASCII runs
-        // in bulk and decode only the characters outside them.
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
-        let (run, tail) = rest.split_at(ascii);
-        out.push_str(run);
-        // Safe to lower-case in place: ASCII folding keeps every byte's length.
-        let from = out.len() - run.len();
-        out[from..].make_ascii_lowercase();
-        let Some(c) = tail.chars().next() else {
-            break;
-        };
-        out.push(fold_char(c));
-        rest = &tail[c.len_utf8()..];
-    }
+    let mut out = String::new();
+    fold_case_into(text, &mut out);
     out
+}
+
+/// [`fold_case`] into `out`, whose old content (and buffer) it replaces.
+pub(crate) fn fold_case_into(text: &str, out: &mut String) {
+    // News text is mostly ASCII with a few curly quotes: lower-case all the
+    // bytes at once (ASCII folding keeps every byte's length and leaves the
+    // bytes of other characters alone), then fold the characters outside
+    // ASCII in place, each into one of the same length.
+    let mut bytes = std::mem::take(out).into_bytes();
+    bytes.clear();
+    bytes.extend_from_slice(text.as_bytes());
+    bytes.make_ascii_lowercase();
+    let mut i = 0;
+    while let Some(at) = next_non_ascii(&bytes, i) {
+        i = at;
+        let c = text[i..]
+            .chars()
+            .next()
+            .unwrap_or(char::REPLACEMENT_CHARACTER);
+        let folded = fold_char(c);
+        if folded != c {
+            folded.encode_utf8(&mut bytes[i..i + c.len_utf8()]);
+        }
+        i += c.len_utf8();
+    }
+    *out = String::from_utf8(bytes).expect("folding keeps UTF-8: same-length characters");
+}
+
+/// The offset of the first byte outside ASCII at or after `i`, read eight
+/// bytes at a time.
+fn next_non_ascii(bytes: &[u8], mut i: usize) -> Option<usize> {
+    while let Some(word) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        if word & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        i += 8;
+    }
+    bytes[i..].iter().position(|b| !b.is_ascii()).map(|n| i + n)
 }
 
 /// The character `c` becomes in the folded text: its lower case when that

@@ -8,9 +8,9 @@
 //! - `tokens`: the one tokenizer: base tokens with their facts computed once
 //!   ([`Token`]).
 //! - `case_fold`: lower-casing that keeps every byte offset ([`fold_case`]).
-//! - `sentence_breaks`: UAX #29 sentence boundaries, ASCII lines by a
-//!   byte-table state machine.
-//! - `sentences`: sentence splitting ([`split_sentences`]).
+//! - `sentences`: sentence splitting from the tokens: UAX #29 boundaries
+//!   run only at terminators (whole lines by `unicode-segmentation` where a
+//!   character needs it), glued after abbreviations.
 //! - `words`: the word before or after an offset, word boundaries.
 //! - `capitals`: the capitals test, where capitals say nothing about names
 //!   (lines in Title Case or ALL CAPS, [`is_title_or_caps`]).
@@ -19,16 +19,17 @@ use std::ops::Range;
 
 use once_cell::unsync::OnceCell;
 
+use crate::lexicon::WordList;
+use sentences::SplitInput;
+
 mod capitals;
 mod case_fold;
-mod sentence_breaks;
 mod sentences;
 mod tokens;
 mod words;
 
 pub(crate) use capitals::is_title_or_caps;
 pub(crate) use case_fold::fold_case;
-pub(crate) use sentences::split_sentences;
 pub(crate) use tokens::{first_char, is_punct, Token, TokenKind};
 pub(crate) use words::{is_word_char, on_word_boundaries, word_after, word_before};
 
@@ -50,24 +51,74 @@ pub(crate) struct Doc<'a> {
     line_starts: Vec<usize>,
     /// Whether each line is written in a headline style, computed on demand.
     line_is_headline: Vec<OnceCell<bool>>,
+    /// Buffers only the construction uses, kept for the next article.
+    spare: Spare,
+}
+
+/// The buffers of a [`Doc`], which a thread keeps from one article to the
+/// next so that preparing an article allocates none of them anew.
+#[derive(Debug, Default)]
+pub(crate) struct DocBuffers {
+    folded: String,
+    sentences: Vec<Range<usize>>,
+    tokens: Vec<Token>,
+    line_starts: Vec<usize>,
+    line_is_headline: Vec<OnceCell<bool>>,
+    spare: Spare,
+}
+
+/// The construction's own buffers.
+#[derive(Debug, Default)]
+struct Spare {
+    unicode_marks: Vec<usize>,
+    breaks: Vec<usize>,
 }
 
 impl<'a> Doc<'a> {
-    /// Prepare `text`; `has_title` says whether its first paragraph is a title.
+    /// Prepare `text`; `has_title` says whether its first paragraph is a
+    /// title. Reads the embedded lexicon's abbreviations.
+    #[cfg(test)]
     pub fn new(text: &'a str, has_title: bool) -> Doc<'a> {
-        let folded = fold_case(text);
-        let sentences = split_sentences(text);
-        let tokens = tokens::tokenize(text, &sentences);
+        let abbreviations = &crate::lexicon::Lexicon::embedded().sentences.abbreviations;
+        Doc::with_buffers(text, has_title, abbreviations, DocBuffers::default())
+    }
+
+    /// [`Doc::new`] in the buffers of an earlier article, with the given
+    /// abbreviations (after which a full stop does not end a sentence).
+    pub fn with_buffers(
+        text: &'a str,
+        has_title: bool,
+        abbreviations: &WordList,
+        buffers: DocBuffers,
+    ) -> Doc<'a> {
+        let DocBuffers {
+            mut folded,
+            mut sentences,
+            mut tokens,
+            mut line_starts,
+            mut line_is_headline,
+            mut spare,
+        } = buffers;
+        case_fold::fold_case_into(text, &mut folded);
+        tokens::tokenize(text, &mut tokens, &mut spare.unicode_marks);
+        let input = SplitInput {
+            tokens: &tokens,
+            unicode_marks: &spare.unicode_marks,
+            abbreviations,
+        };
+        sentences::split_sentences(text, &input, &mut sentences, &mut spare.breaks);
+        tokens::assign_sentences(&mut tokens, &sentences);
         let headline = if has_title {
             let end = text.find("\n\n").unwrap_or(text.len());
             Some(0..end)
         } else {
             None
         };
-        let line_starts: Vec<usize> = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        let line_is_headline = vec![OnceCell::new(); line_starts.len()];
+        line_starts.clear();
+        line_starts.push(0);
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        line_is_headline.clear();
+        line_is_headline.resize(line_starts.len(), OnceCell::new());
         Doc {
             text,
             folded,
@@ -76,6 +127,19 @@ impl<'a> Doc<'a> {
             headline,
             line_starts,
             line_is_headline,
+            spare,
+        }
+    }
+
+    /// The buffers, for the next article.
+    pub fn into_buffers(self) -> DocBuffers {
+        DocBuffers {
+            folded: self.folded,
+            sentences: self.sentences,
+            tokens: self.tokens,
+            line_starts: self.line_starts,
+            line_is_headline: self.line_is_headline,
+            spare: self.spare,
         }
     }
 

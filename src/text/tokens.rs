@@ -17,6 +17,7 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 
 use super::case_fold::fold_char;
+use super::sentences::needs_unicode_rules;
 
 /// What a base token is made of. The kinds split the characters so that
 /// every stage's word is a join of whole tokens: names read letters and
@@ -136,6 +137,16 @@ fn pattern_letter_or_number(c: char) -> bool {
 /// The kind of token a character outside ASCII makes, or `None` for white
 /// space.
 fn char_class(c: char) -> Option<TokenKind> {
+    // The common characters of news text outside ASCII first, without the
+    // Unicode tables (the test below checks every character).
+    match c {
+        '‘' | '’' | '“' | '”' | '–' | '—' | '…' | '«' | '»' | '€' | '£' | '•' => {
+            return Some(TokenKind::Punct)
+        }
+        '\u{a0}' => return None,
+        _ if is_surely_letter(c) => return Some(TokenKind::Letters),
+        _ => {}
+    }
     if c.is_alphabetic() {
         // Below U+0250 (Latin-1 and Latin Extended) every alphabetic
         // character is a letter.
@@ -157,6 +168,16 @@ fn char_class(c: char) -> Option<TokenKind> {
     }
 }
 
+/// True for a character of a block whose alphabetic characters are all
+/// letters, folded or not (Greek, Cyrillic, Hebrew, Arabic letters, kana,
+/// CJK ideographs, Hangul syllables): no need to ask the claims pattern.
+fn is_surely_letter(c: char) -> bool {
+    matches!(u32::from(c),
+        0x370..=0x3ff | 0x400..=0x482 | 0x48a..=0x52f | 0x5d0..=0x5ea | 0x620..=0x64a
+        | 0x3041..=0x3096 | 0x30a1..=0x30fa | 0x4e00..=0x9fff | 0xac00..=0xd7a3)
+        && c.is_alphabetic()
+}
+
 /// The character starting at byte `i` of `text`, a character boundary (the
 /// scan steps by whole characters).
 fn char_at(text: &str, i: usize) -> char {
@@ -166,14 +187,19 @@ fn char_at(text: &str, i: usize) -> char {
         .unwrap_or(char::REPLACEMENT_CHARACTER)
 }
 
-/// Cut `text` into base tokens, in one pass; `sentences` (in order) give
-/// each token its sentence index.
-pub(crate) fn tokenize(text: &str, sentences: &[Range<usize>]) -> Vec<Token> {
+/// Cut `text` into base tokens, in one pass, into `toks` (cleared first);
+/// their sentence indices are 0 until [`assign_sentences`]. Push to
+/// `unicode_marks` (cleared first) the offset of each character whose line
+/// needs the Unicode sentence rules ([`needs_unicode_rules`]) and of each
+/// carriage return not followed by a line feed.
+pub(crate) fn tokenize(text: &str, toks: &mut Vec<Token>, unicode_marks: &mut Vec<usize>) {
     let bytes = text.as_bytes();
-    let mut toks = Vec::with_capacity(text.len() / 4 + 8);
+    toks.clear();
+    toks.reserve(text.len() / 4 + 8);
+    unicode_marks.clear();
     let mut glued = false;
     let mut line_start = true;
-    let mut sentence = 0;
+    let sentence = 0;
     let mut i = 0;
     while i < bytes.len() {
         let start = i;
@@ -183,8 +209,10 @@ pub(crate) fn tokenize(text: &str, sentences: &[Range<usize>]) -> Vec<Token> {
             i += 1;
             match b {
                 b'a'..=b'z' | b'A'..=b'Z' => {
-                    case.push_ascii(b, true);
-                    i = run_end(text, i, TokenKind::Letters, &mut case);
+                    i = ascii_letters_end(bytes, start, &mut case);
+                    if i < bytes.len() && !bytes[i].is_ascii() {
+                        i = run_end(text, i, TokenKind::Letters, &mut case, unicode_marks);
+                    }
                     TokenKind::Letters
                 }
                 b'0'..=b'9' => {
@@ -198,8 +226,15 @@ pub(crate) fn tokenize(text: &str, sentences: &[Range<usize>]) -> Vec<Token> {
                     line_start = true;
                     continue;
                 }
+                b'\r' => {
+                    if bytes.get(i) != Some(&b'\n') {
+                        unicode_marks.push(start);
+                    }
+                    glued = false;
+                    continue;
+                }
                 // The rest of `char::is_whitespace` on ASCII.
-                b'\t' | 0x0b | 0x0c | b'\r' | b' ' => {
+                b'\t' | 0x0b | 0x0c | b' ' => {
                     glued = false;
                     continue;
                 }
@@ -208,19 +243,19 @@ pub(crate) fn tokenize(text: &str, sentences: &[Range<usize>]) -> Vec<Token> {
         } else {
             let c = char_at(text, i);
             i += c.len_utf8();
+            if needs_unicode_rules(c) {
+                unicode_marks.push(start);
+            }
             let Some(kind) = char_class(c) else {
                 glued = false;
                 continue;
             };
             case.push(c, true);
             if matches!(kind, TokenKind::Letters | TokenKind::Marks) {
-                i = run_end(text, i, kind, &mut case);
+                i = run_end(text, i, kind, &mut case, unicode_marks);
             }
             kind
         };
-        while sentence + 1 < sentences.len() && sentences[sentence].end <= start {
-            sentence += 1;
-        }
         toks.push(Token {
             start,
             end: i,
@@ -233,12 +268,51 @@ pub(crate) fn tokenize(text: &str, sentences: &[Range<usize>]) -> Vec<Token> {
         glued = true;
         line_start = false;
     }
-    toks
+}
+
+/// Give each token the index of the first sentence ending after it starts
+/// (the last sentence for a token after every sentence).
+pub(crate) fn assign_sentences(toks: &mut [Token], sentences: &[Range<usize>]) {
+    let last = sentences.len().saturating_sub(1);
+    let mut sentence = 0;
+    let mut end = sentences.first().map_or(usize::MAX, |s| s.end);
+    for t in toks {
+        while sentence < last && end <= t.start {
+            sentence += 1;
+            end = sentences[sentence].end;
+        }
+        t.sentence = sentence;
+    }
+}
+
+/// The end of the run of ASCII letters that starts at `start` (a letter);
+/// adds them to `case`. Letters differ from their capitals by bit 0x20, so
+/// the run's case is read off the bits without a branch per letter.
+fn ascii_letters_end(bytes: &[u8], start: usize, case: &mut Case) -> usize {
+    case.push_ascii(bytes[start], true);
+    let mut i = start + 1;
+    let mut lower_bits = 0;
+    while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+        lower_bits |= bytes[i];
+        i += 1;
+    }
+    if lower_bits & 0x20 != 0 {
+        case.push_ascii(b'a', false);
+    }
+    i
 }
 
 /// The end of the run of letters or marks that goes on at byte `i`; adds
-/// its characters to `case`. ASCII letters are read without decoding.
-fn run_end(text: &str, mut i: usize, kind: TokenKind, case: &mut Case) -> usize {
+/// its characters to `case`, and to `unicode_marks` the offsets of those
+/// whose line needs the Unicode sentence rules. ASCII letters are read
+/// without decoding.
+fn run_end(
+    text: &str,
+    mut i: usize,
+    kind: TokenKind,
+    case: &mut Case,
+    unicode_marks: &mut Vec<usize>,
+) -> usize {
     let bytes = text.as_bytes();
     while i < bytes.len() {
         let b = bytes[i];
@@ -252,6 +326,9 @@ fn run_end(text: &str, mut i: usize, kind: TokenKind, case: &mut Case) -> usize 
             let c = char_at(text, i);
             if char_class(c) != Some(kind) {
                 break;
+            }
+            if needs_unicode_rules(c) {
+                unicode_marks.push(i);
             }
             case.push(c, false);
             i += c.len_utf8();
@@ -279,9 +356,9 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(&str, TokenKind, bool, bool)> {
-        let whole = 0..text.len();
-        tokenize(text, std::slice::from_ref(&whole))
-            .iter()
+        let (mut toks, mut marks) = (Vec::new(), Vec::new());
+        tokenize(text, &mut toks, &mut marks);
+        toks.iter()
             .map(|t| (&text[t.start..t.end], t.kind, t.glued, t.line_start))
             .collect()
     }
@@ -311,7 +388,9 @@ mod tests {
     #[test]
     fn sentence_index_of_each_token() {
         let text = "One two. Three.";
-        let toks = tokenize(text, &[0..8, 9..15]);
+        let (mut toks, mut marks) = (Vec::new(), Vec::new());
+        tokenize(text, &mut toks, &mut marks);
+        assign_sentences(&mut toks, &[0..8, 9..15]);
         let sents: Vec<usize> = toks.iter().map(|t| t.sentence).collect();
         assert_eq!(sents, vec![0, 0, 0, 1, 1]);
     }
@@ -319,7 +398,9 @@ mod tests {
     #[test]
     fn case_flags() {
         let case = |w: &str| {
-            let c = tokenize(w, &[])[0].case;
+            let (mut toks, mut marks) = (Vec::new(), Vec::new());
+            tokenize(w, &mut toks, &mut marks);
+            let c = toks[0].case;
             (c.starts_upper(), c.starts_lower(), c.has_lower())
         };
         assert_eq!(case("said"), (false, true, true));
