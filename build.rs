@@ -10,13 +10,14 @@
 //! - `embedded_homonyms.{bin,txt}`: the key resolver's tables of them, built
 //!   by the crate's own `src/gazetteer/homonyms.rs`.
 //!
-//! So the first extractor of a process reads its gazetteer and matcher
-//! instead of parsing ~80,000 rows and sorting ~110,000 forms
-//! (`gazetteer::embedded`). The rows are read with the crate's TSV reader
+//! So the first extractor of a process reads its gazetteer, matcher and
+//! resolver tables instead of parsing ~80,000 rows, sorting ~110,000 forms
+//! and hashing them all (`gazetteer::embedded`). The rows are read with the crate's TSV reader
 //! (`src/tsv.rs`) and the rules of `gazetteer::load`; when the files need
 //! what this script does not do (deny rows, a (type, key) twice, an invalid
 //! cell), it packs nothing and the crate parses the files itself. A test
-//! holds the packed entries and index to the parsed ones.
+//! holds the packed entries, index and tables to those the crate builds
+//! from the parsed files.
 
 #![forbid(unsafe_code)]
 

@@ -182,7 +182,7 @@ mod tests {
     use crate::gazetteer::Gazetteer;
 
     /// The build script's entries are those the crate parses from the
-    /// files, and its index the one the crate builds over them.
+    /// files, and its index and tables the ones the crate builds over them.
     #[test]
     fn packed_gazetteer_is_the_parsed_one() {
         let parsed = Gazetteer::parse_embedded();
@@ -200,5 +200,17 @@ mod tests {
             homonyms == Homonyms::new(&parsed.entries),
             "packed tables differ"
         );
+    }
+
+    /// The packed tables hold row numbers: any change to a copy of the
+    /// embedded gazetteer, a denial included, stops it using them.
+    #[test]
+    fn a_changed_copy_builds_its_own_tables() {
+        let mut g = Gazetteer::embedded().clone();
+        assert!(g.packed_homonyms);
+        let deny = "key\ttype\tname\taliases\tmatch\nCN\tplace\t*\t\tdeny\n";
+        g.extend(Gazetteer::from_tsv("deny.tsv", deny).unwrap());
+        assert!(!g.packed_homonyms);
+        assert!(g.homonyms() == &Homonyms::new(&g.entries));
     }
 }

@@ -305,6 +305,10 @@ impl Gazetteer {
     /// assert_eq!(base.entries()[0].aliases, ["Nihon"]);
     /// ```
     pub fn extend(&mut self, other: Gazetteer) {
+        if !other.denials.is_empty() {
+            // Denials remove entries: row numbers change.
+            self.changed();
+        }
         for denial in &other.denials {
             deny(&mut self.entries, denial);
         }

@@ -80,7 +80,7 @@ impl Homonyms {
 
 impl Gazetteer {
     /// The rows sharing each place form, built on first use.
-    fn homonyms(&self) -> &Homonyms {
+    pub(super) fn homonyms(&self) -> &Homonyms {
         self.homonyms.get_or_init(|| {
             // The embedded gazetteer, unchanged: the tables build.rs packed.
             self.packed_homonyms
