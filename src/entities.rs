@@ -135,7 +135,55 @@ pub(crate) fn resolve(
         }
     }
     grouping.add_short_persons();
-    grouping.into_entities()
+    let groups = grouping.into_groups();
+    entities(doc, groups, candidates)
+}
+
+/// The groups as entities, in order: the name is the rule's canonical name,
+/// else the first form of several words, else the first form. Each
+/// candidate is the mention of one entity, so its rule moves into it.
+fn entities(doc: &Doc<'_>, groups: Vec<Group>, mut candidates: Vec<Candidate>) -> Vec<Entity> {
+    groups
+        .into_iter()
+        .enumerate()
+        .map(|(n, g)| {
+            let text = |i: usize| &doc.text[candidates[i].start..candidates[i].end];
+            let name = g
+                .hint
+                .or_else(|| {
+                    g.members
+                        .iter()
+                        .map(|&i| text(i))
+                        .find(|f| words(f).count() > 1)
+                        .map(str::to_string)
+                })
+                .unwrap_or_else(|| text(g.members[0]).to_string());
+            let mentions = g
+                .members
+                .iter()
+                .map(|&i| {
+                    let c = &mut candidates[i];
+                    Mention {
+                        text: doc.text[c.start..c.end].to_string(),
+                        start: c.start,
+                        end: c.end,
+                        sentence: doc.sentence_index(c.start),
+                        rule: std::mem::take(&mut c.rule),
+                        // Filled in by the extractor when asked for.
+                        char_start: None,
+                        char_end: None,
+                    }
+                })
+                .collect();
+            Entity {
+                id: format!("e{}", n + 1),
+                kind: g.kind,
+                name,
+                key: g.key,
+                mentions,
+            }
+        })
+        .collect()
 }
 
 impl<'c> Grouping<'c> {
@@ -278,10 +326,9 @@ impl<'c> Grouping<'c> {
         }
     }
 
-    /// The groups as entities, in order of first mention. The name is the
-    /// rule's canonical name, else the first form of several words, else the
-    /// first form.
-    fn into_entities(mut self) -> Vec<Entity> {
+    /// The groups in order of first mention, each one's members in order,
+    /// place keys resolved.
+    fn into_groups(mut self) -> Vec<Group> {
         for g in &mut self.groups {
             g.members.sort_unstable();
         }
@@ -291,29 +338,6 @@ impl<'c> Grouping<'c> {
         groups.retain(|g| !g.members.is_empty());
         self.resolve_place_keys(&mut groups);
         groups
-            .into_iter()
-            .enumerate()
-            .map(|(n, g)| {
-                let forms: Vec<&str> = g.members.iter().map(|&i| self.text(i)).collect();
-                let name = g
-                    .hint
-                    .clone()
-                    .or_else(|| {
-                        forms
-                            .iter()
-                            .find(|f| words(f).count() > 1)
-                            .map(|f| f.to_string())
-                    })
-                    .unwrap_or_else(|| forms[0].to_string());
-                Entity {
-                    id: format!("e{}", n + 1),
-                    kind: g.kind,
-                    name,
-                    key: g.key,
-                    mentions: g.members.iter().map(|&i| self.mention(i)).collect(),
-                }
-            })
-            .collect()
     }
 
     /// A place's key names the row the article means among those sharing
@@ -340,20 +364,6 @@ impl<'c> Grouping<'c> {
             if row.is_some() && row != place.entry {
                 g.key = row.map(|r| self.gaz.entries()[r as usize].key.clone());
             }
-        }
-    }
-
-    fn mention(&self, i: usize) -> Mention {
-        let c = &self.candidates[i];
-        Mention {
-            text: self.text(i).to_string(),
-            start: c.start,
-            end: c.end,
-            sentence: self.doc.sentence_index(c.start),
-            rule: c.rule.clone(),
-            // Filled in by the extractor when asked for.
-            char_start: None,
-            char_end: None,
         }
     }
 }
