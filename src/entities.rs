@@ -39,32 +39,62 @@ impl GroupsByIdentity {
         }
     }
 
-    /// The group a mention's identities name: its gazetteer key, else its
-    /// canonical name, else its surface form (both lower-case).
-    fn find(&self, key: Option<&str>, canonical: Option<&str>, form: &str) -> Option<usize> {
-        key.and_then(|k| self.keys.get(k))
-            .or_else(|| canonical.and_then(|n| self.names.get(n)))
-            .or_else(|| self.names.get(form))
-            .copied()
+    /// The groups a mention's identities name now: its gazetteer key, its
+    /// canonical name and its surface form (both lower-case).
+    fn look_up(&self, key: Option<&str>, canonical: Option<&str>, form: &str) -> Named {
+        Named {
+            key: key.and_then(|k| self.keys.get(k)).copied(),
+            canonical: canonical.and_then(|n| self.names.get(n)).copied(),
+            form: self.names.get(form).copied(),
+        }
     }
 
-    /// Record each identity for group `g` unless it already names a group.
-    fn insert_first(
+    /// Record each identity that names no group yet (`named` says which)
+    /// for group `g`.
+    fn insert_new(
         &mut self,
+        named: &Named,
         key: Option<&str>,
         canonical: Option<String>,
-        form: String,
+        form: &str,
         g: usize,
     ) {
-        if let Some(k) = key {
-            if !self.keys.contains_key(k) {
-                self.keys.insert(k.to_string(), g);
-            }
+        if let (Some(k), None) = (key, named.key) {
+            self.keys.insert(k.to_string(), g);
         }
-        if let Some(n) = canonical {
-            self.names.entry(n).or_insert(g);
+        let same_form = canonical.as_deref() == Some(form);
+        if let (Some(n), None) = (canonical, named.canonical) {
+            self.names.insert(n, g);
         }
-        self.names.entry(form).or_insert(g);
+        if named.form.is_none() && !same_form {
+            self.names.insert(form.to_string(), g);
+        }
+    }
+}
+
+/// The group each identity of one mention names, if any.
+struct Named {
+    key: Option<usize>,
+    canonical: Option<usize>,
+    form: Option<usize>,
+}
+
+impl Named {
+    /// The group the mention joins by identity: its key's, else its
+    /// canonical name's, else its form's.
+    fn group(&self) -> Option<usize> {
+        self.key.or(self.canonical).or(self.form)
+    }
+}
+
+/// `t` in lower case (as `str::to_lowercase`), written into `buf`.
+fn lower_into(buf: &mut String, t: &str) {
+    buf.clear();
+    if t.is_ascii() {
+        buf.push_str(t);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.push_str(&t.to_lowercase());
     }
 }
 
@@ -97,6 +127,8 @@ struct Grouping<'c> {
     /// Word runs that start or end an organization's name ("Oxus Society")
     /// → its group; the latest holder wins.
     org_parts: HashMap<String, usize>,
+    /// A mention's lower-case form, written here rather than allocated.
+    lower: String,
 }
 
 /// Group candidates (not overlapping) into entities, in order of first
@@ -121,6 +153,7 @@ pub(crate) fn resolve(
         group_of: vec![None; candidates.len()],
         by_id: Default::default(),
         org_parts: HashMap::new(),
+        lower: String::new(),
     };
     let mut per_type = [0; 4];
     for c in &candidates {
@@ -135,7 +168,55 @@ pub(crate) fn resolve(
         }
     }
     grouping.add_short_persons();
-    grouping.into_entities()
+    let groups = grouping.into_groups();
+    entities(doc, groups, candidates)
+}
+
+/// The groups as entities, in order: the name is the rule's canonical name,
+/// else the first form of several words, else the first form. Each
+/// candidate is the mention of one entity, so its rule moves into it.
+fn entities(doc: &Doc<'_>, groups: Vec<Group>, mut candidates: Vec<Candidate>) -> Vec<Entity> {
+    groups
+        .into_iter()
+        .enumerate()
+        .map(|(n, g)| {
+            let text = |i: usize| &doc.text[candidates[i].start..candidates[i].end];
+            let name = g
+                .hint
+                .or_else(|| {
+                    g.members
+                        .iter()
+                        .map(|&i| text(i))
+                        .find(|f| words(f).count() > 1)
+                        .map(str::to_string)
+                })
+                .unwrap_or_else(|| text(g.members[0]).to_string());
+            let mentions = g
+                .members
+                .iter()
+                .map(|&i| {
+                    let c = &mut candidates[i];
+                    Mention {
+                        text: doc.text[c.start..c.end].to_string(),
+                        start: c.start,
+                        end: c.end,
+                        sentence: doc.sentence_index(c.start),
+                        rule: std::mem::take(&mut c.rule),
+                        // Filled in by the extractor when asked for.
+                        char_start: None,
+                        char_end: None,
+                    }
+                })
+                .collect();
+            Entity {
+                id: format!("e{}", n + 1),
+                kind: g.kind,
+                name,
+                key: g.key,
+                mentions,
+            }
+        })
+        .collect()
 }
 
 impl<'c> Grouping<'c> {
@@ -157,8 +238,10 @@ impl<'c> Grouping<'c> {
         let slot = type_slot(c.kind);
         let key = c.entry.map(|e| self.gaz.entries()[e as usize].key.as_str());
         let canonical = c.canonical.as_deref().map(str::to_lowercase);
-        let form = t.to_lowercase();
-        let found = self.by_id[slot].find(key, canonical.as_deref(), &form);
+        let mut form = std::mem::take(&mut self.lower);
+        lower_into(&mut form, t);
+        let named = self.by_id[slot].look_up(key, canonical.as_deref(), &form);
+        let found = named.group();
         let short = || {
             (c.kind == EntityType::Organization && c.entry.is_none() && t.contains(' '))
                 .then(|| {
@@ -190,13 +273,19 @@ impl<'c> Grouping<'c> {
         if c.kind == EntityType::Organization {
             self.add_org_parts(t, g);
         }
-        self.by_id[slot].insert_first(key, canonical, form, g);
+        self.by_id[slot].insert_new(&named, key, canonical, &form, g);
+        self.lower = form;
     }
 
     /// Record the leading and trailing word runs of organization name `t`
     /// (of group `g`) for later short forms; a run already held changes
     /// holder without a new key.
     fn add_org_parts(&mut self, t: &str, g: usize) {
+        // Runs of two words or more, shorter than the name: three words at
+        // least.
+        if words(t).nth(2).is_none() {
+            return;
+        }
         let w: Vec<&str> = words(t).collect();
         let mut run = String::new();
         for k in 2..w.len() {
@@ -278,10 +367,9 @@ impl<'c> Grouping<'c> {
         }
     }
 
-    /// The groups as entities, in order of first mention. The name is the
-    /// rule's canonical name, else the first form of several words, else the
-    /// first form.
-    fn into_entities(mut self) -> Vec<Entity> {
+    /// The groups in order of first mention, each one's members in order,
+    /// place keys resolved.
+    fn into_groups(mut self) -> Vec<Group> {
         for g in &mut self.groups {
             g.members.sort_unstable();
         }
@@ -291,29 +379,6 @@ impl<'c> Grouping<'c> {
         groups.retain(|g| !g.members.is_empty());
         self.resolve_place_keys(&mut groups);
         groups
-            .into_iter()
-            .enumerate()
-            .map(|(n, g)| {
-                let forms: Vec<&str> = g.members.iter().map(|&i| self.text(i)).collect();
-                let name = g
-                    .hint
-                    .clone()
-                    .or_else(|| {
-                        forms
-                            .iter()
-                            .find(|f| words(f).count() > 1)
-                            .map(|f| f.to_string())
-                    })
-                    .unwrap_or_else(|| forms[0].to_string());
-                Entity {
-                    id: format!("e{}", n + 1),
-                    kind: g.kind,
-                    name,
-                    key: g.key,
-                    mentions: g.members.iter().map(|&i| self.mention(i)).collect(),
-                }
-            })
-            .collect()
     }
 
     /// A place's key names the row the article means among those sharing
@@ -340,20 +405,6 @@ impl<'c> Grouping<'c> {
             if row.is_some() && row != place.entry {
                 g.key = row.map(|r| self.gaz.entries()[r as usize].key.clone());
             }
-        }
-    }
-
-    fn mention(&self, i: usize) -> Mention {
-        let c = &self.candidates[i];
-        Mention {
-            text: self.text(i).to_string(),
-            start: c.start,
-            end: c.end,
-            sentence: self.doc.sentence_index(c.start),
-            rule: c.rule.clone(),
-            // Filled in by the extractor when asked for.
-            char_start: None,
-            char_end: None,
         }
     }
 }
