@@ -167,12 +167,16 @@ pub(super) fn is_party_label(
     end: usize,
 ) -> bool {
     let written = &words.doc.text[start..end];
-    let is_party = e.name.contains("Party") || e.names().any(|n| n.contains("Party"));
-    if !is_party || written.contains("Party") || written.contains(' ') {
+    // (The written form first: the entry's names are many to search.)
+    if written.contains("Party") || written.contains(' ') {
         return false;
     }
     // The plural noun is the party itself ("the Conservatives said").
     if written.ends_with('s') && !written.ends_with("ss") {
+        return false;
+    }
+    let is_party = e.name.contains("Party") || e.names().any(|n| n.contains("Party"));
+    if !is_party {
         return false;
     }
     let i = words.toks.partition_point(|t| t.start < end);

@@ -47,12 +47,14 @@ pub(super) fn non_entity_head(words: &Words<'_, '_>, p: &Phrase) -> bool {
 /// Names of laws, projects, plans and events: not entities.
 pub(super) fn is_project(words: &Words<'_, '_>, from: usize, to: usize) -> bool {
     let last = words.word(to - 1);
-    let before = if to >= 2 && to - 1 > from {
-        words.word(to - 2)
-    } else {
-        ""
-    };
-    words.lex.cues.project_heads.contains(last) || (before == "Economic" && last == "Corridor")
+    words.lex.cues.project_heads.contains(last)
+        || (last == "Corridor" && to >= 2 && to - 1 > from && words.word(to - 2) == "Economic")
+}
+
+/// Token `k` may close the name of a law, project or event ([`is_project`]).
+fn may_close_project(words: &Words<'_, '_>, k: usize) -> bool {
+    let last = words.word(k);
+    words.lex.cues.project_heads.contains(last) || last == "Corridor"
 }
 
 /// Organization and place names closed by a capitalised head word
@@ -111,7 +113,7 @@ pub(super) fn org_and_place_heads(words: &Words<'_, '_>, spans: &mut Vec<Span>) 
     }
     // Laws, programmes and events swallow the names inside them.
     for i in 0..n {
-        if !words.is_cap(i) || words.capitals_mute(i) {
+        if !words.is_cap(i) || words.capitals_mute(i) || !may_close_project(words, i) {
             continue;
         }
         // "President Bill Clinton": a given name, not a bill.
@@ -134,6 +136,8 @@ pub(super) fn org_and_place_heads(words: &Words<'_, '_>, spans: &mut Vec<Span>) 
 pub(super) fn extend_left(words: &Words<'_, '_>, i: usize) -> usize {
     let mut from = i;
     while from > 0 && words.joined(from) && !words.toks[from - 1].possessive {
+        #[cfg(test)]
+        tests::WORK.with(|w| w.set(w.get() + 1));
         let j = from - 1;
         if words.is_name_word(j) && !words.is_function_stop(j) {
             if words.title_at(j).is_some_and(|(e, _)| e > from) {
@@ -433,4 +437,36 @@ pub(super) fn name_list_after(words: &Words<'_, '_>, mut i: usize) -> Vec<(usize
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use crate::{Article, Extractor};
+
+    thread_local! {
+        /// Words `extend_left` walks back over.
+        pub(super) static WORK: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// A long run of capitalised words in a body sentence: the names of
+    /// laws are sought back from their head words only, not from every
+    /// capitalised word (which walked back over the run: quadratic).
+    #[test]
+    fn long_capitalised_runs_cost_linear_work() {
+        let x = Extractor::new();
+        let mut per_word = Vec::new();
+        for words in [100, 1600] {
+            let run = "Zorblax Quentor ".repeat(words / 2);
+            let text = format!("The list was read out. It named {run}and others.");
+            WORK.with(|w| w.set(0));
+            x.extract(&Article::new("a", text)).unwrap();
+            per_word.push(WORK.with(Cell::get) as f64 / words as f64);
+        }
+        assert!(
+            per_word[1] <= 2.0 * per_word[0] + 1.0,
+            "steps per word: {per_word:?}"
+        );
+    }
 }

@@ -157,6 +157,17 @@ pub(super) fn org_lists(words: &Words<'_, '_>, chosen: &Chosen<'_>, extra: &mut 
             i += 1;
             continue;
         }
+        // An item starts at a chosen span's start or at a name word.
+        let opens = words.is_name_word(i)
+            || words.is_brand(i)
+            || chosen
+                .at(i)
+                .first()
+                .is_some_and(|s| s.start == words.toks[i].start);
+        if !opens {
+            i += 1;
+            continue;
+        }
         let items = list_at(words, chosen, i);
         let Some(last) = items.last() else {
             i += 1;

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::gazetteer_matches::recurs;
 use super::spans::{overlapping, overlaps_map, Chosen, Priority, Span};
-use super::tokens::Words;
+use super::tokens::{WordFilter, Words};
 use crate::record::EntityType;
 
 /// What the chosen spans establish.
@@ -286,16 +286,16 @@ fn occurrences(words: &Words<'_, '_>, names: &[(&str, KnownName)]) -> Vec<(usize
         let first = name.split([' ', '-']).next().unwrap_or(name);
         by_first.entry(first).or_default().push(n);
     }
-    // The first bytes those first words start with: most tokens are ruled
-    // out by this table before any hashing.
+    // The first bytes those first words start with, and a filter on their
+    // lengths and first and last bytes: most tokens are ruled out before
+    // any hashing.
     let mut first_bytes = [false; 256];
-    let mut lengths = 0u64;
     for first in by_first.keys() {
         if let Some(&b) = first.as_bytes().first() {
             first_bytes[usize::from(b)] = true;
         }
-        lengths |= 1 << first.len().min(63);
     }
+    let filter = WordFilter::new(by_first.keys().copied());
     // ALL-CAPS words (wire headlines: "REAGAN", "PAINEWEBBER") meet the
     // names they spell, case aside; ASCII names only, so lengths agree.
     let mut by_upper_first: HashMap<String, Vec<usize>> = HashMap::new();
@@ -336,7 +336,7 @@ fn occurrences(words: &Words<'_, '_>, names: &[(&str, KnownName)]) -> Vec<(usize
         } else {
             w
         };
-        if lengths & (1 << first.len().min(63)) == 0 {
+        if !filter.may_hold(first) {
             continue;
         }
         if let Some(list) = by_first.get(first) {

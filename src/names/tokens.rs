@@ -232,10 +232,10 @@ impl<'a> Words<'a, 'a> {
 /// without hashing a word: each word sets one bit of 4,096, chosen by its
 /// length and its first and last bytes. (Words chosen to share bits only
 /// make the filter let more through.)
-struct WordFilter([u64; 64]);
+pub(super) struct WordFilter([u64; 64]);
 
 impl WordFilter {
-    fn new<'w>(words: impl Iterator<Item = &'w str>) -> WordFilter {
+    pub(super) fn new<'w>(words: impl Iterator<Item = &'w str>) -> WordFilter {
         let mut bits = [0u64; 64];
         for w in words {
             let b = WordFilter::bit(w);
@@ -254,7 +254,7 @@ impl WordFilter {
     }
 
     /// `w` may be one of the words (it is, or shares their bit).
-    fn may_hold(&self, w: &str) -> bool {
+    pub(super) fn may_hold(&self, w: &str) -> bool {
         let b = WordFilter::bit(w);
         self.0[b / 64] & (1 << (b % 64)) != 0
     }
