@@ -189,9 +189,16 @@ pub(super) fn national_arms(words: &Words<'_, '_>, chosen: &mut Vec<Span>) {
         if s.kind != Some(EntityType::Organization) {
             continue;
         }
-        let Some(last) = words.toks.iter().position(|t| t.end == s.end) else {
+        // Tokens end in order: a binary search, not a scan per span (that
+        // was organizations × tokens on a long article).
+        let last = words.toks.partition_point(|t| {
+            #[cfg(test)]
+            tests::WORK.with(|w| w.set(w.get() + 1));
+            t.end < s.end
+        });
+        if words.toks.get(last).is_none_or(|t| t.end != s.end) {
             continue;
-        };
+        }
         let (of, name) = (last + 1, last + 2);
         let arm = name < n
             && words.joined(of)
@@ -222,5 +229,41 @@ pub(super) fn national_arms(words: &Words<'_, '_>, chosen: &mut Vec<Span>) {
                 .iter()
                 .any(|&(a, b)| c.start >= a && c.end <= b && (c.start, c.end) != (a, b))
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use crate::{Article, Extractor};
+
+    thread_local! {
+        /// Tokens compared by `national_arms` to find a span's last token.
+        pub(super) static WORK: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// Many organizations in one long article cost a binary search each in
+    /// `national_arms`, not a scan of the tokens each.
+    #[test]
+    fn national_arms_cost_log_work_per_organization() {
+        let x = Extractor::new();
+        let unit = "The Zorblax Institute said it would grow. ";
+        for repeats in [50, 800] {
+            let text = unit.repeat(repeats);
+            let tokens = text.split_whitespace().count();
+            WORK.with(|w| w.set(0));
+            let record = x.extract(&Article::new("a", text)).unwrap();
+            let work = WORK.with(Cell::get);
+            assert!(record
+                .entities
+                .iter()
+                .any(|e| e.name == "Zorblax Institute"));
+            let log = usize::BITS - tokens.leading_zeros();
+            assert!(
+                work > 0 && work <= 2 * repeats * log as usize,
+                "{repeats} organizations: {work} steps for {tokens} tokens"
+            );
+        }
     }
 }
