@@ -21,7 +21,7 @@ valgrind -q --tool=callgrind --callgrind-out-file="$out.build" \
 python3 - "$out" "$out.build" "$bytes" <<'PY'
 import re, subprocess, sys
 def inclusive(path):
-    text = subprocess.run(["callgrind_annotate", "--inclusive=yes", path],
+    text = subprocess.run(["callgrind_annotate", "--inclusive=yes", "--threshold=100", path],
                           capture_output=True, text=True).stdout
     best = {}
     for line in text.splitlines():
