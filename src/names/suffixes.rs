@@ -146,7 +146,13 @@ pub(super) fn short_forms(words: &Words<'_, '_>, chosen: &[Span], extra: &mut Ve
         let Some((short, tail)) = stem.rsplit_once(' ') else {
             continue;
         };
-        if GENERIC_TAILS.contains(&tail) && !short.contains([',', '&']) && !short.ends_with(" and")
+        // A short form is searched once: the search of a repeated one
+        // finds only places the first search took (that was a scan of the
+        // text per mention of the company).
+        if GENERIC_TAILS.contains(&tail)
+            && !short.contains([',', '&'])
+            && !short.ends_with(" and")
+            && !stems.iter().any(|(seen, _)| *seen == short)
         {
             let canonical = s.canonical.clone().unwrap_or_else(|| written.to_owned());
             stems.push((short, canonical));
@@ -154,6 +160,8 @@ pub(super) fn short_forms(words: &Words<'_, '_>, chosen: &[Span], extra: &mut Ve
     }
     let n = words.toks.len();
     for (short, canonical) in stems {
+        #[cfg(test)]
+        tests::TEXT_SCANS.with(|n| n.set(n.get() + 1));
         for (pos, _) in text.match_indices(short) {
             let end = pos + short.len();
             if !crate::text::on_word_boundaries(text, pos, end)
@@ -241,6 +249,24 @@ mod tests {
     thread_local! {
         /// Tokens compared by `national_arms` to find a span's last token.
         pub(super) static WORK: Cell<usize> = const { Cell::new(0) };
+        /// Searches of the whole text by `short_forms`.
+        pub(super) static TEXT_SCANS: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// A company named again and again with its legal suffix is searched
+    /// for its short form once, not once per mention.
+    #[test]
+    fn short_forms_search_the_text_once_per_company() {
+        let x = Extractor::new();
+        let unit = "Mercantile Bancorp Inc. said profits rose. Mercantile said it would grow. ";
+        TEXT_SCANS.with(|n| n.set(0));
+        let record = x.extract(&Article::new("a", unit.repeat(300))).unwrap();
+        let scans = TEXT_SCANS.with(Cell::get);
+        assert!(record
+            .entities
+            .iter()
+            .any(|e| e.name.starts_with("Mercantile")));
+        assert_eq!(scans, 1, "{scans} searches of the text for one company");
     }
 
     /// Many organizations in one long article cost a binary search each in
