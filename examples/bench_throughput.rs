@@ -83,10 +83,9 @@ fn main() -> ExitCode {
     // What the pipeline builds on first use (regexes, the key resolver's
     // tables) is built here, outside the timed runs.
     let _ = x.extract(&Article::new("warm-up", synthetic::repeated_text(2048)));
-    let workers_before = worker_times();
-    let started = Instant::now();
-    let (best, found) = timed_runs(&x, &articles, runs, batch);
-    let schedule = schedule_json(&workers_before, started.elapsed(), runs);
+    let mut schedule = Schedule::default();
+    let (best, found) = timed_runs(&x, &articles, runs, batch, &mut schedule);
+    let schedule = schedule.json(runs);
     let secs = best.as_secs_f64().max(1e-9);
     println!(
         "{{\"articles\": {}, \"bytes\": {}, \"words\": {}, \"entities\": {}, \"batch\": {}, \"threads\": \"{}\", \"seconds\": {:.6}, \"mb_per_s\": {:.2}, \"words_per_s\": {:.0}{schedule}}}",
@@ -107,13 +106,20 @@ fn main() -> ExitCode {
 /// found. Not inlined: `scripts/bench/stages.sh` counts instructions inside
 /// it only (callgrind `--toggle-collect`).
 #[inline(never)]
-fn timed_runs(x: &Extractor, articles: &[Article], runs: usize, batch: bool) -> (Duration, usize) {
+fn timed_runs(
+    x: &Extractor,
+    articles: &[Article],
+    runs: usize,
+    batch: bool,
+    schedule: &mut Schedule,
+) -> (Duration, usize) {
     let mut best = Duration::MAX;
     let mut found = 0usize;
     for _ in 0..runs {
         let t = Instant::now();
         found = if batch {
-            x.extract_batch(articles)
+            schedule
+                .measure(|| x.extract_batch(articles))
                 .iter()
                 .filter_map(|r| r.as_ref().ok())
                 .map(|r| r.entities.len())
@@ -151,40 +157,65 @@ fn worker_times() -> Vec<(u64, u64, u64)> {
         .collect()
 }
 
-/// With `--batch`, how the workers spent the timed runs (`elapsed` for all
-/// `runs`), per run: their CPU seconds, their seconds waiting for a CPU
-/// (other processes' load), and the wall time the runs would take on an
-/// idle machine, `idle_seconds`: for each worker the time it was running
-/// or blocked (elapsed minus its run-queue wait), the longest of them.
-/// On a loaded machine the ratio of `idle_seconds` between 1 and 2 threads
-/// is the speed-up wall-clock time cannot show.
-fn schedule_json(before: &[(u64, u64, u64)], elapsed: Duration, runs: usize) -> String {
-    let after = worker_times();
-    if after.is_empty() {
-        return String::new();
-    }
-    let elapsed = elapsed.as_nanos() as u64;
-    let (mut cpu, mut wait, mut longest) = (0u64, 0u64, 0u64);
-    for &(tid, c, w) in &after {
-        let (c0, w0) = before
-            .iter()
-            .find(|b| b.0 == tid)
-            .map_or((0, 0), |b| (b.1, b.2));
-        let (c, w) = (c - c0, w - w0);
-        if c == 0 {
-            continue;
+/// How the workers spent the `extract_batch` calls (with `--batch`; the
+/// summing and dropping of the records after each call left out).
+#[derive(Default)]
+struct Schedule {
+    elapsed: Duration,
+    /// Per worker thread: on-CPU and run-queue nanoseconds.
+    threads: Vec<(u64, u64, u64)>,
+}
+
+impl Schedule {
+    /// Run `f`, adding the workers' times during it.
+    fn measure<R>(&mut self, f: impl FnOnce() -> R) -> R {
+        let before = worker_times();
+        let started = Instant::now();
+        let out = f();
+        self.elapsed += started.elapsed();
+        for (tid, cpu, wait) in worker_times() {
+            let (c0, w0) = before
+                .iter()
+                .find(|b| b.0 == tid)
+                .map_or((0, 0), |b| (b.1, b.2));
+            match self.threads.iter_mut().find(|t| t.0 == tid) {
+                Some(t) => {
+                    t.1 += cpu - c0;
+                    t.2 += wait - w0;
+                }
+                None => self.threads.push((tid, cpu - c0, wait - w0)),
+            }
         }
-        cpu += c;
-        wait += w;
-        longest = longest.max(elapsed.saturating_sub(w));
+        out
     }
-    let per_run = |ns: u64| ns as f64 / 1e9 / runs as f64;
-    format!(
-        ", \"worker_cpu_seconds\": {:.3}, \"worker_wait_seconds\": {:.3}, \"idle_seconds\": {:.3}",
-        per_run(cpu),
-        per_run(wait),
-        per_run(longest)
-    )
+
+    /// Per run: the workers' CPU seconds, their seconds waiting for a CPU
+    /// (other processes' load), and the wall time the runs would take on an
+    /// idle machine, `idle_seconds`: for each worker the time it was
+    /// running or blocked (elapsed minus its run-queue wait), the longest
+    /// of them. On a loaded machine the ratio of `idle_seconds` between 1
+    /// and 2 threads is the speed-up wall-clock time cannot show.
+    fn json(&self, runs: usize) -> String {
+        let busy: Vec<_> = self.threads.iter().filter(|t| t.1 > 0).collect();
+        if busy.is_empty() {
+            return String::new();
+        }
+        let elapsed = self.elapsed.as_nanos() as u64;
+        let cpu: u64 = busy.iter().map(|t| t.1).sum();
+        let wait: u64 = busy.iter().map(|t| t.2).sum();
+        let longest = busy
+            .iter()
+            .map(|t| elapsed.saturating_sub(t.2))
+            .max()
+            .unwrap_or(0);
+        let per_run = |ns: u64| ns as f64 / 1e9 / runs as f64;
+        format!(
+            ", \"worker_cpu_seconds\": {:.3}, \"worker_wait_seconds\": {:.3}, \"idle_seconds\": {:.3}",
+            per_run(cpu),
+            per_run(wait),
+            per_run(longest)
+        )
+    }
 }
 
 /// Print at least `mb` MB of the fixture's articles as JSON Lines.

@@ -20,6 +20,7 @@ use crate::input::Article;
 use crate::lexicon::Lexicon;
 use crate::names;
 use crate::record::ArticleRecord;
+use crate::text::Doc;
 
 mod builder;
 mod output;
@@ -62,6 +63,34 @@ pub(crate) struct Inner {
     pub max_article_bytes: usize,
     pub quotes: bool,
     pub output: Output,
+}
+
+impl Inner {
+    /// The pipeline's stages over the prepared `doc` of `article`. Kept
+    /// out of line so that each stage stays a function of its own in a
+    /// profile (`scripts/bench/stages.sh`).
+    #[inline(never)]
+    fn run_stages(&self, article: &Article, doc: &Doc<'_>) -> ArticleRecord {
+        let lexicon = &*self.lexicon;
+        let gaz_matches = self.matcher.find(doc, &self.gazetteer, lexicon);
+        let candidates = names::find(doc, &self.gazetteer, &lexicon.names, gaz_matches);
+        let entities = entities::resolve(doc, &self.gazetteer, &lexicon.gazetteer, candidates);
+        let figures = figures::find(doc, &lexicon.figures);
+        let claims = claims::build(doc, &entities, figures, lexicon, self.quotes);
+        let mut record = ArticleRecord {
+            id: article.id.clone(),
+            title: article.title.clone(),
+            byline: article.byline.clone(),
+            agency: article.agency.clone(),
+            date: article.date.clone(),
+            url: article.url.clone(),
+            sentences: Vec::new(),
+            entities,
+            claims,
+        };
+        self.output.finish(doc, &mut record);
+        record
+    }
 }
 
 impl Default for Extractor {
@@ -119,24 +148,7 @@ impl Extractor {
         let has_title = article.title.is_some();
         let abbreviations = &lexicon.sentences.abbreviations;
         let record = scratch::with_doc(&article.text, has_title, abbreviations, |doc| {
-            let gaz_matches = inner.matcher.find(doc, &inner.gazetteer, lexicon);
-            let candidates = names::find(doc, &inner.gazetteer, &lexicon.names, gaz_matches);
-            let entities = entities::resolve(doc, &inner.gazetteer, &lexicon.gazetteer, candidates);
-            let figures = figures::find(doc, &lexicon.figures);
-            let claims = claims::build(doc, &entities, figures, lexicon, inner.quotes);
-            let mut record = ArticleRecord {
-                id: article.id.clone(),
-                title: article.title.clone(),
-                byline: article.byline.clone(),
-                agency: article.agency.clone(),
-                date: article.date.clone(),
-                url: article.url.clone(),
-                sentences: Vec::new(),
-                entities,
-                claims,
-            };
-            inner.output.finish(doc, &mut record);
-            record
+            inner.run_stages(article, doc)
         });
         Ok(record)
     }

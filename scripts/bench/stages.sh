@@ -21,7 +21,7 @@ valgrind -q --tool=callgrind --callgrind-out-file="$out.build" \
 python3 - "$out" "$out.build" "$bytes" <<'PY'
 import re, subprocess, sys
 def inclusive(path):
-    text = subprocess.run(["callgrind_annotate", "--inclusive=yes", path],
+    text = subprocess.run(["callgrind_annotate", "--inclusive=yes", "--threshold=100", path],
                           capture_output=True, text=True).stdout
     best = {}
     for line in text.splitlines():
@@ -35,9 +35,10 @@ def inclusive(path):
 run, build, mib = inclusive(sys.argv[1]), inclusive(sys.argv[2]), int(sys.argv[3]) / 2**20
 stages = [
     ("whole Extractor::extract", "newsfacts::extractor::Extractor::extract"),
-    ("Doc::new", "newsfacts::text::Doc::new"),
-    ("  sentence boundaries", "newsfacts::text::sentence_breaks::sentence_bound_indices"),
-    ("  case folding (+ construction)", "newsfacts::text::case_fold::fold_case"),
+    ("Doc::new", "newsfacts::text::Doc::with_buffers"),
+    ("  tokens", "newsfacts::text::tokens::tokenize"),
+    ("  sentences", "newsfacts::text::sentences::split_sentences"),
+    ("  case folding", "newsfacts::text::case_fold::fold_case_into"),
     ("gazetteer Matcher::find", "newsfacts::gazetteer::matcher::Matcher::find"),
     ("names::find", "newsfacts::names::find"),
     ("entities::resolve", "newsfacts::entities::resolve"),

@@ -141,11 +141,16 @@ fn results_line(words: &Words<'_, '_>, i: usize) -> bool {
 fn ends_entry(words: &Words<'_, '_>, j: usize) -> bool {
     let end = words.toks[j - 1].end;
     let rest = &words.doc.text[end..];
-    let rest_line = rest.split('\n').next().unwrap_or("");
-    let after = rest_line.trim_start();
-    after.is_empty()
-        || after.starts_with([',', '(', ')', ';', '.'])
-        || (rest_line.starts_with(' ') && after.starts_with(|c: char| c.is_ascii_digit()))
+    // The first character after the white space that follows, on the same
+    // line: read no further (reading to the line's end was entries × line
+    // length in a long paragraph).
+    match rest.chars().find(|&c| c == '\n' || !c.is_whitespace()) {
+        None | Some('\n') => true,
+        Some(c) => {
+            matches!(c, ',' | '(' | ')' | ';' | '.')
+                || (rest.starts_with(' ') && c.is_ascii_digit())
+        }
+    }
 }
 
 /// The token after a country in brackets right after the run ending at

@@ -25,9 +25,21 @@
 //! A token's own case (capitalised, ALL CAPS…) is a fact of its base token
 //! ([`super::tokens::Case`]).
 
+use once_cell::unsync::OnceCell;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::Doc;
+
+/// The capitals test of one line, computed on first use: each reads the
+/// whole line, and the rules ask about every word of it.
+#[derive(Clone, Debug, Default)]
+pub(super) struct LineCapitals {
+    /// Written in a headline style ([`is_title_or_caps`]).
+    headline: OnceCell<bool>,
+    /// Capitals say nothing on this line outside the title
+    /// ([`Doc::capitals_mute`]).
+    mute: OnceCell<bool>,
+}
 
 impl Doc<'_> {
     /// True when `offset` lies in a headline or another line written in
@@ -39,7 +51,8 @@ impl Doc<'_> {
             }
         }
         let line = self.line_index(offset);
-        *self.line_is_headline[line]
+        *self.line_capitals[line]
+            .headline
             .get_or_init(|| is_title_or_caps(&self.text[self.line_span(offset)]))
     }
 
@@ -51,13 +64,18 @@ impl Doc<'_> {
         if self.headline.as_ref().is_some_and(|h| h.contains(&offset)) {
             return true;
         }
-        let line = self.text[self.line_span(offset)].trim_end();
-        let all_caps = !line.chars().any(char::is_lowercase);
-        // Decide on the cheap tests first: a body line ending like a sentence
-        // is never mute, whatever its case, so the (costly) headline-case test
-        // is only read for the rest.
-        (all_caps || !line.ends_with(['.', '!', '?', '"', '”', ')', ':', ';', ',']))
-            && self.in_headline_case(offset)
+        let line = self.line_index(offset);
+        *self.line_capitals[line].mute.get_or_init(|| {
+            let text = self.text[self.line_span(offset)].trim_end();
+            #[cfg(test)]
+            tests::LINE_BYTES_READ.with(|n| n.set(n.get() + text.len()));
+            let all_caps = !text.chars().any(char::is_lowercase);
+            // Decide on the cheap tests first: a body line ending like a
+            // sentence is never mute, whatever its case, so the (costly)
+            // headline-case test is only read for the rest.
+            (all_caps || !text.ends_with(['.', '!', '?', '"', '”', ')', ':', ';', ',']))
+                && self.in_headline_case(offset)
+        })
     }
 }
 
@@ -201,9 +219,35 @@ fn known_words(line: &str) -> impl Iterator<Item = &str> {
 
 #[cfg(test)]
 mod tests {
+    use std::cell::Cell;
+
     use proptest::prelude::*;
 
     use super::*;
+
+    thread_local! {
+        /// Bytes of lines read by `capitals_mute` on this thread.
+        pub(super) static LINE_BYTES_READ: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// Asking about every word of one long line reads the line once, not
+    /// once per word (that was words × line length for a paragraph that
+    /// is one line, as CoNLL articles are).
+    #[test]
+    fn capitals_mute_reads_each_line_once() {
+        let text = "Officials In Kabul Met Reporters On Monday ".repeat(2_000);
+        let doc = Doc::new(&text, false);
+        LINE_BYTES_READ.with(|n| n.set(0));
+        for t in &doc.tokens {
+            doc.capitals_mute(t.start);
+        }
+        let read = LINE_BYTES_READ.with(Cell::get);
+        assert!(
+            read > 0 && read <= text.len(),
+            "{read} bytes read for {}",
+            text.len()
+        );
+    }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(4_000))]

@@ -17,8 +17,6 @@
 
 use std::ops::Range;
 
-use once_cell::unsync::OnceCell;
-
 use crate::lexicon::WordList;
 use sentences::SplitInput;
 
@@ -49,8 +47,8 @@ pub(crate) struct Doc<'a> {
     pub headline: Option<Range<usize>>,
     /// Byte offset where each line starts.
     line_starts: Vec<usize>,
-    /// Whether each line is written in a headline style, computed on demand.
-    line_is_headline: Vec<OnceCell<bool>>,
+    /// The capitals test of each line, computed on demand.
+    line_capitals: Vec<capitals::LineCapitals>,
     /// Buffers only the construction uses, kept for the next article.
     spare: Spare,
 }
@@ -63,7 +61,7 @@ pub(crate) struct DocBuffers {
     sentences: Vec<Range<usize>>,
     tokens: Vec<Token>,
     line_starts: Vec<usize>,
-    line_is_headline: Vec<OnceCell<bool>>,
+    line_capitals: Vec<capitals::LineCapitals>,
     spare: Spare,
 }
 
@@ -96,7 +94,7 @@ impl<'a> Doc<'a> {
             mut sentences,
             mut tokens,
             mut line_starts,
-            mut line_is_headline,
+            mut line_capitals,
             mut spare,
         } = buffers;
         case_fold::fold_case_into(text, &mut folded);
@@ -117,8 +115,8 @@ impl<'a> Doc<'a> {
         line_starts.clear();
         line_starts.push(0);
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        line_is_headline.clear();
-        line_is_headline.resize(line_starts.len(), OnceCell::new());
+        line_capitals.clear();
+        line_capitals.resize(line_starts.len(), capitals::LineCapitals::default());
         Doc {
             text,
             folded,
@@ -126,7 +124,7 @@ impl<'a> Doc<'a> {
             tokens,
             headline,
             line_starts,
-            line_is_headline,
+            line_capitals,
             spare,
         }
     }
@@ -138,7 +136,7 @@ impl<'a> Doc<'a> {
             sentences: self.sentences,
             tokens: self.tokens,
             line_starts: self.line_starts,
-            line_is_headline: self.line_is_headline,
+            line_capitals: self.line_capitals,
             spare: self.spare,
         }
     }

@@ -54,7 +54,9 @@ pub(crate) struct SplitInput<'t> {
 }
 
 /// Split `text` into sentences (trimmed spans, in order) into `out`;
-/// `breaks` is a scratch buffer.
+/// `breaks` is a scratch buffer. (Not inlined, so that
+/// `scripts/bench/stages.sh` can count its instructions.)
+#[inline(never)]
 pub(crate) fn split_sentences(
     text: &str,
     input: &SplitInput<'_>,

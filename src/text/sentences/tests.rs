@@ -155,4 +155,17 @@ proptest! {
         let text: String = parts.concat();
         prop_assert_eq!(split(&text), reference(&text));
     }
+
+    /// Any characters (most lines then need the Unicode rules), mixed
+    /// with line breaks, terminators and abbreviations.
+    #[test]
+    fn same_on_any_text(parts in proptest::collection::vec(
+        prop_oneof![
+            "\\PC{0,8}", "[a-zA-Z .]{0,8}", "\n|\r|\u{2029}|\\. |\\? |Mr\\. |J\\. ",
+        ],
+        0..12,
+    )) {
+        let text: String = parts.concat();
+        prop_assert_eq!(split(&text), reference(&text));
+    }
 }
