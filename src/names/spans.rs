@@ -167,3 +167,89 @@ pub(super) fn select(spans: Vec<Span>) -> Vec<Span> {
     chosen.sort_unstable_by_key(|s| (s.start, s.end));
     chosen
 }
+
+/// Spans proposed so far, asked whether a new span overlaps any of them:
+/// by a search, since a comparison with each is quadratic when a long
+/// article proposes many.
+pub(super) struct Proposed {
+    /// The spans there were at the start (they may overlap each other),
+    /// by start: their starts, and the greatest end up to each.
+    starts: Vec<usize>,
+    reach: Vec<usize>,
+    /// The spans added since (not overlapping each other): start → end.
+    added: BTreeMap<usize, usize>,
+}
+
+impl Proposed {
+    /// The spans of `spans`, in any order.
+    pub(super) fn new(spans: &[Span]) -> Proposed {
+        let mut bounds: Vec<(usize, usize)> = spans.iter().map(|s| (s.start, s.end)).collect();
+        bounds.sort_unstable();
+        let starts = bounds.iter().map(|&(start, _)| start).collect();
+        let reach = bounds
+            .iter()
+            .scan(0, |reach, &(_, end)| {
+                *reach = end.max(*reach);
+                Some(*reach)
+            })
+            .collect();
+        Proposed {
+            starts,
+            reach,
+            added: BTreeMap::new(),
+        }
+    }
+
+    /// True when `start..end` overlaps a span proposed so far.
+    pub(super) fn overlaps(&self, start: usize, end: usize) -> bool {
+        let before = self.starts.partition_point(|&s| {
+            count_steps(1);
+            s < end
+        });
+        // The map's search: a step per call (its depth grows as a log).
+        count_steps(1);
+        (before > 0 && self.reach[before - 1] > start) || overlaps_map(&self.added, start, end)
+    }
+
+    /// Adds `start..end`, which overlaps no span proposed so far.
+    pub(super) fn add(&mut self, start: usize, end: usize) {
+        self.added.insert(start, end);
+    }
+}
+
+/// Counts `n` steps of work for the tests that check a rule's work grows
+/// with the article, not faster.
+pub(super) fn count_steps(n: usize) {
+    #[cfg(test)]
+    tests::STEPS.with(|s| s.set(s.get() + n));
+    let _ = n;
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use std::cell::Cell;
+
+    use crate::{Article, ArticleRecord as Record, Extractor};
+
+    thread_local! {
+        /// Steps counted by `count_steps`.
+        pub(super) static STEPS: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// The steps per unit of an article made of `text(50)` and of
+    /// `text(800)` units (16 times the text), after `check` on each record.
+    pub(in crate::names) fn steps_per_unit(
+        text: impl Fn(usize) -> String,
+        check: impl Fn(&Record),
+    ) -> [f64; 2] {
+        let x = Extractor::new();
+        let mut per_unit = [0.0; 2];
+        for (k, units) in [50, 800].into_iter().enumerate() {
+            STEPS.with(|s| s.set(0));
+            let record = x.extract(&Article::new("a", text(units))).unwrap();
+            check(&record);
+            per_unit[k] = STEPS.with(Cell::get) as f64 / units as f64;
+        }
+        per_unit
+    }
+}

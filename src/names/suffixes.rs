@@ -5,7 +5,9 @@
 //! a list of partners closed by "and" or "&". The suffix's dot is part of
 //! the name unless it also ends the sentence ("Norwest Corp. said").
 
-use super::spans::Span;
+use aho_corasick::AhoCorasick;
+
+use super::spans::{Proposed, Span};
 use super::tokens::Words;
 use super::wire::sentence_ends_at;
 use crate::record::EntityType;
@@ -110,30 +112,75 @@ pub(super) fn short_forms(words: &Words<'_, '_>, chosen: &[Span], extra: &mut Ve
             stems.push((short, canonical));
         }
     }
+    if stems.is_empty() {
+        return;
+    }
+    // A stem named twice adds nothing the first did not.
+    let mut seen = std::collections::HashSet::new();
+    stems.retain(|&(short, _)| seen.insert(short));
     let n = words.toks.len();
-    for (short, canonical) in stems {
-        for (pos, _) in text.match_indices(short) {
-            let end = pos + short.len();
-            if !crate::text::on_word_boundaries(text, pos, end)
-                || !super::spans::overlapping(chosen, pos, end).is_empty()
-                || extra.iter().any(|x| x.start < end && x.end > pos)
-            {
-                continue;
-            }
-            let next = words.toks.partition_point(|t| t.start < end);
-            if next < n && words.joined(next) && words.is_name_word(next) {
-                continue;
-            }
-            let mut span = Span::from_rule(
-                pos,
-                end,
-                Some(EntityType::Organization),
-                "rule:company-short",
-            );
-            span.canonical = Some(canonical.clone());
-            extra.push(span);
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for (k, pos) in stem_matches(text, &stems) {
+        let end = pos + stems[k].0.len();
+        if !crate::text::on_word_boundaries(text, pos, end)
+            || !super::spans::overlapping(chosen, pos, end).is_empty()
+        {
+            continue;
+        }
+        let next = words.toks.partition_point(|t| t.start < end);
+        if next < n && words.joined(next) && words.is_name_word(next) {
+            continue;
+        }
+        found.push((k, pos));
+    }
+    // Stem by stem, each in reading order: an earlier company's short form
+    // stands over a later one's it overlaps.
+    found.sort_by_key(|&(k, _)| k);
+    let mut proposed = Proposed::new(extra);
+    for (k, pos) in found {
+        let (short, canonical) = &stems[k];
+        let end = pos + short.len();
+        if proposed.overlaps(pos, end) {
+            continue;
+        }
+        proposed.add(pos, end);
+        let mut span = Span::from_rule(
+            pos,
+            end,
+            Some(EntityType::Organization),
+            "rule:company-short",
+        );
+        span.canonical = Some(canonical.clone());
+        extra.push(span);
+    }
+}
+
+/// Where each stem occurs in `text`, as `str::match_indices` finds it
+/// (stem by stem, left to right, not overlapping itself): (stem, start)
+/// pairs in no particular order. One search for all stems: a search per
+/// stem is quadratic in a long article that names many companies.
+fn stem_matches(text: &str, stems: &[(&str, String)]) -> Vec<(usize, usize)> {
+    super::spans::count_steps(text.len());
+    let Ok(searcher) = AhoCorasick::new(stems.iter().map(|&(short, _)| short)) else {
+        // Too many stems for one automaton: a search per stem.
+        return stems
+            .iter()
+            .enumerate()
+            .flat_map(|(k, &(short, _))| text.match_indices(short).map(move |(pos, _)| (k, pos)))
+            .collect();
+    };
+    // The overlapping search reports every occurrence; `match_indices`
+    // goes on after the end of the occurrence it found.
+    let mut resume = vec![0; stems.len()];
+    let mut matches = Vec::new();
+    for m in searcher.find_overlapping_iter(text) {
+        let k = m.pattern().as_usize();
+        if m.start() >= resume[k] {
+            resume[k] = m.end();
+            matches.push((k, m.start()));
         }
     }
+    matches
 }
 
 /// "General Motors do Brasil", "Nestle de Mexico": a company's national
@@ -178,16 +225,38 @@ pub(super) fn national_arms(words: &Words<'_, '_>, chosen: &mut Vec<Span>) {
         s.rule = "rule:org-national-arm".into();
     }
     if !grown.is_empty() {
-        let arms: Vec<(usize, usize)> = grown
+        let mut arms: Vec<(usize, usize)> = grown
             .iter()
             .map(|&(k, _)| (chosen[k].start, chosen[k].end))
             .collect();
-        chosen.retain(|c| {
-            !arms
-                .iter()
-                .any(|&(a, b)| c.start >= a && c.end <= b && (c.start, c.end) != (a, b))
-        });
+        arms.sort_unstable();
+        let reach: Vec<usize> = arms
+            .iter()
+            .scan(0, |reach, &(_, end)| {
+                *reach = end.max(*reach);
+                Some(*reach)
+            })
+            .collect();
+        chosen.retain(|c| !inside_an_arm(&arms, &reach, c.start, c.end));
     }
+}
+
+/// True when `start..end` lies inside one of `arms` (sorted, with the
+/// greatest end up to each in `reach`) and is not that arm: by a search,
+/// since a comparison with each arm is quadratic in a long article.
+fn inside_an_arm(arms: &[(usize, usize)], reach: &[usize], start: usize, end: usize) -> bool {
+    let step = |yes: bool| {
+        super::spans::count_steps(1);
+        yes
+    };
+    // Of the arms that start before it, the one reaching furthest decides.
+    let before = arms.partition_point(|&(a, _)| step(a < start));
+    if before > 0 && reach[before - 1] >= end {
+        return true;
+    }
+    // Of those that start with it, the longest, unless it is the span.
+    let with = before + arms[before..].partition_point(|&(a, _)| step(a == start));
+    with > before && arms[with - 1].1 > end
 }
 
 #[cfg(test)]
@@ -223,6 +292,65 @@ mod tests {
         assert!(
             per_unit[1] <= 2.0 * per_unit[0],
             "work per sentence: {per_unit:?}"
+        );
+    }
+
+    /// A company's name with a three-letter code: the unit of the tests
+    /// below ("Zorblaxabc").
+    fn company(k: usize) -> String {
+        let letter = |d: usize| char::from(b'a' + (k / d % 26) as u8);
+        format!("Zorblax{}{}{}", letter(676), letter(26), letter(1))
+    }
+
+    /// Many companies named in full and then short: their short forms are
+    /// found in one search of the text, and each is checked against the
+    /// names proposed before it by a search, not one by one.
+    #[test]
+    fn short_forms_cost_linear_work() {
+        let per_unit = super::super::spans::tests::steps_per_unit(
+            |units| {
+                (0..units)
+                    .map(|k| {
+                        let c = company(k);
+                        format!("{c} Bancshares Inc. opened. Sales of {c} rose. ")
+                    })
+                    .collect()
+            },
+            |record| {
+                let company = record
+                    .entities
+                    .iter()
+                    .find(|e| e.name == "Zorblaxaab Bancshares Inc.")
+                    .unwrap();
+                assert_eq!(company.mentions[1].rule, "rule:company-short");
+            },
+        );
+        assert!(
+            per_unit[1] <= 2.0 * per_unit[0],
+            "steps per company: {per_unit:?}"
+        );
+    }
+
+    /// Many national arms: a span inside one is found by a search of the
+    /// arms, not by comparing each span with each arm.
+    #[test]
+    fn national_arms_filter_costs_linear_work() {
+        let per_unit = super::super::spans::tests::steps_per_unit(
+            |units| {
+                (0..units)
+                    .map(|k| format!("{} Inc do Brasil opened. ", company(k)))
+                    .collect()
+            },
+            |record| {
+                assert!(record
+                    .entities
+                    .iter()
+                    .any(|e| e.name == "Zorblaxaab Inc do Brasil"));
+            },
+        );
+        assert!(
+            per_unit[1] <= 2.0 * per_unit[0],
+            "steps per arm: {per_unit:?}"
         );
     }
 }

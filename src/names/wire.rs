@@ -7,7 +7,7 @@
 //! its letters are not the name's initials ("National Bank of Ruritania
 //! (BNR)").
 
-use super::spans::{overlapping, Priority, Span};
+use super::spans::{overlapping, Priority, Proposed, Span};
 use super::tokens::Words;
 use crate::gazetteer::GazMatch;
 use crate::lexicon::NameWords;
@@ -136,6 +136,7 @@ fn is_iso_date(w: &str) -> bool {
 /// ("TAVILDARA, Tajikistan" … "the town of Tavildara").
 pub(super) fn dateline_names_again(words: &Words<'_, '_>, chosen: &[Span], extra: &mut Vec<Span>) {
     let text = words.doc.text;
+    let mut proposed = Proposed::new(extra);
     for s in chosen.iter().filter(|s| s.rule == "rule:dateline") {
         // Only a town no list holds: a listed one is found anyway, and its
         // name inside an event ("Berlin Grand Prix") is no mention.
@@ -162,10 +163,11 @@ pub(super) fn dateline_names_again(words: &Words<'_, '_>, chosen: &[Span], extra
             let end = pos + title.len();
             if !crate::text::on_word_boundaries(text, pos, end)
                 || !overlapping(chosen, pos, end).is_empty()
-                || extra.iter().any(|x| x.start < end && x.end > pos)
+                || proposed.overlaps(pos, end)
             {
                 continue;
             }
+            proposed.add(pos, end);
             extra.push(Span::from_rule(
                 pos,
                 end,
@@ -425,4 +427,33 @@ fn body_names(
         }
     }
     known
+}
+
+#[cfg(test)]
+mod tests {
+    /// A dateline town named again many times in a long article: each
+    /// mention is checked against the names proposed before it by a
+    /// search, not one by one.
+    #[test]
+    fn dateline_names_again_cost_linear_work() {
+        let per_unit = super::super::spans::tests::steps_per_unit(
+            |units| {
+                let body = "Rain fell on Zorblaxton again. ".repeat(units);
+                format!("ZORBLAXTON, Ruritania 1996-08-22\n\n{body}")
+            },
+            |record| {
+                let mentions = record
+                    .entities
+                    .iter()
+                    .filter(|e| e.name.eq_ignore_ascii_case("Zorblaxton"))
+                    .map(|e| e.mentions.len())
+                    .sum::<usize>();
+                assert!(mentions > 40, "mentions: {mentions}");
+            },
+        );
+        assert!(
+            per_unit[1] <= 2.0 * per_unit[0],
+            "steps per mention: {per_unit:?}"
+        );
+    }
 }
