@@ -224,11 +224,28 @@ pub(crate) fn resolve_keys(
     cues: &GazetteerCues,
     groups: &[KeyGroup],
 ) -> Vec<Option<u32>> {
+    // Where mentions start and where cities' mentions end, sorted, so that
+    // "X, Y" is looked up per mention rather than by a scan of every
+    // group's mentions (that was mentions × mentions on a long article).
+    let mut starts: Vec<(usize, usize)> = groups
+        .iter()
+        .enumerate()
+        .flat_map(|(o, group)| group.spans.iter().map(move |&(s, _)| (s, o)))
+        .collect();
+    starts.sort_unstable();
+    let mut city_ends: Vec<usize> = groups
+        .iter()
+        .filter(|o| o.entry.is_some_and(|e| is_city(&gaz.entries[e as usize])))
+        .flat_map(|o| o.spans.iter().map(|&(_, e)| e))
+        .collect();
+    city_ends.sort_unstable();
     let article = Article {
         doc,
         gaz,
         cues,
         groups,
+        starts,
+        city_ends,
     };
     (0..groups.len()).map(|g| article.referent(g)).collect()
 }
@@ -240,6 +257,10 @@ struct Article<'a, 'd> {
     /// The lexicon's gazetteer lists (corporate suffixes).
     cues: &'a GazetteerCues,
     groups: &'a [KeyGroup],
+    /// Each mention's start and group, in order.
+    starts: Vec<(usize, usize)>,
+    /// The ends of the mentions of groups whose row is a city, in order.
+    city_ends: Vec<usize>,
 }
 
 /// What the text around one group's mentions says.
@@ -377,10 +398,7 @@ impl<'a, 'd> Article<'a, 'd> {
         let Some(head) = self.doc.text[..start].strip_suffix(", ") else {
             return false;
         };
-        self.groups.iter().any(|o| {
-            o.entry.is_some_and(|e| is_city(self.entry(e)))
-                && o.spans.iter().any(|&(_, e)| e == head.len())
-        })
+        self.city_ends.binary_search(&head.len()).is_ok()
     }
 
     /// The row named right after ", " following a mention ending at `end`
@@ -390,12 +408,17 @@ impl<'a, 'd> Article<'a, 'd> {
             return None;
         }
         let next = end + 2;
-        self.groups
+        let from = self.starts.partition_point(|&(s, _)| {
+            #[cfg(test)]
+            tests::LOOKUPS.with(|n| n.set(n.get() + 1));
+            s < next
+        });
+        self.starts[from..]
             .iter()
-            .enumerate()
-            .filter(|&(o, _)| o != g)
-            .find(|(_, o)| o.spans.iter().any(|&(s, _)| s == next))
-            .and_then(|(_, o)| o.entry.map(|e| self.entry(e)))
+            .take_while(|&&(s, _)| s == next)
+            .map(|&(_, o)| o)
+            .find(|&o| o != g)
+            .and_then(|o| self.groups[o].entry.map(|e| self.entry(e)))
     }
 
     /// True when another group than `g` names country `cc`.
@@ -528,5 +551,37 @@ impl Rank {
             self.population,
             self.matched,
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use crate::{Article, Extractor};
+
+    thread_local! {
+        /// Mention starts compared to find the row after ", ".
+        pub(super) static LOOKUPS: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// "Dublin, Ohio" said again and again costs a binary search per
+    /// mention, not a scan of every group's mentions.
+    #[test]
+    fn qualifiers_cost_log_work_per_mention() {
+        let x = Extractor::new();
+        let unit = "Officials in Dublin, Ohio, met farmers. ";
+        for repeats in [50, 800] {
+            LOOKUPS.with(|n| n.set(0));
+            let record = x.extract(&Article::new("a", unit.repeat(repeats))).unwrap();
+            let lookups = LOOKUPS.with(Cell::get);
+            assert!(record.entities.iter().any(|e| e.name == "Dublin"));
+            let mentions = 2 * repeats;
+            let log = (usize::BITS - mentions.leading_zeros()) as usize;
+            assert!(
+                lookups > 0 && lookups <= 2 * mentions * (log + 1),
+                "{repeats} repeats: {lookups} lookups"
+            );
+        }
     }
 }
