@@ -28,6 +28,9 @@ use std::path::Path;
 #[path = "src/text/case_fold.rs"]
 mod case_fold;
 #[allow(dead_code)]
+#[path = "src/gazetteer/columns.rs"]
+mod columns;
+#[allow(dead_code)]
 #[path = "src/gazetteer/compile.rs"]
 mod compile;
 #[allow(dead_code)]
@@ -75,6 +78,7 @@ mod parallel {
     }
 }
 
+use columns::{FACT_COLUMNS, HEADER};
 use compile::Index;
 use homonyms::Homonyms;
 use packed::{Writer, HAS_FACTS, KIND_NAMES, POLICY_NAMES};
@@ -83,19 +87,6 @@ use tsv::Tsv;
 
 /// The list of the embedded name files, in load order.
 const EMBEDDED_LIST: &str = "gazetteers/EMBEDDED";
-
-/// The columns every name file starts with (`gazetteer::load`).
-const HEADER: [&str; 5] = ["key", "type", "name", "aliases", "match"];
-
-/// The columns a name file may add, in any order (`gazetteer::load`).
-const FACT_COLUMNS: [&str; 6] = [
-    "shared",
-    "population",
-    "country",
-    "region",
-    "capital",
-    "priority",
-];
 
 /// How an entry's forms may be matched: `gazetteer::MatchPolicy`, in its
 /// order (as `compile` reads it).

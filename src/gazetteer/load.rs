@@ -13,6 +13,7 @@ use crate::hash::FnvBuild;
 use crate::record::EntityType;
 use crate::tsv::{Column, Row, Tsv};
 
+use super::columns::{FACT_COLUMNS, HEADER};
 use super::{embedded, Entry, Gazetteer, MatchPolicy, PlaceFacts};
 
 /// The gazetteer files compiled into the crate, in load order: (file name,
@@ -20,19 +21,6 @@ use super::{embedded, Entry, Gazetteer, MatchPolicy, PlaceFacts};
 /// generates.
 pub(crate) const EMBEDDED: &[(&str, &str)] =
     include!(concat!(env!("OUT_DIR"), "/embedded_files.rs"));
-
-const HEADER: [&str; 5] = ["key", "type", "name", "aliases", "match"];
-
-/// Columns a file may add after [`HEADER`], in any order: what tells a place
-/// apart from rows sharing its forms (see [`PlaceFacts`]).
-const FACT_COLUMNS: [&str; 6] = [
-    "shared",
-    "population",
-    "country",
-    "region",
-    "capital",
-    "priority",
-];
 
 /// The fact columns a header has.
 struct FactColumns {

@@ -21,6 +21,7 @@
 //! - `resolve`: which of the rows sharing a place name the article means
 //!   (the entity's key).
 
+mod columns;
 mod compile;
 mod context;
 mod embedded;
