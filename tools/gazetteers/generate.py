@@ -289,7 +289,27 @@ def region_base_name(name: str) -> str:
 # (UK counties, unitary authorities, metropolitan districts, London boroughs, council areas; Irish counties; French
 # departments; Spanish and Philippine provinces). Italy's provinces are left out: nearly all are named after their
 # capital city, which the city row already holds.
-SECOND_LEVEL = {"GB", "IE", "FR", "ES", "PH"}
+SECOND_LEVEL = {"GB", "IE", "FR", "ES", "PH", "ID", "LK", "UG"}
+# Indonesian province names as English news writes them: "Jawa Barat" -> "West Java", "Sumatera Utara" ->
+# "North Sumatra", "Kepulauan Riau" -> "Riau Islands".
+INDONESIAN_ISLANDS = {"Jawa": "Java", "Sumatera": "Sumatra", "Kalimantan": "Kalimantan", "Sulawesi": "Sulawesi",
+                      "Maluku": "Maluku", "Papua": "Papua", "Nusa Tenggara": "Nusa Tenggara"}
+INDONESIAN_DIRECTIONS = {"Barat Daya": "Southwest", "Barat": "West", "Timur": "East", "Tengah": "Central",
+                         "Utara": "North", "Selatan": "South", "Tenggara": "Southeast"}
+
+
+def english_indonesian_name(name: str) -> str:
+    """The English form of an Indonesian province's name, or "" when it has none."""
+    m = re.fullmatch(r"Kepulauan (.+)", name)
+    if m:
+        return f"{m.group(1)} Islands"
+    for island, english in INDONESIAN_ISLANDS.items():
+        for direction, eng_dir in INDONESIAN_DIRECTIONS.items():
+            if name == f"{island} {direction}":
+                return f"{eng_dir} {english}"
+    return ""
+
+
 # Countries whose counties news writes "County Cork" / "Co Cork" as well as "Cork".
 COUNTY_PREFIX = {"IE"}
 
@@ -322,6 +342,9 @@ def second_level_names(s, iso: str):
         aliases.append(m.group(1))
     if s.country_code in COUNTY_PREFIX:
         aliases += [f"County {name}", f"Co {name}", f"Co. {name}"]
+    english = english_indonesian_name(name) if s.country_code == "ID" else ""
+    if english:
+        name, aliases = english, [name] + aliases
     return name, aliases
 
 
@@ -342,7 +365,7 @@ def city_forms_by_country():
     return out
 
 
-def build_regions(countries, amb, log):
+def build_regions(countries, amb, log, place_forms=frozenset()):
     cur = {r["key"]: r for r in read_curated("region_names.tsv")}
     city_forms = city_forms_by_country()
     rows = []
@@ -390,10 +413,10 @@ def build_regions(countries, amb, log):
             # generic subdivision names (Central, Western, Delta, Plateau, Acre) mislead more than they help
             log.append((key, row.name, "region-common-word-dropped"))
             continue
-        if second and (row.name.lower() in first_level_forms or len(row.name) < 4
+        if second and (row.name.lower() in first_level_forms or row.name.lower() in place_forms or len(row.name) < 4
                        or row.name.lower() == parent_short_name(s).lower()):
             # "Navarra", "Cantabria" (one-province communities), "Jura" (a Swiss canton): the first level keeps
-            # the name; "Ain", "Var": three letters collide with acronyms and syllables
+            # the name, "Bali" the curated place; "Ain": three letters collide with acronyms and syllables
             log.append((key, row.name, "second-level-name-taken"))
             continue
         if row.name.lower() in PERSON_FORMS:
@@ -830,7 +853,7 @@ def main():
         COUNTRY_FORMS.update(f.lower() for f in r.forms())
     nationalities = build_nationalities(countries, amb, log)
     places = build_curated("places.tsv", "place", amb, log)
-    regions = build_regions(countries, amb, log)
+    regions = build_regions(countries, amb, log, {f.lower() for r in places for f in r.forms()})
     orgs = build_curated("organizations.tsv", "organization", amb, log)
     people = build_people(amb, log)
 
@@ -875,8 +898,9 @@ def main():
     ], nationalities)
     write_rows("regions.tsv", [
         "Subdivisions: ISO 3166-2 (PyPI pycountry, data from Debian iso-codes, LGPL-2.1-or-later): the first level,",
-        "and the second level of GB, IE, FR, ES and PH (counties, unitary authorities, departments, provinces) except",
-        "units named after a city of their country, their parent or another first-level unit.",
+        f"and the second level of {', '.join(sorted(SECOND_LEVEL))} (counties, unitary authorities, departments,",
+        "provinces, districts) except units named after a city of their country, their parent, another first-level",
+        "unit or a curated place.",
         "key = ISO 3166-2 code. Name = English/short form (curated overrides in tools/gazetteers/curated/region_names.tsv,",
         "else the ISO name without generic suffixes such as Sheng/oblast/-do); the ISO name and ASCII folds are aliases.",
     ], regions)
