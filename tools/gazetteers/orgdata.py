@@ -73,6 +73,7 @@ class FormCheck:
         self.never = {w.lower() for w in g.read_words("never_org_forms.txt")}
         self.taken = set()  # lower-case forms used by an earlier generated row
         self.keys = set()  # keys of earlier rows (curated organizations win over a generated row)
+        self.company_towns = set()  # lower-case names that a town abroad yielded to a major company
         self.short_forms = []  # (form, key, reason): short forms left out of a row because they need context
         self.stop = set()  # capitalised words that are never a name alone (gazetteers/stop_capitalized.tsv)
         with open(os.path.join(g.OUT, "stop_capitalized.tsv"), encoding="utf-8") as fh:
@@ -124,6 +125,8 @@ class FormCheck:
         if " " in form or self.g.is_acronym(form):
             return None
         low = form.lower()
+        if low in self.company_towns:
+            return None  # "Nokia", "Hitachi": a town abroad gave the name to the major company (generate.py)
         if low in self.surnames:
             return "surname"
         if low in self.person_names:
