@@ -9,6 +9,7 @@ use std::cmp::Ordering;
 
 /// Below this many items the work stays on the calling thread. (Low in
 /// the tests, so that their small gazetteers take the parallel path.)
+#[cfg(feature = "rayon")]
 pub(crate) const PARALLEL_MIN: usize = if cfg!(test) { 4 } else { 50_000 };
 
 /// Sort `v` with `cmp`, which must be a total order (the result is then
