@@ -357,7 +357,7 @@ impl ExtractorBuilder {
     /// Fails when a gazetteer file cannot be read or parsed; the error
     /// names the file (and line).
     pub fn build(&self) -> Result<Extractor, Error> {
-        let (gazetteer, matcher) = self.compile_gazetteers_beside_lexicon()?;
+        let (gazetteer, matcher) = self.compile_gazetteers()?;
         let lexicon = if self.lexicon.is_empty() {
             Cow::Borrowed(Lexicon::embedded())
         } else {
@@ -372,29 +372,6 @@ impl ExtractorBuilder {
                 quotes: self.quotes,
                 output: self.output,
             }),
-        })
-    }
-
-    /// [`Self::compile_gazetteers`], and on the first build of a process
-    /// the embedded word lists loaded on a second thread meanwhile: the two
-    /// are independent and each is a large part of a cold build.
-    fn compile_gazetteers_beside_lexicon(&self) -> Result<(Arc<Gazetteer>, Arc<Matcher>), Error> {
-        if Lexicon::embedded_is_loaded() {
-            return self.compile_gazetteers();
-        }
-        std::thread::scope(|scope| {
-            let loading = std::thread::Builder::new()
-                .name("newsfacts-lexicon".into())
-                .spawn_scoped(scope, Lexicon::embedded);
-            let compiled = self.compile_gazetteers();
-            // No thread (a platform without them): `build` loads the lists
-            // on this one.
-            if let Ok(loading) = loading {
-                if let Err(panic) = loading.join() {
-                    std::panic::resume_unwind(panic);
-                }
-            }
-            compiled
         })
     }
 

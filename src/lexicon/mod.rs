@@ -81,19 +81,12 @@ pub(crate) struct Lexicon {
     pub sentences: SentenceWords,
 }
 
-/// The embedded lists, loaded on first use.
-static EMBEDDED: Lazy<Lexicon> = Lazy::new(Lexicon::load);
-
 impl Lexicon {
     /// The lists embedded in the crate, loaded on first use and shared by
     /// every extractor that adds no words of its own.
     pub fn embedded() -> &'static Lexicon {
-        &EMBEDDED
-    }
-
-    /// Whether [`Lexicon::embedded`] has been loaded in this process.
-    pub fn embedded_is_loaded() -> bool {
-        Lazy::get(&EMBEDDED).is_some()
+        static LEXICON: Lazy<Lexicon> = Lazy::new(Lexicon::load);
+        &LEXICON
     }
 
     /// Load every embedded list.
