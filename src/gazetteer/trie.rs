@@ -8,6 +8,8 @@
 //! were most of the cost of building the automaton, and is built in one
 //! sort and one pass over the sorted patterns.
 
+use std::borrow::Cow;
+
 /// No pattern ends at this node / no child for this byte.
 const NONE: u32 = u32::MAX;
 
@@ -22,12 +24,61 @@ struct Node {
     pattern: u32,
 }
 
+/// A trie's nodes: built, or read in place from the bytes of
+/// [`Trie::to_bytes`] embedded in the binary (the embedded gazetteer's ~11 MB
+/// trie, which copying would fault in page by page on every cold start).
+#[derive(Clone, Debug)]
+enum Nodes {
+    Built(Vec<Node>),
+    /// Twelve bytes a node, as [`Trie::to_bytes`] writes them.
+    Packed(&'static [u8]),
+}
+
+impl Nodes {
+    fn len(&self) -> usize {
+        match self {
+            Nodes::Built(nodes) => nodes.len(),
+            Nodes::Packed(bytes) => bytes.len() / 12,
+        }
+    }
+
+    fn get(&self, i: usize) -> Option<Node> {
+        match self {
+            Nodes::Built(nodes) => nodes.get(i).copied(),
+            Nodes::Packed(bytes) => {
+                let n = bytes.get(i * 12..i * 12 + 12)?;
+                let word = |at: usize| {
+                    let b: [u8; 4] = n[at..at + 4].try_into().unwrap_or_default();
+                    u32::from_le_bytes(b)
+                };
+                Some(Node {
+                    first_child: word(0),
+                    children: word(4),
+                    pattern: word(8),
+                })
+            }
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = Node> + '_ {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+}
+
+impl PartialEq for Nodes {
+    fn eq(&self, other: &Nodes) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for Nodes {}
+
 /// A byte trie over a set of patterns.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Trie {
-    nodes: Vec<Node>,
+    nodes: Nodes,
     /// The byte on the edge into each node.
-    labels: Vec<u8>,
+    labels: Cow<'static, [u8]>,
     /// The child of the root for each first byte, or [`NONE`].
     root: Box<[u32; 256]>,
 }
@@ -108,13 +159,17 @@ impl Trie {
             std::mem::swap(&mut level, &mut next);
             next.clear();
         }
-        Trie::from_parts(nodes, labels)
+        Trie::from_parts(Nodes::Built(nodes), Cow::Owned(labels))
     }
 
     /// The trie of `nodes` and `labels`, with its root table.
-    fn from_parts(nodes: Vec<Node>, labels: Vec<u8>) -> Trie {
+    fn from_parts(nodes: Nodes, labels: Cow<'static, [u8]>) -> Trie {
         let mut root = Box::new([NONE; 256]);
-        let r = nodes[0];
+        let r = nodes.get(0).unwrap_or(Node {
+            first_child: 0,
+            children: 0,
+            pattern: NONE,
+        });
         for child in r.first_child..r.first_child + r.children {
             root[labels[child as usize] as usize] = child;
         }
@@ -132,7 +187,7 @@ impl Trie {
     pub(crate) fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(4 + self.nodes.len() * 13);
         out.extend_from_slice(&(self.nodes.len() as u32).to_le_bytes());
-        for n in &self.nodes {
+        for n in self.nodes.iter() {
             for v in [n.first_child, n.children, n.pattern] {
                 out.extend_from_slice(&v.to_le_bytes());
             }
@@ -141,34 +196,21 @@ impl Trie {
         out
     }
 
-    /// Read a trie written by [`Trie::to_bytes`]; `None` when `bytes` is
-    /// not one (a node pointing outside the trie included).
+    /// Read a trie written by [`Trie::to_bytes`], in place; `None` when
+    /// `bytes` is not one (a node pointing outside the trie included).
     #[allow(dead_code)] // The build script only writes tries.
-    pub(crate) fn from_bytes(bytes: &[u8]) -> Option<Trie> {
+    pub(crate) fn from_bytes(bytes: &'static [u8]) -> Option<Trie> {
         let (count, rest) = bytes.split_first_chunk::<4>()?;
         let count = u32::from_le_bytes(*count) as usize;
         let (nodes, labels) = rest.split_at_checked(count.checked_mul(12)?)?;
         if count == 0 || labels.len() != count {
             return None;
         }
-        let word = |k: &[u8], at: usize| {
-            let b: [u8; 4] = k[at..at + 4].try_into().unwrap_or_default();
-            u32::from_le_bytes(b)
-        };
-        let mut fits = true;
-        let nodes: Vec<Node> = nodes
-            .chunks_exact(12)
-            .map(|n| {
-                let node = Node {
-                    first_child: word(n, 0),
-                    children: word(n, 4),
-                    pattern: word(n, 8),
-                };
-                fits &= node.first_child as usize + node.children as usize <= count;
-                node
-            })
-            .collect();
-        fits.then(|| Trie::from_parts(nodes, labels.to_vec()))
+        let nodes = Nodes::Packed(nodes);
+        let fits = nodes
+            .iter()
+            .all(|n| n.first_child as usize + n.children as usize <= count);
+        fits.then(|| Trie::from_parts(nodes, Cow::Borrowed(labels)))
     }
 
     /// The number of patterns.
@@ -193,7 +235,9 @@ impl Trie {
     }
 
     fn child(&self, node: u32, byte: u8) -> u32 {
-        let n = self.nodes[node as usize];
+        let Some(n) = self.nodes.get(node as usize) else {
+            return NONE;
+        };
         let first = n.first_child as usize;
         let labels = &self.labels[first..first + n.children as usize];
         match labels.binary_search(&byte) {
@@ -211,9 +255,11 @@ impl Trie {
             if node == NONE {
                 return best;
             }
-            let pattern = self.nodes[node as usize].pattern;
-            if pattern != NONE {
-                best = Some((pattern, depth));
+            let Some(n) = self.nodes.get(node as usize) else {
+                return best;
+            };
+            if n.pattern != NONE {
+                best = Some((n.pattern, depth));
             }
             let Some(&b) = hay.get(depth) else {
                 return best;
@@ -226,7 +272,11 @@ impl Trie {
     /// Bytes of memory held.
     #[cfg(test)]
     pub(crate) fn heap_bytes(&self) -> usize {
-        self.nodes.len() * std::mem::size_of::<Node>() + self.labels.len() + 256 * 4
+        let nodes = match &self.nodes {
+            Nodes::Built(nodes) => nodes.len() * std::mem::size_of::<Node>(),
+            Nodes::Packed(_) => 0,
+        };
+        nodes + self.labels.len() + 256 * 4
     }
 }
 
@@ -255,8 +305,8 @@ mod tests {
     #[test]
     fn bytes_round_trip() {
         let t = Trie::new(&["china", "china daily", "chin", "x", "ürümqi"]);
-        assert_eq!(Trie::from_bytes(&t.to_bytes()), Some(t.clone()));
-        let bytes = t.to_bytes();
+        let bytes: &'static [u8] = t.to_bytes().leak();
+        assert_eq!(Trie::from_bytes(bytes), Some(t.clone()));
         assert_eq!(Trie::from_bytes(&bytes[..bytes.len() - 1]), None);
         assert_eq!(Trie::from_bytes(&[]), None);
     }

@@ -42,6 +42,11 @@ impl WordMarks {
         self.bits.get(w).copied().unwrap_or(0)
     }
 
+    /// Room for `n` more words without growing the table.
+    pub fn reserve(&mut self, n: usize) {
+        self.bits.reserve(n);
+    }
+
     /// Forget every mark.
     pub fn clear(&mut self) {
         self.bits.clear();

@@ -245,11 +245,14 @@ impl NameWords {
         let mut lex = NameWords::default();
         let table = embedded_table!("first_names.tsv");
         let [name] = columns(&table, ["name"]);
+        // Sized once: growing by rehashing cost a third of the inserts.
+        lex.first_names.reserve(table.max_rows());
         for row in rows(&table).filter(|r| !r.cell(name).is_empty()) {
             lex.first_names.insert(row.cell(name).to_string());
         }
         let table = embedded_table!("surnames.tsv");
         let [name, origin] = columns(&table, ["name", "origin"]);
+        lex.surnames.reserve(table.max_rows());
         for row in rows(&table).filter(|r| !r.cell(name).is_empty()) {
             let (name, origin) = (row.cell(name), row.cell(origin));
             lex.surnames.insert(name.to_string(), origin.to_string());
@@ -350,6 +353,7 @@ impl NameWords {
     fn index_marks(&mut self) {
         let marks = &mut self.marks;
         marks.clear();
+        marks.reserve(self.first_names.len() + self.surnames.len() + self.stop.len());
         marks.mark(
             mark::FIRST_NAME,
             self.first_names.iter().map(String::as_str),
