@@ -1,8 +1,8 @@
 //! Figure subjects read from the words right around the figure, the rules
 //! that `subjects` tries besides the clause's subject:
 //!
-//! - **No single bearer**: "Mobil <MOB> and Chevron <CHV> 550,000 bpd
-//!   between them", "three other men": the figure is about several, or
+//! - **No single bearer**: "`Mobil <MOB> and Chevron <CHV> 550,000 bpd
+//!   between them`", "three other men": the figure is about several, or
 //!   about others, so its subject is null.
 //! - **Actor after the figure**: "the $6bn which VEB lent", "the $1.75bn
 //!   agreement Lenovo signed": a name with its own verb right after the
@@ -37,8 +37,8 @@ impl Attributor<'_, '_> {
         self.cues.finite_verbs.contains(word) || (word.len() > 4 && word.ends_with("ed"))
     }
 
-    /// Is the figure about several bearers, or about others? "Mobil Corp
-    /// <MOB> and Chevron Corp <CHV> 550,000 bpd" (a ticker list ending in
+    /// Is the figure about several bearers, or about others? "`Mobil Corp
+    /// <MOB> and Chevron Corp <CHV> 550,000 bpd`" (a ticker list ending in
     /// "and X"), "three other men".
     pub(super) fn has_no_single_bearer(&self, fig: Range<usize>, lo: usize) -> bool {
         let after = self.words(fig.end..(fig.end + 40).min(self.text.len()));

@@ -242,7 +242,7 @@ impl Attributor<'_, '_> {
     }
 
     /// Rule 1: a name touching the figure — before it with only a comma or
-    /// a ticker between ("Smith, 45,", "Exxon Corp <XON> 440,000"), or right
+    /// a ticker between ("Smith, 45,", "`Exxon Corp <XON> 440,000`"), or right
     /// after it ("18-year-old Jane Doe", "500 ETIM").
     fn bearer_next_to(&self, fig: Range<usize>, lo: usize, hi: usize) -> Option<EntityMention> {
         let after = &self.text[fig.end..hi];
@@ -518,7 +518,7 @@ fn dateline_len(sentence: &str) -> usize {
     }
 }
 
-/// `text` without ticker codes in angle brackets ("<XON>").
+/// `text` without ticker codes in angle brackets ("`<XON>`").
 fn strip_tickers(text: &str) -> String {
     let mut out = String::new();
     let mut depth = 0;

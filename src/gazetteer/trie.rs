@@ -97,7 +97,7 @@ impl Trie {
         Trie::of_order(patterns, &order)
     }
 
-    /// [`Trie::new`] of patterns already sorted, without sorting them again.
+    /// `Trie::new` (test-only) of patterns already sorted, without sorting them again.
     pub(crate) fn of_sorted<P: AsRef<[u8]>>(patterns: &[P]) -> Trie {
         debug_assert!(patterns.windows(2).all(|w| w[0].as_ref() <= w[1].as_ref()));
         let order: Vec<u32> = (0..patterns.len() as u32)

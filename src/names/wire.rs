@@ -2,7 +2,7 @@
 //! abbreviations): dateline places ("LONDON 1996-08-22", "NEW YORK, March
 //! 11 -", "IRVINE, Calif."), state abbreviations after a town or a
 //! lawmaker's party ("Jacksonville, Fla.", "(D-Pa.)"), company names in
-//! angle brackets ("<Acme Holdings Spa>", but no ticker code "<ACM.MI>"),
+//! angle brackets ("`<Acme Holdings Spa>`", but no ticker code "`<ACM.MI>`"),
 //! and an acronym in brackets right after an organization's name even when
 //! its letters are not the name's initials ("National Bank of Ruritania
 //! (BNR)").
@@ -249,8 +249,8 @@ pub(super) fn sentence_ends_at(after: &str) -> bool {
 }
 
 /// Company names in angle brackets, the wire's mark for a company without a
-/// ticker ("<Acme Holdings Spa>"): an organization. A ticker code
-/// ("<ACM>", "<ACM.MI>") is one word and no name.
+/// ticker ("`<Acme Holdings Spa>`"): an organization. A ticker code
+/// ("`<ACM>`", "`<ACM.MI>`") is one word and no name.
 pub(super) fn bracketed_companies(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
     let text = words.doc.text;
     for (open, _) in text.match_indices('<') {

@@ -81,7 +81,7 @@ impl<'a> Doc<'a> {
         Doc::with_buffers(text, has_title, abbreviations, DocBuffers::default())
     }
 
-    /// [`Doc::new`] in the buffers of an earlier article, with the given
+    /// `Doc::new` (test-only) in the buffers of an earlier article, with the given
     /// abbreviations (after which a full stop does not end a sentence).
     pub fn with_buffers(
         text: &'a str,
