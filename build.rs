@@ -78,7 +78,7 @@ mod parallel {
     }
 }
 
-use columns::{FACT_COLUMNS, HEADER};
+use columns::{split_forms, FACT_COLUMNS, HEADER};
 use compile::Index;
 use homonyms::Homonyms;
 use packed::{Writer, HAS_FACTS, KIND_NAMES, POLICY_NAMES};
@@ -292,15 +292,6 @@ fn number(cell: &str) -> Option<u64> {
         "" => Some(0),
         s => s.parse().ok(),
     }
-}
-
-/// `|`-separated forms, trimmed, without empty ones and `name`.
-fn split_forms(cell: &str, name: &str) -> Vec<String> {
-    cell.split('|')
-        .map(str::trim)
-        .filter(|a| !a.is_empty() && *a != name)
-        .map(String::from)
-        .collect()
 }
 
 /// The entries in the form `gazetteer::embedded::entries` reads.

@@ -1,4 +1,5 @@
-//! The columns of a gazetteer name file (gazetteers/FORMAT.md), shared by
+//! The columns of a gazetteer name file (gazetteers/FORMAT.md) and how its
+//! aliases cell splits, shared by
 //! the loader (`load.rs`) and `build.rs`, which parses the embedded files
 //! ahead of time: one definition, so the two cannot read a file differently.
 
@@ -15,3 +16,12 @@ pub(crate) const FACT_COLUMNS: [&str; 6] = [
     "capital",
     "priority",
 ];
+
+/// `|`-separated forms, trimmed, without empty ones and `name`.
+pub(crate) fn split_forms(cell: &str, name: &str) -> Vec<String> {
+    cell.split('|')
+        .map(str::trim)
+        .filter(|a| !a.is_empty() && *a != name)
+        .map(String::from)
+        .collect()
+}

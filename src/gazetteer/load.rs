@@ -13,7 +13,7 @@ use crate::hash::FnvBuild;
 use crate::record::EntityType;
 use crate::tsv::{Column, Row, Tsv};
 
-use super::columns::{FACT_COLUMNS, HEADER};
+use super::columns::{split_forms, FACT_COLUMNS, HEADER};
 use super::{embedded, Entry, Gazetteer, MatchPolicy, PlaceFacts};
 
 /// The gazetteer files compiled into the crate, in load order: (file name,
@@ -91,15 +91,6 @@ fn key_hash(key: &str) -> u64 {
     let mut h = FnvBuild::default().build_hasher();
     h.write(key.as_bytes());
     h.finish()
-}
-
-/// `|`-separated forms, trimmed, without empty ones and `name`.
-fn split_forms(cell: &str, name: &str) -> Vec<String> {
-    cell.split('|')
-        .map(str::trim)
-        .filter(|a| !a.is_empty() && *a != name)
-        .map(String::from)
-        .collect()
 }
 
 impl Gazetteer {
