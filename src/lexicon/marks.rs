@@ -1,30 +1,116 @@
-//! Word marks: which of a family's word lists each word is on, as the bits
-//! of one `u32`, so that a stage hashes a token's word once and then asks
-//! about every list with a bit test.
+//! Word marks: which of the lexicon's word lists each word is on, as the
+//! bits of one `u64`, so that a word is hashed once and then asked about
+//! every list with a bit test.
 //!
-//! Any list can be marked: a family gives each of its lists a bit
-//! ([`WordMarks::mark`] with the list's words) and its stage reads
-//! [`WordMarks::get`] once per token, keeping the bits beside the token.
+//! The [`Lexicon`](super::Lexicon) owns one table for every family
+//! ([`WordMarks`]); the text layer reads it once per base token
+//! (`text::Doc`), and each stage's view copies the bits to its words.
+//! Lists are matched on the word as written ([`mark::EXACT`] bits: the name
+//! lists that tell "Will" from "will") or on its lower-case form (the bits
+//! from [`mark::FOLDED`] on).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::hash::FnvBuild;
+/// The bits of [`WordMarks`]: the list a word is on.
+pub(crate) mod mark {
+    // Lists matched on the word as written.
+
+    /// A listed given name (`first_names`).
+    pub const FIRST_NAME: u64 = 1;
+    /// A listed surname (`surnames`).
+    pub const SURNAME: u64 = 1 << 1;
+    /// A surname of East Asian origin: family name first ("Xi Jinping").
+    pub const EAST_ASIAN_SURNAME: u64 = 1 << 2;
+    /// A capitalised stop word (`stop`).
+    pub const STOP: u64 = 1 << 3;
+    /// A stop word that never starts a name ([`super::super::NameWords::is_function_stop`]).
+    pub const FUNCTION_STOP: u64 = 1 << 4;
+    /// A stop word of a closed class: function word, pronoun, day, month.
+    pub const CLOSED_CLASS: u64 = 1 << 5;
+    /// A speech verb (`speech`).
+    pub const SPEECH: u64 = 1 << 6;
+    /// An organization descriptor (`org_descriptors`).
+    pub const ORG_DESCRIPTOR: u64 = 1 << 7;
+    /// A particle inside person names (`cues.particles`).
+    pub const PARTICLE: u64 = 1 << 8;
+    /// The last word of an organization head (`org_heads_by_last`).
+    pub const ORG_HEAD_LAST: u64 = 1 << 9;
+    /// The last word of a place head (`place_heads_by_last`).
+    pub const PLACE_HEAD_LAST: u64 = 1 << 10;
+    /// The first word of a party noun (`party_nouns`).
+    pub const PARTY_FIRST: u64 = 1 << 11;
+    /// A lower-case place head, or its plural (`cues.lower_place_heads`:
+    /// "district", "districts").
+    pub const LOWER_PLACE_HEAD: u64 = 1 << 12;
+    /// The head of a competition's name (`cues.event_heads`), as written.
+    pub const EVENT_HEAD: u64 = 1 << 13;
+    /// … and in ASCII capitals ("OPEN").
+    pub const EVENT_HEAD_CAPS: u64 = 1 << 14;
+    /// The head of a league's name (`cues.league_heads`), as written.
+    pub const LEAGUE_HEAD: u64 = 1 << 15;
+    /// … and in ASCII capitals ("LEAGUE").
+    pub const LEAGUE_HEAD_CAPS: u64 = 1 << 16;
+
+    /// The bits of the lists matched on the word as written.
+    pub const EXACT: u64 = FOLDED - 1;
+    /// The first bit of the lists matched on the lower-case word.
+    pub const FOLDED: u64 = 1 << 24;
+
+    // Name lists matched on the lower-case word.
+
+    /// The lower-case first word of a title or role (`titles_by_first`).
+    pub const TITLE_FIRST: u64 = 1 << 24;
+    /// A sports word (`cues.sport_words`).
+    pub const SPORT_WORD: u64 = 1 << 25;
+
+    // Figure lists (all lower-case).
+
+    /// A number word (`numbers`: "five", "million", "dozen").
+    pub const NUMBER_WORD: u64 = 1 << 32;
+    /// Ends a counted noun phrase (`cues.np_stop`).
+    pub const NP_STOP: u64 = 1 << 33;
+    /// A verb showing a bare number is the subject (`cues.subject_verbs`).
+    pub const SUBJECT_VERB: u64 = 1 << 34;
+    /// A participle used as an adjective (`cues.participle_adjectives`).
+    pub const PARTICIPLE_ADJECTIVE: u64 = 1 << 35;
+    /// An irregular plural heading a counted noun (`cues.plural_nouns`).
+    pub const PLURAL_NOUN: u64 = 1 << 36;
+    /// A word ending in -s that is no plural noun (`cues.not_plural`).
+    pub const NOT_PLURAL: u64 = 1 << 37;
+    /// A determiner skipped after "of" (`cues.of_determiners`).
+    pub const OF_DETERMINER: u64 = 1 << 38;
+    /// A word making the next figure a term of comparison
+    /// (`cues.comparison_links`).
+    pub const COMPARISON_LINK: u64 = 1 << 39;
+    /// Not the counted noun before "of N" (`cues.aggregate_nouns`).
+    pub const AGGREGATE_NOUN: u64 = 1 << 40;
+    /// A verb of change (`cues.change_verbs`).
+    pub const CHANGE_VERB: u64 = 1 << 41;
+    /// A month name or abbreviation, lower-case (`months`).
+    pub const MONTH: u64 = 1 << 42;
+}
 
 /// Each marked word and the bits of the lists it is on.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct WordMarks {
-    bits: HashMap<Box<str>, u32, FnvBuild>,
+    bits: HashMap<Box<str>, u64, BuildHasherDefault<WordHasher>>,
     /// Bit `n` set: a marked word of `n` bytes exists (longer ones: bit 63).
-    /// Most words asked about are marked by no list: their length turns
-    /// them away before any hashing.
+    /// Most words asked about are marked by no list: their length or first
+    /// byte turns them away before any hashing.
     lengths: u64,
+    /// Bit `b` set: a marked word starts with byte `b`.
+    first_bytes: [u64; 4],
 }
 
 impl WordMarks {
     /// Set `bit` on each of `words`.
-    pub fn mark<'w>(&mut self, bit: u32, words: impl IntoIterator<Item = &'w str>) {
+    pub fn mark<'w>(&mut self, bit: u64, words: impl IntoIterator<Item = &'w str>) {
         for w in words {
             self.lengths |= 1 << w.len().min(63);
+            if let Some(&b) = w.as_bytes().first() {
+                self.first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
             match self.bits.get_mut(w) {
                 Some(b) => *b |= bit,
                 None => {
@@ -35,11 +121,29 @@ impl WordMarks {
     }
 
     /// The bits of the lists `w` is on (0 for a word on none).
-    pub fn get(&self, w: &str) -> u32 {
+    #[inline]
+    pub fn get(&self, w: &str) -> u64 {
         if self.lengths & (1 << w.len().min(63)) == 0 {
             return 0;
         }
+        if let Some(&b) = w.as_bytes().first() {
+            if self.first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) == 0 {
+                return 0;
+            }
+        }
         self.bits.get(w).copied().unwrap_or(0)
+    }
+
+    /// The marks of a word written `exact`, lower-cased `lower`: the exact
+    /// word's [`mark::EXACT`] bits, the lower-case word's from
+    /// [`mark::FOLDED`] on.
+    #[inline]
+    pub fn of(&self, exact: &str, lower: &str) -> u64 {
+        let m = self.get(exact);
+        if exact == lower {
+            return m;
+        }
+        (m & mark::EXACT) | (self.get(lower) & !mark::EXACT)
     }
 
     /// Room for `n` more words without growing the table.
@@ -51,23 +155,353 @@ impl WordMarks {
     pub fn clear(&mut self) {
         self.bits.clear();
         self.lengths = 0;
+        self.first_bytes = [0; 4];
+    }
+}
+
+/// A hasher for short words that reads eight bytes at a time: the table is
+/// asked once per token of every article, where FNV's byte-at-a-time loop
+/// was most of a lookup's cost. (The keys are the lexicon's fixed words;
+/// article words only probe.)
+#[derive(Default)]
+pub(crate) struct WordHasher(u64);
+
+const MIX: u64 = 0x9e37_79b9_7f4a_7c15;
+
+impl WordHasher {
+    fn add(&mut self, x: u64) {
+        self.0 = (self.0 ^ x).wrapping_mul(MIX).rotate_left(29);
+    }
+}
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        let h = self.0;
+        (h ^ (h >> 32)).wrapping_mul(MIX) ^ (h >> 29)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let n = bytes.len();
+        let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap());
+        let half = |at: usize| u64::from(u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap()));
+        self.add(n as u64);
+        if n >= 8 {
+            let mut at = 0;
+            while at + 8 < n {
+                self.add(word(at));
+                at += 8;
+            }
+            // The last eight bytes, overlapping the chunk before.
+            self.add(word(n - 8));
+        } else if n >= 4 {
+            self.add(half(0) << 32 | half(n - 4));
+        } else if n > 0 {
+            let (a, b, c) = (bytes[0], bytes[n / 2], bytes[n - 1]);
+            self.add(u64::from(a) << 16 | u64::from(b) << 8 | u64::from(c));
+        }
+    }
+
+    /// The end mark `str` hashes after its bytes: `write` has mixed in the
+    /// length already.
+    fn write_u8(&mut self, _: u8) {}
+}
+
+/// Test-only: every marked list with its bit, for the differential tests.
+#[cfg(test)]
+pub(crate) mod lists {
+    use super::mark;
+    use crate::lexicon::Lexicon;
+
+    /// A marked list: its bit, whether it is matched on the word as
+    /// written (else on the folded word), and the list's own answer.
+    pub(crate) type Listed = (&'static str, u64, bool, Box<dyn Fn(&str) -> bool>);
+
+    /// Every list the lexicon marks, answered by the list itself.
+    pub(crate) fn marked_lists(lex: &'static Lexicon) -> Vec<Listed> {
+        let (n, f) = (&lex.names, &lex.figures);
+        let stop_class = move |w: &str, classes: &[&str]| {
+            n.stop.get(w).is_some_and(|c| classes.contains(&c.as_str()))
+        };
+        let caps = |list: &'static crate::lexicon::WordList| {
+            move |w: &str| list.iter().any(|h| h.to_ascii_uppercase() == w)
+        };
+        let lower_place_head = move |w: &str| {
+            let heads = &n.cues.lower_place_heads;
+            heads.contains(w)
+                || heads.iter().any(|h| format!("{h}s") == w)
+                || w == "cities" && heads.contains("city")
+        };
+        let east_asian = ["chinese", "korean", "vietnamese", "japanese"];
+        let closed = ["function", "pronoun", "weekday", "month"];
+        let function = [
+            "function",
+            "pronoun",
+            "discourse",
+            "weekday",
+            "month",
+            "misc",
+        ];
+        vec![
+            (
+                "first_names",
+                mark::FIRST_NAME,
+                true,
+                Box::new(|w| n.first_names.contains(w)),
+            ),
+            (
+                "surnames",
+                mark::SURNAME,
+                true,
+                Box::new(|w| n.surnames.contains_key(w)),
+            ),
+            (
+                "east asian surnames",
+                mark::EAST_ASIAN_SURNAME,
+                true,
+                Box::new(move |w| {
+                    n.surnames
+                        .get(w)
+                        .is_some_and(|o| east_asian.contains(&o.as_str()))
+                }),
+            ),
+            (
+                "stop",
+                mark::STOP,
+                true,
+                Box::new(|w| n.stop.contains_key(w)),
+            ),
+            (
+                "function stop",
+                mark::FUNCTION_STOP,
+                true,
+                Box::new(move |w| stop_class(w, &function)),
+            ),
+            (
+                "function stop (rule)",
+                mark::FUNCTION_STOP,
+                true,
+                Box::new(|w| n.is_function_stop(w)),
+            ),
+            (
+                "closed class",
+                mark::CLOSED_CLASS,
+                true,
+                Box::new(move |w| stop_class(w, &closed)),
+            ),
+            (
+                "speech",
+                mark::SPEECH,
+                true,
+                Box::new(|w| n.speech.contains(w)),
+            ),
+            (
+                "org_descriptors",
+                mark::ORG_DESCRIPTOR,
+                true,
+                Box::new(|w| n.org_descriptors.contains(w)),
+            ),
+            (
+                "particles",
+                mark::PARTICLE,
+                true,
+                Box::new(|w| n.cues.particles.contains(w)),
+            ),
+            (
+                "org head last",
+                mark::ORG_HEAD_LAST,
+                true,
+                Box::new(|w| n.org_heads_by_last.contains_key(w)),
+            ),
+            (
+                "place head last",
+                mark::PLACE_HEAD_LAST,
+                true,
+                Box::new(|w| n.place_heads_by_last.contains_key(w)),
+            ),
+            (
+                "party first",
+                mark::PARTY_FIRST,
+                true,
+                Box::new(|w| n.party_nouns.iter().any(|p| p.words[0] == w)),
+            ),
+            (
+                "lower place heads",
+                mark::LOWER_PLACE_HEAD,
+                true,
+                Box::new(lower_place_head),
+            ),
+            (
+                "event_heads",
+                mark::EVENT_HEAD,
+                true,
+                Box::new(|w| n.cues.event_heads.contains(w)),
+            ),
+            (
+                "event_heads caps",
+                mark::EVENT_HEAD_CAPS,
+                true,
+                Box::new(caps(&n.cues.event_heads)),
+            ),
+            (
+                "league_heads",
+                mark::LEAGUE_HEAD,
+                true,
+                Box::new(|w| n.cues.league_heads.contains(w)),
+            ),
+            (
+                "league_heads caps",
+                mark::LEAGUE_HEAD_CAPS,
+                true,
+                Box::new(caps(&n.cues.league_heads)),
+            ),
+            (
+                "title first",
+                mark::TITLE_FIRST,
+                false,
+                Box::new(|w| n.titles_by_first.contains_key(w)),
+            ),
+            (
+                "sport_words",
+                mark::SPORT_WORD,
+                false,
+                Box::new(|w| n.cues.sport_words.contains(w)),
+            ),
+            (
+                "numbers",
+                mark::NUMBER_WORD,
+                false,
+                Box::new(|w| f.numbers.contains_key(w)),
+            ),
+            (
+                "np_stop",
+                mark::NP_STOP,
+                false,
+                Box::new(|w| f.cues.np_stop.contains(w)),
+            ),
+            (
+                "subject_verbs",
+                mark::SUBJECT_VERB,
+                false,
+                Box::new(|w| f.cues.subject_verbs.contains(w)),
+            ),
+            (
+                "participle_adjectives",
+                mark::PARTICIPLE_ADJECTIVE,
+                false,
+                Box::new(|w| f.cues.participle_adjectives.contains(w)),
+            ),
+            (
+                "plural_nouns",
+                mark::PLURAL_NOUN,
+                false,
+                Box::new(|w| f.cues.plural_nouns.contains(w)),
+            ),
+            (
+                "not_plural",
+                mark::NOT_PLURAL,
+                false,
+                Box::new(|w| f.cues.not_plural.contains(w)),
+            ),
+            (
+                "of_determiners",
+                mark::OF_DETERMINER,
+                false,
+                Box::new(|w| f.cues.of_determiners.contains(w)),
+            ),
+            (
+                "comparison_links",
+                mark::COMPARISON_LINK,
+                false,
+                Box::new(|w| f.cues.comparison_links.contains(w)),
+            ),
+            (
+                "aggregate_nouns",
+                mark::AGGREGATE_NOUN,
+                false,
+                Box::new(|w| f.cues.aggregate_nouns.contains(w)),
+            ),
+            (
+                "change_verbs",
+                mark::CHANGE_VERB,
+                false,
+                Box::new(|w| f.cues.change_verbs.contains(w)),
+            ),
+            (
+                "months",
+                mark::MONTH,
+                false,
+                Box::new(|w| f.months.contains(w)),
+            ),
+        ]
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::WordMarks;
+    use super::lists::marked_lists;
+    use super::{mark, WordMarks};
+    use crate::lexicon::Lexicon;
+    use crate::text::{test_corpus, Doc};
+
+    /// Every word of every marked list, as written, lower-cased, in ASCII
+    /// capitals and capitalised, one per line.
+    fn listed_words(lex: &Lexicon) -> String {
+        let mut out = String::new();
+        for w in lex.marks.bits.keys() {
+            let mut cap = w.to_lowercase();
+            if let Some(first) = cap.get(..1) {
+                cap = first.to_uppercase() + &cap[1..];
+            }
+            for form in [w.to_string(), w.to_lowercase(), w.to_ascii_uppercase(), cap] {
+                out.push_str(&form);
+                out.push('\n');
+            }
+        }
+        out
+    }
+
+    /// Each base token's mark bit is the list's answer for the token's text
+    /// (lists matched as written) or its folded text (the others), for
+    /// every marked list, over the fixture, the development texts and every
+    /// listed word in four casings.
+    #[test]
+    fn token_marks_are_list_membership() {
+        let lex = Lexicon::embedded();
+        let lists = marked_lists(lex);
+        let mut texts = test_corpus::texts();
+        texts.push(listed_words(lex));
+        let mut every_bit = 0;
+        for text in &texts {
+            let doc = Doc::new(text, false);
+            for t in &doc.tokens {
+                let (exact, folded) = (&text[t.start..t.end], &doc.folded[t.start..t.end]);
+                for (name, bit, as_written, on_list) in &lists {
+                    let w = if *as_written { exact } else { folded };
+                    assert_eq!(t.marks & bit != 0, on_list(w), "{name}: {w:?}");
+                }
+                every_bit |= t.marks;
+            }
+        }
+        let all = lists.iter().fold(0, |m, (_, bit, _, _)| m | bit);
+        assert_eq!(every_bit, all, "some list marked no token");
+        for (name, _, _, on_list) in &lists {
+            assert!(!on_list(""), "{name} holds the empty word");
+        }
+    }
 
     #[test]
     fn a_word_carries_the_bits_of_its_lists() {
         let mut marks = WordMarks::default();
         marks.mark(1, ["Paris", "Jordan"]);
         marks.mark(4, ["Jordan", "said"]);
+        marks.mark(mark::FOLDED, ["jordan"]);
         assert_eq!(marks.get("Jordan"), 5);
         assert_eq!(marks.get("Paris"), 1);
         assert_eq!(marks.get("said"), 4);
         assert_eq!(marks.get("paris"), 0);
         assert_eq!(marks.get(""), 0);
+        assert_eq!(marks.of("Jordan", "jordan"), 5 | mark::FOLDED);
+        assert_eq!(marks.of("jordan", "jordan"), mark::FOLDED);
         marks.clear();
         assert_eq!(marks.get("Jordan"), 0);
     }

@@ -66,7 +66,10 @@ pub(crate) use claims::ClaimCues;
 pub(crate) use figures::{FigureWords, NumberWord};
 pub(crate) use gazetteer::GazetteerCues;
 pub(crate) use lists::WordList;
-pub(crate) use names::{mark, Head, NameWords, Phrase, TitleKind};
+#[cfg(test)]
+pub(crate) use marks::lists::marked_lists;
+pub(crate) use marks::{mark, WordMarks};
+pub(crate) use names::{Head, NameWords, Phrase, TitleKind};
 pub(crate) use sentences::SentenceWords;
 pub(crate) use verbs::AttributionVerbs;
 
@@ -79,6 +82,9 @@ pub(crate) struct Lexicon {
     pub claims: ClaimCues,
     pub gazetteer: GazetteerCues,
     pub sentences: SentenceWords,
+    /// The lists each word is on, for every family ([`mark`] bits): built
+    /// from the lists above by [`Lexicon::index_marks`].
+    pub marks: WordMarks,
 }
 
 impl Lexicon {
@@ -93,14 +99,28 @@ impl Lexicon {
     fn load() -> Lexicon {
         let verbs = AttributionVerbs::load();
         let names = NameWords::load(&verbs);
-        Lexicon {
+        let mut lex = Lexicon {
             figures: FigureWords::load(&names.months),
             names,
             verbs,
             claims: ClaimCues::load(),
             gazetteer: GazetteerCues::load(),
             sentences: SentenceWords::load(),
-        }
+            marks: WordMarks::default(),
+        };
+        lex.index_marks();
+        lex
+    }
+
+    /// Mark every word of the lists the stages ask about per word, after
+    /// the lists have changed.
+    pub(crate) fn index_marks(&mut self) {
+        let marks = &mut self.marks;
+        marks.clear();
+        // Sized once: growing by rehashing cost a third of the inserts.
+        marks.reserve(self.names.marked_words() + self.figures.numbers.len());
+        self.names.mark_words(marks);
+        self.figures.mark_words(marks);
     }
 }
 

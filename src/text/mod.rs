@@ -17,12 +17,15 @@
 
 use std::ops::Range;
 
-use crate::lexicon::WordList;
+use crate::lexicon::{Lexicon, WordMarks};
 use sentences::SplitInput;
+use tokens::TokenizeInput;
 
 mod capitals;
 mod case_fold;
 mod sentences;
+#[cfg(test)]
+pub(crate) mod test_corpus;
 mod tokens;
 mod words;
 
@@ -41,8 +44,11 @@ pub(crate) struct Doc<'a> {
     /// Sentence spans, trimmed, in order.
     pub sentences: Vec<Range<usize>>,
     /// The base tokens, in order (see [`Token`]): every stage's words are
-    /// joins of these.
+    /// joins of these. Each carries its lexicon marks.
     pub tokens: Vec<Token>,
+    /// The lexicon's word marks the tokens were marked with, for the
+    /// stages' words that join several tokens ("al-Qaeda").
+    pub word_marks: &'a WordMarks,
     /// The span of the title (first paragraph) when the article has one.
     pub headline: Option<Range<usize>>,
     /// Byte offset where each line starts.
@@ -74,19 +80,20 @@ struct Spare {
 
 impl<'a> Doc<'a> {
     /// Prepare `text`; `has_title` says whether its first paragraph is a
-    /// title. Reads the embedded lexicon's abbreviations.
+    /// title. Reads the embedded lexicon.
     #[cfg(test)]
     pub fn new(text: &'a str, has_title: bool) -> Doc<'a> {
-        let abbreviations = &crate::lexicon::Lexicon::embedded().sentences.abbreviations;
-        Doc::with_buffers(text, has_title, abbreviations, DocBuffers::default())
+        let lexicon = Lexicon::embedded();
+        Doc::with_buffers(text, has_title, lexicon, DocBuffers::default())
     }
 
-    /// `Doc::new` (test-only) in the buffers of an earlier article, with the given
-    /// abbreviations (after which a full stop does not end a sentence).
+    /// `Doc::new` (test-only) in the buffers of an earlier article, with
+    /// the given lexicon: its abbreviations (after which a full stop does
+    /// not end a sentence) and its word marks (each token's lists).
     pub fn with_buffers(
         text: &'a str,
         has_title: bool,
-        abbreviations: &WordList,
+        lexicon: &'a Lexicon,
         buffers: DocBuffers,
     ) -> Doc<'a> {
         let DocBuffers {
@@ -98,11 +105,17 @@ impl<'a> Doc<'a> {
             mut spare,
         } = buffers;
         case_fold::fold_case_into(text, &mut folded);
-        tokens::tokenize(text, &mut tokens, &mut spare.unicode_marks);
+        let word_marks = &lexicon.marks;
+        let input = TokenizeInput {
+            text,
+            folded: &folded,
+            word_marks,
+        };
+        tokens::tokenize(&input, &mut tokens, &mut spare.unicode_marks);
         let input = SplitInput {
             tokens: &tokens,
             unicode_marks: &spare.unicode_marks,
-            abbreviations,
+            abbreviations: &lexicon.sentences.abbreviations,
         };
         sentences::split_sentences(text, &input, &mut sentences, &mut spare.breaks);
         tokens::assign_sentences(&mut tokens, &sentences);
@@ -122,6 +135,7 @@ impl<'a> Doc<'a> {
             folded,
             sentences,
             tokens,
+            word_marks,
             headline,
             line_starts,
             line_capitals,

@@ -18,6 +18,7 @@ use regex::Regex;
 
 use super::case_fold::fold_char;
 use super::sentences::needs_unicode_rules;
+use crate::lexicon::WordMarks;
 
 /// What a base token is made of. The kinds split the characters so that
 /// every stage's word is a join of whole tokens: names read letters and
@@ -119,8 +120,10 @@ pub(crate) struct Token {
     /// The first token on its line: a line break (`\n`) lies between the
     /// previous token and this one (true for the first token).
     pub(crate) line_start: bool,
-    // A word's lexicon id belongs here once the shared lexicon lands, looked
-    // up once per token like the facts above.
+    /// The lexicon's lists the token is on ([`mark`](crate::lexicon::mark)
+    /// bits): the exact bits of its text, the folded bits of its folded
+    /// text (`Doc::folded`), looked up once here for every stage.
+    pub(crate) marks: u64,
 }
 
 /// `\p{L}` or `\p{N}` as the claims stage's pattern reads them, for the
@@ -187,12 +190,31 @@ fn char_at(text: &str, i: usize) -> char {
         .unwrap_or(char::REPLACEMENT_CHARACTER)
 }
 
-/// Cut `text` into base tokens, in one pass, into `toks` (cleared first);
-/// their sentence indices are 0 until [`assign_sentences`]. Push to
-/// `unicode_marks` (cleared first) the offset of each character whose line
-/// needs the Unicode sentence rules ([`needs_unicode_rules`]) and of each
-/// carriage return not followed by a line feed.
-pub(crate) fn tokenize(text: &str, toks: &mut Vec<Token>, unicode_marks: &mut Vec<usize>) {
+/// The text to cut into tokens and what to look its words up in.
+pub(crate) struct TokenizeInput<'t> {
+    pub text: &'t str,
+    /// The text lower-cased with the same byte offsets (`Doc::folded`).
+    pub folded: &'t str,
+    /// The lexicon's marks, looked up once per token.
+    pub word_marks: &'t WordMarks,
+}
+
+/// Cut `text` into base tokens, in one pass, into `toks` (cleared first),
+/// each with its lexicon marks; their sentence indices are 0 until
+/// [`assign_sentences`]. Push to `unicode_marks` (cleared first) the offset
+/// of each character whose line needs the Unicode sentence rules
+/// ([`needs_unicode_rules`]) and of each carriage return not followed by a
+/// line feed.
+pub(crate) fn tokenize(
+    input: &TokenizeInput<'_>,
+    toks: &mut Vec<Token>,
+    unicode_marks: &mut Vec<usize>,
+) {
+    let TokenizeInput {
+        text,
+        folded,
+        word_marks,
+    } = *input;
     let bytes = text.as_bytes();
     toks.clear();
     toks.reserve(text.len() / 4 + 8);
@@ -264,6 +286,7 @@ pub(crate) fn tokenize(text: &str, toks: &mut Vec<Token>, unicode_marks: &mut Ve
             case,
             glued,
             line_start,
+            marks: word_marks.of(&text[start..i], &folded[start..i]),
         });
         glued = true;
         line_start = false;
@@ -355,10 +378,22 @@ pub(crate) fn is_punct(text: &str, t: &Token, c: char) -> bool {
 mod tests {
     use super::*;
 
-    fn kinds(text: &str) -> Vec<(&str, TokenKind, bool, bool)> {
+    /// The base tokens of `text`, marked by the embedded lexicon.
+    fn cut(text: &str) -> Vec<Token> {
+        let folded = super::super::fold_case(text);
+        let input = TokenizeInput {
+            text,
+            folded: &folded,
+            word_marks: &crate::lexicon::Lexicon::embedded().marks,
+        };
         let (mut toks, mut marks) = (Vec::new(), Vec::new());
-        tokenize(text, &mut toks, &mut marks);
-        toks.iter()
+        tokenize(&input, &mut toks, &mut marks);
+        toks
+    }
+
+    fn kinds(text: &str) -> Vec<(&str, TokenKind, bool, bool)> {
+        cut(text)
+            .iter()
             .map(|t| (&text[t.start..t.end], t.kind, t.glued, t.line_start))
             .collect()
     }
@@ -388,8 +423,7 @@ mod tests {
     #[test]
     fn sentence_index_of_each_token() {
         let text = "One two. Three.";
-        let (mut toks, mut marks) = (Vec::new(), Vec::new());
-        tokenize(text, &mut toks, &mut marks);
+        let mut toks = cut(text);
         assign_sentences(&mut toks, &[0..8, 9..15]);
         let sents: Vec<usize> = toks.iter().map(|t| t.sentence).collect();
         assert_eq!(sents, vec![0, 0, 0, 1, 1]);
@@ -398,9 +432,7 @@ mod tests {
     #[test]
     fn case_flags() {
         let case = |w: &str| {
-            let (mut toks, mut marks) = (Vec::new(), Vec::new());
-            tokenize(w, &mut toks, &mut marks);
-            let c = toks[0].case;
+            let c = cut(w)[0].case;
             (c.starts_upper(), c.starts_lower(), c.has_lower())
         };
         assert_eq!(case("said"), (false, true, true));
