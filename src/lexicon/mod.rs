@@ -23,8 +23,12 @@
 //!   rules' small lists: one file per stage, one row per word), and
 //!   `word_lists!`, which declares a stage's struct of them (`FigureCues`,
 //!   `NameCues`, `ClaimCues`: one field per list, named as the list).
-//! - `marks`: [`WordMarks`](marks::WordMarks), which lists each word is
-//!   on as bits, so a stage hashes a token's word once for all its lists.
+//! - `marks`: [`WordMarks`], which lists each word is on as the bits of
+//!   one `u64` ([`mark`]: the name lists, number words, months, the figure
+//!   rules' per-word lists), one table for every family, built by
+//!   [`Lexicon::index_marks`]. The text layer (`text::Doc`) looks each base
+//!   token up once; the stages' views copy the bits, so no rule hashes a
+//!   word to ask whether it is on one of these lists.
 //! - `additions`: the words a user adds through the builder
 //!   ([`LexiconAdditions`]), merged into a copy of the embedded lexicon.
 //!

@@ -3,10 +3,12 @@
 //! [`Doc`] holds the text, a case-folded copy with the *same byte offsets*
 //! (so a match in the folded text is a match in the original, no offset map
 //! needed), the sentence spans, the headline span, and the base tokens
-//! every stage reads its words from.
+//! every stage reads its words from. It is built with the
+//! [`Lexicon`]: each token carries its lexicon
+//! marks, the lists it is on, looked up once here for every stage.
 //!
 //! - `tokens`: the one tokenizer: base tokens with their facts computed once
-//!   ([`Token`]).
+//!   ([`Token`]: kind, case, glue, line start, sentence, lexicon marks).
 //! - `case_fold`: lower-casing that keeps every byte offset ([`fold_case`]).
 //! - `sentences`: sentence splitting from the tokens: UAX #29 boundaries
 //!   run only at terminators (whole lines by `unicode-segmentation` where a
