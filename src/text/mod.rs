@@ -13,7 +13,8 @@
 //! - `sentences`: sentence splitting from the tokens: UAX #29 boundaries
 //!   run only at terminators (whole lines by `unicode-segmentation` where a
 //!   character needs it), glued after abbreviations.
-//! - `words`: the word before or after an offset, word boundaries.
+//! - `words`: the word before or after an offset (read off the base
+//!   tokens), word boundaries.
 //! - `capitals`: the capitals test, where capitals say nothing about names
 //!   (lines in Title Case or ALL CAPS, [`is_title_or_caps`]).
 
@@ -34,7 +35,7 @@ mod words;
 pub(crate) use capitals::is_title_or_caps;
 pub(crate) use case_fold::fold_case;
 pub(crate) use tokens::{first_char, is_punct, Token, TokenKind};
-pub(crate) use words::{is_word_char, on_word_boundaries, word_after, word_before};
+pub(crate) use words::{is_word_char, on_word_boundaries};
 
 /// The text of one article prepared for extraction.
 #[derive(Debug)]
@@ -216,11 +217,11 @@ impl<'a> Doc<'a> {
     /// The word (letters, digits, `'`, `’`, `-`, `.`) ending right before `offset`,
     /// skipping spaces.
     pub fn word_before(&self, offset: usize) -> Option<(usize, &'a str)> {
-        word_before(self.text, offset)
+        words::word_before(self.text, &self.tokens, offset)
     }
 
     /// The word starting at or after `offset`, skipping spaces.
     pub fn word_after(&self, offset: usize) -> Option<(usize, &'a str)> {
-        word_after(self.text, offset)
+        words::word_after(self.text, &self.tokens, offset)
     }
 }
