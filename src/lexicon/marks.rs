@@ -10,7 +10,7 @@
 //! from [`mark::FOLDED`] on).
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 /// The bits of [`WordMarks`]: the list a word is on.
 pub(crate) mod mark {
@@ -94,13 +94,19 @@ pub(crate) mod mark {
 /// Each marked word and the bits of the lists it is on.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct WordMarks {
-    bits: HashMap<Box<str>, u64, BuildHasherDefault<WordHasher>>,
+    /// The words of at most [`ShortKey::MAX`] bytes (nearly all), by key.
+    short: HashMap<ShortKey, u64, BuildHasherDefault<KeyHasher>>,
+    /// The longer words.
+    long: HashMap<Box<[u8]>, u64, BuildHasherDefault<WordHasher>>,
     /// Bit `n` set: a marked word of `n` bytes exists (longer ones: bit 63).
     /// Most words asked about are marked by no list: their length or first
     /// byte turns them away before any hashing.
     lengths: u64,
     /// Bit `b` set: a marked word starts with byte `b`.
     first_bytes: [u64; 4],
+    /// Every marked word, for the tests.
+    #[cfg(test)]
+    words: Vec<Box<str>>,
 }
 
 impl WordMarks {
@@ -111,10 +117,19 @@ impl WordMarks {
             if let Some(&b) = w.as_bytes().first() {
                 self.first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
             }
-            match self.bits.get_mut(w) {
+            let known = match ShortKey::of(w.as_bytes()) {
+                Some(key) => self.short.get_mut(&key),
+                None => self.long.get_mut(w.as_bytes()),
+            };
+            match known {
                 Some(b) => *b |= bit,
                 None => {
-                    self.bits.insert(w.into(), bit);
+                    match ShortKey::of(w.as_bytes()) {
+                        Some(key) => self.short.insert(key, bit),
+                        None => self.long.insert(w.as_bytes().into(), bit),
+                    };
+                    #[cfg(test)]
+                    self.words.push(w.into());
                 }
             }
         }
@@ -123,15 +138,26 @@ impl WordMarks {
     /// The bits of the lists `w` is on (0 for a word on none).
     #[inline]
     pub fn get(&self, w: &str) -> u64 {
+        self.get_bytes(w.as_bytes())
+    }
+
+    /// [`WordMarks::get`] of the word whose UTF-8 bytes are `w` (the text
+    /// layer asks with byte slices, which cost no character-boundary test).
+    #[inline]
+    pub fn get_bytes(&self, w: &[u8]) -> u64 {
         if self.lengths & (1 << w.len().min(63)) == 0 {
             return 0;
         }
-        if let Some(&b) = w.as_bytes().first() {
+        if let Some(&b) = w.first() {
             if self.first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) == 0 {
                 return 0;
             }
         }
-        self.bits.get(w).copied().unwrap_or(0)
+        let bits = match ShortKey::of(w) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(w),
+        };
+        bits.copied().unwrap_or(0)
     }
 
     /// The marks of a word written `exact`, lower-cased `lower`: the exact
@@ -139,32 +165,108 @@ impl WordMarks {
     /// [`mark::FOLDED`] on.
     #[inline]
     pub fn of(&self, exact: &str, lower: &str) -> u64 {
-        let m = self.get(exact);
+        self.of_bytes(exact.as_bytes(), lower.as_bytes())
+    }
+
+    /// [`WordMarks::of`] of UTF-8 bytes.
+    #[inline]
+    pub fn of_bytes(&self, exact: &[u8], lower: &[u8]) -> u64 {
+        let m = self.get_bytes(exact);
         if exact == lower {
             return m;
         }
-        (m & mark::EXACT) | (self.get(lower) & !mark::EXACT)
+        (m & mark::EXACT) | (self.get_bytes(lower) & !mark::EXACT)
     }
 
     /// Room for `n` more words without growing the table.
     pub fn reserve(&mut self, n: usize) {
-        self.bits.reserve(n);
+        self.short.reserve(n);
     }
 
     /// Forget every mark.
     pub fn clear(&mut self) {
-        self.bits.clear();
-        self.lengths = 0;
-        self.first_bytes = [0; 4];
+        *self = WordMarks::default();
+    }
+
+    /// Every marked word.
+    #[cfg(test)]
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().map(|w| &**w)
     }
 }
 
-/// A hasher for short words that reads eight bytes at a time: the table is
-/// asked once per token of every article, where FNV's byte-at-a-time loop
-/// was most of a lookup's cost. (The keys are the lexicon's fixed words;
-/// article words only probe.)
+/// A word of at most [`ShortKey::MAX`] bytes as integers: the table is asked
+/// once per token of every article, and integers hash and compare without
+/// a loop or a call. Two words have equal keys only if they are equal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct ShortKey {
+    /// The first eight bytes (of a word of 8 to 16), the first four (4 to
+    /// 7), or the first, middle and last byte (1 to 3).
+    head: u64,
+    /// The last eight bytes (8 to 16) or the last four (4 to 7): with the
+    /// length and `head`, every byte of the word.
+    tail: u64,
+    len: u64,
+}
+
+impl ShortKey {
+    const MAX: usize = 16;
+
+    /// The key of `bytes`, if it is short enough.
+    #[inline]
+    fn of(bytes: &[u8]) -> Option<ShortKey> {
+        let n = bytes.len();
+        let eight = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap());
+        let four = |at: usize| u64::from(u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap()));
+        let (head, tail) = match n {
+            0 => (0, 0),
+            1..=3 => {
+                let [a, b, c] = [bytes[0], bytes[n / 2], bytes[n - 1]].map(u64::from);
+                (a | b << 8 | c << 16, 0)
+            }
+            4..=7 => (four(0), four(n - 4)),
+            8..=ShortKey::MAX => (eight(0), eight(n - 8)),
+            _ => return None,
+        };
+        Some(ShortKey {
+            head,
+            tail,
+            len: n as u64,
+        })
+    }
+}
+
+impl Hash for ShortKey {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.head.wrapping_mul(MIX).rotate_left(26) ^ self.tail ^ self.len << 58);
+    }
+}
+
+/// The hasher of [`ShortKey`]s: one multiply folds the key's one `u64` so
+/// that both its high bits (the table's tags) and low bits (its slots) vary.
 #[derive(Default)]
-pub(crate) struct WordHasher(u64);
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        let product = u128::from(self.0 ^ MIX) * u128::from(MIX);
+        (product as u64) ^ ((product >> 64) as u64)
+    }
+
+    fn write_u64(&mut self, x: u64) {
+        self.0 ^= x;
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(MIX);
+        }
+    }
+}
+
+/// A hasher for the longer words that reads eight bytes at a time.
+#[derive(Default)]
+struct WordHasher(u64);
 
 const MIX: u64 = 0x9e37_79b9_7f4a_7c15;
 
@@ -181,23 +283,12 @@ impl Hasher for WordHasher {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let n = bytes.len();
-        let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap());
-        let half = |at: usize| u64::from(u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap()));
-        self.add(n as u64);
-        if n >= 8 {
-            let mut at = 0;
-            while at + 8 < n {
-                self.add(word(at));
-                at += 8;
-            }
-            // The last eight bytes, overlapping the chunk before.
-            self.add(word(n - 8));
-        } else if n >= 4 {
-            self.add(half(0) << 32 | half(n - 4));
-        } else if n > 0 {
-            let (a, b, c) = (bytes[0], bytes[n / 2], bytes[n - 1]);
-            self.add(u64::from(a) << 16 | u64::from(b) << 8 | u64::from(c));
+        self.add(bytes.len() as u64);
+        let mut chunks = bytes.chunks(8);
+        for chunk in &mut chunks {
+            let mut word = [0; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
         }
     }
 
@@ -443,11 +534,42 @@ mod tests {
     use crate::lexicon::Lexicon;
     use crate::text::{test_corpus, Doc};
 
+    /// Every word of up to twelve letters "a" and "b" has a key of its own.
+    #[test]
+    fn short_keys_of_all_small_words_differ() {
+        let mut keys = std::collections::HashSet::new();
+        let mut count = 0;
+        for len in 0..=12 {
+            for bits in 0..1u32 << len {
+                let word: Vec<u8> = (0..len).map(|i| b'a' + (bits >> i & 1) as u8).collect();
+                let key = super::ShortKey::of(&word).unwrap();
+                keys.insert((key.head, key.tail, key.len));
+                count += 1;
+            }
+        }
+        assert_eq!(keys.len(), count);
+    }
+
+    proptest::proptest! {
+        /// Two short words have one key only if they are one word.
+        #[test]
+        fn short_keys_tell_words_apart(
+            a in proptest::collection::vec(proptest::sample::select(vec![0u8, b'a', b'b', 0xc3]), 0..20),
+            b in proptest::collection::vec(proptest::sample::select(vec![0u8, b'a', b'b', 0xc3]), 0..20),
+        ) {
+            let (ka, kb) = (super::ShortKey::of(&a), super::ShortKey::of(&b));
+            proptest::prop_assert_eq!(ka.is_some(), a.len() <= super::ShortKey::MAX);
+            if let (Some(ka), Some(kb)) = (ka, kb) {
+                proptest::prop_assert_eq!(ka == kb, a == b);
+            }
+        }
+    }
+
     /// Every word of every marked list, as written, lower-cased, in ASCII
     /// capitals and capitalised, one per line.
     fn listed_words(lex: &Lexicon) -> String {
         let mut out = String::new();
-        for w in lex.marks.bits.keys() {
+        for w in lex.marks.words() {
             let mut cap = w.to_lowercase();
             if let Some(first) = cap.get(..1) {
                 cap = first.to_uppercase() + &cap[1..];
@@ -502,6 +624,12 @@ mod tests {
         assert_eq!(marks.get(""), 0);
         assert_eq!(marks.of("Jordan", "jordan"), 5 | mark::FOLDED);
         assert_eq!(marks.of("jordan", "jordan"), mark::FOLDED);
+        let long = "Mohammed-Abdulrahman-bin-Khalid";
+        marks.mark(2, [long, "Jordanian"]);
+        assert_eq!(marks.get(long), 2);
+        assert_eq!(marks.get(&long[..30]), 0);
+        assert_eq!(marks.get("Jordanian"), 2);
+        assert_eq!(marks.get("Jordanians"), 0);
         marks.clear();
         assert_eq!(marks.get("Jordan"), 0);
     }

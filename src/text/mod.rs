@@ -22,7 +22,6 @@ use std::ops::Range;
 
 use crate::lexicon::{Lexicon, WordMarks};
 use sentences::SplitInput;
-use tokens::TokenizeInput;
 
 mod capitals;
 mod case_fold;
@@ -93,6 +92,9 @@ impl<'a> Doc<'a> {
     /// `Doc::new` (test-only) in the buffers of an earlier article, with
     /// the given lexicon: its abbreviations (after which a full stop does
     /// not end a sentence) and its word marks (each token's lists).
+    // Out of line, so that a profile shows the text layer as one function
+    // (`scripts/bench/stages.sh`).
+    #[inline(never)]
     pub fn with_buffers(
         text: &'a str,
         has_title: bool,
@@ -109,12 +111,9 @@ impl<'a> Doc<'a> {
         } = buffers;
         case_fold::fold_case_into(text, &mut folded);
         let word_marks = &lexicon.marks;
-        let input = TokenizeInput {
-            text,
-            folded: &folded,
-            word_marks,
-        };
-        tokens::tokenize(&input, &mut tokens, &mut spare.unicode_marks);
+        tokens::tokenize(text, &mut tokens, &mut spare.unicode_marks);
+        // In a loop of its own: the tokenizer's loop is tighter without it.
+        tokens::mark_tokens(&mut tokens, text, &folded, word_marks);
         let input = SplitInput {
             tokens: &tokens,
             unicode_marks: &spare.unicode_marks,

@@ -190,31 +190,13 @@ fn char_at(text: &str, i: usize) -> char {
         .unwrap_or(char::REPLACEMENT_CHARACTER)
 }
 
-/// The text to cut into tokens and what to look its words up in.
-pub(crate) struct TokenizeInput<'t> {
-    pub text: &'t str,
-    /// The text lower-cased with the same byte offsets (`Doc::folded`).
-    pub folded: &'t str,
-    /// The lexicon's marks, looked up once per token.
-    pub word_marks: &'t WordMarks,
-}
-
-/// Cut `text` into base tokens, in one pass, into `toks` (cleared first),
-/// each with its lexicon marks; their sentence indices are 0 until
-/// [`assign_sentences`]. Push to `unicode_marks` (cleared first) the offset
-/// of each character whose line needs the Unicode sentence rules
+/// Cut `text` into base tokens, in one pass, into `toks` (cleared first);
+/// their sentence indices are 0 until [`assign_sentences`], their marks 0
+/// until [`mark_tokens`]. Push to `unicode_marks` (cleared first) the
+/// offset of each character whose line needs the Unicode sentence rules
 /// ([`needs_unicode_rules`]) and of each carriage return not followed by a
 /// line feed.
-pub(crate) fn tokenize(
-    input: &TokenizeInput<'_>,
-    toks: &mut Vec<Token>,
-    unicode_marks: &mut Vec<usize>,
-) {
-    let TokenizeInput {
-        text,
-        folded,
-        word_marks,
-    } = *input;
+pub(crate) fn tokenize(text: &str, toks: &mut Vec<Token>, unicode_marks: &mut Vec<usize>) {
     let bytes = text.as_bytes();
     toks.clear();
     toks.reserve(text.len() / 4 + 8);
@@ -286,10 +268,20 @@ pub(crate) fn tokenize(
             case,
             glued,
             line_start,
-            marks: word_marks.of(&text[start..i], &folded[start..i]),
+            marks: 0,
         });
         glued = true;
         line_start = false;
+    }
+}
+
+/// Give each token of `text` its lexicon marks: the exact bits of its text,
+/// the folded bits of its text in `folded` (the text lower-cased with the
+/// same byte offsets).
+pub(crate) fn mark_tokens(toks: &mut [Token], text: &str, folded: &str, word_marks: &WordMarks) {
+    let (text, folded) = (text.as_bytes(), folded.as_bytes());
+    for t in toks {
+        t.marks = word_marks.of_bytes(&text[t.start..t.end], &folded[t.start..t.end]);
     }
 }
 
@@ -378,16 +370,10 @@ pub(crate) fn is_punct(text: &str, t: &Token, c: char) -> bool {
 mod tests {
     use super::*;
 
-    /// The base tokens of `text`, marked by the embedded lexicon.
+    /// The base tokens of `text`.
     fn cut(text: &str) -> Vec<Token> {
-        let folded = super::super::fold_case(text);
-        let input = TokenizeInput {
-            text,
-            folded: &folded,
-            word_marks: &crate::lexicon::Lexicon::embedded().marks,
-        };
         let (mut toks, mut marks) = (Vec::new(), Vec::new());
-        tokenize(&input, &mut toks, &mut marks);
+        tokenize(text, &mut toks, &mut marks);
         toks
     }
 

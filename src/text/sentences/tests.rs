@@ -3,17 +3,11 @@ use proptest::prelude::*;
 use super::breaks::tests::{known_chars, CHARS_LOOKED_AHEAD};
 use super::*;
 use crate::lexicon::Lexicon;
-use crate::text::tokens::{tokenize, TokenizeInput};
+use crate::text::tokens::tokenize;
 
 fn split(text: &str) -> Vec<Range<usize>> {
-    let folded = crate::text::fold_case(text);
-    let tokenize_input = TokenizeInput {
-        text,
-        folded: &folded,
-        word_marks: &Lexicon::embedded().marks,
-    };
     let (mut tokens, mut marks) = (Vec::new(), Vec::new());
-    tokenize(&tokenize_input, &mut tokens, &mut marks);
+    tokenize(text, &mut tokens, &mut marks);
     let input = SplitInput {
         tokens: &tokens,
         unicode_marks: &marks,
