@@ -112,7 +112,9 @@ pub(super) fn tokenize(doc: &Doc<'_>) -> Vec<Token> {
             joined_or_dot,
             marks: word_marks(doc, parts, start, end),
             folds_to_itself: false,
-            brand: first.case.starts_lower() && super::lists::brand_written(&text[start..end]),
+            brand: first.case.starts_lower()
+                && second_may_be_upper(text, start)
+                && super::lists::brand_written(&text[start..end]),
             hyphen: parts.len() > 1 && parts.iter().any(|t| is_punct(text, t, '-')),
             alphabetic: parts.iter().any(|t| t.kind.is_alphabetic()),
         });
@@ -136,6 +138,17 @@ fn word_marks(doc: &Doc<'_>, parts: &[BaseToken], start: usize, end: usize) -> u
         [one] => one.marks,
         _ => doc.word_marks.of(w, &doc.folded[start..end]),
     }
+}
+
+/// The character after the first at `start` may be a capital: it is one
+/// of ASCII, or outside ASCII (asked no further here). A brand's second
+/// letter is a capital ("eDonkey"), so most words are turned away here.
+fn second_may_be_upper(text: &str, start: usize) -> bool {
+    // The first character of a word that starts lower case: its length.
+    let first_len = text[start..].chars().next().map_or(1, char::len_utf8);
+    text.as_bytes()
+        .get(start + first_len)
+        .is_some_and(|&b| !b.is_ascii() || b.is_ascii_uppercase())
 }
 
 /// Whether a gap between two tokens joins them in one phrase: only spaces
@@ -562,10 +575,13 @@ mod tests {
 
     /// Each word's marks are what one lookup of the word and of its
     /// lower-case form in the lexicon's table gives (the base token's marks
-    /// are copied for most words), over the fixture and development texts.
+    /// are copied for most words), and its brand fact what the brand test
+    /// gives (most words are turned away before it), over the fixture and
+    /// development texts.
     #[test]
     fn word_marks_as_looked_up() {
-        let texts = crate::text::test_corpus::texts();
+        let mut texts = crate::text::test_corpus::texts();
+        texts.push("iPhone eDonkey é iÉcole aB a iA".to_string());
         let lexicon = crate::lexicon::Lexicon::embedded();
         let mut words = 0;
         for text in &texts {
@@ -574,6 +590,8 @@ mod tests {
                 let w = &text[t.start..t.end];
                 let looked_up = lexicon.marks.of(w, &w.to_lowercase());
                 assert_eq!(t.marks, looked_up, "{w:?}");
+                let brand = t.lower && super::super::lists::brand_written(w);
+                assert_eq!(t.brand, brand, "{w:?}");
                 words += 1;
             }
         }
