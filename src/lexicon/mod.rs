@@ -28,7 +28,9 @@
 //!   rules' per-word lists), one table for every family, built by
 //!   [`Lexicon::index_marks`]. The text layer (`text::Doc`) looks each base
 //!   token up once; the stages' views copy the bits, so no rule hashes a
-//!   word to ask whether it is on one of these lists.
+//!   word to ask whether it is on one of these lists. `marked_lists`
+//!   (test-only) names each marked list's own answer, which the
+//!   differential tests hold every bit to.
 //! - `additions`: the words a user adds through the builder
 //!   ([`LexiconAdditions`]), merged into a copy of the embedded lexicon.
 //!
@@ -55,6 +57,8 @@ mod claims;
 mod figures;
 mod gazetteer;
 mod lists;
+#[cfg(test)]
+mod marked_lists;
 mod marks;
 mod names;
 mod sentences;
@@ -71,7 +75,7 @@ pub(crate) use figures::{FigureWords, NumberWord};
 pub(crate) use gazetteer::GazetteerCues;
 pub(crate) use lists::WordList;
 #[cfg(test)]
-pub(crate) use marks::lists::marked_lists;
+pub(crate) use marked_lists::marked_lists;
 pub(crate) use marks::{mark, WordMarks};
 pub(crate) use names::{Head, NameWords, Phrase, TitleKind};
 pub(crate) use sentences::SentenceWords;
