@@ -10,7 +10,7 @@ use crate::lexicon::mark;
 impl<'a, 'd> Tokens<'a, 'd> {
     /// A measure unit starting at token `j`: (end token, category).
     pub(super) fn unit_at(&self, j: usize) -> Option<(usize, &'static str)> {
-        if !self.is_word(j) || !self.unit_words.may_hold(self.word(j)) {
+        if !self.is_word(j) || !self.has(j, mark::UNIT_FIRST) {
             return None;
         }
         'forms: for (words, cat) in &self.lex.units {

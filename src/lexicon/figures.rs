@@ -208,6 +208,13 @@ impl FigureWords {
     pub(super) fn mark_words(&self, marks: &mut WordMarks) {
         marks.mark(mark::NUMBER_WORD, self.numbers.keys().copied());
         marks.mark(mark::MONTH, self.months.iter().map(String::as_str));
+        marks.mark(mark::UNIT_FIRST, self.units.iter().map(|(w, _)| w[0]));
+        let currencies: Vec<String> = self
+            .suffixes
+            .iter()
+            .map(|(w, _)| w[0].to_ascii_lowercase())
+            .collect();
+        marks.mark(mark::CURRENCY_FIRST, currencies.iter().map(String::as_str));
         let cues = &self.cues;
         for (bit, list) in [
             (mark::NP_STOP, &cues.np_stop),

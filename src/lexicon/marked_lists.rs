@@ -225,5 +225,17 @@ pub(crate) fn marked_lists(lex: &'static Lexicon) -> Vec<Listed> {
             false,
             Box::new(|w| f.months.contains(w)),
         ),
+        (
+            "unit first words",
+            mark::UNIT_FIRST,
+            false,
+            Box::new(|w| f.units.iter().any(|(u, _)| u[0] == w)),
+        ),
+        (
+            "currency first words",
+            mark::CURRENCY_FIRST,
+            false,
+            Box::new(|w| f.suffixes.iter().any(|(c, _)| c[0].eq_ignore_ascii_case(w))),
+        ),
     ]
 }

@@ -89,6 +89,11 @@ pub(crate) mod mark {
     pub const CHANGE_VERB: u64 = 1 << 41;
     /// A month name or abbreviation, lower-case (`months`).
     pub const MONTH: u64 = 1 << 42;
+    /// The first word of a measure unit (`units`).
+    pub const UNIT_FIRST: u64 = 1 << 43;
+    /// The first word of a currency suffix (`suffixes`), in ASCII lower
+    /// case (the rules compare it ignoring ASCII case).
+    pub const CURRENCY_FIRST: u64 = 1 << 44;
 }
 
 /// Each marked word and the bits of the lists it is on.
