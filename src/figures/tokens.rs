@@ -1,7 +1,8 @@
 //! The figures stage's view of the text: tokens (digits, words, punctuation)
 //! joined from the document's base tokens ([`crate::text::Token`]), with the
 //! facts every rule asks about them (glued to the previous token, first on
-//! its line, sentence, capital), and the accessors the rules read them with.
+//! its line, sentence, capital, the lexicon's lists the word is on: its
+//! base token's marks), and the accessors the rules read them with.
 
 use crate::lexicon::{mark, FigureWords};
 use crate::text::{first_char, is_punct, Doc, TokenKind as BaseKind};

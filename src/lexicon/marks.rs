@@ -8,6 +8,10 @@
 //! Lists are matched on the word as written ([`mark::EXACT`] bits: the name
 //! lists that tell "Will" from "will") or on its lower-case form (the bits
 //! from [`mark::FOLDED`] on).
+//!
+//! Words of up to 16 bytes (nearly all) are keyed by integers read off
+//! their bytes ([`ShortKey`]), so that a lookup hashes and compares without
+//! a loop over the bytes or a call.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
