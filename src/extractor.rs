@@ -158,8 +158,7 @@ impl Extractor {
         }
         let lexicon = &*inner.lexicon;
         let has_title = article.title.is_some();
-        let abbreviations = &lexicon.sentences.abbreviations;
-        let record = scratch::with_doc(&article.text, has_title, abbreviations, |doc| {
+        let record = scratch::with_doc(&article.text, has_title, lexicon, |doc| {
             inner.run_stages(article, doc)
         });
         Ok(record)

@@ -5,7 +5,7 @@
 
 use std::cell::RefCell;
 
-use crate::lexicon::WordList;
+use crate::lexicon::Lexicon;
 use crate::text::{Doc, DocBuffers};
 
 /// Buffers grown for an article longer than this are dropped after it
@@ -17,15 +17,16 @@ thread_local! {
     static DOC_BUFFERS: RefCell<DocBuffers> = RefCell::new(DocBuffers::default());
 }
 
-/// Run `f` on the [`Doc`] of `text`, prepared in this thread's buffers.
+/// Run `f` on the [`Doc`] of `text`, prepared with `lexicon` in this
+/// thread's buffers.
 pub(super) fn with_doc<R>(
     text: &str,
     has_title: bool,
-    abbreviations: &WordList,
+    lexicon: &Lexicon,
     f: impl FnOnce(&Doc<'_>) -> R,
 ) -> R {
     let buffers = DOC_BUFFERS.with(|b| b.take());
-    let doc = Doc::with_buffers(text, has_title, abbreviations, buffers);
+    let doc = Doc::with_buffers(text, has_title, lexicon, buffers);
     let result = f(&doc);
     if text.len() <= KEEP_UP_TO_BYTES {
         let buffers = doc.into_buffers();

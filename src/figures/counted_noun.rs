@@ -6,7 +6,7 @@
 
 use super::scanner::{FigureMatch, Reading};
 use super::tokens::{TokenKind, Tokens};
-use crate::lexicon::NumberWord;
+use crate::lexicon::{mark, NumberWord};
 use crate::record::ClaimKind;
 
 impl<'a, 'd> Tokens<'a, 'd> {
@@ -91,9 +91,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         }
         // Only words between, one of them a comparison link.
         let between = p.end..c.first;
-        let linked = between
-            .clone()
-            .any(|k| self.lex.cues.comparison_links.contains(self.word(k)));
+        let linked = between.clone().any(|k| self.has(k, mark::COMPARISON_LINK));
         let plain = between
             .clone()
             .all(|k| self.kind(k) != Some(TokenKind::Digits) && !self.is_punct(k, ','));
@@ -168,7 +166,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             let name_part = head_capital
                 && self.capitalised(m)
                 && raw.chars().skip(1).any(char::is_lowercase)
-                && !self.lex.cues.np_stop.contains(self.word(m));
+                && !self.has(m, mark::NP_STOP);
             if !name_part {
                 break;
             }
@@ -191,12 +189,14 @@ impl<'a, 'd> Tokens<'a, 'd> {
                 .contains(self.prev_word(first))
     }
 
-    /// `w` looks like a plural noun ("fighters", "people", "gunmen").
-    pub(super) fn looks_plural(&self, w: &str) -> bool {
-        if self.lex.cues.plural_nouns.contains(w) || w.ends_with("men") && w.len() > 4 {
+    /// The word at `i` looks like a plural noun ("fighters", "people",
+    /// "gunmen").
+    pub(super) fn looks_plural(&self, i: usize) -> bool {
+        let w = self.word(i);
+        if self.has(i, mark::PLURAL_NOUN) || w.ends_with("men") && w.len() > 4 {
             return true;
         }
-        if self.lex.cues.not_plural.contains(w) || w.len() < 3 {
+        if self.has(i, mark::NOT_PLURAL) || w.len() < 3 {
             return false;
         }
         w.ends_with('s')
@@ -220,8 +220,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         if self.word(k) == "of" {
             k += 1;
             loop {
-                let w = self.word(k);
-                if self.lex.cues.of_determiners.contains(w)
+                if self.has(k, mark::OF_DETERMINER)
                     || self.kind(k) == Some(TokenKind::Digits)
                     || self.raw(k).ends_with("'s")
                     || self.raw(k).ends_with("’s")
@@ -245,10 +244,10 @@ impl<'a, 'd> Tokens<'a, 'd> {
         while words.len() < 6 && self.is_word(j) && self.same_sentence(j, np) {
             let w = self.word(j);
             let compound = self.is_dash(j + 1) && self.glued(j + 1) && self.glued(j + 2);
-            if self.lex.cues.np_stop.contains(w) && !(w == "more" && j == np) && !compound {
+            if self.has(j, mark::NP_STOP) && !(w == "more" && j == np) && !compound {
                 break;
             }
-            if words.is_empty() && self.lex.cues.subject_verbs.contains(w) {
+            if words.is_empty() && self.has(j, mark::SUBJECT_VERB) {
                 return None;
             }
             // "81 last year": a time phrase, no counted noun.
@@ -265,7 +264,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
                 break;
             }
             words.push(j);
-            let plural = self.looks_plural(w);
+            let plural = self.looks_plural(j);
             j += 1;
             while self.is_dash(j) && self.glued(j) && self.is_word(j + 1) && self.glued(j + 1) {
                 j += 2;
@@ -283,7 +282,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
                 // "300 policemen and women"
                 if self.word(j) == "and"
                     && self.is_word(j + 1)
-                    && self.looks_plural(self.word(j + 1))
+                    && self.looks_plural(j + 1)
                     && !self.is_word(j + 2)
                 {
                     return Some((words[words.len() - 1], j + 2));
@@ -299,9 +298,10 @@ impl<'a, 'd> Tokens<'a, 'd> {
             // ("one candidate remained").
             let mut words = words;
             while words.len() > 1 {
-                let w = self.word(*words.last()?);
-                if self.lex.cues.subject_verbs.contains(w)
-                    || w.ends_with("ed") && !self.lex.cues.participle_adjectives.contains(w)
+                let last = *words.last()?;
+                let w = self.word(last);
+                if self.has(last, mark::SUBJECT_VERB)
+                    || w.ends_with("ed") && !self.has(last, mark::PARTICIPLE_ADJECTIVE)
                 {
                     words.pop();
                 } else {
@@ -324,7 +324,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             && !self.raw(first).ends_with("ed")
             && !self.raw(*words.last()?).ends_with("ed")
             && j > first
-            && (!self.is_word(j) || self.lex.cues.np_stop.contains(self.word(j)))
+            && (!self.is_word(j) || self.has(j, mark::NP_STOP))
         {
             let last = *words.last()?;
             if self.word(np) == "of" || words.len() >= 2 {
@@ -380,7 +380,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         let mut k = verb;
         while k > 0 && self.same_sentence(k - 1, verb) && k + 6 > verb {
             k -= 1;
-            if !self.is_word(k) || self.capitalised(k) || !self.looks_plural(self.word(k)) {
+            if !self.is_word(k) || self.capitalised(k) || !self.looks_plural(k) {
                 continue;
             }
             let mut start = k;
@@ -413,14 +413,14 @@ impl<'a, 'd> Tokens<'a, 'd> {
         }
         let before = self.words_before(q, 2);
         // "<noun> of N"
-        if before[0] == "of" && q >= 2 && self.is_word(q - 2) {
-            let w = self.word(q - 2);
-            if !self.lex.cues.np_stop.contains(w)
-                && self.number_word(q - 2).is_none()
-                && !self.lex.cues.aggregate_nouns.contains(w)
-            {
-                return Some(self.raw(q - 2).to_string());
-            }
+        if before[0] == "of"
+            && q >= 2
+            && self.is_word(q - 2)
+            && !self.has(q - 2, mark::NP_STOP)
+            && self.number_word(q - 2).is_none()
+            && !self.has(q - 2, mark::AGGREGATE_NOUN)
+        {
+            return Some(self.raw(q - 2).to_string());
         }
         // "the number of X … N"
         let mut k = q;
@@ -429,7 +429,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             if self.word(k) == "number" && self.word(k + 1) == "of" {
                 let mut j = k + 2;
                 while self.is_word(j) && j < k + 6 {
-                    if self.looks_plural(self.word(j)) {
+                    if self.looks_plural(j) {
                         return Some(self.raw(j).to_string());
                     }
                     j += 1;
@@ -449,7 +449,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             let mut k = q.saturating_sub(1);
             while k > 0 && self.same_sentence(k - 1, first) && k + 8 > q {
                 k -= 1;
-                if self.is_word(k) && self.looks_plural(self.word(k)) && !self.capitalised(k) {
+                if self.is_word(k) && self.looks_plural(k) && !self.capitalised(k) {
                     return Some(self.raw(k).to_string());
                 }
             }
@@ -457,14 +457,14 @@ impl<'a, 'd> Tokens<'a, 'd> {
         // "co-productions in Britain fell from 102": the plural subject of a
         // change verb counts the figure it changes from.
         if before[0] == "from" {
-            let verb = (q.saturating_sub(3)..q).rev().find(|&k| {
-                self.lex.cues.change_verbs.contains(self.word(k)) && self.same_sentence(k, first)
-            });
+            let verb = (q.saturating_sub(3)..q)
+                .rev()
+                .find(|&k| self.has(k, mark::CHANGE_VERB) && self.same_sentence(k, first));
             if let Some(v) = verb {
                 let mut k = v;
                 while k > 0 && self.same_sentence(k - 1, first) && k + 8 > v {
                     k -= 1;
-                    if self.is_word(k) && self.looks_plural(self.word(k)) && !self.capitalised(k) {
+                    if self.is_word(k) && self.looks_plural(k) && !self.capitalised(k) {
                         // Keep a hyphenated compound whole ("co-productions").
                         let mut s = k;
                         while s >= 2 && self.is_dash(s - 1) && self.glued(s - 1) && self.glued(s) {

@@ -7,12 +7,13 @@
 use super::numbers::Number;
 use super::scanner::Reading;
 use super::tokens::{TokenKind, Tokens};
+use crate::lexicon::mark;
 use crate::record::{ClaimKind, Qualifier};
 
 impl<'a, 'd> Tokens<'a, 'd> {
     /// A month name or abbreviation, capitalised ("July", "Aug").
     pub(super) fn is_month(&self, i: usize) -> bool {
-        self.is_word(i) && self.lex.months.contains(self.word(i)) && self.capitalised(i)
+        self.is_word(i) && self.has(i, mark::MONTH) && self.capitalised(i)
     }
 
     /// True when a digits token is a date part, a time, an ordinal, part of a
@@ -307,7 +308,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             return false;
         }
         let prev = self.prev_word(first);
-        let noun_follows = self.is_word(r.end) && self.looks_plural(self.word(r.end));
+        let noun_follows = self.is_word(r.end) && self.looks_plural(r.end);
         if matches!(prev, "top" | "bottom") && !noun_follows && r.n.value <= 100.0 {
             return true;
         }
@@ -386,8 +387,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         }
         let qual = self.qualifier_before(first).is_some();
         let prev = self.prev_word(first);
-        let next_plural =
-            self.is_word(end) && !self.capitalised(end) && self.looks_plural(self.word(end));
+        let next_plural = self.is_word(end) && !self.capitalised(end) && self.looks_plural(end);
         let prev_blocks = self.lex.cues.before_year.contains(prev)
             || (first > 0 && self.is_punct(first - 1, '\''))
             || first > 0 && {

@@ -4,6 +4,7 @@
 
 use super::scanner::{FigureMatch, Reading};
 use super::tokens::{TokenKind, Tokens};
+use crate::lexicon::mark;
 use crate::record::{ClaimKind, Qualifier};
 
 impl<'a, 'd> Tokens<'a, 'd> {
@@ -58,7 +59,9 @@ impl<'a, 'd> Tokens<'a, 'd> {
     /// ([`Self::cued_currency`]).
     pub(super) fn currency_word(&self, j: usize) -> Option<(usize, &'static str, f64)> {
         let j = self.skip_us_abbreviation(j);
-        if !self.is_word(j) || !self.currency_words.may_hold(self.word(j)) {
+        // The folded word has no ASCII capital: equal to a form's first
+        // word ignoring ASCII case is equal to it in ASCII lower case.
+        if !self.is_word(j) || !self.has(j, mark::CURRENCY_FIRST) {
             return None;
         }
         let mut found: Option<(usize, &[&'static str])> = None;

@@ -7,7 +7,7 @@
 //! `fractions.rs`.
 
 use super::tokens::{TokenKind, Tokens};
-use crate::lexicon::NumberWord;
+use crate::lexicon::{mark, NumberWord};
 
 /// A number expression read from the tokens, before it is a figure.
 #[derive(Clone, Copy, Debug)]
@@ -48,18 +48,11 @@ impl Number {
 impl<'a, 'd> Tokens<'a, 'd> {
     /// The class and value of the number word at `i`, if it is one.
     pub(super) fn number_word(&self, i: usize) -> Option<(NumberWord, f64)> {
-        if !self.is_word(i) {
+        // The marks turn away every other word before the hash.
+        if !self.is_word(i) || !self.has(i, mark::NUMBER_WORD) {
             return None;
         }
-        self.number_word_of(self.word(i))
-    }
-    /// The class and value of `w` (a word token's text) as a number word.
-    pub(super) fn number_word_of(&self, w: &str) -> Option<(NumberWord, f64)> {
-        // Every number word is short ASCII: skip the hash for the rest.
-        if w.len() > 9 || !w.as_bytes()[0].is_ascii_lowercase() || !self.number_words.may_hold(w) {
-            return None;
-        }
-        self.lex.numbers.get(w).copied()
+        self.lex.numbers.get(self.word(i)).copied()
     }
     /// Number words from `i`: "two hundred and fifty", "one and a half million".
     pub(super) fn parse_words(&self, i: usize) -> Option<Number> {

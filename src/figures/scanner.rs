@@ -5,7 +5,7 @@
 use super::numbers::Number;
 use super::tokens::{TokenKind, Tokens};
 use super::Figure;
-use crate::lexicon::NumberWord;
+use crate::lexicon::{mark, NumberWord};
 use crate::record::{ClaimKind, Qualifier};
 
 /// A figure read at a token, with the token positions the later passes
@@ -92,7 +92,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             TokenKind::Digits => true,
             TokenKind::Word => {
                 let w = self.word(i);
-                self.number_word_of(w).is_some()
+                self.has(i, mark::NUMBER_WORD)
                     || matches!(w, "a" | "an")
                     || w.len() <= 3
                         && (self.kind(i + 1) == Some(TokenKind::Digits)

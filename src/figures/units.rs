@@ -5,11 +5,12 @@
 
 use super::scanner::Reading;
 use super::tokens::{TokenKind, Tokens};
+use crate::lexicon::mark;
 
 impl<'a, 'd> Tokens<'a, 'd> {
     /// A measure unit starting at token `j`: (end token, category).
     pub(super) fn unit_at(&self, j: usize) -> Option<(usize, &'static str)> {
-        if !self.is_word(j) || !self.unit_words.may_hold(self.word(j)) {
+        if !self.is_word(j) || !self.has(j, mark::UNIT_FIRST) {
             return None;
         }
         'forms: for (words, cat) in &self.lex.units {
@@ -40,7 +41,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             && self.is_punct(r.end, ',')
             && self.is_word(first - 2)
             && self.capitalised(first - 2)
-            && !self.lex.months.contains(self.word(first - 2))
+            && !self.has(first - 2, mark::MONTH)
             && self.same_sentence(first - 2, first);
         after_age_of || aged || apposition
     }

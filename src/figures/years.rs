@@ -5,6 +5,7 @@
 
 use super::scanner::FigureMatch;
 use super::tokens::{TokenKind, Tokens};
+use crate::lexicon::mark;
 
 /// A year written in a sentence that can be a figure's year.
 #[derive(Clone, Copy, Debug)]
@@ -118,7 +119,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             && (self.raw(head - 1).ends_with("'s") || self.raw(head - 1).ends_with("’s"));
         let modifier = self.is_word(k + 1)
             && !self.capitalised(k + 1)
-            && !self.lex.cues.np_stop.contains(self.word(k + 1))
+            && !self.has(k + 1, mark::NP_STOP)
             && !determined;
         let leads = (pw == "in" || modifier) && !fig_before && !possessive;
         Some(YearMention {

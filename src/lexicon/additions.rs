@@ -56,6 +56,7 @@ impl Lexicon {
         }
         longest_first(&mut names.org_heads);
         names.index();
+        lex.index_marks();
         lex
     }
 }

@@ -6,6 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::lists::word_lists;
+use super::marks::{mark, WordMarks};
 use super::{columns, embedded_table, rows};
 use crate::hash::FnvBuild;
 use crate::record::Qualifier;
@@ -198,6 +199,36 @@ impl FigureWords {
         lex.cues = FigureCues::load();
         lex.qualifier_filler = lex.cues.qualifier_filler.phrases();
         lex
+    }
+}
+
+impl FigureWords {
+    /// Mark in `marks` every word of the lists the figure rules ask about
+    /// per token ([`mark`] bits; every list is lower-case).
+    pub(super) fn mark_words(&self, marks: &mut WordMarks) {
+        marks.mark(mark::NUMBER_WORD, self.numbers.keys().copied());
+        marks.mark(mark::MONTH, self.months.iter().map(String::as_str));
+        marks.mark(mark::UNIT_FIRST, self.units.iter().map(|(w, _)| w[0]));
+        let currencies: Vec<String> = self
+            .suffixes
+            .iter()
+            .map(|(w, _)| w[0].to_ascii_lowercase())
+            .collect();
+        marks.mark(mark::CURRENCY_FIRST, currencies.iter().map(String::as_str));
+        let cues = &self.cues;
+        for (bit, list) in [
+            (mark::NP_STOP, &cues.np_stop),
+            (mark::SUBJECT_VERB, &cues.subject_verbs),
+            (mark::PARTICIPLE_ADJECTIVE, &cues.participle_adjectives),
+            (mark::PLURAL_NOUN, &cues.plural_nouns),
+            (mark::NOT_PLURAL, &cues.not_plural),
+            (mark::OF_DETERMINER, &cues.of_determiners),
+            (mark::COMPARISON_LINK, &cues.comparison_links),
+            (mark::AGGREGATE_NOUN, &cues.aggregate_nouns),
+            (mark::CHANGE_VERB, &cues.change_verbs),
+        ] {
+            marks.mark(bit, list.iter());
+        }
     }
 }
 

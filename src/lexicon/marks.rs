@@ -1,73 +1,414 @@
-//! Word marks: which of a family's word lists each word is on, as the bits
-//! of one `u32`, so that a stage hashes a token's word once and then asks
-//! about every list with a bit test.
+//! Word marks: which of the lexicon's word lists each word is on, as the
+//! bits of one `u64`, so that a word is hashed once and then asked about
+//! every list with a bit test.
 //!
-//! Any list can be marked: a family gives each of its lists a bit
-//! ([`WordMarks::mark`] with the list's words) and its stage reads
-//! [`WordMarks::get`] once per token, keeping the bits beside the token.
+//! The [`Lexicon`](super::Lexicon) owns one table for every family
+//! ([`WordMarks`]); the text layer reads it once per base token
+//! (`text::Doc`), and each stage's view copies the bits to its words.
+//! Lists are matched on the word as written ([`mark::EXACT`] bits: the name
+//! lists that tell "Will" from "will") or on its lower-case form (the bits
+//! from [`mark::FOLDED`] on).
+//!
+//! Words of up to 16 bytes (nearly all) are keyed by integers read off
+//! their bytes ([`ShortKey`]), so that a lookup hashes and compares without
+//! a loop over the bytes or a call.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
-use crate::hash::FnvBuild;
+/// The bits of [`WordMarks`]: the list a word is on.
+pub(crate) mod mark {
+    // Lists matched on the word as written.
+
+    /// A listed given name (`first_names`).
+    pub const FIRST_NAME: u64 = 1;
+    /// A listed surname (`surnames`).
+    pub const SURNAME: u64 = 1 << 1;
+    /// A surname of East Asian origin: family name first ("Xi Jinping").
+    pub const EAST_ASIAN_SURNAME: u64 = 1 << 2;
+    /// A capitalised stop word (`stop`).
+    pub const STOP: u64 = 1 << 3;
+    /// A stop word that never starts a name ([`super::super::NameWords::is_function_stop`]).
+    pub const FUNCTION_STOP: u64 = 1 << 4;
+    /// A stop word of a closed class: function word, pronoun, day, month.
+    pub const CLOSED_CLASS: u64 = 1 << 5;
+    /// A speech verb (`speech`).
+    pub const SPEECH: u64 = 1 << 6;
+    /// An organization descriptor (`org_descriptors`).
+    pub const ORG_DESCRIPTOR: u64 = 1 << 7;
+    /// A particle inside person names (`cues.particles`).
+    pub const PARTICLE: u64 = 1 << 8;
+    /// The last word of an organization head (`org_heads_by_last`).
+    pub const ORG_HEAD_LAST: u64 = 1 << 9;
+    /// The last word of a place head (`place_heads_by_last`).
+    pub const PLACE_HEAD_LAST: u64 = 1 << 10;
+    /// The first word of a party noun (`party_nouns`).
+    pub const PARTY_FIRST: u64 = 1 << 11;
+    /// A lower-case place head, or its plural (`cues.lower_place_heads`:
+    /// "district", "districts").
+    pub const LOWER_PLACE_HEAD: u64 = 1 << 12;
+    /// The head of a competition's name (`cues.event_heads`), as written.
+    pub const EVENT_HEAD: u64 = 1 << 13;
+    /// … and in ASCII capitals ("OPEN").
+    pub const EVENT_HEAD_CAPS: u64 = 1 << 14;
+    /// The head of a league's name (`cues.league_heads`), as written.
+    pub const LEAGUE_HEAD: u64 = 1 << 15;
+    /// … and in ASCII capitals ("LEAGUE").
+    pub const LEAGUE_HEAD_CAPS: u64 = 1 << 16;
+
+    /// The bits of the lists matched on the word as written.
+    pub const EXACT: u64 = FOLDED - 1;
+    /// The first bit of the lists matched on the lower-case word.
+    pub const FOLDED: u64 = 1 << 24;
+
+    // Name lists matched on the lower-case word.
+
+    /// The lower-case first word of a title or role (`titles_by_first`).
+    pub const TITLE_FIRST: u64 = 1 << 24;
+    /// A sports word (`cues.sport_words`).
+    pub const SPORT_WORD: u64 = 1 << 25;
+
+    // Figure lists (all lower-case).
+
+    /// A number word (`numbers`: "five", "million", "dozen").
+    pub const NUMBER_WORD: u64 = 1 << 32;
+    /// Ends a counted noun phrase (`cues.np_stop`).
+    pub const NP_STOP: u64 = 1 << 33;
+    /// A verb showing a bare number is the subject (`cues.subject_verbs`).
+    pub const SUBJECT_VERB: u64 = 1 << 34;
+    /// A participle used as an adjective (`cues.participle_adjectives`).
+    pub const PARTICIPLE_ADJECTIVE: u64 = 1 << 35;
+    /// An irregular plural heading a counted noun (`cues.plural_nouns`).
+    pub const PLURAL_NOUN: u64 = 1 << 36;
+    /// A word ending in -s that is no plural noun (`cues.not_plural`).
+    pub const NOT_PLURAL: u64 = 1 << 37;
+    /// A determiner skipped after "of" (`cues.of_determiners`).
+    pub const OF_DETERMINER: u64 = 1 << 38;
+    /// A word making the next figure a term of comparison
+    /// (`cues.comparison_links`).
+    pub const COMPARISON_LINK: u64 = 1 << 39;
+    /// Not the counted noun before "of N" (`cues.aggregate_nouns`).
+    pub const AGGREGATE_NOUN: u64 = 1 << 40;
+    /// A verb of change (`cues.change_verbs`).
+    pub const CHANGE_VERB: u64 = 1 << 41;
+    /// A month name or abbreviation, lower-case (`months`).
+    pub const MONTH: u64 = 1 << 42;
+    /// The first word of a measure unit (`units`).
+    pub const UNIT_FIRST: u64 = 1 << 43;
+    /// The first word of a currency suffix (`suffixes`), in ASCII lower
+    /// case (the rules compare it ignoring ASCII case).
+    pub const CURRENCY_FIRST: u64 = 1 << 44;
+}
 
 /// Each marked word and the bits of the lists it is on.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct WordMarks {
-    bits: HashMap<Box<str>, u32, FnvBuild>,
+    /// The words of at most [`ShortKey::MAX`] bytes (nearly all), by key.
+    short: HashMap<ShortKey, u64, BuildHasherDefault<KeyHasher>>,
+    /// The longer words.
+    long: HashMap<Box<[u8]>, u64, BuildHasherDefault<WordHasher>>,
     /// Bit `n` set: a marked word of `n` bytes exists (longer ones: bit 63).
-    /// Most words asked about are marked by no list: their length turns
-    /// them away before any hashing.
+    /// Most words asked about are marked by no list: their length or first
+    /// byte turns them away before any hashing.
     lengths: u64,
+    /// Bit `b` set: a marked word starts with byte `b`.
+    first_bytes: [u64; 4],
+    /// Every marked word, for the tests.
+    #[cfg(test)]
+    words: Vec<Box<str>>,
 }
 
 impl WordMarks {
     /// Set `bit` on each of `words`.
-    pub fn mark<'w>(&mut self, bit: u32, words: impl IntoIterator<Item = &'w str>) {
+    pub fn mark<'w>(&mut self, bit: u64, words: impl IntoIterator<Item = &'w str>) {
         for w in words {
             self.lengths |= 1 << w.len().min(63);
-            match self.bits.get_mut(w) {
+            if let Some(&b) = w.as_bytes().first() {
+                self.first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+            let known = match ShortKey::of(w.as_bytes()) {
+                Some(key) => self.short.get_mut(&key),
+                None => self.long.get_mut(w.as_bytes()),
+            };
+            match known {
                 Some(b) => *b |= bit,
                 None => {
-                    self.bits.insert(w.into(), bit);
+                    match ShortKey::of(w.as_bytes()) {
+                        Some(key) => self.short.insert(key, bit),
+                        None => self.long.insert(w.as_bytes().into(), bit),
+                    };
+                    #[cfg(test)]
+                    self.words.push(w.into());
                 }
             }
         }
     }
 
     /// The bits of the lists `w` is on (0 for a word on none).
-    pub fn get(&self, w: &str) -> u32 {
+    #[inline]
+    pub fn get(&self, w: &str) -> u64 {
+        self.get_bytes(w.as_bytes())
+    }
+
+    /// [`WordMarks::get`] of the word whose UTF-8 bytes are `w` (the text
+    /// layer asks with byte slices, which cost no character-boundary test).
+    #[inline]
+    pub fn get_bytes(&self, w: &[u8]) -> u64 {
         if self.lengths & (1 << w.len().min(63)) == 0 {
             return 0;
         }
-        self.bits.get(w).copied().unwrap_or(0)
+        if let Some(&b) = w.first() {
+            if self.first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) == 0 {
+                return 0;
+            }
+        }
+        let bits = match ShortKey::of(w) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(w),
+        };
+        bits.copied().unwrap_or(0)
+    }
+
+    /// The marks of a word written `exact`, lower-cased `lower`: the exact
+    /// word's [`mark::EXACT`] bits, the lower-case word's from
+    /// [`mark::FOLDED`] on.
+    #[inline]
+    pub fn of(&self, exact: &str, lower: &str) -> u64 {
+        self.of_bytes(exact.as_bytes(), lower.as_bytes())
+    }
+
+    /// [`WordMarks::of`] of UTF-8 bytes.
+    #[inline]
+    pub fn of_bytes(&self, exact: &[u8], lower: &[u8]) -> u64 {
+        let m = self.get_bytes(exact);
+        if exact == lower {
+            return m;
+        }
+        (m & mark::EXACT) | (self.get_bytes(lower) & !mark::EXACT)
     }
 
     /// Room for `n` more words without growing the table.
     pub fn reserve(&mut self, n: usize) {
-        self.bits.reserve(n);
+        self.short.reserve(n);
     }
 
     /// Forget every mark.
     pub fn clear(&mut self) {
-        self.bits.clear();
-        self.lengths = 0;
+        *self = WordMarks::default();
     }
+
+    /// Every marked word.
+    #[cfg(test)]
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().map(|w| &**w)
+    }
+}
+
+/// A word of at most [`ShortKey::MAX`] bytes as integers: the table is asked
+/// once per token of every article, and integers hash and compare without
+/// a loop or a call. Two words have equal keys only if they are equal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct ShortKey {
+    /// The first eight bytes (of a word of 8 to 16), the first four (4 to
+    /// 7), or the first, middle and last byte (1 to 3).
+    head: u64,
+    /// The last eight bytes (8 to 16) or the last four (4 to 7): with the
+    /// length and `head`, every byte of the word.
+    tail: u64,
+    len: u64,
+}
+
+impl ShortKey {
+    const MAX: usize = 16;
+
+    /// The key of `bytes`, if it is short enough.
+    #[inline]
+    fn of(bytes: &[u8]) -> Option<ShortKey> {
+        let n = bytes.len();
+        let eight = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap());
+        let four = |at: usize| u64::from(u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap()));
+        let (head, tail) = match n {
+            0 => (0, 0),
+            1..=3 => {
+                let [a, b, c] = [bytes[0], bytes[n / 2], bytes[n - 1]].map(u64::from);
+                (a | b << 8 | c << 16, 0)
+            }
+            4..=7 => (four(0), four(n - 4)),
+            8..=ShortKey::MAX => (eight(0), eight(n - 8)),
+            _ => return None,
+        };
+        Some(ShortKey {
+            head,
+            tail,
+            len: n as u64,
+        })
+    }
+}
+
+impl Hash for ShortKey {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.head.wrapping_mul(MIX).rotate_left(26) ^ self.tail ^ self.len << 58);
+    }
+}
+
+/// The hasher of [`ShortKey`]s: one multiply folds the key's one `u64` so
+/// that both its high bits (the table's tags) and low bits (its slots) vary.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        let product = u128::from(self.0 ^ MIX) * u128::from(MIX);
+        (product as u64) ^ ((product >> 64) as u64)
+    }
+
+    fn write_u64(&mut self, x: u64) {
+        self.0 ^= x;
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(MIX);
+        }
+    }
+}
+
+/// A hasher for the longer words that reads eight bytes at a time.
+#[derive(Default)]
+struct WordHasher(u64);
+
+const MIX: u64 = 0x9e37_79b9_7f4a_7c15;
+
+impl WordHasher {
+    fn add(&mut self, x: u64) {
+        self.0 = (self.0 ^ x).wrapping_mul(MIX).rotate_left(29);
+    }
+}
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        let h = self.0;
+        (h ^ (h >> 32)).wrapping_mul(MIX) ^ (h >> 29)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.add(bytes.len() as u64);
+        let mut chunks = bytes.chunks(8);
+        for chunk in &mut chunks {
+            let mut word = [0; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    /// The end mark `str` hashes after its bytes: `write` has mixed in the
+    /// length already.
+    fn write_u8(&mut self, _: u8) {}
 }
 
 #[cfg(test)]
 mod tests {
-    use super::WordMarks;
+    use super::{mark, WordMarks};
+    use crate::lexicon::marked_lists;
+    use crate::lexicon::Lexicon;
+    use crate::text::{test_corpus, Doc};
+
+    /// Every word of up to twelve letters "a" and "b" has a key of its own.
+    #[test]
+    fn short_keys_of_all_small_words_differ() {
+        let mut keys = std::collections::HashSet::new();
+        let mut count = 0;
+        for len in 0..=12 {
+            for bits in 0..1u32 << len {
+                let word: Vec<u8> = (0..len).map(|i| b'a' + (bits >> i & 1) as u8).collect();
+                let key = super::ShortKey::of(&word).unwrap();
+                keys.insert((key.head, key.tail, key.len));
+                count += 1;
+            }
+        }
+        assert_eq!(keys.len(), count);
+    }
+
+    proptest::proptest! {
+        /// Two short words have one key only if they are one word.
+        #[test]
+        fn short_keys_tell_words_apart(
+            a in proptest::collection::vec(proptest::sample::select(vec![0u8, b'a', b'b', 0xc3]), 0..20),
+            b in proptest::collection::vec(proptest::sample::select(vec![0u8, b'a', b'b', 0xc3]), 0..20),
+        ) {
+            let (ka, kb) = (super::ShortKey::of(&a), super::ShortKey::of(&b));
+            proptest::prop_assert_eq!(ka.is_some(), a.len() <= super::ShortKey::MAX);
+            if let (Some(ka), Some(kb)) = (ka, kb) {
+                proptest::prop_assert_eq!(ka == kb, a == b);
+            }
+        }
+    }
+
+    /// Every word of every marked list, as written, lower-cased, in ASCII
+    /// capitals and capitalised, one per line.
+    fn listed_words(lex: &Lexicon) -> String {
+        let mut out = String::new();
+        for w in lex.marks.words() {
+            let mut cap = w.to_lowercase();
+            if let Some(first) = cap.get(..1) {
+                cap = first.to_uppercase() + &cap[1..];
+            }
+            for form in [w.to_string(), w.to_lowercase(), w.to_ascii_uppercase(), cap] {
+                out.push_str(&form);
+                out.push('\n');
+            }
+        }
+        out
+    }
+
+    /// Each base token's mark bit is the list's answer for the token's text
+    /// (lists matched as written) or its folded text (the others), for
+    /// every marked list, over the fixture, the development texts and every
+    /// listed word in four casings.
+    #[test]
+    fn token_marks_are_list_membership() {
+        let lex = Lexicon::embedded();
+        let lists = marked_lists(lex);
+        let mut texts = test_corpus::texts();
+        texts.push(listed_words(lex));
+        let mut every_bit = 0;
+        for text in &texts {
+            let doc = Doc::new(text, false);
+            for t in &doc.tokens {
+                let (exact, folded) = (&text[t.start..t.end], &doc.folded[t.start..t.end]);
+                for (name, bit, as_written, on_list) in &lists {
+                    let w = if *as_written { exact } else { folded };
+                    assert_eq!(t.marks & bit != 0, on_list(w), "{name}: {w:?}");
+                }
+                every_bit |= t.marks;
+            }
+        }
+        let all = lists.iter().fold(0, |m, (_, bit, _, _)| m | bit);
+        assert_eq!(every_bit, all, "some list marked no token");
+        for (name, _, _, on_list) in &lists {
+            assert!(!on_list(""), "{name} holds the empty word");
+        }
+    }
 
     #[test]
     fn a_word_carries_the_bits_of_its_lists() {
         let mut marks = WordMarks::default();
         marks.mark(1, ["Paris", "Jordan"]);
         marks.mark(4, ["Jordan", "said"]);
+        marks.mark(mark::FOLDED, ["jordan"]);
         assert_eq!(marks.get("Jordan"), 5);
         assert_eq!(marks.get("Paris"), 1);
         assert_eq!(marks.get("said"), 4);
         assert_eq!(marks.get("paris"), 0);
         assert_eq!(marks.get(""), 0);
+        assert_eq!(marks.of("Jordan", "jordan"), 5 | mark::FOLDED);
+        assert_eq!(marks.of("jordan", "jordan"), mark::FOLDED);
+        let long = "Mohammed-Abdulrahman-bin-Khalid";
+        marks.mark(2, [long, "Jordanian"]);
+        assert_eq!(marks.get(long), 2);
+        assert_eq!(marks.get(&long[..30]), 0);
+        assert_eq!(marks.get("Jordanian"), 2);
+        assert_eq!(marks.get("Jordanians"), 0);
         marks.clear();
         assert_eq!(marks.get("Jordan"), 0);
     }

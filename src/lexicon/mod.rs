@@ -23,8 +23,14 @@
 //!   rules' small lists: one file per stage, one row per word), and
 //!   `word_lists!`, which declares a stage's struct of them (`FigureCues`,
 //!   `NameCues`, `ClaimCues`: one field per list, named as the list).
-//! - `marks`: [`WordMarks`](marks::WordMarks), which lists each word is
-//!   on as bits, so a stage hashes a token's word once for all its lists.
+//! - `marks`: [`WordMarks`], which lists each word is on as the bits of
+//!   one `u64` ([`mark`]: the name lists, number words, months, the figure
+//!   rules' per-word lists), one table for every family, built by
+//!   [`Lexicon::index_marks`]. The text layer (`text::Doc`) looks each base
+//!   token up once; the stages' views copy the bits, so no rule hashes a
+//!   word to ask whether it is on one of these lists. `marked_lists`
+//!   (test-only) names each marked list's own answer, which the
+//!   differential tests hold every bit to.
 //! - `additions`: the words a user adds through the builder
 //!   ([`LexiconAdditions`]), merged into a copy of the embedded lexicon.
 //!
@@ -51,6 +57,8 @@ mod claims;
 mod figures;
 mod gazetteer;
 mod lists;
+#[cfg(test)]
+mod marked_lists;
 mod marks;
 mod names;
 mod sentences;
@@ -66,7 +74,10 @@ pub(crate) use claims::ClaimCues;
 pub(crate) use figures::{FigureWords, NumberWord};
 pub(crate) use gazetteer::GazetteerCues;
 pub(crate) use lists::WordList;
-pub(crate) use names::{mark, Head, NameWords, Phrase, TitleKind};
+#[cfg(test)]
+pub(crate) use marked_lists::marked_lists;
+pub(crate) use marks::{mark, WordMarks};
+pub(crate) use names::{Head, NameWords, Phrase, TitleKind};
 pub(crate) use sentences::SentenceWords;
 pub(crate) use verbs::AttributionVerbs;
 
@@ -79,6 +90,9 @@ pub(crate) struct Lexicon {
     pub claims: ClaimCues,
     pub gazetteer: GazetteerCues,
     pub sentences: SentenceWords,
+    /// The lists each word is on, for every family ([`mark`] bits): built
+    /// from the lists above by [`Lexicon::index_marks`].
+    pub marks: WordMarks,
 }
 
 impl Lexicon {
@@ -93,14 +107,28 @@ impl Lexicon {
     fn load() -> Lexicon {
         let verbs = AttributionVerbs::load();
         let names = NameWords::load(&verbs);
-        Lexicon {
+        let mut lex = Lexicon {
             figures: FigureWords::load(&names.months),
             names,
             verbs,
             claims: ClaimCues::load(),
             gazetteer: GazetteerCues::load(),
             sentences: SentenceWords::load(),
-        }
+            marks: WordMarks::default(),
+        };
+        lex.index_marks();
+        lex
+    }
+
+    /// Mark every word of the lists the stages ask about per word, after
+    /// the lists have changed.
+    pub(crate) fn index_marks(&mut self) {
+        let marks = &mut self.marks;
+        marks.clear();
+        // Sized once: growing by rehashing cost a third of the inserts.
+        marks.reserve(self.names.marked_words() + self.figures.numbers.len());
+        self.names.mark_words(marks);
+        self.figures.mark_words(marks);
     }
 }
 

@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::lists::word_lists;
-use super::marks::WordMarks;
+use super::marks::{mark, WordMarks};
 use super::{columns, embedded_table, rows, AttributionVerbs};
 use crate::hash::FnvBuild;
 use crate::tsv::Tsv;
@@ -98,56 +98,6 @@ pub(crate) struct NameWords {
     pub party_nouns: Vec<Phrase>,
     /// The lists of `name_words.tsv`.
     pub cues: NameCues,
-    /// The lists each word is on ([`mark`] bits), for the name rules' words:
-    /// a word is hashed once per token instead of once per list and rule.
-    /// Exact words carry the bits below [`mark::FOLDED`], lower-case words
-    /// the bits from it on.
-    pub marks: WordMarks,
-}
-
-/// The bits of [`NameWords::marks`]: the list a word is on.
-pub(crate) mod mark {
-    /// A listed given name (`first_names`).
-    pub const FIRST_NAME: u32 = 1;
-    /// A listed surname (`surnames`).
-    pub const SURNAME: u32 = 1 << 1;
-    /// A surname of East Asian origin: family name first ("Xi Jinping").
-    pub const EAST_ASIAN_SURNAME: u32 = 1 << 2;
-    /// A capitalised stop word (`stop`).
-    pub const STOP: u32 = 1 << 3;
-    /// A stop word that never starts a name ([`super::NameWords::is_function_stop`]).
-    pub const FUNCTION_STOP: u32 = 1 << 4;
-    /// A stop word of a closed class: function word, pronoun, day, month.
-    pub const CLOSED_CLASS: u32 = 1 << 5;
-    /// A speech verb (`speech`).
-    pub const SPEECH: u32 = 1 << 6;
-    /// An organization descriptor (`org_descriptors`).
-    pub const ORG_DESCRIPTOR: u32 = 1 << 7;
-    /// A particle inside person names (`cues.particles`).
-    pub const PARTICLE: u32 = 1 << 8;
-    /// The last word of an organization head (`org_heads_by_last`).
-    pub const ORG_HEAD_LAST: u32 = 1 << 9;
-    /// The last word of a place head (`place_heads_by_last`).
-    pub const PLACE_HEAD_LAST: u32 = 1 << 10;
-    /// The first word of a party noun (`party_nouns`).
-    pub const PARTY_FIRST: u32 = 1 << 11;
-    /// A lower-case place head, or its plural (`cues.lower_place_heads`:
-    /// "district", "districts").
-    pub const LOWER_PLACE_HEAD: u32 = 1 << 12;
-    /// The head of a competition's name (`cues.event_heads`), as written.
-    pub const EVENT_HEAD: u32 = 1 << 13;
-    /// … and in ASCII capitals ("OPEN").
-    pub const EVENT_HEAD_CAPS: u32 = 1 << 14;
-    /// The head of a league's name (`cues.league_heads`), as written.
-    pub const LEAGUE_HEAD: u32 = 1 << 15;
-    /// … and in ASCII capitals ("LEAGUE").
-    pub const LEAGUE_HEAD_CAPS: u32 = 1 << 16;
-    /// The first bit of the lower-case words' lists.
-    pub const FOLDED: u32 = 1 << 20;
-    /// The lower-case first word of a title or role (`titles_by_first`).
-    pub const TITLE_FIRST: u32 = 1 << 20;
-    /// A sports word (`cues.sport_words`).
-    pub const SPORT_WORD: u32 = 1 << 21;
 }
 
 word_lists! {
@@ -324,14 +274,8 @@ impl NameWords {
     }
 
     /// Index the titles by their first word and the heads by their last,
-    /// after the lists have changed.
+    /// after the lists have changed (the lexicon's marks are built after).
     pub(super) fn index(&mut self) {
-        self.index_heads();
-        self.index_marks();
-    }
-
-    /// Index the titles by their first word and the heads by their last.
-    fn index_heads(&mut self) {
         self.titles_by_first.clear();
         for (k, (p, _)) in self.titles.iter().enumerate() {
             let first = p.words[0].to_lowercase();
@@ -349,11 +293,14 @@ impl NameWords {
         }
     }
 
-    /// Mark every word of the lists the rules ask about per token.
-    fn index_marks(&mut self) {
-        let marks = &mut self.marks;
-        marks.clear();
-        marks.reserve(self.first_names.len() + self.surnames.len() + self.stop.len());
+    /// The number of words [`NameWords::mark_words`] marks, about.
+    pub(super) fn marked_words(&self) -> usize {
+        self.first_names.len() + self.surnames.len() + self.stop.len()
+    }
+
+    /// Mark in `marks` every word of the lists the name rules ask about per
+    /// word ([`mark`] bits).
+    pub(super) fn mark_words(&self, marks: &mut WordMarks) {
         marks.mark(
             mark::FIRST_NAME,
             self.first_names.iter().map(String::as_str),
@@ -429,17 +376,6 @@ impl NameWords {
             let upper: Vec<String> = list.iter().map(str::to_ascii_uppercase).collect();
             marks.mark(caps, upper.iter().map(String::as_str));
         }
-    }
-
-    /// The marks of a word written `exact`, lower-cased `lower`: the
-    /// exact word's bits below [`mark::FOLDED`], the lower-case word's
-    /// from it on.
-    pub fn marks_of(&self, exact: &str, lower: &str) -> u32 {
-        let m = self.marks.get(exact);
-        if exact == lower {
-            return m;
-        }
-        (m & (mark::FOLDED - 1)) | (self.marks.get(lower) & !(mark::FOLDED - 1))
     }
 
     /// A capitalised word that can never start a name (function words,

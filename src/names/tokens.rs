@@ -30,8 +30,9 @@ pub(super) struct Token {
     /// Only spaces, or an abbreviation's dot and spaces, between the
     /// previous token and this one (see [`Words::joined_or_dot`]).
     joined_or_dot: bool,
-    /// The name word lists the word is on ([`mark`] bits, looked up once).
-    marks: u32,
+    /// The word lists the word is on ([`mark`] bits: the base token's, see
+    /// [`crate::text::Token::marks`]).
+    marks: u64,
     /// Lower-casing leaves the word as it is.
     folds_to_itself: bool,
     /// A brand written with a lower-case first letter ("eDonkey", see
@@ -109,15 +110,45 @@ pub(super) fn tokenize(doc: &Doc<'_>) -> Vec<Token> {
             all_caps: written_in_capitals(text, parts),
             joined,
             joined_or_dot,
-            marks: 0,
+            marks: word_marks(doc, parts, start, end),
             folds_to_itself: false,
-            brand: first.case.starts_lower() && super::lists::brand_written(&text[start..end]),
+            brand: first.case.starts_lower()
+                && second_may_be_upper(text, start)
+                && super::lists::brand_written(&text[start..end]),
             hyphen: parts.len() > 1 && parts.iter().any(|t| is_punct(text, t, '-')),
             alphabetic: parts.iter().any(|t| t.kind.is_alphabetic()),
         });
         k = j;
     }
     out
+}
+
+/// The lists the word `start..end`, made of the base tokens `parts`, is on
+/// ([`mark`] bits of its text and of its lower-case form): the base token's
+/// marks for a word of one ASCII token (whose folded text is the word
+/// lower-cased), looked up for a join ("al-Qaeda", "U.S") or a word
+/// outside ASCII (lower-cased by `str::to_lowercase` here, which can differ
+/// from the folded text).
+fn word_marks(doc: &Doc<'_>, parts: &[BaseToken], start: usize, end: usize) -> u64 {
+    let w = &doc.text[start..end];
+    if !w.is_ascii() {
+        return doc.word_marks.of(w, &w.to_lowercase());
+    }
+    match parts {
+        [one] => one.marks,
+        _ => doc.word_marks.of(w, &doc.folded[start..end]),
+    }
+}
+
+/// The character after the first at `start` may be a capital: it is one
+/// of ASCII, or outside ASCII (asked no further here). A brand's second
+/// letter is a capital ("eDonkey"), so most words are turned away here.
+fn second_may_be_upper(text: &str, start: usize) -> bool {
+    // The first character of a word that starts lower case: its length.
+    let first_len = text[start..].chars().next().map_or(1, char::len_utf8);
+    text.as_bytes()
+        .get(start + first_len)
+        .is_some_and(|&b| !b.is_ascii() || b.is_ascii_uppercase())
 }
 
 /// Whether a gap between two tokens joins them in one phrase: only spaces
@@ -198,7 +229,6 @@ impl<'a> Words<'a, 'a> {
                     Some(f) if w.is_ascii() => Cow::Borrowed(f),
                     _ => Cow::Owned(w.to_lowercase()),
                 };
-                t.marks = lex.marks_of(w, &lower);
                 t.folds_to_itself = *w == *lower;
                 lower
             })
@@ -316,7 +346,7 @@ impl<'d, 'a> Words<'d, 'a> {
     }
 
     /// Token `i`'s word is on a list of `marks` (any of the [`mark`] bits).
-    pub(super) fn has(&self, i: usize, marks: u32) -> bool {
+    pub(super) fn has(&self, i: usize, marks: u64) -> bool {
         self.toks[i].marks & marks != 0
     }
 
@@ -541,6 +571,31 @@ mod tests {
         }
         let filter = WordFilter::new(["will", "mark"].into_iter());
         assert!(filter.may_hold("will") && filter.may_hold("mark"));
+    }
+
+    /// Each word's marks are what one lookup of the word and of its
+    /// lower-case form in the lexicon's table gives (the base token's marks
+    /// are copied for most words), and its brand fact what the brand test
+    /// gives (most words are turned away before it), over the fixture and
+    /// development texts.
+    #[test]
+    fn word_marks_as_looked_up() {
+        let mut texts = crate::text::test_corpus::texts();
+        texts.push("iPhone eDonkey é iÉcole aB a iA".to_string());
+        let lexicon = crate::lexicon::Lexicon::embedded();
+        let mut words = 0;
+        for text in &texts {
+            let doc = Doc::new(text, false);
+            for t in tokenize(&doc) {
+                let w = &text[t.start..t.end];
+                let looked_up = lexicon.marks.of(w, &w.to_lowercase());
+                assert_eq!(t.marks, looked_up, "{w:?}");
+                let brand = t.lower && super::super::lists::brand_written(w);
+                assert_eq!(t.brand, brand, "{w:?}");
+                words += 1;
+            }
+        }
+        assert!(words > 1000, "{} texts, {words} words", texts.len());
     }
 
     #[test]

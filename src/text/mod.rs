@@ -3,33 +3,38 @@
 //! [`Doc`] holds the text, a case-folded copy with the *same byte offsets*
 //! (so a match in the folded text is a match in the original, no offset map
 //! needed), the sentence spans, the headline span, and the base tokens
-//! every stage reads its words from.
+//! every stage reads its words from. It is built with the
+//! [`Lexicon`]: each token carries its lexicon
+//! marks, the lists it is on, looked up once here for every stage.
 //!
 //! - `tokens`: the one tokenizer: base tokens with their facts computed once
-//!   ([`Token`]).
+//!   ([`Token`]: kind, case, glue, line start, sentence, lexicon marks).
 //! - `case_fold`: lower-casing that keeps every byte offset ([`fold_case`]).
 //! - `sentences`: sentence splitting from the tokens: UAX #29 boundaries
 //!   run only at terminators (whole lines by `unicode-segmentation` where a
 //!   character needs it), glued after abbreviations.
-//! - `words`: the word before or after an offset, word boundaries.
+//! - `words`: the word before or after an offset (read off the base
+//!   tokens), word boundaries.
 //! - `capitals`: the capitals test, where capitals say nothing about names
 //!   (lines in Title Case or ALL CAPS, [`is_title_or_caps`]).
 
 use std::ops::Range;
 
-use crate::lexicon::WordList;
+use crate::lexicon::{Lexicon, WordMarks};
 use sentences::SplitInput;
 
 mod capitals;
 mod case_fold;
 mod sentences;
+#[cfg(test)]
+pub(crate) mod test_corpus;
 mod tokens;
 mod words;
 
 pub(crate) use capitals::is_title_or_caps;
 pub(crate) use case_fold::fold_case;
 pub(crate) use tokens::{first_char, is_punct, Token, TokenKind};
-pub(crate) use words::{is_word_char, on_word_boundaries, word_after, word_before};
+pub(crate) use words::{is_word_char, on_word_boundaries};
 
 /// The text of one article prepared for extraction.
 #[derive(Debug)]
@@ -41,8 +46,11 @@ pub(crate) struct Doc<'a> {
     /// Sentence spans, trimmed, in order.
     pub sentences: Vec<Range<usize>>,
     /// The base tokens, in order (see [`Token`]): every stage's words are
-    /// joins of these.
+    /// joins of these. Each carries its lexicon marks.
     pub tokens: Vec<Token>,
+    /// The lexicon's word marks the tokens were marked with, for the
+    /// stages' words that join several tokens ("al-Qaeda").
+    pub word_marks: &'a WordMarks,
     /// The span of the title (first paragraph) when the article has one.
     pub headline: Option<Range<usize>>,
     /// Byte offset where each line starts.
@@ -74,19 +82,23 @@ struct Spare {
 
 impl<'a> Doc<'a> {
     /// Prepare `text`; `has_title` says whether its first paragraph is a
-    /// title. Reads the embedded lexicon's abbreviations.
+    /// title. Reads the embedded lexicon.
     #[cfg(test)]
     pub fn new(text: &'a str, has_title: bool) -> Doc<'a> {
-        let abbreviations = &crate::lexicon::Lexicon::embedded().sentences.abbreviations;
-        Doc::with_buffers(text, has_title, abbreviations, DocBuffers::default())
+        let lexicon = Lexicon::embedded();
+        Doc::with_buffers(text, has_title, lexicon, DocBuffers::default())
     }
 
-    /// `Doc::new` (test-only) in the buffers of an earlier article, with the given
-    /// abbreviations (after which a full stop does not end a sentence).
+    /// `Doc::new` (test-only) in the buffers of an earlier article, with
+    /// the given lexicon: its abbreviations (after which a full stop does
+    /// not end a sentence) and its word marks (each token's lists).
+    // Out of line, so that a profile shows the text layer as one function
+    // (`scripts/bench/stages.sh`).
+    #[inline(never)]
     pub fn with_buffers(
         text: &'a str,
         has_title: bool,
-        abbreviations: &WordList,
+        lexicon: &'a Lexicon,
         buffers: DocBuffers,
     ) -> Doc<'a> {
         let DocBuffers {
@@ -98,11 +110,14 @@ impl<'a> Doc<'a> {
             mut spare,
         } = buffers;
         case_fold::fold_case_into(text, &mut folded);
+        let word_marks = &lexicon.marks;
         tokens::tokenize(text, &mut tokens, &mut spare.unicode_marks);
+        // In a loop of its own: the tokenizer's loop is tighter without it.
+        tokens::mark_tokens(&mut tokens, text, &folded, word_marks);
         let input = SplitInput {
             tokens: &tokens,
             unicode_marks: &spare.unicode_marks,
-            abbreviations,
+            abbreviations: &lexicon.sentences.abbreviations,
         };
         sentences::split_sentences(text, &input, &mut sentences, &mut spare.breaks);
         tokens::assign_sentences(&mut tokens, &sentences);
@@ -122,6 +137,7 @@ impl<'a> Doc<'a> {
             folded,
             sentences,
             tokens,
+            word_marks,
             headline,
             line_starts,
             line_capitals,
@@ -200,11 +216,11 @@ impl<'a> Doc<'a> {
     /// The word (letters, digits, `'`, `’`, `-`, `.`) ending right before `offset`,
     /// skipping spaces.
     pub fn word_before(&self, offset: usize) -> Option<(usize, &'a str)> {
-        word_before(self.text, offset)
+        words::word_before(self.text, &self.tokens, offset)
     }
 
     /// The word starting at or after `offset`, skipping spaces.
     pub fn word_after(&self, offset: usize) -> Option<(usize, &'a str)> {
-        word_after(self.text, offset)
+        words::word_after(self.text, &self.tokens, offset)
     }
 }

@@ -18,6 +18,7 @@ use regex::Regex;
 
 use super::case_fold::fold_char;
 use super::sentences::needs_unicode_rules;
+use crate::lexicon::WordMarks;
 
 /// What a base token is made of. The kinds split the characters so that
 /// every stage's word is a join of whole tokens: names read letters and
@@ -119,8 +120,10 @@ pub(crate) struct Token {
     /// The first token on its line: a line break (`\n`) lies between the
     /// previous token and this one (true for the first token).
     pub(crate) line_start: bool,
-    // A word's lexicon id belongs here once the shared lexicon lands, looked
-    // up once per token like the facts above.
+    /// The lexicon's lists the token is on ([`mark`](crate::lexicon::mark)
+    /// bits): the exact bits of its text, the folded bits of its folded
+    /// text (`Doc::folded`), looked up once here for every stage.
+    pub(crate) marks: u64,
 }
 
 /// `\p{L}` or `\p{N}` as the claims stage's pattern reads them, for the
@@ -188,10 +191,11 @@ fn char_at(text: &str, i: usize) -> char {
 }
 
 /// Cut `text` into base tokens, in one pass, into `toks` (cleared first);
-/// their sentence indices are 0 until [`assign_sentences`]. Push to
-/// `unicode_marks` (cleared first) the offset of each character whose line
-/// needs the Unicode sentence rules ([`needs_unicode_rules`]) and of each
-/// carriage return not followed by a line feed.
+/// their sentence indices are 0 until [`assign_sentences`], their marks 0
+/// until [`mark_tokens`]. Push to `unicode_marks` (cleared first) the
+/// offset of each character whose line needs the Unicode sentence rules
+/// ([`needs_unicode_rules`]) and of each carriage return not followed by a
+/// line feed.
 pub(crate) fn tokenize(text: &str, toks: &mut Vec<Token>, unicode_marks: &mut Vec<usize>) {
     let bytes = text.as_bytes();
     toks.clear();
@@ -264,9 +268,20 @@ pub(crate) fn tokenize(text: &str, toks: &mut Vec<Token>, unicode_marks: &mut Ve
             case,
             glued,
             line_start,
+            marks: 0,
         });
         glued = true;
         line_start = false;
+    }
+}
+
+/// Give each token of `text` its lexicon marks: the exact bits of its text,
+/// the folded bits of its text in `folded` (the text lower-cased with the
+/// same byte offsets).
+pub(crate) fn mark_tokens(toks: &mut [Token], text: &str, folded: &str, word_marks: &WordMarks) {
+    let (text, folded) = (text.as_bytes(), folded.as_bytes());
+    for t in toks {
+        t.marks = word_marks.of_bytes(&text[t.start..t.end], &folded[t.start..t.end]);
     }
 }
 
@@ -355,10 +370,16 @@ pub(crate) fn is_punct(text: &str, t: &Token, c: char) -> bool {
 mod tests {
     use super::*;
 
-    fn kinds(text: &str) -> Vec<(&str, TokenKind, bool, bool)> {
+    /// The base tokens of `text`.
+    fn cut(text: &str) -> Vec<Token> {
         let (mut toks, mut marks) = (Vec::new(), Vec::new());
         tokenize(text, &mut toks, &mut marks);
-        toks.iter()
+        toks
+    }
+
+    fn kinds(text: &str) -> Vec<(&str, TokenKind, bool, bool)> {
+        cut(text)
+            .iter()
             .map(|t| (&text[t.start..t.end], t.kind, t.glued, t.line_start))
             .collect()
     }
@@ -388,8 +409,7 @@ mod tests {
     #[test]
     fn sentence_index_of_each_token() {
         let text = "One two. Three.";
-        let (mut toks, mut marks) = (Vec::new(), Vec::new());
-        tokenize(text, &mut toks, &mut marks);
+        let mut toks = cut(text);
         assign_sentences(&mut toks, &[0..8, 9..15]);
         let sents: Vec<usize> = toks.iter().map(|t| t.sentence).collect();
         assert_eq!(sents, vec![0, 0, 0, 1, 1]);
@@ -398,9 +418,7 @@ mod tests {
     #[test]
     fn case_flags() {
         let case = |w: &str| {
-            let (mut toks, mut marks) = (Vec::new(), Vec::new());
-            tokenize(w, &mut toks, &mut marks);
-            let c = toks[0].case;
+            let c = cut(w)[0].case;
             (c.starts_upper(), c.starts_lower(), c.has_lower())
         };
         assert_eq!(case("said"), (false, true, true));

@@ -1,0 +1,241 @@
+//! Test-only: every list the lexicon's word marks hold, with its bit and
+//! the list's own answer, for the differential tests (mark bit == list
+//! membership) of the text layer and the stages' views.
+
+use super::mark;
+use crate::lexicon::Lexicon;
+
+/// A marked list: its bit, whether it is matched on the word as
+/// written (else on the folded word), and the list's own answer.
+pub(crate) type Listed = (&'static str, u64, bool, Box<dyn Fn(&str) -> bool>);
+
+/// Every list the lexicon marks, answered by the list itself.
+pub(crate) fn marked_lists(lex: &'static Lexicon) -> Vec<Listed> {
+    let (n, f) = (&lex.names, &lex.figures);
+    let stop_class = move |w: &str, classes: &[&str]| {
+        n.stop.get(w).is_some_and(|c| classes.contains(&c.as_str()))
+    };
+    let caps = |list: &'static crate::lexicon::WordList| {
+        move |w: &str| list.iter().any(|h| h.to_ascii_uppercase() == w)
+    };
+    let lower_place_head = move |w: &str| {
+        let heads = &n.cues.lower_place_heads;
+        heads.contains(w)
+            || heads.iter().any(|h| format!("{h}s") == w)
+            || w == "cities" && heads.contains("city")
+    };
+    let east_asian = ["chinese", "korean", "vietnamese", "japanese"];
+    let closed = ["function", "pronoun", "weekday", "month"];
+    let function = [
+        "function",
+        "pronoun",
+        "discourse",
+        "weekday",
+        "month",
+        "misc",
+    ];
+    vec![
+        (
+            "first_names",
+            mark::FIRST_NAME,
+            true,
+            Box::new(|w| n.first_names.contains(w)),
+        ),
+        (
+            "surnames",
+            mark::SURNAME,
+            true,
+            Box::new(|w| n.surnames.contains_key(w)),
+        ),
+        (
+            "east asian surnames",
+            mark::EAST_ASIAN_SURNAME,
+            true,
+            Box::new(move |w| {
+                n.surnames
+                    .get(w)
+                    .is_some_and(|o| east_asian.contains(&o.as_str()))
+            }),
+        ),
+        (
+            "stop",
+            mark::STOP,
+            true,
+            Box::new(|w| n.stop.contains_key(w)),
+        ),
+        (
+            "function stop",
+            mark::FUNCTION_STOP,
+            true,
+            Box::new(move |w| stop_class(w, &function)),
+        ),
+        (
+            "function stop (rule)",
+            mark::FUNCTION_STOP,
+            true,
+            Box::new(|w| n.is_function_stop(w)),
+        ),
+        (
+            "closed class",
+            mark::CLOSED_CLASS,
+            true,
+            Box::new(move |w| stop_class(w, &closed)),
+        ),
+        (
+            "speech",
+            mark::SPEECH,
+            true,
+            Box::new(|w| n.speech.contains(w)),
+        ),
+        (
+            "org_descriptors",
+            mark::ORG_DESCRIPTOR,
+            true,
+            Box::new(|w| n.org_descriptors.contains(w)),
+        ),
+        (
+            "particles",
+            mark::PARTICLE,
+            true,
+            Box::new(|w| n.cues.particles.contains(w)),
+        ),
+        (
+            "org head last",
+            mark::ORG_HEAD_LAST,
+            true,
+            Box::new(|w| n.org_heads_by_last.contains_key(w)),
+        ),
+        (
+            "place head last",
+            mark::PLACE_HEAD_LAST,
+            true,
+            Box::new(|w| n.place_heads_by_last.contains_key(w)),
+        ),
+        (
+            "party first",
+            mark::PARTY_FIRST,
+            true,
+            Box::new(|w| n.party_nouns.iter().any(|p| p.words[0] == w)),
+        ),
+        (
+            "lower place heads",
+            mark::LOWER_PLACE_HEAD,
+            true,
+            Box::new(lower_place_head),
+        ),
+        (
+            "event_heads",
+            mark::EVENT_HEAD,
+            true,
+            Box::new(|w| n.cues.event_heads.contains(w)),
+        ),
+        (
+            "event_heads caps",
+            mark::EVENT_HEAD_CAPS,
+            true,
+            Box::new(caps(&n.cues.event_heads)),
+        ),
+        (
+            "league_heads",
+            mark::LEAGUE_HEAD,
+            true,
+            Box::new(|w| n.cues.league_heads.contains(w)),
+        ),
+        (
+            "league_heads caps",
+            mark::LEAGUE_HEAD_CAPS,
+            true,
+            Box::new(caps(&n.cues.league_heads)),
+        ),
+        (
+            "title first",
+            mark::TITLE_FIRST,
+            false,
+            Box::new(|w| n.titles_by_first.contains_key(w)),
+        ),
+        (
+            "sport_words",
+            mark::SPORT_WORD,
+            false,
+            Box::new(|w| n.cues.sport_words.contains(w)),
+        ),
+        (
+            "numbers",
+            mark::NUMBER_WORD,
+            false,
+            Box::new(|w| f.numbers.contains_key(w)),
+        ),
+        (
+            "np_stop",
+            mark::NP_STOP,
+            false,
+            Box::new(|w| f.cues.np_stop.contains(w)),
+        ),
+        (
+            "subject_verbs",
+            mark::SUBJECT_VERB,
+            false,
+            Box::new(|w| f.cues.subject_verbs.contains(w)),
+        ),
+        (
+            "participle_adjectives",
+            mark::PARTICIPLE_ADJECTIVE,
+            false,
+            Box::new(|w| f.cues.participle_adjectives.contains(w)),
+        ),
+        (
+            "plural_nouns",
+            mark::PLURAL_NOUN,
+            false,
+            Box::new(|w| f.cues.plural_nouns.contains(w)),
+        ),
+        (
+            "not_plural",
+            mark::NOT_PLURAL,
+            false,
+            Box::new(|w| f.cues.not_plural.contains(w)),
+        ),
+        (
+            "of_determiners",
+            mark::OF_DETERMINER,
+            false,
+            Box::new(|w| f.cues.of_determiners.contains(w)),
+        ),
+        (
+            "comparison_links",
+            mark::COMPARISON_LINK,
+            false,
+            Box::new(|w| f.cues.comparison_links.contains(w)),
+        ),
+        (
+            "aggregate_nouns",
+            mark::AGGREGATE_NOUN,
+            false,
+            Box::new(|w| f.cues.aggregate_nouns.contains(w)),
+        ),
+        (
+            "change_verbs",
+            mark::CHANGE_VERB,
+            false,
+            Box::new(|w| f.cues.change_verbs.contains(w)),
+        ),
+        (
+            "months",
+            mark::MONTH,
+            false,
+            Box::new(|w| f.months.contains(w)),
+        ),
+        (
+            "unit first words",
+            mark::UNIT_FIRST,
+            false,
+            Box::new(|w| f.units.iter().any(|(u, _)| u[0] == w)),
+        ),
+        (
+            "currency first words",
+            mark::CURRENCY_FIRST,
+            false,
+            Box::new(|w| f.suffixes.iter().any(|(c, _)| c[0].eq_ignore_ascii_case(w))),
+        ),
+    ]
+}
