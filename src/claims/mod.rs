@@ -72,7 +72,7 @@ mod words;
 
 use crate::figures::Figure;
 use crate::lexicon::Lexicon;
-use crate::record::{Claim, Entity};
+use crate::record::{numbered_id, Claim, Entity};
 use crate::text::Doc;
 
 use attributor::Attributor;
@@ -103,7 +103,7 @@ pub(crate) fn build(
 
     claims.sort_by_key(|c| (c.start, c.end));
     for (i, c) in claims.iter_mut().enumerate() {
-        c.id = format!("c{}", i + 1);
+        c.id = numbered_id('c', i + 1);
     }
     claims
 }
