@@ -21,14 +21,15 @@ impl Attributor<'_, '_> {
     /// (sentence start, entity), at most one per sentence.
     fn find_authors(&self) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
+        let mut orgs: Vec<EntityMention> = Vec::new();
         for s in &self.doc.sentences {
             let folded = &self.doc.folded[s.clone()];
-            let orgs: Vec<EntityMention> = self
-                .mentions
-                .within(s.clone())
-                .filter(|m| m.kind == EntityType::Organization)
-                .copied()
-                .collect();
+            orgs.clear();
+            orgs.extend(
+                self.mentions
+                    .within(s.clone())
+                    .filter(|m| m.kind == EntityType::Organization),
+            );
             if orgs.is_empty() {
                 continue;
             }
@@ -60,10 +61,15 @@ impl Attributor<'_, '_> {
                     }
                     continue;
                 }
-                let is_doc =
-                    self.cues.document_words.iter().any(|d| {
-                        folded[ws - s.start..].starts_with(d) && (d.contains(' ') || w == d)
-                    });
+                // A one-word document noun is the word itself; one of
+                // several words starts at it.
+                let is_doc = self.cues.document_words.iter().any(|d| {
+                    if d.contains(' ') {
+                        folded[ws - s.start..].starts_with(d)
+                    } else {
+                        w == d
+                    }
+                });
                 if is_doc {
                     // "the UN report", "the State Department's report".
                     if let Some(m) = orgs.iter().rev().find(|m| m.end <= ws) {

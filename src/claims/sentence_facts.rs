@@ -12,11 +12,15 @@ use std::cell::OnceCell;
 use super::attributor::Attributor;
 use super::referents::Referent;
 use super::speakers::{Attribution, PRONOUN_REACH};
+use super::verbs::AttributionVerb;
 
 /// What is known about each sentence so far.
 pub(super) struct SentenceFacts {
     /// Per sentence: the entity that opens it (its likely subject).
     opening: Vec<OnceCell<Option<Attribution>>>,
+    /// Per sentence: its attribution verbs, read by its attribution and by
+    /// the sources of its figures.
+    verbs: Vec<OnceCell<Vec<AttributionVerb>>>,
     /// Per sentence: each attribution verb's start and whom its subject
     /// names, before pronouns are resolved.
     referents: Vec<OnceCell<Vec<(usize, Referent)>>>,
@@ -29,6 +33,7 @@ impl SentenceFacts {
     pub(super) fn new(n: usize) -> SentenceFacts {
         SentenceFacts {
             opening: vec![OnceCell::new(); n],
+            verbs: vec![OnceCell::new(); n],
             referents: vec![OnceCell::new(); n],
             attribution: vec![OnceCell::new(); n],
         }
@@ -72,12 +77,17 @@ impl Attributor<'_, '_> {
         *cell.get().unwrap_or(&None)
     }
 
+    /// The attribution verbs of sentence `i` (`self.verbs` of its span).
+    pub(super) fn sentence_verbs(&self, i: usize) -> &[AttributionVerb] {
+        self.facts.verbs[i].get_or_init(|| self.verbs(self.doc.sentences[i].clone()))
+    }
+
     /// Each attribution verb of sentence `i` (its start) and whom its
     /// subject names.
     fn referents(&self, i: usize) -> &[(usize, Referent)] {
         self.facts.referents[i].get_or_init(|| {
             let s = self.doc.sentences[i].clone();
-            self.verbs(s.clone())
+            self.sentence_verbs(i)
                 .iter()
                 .map(|v| {
                     let lo = self.passages.clause_start(s.start, v.start);
