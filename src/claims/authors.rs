@@ -62,13 +62,13 @@ impl Attributor<'_, '_> {
                     continue;
                 }
                 // A one-word document noun is the word itself; one of
-                // several words starts at it.
+                // several words (longer than the word) starts at it.
                 let is_doc = self.cues.document_words.iter().any(|d| {
-                    if d.contains(' ') {
-                        folded[ws - s.start..].starts_with(d)
-                    } else {
-                        w == d
-                    }
+                    w == d
+                        || d.len() > w.len()
+                            && d.as_bytes()[0] == w.as_bytes()[0]
+                            && folded[ws - s.start..].starts_with(d)
+                            && d.contains(' ')
                 });
                 if is_doc {
                     // "the UN report", "the State Department's report".

@@ -59,7 +59,7 @@ fn figure_claim(attributor: &Attributor<'_, '_>, f: Figure, quotes: &[SpokenQuot
     let source = attributor.figure_source(f.start, quotes);
     let subject = attributor.figure_subject(f.start..f.end);
     let sentence = attributor.doc.sentence_span(f.start);
-    let hedged = is_hedged(attributor.doc, sentence.clone(), None, Some(f.end));
+    let hedged = attributor.figure_hedged(f.start..f.end);
     Claim {
         id: String::new(),
         kind: f.kind,

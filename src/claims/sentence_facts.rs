@@ -10,6 +10,7 @@
 use std::cell::OnceCell;
 
 use super::attributor::Attributor;
+use super::hedging::hedges;
 use super::referents::Referent;
 use super::speakers::{Attribution, PRONOUN_REACH};
 use super::verbs::AttributionVerb;
@@ -21,6 +22,12 @@ pub(super) struct SentenceFacts {
     /// Per sentence: its attribution verbs, read by its attribution and by
     /// the sources of its figures.
     verbs: Vec<OnceCell<Vec<AttributionVerb>>>,
+    /// Per sentence: its hedges (see `hedging::hedges`), read by each of
+    /// its figures.
+    hedges: Vec<OnceCell<Vec<(usize, bool)>>>,
+    /// Per sentence: its words that open a clause, read by each of its
+    /// figures' subjects.
+    openers: Vec<OnceCell<Vec<(usize, usize)>>>,
     /// Per sentence: each attribution verb's start and whom its subject
     /// names, before pronouns are resolved.
     referents: Vec<OnceCell<Vec<(usize, Referent)>>>,
@@ -34,6 +41,8 @@ impl SentenceFacts {
         SentenceFacts {
             opening: vec![OnceCell::new(); n],
             verbs: vec![OnceCell::new(); n],
+            hedges: vec![OnceCell::new(); n],
+            openers: vec![OnceCell::new(); n],
             referents: vec![OnceCell::new(); n],
             attribution: vec![OnceCell::new(); n],
         }
@@ -80,6 +89,17 @@ impl Attributor<'_, '_> {
     /// The attribution verbs of sentence `i` (`self.verbs` of its span).
     pub(super) fn sentence_verbs(&self, i: usize) -> &[AttributionVerb] {
         self.facts.verbs[i].get_or_init(|| self.verbs(self.doc.sentences[i].clone()))
+    }
+
+    /// The hedges of sentence `i` (`hedging::hedges`).
+    pub(super) fn sentence_hedges(&self, i: usize) -> &[(usize, bool)] {
+        self.facts.hedges[i].get_or_init(|| hedges(self.doc, self.doc.sentences[i].clone()))
+    }
+
+    /// The words of sentence `i` that open a clause, as (start, end)
+    /// (`subjects::clause_openers`).
+    pub(super) fn sentence_openers(&self, i: usize) -> &[(usize, usize)] {
+        self.facts.openers[i].get_or_init(|| self.clause_openers(self.doc.sentences[i].clone()))
     }
 
     /// Each attribution verb of sentence `i` (its start) and whom its

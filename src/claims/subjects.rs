@@ -157,28 +157,39 @@ impl Attributor<'_, '_> {
             lo = lo.max(after);
         }
         let mut hi = s.end;
-        let words = self.words(lo_sent..s.end);
-        // The words ending by `pos`: the last of them that opens a clause
-        // (not before `lo`) starts the figure's clause; the first word
-        // after `pos` that opens one ends it. A word holding `pos` does
-        // neither.
-        let before = words.partition_point(|w| w.1 <= pos);
-        for i in (0..before).rev() {
-            if words[i].0 < lo {
-                break;
-            }
-            if self.opens_clause(&words, i, s.end) {
-                lo = words[i].0;
-                break;
-            }
+        // The last word ending by `pos` that opens a clause starts the
+        // figure's clause; the first starting after `pos` ends it. A word
+        // holding `pos` does neither.
+        let si = self.doc.sentence_index(pos);
+        let own;
+        let openers = if self.doc.sentences.get(si) == Some(&s) {
+            // The whole sentence: its openers are found once for all its
+            // figures.
+            self.sentence_openers(si)
+        } else {
+            own = self.clause_openers(s.clone());
+            &own[..]
+        };
+        let before = openers.partition_point(|o| o.1 <= pos);
+        if let Some(o) = before.checked_sub(1).map(|k| openers[k]) {
+            lo = lo.max(o.0);
         }
-        for i in before..words.len() {
-            if words[i].0 > pos && self.opens_clause(&words, i, s.end) {
-                hi = hi.min(words[i].0);
-                break;
-            }
+        let after = openers.partition_point(|o| o.0 <= pos);
+        if let Some(o) = openers.get(after) {
+            hi = hi.min(o.0);
         }
         (lo.min(pos), hi.max(pos))
+    }
+
+    /// The words of `s` (a sentence, or the part of one a figure reads)
+    /// after its dateline that open a clause, as (start, end).
+    pub(super) fn clause_openers(&self, s: Range<usize>) -> Vec<(usize, usize)> {
+        let lo = s.start + dateline_len(&self.text[s.clone()]);
+        let words = self.words(lo..s.end);
+        (0..words.len())
+            .filter(|&i| self.opens_clause(&words, i, s.end))
+            .map(|i| (words[i].0, words[i].1))
+            .collect()
     }
 
     /// Does word `i` of `words` (a sentence's words up to `end`) open a

@@ -26,11 +26,21 @@ impl Attributor<'_, '_> {
         let words = self.words(r.clone());
         let mut out = Vec::new();
         for (i, &(s, e, w)) in words.iter().enumerate() {
+            let according = w == "according" || w == "attributed";
+            // Most words are no verb: looked up before the quotes are.
+            let listed = if according {
+                None
+            } else {
+                match self.verbs.lookup(w) {
+                    Some(listed) => Some(listed),
+                    None => continue,
+                }
+            };
             if self.passages.contains(s) {
                 continue;
             }
             let next = words.get(i + 1).map(|x| x.2);
-            if w == "according" || w == "attributed" {
+            if according {
                 if next == Some("to") {
                     out.push(AttributionVerb {
                         start: s,
@@ -41,7 +51,7 @@ impl Attributor<'_, '_> {
                 }
                 continue;
             }
-            let Some((word, usage)) = self.verbs.lookup(w) else {
+            let Some((word, usage)) = listed else {
                 continue;
             };
             if word == "saying" && i > 0 && words[i - 1].2 == "as" {
