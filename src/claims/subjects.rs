@@ -118,7 +118,14 @@ impl Attributor<'_, '_> {
     fn clause_of(&self, s: Range<usize>, pos: usize) -> (usize, usize) {
         let mut lo = s.start + dateline_len(&self.text[s.clone()]);
         let lo_sent = lo;
-        for v in self.verbs(lo_sent..pos) {
+        let si = self.doc.sentence_index(pos);
+        let whole = self.doc.sentences.get(si) == Some(&s);
+        let verbs = if whole && lo_sent == s.start {
+            self.verbs_before(si, lo_sent, pos)
+        } else {
+            self.verbs(lo_sent..pos)
+        };
+        for v in verbs {
             if v.word == "according" {
                 // "according to X, …": the clause begins after the comma.
                 if let Some(k) = self.text[v.end..pos].find(',') {
@@ -160,9 +167,8 @@ impl Attributor<'_, '_> {
         // The last word ending by `pos` that opens a clause starts the
         // figure's clause; the first starting after `pos` ends it. A word
         // holding `pos` does neither.
-        let si = self.doc.sentence_index(pos);
         let own;
-        let openers = if self.doc.sentences.get(si) == Some(&s) {
+        let openers = if whole {
             // The whole sentence: its openers are found once for all its
             // figures.
             self.sentence_openers(si)
