@@ -133,28 +133,13 @@ pub(crate) fn resolve_keys(
     cues: &GazetteerCues,
     groups: &[KeyGroup<'_>],
 ) -> Vec<Option<u32>> {
-    // Where mentions start and where cities' mentions end, sorted, so that
-    // "X, Y" is looked up per mention rather than by a scan of every
-    // group's mentions (that was mentions × mentions on a long article).
-    let mut starts: Vec<(usize, usize)> = groups
-        .iter()
-        .enumerate()
-        .flat_map(|(o, group)| group.spans.iter().map(move |&(s, _)| (s, o)))
-        .collect();
-    starts.sort_unstable();
-    let mut city_ends: Vec<usize> = groups
-        .iter()
-        .filter(|o| o.entry.is_some_and(|e| is_city(&gaz.entries[e as usize])))
-        .flat_map(|o| o.spans.iter().map(|&(_, e)| e))
-        .collect();
-    city_ends.sort_unstable();
     let article = Article {
         doc,
         gaz,
         cues,
         groups,
-        starts,
-        city_ends,
+        starts: OnceCell::new(),
+        city_ends: OnceCell::new(),
         countries: OnceCell::new(),
         regions: OnceCell::new(),
     };
@@ -168,10 +153,12 @@ struct Article<'a, 'd> {
     /// The lexicon's gazetteer lists (corporate suffixes).
     cues: &'a GazetteerCues,
     groups: &'a [KeyGroup<'a>],
-    /// Each mention's start and group, in order.
-    starts: Vec<(usize, usize)>,
-    /// The ends of the mentions of groups whose row is a city, in order.
-    city_ends: Vec<usize>,
+    /// Each mention's start and group, in order; made on first use (only
+    /// a place with homonyms asks).
+    starts: OnceCell<Vec<(usize, usize)>>,
+    /// The ends of the mentions of groups whose row is a city, in order;
+    /// made on first use.
+    city_ends: OnceCell<Vec<usize>>,
     /// (country, group) for each group whose row has a country, sorted;
     /// made on first use.
     countries: OnceCell<Vec<(&'a str, usize)>>,
@@ -336,7 +323,18 @@ impl<'a, 'd> Article<'a, 'd> {
         let Some(head) = self.doc.text[..start].strip_suffix(", ") else {
             return false;
         };
-        self.city_ends.binary_search(&head.len()).is_ok()
+        // Sorted, so that "X, Y" is looked up per mention rather than by a
+        // scan of every group's mentions (mentions × mentions on a long
+        // article).
+        let city_ends = self.city_ends.get_or_init(|| {
+            let mut ends: Vec<usize> = (self.groups.iter())
+                .filter(|o| o.entry.is_some_and(|e| is_city(self.entry(e))))
+                .flat_map(|o| o.spans.iter().map(|&(_, e)| e))
+                .collect();
+            ends.sort_unstable();
+            ends
+        });
+        city_ends.binary_search(&head.len()).is_ok()
     }
 
     /// The row named right after ", " following a mention ending at `end`
@@ -346,12 +344,19 @@ impl<'a, 'd> Article<'a, 'd> {
             return None;
         }
         let next = end + 2;
-        let from = self.starts.partition_point(|&(s, _)| {
+        let starts = self.starts.get_or_init(|| {
+            let mut starts: Vec<(usize, usize)> = (self.groups.iter().enumerate())
+                .flat_map(|(o, group)| group.spans.iter().map(move |&(s, _)| (s, o)))
+                .collect();
+            starts.sort_unstable();
+            starts
+        });
+        let from = starts.partition_point(|&(s, _)| {
             #[cfg(test)]
             tests::LOOKUPS.with(|n| n.set(n.get() + 1));
             s < next
         });
-        self.starts[from..]
+        starts[from..]
             .iter()
             .take_while(|&&(s, _)| s == next)
             .map(|&(_, o)| o)
