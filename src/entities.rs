@@ -348,24 +348,35 @@ impl<'k, 'c> Grouping<'k, 'c> {
     /// Pass 2: a given name or surname alone links to the nearest earlier
     /// full name holding it, else the nearest later one.
     fn add_short_persons(&mut self) {
-        // Keyed lower-case: "REAGAN" in a wire headline is Reagan's.
+        let short: Vec<usize> = (0..self.candidates.len())
+            .filter(|&i| self.is_short_person(i))
+            .collect();
+        if short.is_empty() {
+            return;
+        }
+        // The full names holding each short form, keyed lower-case:
+        // "REAGAN" in a wire headline is Reagan's. Only the short forms
+        // are keys, so a word no short form is costs no entry.
         let mut holders: HashMap<Cow<'k, str>, Vec<usize>> = HashMap::new();
+        for &i in &short {
+            let c = &self.candidates[i];
+            holders.entry(self.lower(c.start..c.end)).or_default();
+        }
         for (j, o) in self.candidates.iter().enumerate() {
             if o.kind == EntityType::Person && self.group_of[j].is_some() {
                 let t = self.text(j);
                 if words(t).count() > 1 {
                     for (at, w) in word_spans(t) {
                         let lower = self.lower(o.start + at..o.start + at + w.len());
-                        holders.entry(lower).or_default().push(j);
+                        if let Some(list) = holders.get_mut(&*lower) {
+                            list.push(j);
+                        }
                     }
                 }
             }
         }
         let slot = type_slot(EntityType::Person);
-        for i in 0..self.candidates.len() {
-            if !self.is_short_person(i) {
-                continue;
-            }
+        for i in short {
             let c = &self.candidates[i];
             let lower = self.lower(c.start..c.end);
             let earlier = holders.get(&*lower).and_then(|list| {
