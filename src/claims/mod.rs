@@ -34,6 +34,7 @@
 //! - `authors`: organizations named as the authors of a report.
 //! - `sources`: a figure's source.
 //! - `subjects`: a figure's subject (whose quantity it states).
+//! - `clauses`: where the clause holding a figure starts and ends.
 //! - `bearers`: the subject rules that read the words right around a
 //!   figure ("the $6bn which VEB lent", "the region's", "three other men").
 //! - `hedging`: "reportedly", "is believed to", ….
@@ -55,6 +56,7 @@
 mod attributor;
 mod authors;
 mod bearers;
+mod clauses;
 mod conversions;
 mod descriptions;
 mod hedging;
