@@ -3,18 +3,21 @@
 //! to its expansion, a short form of an organization to its full name, and
 //! every surface form of one gazetteer entry to one entity).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::gazetteer::{resolve_keys, Gazetteer, KeyGroup};
 use crate::lexicon::GazetteerCues;
 use crate::names::Candidate;
-use crate::record::{Entity, EntityType, Mention};
+use crate::record::{numbered_id, Entity, EntityType, Mention};
 use crate::text::Doc;
 
 /// The mentions of one entity in the making.
-struct Group {
+struct Group<'c> {
     kind: EntityType,
-    key: Option<String>,
+    /// The gazetteer key, borrowed from the gazetteer until the entity is
+    /// made.
+    key: Option<&'c str>,
     /// Canonical name given by a rule (an acronym's expansion).
     hint: Option<String>,
     /// Indexes into the candidate list.
@@ -23,16 +26,18 @@ struct Group {
 
 /// Which group an identity names, for one entity type. Two separate name
 /// spaces: gazetteer keys, and lower-case surface forms or canonical names.
+/// Keys are borrowed from the gazetteer and forms, when they are ASCII,
+/// from the folded text: a mention allocates no identity.
 #[derive(Default)]
-struct GroupsByIdentity {
-    keys: HashMap<String, usize>,
-    names: HashMap<String, usize>,
+struct GroupsByIdentity<'c> {
+    keys: HashMap<&'c str, usize>,
+    names: HashMap<Cow<'c, str>, usize>,
 }
 
-impl GroupsByIdentity {
+impl<'c> GroupsByIdentity<'c> {
     /// Room for the identities of `mentions` mentions, so that the maps do
     /// not grow while the article is read.
-    fn with_capacity(mentions: usize) -> GroupsByIdentity {
+    fn with_capacity(mentions: usize) -> GroupsByIdentity<'c> {
         GroupsByIdentity {
             keys: HashMap::with_capacity(mentions),
             names: HashMap::with_capacity(mentions),
@@ -54,20 +59,20 @@ impl GroupsByIdentity {
     fn insert_new(
         &mut self,
         named: &Named,
-        key: Option<&str>,
+        key: Option<&'c str>,
         canonical: Option<String>,
-        form: &str,
+        form: Cow<'c, str>,
         g: usize,
     ) {
         if let (Some(k), None) = (key, named.key) {
-            self.keys.insert(k.to_string(), g);
+            self.keys.insert(k, g);
         }
-        let same_form = canonical.as_deref() == Some(form);
+        let same_form = canonical.as_deref() == Some(&*form);
         if let (Some(n), None) = (canonical, named.canonical) {
-            self.names.insert(n, g);
+            self.names.insert(Cow::Owned(n), g);
         }
         if named.form.is_none() && !same_form {
-            self.names.insert(form.to_string(), g);
+            self.names.insert(form, g);
         }
     }
 }
@@ -87,17 +92,6 @@ impl Named {
     }
 }
 
-/// `t` in lower case (as `str::to_lowercase`), written into `buf`.
-fn lower_into(buf: &mut String, t: &str) {
-    buf.clear();
-    if t.is_ascii() {
-        buf.push_str(t);
-        buf.make_ascii_lowercase();
-    } else {
-        buf.push_str(&t.to_lowercase());
-    }
-}
-
 /// The slot of an entity type in [`Grouping::by_id`].
 fn type_slot(kind: EntityType) -> usize {
     match kind {
@@ -108,27 +102,41 @@ fn type_slot(kind: EntityType) -> usize {
     }
 }
 
+/// The words of a name, split at spaces and no-break spaces.
 fn words(s: &str) -> impl Iterator<Item = &str> {
     s.split([' ', '\u{a0}']).filter(|w| !w.is_empty())
 }
 
+/// [`words`] with the offset of each in `s`.
+fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    s.split_inclusive([' ', '\u{a0}']).filter_map(move |piece| {
+        let start = at;
+        at += piece.len();
+        let w = piece.strip_suffix([' ', '\u{a0}']).unwrap_or(piece);
+        (!w.is_empty()).then_some((start, w))
+    })
+}
+
 /// The groups being built over the sorted candidates.
-struct Grouping<'c> {
-    doc: &'c Doc<'c>,
-    gaz: &'c Gazetteer,
+///
+/// `'k` is the article's and the gazetteer's lifetime (what identities
+/// borrow), `'c` the candidates'.
+struct Grouping<'k, 'c> {
+    doc: &'k Doc<'k>,
+    gaz: &'k Gazetteer,
     /// The lexicon's gazetteer lists: corporate suffixes, key resolution.
-    cues: &'c GazetteerCues,
+    cues: &'k GazetteerCues,
     candidates: &'c [Candidate],
-    groups: Vec<Group>,
+    groups: Vec<Group<'k>>,
     group_of: Vec<Option<usize>>,
     /// Identity → group, per type (by [`type_slot`]). Looked up by `&str`,
     /// so no key is built for a lookup.
-    by_id: [GroupsByIdentity; 4],
+    by_id: [GroupsByIdentity<'k>; 4],
     /// Word runs that start or end an organization's name ("Oxus Society")
-    /// → its group; the latest holder wins.
-    org_parts: HashMap<String, usize>,
-    /// A mention's lower-case form, written here rather than allocated.
-    lower: String,
+    /// → its group; the latest holder wins. Borrowed from the text when
+    /// the name's words are one space apart.
+    org_parts: HashMap<Cow<'k, str>, usize>,
 }
 
 /// Group candidates (not overlapping) into entities, in order of first
@@ -153,7 +161,6 @@ pub(crate) fn resolve(
         group_of: vec![None; candidates.len()],
         by_id: Default::default(),
         org_parts: HashMap::new(),
-        lower: String::new(),
     };
     let mut per_type = [0; 4];
     for c in &candidates {
@@ -175,7 +182,7 @@ pub(crate) fn resolve(
 /// The groups as entities, in order: the name is the rule's canonical name,
 /// else the first form of several words, else the first form. Each
 /// candidate is the mention of one entity, so its rule moves into it.
-fn entities(doc: &Doc<'_>, groups: Vec<Group>, mut candidates: Vec<Candidate>) -> Vec<Entity> {
+fn entities(doc: &Doc<'_>, groups: Vec<Group<'_>>, mut candidates: Vec<Candidate>) -> Vec<Entity> {
     groups
         .into_iter()
         .enumerate()
@@ -209,20 +216,31 @@ fn entities(doc: &Doc<'_>, groups: Vec<Group>, mut candidates: Vec<Candidate>) -
                 })
                 .collect();
             Entity {
-                id: format!("e{}", n + 1),
+                id: numbered_id('e', n + 1),
                 kind: g.kind,
                 name,
-                key: g.key,
+                key: g.key.map(str::to_string),
                 mentions,
             }
         })
         .collect()
 }
 
-impl<'c> Grouping<'c> {
-    fn text(&self, i: usize) -> &'c str {
+impl<'k, 'c> Grouping<'k, 'c> {
+    fn text(&self, i: usize) -> &'k str {
         let c = &self.candidates[i];
         &self.doc.text[c.start..c.end]
+    }
+
+    /// The lower case (as `str::to_lowercase`) of the text at `r`: the
+    /// folded text when it is ASCII (the same bytes), else a new string.
+    fn lower(&self, r: std::ops::Range<usize>) -> Cow<'k, str> {
+        let t = &self.doc.text[r.clone()];
+        if t.is_ascii() {
+            Cow::Borrowed(&self.doc.folded[r])
+        } else {
+            Cow::Owned(t.to_lowercase())
+        }
     }
 
     fn is_short_person(&self, i: usize) -> bool {
@@ -236,10 +254,10 @@ impl<'c> Grouping<'c> {
         let c = &self.candidates[i];
         let t = self.text(i);
         let slot = type_slot(c.kind);
-        let key = c.entry.map(|e| self.gaz.entries()[e as usize].key.as_str());
+        let gaz = self.gaz;
+        let key = c.entry.map(|e| gaz.entries()[e as usize].key.as_str());
         let canonical = c.canonical.as_deref().map(str::to_lowercase);
-        let mut form = std::mem::take(&mut self.lower);
-        lower_into(&mut form, t);
+        let form = self.lower(c.start..c.end);
         let named = self.by_id[slot].look_up(key, canonical.as_deref(), &form);
         let found = named.group();
         let short = || {
@@ -249,66 +267,75 @@ impl<'c> Grouping<'c> {
                         // "Aramco Corp" after "ARAMCO": the name with its
                         // legal form is the organization named without it
                         // (the key resolver's list of corporate suffixes).
-                        let (base, form) = t.rsplit_once(' ')?;
-                        let form = form.to_lowercase();
-                        self.cues.corporate_suffixes.contains(&form).then_some(())?;
-                        self.by_id[slot].names.get(&base.to_lowercase()).copied()
+                        let k = t.rfind(' ')?;
+                        let suffix = self.lower(c.start + k + 1..c.end);
+                        self.cues
+                            .corporate_suffixes
+                            .contains(&suffix)
+                            .then_some(())?;
+                        let base = self.lower(c.start..c.start + k);
+                        self.by_id[slot].names.get(&*base).copied()
                     })
                 })
                 .flatten()
         };
         let g = match found.or_else(short) {
             Some(g) => g,
-            None => self.open(c.kind, key.map(str::to_string)),
+            None => self.open(c.kind, key),
         };
         let group = &mut self.groups[g];
         if group.hint.is_none() {
             group.hint.clone_from(&c.canonical);
         }
         if group.key.is_none() {
-            group.key = key.map(str::to_string);
+            group.key = key;
         }
         group.members.push(i);
         self.group_of[i] = Some(g);
         if c.kind == EntityType::Organization {
             self.add_org_parts(t, g);
         }
-        self.by_id[slot].insert_new(&named, key, canonical, &form, g);
-        self.lower = form;
+        self.by_id[slot].insert_new(&named, key, canonical, form, g);
     }
 
     /// Record the leading and trailing word runs of organization name `t`
     /// (of group `g`) for later short forms; a run already held changes
     /// holder without a new key.
-    fn add_org_parts(&mut self, t: &str, g: usize) {
+    fn add_org_parts(&mut self, t: &'k str, g: usize) {
         // Runs of two words or more, shorter than the name: three words at
         // least.
         if words(t).nth(2).is_none() {
             return;
         }
-        let w: Vec<&str> = words(t).collect();
+        let w: Vec<(usize, &str)> = word_spans(t).collect();
+        // Words one space apart: each run is a slice of the name.
+        let spaced = w
+            .windows(2)
+            .all(|p| p[0].0 + p[0].1.len() + 1 == p[1].0 && t.as_bytes()[p[1].0 - 1] == b' ');
         let mut run = String::new();
         for k in 2..w.len() {
             for part in [&w[..k], &w[w.len() - k..]] {
-                run.clear();
-                for (n, word) in part.iter().enumerate() {
-                    if n > 0 {
-                        run.push(' ');
+                let (first, last) = (part[0], part[part.len() - 1]);
+                let key = if spaced {
+                    Cow::Borrowed(&t[first.0..last.0 + last.1.len()])
+                } else {
+                    run.clear();
+                    for (n, (_, word)) in part.iter().enumerate() {
+                        if n > 0 {
+                            run.push(' ');
+                        }
+                        run.push_str(word);
                     }
-                    run.push_str(word);
-                }
-                match self.org_parts.get_mut(run.as_str()) {
-                    Some(holder) => *holder = g,
-                    None => {
-                        self.org_parts.insert(run.clone(), g);
-                    }
-                }
+                    Cow::Owned(run.clone())
+                };
+                // A run already held keeps its key and changes holder.
+                self.org_parts.insert(key, g);
             }
         }
     }
 
     /// A new, empty group.
-    fn open(&mut self, kind: EntityType, key: Option<String>) -> usize {
+    fn open(&mut self, kind: EntityType, key: Option<&'k str>) -> usize {
         self.groups.push(Group {
             kind,
             key,
@@ -321,44 +348,53 @@ impl<'c> Grouping<'c> {
     /// Pass 2: a given name or surname alone links to the nearest earlier
     /// full name holding it, else the nearest later one.
     fn add_short_persons(&mut self) {
-        // Keyed lower-case: "REAGAN" in a wire headline is Reagan's.
-        let mut holders: HashMap<String, Vec<usize>> = HashMap::new();
+        let short: Vec<usize> = (0..self.candidates.len())
+            .filter(|&i| self.is_short_person(i))
+            .collect();
+        if short.is_empty() {
+            return;
+        }
+        // The full names holding each short form, keyed lower-case:
+        // "REAGAN" in a wire headline is Reagan's. Only the short forms
+        // are keys, so a word no short form is costs no entry.
+        let mut holders: HashMap<Cow<'k, str>, Vec<usize>> = HashMap::new();
+        for &i in &short {
+            let c = &self.candidates[i];
+            holders.entry(self.lower(c.start..c.end)).or_default();
+        }
         for (j, o) in self.candidates.iter().enumerate() {
             if o.kind == EntityType::Person && self.group_of[j].is_some() {
                 let t = self.text(j);
                 if words(t).count() > 1 {
-                    for w in words(t) {
-                        holders.entry(w.to_lowercase()).or_default().push(j);
+                    for (at, w) in word_spans(t) {
+                        let lower = self.lower(o.start + at..o.start + at + w.len());
+                        if let Some(list) = holders.get_mut(&*lower) {
+                            list.push(j);
+                        }
                     }
                 }
             }
         }
-        for i in 0..self.candidates.len() {
-            if !self.is_short_person(i) {
-                continue;
-            }
+        let slot = type_slot(EntityType::Person);
+        for i in short {
             let c = &self.candidates[i];
-            let t = self.text(i);
-            let earlier = holders.get(&t.to_lowercase()).and_then(|list| {
+            let lower = self.lower(c.start..c.end);
+            let earlier = holders.get(&*lower).and_then(|list| {
                 let k = list.partition_point(|&j| j < i);
                 k.checked_sub(1)
                     .map(|k| list[k])
                     .or_else(|| list.get(k).copied())
             });
-            let g = earlier.and_then(|j| self.group_of[j]).or_else(|| {
-                self.by_id[type_slot(EntityType::Person)]
-                    .names
-                    .get(&t.to_lowercase())
-                    .copied()
-            });
+            let g = earlier
+                .and_then(|j| self.group_of[j])
+                .or_else(|| self.by_id[slot].names.get(&*lower).copied());
             let g = match g {
                 Some(g) => g,
                 None => {
-                    let key = c.entry.map(|e| self.gaz.entries()[e as usize].key.clone());
+                    let gaz = self.gaz;
+                    let key = c.entry.map(|e| gaz.entries()[e as usize].key.as_str());
                     let g = self.open(EntityType::Person, key);
-                    self.by_id[type_slot(EntityType::Person)]
-                        .names
-                        .insert(t.to_lowercase(), g);
+                    self.by_id[slot].names.insert(lower, g);
                     g
                 }
             };
@@ -369,7 +405,7 @@ impl<'c> Grouping<'c> {
 
     /// The groups in order of first mention, each one's members in order,
     /// place keys resolved.
-    fn into_groups(mut self) -> Vec<Group> {
+    fn into_groups(mut self) -> Vec<Group<'k>> {
         for g in &mut self.groups {
             g.members.sort_unstable();
         }
@@ -383,27 +419,34 @@ impl<'c> Grouping<'c> {
 
     /// A place's key names the row the article means among those sharing
     /// its name (`gazetteer::resolve_keys`), not just the matched one.
-    fn resolve_place_keys(&self, groups: &mut [Group]) {
-        let places: Vec<KeyGroup> = groups
+    fn resolve_place_keys(&self, groups: &mut [Group<'k>]) {
+        let gaz = self.gaz;
+        // Every group's mention spans in one list, each group a slice of it.
+        let spans: Vec<(usize, usize)> = groups
             .iter()
-            .map(|g| KeyGroup {
-                kind: g.kind,
-                entry: g.members.iter().find_map(|&i| {
-                    let entry = self.candidates[i].entry?;
-                    (Some(&self.gaz.entries()[entry as usize].key) == g.key.as_ref())
-                        .then_some(entry)
-                }),
-                spans: g
-                    .members
-                    .iter()
-                    .map(|&i| (self.candidates[i].start, self.candidates[i].end))
-                    .collect(),
+            .flat_map(|g| g.members.iter())
+            .map(|&i| (self.candidates[i].start, self.candidates[i].end))
+            .collect();
+        let mut rest = spans.as_slice();
+        let places: Vec<KeyGroup<'_>> = groups
+            .iter()
+            .map(|g| {
+                let (own, after) = rest.split_at(g.members.len());
+                rest = after;
+                KeyGroup {
+                    kind: g.kind,
+                    entry: g.members.iter().find_map(|&i| {
+                        let entry = self.candidates[i].entry?;
+                        (Some(gaz.entries()[entry as usize].key.as_str()) == g.key).then_some(entry)
+                    }),
+                    spans: own,
+                }
             })
             .collect();
-        let chosen = resolve_keys(self.doc, self.gaz, self.cues, &places);
+        let chosen = resolve_keys(self.doc, gaz, self.cues, &places);
         for ((g, place), row) in groups.iter_mut().zip(&places).zip(chosen) {
             if row.is_some() && row != place.entry {
-                g.key = row.map(|r| self.gaz.entries()[r as usize].key.clone());
+                g.key = row.map(|r| gaz.entries()[r as usize].key.as_str());
             }
         }
     }

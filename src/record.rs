@@ -120,6 +120,26 @@ pub struct Sentence {
     pub char_end: Option<usize>,
 }
 
+/// A record id: `prefix` then `n` in decimal ("e12", "c3"), written without
+/// the formatting machinery (one per entity and claim).
+pub(crate) fn numbered_id(prefix: char, n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(prefix.len_utf8() + digits.len() - at);
+    id.push(prefix);
+    id.extend(digits[at..].iter().map(|&d| char::from(d)));
+    id
+}
+
 /// The type of a named entity.
 ///
 /// `Display` and `FromStr` use the lower-case names of records and gazetteer
@@ -377,4 +397,16 @@ pub struct Claim {
     /// Character offset of `end`, with `char_start`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub char_end: Option<usize>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::numbered_id;
+
+    #[test]
+    fn numbered_ids_are_the_prefix_and_the_number() {
+        for n in [0, 1, 9, 10, 12, 99, 100, 4_096, usize::MAX] {
+            assert_eq!(numbered_id('e', n), format!("e{n}"));
+        }
+    }
 }

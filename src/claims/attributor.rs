@@ -5,9 +5,10 @@
 //! attribution and opening subject, which pronouns and quotes look back to. The rules themselves are `impl Attributor` blocks in
 //! the sibling modules named for them.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::ops::Range;
 
+use super::authors::Authors;
 use super::mentions::Mentions;
 use super::quotes::QuotedPassages;
 use super::sentence_facts::SentenceFacts;
@@ -30,9 +31,9 @@ pub(super) struct Attributor<'a, 'd> {
     /// instead of searching the text again.
     word_index: WordIndex<'d>,
     pub(super) passages: QuotedPassages,
-    /// (offset, entity) for each organization the article names as a
-    /// document's author, found on first use (only "the report said" asks).
-    pub(super) authors: OnceCell<Vec<(usize, usize)>>,
+    /// The organizations the article names as a document's author, read
+    /// on first use (only "the report said" asks) as far as asked.
+    pub(super) authors: RefCell<Authors>,
     /// Each sentence's attribution and opening subject, worked out on
     /// first use.
     pub(super) facts: SentenceFacts,
@@ -59,7 +60,7 @@ impl<'a, 'd> Attributor<'a, 'd> {
             mentions: Mentions::new(entities, doc.text.len()),
             word_index: WordIndex::new(doc),
             passages: QuotedPassages::find(doc, &lex.verbs),
-            authors: OnceCell::new(),
+            authors: RefCell::default(),
             facts: SentenceFacts::new(n),
             parens: OnceCell::new(),
         }

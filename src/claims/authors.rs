@@ -2,6 +2,8 @@
 //! document ("X published the report", "the report compiled by X", "the UN
 //! report"), so that "the report said" can be sourced to its author.
 
+use std::ops::Range;
+
 use super::attributor::Attributor;
 use super::mentions::EntityMention;
 use crate::lexicon::ClaimCues;
@@ -16,81 +18,141 @@ pub(super) fn names_a_document(folded: &str, cues: &ClaimCues) -> bool {
     })
 }
 
+/// The report authors found so far: the sentences before `next` are read,
+/// each author as (sentence start, entity), at most one per sentence.
+#[derive(Default)]
+pub(super) struct Authors {
+    next: usize,
+    found: Vec<(usize, usize)>,
+}
+
 impl Attributor<'_, '_> {
-    /// Find the organizations the article names as authors of a document:
-    /// (sentence start, entity), at most one per sentence.
-    fn find_authors(&self) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        for s in &self.doc.sentences {
-            let folded = &self.doc.folded[s.clone()];
-            let orgs: Vec<EntityMention> = self
-                .mentions
+    /// The organization sentence `s` names as the author of a document.
+    fn sentence_author(&self, s: Range<usize>, orgs: &mut Vec<EntityMention>) -> Option<usize> {
+        let folded = &self.doc.folded[s.clone()];
+        orgs.clear();
+        orgs.extend(
+            self.mentions
                 .within(s.clone())
-                .filter(|m| m.kind == EntityType::Organization)
-                .copied()
-                .collect();
-            if orgs.is_empty() {
-                continue;
+                .filter(|m| m.kind == EntityType::Organization),
+        );
+        if orgs.is_empty() {
+            return None;
+        }
+        let words = self.words(s.clone());
+        let mut found: Option<usize> = None;
+        for (i, &(ws, we, w)) in words.iter().enumerate() {
+            if found.is_some() {
+                break;
             }
-            let words = self.words(s.clone());
-            let mut found: Option<usize> = None;
-            for (i, &(ws, we, w)) in words.iter().enumerate() {
-                if found.is_some() {
-                    break;
+            if self.cues.publish_verbs.contains(w) {
+                // "X published the report": the organization right before.
+                let seg_start = self.text[s.start..ws]
+                    .rfind(',')
+                    .map_or(s.start, |c| s.start + c);
+                if let Some(m) = orgs
+                    .iter()
+                    .rev()
+                    .find(|m| m.end <= ws && m.start >= seg_start)
+                {
+                    found = Some(m.entity);
                 }
-                if self.cues.publish_verbs.contains(w) {
-                    // "X published the report": the organization right before.
-                    let seg_start = self.text[s.start..ws]
-                        .rfind(',')
-                        .map_or(s.start, |c| s.start + c);
-                    if let Some(m) = orgs
-                        .iter()
-                        .rev()
-                        .find(|m| m.end <= ws && m.start >= seg_start)
-                    {
+                // "the report compiled by X".
+                if found.is_none() && words.get(i + 1).is_some_and(|x| x.2 == "by")
+                    || words.get(i + 2).is_some_and(|x| x.2 == "by")
+                {
+                    if let Some(m) = orgs.iter().find(|m| m.start >= we) {
                         found = Some(m.entity);
                     }
-                    // "the report compiled by X".
-                    if found.is_none() && words.get(i + 1).is_some_and(|x| x.2 == "by")
-                        || words.get(i + 2).is_some_and(|x| x.2 == "by")
-                    {
-                        if let Some(m) = orgs.iter().find(|m| m.start >= we) {
-                            found = Some(m.entity);
-                        }
-                    }
-                    continue;
                 }
-                let is_doc =
-                    self.cues.document_words.iter().any(|d| {
-                        folded[ws - s.start..].starts_with(d) && (d.contains(' ') || w == d)
-                    });
-                if is_doc {
-                    // "the UN report", "the State Department's report".
-                    if let Some(m) = orgs.iter().rev().find(|m| m.end <= ws) {
-                        let gap = &self.text[m.end..ws];
-                        let gap_words = gap.split_whitespace().count();
-                        if gap_words <= 2 && !gap.contains([',', ';', '.']) {
-                            found = Some(m.entity);
-                        }
-                    }
-                }
+                continue;
             }
-            if let Some(e) = found {
-                out.push((s.start, e));
+            // A one-word document noun is the word itself; one of
+            // several words (longer than the word) starts at it.
+            let is_doc = self.cues.document_words.iter().any(|d| {
+                w == d
+                    || d.len() > w.len()
+                        && d.as_bytes()[0] == w.as_bytes()[0]
+                        && folded[ws - s.start..].starts_with(d)
+                        && d.contains(' ')
+            });
+            if is_doc {
+                // "the UN report", "the State Department's report".
+                if let Some(m) = orgs.iter().rev().find(|m| m.end <= ws) {
+                    let gap = &self.text[m.end..ws];
+                    let gap_words = gap.split_whitespace().count();
+                    if gap_words <= 2 && !gap.contains([',', ';', '.']) {
+                        found = Some(m.entity);
+                    }
+                }
             }
         }
-        out
+        found
+    }
+
+    /// Read on until the sentences starting by `pos` are read and, when
+    /// `first` is set, until an author is found (or the text ends).
+    fn read_authors(&self, authors: &mut Authors, pos: usize, first: bool) {
+        let mut orgs = Vec::new();
+        let sentences = &self.doc.sentences;
+        while let Some(s) = sentences.get(authors.next) {
+            if s.start > pos && !(first && authors.found.is_empty()) {
+                break;
+            }
+            #[cfg(test)]
+            tests::WORK.with(|w| w.set(w.get() + 1));
+            authors.next += 1;
+            if let Some(e) = self.sentence_author(s.clone(), &mut orgs) {
+                authors.found.push((s.start, e));
+            }
+        }
     }
 
     /// The author of a document mentioned at `pos`: the last one named
-    /// before it, else the first one named.
+    /// before it, else the first one named. The article is read only as
+    /// far as that answer needs.
     pub(super) fn author_at(&self, pos: usize) -> Option<usize> {
-        let authors = self.authors.get_or_init(|| self.find_authors());
-        authors
-            .iter()
-            .rev()
-            .find(|&&(o, _)| o <= pos)
-            .or_else(|| authors.first())
-            .map(|&(_, e)| e)
+        let mut authors = self.authors.borrow_mut();
+        self.read_authors(&mut authors, pos, false);
+        let before = authors.found.iter().rev().find(|&&(o, _)| o <= pos);
+        if let Some(&(_, e)) = before {
+            return Some(e);
+        }
+        self.read_authors(&mut authors, pos, true);
+        authors.found.first().map(|&(_, e)| e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use crate::{Article, Extractor};
+
+    thread_local! {
+        /// Sentences read for report authors.
+        pub(super) static WORK: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// "The report said" early in a long article reads the sentences up to
+    /// it, not the whole article.
+    #[test]
+    fn authors_are_read_as_far_as_asked() {
+        let x = Extractor::new();
+        let head =
+            "The United Nations published a report on Monday. The report said 5 people died. ";
+        let unit = "Acme Corp sold 7 cars to Zorblax Ltd in May. ";
+        for repeats in [50, 400] {
+            WORK.with(|w| w.set(0));
+            let text = format!("{head}{}", unit.repeat(repeats));
+            let record = x.extract(&Article::new("a", text)).unwrap();
+            let work = WORK.with(Cell::get);
+            let claim = record.claims.iter().find(|c| c.value == Some(5.0));
+            assert!(claim.and_then(|c| c.source.as_ref()).is_some());
+            assert!(
+                work > 0 && work <= 5,
+                "{repeats} repeats: {work} sentences read"
+            );
+        }
     }
 }

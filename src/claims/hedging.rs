@@ -9,6 +9,7 @@ use std::ops::Range;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
+use super::attributor::Attributor;
 use crate::text::Doc;
 
 /// Words marking a claim as reported, alleged or believed. A closed set of
@@ -40,4 +41,34 @@ pub(super) fn is_hedged(
             .is_some_and(|end| at >= end && folded[..m.start()].trim_end().ends_with(" and"));
         !skipped && !later_clause
     })
+}
+
+/// Where the hedges of sentence `s` start, each with whether it follows
+/// " and" (a hedge in a later clause, see [`is_hedged`]).
+pub(super) fn hedges(doc: &Doc<'_>, s: Range<usize>) -> Vec<(usize, bool)> {
+    let Some(folded) = doc.folded.get(s.clone()) else {
+        return Vec::new();
+    };
+    HEDGE
+        .find_iter(folded)
+        .map(|m| {
+            let after_and = folded[..m.start()].trim_end().ends_with(" and");
+            (s.start + m.start(), after_and)
+        })
+        .collect()
+}
+
+impl Attributor<'_, '_> {
+    /// Is a figure at `fig` hedged by its sentence ([`is_hedged`] of the
+    /// sentence, without a skipped passage)? The sentence's hedges are
+    /// found once for all its figures.
+    pub(super) fn figure_hedged(&self, fig: Range<usize>) -> bool {
+        let si = self.doc.sentence_index(fig.start);
+        if si >= self.doc.sentences.len() {
+            return is_hedged(self.doc, 0..self.text.len(), None, Some(fig.end));
+        }
+        self.sentence_hedges(si)
+            .iter()
+            .any(|&(at, after_and)| !(at >= fig.end && after_and))
+    }
 }

@@ -45,7 +45,9 @@ impl Mentions {
                 })
             })
             .collect();
-        sorted.sort_by_key(|m| (m.start, m.end));
+        // With the entity last, equal keys are equal mentions: the same
+        // order as a stable sort by span, without its buffer.
+        sorted.sort_unstable_by_key(|m| (m.start, m.end, m.entity));
         Mentions { sorted }
     }
 

@@ -34,6 +34,7 @@
 //! - `authors`: organizations named as the authors of a report.
 //! - `sources`: a figure's source.
 //! - `subjects`: a figure's subject (whose quantity it states).
+//! - `clauses`: where the clause holding a figure starts and ends.
 //! - `bearers`: the subject rules that read the words right around a
 //!   figure ("the $6bn which VEB lent", "the region's", "three other men").
 //! - `hedging`: "reportedly", "is believed to", ….
@@ -55,6 +56,7 @@
 mod attributor;
 mod authors;
 mod bearers;
+mod clauses;
 mod conversions;
 mod descriptions;
 mod hedging;
@@ -72,7 +74,7 @@ mod words;
 
 use crate::figures::Figure;
 use crate::lexicon::Lexicon;
-use crate::record::{Claim, Entity};
+use crate::record::{numbered_id, Claim, Entity};
 use crate::text::Doc;
 
 use attributor::Attributor;
@@ -103,7 +105,7 @@ pub(crate) fn build(
 
     claims.sort_by_key(|c| (c.start, c.end));
     for (i, c) in claims.iter_mut().enumerate() {
-        c.id = format!("c{}", i + 1);
+        c.id = numbered_id('c', i + 1);
     }
     claims
 }

@@ -59,7 +59,7 @@ fn figure_claim(attributor: &Attributor<'_, '_>, f: Figure, quotes: &[SpokenQuot
     let source = attributor.figure_source(f.start, quotes);
     let subject = attributor.figure_subject(f.start..f.end);
     let sentence = attributor.doc.sentence_span(f.start);
-    let hedged = is_hedged(attributor.doc, sentence.clone(), None, Some(f.end));
+    let hedged = attributor.figure_hedged(f.start..f.end);
     Claim {
         id: String::new(),
         kind: f.kind,
@@ -76,12 +76,28 @@ fn figure_claim(attributor: &Attributor<'_, '_>, f: Figure, quotes: &[SpokenQuot
         sentence: sentence_window(text, sentence, f.start..f.end),
         start: f.start,
         end: f.end,
-        rule: format!("figure:{}", f.rule.trim_start_matches("figure:")),
+        rule: figure_rule(f.rule),
         // Filled in by the extractor when asked for.
         sentence_index: None,
         char_start: None,
         char_end: None,
     }
+}
+
+/// A figure claim's rule: the figure's rule under one `figure:` prefix
+/// (the rule itself when it has exactly one).
+fn figure_rule(rule: String) -> String {
+    let mut bare = rule.as_str();
+    while let Some(rest) = bare.strip_prefix("figure:") {
+        bare = rest;
+    }
+    if bare.len() + "figure:".len() == rule.len() {
+        return rule;
+    }
+    let mut out = String::with_capacity("figure:".len() + bare.len());
+    out.push_str("figure:");
+    out.push_str(bare);
+    out
 }
 
 /// "I am reminded of a quote attributed to Thomas Jefferson. “A nation
@@ -138,5 +154,24 @@ pub(super) fn quote_claim(attributor: &Attributor<'_, '_>, quote: SpokenQuote) -
         sentence_index: None,
         char_start: None,
         char_end: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::figure_rule;
+
+    #[test]
+    fn figure_rules_have_one_prefix() {
+        for rule in [
+            "figure:money",
+            "money",
+            "figure:figure:money",
+            "figure:",
+            "",
+        ] {
+            let old = format!("figure:{}", rule.trim_start_matches("figure:"));
+            assert_eq!(figure_rule(rule.to_string()), old, "{rule}");
+        }
     }
 }

@@ -10,13 +10,24 @@
 use std::cell::OnceCell;
 
 use super::attributor::Attributor;
+use super::hedging::hedges;
 use super::referents::Referent;
 use super::speakers::{Attribution, PRONOUN_REACH};
+use super::verbs::AttributionVerb;
 
 /// What is known about each sentence so far.
 pub(super) struct SentenceFacts {
     /// Per sentence: the entity that opens it (its likely subject).
     opening: Vec<OnceCell<Option<Attribution>>>,
+    /// Per sentence: its attribution verbs, read by its attribution and by
+    /// the sources of its figures.
+    verbs: Vec<OnceCell<Vec<AttributionVerb>>>,
+    /// Per sentence: its hedges (see `hedging::hedges`), read by each of
+    /// its figures.
+    hedges: Vec<OnceCell<Vec<(usize, bool)>>>,
+    /// Per sentence: its words that open a clause, read by each of its
+    /// figures' subjects.
+    openers: Vec<OnceCell<Vec<(usize, usize)>>>,
     /// Per sentence: each attribution verb's start and whom its subject
     /// names, before pronouns are resolved.
     referents: Vec<OnceCell<Vec<(usize, Referent)>>>,
@@ -29,6 +40,9 @@ impl SentenceFacts {
     pub(super) fn new(n: usize) -> SentenceFacts {
         SentenceFacts {
             opening: vec![OnceCell::new(); n],
+            verbs: vec![OnceCell::new(); n],
+            hedges: vec![OnceCell::new(); n],
+            openers: vec![OnceCell::new(); n],
             referents: vec![OnceCell::new(); n],
             attribution: vec![OnceCell::new(); n],
         }
@@ -72,12 +86,28 @@ impl Attributor<'_, '_> {
         *cell.get().unwrap_or(&None)
     }
 
+    /// The attribution verbs of sentence `i` (`self.verbs` of its span).
+    pub(super) fn sentence_verbs(&self, i: usize) -> &[AttributionVerb] {
+        self.facts.verbs[i].get_or_init(|| self.verbs(self.doc.sentences[i].clone()))
+    }
+
+    /// The hedges of sentence `i` (`hedging::hedges`).
+    pub(super) fn sentence_hedges(&self, i: usize) -> &[(usize, bool)] {
+        self.facts.hedges[i].get_or_init(|| hedges(self.doc, self.doc.sentences[i].clone()))
+    }
+
+    /// The words of sentence `i` that open a clause, as (start, end)
+    /// (`subjects::clause_openers`).
+    pub(super) fn sentence_openers(&self, i: usize) -> &[(usize, usize)] {
+        self.facts.openers[i].get_or_init(|| self.clause_openers(self.doc.sentences[i].clone()))
+    }
+
     /// Each attribution verb of sentence `i` (its start) and whom its
     /// subject names.
     fn referents(&self, i: usize) -> &[(usize, Referent)] {
         self.facts.referents[i].get_or_init(|| {
             let s = self.doc.sentences[i].clone();
-            self.verbs(s.clone())
+            self.sentence_verbs(i)
                 .iter()
                 .map(|v| {
                     let lo = self.passages.clause_start(s.start, v.start);

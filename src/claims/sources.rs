@@ -36,7 +36,14 @@ impl Attributor<'_, '_> {
             let hi = self.text[pos.min(s.end)..s.end]
                 .find(';')
                 .map_or(s.end, |k| pos + k);
-            let verbs = self.verbs(lo..hi);
+            // Without a semicolon, the sentence's own verbs.
+            let clipped;
+            let verbs = if (lo..hi) == s {
+                self.sentence_verbs(si)
+            } else {
+                clipped = self.verbs(lo..hi);
+                &clipped[..]
+            };
             // "Blackburn want £6m … but chief executive John Williams has
             // confirmed …": a verb in a later clause opened by "but" does
             // not cover the figure.

@@ -30,6 +30,9 @@
 //! British spelling ("Exxon Corp" → the row of "Exxon", "World Trade
 //! Organisation" → "World Trade Organization").
 
+use std::borrow::Cow;
+use std::cell::OnceCell;
+
 use crate::lexicon::{GazetteerCues, WordList};
 use crate::record::EntityType;
 use crate::text::{fold_case, Doc};
@@ -113,13 +116,13 @@ fn region_of(e: &Entry) -> Option<&str> {
 
 /// One entity for the resolver: its type, the row its key came from, and
 /// the spans of its mentions.
-pub(crate) struct KeyGroup {
+pub(crate) struct KeyGroup<'s> {
     /// The entity's type.
     pub kind: EntityType,
     /// The matched row that gave the entity its key.
     pub entry: Option<u32>,
     /// The mentions' byte spans.
-    pub spans: Vec<(usize, usize)>,
+    pub spans: &'s [(usize, usize)],
 }
 
 /// The row each group's key should come from: its own, or a homonym the
@@ -128,30 +131,17 @@ pub(crate) fn resolve_keys(
     doc: &Doc<'_>,
     gaz: &Gazetteer,
     cues: &GazetteerCues,
-    groups: &[KeyGroup],
+    groups: &[KeyGroup<'_>],
 ) -> Vec<Option<u32>> {
-    // Where mentions start and where cities' mentions end, sorted, so that
-    // "X, Y" is looked up per mention rather than by a scan of every
-    // group's mentions (that was mentions × mentions on a long article).
-    let mut starts: Vec<(usize, usize)> = groups
-        .iter()
-        .enumerate()
-        .flat_map(|(o, group)| group.spans.iter().map(move |&(s, _)| (s, o)))
-        .collect();
-    starts.sort_unstable();
-    let mut city_ends: Vec<usize> = groups
-        .iter()
-        .filter(|o| o.entry.is_some_and(|e| is_city(&gaz.entries[e as usize])))
-        .flat_map(|o| o.spans.iter().map(|&(_, e)| e))
-        .collect();
-    city_ends.sort_unstable();
     let article = Article {
         doc,
         gaz,
         cues,
         groups,
-        starts,
-        city_ends,
+        starts: OnceCell::new(),
+        city_ends: OnceCell::new(),
+        countries: OnceCell::new(),
+        regions: OnceCell::new(),
     };
     (0..groups.len()).map(|g| article.referent(g)).collect()
 }
@@ -162,16 +152,39 @@ struct Article<'a, 'd> {
     gaz: &'a Gazetteer,
     /// The lexicon's gazetteer lists (corporate suffixes).
     cues: &'a GazetteerCues,
-    groups: &'a [KeyGroup],
-    /// Each mention's start and group, in order.
-    starts: Vec<(usize, usize)>,
-    /// The ends of the mentions of groups whose row is a city, in order.
-    city_ends: Vec<usize>,
+    groups: &'a [KeyGroup<'a>],
+    /// Each mention's start and group, in order; made on first use (only
+    /// a place with homonyms asks).
+    starts: OnceCell<Vec<(usize, usize)>>,
+    /// The ends of the mentions of groups whose row is a city, in order;
+    /// made on first use.
+    city_ends: OnceCell<Vec<usize>>,
+    /// (country, group) for each group whose row has a country, sorted;
+    /// made on first use.
+    countries: OnceCell<Vec<(&'a str, usize)>>,
+    /// (region key, sentence, group) for each sentence naming a region
+    /// group, sorted, each once; made on first use.
+    regions: OnceCell<Vec<(&'a str, usize, usize)>>,
 }
 
-/// What the text around one group's mentions says.
+/// Do the groups of a run holding each group at most once include one
+/// other than `g`? (Two groups do; one does if it is not `g`.)
+fn other_group(mut run: impl Iterator<Item = usize>, g: usize) -> bool {
+    match (run.next(), run.next()) {
+        (Some(_), Some(_)) => true,
+        (Some(o), None) => o != g,
+        _ => false,
+    }
+}
+
+/// What the text around one group's mentions says, and its mentions'
+/// folded forms and sentences.
 #[derive(Default)]
 struct Cues<'a> {
+    /// Each mention's folded form.
+    forms: Vec<&'a str>,
+    /// Each mention's sentence.
+    sentences: Vec<usize>,
     /// "Washington state", "Seattle, Washington".
     region: bool,
     /// A dateline: the name in capitals opening a line, then a comma.
@@ -200,14 +213,9 @@ impl<'a, 'd> Article<'a, 'd> {
             return Some(matched);
         }
         let cues = self.cues(g);
-        let forms: Vec<String> = group
-            .spans
-            .iter()
-            .map(|&(s, e)| fold_case(&self.doc.text[s..e]))
-            .collect();
         let ranks: Vec<Rank> = candidates
             .iter()
-            .map(|&c| self.rank(g, c, matched, &candidates, &cues, &forms))
+            .map(|&c| self.rank(g, c, matched, &candidates, &cues))
             .collect();
         let prominent = ranks
             .iter()
@@ -242,9 +250,16 @@ impl<'a, 'd> Article<'a, 'd> {
     fn candidates(&self, group: &KeyGroup, matched: u32) -> Vec<u32> {
         let homonyms = self.gaz.homonyms();
         let mut out = vec![matched];
-        for &(s, e) in &group.spans {
-            let form = fold_case(&self.doc.text[s..e]);
-            for &row in homonyms.rows.get(&form).map_or(&[][..], Vec::as_slice) {
+        for (k, &(s, e)) in group.spans.iter().enumerate() {
+            let form = &self.doc.folded[s..e];
+            // A form seen just before finds the same rows.
+            if k > 0 && group.spans[k - 1].1 - group.spans[k - 1].0 == e - s {
+                let (ps, pe) = group.spans[k - 1];
+                if self.doc.folded[ps..pe] == *form {
+                    continue;
+                }
+            }
+            for &row in homonyms.rows.get(form).map_or(&[][..], Vec::as_slice) {
                 if !out.contains(&row) {
                     out.push(row);
                 }
@@ -257,16 +272,16 @@ impl<'a, 'd> Article<'a, 'd> {
     fn cues(&self, g: usize) -> Cues<'a> {
         let mut cues = Cues::default();
         let text = self.doc.text;
-        for &(start, end) in &self.groups[g].spans {
-            let after = self
-                .doc
-                .word_after(end)
-                .map(|(_, w)| w.to_ascii_lowercase());
+        let lower = |(at, w): (usize, &'a str)| self.ascii_lower(at, w);
+        for &(start, end) in self.groups[g].spans {
+            cues.forms.push(&self.doc.folded[start..end]);
+            cues.sentences.push(self.doc.sentence_index(start));
+            let after = self.doc.word_after(end).map(lower);
             let before = self.doc.word_before(start);
-            let before_word = before.map(|(_, w)| w.to_ascii_lowercase());
+            let before_word = before.map(lower);
             let two_before = before
                 .and_then(|(at, _)| self.doc.word_before(at))
-                .map(|(_, w)| w.to_ascii_lowercase());
+                .map(lower);
             let region_word =
                 |w: Option<&str>| w.is_some_and(|w| self.cues.region_before.contains(w));
             if after
@@ -292,13 +307,34 @@ impl<'a, 'd> Article<'a, 'd> {
         cues
     }
 
+    /// Word `w` of the text, at `at`, with its ASCII letters in lower case:
+    /// the folded text when it is all ASCII (the same bytes).
+    fn ascii_lower(&self, at: usize, w: &'a str) -> Cow<'a, str> {
+        if w.is_ascii() {
+            Cow::Borrowed(&self.doc.folded[at..at + w.len()])
+        } else {
+            Cow::Owned(w.to_ascii_lowercase())
+        }
+    }
+
     /// "Seattle, Washington": the mention at `start` follows a city and a
     /// comma.
     fn follows_city(&self, start: usize) -> bool {
         let Some(head) = self.doc.text[..start].strip_suffix(", ") else {
             return false;
         };
-        self.city_ends.binary_search(&head.len()).is_ok()
+        // Sorted, so that "X, Y" is looked up per mention rather than by a
+        // scan of every group's mentions (mentions × mentions on a long
+        // article).
+        let city_ends = self.city_ends.get_or_init(|| {
+            let mut ends: Vec<usize> = (self.groups.iter())
+                .filter(|o| o.entry.is_some_and(|e| is_city(self.entry(e))))
+                .flat_map(|o| o.spans.iter().map(|&(_, e)| e))
+                .collect();
+            ends.sort_unstable();
+            ends
+        });
+        city_ends.binary_search(&head.len()).is_ok()
     }
 
     /// The row named right after ", " following a mention ending at `end`
@@ -308,12 +344,19 @@ impl<'a, 'd> Article<'a, 'd> {
             return None;
         }
         let next = end + 2;
-        let from = self.starts.partition_point(|&(s, _)| {
+        let starts = self.starts.get_or_init(|| {
+            let mut starts: Vec<(usize, usize)> = (self.groups.iter().enumerate())
+                .flat_map(|(o, group)| group.spans.iter().map(move |&(s, _)| (s, o)))
+                .collect();
+            starts.sort_unstable();
+            starts
+        });
+        let from = starts.partition_point(|&(s, _)| {
             #[cfg(test)]
             tests::LOOKUPS.with(|n| n.set(n.get() + 1));
             s < next
         });
-        self.starts[from..]
+        starts[from..]
             .iter()
             .take_while(|&&(s, _)| s == next)
             .map(|&(_, o)| o)
@@ -323,39 +366,54 @@ impl<'a, 'd> Article<'a, 'd> {
 
     /// True when another group than `g` names country `cc`.
     fn names_country(&self, g: usize, cc: &str) -> bool {
-        self.groups.iter().enumerate().any(|(o, other)| {
-            o != g
-                && other
-                    .entry
-                    .is_some_and(|e| country_of(self.entry(e)) == Some(cc))
-        })
+        let countries = self.countries.get_or_init(|| {
+            let mut list: Vec<(&str, usize)> = (self.groups.iter().enumerate())
+                .filter_map(|(o, group)| Some((country_of(self.entry(group.entry?))?, o)))
+                .collect();
+            list.sort_unstable();
+            list
+        });
+        let from = countries.partition_point(|&(c, _)| {
+            #[cfg(test)]
+            tests::CONTEXT.with(|n| n.set(n.get() + 1));
+            c < cc
+        });
+        let run = countries[from..].iter().take_while(|&&(c, _)| c == cc);
+        other_group(run.map(|&(_, o)| o), g)
     }
 
     /// True when another group than `g` names region `code` in sentence
     /// `sentence`.
     fn names_region(&self, g: usize, code: &str, sentence: usize) -> bool {
-        self.groups.iter().enumerate().any(|(o, other)| {
-            o != g
-                && other
-                    .entry
-                    .is_some_and(|e| is_region(self.entry(e)) && self.entry(e).key == code)
-                && other
-                    .spans
-                    .iter()
-                    .any(|&(s, _)| self.doc.sentence_index(s) == sentence)
-        })
+        let regions = self.regions.get_or_init(|| {
+            let mut list = Vec::new();
+            for (o, group) in self.groups.iter().enumerate() {
+                let Some(e) = group.entry.map(|e| self.entry(e)) else {
+                    continue;
+                };
+                if is_region(e) {
+                    for &(s, _) in group.spans {
+                        list.push((e.key.as_str(), self.doc.sentence_index(s), o));
+                    }
+                }
+            }
+            list.sort_unstable();
+            list.dedup();
+            list
+        });
+        let from = regions.partition_point(|&(c, s, _)| {
+            #[cfg(test)]
+            tests::CONTEXT.with(|n| n.set(n.get() + 1));
+            (c, s) < (code, sentence)
+        });
+        let run = regions[from..]
+            .iter()
+            .take_while(|&&(c, s, _)| (c, s) == (code, sentence));
+        other_group(run.map(|&(_, _, o)| o), g)
     }
 
     /// How well row `c` fits group `g`.
-    fn rank(
-        &self,
-        g: usize,
-        c: u32,
-        matched: u32,
-        candidates: &[u32],
-        cues: &Cues<'_>,
-        forms: &[String],
-    ) -> Rank {
+    fn rank(&self, g: usize, c: u32, matched: u32, candidates: &[u32], cues: &Cues<'_>) -> Rank {
         let e = self.entry(c);
         let region = is_region(e);
         let cue = if cues.region {
@@ -364,11 +422,6 @@ impl<'a, 'd> Article<'a, 'd> {
             cues.dateline && !region
         };
         let country = country_of(e);
-        let sentences: Vec<usize> = self.groups[g]
-            .spans
-            .iter()
-            .map(|&(s, _)| self.doc.sentence_index(s))
-            .collect();
         let qualified = cues.qualifiers.iter().any(|q| {
             if is_region(q) {
                 region_of(e) == Some(q.key.as_str())
@@ -384,7 +437,8 @@ impl<'a, 'd> Article<'a, 'd> {
             .map(|&o| self.entry(o).facts.population)
             .max()
             .unwrap_or(0);
-        let primary = forms.contains(&fold_case(&e.name))
+        let name = fold_case(&e.name);
+        let primary = cues.forms.contains(&name.as_str())
             && (region || e.facts.population.saturating_mul(ALIAS_RATIO) >= biggest);
         // A city's region named beside it ("Dublin and Columbus, Ohio"); not
         // for another row's alternate name, nor anywhere in the article:
@@ -393,7 +447,7 @@ impl<'a, 'd> Article<'a, 'd> {
             || !region
                 && primary
                 && region_of(e)
-                    .is_some_and(|r| sentences.iter().any(|&n| self.names_region(g, r, n)));
+                    .is_some_and(|r| cues.sentences.iter().any(|&n| self.names_region(g, r, n)));
         // A capital or big city and the region named like it: the city.
         let demoted = region
             && !cues.region
@@ -463,6 +517,9 @@ mod tests {
     thread_local! {
         /// Mention starts compared to find the row after ", ".
         pub(super) static LOOKUPS: Cell<usize> = const { Cell::new(0) };
+        /// Groups or mentions looked at to find whether another group names
+        /// a country or a region.
+        pub(super) static CONTEXT: Cell<usize> = const { Cell::new(0) };
     }
 
     /// "Dublin, Ohio" said again and again costs a binary search per
@@ -481,6 +538,26 @@ mod tests {
             assert!(
                 lookups > 0 && lookups <= 2 * mentions * (log + 1),
                 "{repeats} repeats: {lookups} lookups"
+            );
+        }
+    }
+
+    /// A city named again and again, its region named in other sentences:
+    /// whether the region is named beside it costs a binary search per
+    /// mention, not a scan of every mention of the region.
+    #[test]
+    fn region_context_costs_log_work_per_mention() {
+        let x = Extractor::new();
+        let unit = "Officials in Springfield met farmers. Illinois voters came. ";
+        for repeats in [50, 400] {
+            CONTEXT.with(|n| n.set(0));
+            let record = x.extract(&Article::new("a", unit.repeat(repeats))).unwrap();
+            let work = CONTEXT.with(Cell::get);
+            assert!(record.entities.iter().any(|e| e.name == "Springfield"));
+            let log = (usize::BITS - (2 * repeats).leading_zeros()) as usize;
+            assert!(
+                work > 0 && work <= 20 * repeats * (log + 1),
+                "{repeats} repeats: {work} looked at"
             );
         }
     }
