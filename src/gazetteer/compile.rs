@@ -7,6 +7,8 @@
 //! gazetteer (`build.rs` includes this file) and the crate reads its result
 //! (`embedded`).
 
+use std::borrow::Cow;
+
 use crate::text::fold_case;
 
 use super::parallel;
@@ -17,8 +19,9 @@ use super::{Entry, MatchPolicy};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct SurfaceForm {
     pub entry: u32,
-    /// The form as written in the gazetteer, kept for exact matching.
-    pub surface: Option<Box<str>>,
+    /// The form as written in the gazetteer, kept for exact matching:
+    /// borrowed from the binary for the embedded gazetteer (`embedded`).
+    pub surface: Option<Cow<'static, str>>,
     /// Whether the form is all capitals (see [`is_acronym`]).
     pub acronym: bool,
 }
@@ -31,6 +34,40 @@ pub(super) struct Index {
     pub forms: Vec<SurfaceForm>,
     /// Pattern `p`'s forms are `forms[form_starts[p]..form_starts[p + 1]]`.
     pub form_starts: Vec<u32>,
+    /// The lower-case letters the written forms start with.
+    pub lower_written: LowerStarts,
+}
+
+/// The lower-case letters that some forms start with: only a form kept as
+/// written (exact or acronym) can match a word starting lower case (see
+/// `starts`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct LowerStarts {
+    /// Bit `b` for the ASCII letter `b`.
+    ascii: u128,
+    /// A lower-case letter outside ASCII.
+    other: bool,
+}
+
+impl LowerStarts {
+    /// Add the first letter of `written` when it is lower case.
+    pub fn add(&mut self, written: &str) {
+        match written.chars().next() {
+            Some(c) if c.is_ascii_lowercase() => self.ascii |= 1 << (c as u32),
+            Some(c) if c.is_lowercase() => self.other = true,
+            _ => {}
+        }
+    }
+
+    /// Some form starts with the ASCII byte `b`, a lower-case letter.
+    pub fn has_ascii(&self, b: u8) -> bool {
+        b < 0x80 && self.ascii >> b & 1 != 0
+    }
+
+    /// Some form starts with a lower-case letter outside ASCII.
+    pub fn has_other(&self) -> bool {
+        self.other
+    }
 }
 
 impl Index {
@@ -89,6 +126,10 @@ impl Index {
             next[p as usize] += 1;
         }
         let mut forms: Vec<SurfaceForm> = slots.into_iter().flatten().collect();
+        let mut lower_written = LowerStarts::default();
+        for written in forms.iter().filter_map(|f| f.surface.as_deref()) {
+            lower_written.add(written);
+        }
         for w in form_starts.windows(2) {
             let group = &mut forms[w[0] as usize..w[1] as usize];
             if group.len() > 1 {
@@ -99,6 +140,7 @@ impl Index {
             trie,
             forms,
             form_starts,
+            lower_written,
         }
     }
 }
@@ -140,7 +182,8 @@ fn each_form(entries: &[Entry], offset: usize, mut each: impl FnMut(&str, Surfac
                 entry: i,
                 acronym,
                 // Only exact matching reads the written form.
-                surface: (acronym || entry.policy == MatchPolicy::Exact).then(|| surface.into()),
+                surface: (acronym || entry.policy == MatchPolicy::Exact)
+                    .then(|| Cow::Owned(surface.to_string())),
             };
             if surface.is_ascii() {
                 buf.clear();

@@ -9,11 +9,12 @@
 //! (`load`). The tests hold the packed entries to the parsed ones and the
 //! packed index and tables to the ones the crate builds over them.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::record::EntityType;
 
-use super::compile::{Index, SurfaceForm};
+use super::compile::{Index, LowerStarts, SurfaceForm};
 use super::homonyms::Homonyms;
 use super::packed::{Reader, HAS_FACTS, KIND_NAMES, POLICY_NAMES};
 use super::trie::Trie;
@@ -117,6 +118,7 @@ pub(super) fn index(entries: usize) -> Option<Index> {
     }
     let count = form_starts[patterns] as usize;
     let mut forms = Vec::with_capacity(count);
+    let mut lower_written = LowerStarts::default();
     for _ in 0..count {
         let entry = u32::try_from(r.number()?)
             .ok()
@@ -125,7 +127,11 @@ pub(super) fn index(entries: usize) -> Option<Index> {
         let flags = r.number()?;
         let surface = match flags & 2 {
             0 => None,
-            _ => Some(Box::from(r.str()?)),
+            _ => {
+                let written = r.str()?;
+                lower_written.add(written);
+                Some(Cow::Borrowed(written))
+            }
         };
         forms.push(SurfaceForm {
             entry,
@@ -137,6 +143,7 @@ pub(super) fn index(entries: usize) -> Option<Index> {
         trie,
         forms,
         form_starts,
+        lower_written,
     })
 }
 

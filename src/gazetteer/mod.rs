@@ -13,6 +13,8 @@
 //! - `embedded`: the embedded gazetteer's entries and index as `build.rs`
 //!   precompiled them, read from their packed form (`packed`).
 //! - `parallel`: the parts of a large build that run on several threads.
+//! - `starts`: where in a text a match may start, so that most word starts
+//!   never enter the trie.
 //! - `trie`: the byte trie that finds the longest form at a position.
 //! - `layers`: the embedded gazetteer's matcher and one over a user's
 //!   entries, searched as one.
@@ -33,6 +35,7 @@ mod matcher;
 mod packed;
 mod parallel;
 mod resolve;
+mod starts;
 mod trie;
 
 pub use entry::{Entry, Gazetteer, MatchPolicy, PlaceFacts};

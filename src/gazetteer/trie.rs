@@ -45,24 +45,25 @@ impl Nodes {
     fn get(&self, i: usize) -> Option<Node> {
         match self {
             Nodes::Built(nodes) => nodes.get(i).copied(),
-            Nodes::Packed(bytes) => {
-                let n = bytes.get(i * 12..i * 12 + 12)?;
-                let word = |at: usize| {
-                    let b: [u8; 4] = n[at..at + 4].try_into().unwrap_or_default();
-                    u32::from_le_bytes(b)
-                };
-                Some(Node {
-                    first_child: word(0),
-                    children: word(4),
-                    pattern: word(8),
-                })
-            }
+            Nodes::Packed(bytes) => packed_node(bytes, i),
         }
     }
 
     fn iter(&self) -> impl Iterator<Item = Node> + '_ {
         (0..self.len()).filter_map(|i| self.get(i))
     }
+}
+
+/// Node `i` of the bytes of [`Trie::to_bytes`].
+#[inline]
+fn packed_node(bytes: &[u8], i: usize) -> Option<Node> {
+    let n: &[u8; 12] = bytes.get(i * 12..i * 12 + 12)?.try_into().ok()?;
+    let word = |at: usize| u32::from_le_bytes([n[at], n[at + 1], n[at + 2], n[at + 3]]);
+    Some(Node {
+        first_child: word(0),
+        children: word(4),
+        pattern: word(8),
+    })
 }
 
 impl PartialEq for Nodes {
@@ -197,7 +198,12 @@ impl Trie {
     }
 
     /// Read a trie written by [`Trie::to_bytes`], in place; `None` when
-    /// `bytes` is not one (a node pointing outside the trie included).
+    /// `bytes` does not have its shape.
+    ///
+    /// The nodes are not checked one by one, which would read (and fault
+    /// in) the whole trie on every cold start: every read of a node or a
+    /// label is bounds-checked, and a test holds the build script's trie to
+    /// the one the crate builds.
     #[allow(dead_code)] // The build script only writes tries.
     pub(crate) fn from_bytes(bytes: &'static [u8]) -> Option<Trie> {
         let (count, rest) = bytes.split_first_chunk::<4>()?;
@@ -206,11 +212,10 @@ impl Trie {
         if count == 0 || labels.len() != count {
             return None;
         }
-        let nodes = Nodes::Packed(nodes);
-        let fits = nodes
-            .iter()
-            .all(|n| n.first_child as usize + n.children as usize <= count);
-        fits.then(|| Trie::from_parts(nodes, Cow::Borrowed(labels)))
+        Some(Trie::from_parts(
+            Nodes::Packed(nodes),
+            Cow::Borrowed(labels),
+        ))
     }
 
     /// The number of patterns.
@@ -234,6 +239,11 @@ impl Trie {
         (p != NONE).then_some(p)
     }
 
+    /// Some pattern starts with `byte`.
+    pub(crate) fn starts_with(&self, byte: u8) -> bool {
+        self.root[usize::from(byte)] != NONE
+    }
+
     fn child(&self, node: u32, byte: u8) -> u32 {
         let Some(n) = self.nodes.get(node as usize) else {
             return NONE;
@@ -248,25 +258,42 @@ impl Trie {
 
     /// The longest pattern that `hay` starts with: (pattern id, length).
     pub(crate) fn longest_at(&self, hay: &[u8]) -> Option<(u32, usize)> {
-        let mut node = *self.root.get(usize::from(*hay.first()?))?;
+        // One walk for each kind of nodes, so that no step asks which.
+        match &self.nodes {
+            Nodes::Built(nodes) => self.walk(hay, |i| nodes.get(i).copied()),
+            Nodes::Packed(bytes) => self.walk(hay, |i| packed_node(bytes, i)),
+        }
+    }
+
+    /// [`Trie::longest_at`] over the nodes `node_at` reads.
+    #[inline(always)]
+    fn walk(&self, hay: &[u8], node_at: impl Fn(usize) -> Option<Node>) -> Option<(u32, usize)> {
+        let mut node = self.root[usize::from(*hay.first()?)];
         let mut best = None;
         let mut depth = 1;
-        loop {
-            if node == NONE {
-                return best;
-            }
-            let Some(n) = self.nodes.get(node as usize) else {
-                return best;
-            };
+        while let Some(n) = node_at(node as usize) {
             if n.pattern != NONE {
                 best = Some((n.pattern, depth));
             }
             let Some(&b) = hay.get(depth) else {
-                return best;
+                break;
             };
-            node = self.child(node, b);
+            let first = n.first_child as usize;
+            let Some(labels) = self.labels.get(first..first + n.children as usize) else {
+                break;
+            };
+            // Most nodes below the first bytes have one child or a few.
+            let k = match labels.len() {
+                0..=8 => labels.iter().position(|&l| l == b),
+                _ => labels.binary_search(&b).ok(),
+            };
+            let Some(k) = k else {
+                break;
+            };
+            node = (first + k) as u32;
             depth += 1;
         }
+        best
     }
 
     /// Bytes of memory held.
