@@ -110,16 +110,22 @@ impl Iterator for Starts<'_> {
     fn next(&mut self) -> Option<usize> {
         let bytes = self.text.as_bytes();
         loop {
-            // Eight ASCII bytes at a time: a start follows a byte that is
-            // not a word character, so only the bytes after those are looked
-            // up (about one in six in prose).
+            // Eight bytes at a time, up to the first outside ASCII: a start
+            // follows a byte that is not a word character, so only the
+            // bytes after those are looked up (about one in six in prose).
             if let Some(chunk) = bytes.get(self.pos..self.pos + 8) {
                 let chunk = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-                if chunk & HIGH_BITS == 0 {
+                let ascii = match chunk & HIGH_BITS {
+                    0 => 8,
+                    high => high.trailing_zeros() / 8,
+                };
+                if ascii > 0 {
+                    // Exact for the ASCII bytes (a carry only runs upwards).
                     let word = ascii_alphanumeric(chunk);
-                    let mut after_other = (!word & HIGH_BITS) << 8;
-                    if !self.after_word {
-                        after_other |= 0x80;
+                    let mut after_other =
+                        (!word & HIGH_BITS) << 8 | u64::from(!self.after_word) << 7;
+                    if ascii < 8 {
+                        after_other &= (1 << (8 * ascii)) - 1;
                     }
                     while after_other != 0 {
                         let bit = after_other.trailing_zeros();
@@ -132,8 +138,8 @@ impl Iterator for Starts<'_> {
                             return Some(at);
                         }
                     }
-                    self.pos += 8;
-                    self.after_word = word >> 63 != 0;
+                    self.pos += ascii as usize;
+                    self.after_word = word >> (8 * ascii - 1) & 1 != 0;
                     continue;
                 }
             }
@@ -150,6 +156,14 @@ impl Iterator for Starts<'_> {
             }
             let c = self.text[at..].chars().next()?;
             self.pos += c.len_utf8();
+            // Curly quotes and dashes without the Unicode tables.
+            if GENERAL_PUNCTUATION.contains(&c) {
+                self.after_word = false;
+                if !after_word && self.trie.starts_with(self.folded[at]) {
+                    return Some(at);
+                }
+                continue;
+            }
             self.after_word = is_word_char(c);
             if !after_word
                 && self.trie.starts_with(self.folded[at])
@@ -161,17 +175,22 @@ impl Iterator for Starts<'_> {
     }
 }
 
+/// The General Punctuation block: spaces, dashes, quotes and marks, none
+/// a word character or lower case.
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206f}';
+
 /// The high bit of each byte of a `u64`.
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
-/// The high bit of each byte of `chunk` (eight ASCII bytes) that is an
-/// ASCII letter or digit. Each byte is below 0x80 and every sum below
-/// 0x100, so no carry crosses into the next byte.
+/// The high bit of each byte of `chunk` that is an ASCII letter or digit,
+/// exact for the bytes below the first outside ASCII: for a byte below
+/// 0x80 every sum stays below 0x100, so only a byte outside ASCII can carry
+/// into the next (higher) one.
 fn ascii_alphanumeric(chunk: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     // Bytes at least `lo` and greater than `hi`, in their high bits.
-    let at_least = |x: u64, lo: u64| x + ONES * (0x80 - lo);
-    let above = |x: u64, hi: u64| x + ONES * (0x7f - hi);
+    let at_least = |x: u64, lo: u64| x.wrapping_add(ONES * (0x80 - lo));
+    let above = |x: u64, hi: u64| x.wrapping_add(ONES * (0x7f - hi));
     let digit = at_least(chunk, u64::from(b'0')) & !above(chunk, u64::from(b'9'));
     let lower = chunk | (ONES * 0x20);
     let letter = at_least(lower, u64::from(b'a')) & !above(lower, u64::from(b'z'));
@@ -213,6 +232,13 @@ mod tests {
                     "{b}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn general_punctuation_has_no_word_character() {
+        for c in GENERAL_PUNCTUATION {
+            assert!(!is_word_char(c) && !c.is_lowercase(), "{c:?}");
         }
     }
 
