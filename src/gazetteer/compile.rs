@@ -7,8 +7,6 @@
 //! gazetteer (`build.rs` includes this file) and the crate reads its result
 //! (`embedded`).
 
-use std::borrow::Cow;
-
 use crate::text::fold_case;
 
 use super::parallel;
@@ -19,9 +17,8 @@ use super::{Entry, MatchPolicy};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct SurfaceForm {
     pub entry: u32,
-    /// The form as written in the gazetteer, kept for exact matching:
-    /// borrowed from the binary for the embedded gazetteer (`embedded`).
-    pub surface: Option<Cow<'static, str>>,
+    /// The form as written in the gazetteer, kept for exact matching.
+    pub surface: Option<Box<str>>,
     /// Whether the form is all capitals (see [`is_acronym`]).
     pub acronym: bool,
 }
@@ -182,8 +179,7 @@ fn each_form(entries: &[Entry], offset: usize, mut each: impl FnMut(&str, Surfac
                 entry: i,
                 acronym,
                 // Only exact matching reads the written form.
-                surface: (acronym || entry.policy == MatchPolicy::Exact)
-                    .then(|| Cow::Owned(surface.to_string())),
+                surface: (acronym || entry.policy == MatchPolicy::Exact).then(|| surface.into()),
             };
             if surface.is_ascii() {
                 buf.clear();

@@ -9,7 +9,6 @@
 //! (`load`). The tests hold the packed entries to the parsed ones and the
 //! packed index and tables to the ones the crate builds over them.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::record::EntityType;
@@ -130,7 +129,7 @@ pub(super) fn index(entries: usize) -> Option<Index> {
             _ => {
                 let written = r.str()?;
                 lower_written.add(written);
-                Some(Cow::Borrowed(written))
+                Some(Box::from(written))
             }
         };
         forms.push(SurfaceForm {
