@@ -8,7 +8,8 @@ use crate::text::Doc;
 
 use super::compile::Index;
 use super::context::ambiguous_context;
-use super::starts::{word_char_at, StartTable, Starts};
+use super::starts::{word_char_at, Positions, StartTable, Starts};
+use super::token_starts::{space_starts, TokenStarts};
 use super::trie::Trie;
 use super::{embedded, layers, Entry, Gazetteer, MatchPolicy};
 
@@ -42,6 +43,8 @@ pub(crate) struct Matcher {
     accepting: StartTable,
     /// Where the trie may find a match that starts a word.
     any: StartTable,
+    /// Some pattern starts with white space, which no token holds.
+    space_starts: bool,
     /// The matcher of the entries before this one's (the embedded
     /// gazetteer), searched together with it: see `layers`.
     base: Option<Arc<Matcher>>,
@@ -81,6 +84,7 @@ impl Matcher {
         Matcher {
             accepting: StartTable::accepting(&index),
             any: StartTable::any(&index.trie),
+            space_starts: space_starts(&index.trie),
             index,
             base,
         }
@@ -108,13 +112,19 @@ impl Matcher {
         if let Some(base) = &self.base {
             return layers::find(base, self, doc, gaz, lex);
         }
-        scan(
-            &self.index.trie,
+        let trie = &self.index.trie;
+        let (text, folded) = (doc.text, doc.folded.as_str());
+        let positions = TokenStarts::new(
+            text,
+            folded,
+            &doc.tokens,
             &self.accepting,
-            doc.text,
-            &doc.folded,
-            |pattern, start, end| self.accept(doc, gaz, lex, pattern, (start, end), None),
-        )
+            trie,
+            self.space_starts,
+        );
+        scan_positions(trie, positions, text, folded, |pattern, start, end| {
+            self.accept(doc, gaz, lex, pattern, (start, end), None)
+        })
     }
 
     /// The entry whose policy accepts the match of `pattern` at
@@ -169,29 +179,42 @@ impl Matcher {
     }
 }
 
+/// [`scan_positions`] at the positions of the bytes of `text` that `starts`
+/// allows: the reference the tests hold the scan to.
+#[cfg(test)]
+fn scan(
+    trie: &Trie,
+    starts: &StartTable,
+    text: &str,
+    folded: &str,
+    accept: impl FnMut(usize, usize, usize) -> Option<u32>,
+) -> Vec<GazMatch> {
+    let positions = Starts::new(text, folded, starts, trie, 0);
+    scan_positions(trie, positions, text, folded, accept)
+}
+
 /// The accepted matches of a leftmost-longest search of `trie`'s patterns in
 /// `folded` (the case-folded `text`), resumed one character after each
 /// rejected match: at each position the longest pattern starting there, if
 /// it lies on word boundaries of `text` and `accept` takes it.
 ///
-/// Only the positions `starts` allows are looked up: a match elsewhere
-/// would be rejected (see `starts`).
-fn scan(
+/// Only `positions` are looked up: the word starts at which a match may be
+/// accepted (see `starts`); a match elsewhere would be rejected.
+fn scan_positions(
     trie: &Trie,
-    starts: &StartTable,
+    mut positions: impl Positions,
     text: &str,
     folded: &str,
     mut accept: impl FnMut(usize, usize, usize) -> Option<u32>,
 ) -> Vec<GazMatch> {
     let hay = folded.as_bytes();
     let mut out = Vec::new();
-    let mut positions = Starts::new(text, folded, starts, trie, 0);
-    while let Some(start) = positions.next() {
+    while let Some(start) = positions.next_start() {
         let Some((pattern, len)) = trie.longest_at(&hay[start..]) else {
             continue;
         };
         let end = start + len;
-        // No word character ends before a start (see `Starts`).
+        // No word character ends before a position (see `starts`).
         if !word_char_at(text, end) {
             if let Some(entry) = accept(pattern as usize, start, end) {
                 out.push(GazMatch { start, end, entry });

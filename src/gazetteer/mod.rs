@@ -15,6 +15,7 @@
 //! - `parallel`: the parts of a large build that run on several threads.
 //! - `starts`: where in a text a match may start, so that most word starts
 //!   never enter the trie.
+//! - `token_starts`: the same positions, read from the text's base tokens.
 //! - `trie`: the byte trie that finds the longest form at a position.
 //! - `layers`: the embedded gazetteer's matcher and one over a user's
 //!   entries, searched as one.
@@ -36,6 +37,7 @@ mod packed;
 mod parallel;
 mod resolve;
 mod starts;
+mod token_starts;
 mod trie;
 
 pub use entry::{Entry, Gazetteer, MatchPolicy, PlaceFacts};

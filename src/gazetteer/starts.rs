@@ -1,5 +1,8 @@
 //! Where a match may start: the positions of the text worth asking the
-//! trie about, found by one table lookup per byte.
+//! trie about ([`StartTable`]), and [`Starts`], which finds them in the
+//! bytes, eight at a time (`token_starts` finds the same positions from the
+//! base tokens, as `Matcher::find` does; the layered search and the tests
+//! read the bytes).
 //!
 //! A match must start a word (no word character right before it), the trie
 //! must hold a pattern beginning with its folded first byte, and, when the
@@ -29,6 +32,21 @@ pub(super) struct StartTable {
 }
 
 impl StartTable {
+    /// A match may start at the ASCII byte `b` (when it starts a word).
+    #[inline]
+    pub fn starts_ascii(&self, b: u8) -> bool {
+        self.ascii
+            .get(usize::from(b))
+            .is_some_and(|f| f & START != 0)
+    }
+
+    /// A match may start at `c`, a character outside ASCII that starts a
+    /// word and whose folded first byte begins a pattern.
+    pub fn starts_outside_ascii(&self, c: char) -> bool {
+        // Curly quotes and dashes without the Unicode tables.
+        GENERAL_PUNCTUATION.contains(&c) || self.lower_outside_ascii || !c.is_lowercase()
+    }
+
     /// Every word start whose folded first byte begins a pattern of `trie`:
     /// the positions at which a leftmost-longest search may report a match
     /// that starts a word, whatever then accepts it.
@@ -48,6 +66,12 @@ impl StartTable {
         )
     }
 
+    /// As [`StartTable::any`], less every lower-case letter.
+    #[cfg(test)]
+    pub fn lower_case_refused(trie: &Trie) -> StartTable {
+        StartTable::with(trie, |b| !b.is_ascii_lowercase(), false)
+    }
+
     fn with(trie: &Trie, may_start: impl Fn(u8) -> bool, lower_outside_ascii: bool) -> StartTable {
         let mut ascii = [0u8; 128];
         for (b, flags) in (0u8..).zip(ascii.iter_mut()) {
@@ -65,7 +89,19 @@ impl StartTable {
     }
 }
 
-/// The positions of a text at which a match may start, left to right.
+/// The positions of a text at which a match may start, left to right, as
+/// `Matcher::find`'s scan reads them.
+pub(super) trait Positions {
+    /// The next position.
+    fn next_start(&mut self) -> Option<usize>;
+
+    /// Continue from `pos` (a character boundary past the last position):
+    /// a match ends there.
+    fn skip_to(&mut self, pos: usize);
+}
+
+/// The positions of a text at which a match may start, left to right, read
+/// from its bytes.
 pub(super) struct Starts<'a> {
     text: &'a str,
     folded: &'a [u8],
@@ -95,10 +131,14 @@ impl<'a> Starts<'a> {
             after_word: after_word_char(text, pos),
         }
     }
+}
 
-    /// Continue from `pos` (a character boundary past the last start).
-    #[inline]
-    pub fn skip_to(&mut self, pos: usize) {
+impl Positions for Starts<'_> {
+    fn next_start(&mut self) -> Option<usize> {
+        self.next()
+    }
+
+    fn skip_to(&mut self, pos: usize) {
         self.pos = pos;
         self.after_word = after_word_char(self.text, pos);
     }
@@ -157,17 +197,10 @@ impl Iterator for Starts<'_> {
             let c = self.text[at..].chars().next()?;
             self.pos += c.len_utf8();
             // Curly quotes and dashes without the Unicode tables.
-            if GENERAL_PUNCTUATION.contains(&c) {
-                self.after_word = false;
-                if !after_word && self.trie.starts_with(self.folded[at]) {
-                    return Some(at);
-                }
-                continue;
-            }
-            self.after_word = is_word_char(c);
+            self.after_word = !GENERAL_PUNCTUATION.contains(&c) && is_word_char(c);
             if !after_word
                 && self.trie.starts_with(self.folded[at])
-                && (self.table.lower_outside_ascii || !c.is_lowercase())
+                && self.table.starts_outside_ascii(c)
             {
                 return Some(at);
             }
@@ -207,7 +240,7 @@ pub(super) fn word_char_at(text: &str, pos: usize) -> bool {
 }
 
 /// True when a word character ends right before `pos`.
-fn after_word_char(text: &str, pos: usize) -> bool {
+pub(super) fn after_word_char(text: &str, pos: usize) -> bool {
     match text.as_bytes()[..pos].last() {
         None => false,
         Some(&b) if b.is_ascii() => b.is_ascii_alphanumeric(),
@@ -257,7 +290,7 @@ mod tests {
             let table = if lower {
                 StartTable::any(&trie)
             } else {
-                StartTable::with(&trie, |b| !b.is_ascii_lowercase(), false)
+                StartTable::lower_case_refused(&trie)
             };
             let folded = fold_case(&text);
             let expected: Vec<usize> = text

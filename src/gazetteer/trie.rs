@@ -276,6 +276,21 @@ impl Trie {
         (p != NONE).then_some(p)
     }
 
+    /// Some pattern starts with `bytes`.
+    pub(crate) fn has_prefix(&self, bytes: &[u8]) -> bool {
+        let Some((&first, rest)) = bytes.split_first() else {
+            return true;
+        };
+        let mut node = self.root[usize::from(first)];
+        for &b in rest {
+            if node == NONE {
+                return false;
+            }
+            node = self.child(node, b);
+        }
+        node != NONE
+    }
+
     /// Some pattern starts with `byte`.
     pub(crate) fn starts_with(&self, byte: u8) -> bool {
         self.root[usize::from(byte)] != NONE
