@@ -9,6 +9,7 @@
 
 use crate::text::fold_case;
 
+use super::forms::Forms;
 use super::parallel;
 use super::trie::Trie;
 use super::{Entry, MatchPolicy};
@@ -28,9 +29,7 @@ pub(super) struct SurfaceForm {
 pub(super) struct Index {
     pub trie: Trie,
     /// The forms of every pattern, strongest policy first within each.
-    pub forms: Vec<SurfaceForm>,
-    /// Pattern `p`'s forms are `forms[form_starts[p]..form_starts[p + 1]]`.
-    pub form_starts: Vec<u32>,
+    pub forms: Forms,
     /// The lower-case letters the written forms start with.
     pub lower_written: LowerStarts,
 }
@@ -64,6 +63,17 @@ impl LowerStarts {
     /// Some form starts with a lower-case letter outside ASCII.
     pub fn has_other(&self) -> bool {
         self.other
+    }
+
+    /// The ASCII letters (bit `b` for the letter `b`) and the flag for the
+    /// others, as `forms` writes them.
+    pub fn parts(&self) -> (u128, bool) {
+        (self.ascii, self.other)
+    }
+
+    /// The [`LowerStarts`] of [`LowerStarts::parts`].
+    pub fn from_parts(ascii: u128, other: bool) -> LowerStarts {
+        LowerStarts { ascii, other }
     }
 }
 
@@ -135,8 +145,10 @@ impl Index {
         }
         Index {
             trie,
-            forms,
-            form_starts,
+            forms: Forms::Built {
+                forms,
+                starts: form_starts,
+            },
             lower_written,
         }
     }

@@ -69,7 +69,7 @@ impl Matcher {
     /// `Matcher::new(gaz)`, with the index the build script precompiled
     /// when there is one (see `embedded`).
     pub fn embedded(gaz: &Gazetteer) -> Matcher {
-        match embedded::index(gaz.len()) {
+        match embedded::index() {
             Some(index) => Matcher::of_index(index, None),
             None => Matcher::new(gaz),
         }
@@ -141,10 +141,10 @@ impl Matcher {
     ) -> Option<u32> {
         let original = &doc.text[start..end];
         let capitalised = original.chars().next().is_some_and(|c| !c.is_lowercase());
-        let starts = &self.index.form_starts;
-        let forms = &self.index.forms[starts[pattern] as usize..starts[pattern + 1] as usize];
-        for form in forms {
-            let entry = &gaz.entries[form.entry as usize];
+        for form in self.index.forms.of(pattern) {
+            let Some(entry) = gaz.entries.get(form.entry as usize) else {
+                continue;
+            };
             if only.is_some_and(|p| p != entry.policy) {
                 continue;
             }
@@ -156,7 +156,7 @@ impl Matcher {
                 entry.policy
             };
             let ok = match policy {
-                MatchPolicy::Exact => form.surface.as_deref() == Some(original),
+                MatchPolicy::Exact => form.surface == Some(original),
                 MatchPolicy::Fold => capitalised,
                 // The headline test last: the first one on a line reads
                 // the whole line.
@@ -386,10 +386,8 @@ mod tests {
                 .collect();
             let reference = reference_index(&entries);
             let index = Index::build(&entries, 0);
-            let grouped: Vec<Vec<(u32, bool)>> = index
-                .form_starts
-                .windows(2)
-                .map(|w| index.forms[w[0] as usize..w[1] as usize].iter().map(|f| (f.entry, f.acronym)).collect())
+            let grouped: Vec<Vec<(u32, bool)>> = (0..index.forms.patterns())
+                .map(|p| index.forms.of(p).map(|f| (f.entry, f.acronym)).collect())
                 .collect();
             let expected: Vec<Vec<(u32, bool)>> = reference.iter().map(|(_, forms)| forms.clone()).collect();
             proptest::prop_assert_eq!(grouped, expected);

@@ -10,6 +10,7 @@
 //! - `matcher`: the index over every surface form, and which matches an
 //!   entry's policy accepts (`Matcher`).
 //! - `compile`: the matcher's index of every form by folded pattern.
+//! - `forms`: the forms of each pattern, built or read in place.
 //! - `embedded`: the embedded gazetteer's entries and index as `build.rs`
 //!   precompiled them, read from their packed form (`packed`).
 //! - `parallel`: the parts of a large build that run on several threads.
@@ -29,6 +30,7 @@ mod compile;
 mod context;
 mod embedded;
 mod entry;
+mod forms;
 mod homonyms;
 mod layers;
 mod load;
