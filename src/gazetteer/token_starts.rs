@@ -6,7 +6,8 @@
 //! glued before it (the characters inside a token of letters or digits all
 //! follow a word character). The white space between tokens belongs to no
 //! token, so it is read character by character, and only when some pattern
-//! starts with a white space character (the embedded gazetteer has one).
+//! starts with a white space character (a user's row may; no embedded one
+//! does).
 
 use std::ops::Range;
 
