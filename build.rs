@@ -6,7 +6,8 @@
 //! - `embedded_entries.{bin,txt}`: the entries of those files as the crate
 //!   would parse them, in the packed form of `src/gazetteer/packed.rs`;
 //! - `embedded_index.{bin,txt}` and `embedded_trie.bin`: the matcher's index
-//!   over them, built by the crate's own `src/gazetteer/compile.rs`;
+//!   over them, built by the crate's own `src/gazetteer/compile.rs` and
+//!   written as `src/gazetteer/forms.rs` and `trie.rs` read them in place;
 //! - `embedded_homonyms.{bin,txt}`: the key resolver's tables of them, built
 //!   by the crate's own `src/gazetteer/homonyms.rs`.
 //!
@@ -36,6 +37,9 @@ mod compile;
 #[allow(dead_code)]
 #[path = "src/error.rs"]
 mod error;
+#[allow(dead_code)]
+#[path = "src/gazetteer/forms.rs"]
+mod forms;
 #[allow(dead_code)]
 #[path = "src/hash.rs"]
 mod hash;
@@ -150,6 +154,7 @@ fn main() {
         EMBEDDED_LIST,
         "src/text/case_fold.rs",
         "src/gazetteer/compile.rs",
+        "src/gazetteer/forms.rs",
         "src/error.rs",
         "src/hash.rs",
         "src/gazetteer/homonyms.rs",
@@ -355,21 +360,11 @@ fn pack_homonyms(homonyms: &Homonyms) -> Writer {
     w
 }
 
-/// The index (less its trie) in the form `gazetteer::embedded::index` reads.
+/// The index (less its trie) in the form `gazetteer::embedded::index` reads
+/// in place (`gazetteer::forms`).
 fn pack_index(index: &Index) -> Writer {
-    let mut w = Writer::default();
-    w.number(index.form_starts.len() as u64 - 1);
-    for pair in index.form_starts.windows(2) {
-        w.number(u64::from(pair[1] - pair[0]));
-    }
-    for form in &index.forms {
-        w.number(u64::from(form.entry));
-        w.number(u64::from(form.acronym) | u64::from(form.surface.is_some()) << 1);
-        if let Some(surface) = &form.surface {
-            w.str(surface);
-        }
-    }
-    w
+    let (numbers, text) = index.forms.to_bytes(&index.lower_written);
+    Writer { numbers, text }
 }
 
 fn read(path: &Path) -> String {

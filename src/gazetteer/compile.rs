@@ -9,6 +9,7 @@
 
 use crate::text::fold_case;
 
+use super::forms::Forms;
 use super::parallel;
 use super::trie::Trie;
 use super::{Entry, MatchPolicy};
@@ -28,9 +29,52 @@ pub(super) struct SurfaceForm {
 pub(super) struct Index {
     pub trie: Trie,
     /// The forms of every pattern, strongest policy first within each.
-    pub forms: Vec<SurfaceForm>,
-    /// Pattern `p`'s forms are `forms[form_starts[p]..form_starts[p + 1]]`.
-    pub form_starts: Vec<u32>,
+    pub forms: Forms,
+    /// The lower-case letters the written forms start with.
+    pub lower_written: LowerStarts,
+}
+
+/// The lower-case letters that some forms start with: only a form kept as
+/// written (exact or acronym) can match a word starting lower case (see
+/// `starts`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct LowerStarts {
+    /// Bit `b` for the ASCII letter `b`.
+    ascii: u128,
+    /// A lower-case letter outside ASCII.
+    other: bool,
+}
+
+impl LowerStarts {
+    /// Add the first letter of `written` when it is lower case.
+    pub fn add(&mut self, written: &str) {
+        match written.chars().next() {
+            Some(c) if c.is_ascii_lowercase() => self.ascii |= 1 << (c as u32),
+            Some(c) if c.is_lowercase() => self.other = true,
+            _ => {}
+        }
+    }
+
+    /// Some form starts with the ASCII byte `b`, a lower-case letter.
+    pub fn has_ascii(&self, b: u8) -> bool {
+        b < 0x80 && self.ascii >> b & 1 != 0
+    }
+
+    /// Some form starts with a lower-case letter outside ASCII.
+    pub fn has_other(&self) -> bool {
+        self.other
+    }
+
+    /// The ASCII letters (bit `b` for the letter `b`) and the flag for the
+    /// others, as `forms` writes them.
+    pub fn parts(&self) -> (u128, bool) {
+        (self.ascii, self.other)
+    }
+
+    /// The [`LowerStarts`] of [`LowerStarts::parts`].
+    pub fn from_parts(ascii: u128, other: bool) -> LowerStarts {
+        LowerStarts { ascii, other }
+    }
 }
 
 impl Index {
@@ -89,6 +133,10 @@ impl Index {
             next[p as usize] += 1;
         }
         let mut forms: Vec<SurfaceForm> = slots.into_iter().flatten().collect();
+        let mut lower_written = LowerStarts::default();
+        for written in forms.iter().filter_map(|f| f.surface.as_deref()) {
+            lower_written.add(written);
+        }
         for w in form_starts.windows(2) {
             let group = &mut forms[w[0] as usize..w[1] as usize];
             if group.len() > 1 {
@@ -97,8 +145,11 @@ impl Index {
         }
         Index {
             trie,
-            forms,
-            form_starts,
+            forms: Forms::Built {
+                forms,
+                starts: form_starts,
+            },
+            lower_written,
         }
     }
 }

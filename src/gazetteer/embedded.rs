@@ -13,7 +13,8 @@ use std::collections::HashMap;
 
 use crate::record::EntityType;
 
-use super::compile::{Index, SurfaceForm};
+use super::compile::Index;
+use super::forms::Forms;
 use super::homonyms::Homonyms;
 use super::packed::{Reader, HAS_FACTS, KIND_NAMES, POLICY_NAMES};
 use super::trie::Trie;
@@ -23,8 +24,8 @@ use super::{Entry, MatchPolicy, PlaceFacts};
 static ENTRY_NUMBERS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/embedded_entries.bin"));
 static ENTRY_TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/embedded_entries.txt"));
 
-/// The forms of each pattern of the trie.
-static INDEX_NUMBERS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/embedded_index.bin"));
+/// The forms of each pattern of the trie ([`Forms::to_bytes`]).
+static INDEX_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/embedded_index.bin"));
 static INDEX_TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/embedded_index.txt"));
 
 /// The key resolver's tables ([`Homonyms`]).
@@ -102,41 +103,16 @@ fn facts(r: &mut Reader<'static>) -> Option<PlaceFacts> {
     })
 }
 
-/// The matcher index over the embedded entries (`entries` of them), when
-/// the build script packed it.
-pub(super) fn index(entries: usize) -> Option<Index> {
+/// The matcher index over the embedded entries, when the build script
+/// packed it: the trie and the forms are read in place (`Forms`), nothing
+/// is decoded. (A form's entry is checked where it is read, `Matcher::accept`.)
+pub(super) fn index() -> Option<Index> {
     let trie = Trie::from_bytes(TRIE)?;
-    let mut r = Reader::new(INDEX_NUMBERS, INDEX_TEXT);
-    let patterns = r.index()?;
-    let mut form_starts = Vec::with_capacity(patterns + 1);
-    form_starts.push(0u32);
-    for _ in 0..patterns {
-        let end =
-            form_starts[form_starts.len() - 1].checked_add(u32::try_from(r.number()?).ok()?)?;
-        form_starts.push(end);
-    }
-    let count = form_starts[patterns] as usize;
-    let mut forms = Vec::with_capacity(count);
-    for _ in 0..count {
-        let entry = u32::try_from(r.number()?)
-            .ok()
-            .filter(|&e| (e as usize) < entries)?;
-        // Bit 0: an acronym; bit 1: the written form follows.
-        let flags = r.number()?;
-        let surface = match flags & 2 {
-            0 => None,
-            _ => Some(Box::from(r.str()?)),
-        };
-        forms.push(SurfaceForm {
-            entry,
-            surface,
-            acronym: flags & 1 != 0,
-        });
-    }
-    r.is_done().then_some(Index {
+    let (forms, lower_written) = Forms::from_bytes(INDEX_BYTES, INDEX_TEXT)?;
+    Some(Index {
         trie,
         forms,
-        form_starts,
+        lower_written,
     })
 }
 
@@ -189,12 +165,12 @@ mod tests {
         assert!(parsed.denials.is_empty());
         let packed = entries().expect("build.rs packed the embedded entries");
         assert!(packed == parsed.entries, "packed entries differ");
-        let index = index(packed.len()).expect("build.rs packed the index");
+        let index = index().expect("build.rs packed the index");
         assert!(
             index == Index::build(&parsed.entries, 0),
             "packed index differs"
         );
-        assert_eq!(index.trie.patterns() + 1, index.form_starts.len());
+        assert_eq!(index.trie.patterns(), index.forms.patterns());
         let homonyms = homonyms().expect("build.rs packed the key resolver's tables");
         assert!(
             homonyms == Homonyms::new(&parsed.entries),

@@ -4,10 +4,12 @@
 use std::sync::Arc;
 
 use crate::lexicon::Lexicon;
-use crate::text::{on_word_boundaries, Doc};
+use crate::text::Doc;
 
 use super::compile::Index;
 use super::context::ambiguous_context;
+use super::starts::{word_char_at, Positions, StartTable, Starts};
+use super::token_starts::{space_starts, TokenStarts};
 use super::trie::Trie;
 use super::{embedded, layers, Entry, Gazetteer, MatchPolicy};
 
@@ -37,6 +39,12 @@ pub(crate) struct GazMatch {
 pub(crate) struct Matcher {
     /// The trie and the forms of each pattern (see `compile`).
     index: Index,
+    /// Where a match this matcher accepts may start (see `starts`).
+    accepting: StartTable,
+    /// Where the trie may find a match that starts a word.
+    any: StartTable,
+    /// Some pattern starts with white space, which no token holds.
+    space_starts: bool,
     /// The matcher of the entries before this one's (the embedded
     /// gazetteer), searched together with it: see `layers`.
     base: Option<Arc<Matcher>>,
@@ -61,16 +69,23 @@ impl Matcher {
     /// `Matcher::new(gaz)`, with the index the build script precompiled
     /// when there is one (see `embedded`).
     pub fn embedded(gaz: &Gazetteer) -> Matcher {
-        match embedded::index(gaz.len()) {
-            Some(index) => Matcher { index, base: None },
+        match embedded::index() {
+            Some(index) => Matcher::of_index(index, None),
             None => Matcher::new(gaz),
         }
     }
 
     /// Compile the index over `entries`, numbered from `offset`.
     fn over(entries: &[Entry], offset: usize, base: Option<Arc<Matcher>>) -> Matcher {
+        Matcher::of_index(Index::build(entries, offset), base)
+    }
+
+    fn of_index(index: Index, base: Option<Arc<Matcher>>) -> Matcher {
         Matcher {
-            index: Index::build(entries, offset),
+            accepting: StartTable::accepting(&index),
+            any: StartTable::any(&index.trie),
+            space_starts: space_starts(&index.trie),
+            index,
             base,
         }
     }
@@ -79,17 +94,12 @@ impl Matcher {
     /// that starts a word: its start, end and pattern. (A match starting
     /// inside a word is always rejected, so leaving it out changes no
     /// result; folding keeps which characters are word characters.)
-    pub(super) fn hit(&self, hay: &str, mut pos: usize) -> Option<(usize, usize, usize)> {
-        let bytes = hay.as_bytes();
-        while pos < bytes.len() {
-            if !after_word_char(hay, pos) {
-                if let Some((pattern, len)) = self.index.trie.longest_at(&bytes[pos..]) {
-                    return Some((pos, pos + len, pattern as usize));
-                }
-            }
-            pos += utf8_len(bytes[pos]);
-        }
-        None
+    pub(super) fn hit(&self, hay: &str, pos: usize) -> Option<(usize, usize, usize)> {
+        let trie = &self.index.trie;
+        Starts::new(hay, hay, &self.any, trie, pos).find_map(|start| {
+            let (pattern, len) = trie.longest_at(&hay.as_bytes()[start..])?;
+            Some((start, start + len, pattern as usize))
+        })
     }
 
     /// Every accepted gazetteer match in `doc`, left to right, not overlapping.
@@ -102,12 +112,19 @@ impl Matcher {
         if let Some(base) = &self.base {
             return layers::find(base, self, doc, gaz, lex);
         }
-        scan(
-            &self.index.trie,
-            doc.text,
-            &doc.folded,
-            |pattern, start, end| self.accept(doc, gaz, lex, pattern, (start, end), None),
-        )
+        let trie = &self.index.trie;
+        let (text, folded) = (doc.text, doc.folded.as_str());
+        let positions = TokenStarts::new(
+            text,
+            folded,
+            &doc.tokens,
+            &self.accepting,
+            trie,
+            self.space_starts,
+        );
+        scan_positions(trie, positions, text, folded, |pattern, start, end| {
+            self.accept(doc, gaz, lex, pattern, (start, end), None)
+        })
     }
 
     /// The entry whose policy accepts the match of `pattern` at
@@ -124,10 +141,10 @@ impl Matcher {
     ) -> Option<u32> {
         let original = &doc.text[start..end];
         let capitalised = original.chars().next().is_some_and(|c| !c.is_lowercase());
-        let starts = &self.index.form_starts;
-        let forms = &self.index.forms[starts[pattern] as usize..starts[pattern + 1] as usize];
-        for form in forms {
-            let entry = &gaz.entries[form.entry as usize];
+        for form in self.index.forms.of(pattern) {
+            let Some(entry) = gaz.entries.get(form.entry as usize) else {
+                continue;
+            };
             if only.is_some_and(|p| p != entry.policy) {
                 continue;
             }
@@ -139,13 +156,15 @@ impl Matcher {
                 entry.policy
             };
             let ok = match policy {
-                MatchPolicy::Exact => form.surface.as_deref() == Some(original),
+                MatchPolicy::Exact => form.surface == Some(original),
                 MatchPolicy::Fold => capitalised,
+                // The headline test last: the first one on a line reads
+                // the whole line.
                 MatchPolicy::Ambiguous => {
                     capitalised
-                        && !doc.in_headline_case(start)
                         && !doc.is_sentence_initial(start)
                         && ambiguous_context(doc, lex, entry.kind, start, end)
+                        && !doc.in_headline_case(start)
                 }
                 // Only the key resolver reads a referent row.
                 MatchPolicy::Referent => false,
@@ -160,66 +179,56 @@ impl Matcher {
     }
 }
 
+/// [`scan_positions`] at the positions of the bytes of `text` that `starts`
+/// allows: the reference the tests hold the scan to.
+#[cfg(test)]
+fn scan(
+    trie: &Trie,
+    starts: &StartTable,
+    text: &str,
+    folded: &str,
+    accept: impl FnMut(usize, usize, usize) -> Option<u32>,
+) -> Vec<GazMatch> {
+    let positions = Starts::new(text, folded, starts, trie, 0);
+    scan_positions(trie, positions, text, folded, accept)
+}
+
 /// The accepted matches of a leftmost-longest search of `trie`'s patterns in
 /// `folded` (the case-folded `text`), resumed one character after each
 /// rejected match: at each position the longest pattern starting there, if
 /// it lies on word boundaries of `text` and `accept` takes it.
 ///
-/// A match that starts right after a word character is always rejected, so
-/// only word starts are looked up.
-fn scan(
+/// Only `positions` are looked up: the word starts at which a match may be
+/// accepted (see `starts`); a match elsewhere would be rejected.
+fn scan_positions(
     trie: &Trie,
+    mut positions: impl Positions,
     text: &str,
     folded: &str,
     mut accept: impl FnMut(usize, usize, usize) -> Option<u32>,
 ) -> Vec<GazMatch> {
     let hay = folded.as_bytes();
     let mut out = Vec::new();
-    let mut pos = 0;
-    while pos < hay.len() {
-        if !after_word_char(text, pos) {
-            if let Some((pattern, len)) = trie.longest_at(&hay[pos..]) {
-                let (start, end) = (pos, pos + len);
-                if on_word_boundaries(text, start, end) {
-                    if let Some(entry) = accept(pattern as usize, start, end) {
-                        out.push(GazMatch { start, end, entry });
-                        pos = end;
-                        continue;
-                    }
-                }
+    while let Some(start) = positions.next_start() {
+        let Some((pattern, len)) = trie.longest_at(&hay[start..]) else {
+            continue;
+        };
+        let end = start + len;
+        // No word character ends before a position (see `starts`).
+        if !word_char_at(text, end) {
+            if let Some(entry) = accept(pattern as usize, start, end) {
+                out.push(GazMatch { start, end, entry });
+                positions.skip_to(end);
             }
         }
-        pos += utf8_len(hay[pos]);
     }
     out
-}
-
-/// True when a word character ends right before `pos`.
-fn after_word_char(text: &str, pos: usize) -> bool {
-    match text.as_bytes()[..pos].last() {
-        None => false,
-        Some(&b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-        Some(_) => text[..pos]
-            .chars()
-            .next_back()
-            .is_some_and(crate::text::is_word_char),
-    }
-}
-
-/// The length of the UTF-8 sequence that `lead` starts.
-fn utf8_len(lead: u8) -> usize {
-    match lead {
-        0xf0.. => 4,
-        0xe0.. => 3,
-        0xc0.. => 2,
-        _ => 1,
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::fold_case;
+    use crate::text::{fold_case, on_word_boundaries};
 
     fn gaz(rows: &str) -> Gazetteer {
         Gazetteer::from_tsv("t.tsv", &format!("key\ttype\tname\taliases\tmatch\n{rows}")).unwrap()
@@ -312,7 +321,7 @@ mod tests {
             let accept = |p: usize, s: usize, e: usize| ((p + s + e) % 5 >= reject).then_some(p as u32);
             let trie = Trie::new(&patterns);
             proptest::prop_assert_eq!(
-                scan(&trie, &text, &folded, accept),
+                scan(&trie, &StartTable::any(&trie), &text, &folded, accept),
                 aho_corasick_scan(&patterns, &text, &folded, accept)
             );
         }
@@ -377,10 +386,8 @@ mod tests {
                 .collect();
             let reference = reference_index(&entries);
             let index = Index::build(&entries, 0);
-            let grouped: Vec<Vec<(u32, bool)>> = index
-                .form_starts
-                .windows(2)
-                .map(|w| index.forms[w[0] as usize..w[1] as usize].iter().map(|f| (f.entry, f.acronym)).collect())
+            let grouped: Vec<Vec<(u32, bool)>> = (0..index.forms.patterns())
+                .map(|p| index.forms.of(p).map(|f| (f.entry, f.acronym)).collect())
                 .collect();
             let expected: Vec<Vec<(u32, bool)>> = reference.iter().map(|(_, forms)| forms.clone()).collect();
             proptest::prop_assert_eq!(grouped, expected);
@@ -388,9 +395,40 @@ mod tests {
             let folded = fold_case(&text);
             let accept = |p: usize, s: usize, e: usize| ((p + s + e) % 5 >= reject).then_some(p as u32);
             proptest::prop_assert_eq!(
-                scan(&index.trie, &text, &folded, accept),
+                scan(&index.trie, &StartTable::any(&index.trie), &text, &folded, accept),
                 aho_corasick_scan(&patterns, &text, &folded, accept)
             );
+        }
+    }
+
+    proptest::proptest! {
+        /// Looking up only the word starts `StartTable::accepting` allows
+        /// loses no match: `find` is the scan of every word start with the
+        /// policies' decision.
+        #[test]
+        fn accepting_starts_lose_no_match(
+            rows in proptest::collection::vec(
+                ("[abAÉé .'’-]{1,6}", proptest::collection::vec("[abAÉé .'’-]{1,6}", 0..3), 0usize..3),
+                1..40,
+            ),
+            text in "[abAÉé .'’,-]{0,120}",
+        ) {
+            let policies = [MatchPolicy::Exact, MatchPolicy::Fold, MatchPolicy::Ambiguous];
+            let mut gaz = Gazetteer::new();
+            for (i, (name, aliases, policy)) in rows.into_iter().enumerate() {
+                gaz.push(
+                    Entry::new(format!("k{i}"), crate::record::EntityType::Nationality, name)
+                        .aliases(aliases)
+                        .policy(policies[policy]),
+                );
+            }
+            let m = Matcher::new(&gaz);
+            let doc = Doc::new(&text, false);
+            let lex = Lexicon::embedded();
+            let every = scan(&m.index.trie, &m.any, doc.text, &doc.folded, |p, s, e| {
+                m.accept(&doc, &gaz, lex, p, (s, e), None)
+            });
+            proptest::prop_assert_eq!(m.find(&doc, &gaz, lex), every);
         }
     }
 

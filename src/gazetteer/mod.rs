@@ -10,9 +10,13 @@
 //! - `matcher`: the index over every surface form, and which matches an
 //!   entry's policy accepts (`Matcher`).
 //! - `compile`: the matcher's index of every form by folded pattern.
+//! - `forms`: the forms of each pattern, built or read in place.
 //! - `embedded`: the embedded gazetteer's entries and index as `build.rs`
 //!   precompiled them, read from their packed form (`packed`).
 //! - `parallel`: the parts of a large build that run on several threads.
+//! - `starts`: where in a text a match may start, so that most word starts
+//!   never enter the trie.
+//! - `token_starts`: the same positions, read from the text's base tokens.
 //! - `trie`: the byte trie that finds the longest form at a position.
 //! - `layers`: the embedded gazetteer's matcher and one over a user's
 //!   entries, searched as one.
@@ -26,6 +30,7 @@ mod compile;
 mod context;
 mod embedded;
 mod entry;
+mod forms;
 mod homonyms;
 mod layers;
 mod load;
@@ -33,6 +38,8 @@ mod matcher;
 mod packed;
 mod parallel;
 mod resolve;
+mod starts;
+mod token_starts;
 mod trie;
 
 pub use entry::{Entry, Gazetteer, MatchPolicy, PlaceFacts};

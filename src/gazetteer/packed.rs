@@ -57,7 +57,20 @@ impl<'a> Reader<'a> {
     }
 
     /// The next number.
+    #[inline]
     pub(crate) fn number(&mut self) -> Option<u64> {
+        // Most numbers (counts, flags, short lengths) are one byte.
+        if let Some((&b, rest)) = self.numbers.split_first() {
+            if b < 0x80 {
+                self.numbers = rest;
+                return Some(u64::from(b));
+            }
+        }
+        self.long_number()
+    }
+
+    /// [`Reader::number`] of more than one byte.
+    fn long_number(&mut self) -> Option<u64> {
         let mut n = 0u64;
         for (i, &b) in self.numbers.iter().enumerate().take(10) {
             n |= u64::from(b & 0x7f) << (7 * i);

@@ -1,6 +1,10 @@
 //! The longest pattern at a position: a byte trie built from the sorted
 //! patterns, children stored contiguously (no allocation per node).
 //!
+//! A node with a few children finds the next byte among their labels; one
+//! with many (the first letters of a word) has a table of 256 bytes, so
+//! that no step of a walk searches more than eight labels.
+//!
 //! The matcher only asks "which is the longest pattern starting here?" at
 //! word starts, which is exactly what a leftmost-longest Aho-Corasick search
 //! answers when it is resumed after each rejected match (see
@@ -13,12 +17,19 @@ use std::borrow::Cow;
 /// No pattern ends at this node / no child for this byte.
 const NONE: u32 = u32::MAX;
 
+/// The bits of [`Node::children`] that count the children (up to 256).
+const COUNT_BITS: u32 = 9;
+
+/// Nodes with more children than this have a child table.
+const FEW_CHILDREN: usize = 8;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Node {
     /// Index of the first child in `Trie::nodes`; children are contiguous
     /// and sorted by their byte.
     first_child: u32,
-    /// Number of children.
+    /// Number of children in the low [`COUNT_BITS`], and above them the
+    /// number of the node's child table (see `Trie::dense`) plus one, or 0.
     children: u32,
     /// The pattern that ends here, or [`NONE`].
     pattern: u32,
@@ -45,23 +56,38 @@ impl Nodes {
     fn get(&self, i: usize) -> Option<Node> {
         match self {
             Nodes::Built(nodes) => nodes.get(i).copied(),
-            Nodes::Packed(bytes) => {
-                let n = bytes.get(i * 12..i * 12 + 12)?;
-                let word = |at: usize| {
-                    let b: [u8; 4] = n[at..at + 4].try_into().unwrap_or_default();
-                    u32::from_le_bytes(b)
-                };
-                Some(Node {
-                    first_child: word(0),
-                    children: word(4),
-                    pattern: word(8),
-                })
-            }
+            Nodes::Packed(bytes) => packed_node(bytes, i),
         }
     }
 
     fn iter(&self) -> impl Iterator<Item = Node> + '_ {
         (0..self.len()).filter_map(|i| self.get(i))
+    }
+}
+
+/// Node `i` of the bytes of [`Trie::to_bytes`].
+#[inline]
+fn packed_node(bytes: &[u8], i: usize) -> Option<Node> {
+    let n: &[u8; 12] = bytes.get(i * 12..i * 12 + 12)?.try_into().ok()?;
+    let word = |at: usize| u32::from_le_bytes([n[at], n[at + 1], n[at + 2], n[at + 3]]);
+    Some(Node {
+        first_child: word(0),
+        children: word(4),
+        pattern: word(8),
+    })
+}
+
+impl Node {
+    /// The number of children.
+    fn count(self) -> usize {
+        (self.children & ((1 << COUNT_BITS) - 1)) as usize
+    }
+
+    /// The number of the node's child table, if it has one.
+    fn table(self) -> Option<usize> {
+        (self.children >> COUNT_BITS)
+            .checked_sub(1)
+            .map(|t| t as usize)
     }
 }
 
@@ -79,6 +105,9 @@ pub(crate) struct Trie {
     nodes: Nodes,
     /// The byte on the edge into each node.
     labels: Cow<'static, [u8]>,
+    /// The child tables of the nodes with many children, 256 bytes each:
+    /// for each byte, 0 or the rank of the child it leads to plus one.
+    dense: Cow<'static, [u8]>,
     /// The child of the root for each first byte, or [`NONE`].
     root: Box<[u32; 256]>,
 }
@@ -159,33 +188,39 @@ impl Trie {
             std::mem::swap(&mut level, &mut next);
             next.clear();
         }
-        Trie::from_parts(Nodes::Built(nodes), Cow::Owned(labels))
+        let dense = child_tables(&mut nodes, &labels);
+        Trie::from_parts(Nodes::Built(nodes), Cow::Owned(labels), Cow::Owned(dense))
     }
 
-    /// The trie of `nodes` and `labels`, with its root table.
-    fn from_parts(nodes: Nodes, labels: Cow<'static, [u8]>) -> Trie {
+    /// The trie of `nodes`, `labels` and child tables `dense`, with its
+    /// root table.
+    fn from_parts(nodes: Nodes, labels: Cow<'static, [u8]>, dense: Cow<'static, [u8]>) -> Trie {
         let mut root = Box::new([NONE; 256]);
         let r = nodes.get(0).unwrap_or(Node {
             first_child: 0,
             children: 0,
             pattern: NONE,
         });
-        for child in r.first_child..r.first_child + r.children {
-            root[labels[child as usize] as usize] = child;
+        let first = r.first_child as usize;
+        for child in first..first + r.count() {
+            if let Some(&label) = labels.get(child) {
+                root[usize::from(label)] = child as u32;
+            }
         }
         Trie {
             nodes,
             labels,
+            dense,
             root,
         }
     }
 
     /// The trie as bytes for [`Trie::from_bytes`]: the node count, then
-    /// each node's three numbers, then the labels (little-endian `u32`s).
-    /// The build script writes the embedded gazetteer's trie so.
+    /// each node's three numbers (little-endian `u32`s), the labels and the
+    /// child tables. The build script writes the embedded gazetteer's trie so.
     #[allow(dead_code)] // Only the build script writes tries.
     pub(crate) fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(4 + self.nodes.len() * 13);
+        let mut out = Vec::with_capacity(4 + self.nodes.len() * 13 + self.dense.len());
         out.extend_from_slice(&(self.nodes.len() as u32).to_le_bytes());
         for n in self.nodes.iter() {
             for v in [n.first_child, n.children, n.pattern] {
@@ -193,24 +228,31 @@ impl Trie {
             }
         }
         out.extend_from_slice(&self.labels);
+        out.extend_from_slice(&self.dense);
         out
     }
 
     /// Read a trie written by [`Trie::to_bytes`], in place; `None` when
-    /// `bytes` is not one (a node pointing outside the trie included).
+    /// `bytes` does not have its shape.
+    ///
+    /// The nodes are not checked one by one, which would read (and fault
+    /// in) the whole trie on every cold start: every read of a node or a
+    /// label is bounds-checked, and a test holds the build script's trie to
+    /// the one the crate builds.
     #[allow(dead_code)] // The build script only writes tries.
     pub(crate) fn from_bytes(bytes: &'static [u8]) -> Option<Trie> {
         let (count, rest) = bytes.split_first_chunk::<4>()?;
         let count = u32::from_le_bytes(*count) as usize;
-        let (nodes, labels) = rest.split_at_checked(count.checked_mul(12)?)?;
-        if count == 0 || labels.len() != count {
+        let (nodes, rest) = rest.split_at_checked(count.checked_mul(12)?)?;
+        let (labels, dense) = rest.split_at_checked(count)?;
+        if count == 0 || dense.len() % 256 != 0 {
             return None;
         }
-        let nodes = Nodes::Packed(nodes);
-        let fits = nodes
-            .iter()
-            .all(|n| n.first_child as usize + n.children as usize <= count);
-        fits.then(|| Trie::from_parts(nodes, Cow::Borrowed(labels)))
+        Some(Trie::from_parts(
+            Nodes::Packed(nodes),
+            Cow::Borrowed(labels),
+            Cow::Borrowed(dense),
+        ))
     }
 
     /// The number of patterns.
@@ -234,12 +276,34 @@ impl Trie {
         (p != NONE).then_some(p)
     }
 
+    /// Some pattern starts with `bytes`.
+    pub(crate) fn has_prefix(&self, bytes: &[u8]) -> bool {
+        let Some((&first, rest)) = bytes.split_first() else {
+            return true;
+        };
+        let mut node = self.root[usize::from(first)];
+        for &b in rest {
+            if node == NONE {
+                return false;
+            }
+            node = self.child(node, b);
+        }
+        node != NONE
+    }
+
+    /// Some pattern starts with `byte`.
+    pub(crate) fn starts_with(&self, byte: u8) -> bool {
+        self.root[usize::from(byte)] != NONE
+    }
+
     fn child(&self, node: u32, byte: u8) -> u32 {
         let Some(n) = self.nodes.get(node as usize) else {
             return NONE;
         };
         let first = n.first_child as usize;
-        let labels = &self.labels[first..first + n.children as usize];
+        let Some(labels) = self.labels.get(first..first + n.count()) else {
+            return NONE;
+        };
         match labels.binary_search(&byte) {
             Ok(k) => (first + k) as u32,
             Err(_) => NONE,
@@ -248,25 +312,51 @@ impl Trie {
 
     /// The longest pattern that `hay` starts with: (pattern id, length).
     pub(crate) fn longest_at(&self, hay: &[u8]) -> Option<(u32, usize)> {
-        let mut node = *self.root.get(usize::from(*hay.first()?))?;
+        // One walk for each kind of nodes, so that no step asks which.
+        match &self.nodes {
+            Nodes::Built(nodes) => self.walk(hay, |i| nodes.get(i).copied()),
+            Nodes::Packed(bytes) => self.walk(hay, |i| packed_node(bytes, i)),
+        }
+    }
+
+    /// [`Trie::longest_at`] over the nodes `node_at` reads.
+    #[inline(always)]
+    fn walk(&self, hay: &[u8], node_at: impl Fn(usize) -> Option<Node>) -> Option<(u32, usize)> {
+        let mut node = self.root[usize::from(*hay.first()?)];
         let mut best = None;
         let mut depth = 1;
-        loop {
-            if node == NONE {
-                return best;
-            }
-            let Some(n) = self.nodes.get(node as usize) else {
-                return best;
-            };
+        while let Some(n) = node_at(node as usize) {
             if n.pattern != NONE {
                 best = Some((n.pattern, depth));
             }
             let Some(&b) = hay.get(depth) else {
-                return best;
+                break;
             };
-            node = self.child(node, b);
+            let first = n.first_child as usize;
+            let k = match n.table() {
+                Some(t) => match self.dense.get(t * 256 + usize::from(b)) {
+                    Some(&rank) => usize::from(rank).checked_sub(1),
+                    None => None,
+                },
+                None => {
+                    let Some(labels) = self.labels.get(first..first + n.count()) else {
+                        break;
+                    };
+                    // Most nodes below the first bytes have one child or a few.
+                    if labels.len() <= FEW_CHILDREN {
+                        labels.iter().position(|&l| l == b)
+                    } else {
+                        labels.binary_search(&b).ok()
+                    }
+                }
+            };
+            let Some(k) = k else {
+                break;
+            };
+            node = (first + k) as u32;
             depth += 1;
         }
+        best
     }
 
     /// Bytes of memory held.
@@ -276,8 +366,29 @@ impl Trie {
             Nodes::Built(nodes) => nodes.len() * std::mem::size_of::<Node>(),
             Nodes::Packed(_) => 0,
         };
-        nodes + self.labels.len() + 256 * 4
+        nodes + self.labels.len() + self.dense.len() + 256 * 4
     }
+}
+
+/// The child tables of the nodes with more than [`FEW_CHILDREN`] children
+/// (and fewer than 256, so that a rank plus one fits a byte), each node's
+/// table number recorded in its `children`.
+fn child_tables(nodes: &mut [Node], labels: &[u8]) -> Vec<u8> {
+    let mut dense = Vec::new();
+    for n in nodes.iter_mut() {
+        let count = n.count();
+        if count <= FEW_CHILDREN || count >= 256 {
+            continue;
+        }
+        let base = dense.len();
+        dense.resize(base + 256, 0u8);
+        let first = n.first_child as usize;
+        for (rank, &label) in (1u8..).zip(&labels[first..first + count]) {
+            dense[base + usize::from(label)] = rank;
+        }
+        n.children |= ((base / 256 + 1) as u32) << COUNT_BITS;
+    }
+    dense
 }
 
 #[cfg(test)]
@@ -309,5 +420,47 @@ mod tests {
         assert_eq!(Trie::from_bytes(bytes), Some(t.clone()));
         assert_eq!(Trie::from_bytes(&bytes[..bytes.len() - 1]), None);
         assert_eq!(Trie::from_bytes(&[]), None);
+    }
+
+    /// The longest of `patterns` that `hay` starts with, the first id
+    /// among equal ones.
+    fn longest_by_hand(patterns: &[String], hay: &[u8]) -> Option<(u32, usize)> {
+        let mut best: Option<(u32, usize)> = None;
+        for (i, p) in patterns.iter().enumerate() {
+            let fits = !p.is_empty() && hay.starts_with(p.as_bytes());
+            if fits && best.is_none_or(|(_, len)| p.len() > len) {
+                best = Some((i as u32, p.len()));
+            }
+        }
+        best
+    }
+
+    proptest::proptest! {
+        /// With nodes of every width (child tables from nine children on),
+        /// built or read back from bytes, the trie finds the longest
+        /// pattern at every position.
+        #[test]
+        fn longest_at_every_position(
+            patterns in proptest::collection::vec("[a-tü ]{1,4}", 1..300),
+            text in "[a-uü ]{0,60}",
+        ) {
+            let built = Trie::new(&patterns);
+            let read = Trie::from_bytes(built.to_bytes().leak()).expect("a trie");
+            proptest::prop_assert_eq!(&read, &built);
+            for at in 0..text.len() {
+                let expected = longest_by_hand(&patterns, &text.as_bytes()[at..]);
+                proptest::prop_assert_eq!(built.longest_at(&text.as_bytes()[at..]), expected);
+                proptest::prop_assert_eq!(read.longest_at(&text.as_bytes()[at..]), expected);
+            }
+        }
+    }
+
+    #[test]
+    fn wide_nodes_have_tables() {
+        let patterns: Vec<String> = (b'a'..=b'z').map(|b| format!("x{}", b as char)).collect();
+        let t = Trie::new(&patterns);
+        assert_eq!(t.dense.len(), 256, "x has a table, the root has one child");
+        assert_eq!(t.longest_at(b"xq"), Some((16, 2)));
+        assert_eq!(t.exact(b"xz"), Some(25));
     }
 }
