@@ -69,7 +69,7 @@ impl<'d, 'a> Words<'d, 'a> {
     }
 }
 
-pub(super) fn person(words: &Words<'_, '_>, from: usize, to: usize, rule: &str) -> Span {
+pub(super) fn person(words: &Words<'_, '_>, from: usize, to: usize, rule: &'static str) -> Span {
     let (start, end) = words.span(from, to);
     Span::from_rule(start, end, Some(EntityType::Person), rule)
 }

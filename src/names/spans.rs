@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::ops::Deref;
 
 use super::tokens::Words;
+use crate::gazetteer::Gazetteer;
 use crate::record::EntityType;
 
 /// A proposed span: a mention, or a block (a non-entity name such as a law
@@ -15,7 +16,7 @@ pub(super) struct Span {
     pub(super) kind: Option<EntityType>,
     pub(super) entry: Option<u32>,
     pub(super) canonical: Option<String>,
-    pub(super) rule: String,
+    pub(super) rule: RuleName,
     /// Decides among spans of equal length.
     pub(super) priority: Priority,
 }
@@ -26,7 +27,7 @@ impl Span {
         start: usize,
         end: usize,
         kind: Option<EntityType>,
-        rule: &str,
+        rule: &'static str,
     ) -> Span {
         Span {
             start,
@@ -37,6 +38,40 @@ impl Span {
             rule: rule.into(),
             priority: Priority::Rule,
         }
+    }
+}
+
+/// Which rule or gazetteer entry proposed a span: its mention's `rule`,
+/// written out only for the spans chosen (no string per proposed span).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum RuleName {
+    /// A name rule ("rule:org-head").
+    Rule(&'static str),
+    /// A gazetteer entry: "gazetteer:" and the entry's key.
+    Gazetteer(u32),
+}
+
+impl RuleName {
+    /// The rule as the mention records it.
+    pub(super) fn written(self, gaz: &Gazetteer) -> String {
+        match self {
+            RuleName::Rule(rule) => rule.to_owned(),
+            RuleName::Gazetteer(entry) => {
+                format!("gazetteer:{}", gaz.entries()[entry as usize].key)
+            }
+        }
+    }
+}
+
+impl From<&'static str> for RuleName {
+    fn from(rule: &'static str) -> RuleName {
+        RuleName::Rule(rule)
+    }
+}
+
+impl PartialEq<&str> for RuleName {
+    fn eq(&self, other: &&str) -> bool {
+        matches!(self, RuleName::Rule(rule) if rule == other)
     }
 }
 
