@@ -142,6 +142,12 @@ pub(crate) mod mark {
     pub const LEAGUE_HEAD: u32 = 1 << 15;
     /// … and in ASCII capitals ("LEAGUE").
     pub const LEAGUE_HEAD_CAPS: u32 = 1 << 16;
+    /// A noun for a work before its title (`cues.work_nouns`: "film").
+    pub const WORK_NOUN: u32 = 1 << 17;
+    /// The last word of a two-word work noun (`cues.work_noun_pairs`).
+    pub const WORK_PAIR_LAST: u32 = 1 << 18;
+    /// A noun for works after their title (`cues.work_nouns_after`: "series").
+    pub const WORK_NOUN_AFTER: u32 = 1 << 19;
     /// The first bit of the lower-case words' lists.
     pub const FOLDED: u32 = 1 << 20;
     /// The lower-case first word of a title or role (`titles_by_first`).
@@ -405,6 +411,15 @@ impl NameWords {
             self.titles_by_first.keys().map(String::as_str),
         );
         marks.mark(mark::SPORT_WORD, self.cues.sport_words.iter());
+        marks.mark(mark::WORK_NOUN, self.cues.work_nouns.iter());
+        marks.mark(
+            mark::WORK_PAIR_LAST,
+            self.cues
+                .work_noun_pairs
+                .iter()
+                .filter_map(|p| p.split_once(' ').map(|(_, last)| last)),
+        );
+        marks.mark(mark::WORK_NOUN_AFTER, self.cues.work_nouns_after.iter());
         let heads = &self.cues.lower_place_heads;
         marks.mark(mark::LOWER_PLACE_HEAD, heads.iter());
         // The plural the rule strips back ("districts"; "cities" for "city").

@@ -50,10 +50,13 @@ pub(super) fn cued_single_names(
     // (A lone word is a name word: most tokens are turned away here.)
     let lone = |i: usize| words.is_name_word(i) && lone_word(words, chosen, i);
     let mut uses: HashMap<&str, (usize, bool)> = HashMap::new();
+    // The lone words, kept: the second pass visits only them.
+    let mut lone_words: Vec<usize> = Vec::new();
     for i in 0..n {
         if !lone(i) {
             continue;
         }
+        lone_words.push(i);
         let cue = !words.capitals_mute(i) && person_cue(words, i, sport);
         let u = uses.entry(words.word(i)).or_default();
         u.0 += 1;
@@ -62,10 +65,9 @@ pub(super) fn cued_single_names(
     if !uses.values().any(|&(c, cue)| c >= 2 && cue) {
         return;
     }
-    for i in 0..n {
+    for i in lone_words {
         let w = words.word(i);
         if uses.get(w).is_some_and(|&(c, cue)| c >= 2 && cue)
-            && lone(i)
             && !words.initial[i]
             && !words.capitals_mute(i)
         {

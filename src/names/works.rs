@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use super::spans::{Priority, Span};
 use super::tokens::Words;
+use crate::lexicon::mark;
 use crate::record::EntityType;
 
 /// Blocks over the titles of works and over names opened by a capitalised
@@ -66,10 +67,15 @@ fn after_work_nouns(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
         if !words.is_lower(k) {
             continue;
         }
+        // (The marks turn most words away before any list is read.)
+        if !words.has(k, mark::WORK_NOUN | mark::WORK_PAIR_LAST) {
+            continue;
+        }
         let w = words.word(k);
-        let work_noun = cues.work_nouns.contains(w)
+        let work_noun = words.has(k, mark::WORK_NOUN)
             || (k > 0
                 && words.joined(k)
+                && words.has(k, mark::WORK_PAIR_LAST)
                 && cues
                     .work_noun_pairs
                     .contains_pair(words.word_lower(k - 1), w));
@@ -124,7 +130,7 @@ fn before_work_nouns(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
         if !words.joined(k) || !words.is_lower(k) {
             continue;
         }
-        if !words.lex.cues.work_nouns_after.contains(words.word(k)) {
+        if !words.has(k, mark::WORK_NOUN_AFTER) {
             continue;
         }
         let mut i = k;
