@@ -159,12 +159,6 @@ pub(super) fn org_lists(words: &Words<'_, '_>, chosen: &Chosen<'_>, extra: &mut 
     let mut items: Vec<Item> = Vec::new();
     let mut i = 0;
     while i < n {
-        // Lists start after a word that is not part of one.
-        let after_comma = || !words.joined(i) && comma_gap(words.sep(i));
-        if i > 0 && (matches!(words.word(i - 1), "and" | "or") || after_comma()) {
-            i += 1;
-            continue;
-        }
         // An item starts at a chosen span's start or at a name word.
         let opens = words.is_name_word(i)
             || words.is_brand(i)
@@ -172,7 +166,10 @@ pub(super) fn org_lists(words: &Words<'_, '_>, chosen: &Chosen<'_>, extra: &mut 
                 .at(i)
                 .first()
                 .is_some_and(|s| s.start == words.toks[i].start);
-        if !opens {
+        // Lists start after a word that is not part of one. (Asked only
+        // where an item opens: the word's text is read then.)
+        let after_comma = || !words.joined(i) && comma_gap(words.sep(i));
+        if !opens || (i > 0 && (matches!(words.word(i - 1), "and" | "or") || after_comma())) {
             i += 1;
             continue;
         }

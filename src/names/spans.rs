@@ -57,7 +57,12 @@ impl RuleName {
         match self {
             RuleName::Rule(rule) => rule.to_owned(),
             RuleName::Gazetteer(entry) => {
-                format!("gazetteer:{}", gaz.entries()[entry as usize].key)
+                // (Two copies, not `format!`: one per mention.)
+                let key = &gaz.entries()[entry as usize].key;
+                let mut rule = String::with_capacity("gazetteer:".len() + key.len());
+                rule.push_str("gazetteer:");
+                rule.push_str(key);
+                rule
             }
         }
     }
@@ -167,40 +172,60 @@ impl Deref for Chosen<'_> {
 /// Choose non-overlapping spans: longest first, then by priority, then
 /// leftmost. Blocks take part but are dropped afterwards.
 pub(super) fn select(spans: Vec<Span>) -> Vec<Span> {
-    // The order is decided on small keys, not by moving the spans; the
-    // index keeps equal keys in the order they were proposed.
-    let mut order: Vec<(std::cmp::Reverse<usize>, Priority, usize, u32)> = spans
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.start < s.end)
-        .map(|(k, s)| {
-            let length = std::cmp::Reverse(s.end - s.start);
-            (length, s.priority, s.start, k as u32)
-        })
-        .collect();
-    order.sort_unstable();
     // The bytes the spans taken so far cover: a span is free when none of
     // its bytes is (work linear in the spans' lengths).
     let bytes = spans.iter().map(|s| s.end).max().unwrap_or(0);
     let mut taken = vec![false; bytes];
-    let mut keep = vec![false; spans.len()];
-    for &(_, _, _, k) in &order {
+    let mut keep: Vec<(usize, u32)> = Vec::new();
+    for k in selection_order(&spans, bytes) {
         let s = &spans[k as usize];
         let range = &mut taken[s.start..s.end];
         if range.contains(&true) {
             continue;
         }
         range.fill(true);
-        keep[k as usize] = s.kind.is_some();
+        if s.kind.is_some() {
+            keep.push((s.start, k));
+        }
     }
-    let mut chosen: Vec<Span> = spans
-        .into_iter()
-        .zip(keep)
-        .filter_map(|(s, keep)| keep.then_some(s))
-        .collect();
-    // Chosen spans do not overlap: no two share a start.
-    chosen.sort_unstable_by_key(|s| (s.start, s.end));
-    chosen
+    // Chosen spans do not overlap: no two share a start. (Sorted as small
+    // keys; each span is moved once.)
+    keep.sort_unstable();
+    let mut spans = spans;
+    keep.iter()
+        .map(|&(_, k)| {
+            let placeholder = Span::from_rule(0, 0, None, "");
+            std::mem::replace(&mut spans[k as usize], placeholder)
+        })
+        .collect()
+}
+
+/// The indices of the non-empty `spans` (ending at most at `bytes`) in the
+/// order they are chosen: longest first, then by priority, then leftmost;
+/// equal keys in the order they were proposed.
+fn selection_order(spans: &[Span], bytes: usize) -> Vec<u32> {
+    let proposed = spans.iter().enumerate().filter(|(_, s)| s.start < s.end);
+    if bytes <= u32::MAX as usize && spans.len() <= u32::MAX as usize {
+        // The whole key in one integer (offsets fit in 32 bits): length
+        // (inverted, longest first), priority, start, index.
+        let mut keys: Vec<u128> = proposed
+            .map(|(k, s)| {
+                let shorter = u32::MAX - (s.end - s.start) as u32;
+                u128::from(shorter) << 96
+                    | (s.priority as u128) << 64
+                    | (s.start as u128) << 32
+                    | k as u128
+            })
+            .collect();
+        keys.sort_unstable();
+        keys.into_iter().map(|key| key as u32).collect()
+    } else {
+        let mut keys: Vec<(std::cmp::Reverse<usize>, Priority, usize, usize)> = proposed
+            .map(|(k, s)| (std::cmp::Reverse(s.end - s.start), s.priority, s.start, k))
+            .collect();
+        keys.sort_unstable();
+        keys.into_iter().map(|(_, _, _, k)| k as u32).collect()
+    }
 }
 
 /// Spans proposed so far, asked whether a new span overlaps any of them:

@@ -202,6 +202,10 @@ fn capitalised_articles(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
     let mut listed_at: Option<HashMap<usize, Vec<Span>>> = None;
     let no_spans: Vec<Span> = Vec::new();
     for k in 1..n.saturating_sub(1) {
+        // (A capital first: most words are turned away without their text.)
+        if !words.is_cap(k) {
+            continue;
+        }
         let article = words.word(k);
         if !matches!(article, "The" | "A" | "An")
             || words.initial[k]
