@@ -32,7 +32,7 @@ pub(super) fn definitions(words: &Words<'_, '_>, matches: &[GazMatch], spans: &m
             continue;
         }
         let sep = words.sep(i);
-        if !sep.trim_end().ends_with('(') {
+        if !sep.bytes().any(|b| b == b'(') || !sep.trim_end().ends_with('(') {
             continue;
         }
         // "Full Name (ACR)"

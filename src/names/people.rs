@@ -359,6 +359,12 @@ fn is_initials(w: &str) -> bool {
 pub(super) fn initials(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
     let n = words.toks.len();
     for i in 0..n.saturating_sub(1) {
+        // (Initials start with a capital and are five bytes at most: most
+        // words are turned away before their text is read.)
+        let t = words.toks[i];
+        if !words.is_cap(i) || t.end - t.start > 5 {
+            continue;
+        }
         if !is_initials(words.word(i)) || words.gaz_kind[i].is_some() {
             continue;
         }

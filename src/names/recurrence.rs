@@ -39,8 +39,11 @@ pub(super) fn known_names(words: &Words<'_, '_>, mut chosen: Vec<Span>) -> Vec<S
     convert_name_parts(words.doc.text, &established, &mut chosen);
     let mut extra = Vec::new();
     let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
-    let cover = Chosen::new(words, &chosen);
-    name_part_mentions(words, &cover, &established.parts, &mut taken, &mut extra);
+    // (No person named in full, no part to find: no per-token cover either.)
+    if !established.parts.is_empty() {
+        let cover = Chosen::new(words, &chosen);
+        name_part_mentions(words, &cover, &established.parts, &mut taken, &mut extra);
+    }
     let replaced = recurrences(words, &chosen, established.names, &mut taken, &mut extra);
     chosen.retain(|c| !replaced.contains(&(c.start, c.end)));
     chosen.extend(extra);
@@ -176,10 +179,11 @@ fn name_part_mentions(
     let mut k = 0;
     while k < n {
         let t = words.toks[k];
+        // (The cheap tests first: the part test hashes the word.)
         if !words.is_cap(k)
-            || overlaps_map(taken, t.start, t.end)
             || !chosen.at(k).is_empty()
             || !is_part(k)
+            || overlaps_map(taken, t.start, t.end)
         {
             k += 1;
             continue;
@@ -279,6 +283,9 @@ fn recurrences(
 /// byte offset).
 fn occurrences(words: &Words<'_, '_>, names: &[(&str, KnownName)]) -> Vec<(usize, usize)> {
     let text = words.doc.text;
+    if names.is_empty() {
+        return Vec::new();
+    }
     // Names by their first word: each token is checked against the names
     // that start with it, which keeps this pass linear in the text.
     let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
