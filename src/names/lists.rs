@@ -26,6 +26,13 @@ pub(super) fn is_brand_word(words: &Words<'_, '_>, i: usize) -> bool {
 
 /// [`is_brand_word`] of a word (computed once per token by the view).
 pub(super) fn brand_written(w: &str) -> bool {
+    // Asked of every word starting in lower case: most have an ASCII
+    // second letter that is no capital.
+    if let [first, second, ..] = w.as_bytes() {
+        if first.is_ascii() && second.is_ascii() && !second.is_ascii_uppercase() {
+            return false;
+        }
+    }
     let mut chars = w.chars();
     let (Some(a), Some(b)) = (chars.next(), chars.next()) else {
         return false;

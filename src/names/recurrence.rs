@@ -166,9 +166,20 @@ fn name_part_mentions(
     extra: &mut Vec<Span>,
 ) {
     let n = words.toks.len();
+    // The parts' lengths and first bytes turn most words away before any
+    // hashing (a part written in capitals has the same length and first byte).
+    let mut lengths = 0u64;
+    let mut first_bytes = [false; 256];
+    for p in parts {
+        lengths |= 1 << p.len().min(63);
+        first_bytes[usize::from(p.as_bytes()[0])] = true;
+    }
     // A part, also written in capitals ("REAGAN" in a wire headline).
     let is_part = |k: usize| {
         let w = words.word(k);
+        if lengths & (1 << w.len().min(63)) == 0 || !first_bytes[usize::from(w.as_bytes()[0])] {
+            return false;
+        }
         parts.contains(w)
             || (words.is_all_caps(k) && w.is_ascii() && {
                 let mut title = w.to_ascii_lowercase();
@@ -315,12 +326,25 @@ fn occurrences(words: &Words<'_, '_>, names: &[(&str, KnownName)]) -> Vec<(usize
                 .push(n);
         }
     }
+    let upper_filter = WordFilter::new(by_upper_first.keys().map(String::as_str));
+    let bytes = text.as_bytes();
     let mut out: Vec<(usize, usize)> = Vec::new();
     for (k, t) in words.toks.iter().enumerate() {
+        // (Most tokens are turned away by their first byte, read without
+        // slicing the word.)
+        let caps = words.is_all_caps(k);
+        if !caps && !first_bytes[usize::from(bytes[t.start])] {
+            continue;
+        }
         let w = words.word(k);
-        if words.is_all_caps(k) && w.is_ascii() {
+        if caps && w.is_ascii() && !by_upper_first.is_empty() {
             let first = w.split('-').next().unwrap_or(w);
-            if let Some(list) = by_upper_first.get(first) {
+            let list = if upper_filter.may_hold(first) {
+                by_upper_first.get(first)
+            } else {
+                None
+            };
+            if let Some(list) = list {
                 out.extend(
                     list.iter()
                         .filter(|&&n| {
