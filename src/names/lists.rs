@@ -60,7 +60,11 @@ fn item_at(words: &Words<'_, '_>, chosen: &Chosen<'_>, i: usize) -> Option<Item>
         if s.start != t.start {
             return None;
         }
-        let to = words.toks.partition_point(|x| x.start < s.end);
+        // (The span starts at token `i`: its end is a few tokens on.)
+        let mut to = i + 1;
+        while to < n && words.toks[to].start < s.end {
+            to += 1;
+        }
         return Some(Item {
             from: i,
             to,

@@ -133,7 +133,7 @@ impl<'c> Chosen<'c> {
             .all(|w| w[0].start <= w[1].start && w[0].end <= w[1].end);
         if ordered {
             let (mut from, mut to) = (0, 0);
-            for t in toks {
+            cover.extend(toks.iter().map(|t| {
                 while from < spans.len() && spans[from].end <= t.start {
                     from += 1;
                 }
@@ -141,8 +141,8 @@ impl<'c> Chosen<'c> {
                 while to < spans.len() && spans[to].start < t.end {
                     to += 1;
                 }
-                cover.push((from as u32, to as u32));
-            }
+                (from as u32, to as u32)
+            }));
         } else {
             for t in toks {
                 let from = spans.partition_point(|c| c.end <= t.start);

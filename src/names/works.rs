@@ -154,7 +154,8 @@ fn before_work_nouns(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
 fn subtitled(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
     let n = words.toks.len();
     for k in 1..n.saturating_sub(1) {
-        if !words.is_cap(k) {
+        // (Joined by spaces alone, the gap holds no colon.)
+        if !words.is_cap(k) || words.joined(k) {
             continue;
         }
         if words.sep(k) != ": "
@@ -202,8 +203,10 @@ fn capitalised_articles(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
     let mut listed_at: Option<HashMap<usize, Vec<Span>>> = None;
     let no_spans: Vec<Span> = Vec::new();
     for k in 1..n.saturating_sub(1) {
-        // (A capital first: most words are turned away without their text.)
-        if !words.is_cap(k) {
+        // (A capital and three bytes at most first: most words are turned
+        // away without their text.)
+        let t = words.toks[k];
+        if !words.is_cap(k) || t.end - t.start > 3 {
             continue;
         }
         let article = words.word(k);
