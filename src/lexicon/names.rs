@@ -154,6 +154,8 @@ pub(crate) mod mark {
     pub const TITLE_FIRST: u32 = 1 << 20;
     /// A sports word (`cues.sport_words`).
     pub const SPORT_WORD: u32 = 1 << 21;
+    /// A legal-form suffix, lower-cased (`cues.company_suffixes`: "inc").
+    pub const COMPANY_SUFFIX: u32 = 1 << 22;
 }
 
 word_lists! {
@@ -420,6 +422,13 @@ impl NameWords {
                 .filter_map(|p| p.split_once(' ').map(|(_, last)| last)),
         );
         marks.mark(mark::WORK_NOUN_AFTER, self.cues.work_nouns_after.iter());
+        let suffixes: Vec<String> = self
+            .cues
+            .company_suffixes
+            .iter()
+            .map(str::to_lowercase)
+            .collect();
+        marks.mark(mark::COMPANY_SUFFIX, suffixes.iter().map(String::as_str));
         let heads = &self.cues.lower_place_heads;
         marks.mark(mark::LOWER_PLACE_HEAD, heads.iter());
         // The plural the rule strips back ("districts"; "cities" for "city").
