@@ -156,6 +156,9 @@ pub(crate) mod mark {
     pub const SPORT_WORD: u32 = 1 << 21;
     /// A legal-form suffix, lower-cased (`cues.company_suffixes`: "inc").
     pub const COMPANY_SUFFIX: u32 = 1 << 22;
+    /// The head of a law's, project's or event's name, lower-cased
+    /// (`cues.project_heads`: "act").
+    pub const PROJECT_HEAD: u32 = 1 << 23;
 }
 
 word_lists! {
@@ -429,6 +432,13 @@ impl NameWords {
             .map(str::to_lowercase)
             .collect();
         marks.mark(mark::COMPANY_SUFFIX, suffixes.iter().map(String::as_str));
+        let project_heads: Vec<String> = self
+            .cues
+            .project_heads
+            .iter()
+            .map(str::to_lowercase)
+            .collect();
+        marks.mark(mark::PROJECT_HEAD, project_heads.iter().map(String::as_str));
         let heads = &self.cues.lower_place_heads;
         marks.mark(mark::LOWER_PLACE_HEAD, heads.iter());
         // The plural the rule strips back ("districts"; "cities" for "city").

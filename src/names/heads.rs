@@ -33,7 +33,10 @@ impl<'d, 'a> Words<'d, 'a> {
     }
 
     pub(super) fn is_head_word(&self, i: usize) -> bool {
-        self.org_head_ending(i + 1).is_some()
+        // (The mark first: most words are no head's last word.)
+        i < self.toks.len()
+            && self.has(i, mark::ORG_HEAD_LAST)
+            && self.org_head_ending(i + 1).is_some()
     }
 }
 
@@ -54,7 +57,9 @@ pub(super) fn is_project(words: &Words<'_, '_>, from: usize, to: usize) -> bool 
 /// Token `k` may close the name of a law, project or event ([`is_project`]).
 fn may_close_project(words: &Words<'_, '_>, k: usize) -> bool {
     let last = words.word(k);
-    words.lex.cues.project_heads.contains(last) || last == "Corridor"
+    // (The mark, on the lower-cased word, turns most words away first.)
+    (words.has(k, mark::PROJECT_HEAD) && words.lex.cues.project_heads.contains(last))
+        || last == "Corridor"
 }
 
 /// Organization and place names closed by a capitalised head word
@@ -66,6 +71,10 @@ pub(super) fn org_and_place_heads(words: &Words<'_, '_>, spans: &mut Vec<Span>) 
         if !words.is_cap(i) || words.capitals_mute(i) {
             continue;
         }
+        // (Most words end no head: their marks say so without a call.)
+        if !words.has(i, mark::ORG_HEAD_LAST | mark::PLACE_HEAD_LAST) {
+            continue;
+        }
         let end = i + 1;
         if let Some((hs, head, p)) = words.org_head_ending(end) {
             if let Some(s) = org_span(words, hs, end, head, p) {
@@ -73,14 +82,15 @@ pub(super) fn org_and_place_heads(words: &Words<'_, '_>, spans: &mut Vec<Span>) 
                 continue;
             }
         }
-        if let Some((hs, head)) = words.place_head_ending(end) {
+        let place = words.place_head_ending(end);
+        if let Some((hs, head)) = place {
             if let Some(s) = place_span(words, hs, end, head) {
                 spans.push(s);
                 continue;
             }
         }
         // "Lake Tessaro", "Mount Kenya": an opening head and a name.
-        if let Some((hs, head)) = words.place_head_ending(end) {
+        if let Some((hs, head)) = place {
             if head.opens && head.strong && hs == i && end < n && words.joined(end) {
                 let mut to = end;
                 while to < n
