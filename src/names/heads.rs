@@ -10,10 +10,19 @@ use crate::lexicon::{mark, Head, Phrase};
 use crate::record::EntityType;
 
 impl<'d, 'a> Words<'d, 'a> {
+    /// The organization head ending at token `end - 1`, if any: its start,
+    /// kind and phrase.
+    #[inline]
     pub(super) fn org_head_ending(&self, end: usize) -> Option<(usize, Head, &'d Phrase)> {
+        // (Asked at most words: the mark test is inlined, the lists are not.)
         if end == 0 || end > self.toks.len() || !self.has(end - 1, mark::ORG_HEAD_LAST) {
             return None;
         }
+        self.listed_org_head_ending(end)
+    }
+
+    #[inline(never)]
+    fn listed_org_head_ending(&self, end: usize) -> Option<(usize, Head, &'d Phrase)> {
         let list = self.lex.org_heads_by_last.get(self.word(end - 1))?;
         list.iter().find_map(|&k| {
             let (p, h) = &self.lex.org_heads[k];
@@ -21,10 +30,17 @@ impl<'d, 'a> Words<'d, 'a> {
         })
     }
 
+    /// The place head ending at token `end - 1`, if any: its start and kind.
+    #[inline]
     pub(super) fn place_head_ending(&self, end: usize) -> Option<(usize, Head)> {
         if end == 0 || end > self.toks.len() || !self.has(end - 1, mark::PLACE_HEAD_LAST) {
             return None;
         }
+        self.listed_place_head_ending(end)
+    }
+
+    #[inline(never)]
+    fn listed_place_head_ending(&self, end: usize) -> Option<(usize, Head)> {
         let list = self.lex.place_heads_by_last.get(self.word(end - 1))?;
         list.iter().find_map(|&k| {
             let (p, h) = &self.lex.place_heads[k];

@@ -25,14 +25,21 @@ pub(super) fn is_brand_word(words: &Words<'_, '_>, i: usize) -> bool {
 }
 
 /// [`is_brand_word`] of a word (computed once per token by the view).
+#[inline]
 pub(super) fn brand_written(w: &str) -> bool {
     // Asked of every word starting in lower case: most have an ASCII
-    // second letter that is no capital.
+    // second letter that is no capital (a test inlined in the view).
     if let [first, second, ..] = w.as_bytes() {
         if first.is_ascii() && second.is_ascii() && !second.is_ascii_uppercase() {
             return false;
         }
     }
+    brand_letters(w)
+}
+
+/// [`brand_written`] past its first test.
+#[inline(never)]
+fn brand_letters(w: &str) -> bool {
     let mut chars = w.chars();
     let (Some(a), Some(b)) = (chars.next(), chars.next()) else {
         return false;

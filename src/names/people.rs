@@ -15,10 +15,18 @@ impl<'d, 'a> Words<'d, 'a> {
         self.titles.get(i).copied().flatten()
     }
 
+    /// The title or role starting at token `i` (asked once per token by
+    /// the view: the mark test is inlined, the lists are not).
+    #[inline]
     pub(super) fn compute_title_at(&self, i: usize) -> Option<(usize, TitleKind)> {
         if i >= self.toks.len() || !self.has(i, mark::TITLE_FIRST) {
             return None;
         }
+        self.listed_title_at(i)
+    }
+
+    #[inline(never)]
+    fn listed_title_at(&self, i: usize) -> Option<(usize, TitleKind)> {
         let list = self.lex.titles_by_first.get(self.word_lower(i))?;
         list.iter().find_map(|&k| {
             let (p, kind) = &self.lex.titles[k];
