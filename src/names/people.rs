@@ -198,8 +198,9 @@ fn bare_name(words: &Words<'_, '_>, i: usize, spans: &mut Vec<Span>) -> usize {
         && !place_first
         && !headed
     {
-        let weak_start = (initial || mute) && words.is_common_word(i);
-        if !(weak_start || (mute && !known_surname)) {
+        // (The ordinary-word test last: it reads the text's lower-case words.)
+        let weak_start = || (initial || mute) && words.is_common_word(i);
+        if !((mute && !known_surname) || weak_start()) {
             spans.push(person(words, i, ne, "rule:first-name"));
             return ne;
         }
