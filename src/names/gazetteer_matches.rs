@@ -93,7 +93,8 @@ impl Span {
 /// ("Xinjiang region" → "Xinjiang").
 pub(super) fn mention_spans(words: &Words<'_, '_>, matches: &[GazMatch]) -> Vec<Span> {
     let text = words.doc.text;
-    let mut out = Vec::new();
+    // Room for the rules' spans too: the list grows into the proposals.
+    let mut out = Vec::with_capacity(2 * matches.len() + 16);
     for m in matches {
         let e = &words.gaz.entries()[m.entry as usize];
         let (start, mut end) = (m.start, m.end);

@@ -206,12 +206,11 @@ fn capitalised_articles(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
         // (A capital and three bytes at most first: most words are turned
         // away without their text.)
         let t = words.toks[k];
-        if !words.is_cap(k) || t.end - t.start > 3 {
+        if !words.is_cap(k) || t.end - t.start > 3 || words.initial[k] {
             continue;
         }
         let article = words.word(k);
         if !matches!(article, "The" | "A" | "An")
-            || words.initial[k]
             || words.capitals_mute(k)
             || !words.joined(k + 1)
             || !after_lower_word_or_comma(words, k)
