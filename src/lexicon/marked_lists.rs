@@ -148,6 +148,46 @@ pub(crate) fn marked_lists(lex: &'static Lexicon) -> Vec<Listed> {
             Box::new(caps(&n.cues.league_heads)),
         ),
         (
+            "work_nouns",
+            mark::WORK_NOUN,
+            true,
+            Box::new(|w| n.cues.work_nouns.contains(w)),
+        ),
+        (
+            "work_noun_pairs last",
+            mark::WORK_PAIR_LAST,
+            true,
+            Box::new(|w| {
+                n.cues
+                    .work_noun_pairs
+                    .iter()
+                    .any(|p| p.split_once(' ').is_some_and(|(_, last)| last == w))
+            }),
+        ),
+        (
+            "work_nouns_after",
+            mark::WORK_NOUN_AFTER,
+            true,
+            Box::new(|w| n.cues.work_nouns_after.contains(w)),
+        ),
+        (
+            "company_suffixes lower",
+            mark::COMPANY_SUFFIX,
+            false,
+            Box::new(|w| {
+                n.cues
+                    .company_suffixes
+                    .iter()
+                    .any(|s| s.to_lowercase() == w)
+            }),
+        ),
+        (
+            "project_heads lower",
+            mark::PROJECT_HEAD,
+            false,
+            Box::new(|w| n.cues.project_heads.iter().any(|h| h.to_lowercase() == w)),
+        ),
+        (
             "title first",
             mark::TITLE_FIRST,
             false,

@@ -55,6 +55,12 @@ pub(crate) mod mark {
     pub const LEAGUE_HEAD: u64 = 1 << 15;
     /// … and in ASCII capitals ("LEAGUE").
     pub const LEAGUE_HEAD_CAPS: u64 = 1 << 16;
+    /// A noun for a work before its title (`cues.work_nouns`: "film").
+    pub const WORK_NOUN: u64 = 1 << 17;
+    /// The last word of a two-word work noun (`cues.work_noun_pairs`).
+    pub const WORK_PAIR_LAST: u64 = 1 << 18;
+    /// A noun for works after their title (`cues.work_nouns_after`: "series").
+    pub const WORK_NOUN_AFTER: u64 = 1 << 19;
 
     /// The bits of the lists matched on the word as written.
     pub const EXACT: u64 = FOLDED - 1;
@@ -67,6 +73,11 @@ pub(crate) mod mark {
     pub const TITLE_FIRST: u64 = 1 << 24;
     /// A sports word (`cues.sport_words`).
     pub const SPORT_WORD: u64 = 1 << 25;
+    /// A legal-form suffix, lower-cased (`cues.company_suffixes`: "inc").
+    pub const COMPANY_SUFFIX: u64 = 1 << 26;
+    /// The head of a law's, project's or event's name, lower-cased
+    /// (`cues.project_heads`: "act").
+    pub const PROJECT_HEAD: u64 = 1 << 27;
 
     // Figure lists (all lower-case).
 

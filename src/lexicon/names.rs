@@ -352,6 +352,29 @@ impl NameWords {
             self.titles_by_first.keys().map(String::as_str),
         );
         marks.mark(mark::SPORT_WORD, self.cues.sport_words.iter());
+        marks.mark(mark::WORK_NOUN, self.cues.work_nouns.iter());
+        marks.mark(
+            mark::WORK_PAIR_LAST,
+            self.cues
+                .work_noun_pairs
+                .iter()
+                .filter_map(|p| p.split_once(' ').map(|(_, last)| last)),
+        );
+        marks.mark(mark::WORK_NOUN_AFTER, self.cues.work_nouns_after.iter());
+        let suffixes: Vec<String> = self
+            .cues
+            .company_suffixes
+            .iter()
+            .map(str::to_lowercase)
+            .collect();
+        marks.mark(mark::COMPANY_SUFFIX, suffixes.iter().map(String::as_str));
+        let project_heads: Vec<String> = self
+            .cues
+            .project_heads
+            .iter()
+            .map(str::to_lowercase)
+            .collect();
+        marks.mark(mark::PROJECT_HEAD, project_heads.iter().map(String::as_str));
         let heads = &self.cues.lower_place_heads;
         marks.mark(mark::LOWER_PLACE_HEAD, heads.iter());
         // The plural the rule strips back ("districts"; "cities" for "city").

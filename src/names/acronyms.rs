@@ -32,7 +32,7 @@ pub(super) fn definitions(words: &Words<'_, '_>, matches: &[GazMatch], spans: &m
             continue;
         }
         let sep = words.sep(i);
-        if !sep.trim_end().ends_with('(') {
+        if !sep.bytes().any(|b| b == b'(') || !sep.trim_end().ends_with('(') {
             continue;
         }
         // "Full Name (ACR)"
@@ -138,35 +138,44 @@ pub(super) fn expansion_before(words: &Words<'_, '_>, paren: usize, acr: &str) -
 /// "Tehreek-e-Taliban Pakistan" gives TTP) spell `acr`, with or without the
 /// connectors' initials.
 pub(super) fn initials_match(words: &Words<'_, '_>, from: usize, to: usize, acr: &str) -> bool {
-    let letters: String = acr
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .flat_map(char::to_uppercase)
-        .collect();
-    let mut caps = String::new();
-    let mut all = String::new();
+    // Each spelling is compared as it is read: no string is built.
+    let letters = || {
+        acr.chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_uppercase)
+    };
+    if letters().next().is_none() {
+        return false;
+    }
+    // The first letter of each word and of each hyphen part.
+    let initials = || {
+        (from..to)
+            .flat_map(|i| words.word(i).split('-'))
+            .filter_map(|part| part.chars().next())
+    };
+    // Acronyms of camel-case words ("SumOfUs") are rare; skip.
+    let caps = initials()
+        .filter(|c| c.is_uppercase())
+        .flat_map(char::to_uppercase);
+    if caps.eq(letters()) {
+        return true;
+    }
+    if initials().flat_map(char::to_uppercase).eq(letters()) {
+        return true;
+    }
     // An acronym inside the name gives all its letters ("UK Internet
     // Forum" → UKIF).
-    let mut spelled = String::new();
-    for i in from..to {
+    let spelled = (from..to).flat_map(|i| {
         let w = words.word(i);
-        if words.is_all_caps(i) && w.chars().all(char::is_alphabetic) {
-            spelled.push_str(w);
-        } else if let Some(c) = w.chars().next().filter(|c| c.is_uppercase()) {
-            spelled.extend(c.to_uppercase());
-        }
-        for part in w.split('-') {
-            let Some(c) = part.chars().next() else {
-                continue;
-            };
-            if c.is_uppercase() {
-                caps.extend(c.to_uppercase());
-                // Acronyms of camel-case words ("SumOfUs") are rare; skip.
-            }
-            all.extend(c.to_uppercase());
-        }
-    }
-    !letters.is_empty() && (caps == letters || all == letters || spelled == letters)
+        let whole = words.is_all_caps(i) && w.chars().all(char::is_alphabetic);
+        let first = w.chars().next().filter(|c| !whole && c.is_uppercase());
+        let whole = whole.then(|| w.chars());
+        whole
+            .into_iter()
+            .flatten()
+            .chain(first.into_iter().flat_map(char::to_uppercase))
+    });
+    spelled.eq(letters())
 }
 
 /// The mention an acronym definition spans `from..to` makes: a gazetteer

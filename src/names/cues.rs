@@ -36,16 +36,18 @@ pub(super) fn org_cues(words: &Words<'_, '_>, chosen: &Chosen<'_>, extra: &mut V
         }
         // A known given name with a surname is a person's name.
         let person_like = j - i >= 2 && words.is_first_name(i);
-        let sentence_start = words.initial[i] && words.is_common_word(i);
+        // An ordinary word at a sentence start ("Shares in …") is no name.
+        // (Asked last: it reads the text's lower-case words.)
+        let sentence_start = || words.initial[i] && words.is_common_word(i);
         // "chairman of Ing C. Olivetti": the name runs on past a dot.
         let runs_on = j < n && words.joined_or_dot(j) && words.is_name_word(j);
         if !person_like
-            && !sentence_start
             && !runs_on
             && (has_org_cue(words, i, j)
                 || web_address(words, i, j)
                 || the_acronym(words, i, j)
                 || (role_before_person(words, chosen, j) && !joins_a_name(words, i)))
+            && !sentence_start()
         {
             let (s, e) = words.span(i, j);
             extra.push(Span::from_rule(

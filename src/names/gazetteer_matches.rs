@@ -6,7 +6,9 @@
 //! ([`recurs`]). Whether a name is matched at all (its policy and context)
 //! is the gazetteer's own decision, in `Matcher::accept`.
 
-use super::spans::{Priority, Span};
+use std::borrow::Cow;
+
+use super::spans::{Priority, RuleName, Span};
 use super::tokens::Token;
 use super::tokens::Words;
 use crate::gazetteer::{Entry, GazMatch, Gazetteer, MatchPolicy};
@@ -78,7 +80,7 @@ impl Span {
             kind: Some(e.kind),
             entry: Some(entry),
             canonical: None,
-            rule: format!("gazetteer:{}", e.key),
+            rule: RuleName::Gazetteer(entry),
             priority: Priority::Listed,
         }
     }
@@ -91,7 +93,8 @@ impl Span {
 /// ("Xinjiang region" → "Xinjiang").
 pub(super) fn mention_spans(words: &Words<'_, '_>, matches: &[GazMatch]) -> Vec<Span> {
     let text = words.doc.text;
-    let mut out = Vec::new();
+    // Room for the rules' spans too: the list grows into the proposals.
+    let mut out = Vec::with_capacity(2 * matches.len() + 16);
     for m in matches {
         let e = &words.gaz.entries()[m.entry as usize];
         let (start, mut end) = (m.start, m.end);
@@ -100,7 +103,14 @@ pub(super) fn mention_spans(words: &Words<'_, '_>, matches: &[GazMatch]) -> Vec<
             if after.starts_with('$') {
                 continue;
             }
-            let next = words.doc.word_after(end).map(|(_, w)| w.to_lowercase());
+            // (An ASCII word's lower case is the folded text's: no copy.)
+            let next = words.doc.word_after(end).map(|(at, w)| {
+                if w.is_ascii() {
+                    Cow::Borrowed(&words.doc.folded[at..at + w.len()])
+                } else {
+                    Cow::Owned(w.to_lowercase())
+                }
+            });
             if next
                 .as_deref()
                 .is_some_and(|w| words.lex.cues.currency_nouns.contains(w))

@@ -10,10 +10,19 @@ use crate::lexicon::{mark, Head, Phrase};
 use crate::record::EntityType;
 
 impl<'d, 'a> Words<'d, 'a> {
+    /// The organization head ending at token `end - 1`, if any: its start,
+    /// kind and phrase.
+    #[inline]
     pub(super) fn org_head_ending(&self, end: usize) -> Option<(usize, Head, &'d Phrase)> {
+        // (Asked at most words: the mark test is inlined, the lists are not.)
         if end == 0 || end > self.toks.len() || !self.has(end - 1, mark::ORG_HEAD_LAST) {
             return None;
         }
+        self.listed_org_head_ending(end)
+    }
+
+    #[inline(never)]
+    fn listed_org_head_ending(&self, end: usize) -> Option<(usize, Head, &'d Phrase)> {
         let list = self.lex.org_heads_by_last.get(self.word(end - 1))?;
         list.iter().find_map(|&k| {
             let (p, h) = &self.lex.org_heads[k];
@@ -21,10 +30,17 @@ impl<'d, 'a> Words<'d, 'a> {
         })
     }
 
+    /// The place head ending at token `end - 1`, if any: its start and kind.
+    #[inline]
     pub(super) fn place_head_ending(&self, end: usize) -> Option<(usize, Head)> {
         if end == 0 || end > self.toks.len() || !self.has(end - 1, mark::PLACE_HEAD_LAST) {
             return None;
         }
+        self.listed_place_head_ending(end)
+    }
+
+    #[inline(never)]
+    fn listed_place_head_ending(&self, end: usize) -> Option<(usize, Head)> {
         let list = self.lex.place_heads_by_last.get(self.word(end - 1))?;
         list.iter().find_map(|&k| {
             let (p, h) = &self.lex.place_heads[k];
@@ -33,7 +49,10 @@ impl<'d, 'a> Words<'d, 'a> {
     }
 
     pub(super) fn is_head_word(&self, i: usize) -> bool {
-        self.org_head_ending(i + 1).is_some()
+        // (The mark first: most words are no head's last word.)
+        i < self.toks.len()
+            && self.has(i, mark::ORG_HEAD_LAST)
+            && self.org_head_ending(i + 1).is_some()
     }
 }
 
@@ -54,7 +73,9 @@ pub(super) fn is_project(words: &Words<'_, '_>, from: usize, to: usize) -> bool 
 /// Token `k` may close the name of a law, project or event ([`is_project`]).
 fn may_close_project(words: &Words<'_, '_>, k: usize) -> bool {
     let last = words.word(k);
-    words.lex.cues.project_heads.contains(last) || last == "Corridor"
+    // (The mark, on the lower-cased word, turns most words away first.)
+    (words.has(k, mark::PROJECT_HEAD) && words.lex.cues.project_heads.contains(last))
+        || last == "Corridor"
 }
 
 /// Organization and place names closed by a capitalised head word
@@ -66,6 +87,10 @@ pub(super) fn org_and_place_heads(words: &Words<'_, '_>, spans: &mut Vec<Span>) 
         if !words.is_cap(i) || words.capitals_mute(i) {
             continue;
         }
+        // (Most words end no head: their marks say so without a call.)
+        if !words.has(i, mark::ORG_HEAD_LAST | mark::PLACE_HEAD_LAST) {
+            continue;
+        }
         let end = i + 1;
         if let Some((hs, head, p)) = words.org_head_ending(end) {
             if let Some(s) = org_span(words, hs, end, head, p) {
@@ -73,14 +98,15 @@ pub(super) fn org_and_place_heads(words: &Words<'_, '_>, spans: &mut Vec<Span>) 
                 continue;
             }
         }
-        if let Some((hs, head)) = words.place_head_ending(end) {
+        let place = words.place_head_ending(end);
+        if let Some((hs, head)) = place {
             if let Some(s) = place_span(words, hs, end, head) {
                 spans.push(s);
                 continue;
             }
         }
         // "Lake Tessaro", "Mount Kenya": an opening head and a name.
-        if let Some((hs, head)) = words.place_head_ending(end) {
+        if let Some((hs, head)) = place {
             if head.opens && head.strong && hs == i && end < n && words.joined(end) {
                 let mut to = end;
                 while to < n

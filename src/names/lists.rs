@@ -25,7 +25,21 @@ pub(super) fn is_brand_word(words: &Words<'_, '_>, i: usize) -> bool {
 }
 
 /// [`is_brand_word`] of a word (computed once per token by the view).
+#[inline]
 pub(super) fn brand_written(w: &str) -> bool {
+    // Asked of every word starting in lower case: most have an ASCII
+    // second letter that is no capital (a test inlined in the view).
+    if let [first, second, ..] = w.as_bytes() {
+        if first.is_ascii() && second.is_ascii() && !second.is_ascii_uppercase() {
+            return false;
+        }
+    }
+    brand_letters(w)
+}
+
+/// [`brand_written`] past its first test.
+#[inline(never)]
+fn brand_letters(w: &str) -> bool {
     let mut chars = w.chars();
     let (Some(a), Some(b)) = (chars.next(), chars.next()) else {
         return false;
@@ -53,7 +67,11 @@ fn item_at(words: &Words<'_, '_>, chosen: &Chosen<'_>, i: usize) -> Option<Item>
         if s.start != t.start {
             return None;
         }
-        let to = words.toks.partition_point(|x| x.start < s.end);
+        // (The span starts at token `i`: its end is a few tokens on.)
+        let mut to = i + 1;
+        while to < n && words.toks[to].start < s.end {
+            to += 1;
+        }
         return Some(Item {
             from: i,
             to,
@@ -99,10 +117,17 @@ fn item_at(words: &Words<'_, '_>, chosen: &Chosen<'_>, i: usize) -> Option<Item>
     })
 }
 
-/// The list of items starting at token `i`, joined by commas, "and" or "or".
-fn list_at(words: &Words<'_, '_>, chosen: &Chosen<'_>, i: usize) -> Vec<Item> {
+/// A gap that is a comma, spaces around it allowed.
+fn comma_gap(sep: &str) -> bool {
+    // (Most gaps hold no comma: they are turned away before trimming.)
+    sep.bytes().any(|b| b == b',') && sep.trim() == ","
+}
+
+/// The list of items starting at token `i`, joined by commas, "and" or
+/// "or", into `items` (cleared first).
+fn list_at(words: &Words<'_, '_>, chosen: &Chosen<'_>, i: usize, items: &mut Vec<Item>) {
     let n = words.toks.len();
-    let mut items: Vec<Item> = Vec::new();
+    items.clear();
     let mut k = i;
     while k < n {
         let Some(item) = item_at(words, chosen, k) else {
@@ -125,7 +150,6 @@ fn list_at(words: &Words<'_, '_>, chosen: &Chosen<'_>, i: usize) -> Vec<Item> {
             break;
         }
     }
-    items
 }
 
 /// A plural organization noun and "such as", "like" or "including" right
@@ -149,14 +173,10 @@ fn introduced_by_org_noun(words: &Words<'_, '_>, i: usize) -> bool {
 /// organization noun, as organizations.
 pub(super) fn org_lists(words: &Words<'_, '_>, chosen: &Chosen<'_>, extra: &mut Vec<Span>) {
     let n = words.toks.len();
+    // One buffer for every list (no allocation per list).
+    let mut items: Vec<Item> = Vec::new();
     let mut i = 0;
     while i < n {
-        // Lists start after a word that is not part of one.
-        let after_comma = !words.joined(i) && words.sep(i).trim() == ",";
-        if i > 0 && (after_comma || matches!(words.word(i - 1), "and" | "or")) {
-            i += 1;
-            continue;
-        }
         // An item starts at a chosen span's start or at a name word.
         let opens = words.is_name_word(i)
             || words.is_brand(i)
@@ -164,23 +184,28 @@ pub(super) fn org_lists(words: &Words<'_, '_>, chosen: &Chosen<'_>, extra: &mut 
                 .at(i)
                 .first()
                 .is_some_and(|s| s.start == words.toks[i].start);
-        if !opens {
+        // Lists start after a word that is not part of one. (Asked only
+        // where an item opens: the word's text is read then.)
+        let after_comma = || !words.joined(i) && comma_gap(words.sep(i));
+        if !opens || (i > 0 && (matches!(words.word(i - 1), "and" | "or") || after_comma())) {
             i += 1;
             continue;
         }
-        let items = list_at(words, chosen, i);
+        list_at(words, chosen, i, &mut items);
         let Some(last) = items.last() else {
             i += 1;
             continue;
         };
         let next = last.to;
         let cued = introduced_by_org_noun(words, i);
-        let typed: Vec<EntityType> = items.iter().filter_map(|t| t.kind).collect();
-        let all_orgs = typed.iter().all(|&k| k == EntityType::Organization);
-        let orgs_listed = !typed.is_empty() && items.len() >= 3;
+        let typed = items.iter().filter(|t| t.kind.is_some()).count();
+        let all_orgs = items
+            .iter()
+            .all(|t| t.kind.is_none_or(|k| k == EntityType::Organization));
+        let orgs_listed = typed > 0 && items.len() >= 3;
         if all_orgs && (cued || orgs_listed) {
             for item in items.iter().filter(|t| t.kind.is_none()) {
-                if plausible_org(words, item, typed.len() >= 2) {
+                if plausible_org(words, item, typed >= 2) {
                     let (s, e) = words.span(item.from, item.to);
                     extra.push(Span::from_rule(
                         s,

@@ -166,7 +166,7 @@ pub(crate) fn find(
                 kind: s.kind?,
                 entry: s.entry,
                 canonical: s.canonical,
-                rule: s.rule,
+                rule: s.rule.written(gaz),
             })
         })
         .collect()

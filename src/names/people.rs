@@ -15,10 +15,18 @@ impl<'d, 'a> Words<'d, 'a> {
         self.titles.get(i).copied().flatten()
     }
 
+    /// The title or role starting at token `i` (asked once per token by
+    /// the view: the mark test is inlined, the lists are not).
+    #[inline]
     pub(super) fn compute_title_at(&self, i: usize) -> Option<(usize, TitleKind)> {
         if i >= self.toks.len() || !self.has(i, mark::TITLE_FIRST) {
             return None;
         }
+        self.listed_title_at(i)
+    }
+
+    #[inline(never)]
+    fn listed_title_at(&self, i: usize) -> Option<(usize, TitleKind)> {
         let list = self.lex.titles_by_first.get(self.word_lower(i))?;
         list.iter().find_map(|&k| {
             let (p, kind) = &self.lex.titles[k];
@@ -69,7 +77,7 @@ impl<'d, 'a> Words<'d, 'a> {
     }
 }
 
-pub(super) fn person(words: &Words<'_, '_>, from: usize, to: usize, rule: &str) -> Span {
+pub(super) fn person(words: &Words<'_, '_>, from: usize, to: usize, rule: &'static str) -> Span {
     let (start, end) = words.span(from, to);
     Span::from_rule(start, end, Some(EntityType::Person), rule)
 }
@@ -190,8 +198,9 @@ fn bare_name(words: &Words<'_, '_>, i: usize, spans: &mut Vec<Span>) -> usize {
         && !place_first
         && !headed
     {
-        let weak_start = (initial || mute) && words.is_common_word(i);
-        if !(weak_start || (mute && !known_surname)) {
+        // (The ordinary-word test last: it reads the text's lower-case words.)
+        let weak_start = || (initial || mute) && words.is_common_word(i);
+        if !((mute && !known_surname) || weak_start()) {
             spans.push(person(words, i, ne, "rule:first-name"));
             return ne;
         }
@@ -359,6 +368,12 @@ fn is_initials(w: &str) -> bool {
 pub(super) fn initials(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
     let n = words.toks.len();
     for i in 0..n.saturating_sub(1) {
+        // (Initials start with a capital and are five bytes at most: most
+        // words are turned away before their text is read.)
+        let t = words.toks[i];
+        if !words.is_cap(i) || t.end - t.start > 5 {
+            continue;
+        }
         if !is_initials(words.word(i)) || words.gaz_kind[i].is_some() {
             continue;
         }
@@ -386,7 +401,10 @@ pub(super) fn initials(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
 
 /// A capitalised word standing alone: a name word with no name word joined
 /// before or after it, in no gazetteer, not in capitals, no stop word,
-/// title, head word or ordinary word of the text, and inside no chosen span.
+/// title or head word, and inside no chosen span. Whether it is also an
+/// ordinary word of the text ([`Words::is_common_word`]) is left to the
+/// caller: that depends on the word's text alone, so the rules that count
+/// a word's uses ask it once per word, of the words used often enough.
 pub(super) fn lone_word(words: &Words<'_, '_>, chosen: &Chosen<'_>, i: usize) -> bool {
     let n = words.toks.len();
     words.is_name_word(i)
@@ -398,8 +416,6 @@ pub(super) fn lone_word(words: &Words<'_, '_>, chosen: &Chosen<'_>, i: usize) ->
         && !(i > 0 && words.joined(i) && words.is_name_word(i - 1))
         && !(i + 1 < n && words.joined(i + 1) && words.is_name_word(i + 1))
         && chosen.at(i).is_empty()
-        // (Last: it hashes the word.)
-        && !words.is_common_word(i)
 }
 
 /// A given name used alone ("Paula's career", "Paula was forced"): a lone
@@ -411,6 +427,8 @@ pub(super) fn lone_word(words: &Words<'_, '_>, chosen: &Chosen<'_>, i: usize) ->
 /// that alone is no cue. Recurrence finds the name everywhere else.
 pub(super) fn single_names(words: &Words<'_, '_>, chosen: &Chosen<'_>, extra: &mut Vec<Span>) {
     let n = words.toks.len();
+    // (Whether the word is an ordinary word of the text is asked once per
+    // word, of the names used often enough: see `lone_word`.)
     let lone =
         |i: usize| !words.initial[i] && !words.capitals_mute(i) && lone_word(words, chosen, i);
     let speech_after = |i: usize| {
@@ -432,7 +450,8 @@ pub(super) fn single_names(words: &Words<'_, '_>, chosen: &Chosen<'_>, extra: &m
         .filter(|s| s.kind == Some(EntityType::Person))
         .flat_map(|s| text[s.start..s.end].split(' '))
         .collect();
-    let mut uses: std::collections::HashMap<&str, (usize, bool)> = Default::default();
+    // Per name: its uses, a cue among them, and its first token.
+    let mut uses: std::collections::HashMap<&str, (usize, bool, usize)> = Default::default();
     for i in 0..n {
         if !words.is_first_name(i) || !lone(i) || parts.contains(words.word(i)) {
             continue;
@@ -440,21 +459,21 @@ pub(super) fn single_names(words: &Words<'_, '_>, chosen: &Chosen<'_>, extra: &m
         let owner = words.toks[i].possessive
             && i + 1 < n
             && words.word(i + 1).starts_with(|c: char| c.is_lowercase());
-        let u = uses.entry(words.word(i)).or_default();
+        let u = uses.entry(words.word(i)).or_insert((0, false, i));
         u.0 += 1;
         u.1 |= owner || speech_after(i);
     }
-    if !uses.values().any(|&(c, cue)| c >= 2 && cue) {
+    let named: std::collections::HashSet<&str> = uses
+        .iter()
+        .filter(|&(_, &(c, cue, first))| c >= 2 && cue && !words.is_common_word(first))
+        .map(|(&w, _)| w)
+        .collect();
+    if named.is_empty() {
         return;
     }
     let mut found: Vec<usize> = Vec::new();
     for i in 0..n {
-        if words.is_first_name(i)
-            && uses
-                .get(words.word(i))
-                .is_some_and(|&(c, cue)| c >= 2 && cue)
-            && lone(i)
-        {
+        if words.is_first_name(i) && named.contains(words.word(i)) && lone(i) {
             found.push(i);
         }
     }

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::gazetteer_matches::recurs;
-use super::spans::{overlapping, overlaps_map, Chosen, Priority, Span};
+use super::spans::{count_steps, overlapping, overlaps_map, Chosen, Priority, Span};
 use super::tokens::{WordFilter, Words};
 use crate::record::EntityType;
 
@@ -39,8 +39,11 @@ pub(super) fn known_names(words: &Words<'_, '_>, mut chosen: Vec<Span>) -> Vec<S
     convert_name_parts(words.doc.text, &established, &mut chosen);
     let mut extra = Vec::new();
     let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
-    let cover = Chosen::new(words, &chosen);
-    name_part_mentions(words, &cover, &established.parts, &mut taken, &mut extra);
+    // (No person named in full, no part to find: no per-token cover either.)
+    if !established.parts.is_empty() {
+        let cover = Chosen::new(words, &chosen);
+        name_part_mentions(words, &cover, &established.parts, &mut taken, &mut extra);
+    }
     let replaced = recurrences(words, &chosen, established.names, &mut taken, &mut extra);
     chosen.retain(|c| !replaced.contains(&(c.start, c.end)));
     chosen.extend(extra);
@@ -163,9 +166,20 @@ fn name_part_mentions(
     extra: &mut Vec<Span>,
 ) {
     let n = words.toks.len();
+    // The parts' lengths and first bytes turn most words away before any
+    // hashing (a part written in capitals has the same length and first byte).
+    let mut lengths = 0u64;
+    let mut first_bytes = [false; 256];
+    for p in parts {
+        lengths |= 1 << p.len().min(63);
+        first_bytes[usize::from(p.as_bytes()[0])] = true;
+    }
     // A part, also written in capitals ("REAGAN" in a wire headline).
     let is_part = |k: usize| {
         let w = words.word(k);
+        if lengths & (1 << w.len().min(63)) == 0 || !first_bytes[usize::from(w.as_bytes()[0])] {
+            return false;
+        }
         parts.contains(w)
             || (words.is_all_caps(k) && w.is_ascii() && {
                 let mut title = w.to_ascii_lowercase();
@@ -176,10 +190,11 @@ fn name_part_mentions(
     let mut k = 0;
     while k < n {
         let t = words.toks[k];
+        // (The cheap tests first: the part test hashes the word.)
         if !words.is_cap(k)
-            || overlaps_map(taken, t.start, t.end)
             || !chosen.at(k).is_empty()
             || !is_part(k)
+            || overlaps_map(taken, t.start, t.end)
         {
             k += 1;
             continue;
@@ -279,13 +294,17 @@ fn recurrences(
 /// byte offset).
 fn occurrences(words: &Words<'_, '_>, names: &[(&str, KnownName)]) -> Vec<(usize, usize)> {
     let text = words.doc.text;
+    if names.is_empty() {
+        return Vec::new();
+    }
     // Names by their first word: each token is checked against the names
     // that start with it, which keeps this pass linear in the text.
-    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_first: HashMap<&str, Group> = HashMap::new();
     for (n, (name, _)) in names.iter().enumerate() {
         let first = name.split([' ', '-']).next().unwrap_or(name);
-        by_first.entry(first).or_default().push(n);
+        by_first.entry(first).or_default().members.push(n);
     }
+    by_first.values_mut().for_each(|g| g.index(names, false));
     // The first bytes those first words start with, and a filter on their
     // lengths and first and last bytes: most tokens are ruled out before
     // any hashing.
@@ -298,33 +317,45 @@ fn occurrences(words: &Words<'_, '_>, names: &[(&str, KnownName)]) -> Vec<(usize
     let filter = WordFilter::new(by_first.keys().copied());
     // ALL-CAPS words (wire headlines: "REAGAN", "PAINEWEBBER") meet the
     // names they spell, case aside; ASCII names only, so lengths agree.
-    let mut by_upper_first: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_upper_first: HashMap<String, Group> = HashMap::new();
     for (n, (name, _)) in names.iter().enumerate() {
         if name.is_ascii() && name.len() >= 3 {
             let first = name.split([' ', '-']).next().unwrap_or(name);
             by_upper_first
                 .entry(first.to_ascii_uppercase())
                 .or_default()
+                .members
                 .push(n);
         }
     }
+    by_upper_first
+        .values_mut()
+        .for_each(|g| g.index(names, true));
+    let upper_filter = WordFilter::new(by_upper_first.keys().map(String::as_str));
+    let bytes = text.as_bytes();
     let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut upper = String::new();
     for (k, t) in words.toks.iter().enumerate() {
+        // (Most tokens are turned away by their first byte, read without
+        // slicing the word.)
+        let caps = words.is_all_caps(k);
+        if !caps && !first_bytes[usize::from(bytes[t.start])] {
+            continue;
+        }
         let w = words.word(k);
-        if words.is_all_caps(k) && w.is_ascii() {
+        if caps && w.is_ascii() && !by_upper_first.is_empty() {
             let first = w.split('-').next().unwrap_or(w);
-            if let Some(list) = by_upper_first.get(first) {
-                out.extend(
-                    list.iter()
-                        .filter(|&&n| {
-                            let name = names[n].0;
-                            name != first
-                                && text
-                                    .get(t.start..t.start + name.len())
-                                    .is_some_and(|s| s.eq_ignore_ascii_case(name))
-                        })
-                        .map(|&n| (n, t.start)),
-                );
+            let group = if upper_filter.may_hold(first) {
+                by_upper_first.get(first)
+            } else {
+                None
+            };
+            if let Some(group) = group {
+                group.spelled_at(names, text, t.start, &mut upper, |n| {
+                    if names[n].0 != first {
+                        out.push((n, t.start));
+                    }
+                });
             }
         }
         // (A token is never empty, nor its first part.)
@@ -339,13 +370,156 @@ fn occurrences(words: &Words<'_, '_>, names: &[(&str, KnownName)]) -> Vec<(usize
         if !filter.may_hold(first) {
             continue;
         }
-        if let Some(list) = by_first.get(first) {
-            out.extend(
-                list.iter()
-                    .filter(|&&n| text[t.start..].starts_with(names[n].0))
-                    .map(|&n| (n, t.start)),
-            );
+        if let Some(group) = by_first.get(first) {
+            group.written_at(names, text, t.start, |n| out.push((n, t.start)));
         }
     }
     out
+}
+
+/// Groups of more names than this are looked up by length and text rather
+/// than compared name by name.
+const SCAN_GROUP: usize = 8;
+
+/// The established names that start with one first word.
+#[derive(Default)]
+struct Group {
+    /// Indices into `names`.
+    members: Vec<usize>,
+    /// For a large group, the members by their text.
+    by_text: Option<ByText>,
+}
+
+/// A large group's members by their text (in ASCII capitals for the
+/// ALL-CAPS groups), and their distinct lengths: a token start is looked up
+/// once per length, however many names share the first word ("Institute of
+/// …" for a thousand institutes).
+struct ByText {
+    lengths: Vec<usize>,
+    members: HashMap<String, Vec<usize>>,
+}
+
+impl Group {
+    /// Index the members of a large group by their text.
+    fn index(&mut self, names: &[(&str, KnownName)], capitals: bool) {
+        if self.members.len() <= SCAN_GROUP {
+            return;
+        }
+        let mut lengths: Vec<usize> = self.members.iter().map(|&n| names[n].0.len()).collect();
+        lengths.sort_unstable();
+        lengths.dedup();
+        let mut members: HashMap<String, Vec<usize>> = HashMap::new();
+        for &n in &self.members {
+            let key = if capitals {
+                names[n].0.to_ascii_uppercase()
+            } else {
+                names[n].0.to_owned()
+            };
+            members.entry(key).or_default().push(n);
+        }
+        self.by_text = Some(ByText { lengths, members });
+    }
+
+    /// Each member written at `pos` (`text[pos..]` starts with it).
+    fn written_at(
+        &self,
+        names: &[(&str, KnownName)],
+        text: &str,
+        pos: usize,
+        mut found: impl FnMut(usize),
+    ) {
+        let Some(ByText { lengths, members }) = &self.by_text else {
+            for &n in &self.members {
+                count_steps(1);
+                if text[pos..].starts_with(names[n].0) {
+                    found(n);
+                }
+            }
+            return;
+        };
+        for &len in lengths {
+            count_steps(1);
+            let written = text.get(pos..pos + len);
+            // (Names are distinct: one member at most per length.)
+            if let Some(list) = written.and_then(|s| members.get(s)) {
+                list.iter().for_each(|&n| found(n));
+            }
+        }
+    }
+
+    /// Each member (an ASCII name) spelled at `pos` in any case;
+    /// `upper` is a buffer.
+    fn spelled_at(
+        &self,
+        names: &[(&str, KnownName)],
+        text: &str,
+        pos: usize,
+        upper: &mut String,
+        mut found: impl FnMut(usize),
+    ) {
+        let Some(ByText { lengths, members }) = &self.by_text else {
+            for &n in &self.members {
+                count_steps(1);
+                let name = names[n].0;
+                let spelled = text.get(pos..pos + name.len());
+                if spelled.is_some_and(|s| s.eq_ignore_ascii_case(name)) {
+                    found(n);
+                }
+            }
+            return;
+        };
+        for &len in lengths {
+            count_steps(1);
+            let Some(spelled) = text.get(pos..pos + len) else {
+                continue;
+            };
+            upper.clear();
+            upper.push_str(spelled);
+            upper.make_ascii_uppercase();
+            if let Some(list) = members.get(upper.as_str()) {
+                list.iter().for_each(|&n| found(n));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A thousand established names that share their first word ("Institute
+    /// of …"): each token start is looked up once per name length, not
+    /// compared with every name of that first word.
+    #[test]
+    fn names_sharing_a_first_word_cost_linear_work() {
+        let name = |k: usize| {
+            let letter = |d: usize| char::from(b'a' + (k / d % 26) as u8);
+            format!(
+                "Institute of Zorbla{}{}{} Studies",
+                letter(676),
+                letter(26),
+                letter(1)
+            )
+        };
+        let per_unit = super::super::spans::tests::steps_per_unit(
+            |units| {
+                (0..units)
+                    .map(|k| {
+                        format!(
+                            "Officials at the {} said on Monday it would work. ",
+                            name(k)
+                        )
+                    })
+                    .collect()
+            },
+            |record| {
+                assert!(record
+                    .entities
+                    .iter()
+                    .any(|e| e.name == "Institute of Zorblaaab Studies"));
+            },
+        );
+        assert!(
+            per_unit[1] <= 2.0 * per_unit[0],
+            "steps per name: {per_unit:?}"
+        );
+    }
 }

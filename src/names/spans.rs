@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::ops::Deref;
 
 use super::tokens::Words;
+use crate::gazetteer::Gazetteer;
 use crate::record::EntityType;
 
 /// A proposed span: a mention, or a block (a non-entity name such as a law
@@ -15,7 +16,7 @@ pub(super) struct Span {
     pub(super) kind: Option<EntityType>,
     pub(super) entry: Option<u32>,
     pub(super) canonical: Option<String>,
-    pub(super) rule: String,
+    pub(super) rule: RuleName,
     /// Decides among spans of equal length.
     pub(super) priority: Priority,
 }
@@ -26,7 +27,7 @@ impl Span {
         start: usize,
         end: usize,
         kind: Option<EntityType>,
-        rule: &str,
+        rule: &'static str,
     ) -> Span {
         Span {
             start,
@@ -37,6 +38,45 @@ impl Span {
             rule: rule.into(),
             priority: Priority::Rule,
         }
+    }
+}
+
+/// Which rule or gazetteer entry proposed a span: its mention's `rule`,
+/// written out only for the spans chosen (no string per proposed span).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum RuleName {
+    /// A name rule ("rule:org-head").
+    Rule(&'static str),
+    /// A gazetteer entry: "gazetteer:" and the entry's key.
+    Gazetteer(u32),
+}
+
+impl RuleName {
+    /// The rule as the mention records it.
+    pub(super) fn written(self, gaz: &Gazetteer) -> String {
+        match self {
+            RuleName::Rule(rule) => rule.to_owned(),
+            RuleName::Gazetteer(entry) => {
+                // (Two copies, not `format!`: one per mention.)
+                let key = &gaz.entries()[entry as usize].key;
+                let mut rule = String::with_capacity("gazetteer:".len() + key.len());
+                rule.push_str("gazetteer:");
+                rule.push_str(key);
+                rule
+            }
+        }
+    }
+}
+
+impl From<&'static str> for RuleName {
+    fn from(rule: &'static str) -> RuleName {
+        RuleName::Rule(rule)
+    }
+}
+
+impl PartialEq<&str> for RuleName {
+    fn eq(&self, other: &&str) -> bool {
+        matches!(self, RuleName::Rule(rule) if rule == other)
     }
 }
 
@@ -93,7 +133,7 @@ impl<'c> Chosen<'c> {
             .all(|w| w[0].start <= w[1].start && w[0].end <= w[1].end);
         if ordered {
             let (mut from, mut to) = (0, 0);
-            for t in toks {
+            cover.extend(toks.iter().map(|t| {
                 while from < spans.len() && spans[from].end <= t.start {
                     from += 1;
                 }
@@ -101,8 +141,8 @@ impl<'c> Chosen<'c> {
                 while to < spans.len() && spans[to].start < t.end {
                     to += 1;
                 }
-                cover.push((from as u32, to as u32));
-            }
+                (from as u32, to as u32)
+            }));
         } else {
             for t in toks {
                 let from = spans.partition_point(|c| c.end <= t.start);
@@ -132,40 +172,60 @@ impl Deref for Chosen<'_> {
 /// Choose non-overlapping spans: longest first, then by priority, then
 /// leftmost. Blocks take part but are dropped afterwards.
 pub(super) fn select(spans: Vec<Span>) -> Vec<Span> {
-    // The order is decided on small keys, not by moving the spans; the
-    // index keeps equal keys in the order they were proposed.
-    let mut order: Vec<(std::cmp::Reverse<usize>, Priority, usize, u32)> = spans
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.start < s.end)
-        .map(|(k, s)| {
-            let length = std::cmp::Reverse(s.end - s.start);
-            (length, s.priority, s.start, k as u32)
-        })
-        .collect();
-    order.sort_unstable();
     // The bytes the spans taken so far cover: a span is free when none of
     // its bytes is (work linear in the spans' lengths).
     let bytes = spans.iter().map(|s| s.end).max().unwrap_or(0);
     let mut taken = vec![false; bytes];
-    let mut keep = vec![false; spans.len()];
-    for &(_, _, _, k) in &order {
+    let mut keep: Vec<(usize, u32)> = Vec::new();
+    for k in selection_order(&spans, bytes) {
         let s = &spans[k as usize];
         let range = &mut taken[s.start..s.end];
         if range.contains(&true) {
             continue;
         }
         range.fill(true);
-        keep[k as usize] = s.kind.is_some();
+        if s.kind.is_some() {
+            keep.push((s.start, k));
+        }
     }
-    let mut chosen: Vec<Span> = spans
-        .into_iter()
-        .zip(keep)
-        .filter_map(|(s, keep)| keep.then_some(s))
-        .collect();
-    // Chosen spans do not overlap: no two share a start.
-    chosen.sort_unstable_by_key(|s| (s.start, s.end));
-    chosen
+    // Chosen spans do not overlap: no two share a start. (Sorted as small
+    // keys; each span is moved once.)
+    keep.sort_unstable();
+    let mut spans = spans;
+    keep.iter()
+        .map(|&(_, k)| {
+            let placeholder = Span::from_rule(0, 0, None, "");
+            std::mem::replace(&mut spans[k as usize], placeholder)
+        })
+        .collect()
+}
+
+/// The indices of the non-empty `spans` (ending at most at `bytes`) in the
+/// order they are chosen: longest first, then by priority, then leftmost;
+/// equal keys in the order they were proposed.
+fn selection_order(spans: &[Span], bytes: usize) -> Vec<u32> {
+    let proposed = spans.iter().enumerate().filter(|(_, s)| s.start < s.end);
+    if bytes <= u32::MAX as usize && spans.len() <= u32::MAX as usize {
+        // The whole key in one integer (offsets fit in 32 bits): length
+        // (inverted, longest first), priority, start, index.
+        let mut keys: Vec<u128> = proposed
+            .map(|(k, s)| {
+                let shorter = u32::MAX - (s.end - s.start) as u32;
+                u128::from(shorter) << 96
+                    | (s.priority as u128) << 64
+                    | (s.start as u128) << 32
+                    | k as u128
+            })
+            .collect();
+        keys.sort_unstable();
+        keys.into_iter().map(|key| key as u32).collect()
+    } else {
+        let mut keys: Vec<(std::cmp::Reverse<usize>, Priority, usize, usize)> = proposed
+            .map(|(k, s)| (std::cmp::Reverse(s.end - s.start), s.priority, s.start, k))
+            .collect();
+        keys.sort_unstable();
+        keys.into_iter().map(|(_, _, _, k)| k as u32).collect()
+    }
 }
 
 /// Spans proposed so far, asked whether a new span overlaps any of them:

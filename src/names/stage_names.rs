@@ -3,7 +3,7 @@
 //! person's ("sign Juninho", "Juninho's career", "Juninho, 31,"). Once
 //! found, recurrence finds the name everywhere else in the article.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::people::{lone_word, person};
 use super::spans::{Chosen, Priority, Span};
@@ -47,28 +47,36 @@ pub(super) fn cued_single_names(
     extra: &mut Vec<Span>,
 ) {
     let n = words.toks.len();
-    // (A lone word is a name word: most tokens are turned away here.)
+    // (A lone word is a name word: most tokens are turned away here.) Whether
+    // the word is an ordinary word of the text depends on its text alone:
+    // it is asked once per word, of the words used often enough.
     let lone = |i: usize| words.is_name_word(i) && lone_word(words, chosen, i);
-    let mut uses: HashMap<&str, (usize, bool)> = HashMap::new();
+    // Per word: its uses, a cue among them, and its first token.
+    let mut uses: HashMap<&str, (usize, bool, usize)> = HashMap::new();
+    // The lone words, kept: the second pass visits only them.
+    let mut lone_words: Vec<usize> = Vec::new();
     for i in 0..n {
         if !lone(i) {
             continue;
         }
+        lone_words.push(i);
         let cue = !words.capitals_mute(i) && person_cue(words, i, sport);
-        let u = uses.entry(words.word(i)).or_default();
+        let u = uses.entry(words.word(i)).or_insert((0, false, i));
         u.0 += 1;
         u.1 |= cue;
     }
-    if !uses.values().any(|&(c, cue)| c >= 2 && cue) {
+    let mut named: HashSet<&str> = HashSet::new();
+    for (&w, &(c, cue, first)) in &uses {
+        if c >= 2 && cue && !words.is_common_word(first) {
+            named.insert(w);
+        }
+    }
+    if named.is_empty() {
         return;
     }
-    for i in 0..n {
+    for i in lone_words {
         let w = words.word(i);
-        if uses.get(w).is_some_and(|&(c, cue)| c >= 2 && cue)
-            && lone(i)
-            && !words.initial[i]
-            && !words.capitals_mute(i)
-        {
+        if named.contains(w) && !words.initial[i] && !words.capitals_mute(i) {
             extra.push(person(words, i, i + 1, "rule:single-name"));
         }
     }

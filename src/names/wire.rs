@@ -190,25 +190,26 @@ pub(super) fn state_abbreviations(words: &Words<'_, '_>, spans: &mut Vec<Span>) 
         if words.joined(k) {
             continue;
         }
-        let w = words.word(k);
         let t = words.toks[k];
-        let (start, abbr) = match w.split_once('-') {
-            // "(D-Pa.)": the party's letter, then the state.
-            Some((party, state))
-                if matches!(party, "D" | "R" | "I") && words.sep(k).ends_with('(') =>
-            {
-                (t.start + party.len() + 1, state)
-            }
-            Some(_) => continue,
-            None => {
-                let after_town = words.sep(k) == ", "
-                    && words.is_name_word(k - 1)
-                    && !words.toks[k - 1].possessive;
-                if !after_town {
-                    continue;
+        // (A hyphen is in the word exactly when the view marks one: the
+        // word's text is read only after the cheap tests.)
+        let (start, abbr) = if words.has_hyphen(k) {
+            match words.word(k).split_once('-') {
+                // "(D-Pa.)": the party's letter, then the state.
+                Some((party, state))
+                    if matches!(party, "D" | "R" | "I") && words.sep(k).ends_with('(') =>
+                {
+                    (t.start + party.len() + 1, state)
                 }
-                (t.start, w)
+                _ => continue,
             }
+        } else {
+            let after_town =
+                words.is_name_word(k - 1) && !words.toks[k - 1].possessive && words.sep(k) == ", ";
+            if !after_town {
+                continue;
+            }
+            (t.start, words.word(k))
         };
         if !abbreviations.contains(abbr) {
             continue;

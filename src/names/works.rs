@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use super::spans::{Priority, Span};
 use super::tokens::Words;
+use crate::lexicon::mark;
 use crate::record::EntityType;
 
 /// Blocks over the titles of works and over names opened by a capitalised
@@ -66,10 +67,15 @@ fn after_work_nouns(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
         if !words.is_lower(k) {
             continue;
         }
+        // (The marks turn most words away before any list is read.)
+        if !words.has(k, mark::WORK_NOUN | mark::WORK_PAIR_LAST) {
+            continue;
+        }
         let w = words.word(k);
-        let work_noun = cues.work_nouns.contains(w)
+        let work_noun = words.has(k, mark::WORK_NOUN)
             || (k > 0
                 && words.joined(k)
+                && words.has(k, mark::WORK_PAIR_LAST)
                 && cues
                     .work_noun_pairs
                     .contains_pair(words.word_lower(k - 1), w));
@@ -124,7 +130,7 @@ fn before_work_nouns(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
         if !words.joined(k) || !words.is_lower(k) {
             continue;
         }
-        if !words.lex.cues.work_nouns_after.contains(words.word(k)) {
+        if !words.has(k, mark::WORK_NOUN_AFTER) {
             continue;
         }
         let mut i = k;
@@ -148,7 +154,8 @@ fn before_work_nouns(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
 fn subtitled(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
     let n = words.toks.len();
     for k in 1..n.saturating_sub(1) {
-        if !words.is_cap(k) {
+        // (Joined by spaces alone, the gap holds no colon.)
+        if !words.is_cap(k) || words.joined(k) {
             continue;
         }
         if words.sep(k) != ": "
@@ -196,9 +203,14 @@ fn capitalised_articles(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
     let mut listed_at: Option<HashMap<usize, Vec<Span>>> = None;
     let no_spans: Vec<Span> = Vec::new();
     for k in 1..n.saturating_sub(1) {
+        // (A capital and three bytes at most first: most words are turned
+        // away without their text.)
+        let t = words.toks[k];
+        if !words.is_cap(k) || t.end - t.start > 3 || words.initial[k] {
+            continue;
+        }
         let article = words.word(k);
         if !matches!(article, "The" | "A" | "An")
-            || words.initial[k]
             || words.capitals_mute(k)
             || !words.joined(k + 1)
             || !after_lower_word_or_comma(words, k)
