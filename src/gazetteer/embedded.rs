@@ -178,6 +178,19 @@ mod tests {
         );
     }
 
+    /// A bar inside a name is a list written where one form belongs (a
+    /// source's "A | B" copied into the name cell): no embedded form has one.
+    #[test]
+    fn no_embedded_form_holds_a_bar() {
+        let bad: Vec<&str> = Gazetteer::embedded()
+            .entries()
+            .iter()
+            .flat_map(|e| e.names())
+            .filter(|f| f.contains('|'))
+            .collect();
+        assert!(bad.is_empty(), "forms with a bar: {bad:?}");
+    }
+
     /// The packed tables hold row numbers: any change to a copy of the
     /// embedded gazetteer, a denial included, stops it using them.
     #[test]

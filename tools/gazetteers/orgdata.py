@@ -371,7 +371,8 @@ def build_universities(check, log):
     data.sort(key=lambda u: (u.get("alpha_two_code") or "", u["name"]))
     rows, seen_keys = [], set()
     for u in data:
-        name = re.sub(r"\s+", " ", re.sub(r"\s*\(.*?\)\s*$", "", u["name"])).strip()
+        # "University of Malawi | Old": what follows a bar qualifies the name.
+        name = re.sub(r"\s+", " ", re.sub(r"\s*\(.*?\)\s*$", "", u["name"].split("|")[0])).strip()
         if not UNI_HEAD_RE.search(name) or len(name.split()) < 2:
             log.append(("university", name, "no-head-word-dropped"))
             continue
@@ -429,7 +430,9 @@ def parse_openfootball(path, country):
                 continue
             skip = False
             parts = [p.strip() for p in body.split(",")]
-            name = clean_club_form(parts[0])
+            # "FC Gambarogno-Contone | FC Gambarogno": other names on the name line.
+            names = [clean_club_form(a) for a in parts[0].split("|")]
+            name = names[0]
             city = ""
             for p in parts[1:]:
                 if p and not p.startswith("@") and not re.fullmatch(r"\d{4}", p):
@@ -438,7 +441,7 @@ def parse_openfootball(path, country):
             if not name:
                 cur = None
                 continue
-            cur = (name, [], city, country)
+            cur = (name, [a for a in names[1:] if a], city, country)
             clubs.append(cur)
     return clubs
 
