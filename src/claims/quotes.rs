@@ -424,7 +424,7 @@ fn sloppy_close(doc: &Doc<'_>, verbs: &AttributionVerbs, i: usize, len: usize) -
     while !rest.is_char_boundary(end) {
         end -= 1;
     }
-    words_in(doc, i + len..i + len + end).any(|(_, _, w)| {
+    words_in(doc, i + len..i + len + end).any(|(_, _, w, _)| {
         verbs
             .lookup(w)
             .is_some_and(|(_, usage)| usage.tags_quote && !usage.noun_too)

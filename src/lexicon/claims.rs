@@ -3,6 +3,7 @@
 //! for). The attribution verbs are [`AttributionVerbs`](super::AttributionVerbs).
 
 use super::lists::word_lists;
+use super::{mark, WordMarks};
 
 word_lists! {
     /// The claims stage's small lists.
@@ -45,5 +46,35 @@ word_lists! {
         spokesmen_owners,
         /// People who speak for a body ("spokesmen", "officials").
         spokesmen_nouns,
+    }
+}
+
+impl ClaimCues {
+    /// The number of words [`ClaimCues::mark_words`] marks (at most).
+    pub(super) fn marked_words(&self) -> usize {
+        self.marked()
+            .iter()
+            .map(|(_, list)| list.iter().count())
+            .sum()
+    }
+
+    /// Mark in `marks` every word of the lists the claims rules ask about
+    /// per word ([`mark`] bits).
+    pub(super) fn mark_words(&self, marks: &mut WordMarks) {
+        for (bit, list) in self.marked() {
+            marks.mark(bit, list.iter());
+        }
+    }
+
+    /// The marked lists and their bits.
+    fn marked(&self) -> [(u64, &super::WordList); 6] {
+        [
+            (mark::CLAUSE_OPENER, &self.clause_openers),
+            (mark::PREPOSITION, &self.prepositions),
+            (mark::PRONOUN, &self.pronouns),
+            (mark::PUBLISH_VERB, &self.publish_verbs),
+            (mark::FINITE_VERB, &self.finite_verbs),
+            (mark::SKIP_BEFORE_VERB, &self.skip_before_verb),
+        ]
     }
 }
