@@ -136,7 +136,9 @@ impl<'t> WordIndex<'t> {
         let text = doc.text;
         let folded = doc.folded.as_str();
         let toks = &doc.tokens;
-        let mut words = Vec::with_capacity(toks.len() / 2 + 1);
+        // At most one word per token (most tokens are words: a smaller
+        // guess grew the vector once, copying it).
+        let mut words = Vec::with_capacity(toks.len());
         let mut k = 0;
         while k < toks.len() {
             let t = &toks[k];
