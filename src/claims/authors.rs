@@ -69,13 +69,14 @@ impl Attributor<'_, '_> {
             }
             // A one-word document noun is the word itself; one of
             // several words (longer than the word) starts at it.
-            let is_doc = self.cues.document_words.iter().any(|d| {
-                w == d
-                    || d.len() > w.len()
-                        && d.as_bytes()[0] == w.as_bytes()[0]
-                        && folded[ws - s.start..].starts_with(d)
-                        && d.contains(' ')
-            });
+            let is_doc = marks & mark::DOCUMENT_WORD != 0
+                && self.cues.document_words.iter().any(|d| {
+                    w == d
+                        || d.len() > w.len()
+                            && d.as_bytes()[0] == w.as_bytes()[0]
+                            && folded[ws - s.start..].starts_with(d)
+                            && d.contains(' ')
+                });
             if is_doc {
                 // "the UN report", "the State Department's report".
                 if let Some(m) = orgs.iter().rev().find(|m| m.end <= ws) {

@@ -64,6 +64,11 @@ impl ClaimCues {
         for (bit, list) in self.marked() {
             marks.mark(bit, list.iter());
         }
+        let document_words = self.document_words.iter().map(document_word_start);
+        marks.mark(
+            mark::DOCUMENT_WORD,
+            document_words.filter(|w| !w.is_empty()),
+        );
     }
 
     /// The marked lists and their bits.
@@ -77,4 +82,18 @@ impl ClaimCues {
             (mark::SKIP_BEFORE_VERB, &self.skip_before_verb),
         ]
     }
+}
+
+/// The word a claims rule sees where document noun `d` starts: `d` itself,
+/// or for one of several words the first (a claims word: a letter or digit,
+/// then letters, digits, apostrophes and hyphens).
+pub(super) fn document_word_start(d: &str) -> &str {
+    if !d.contains(' ') {
+        return d;
+    }
+    let end = d
+        .char_indices()
+        .find(|&(i, c)| !(c.is_alphanumeric() || i > 0 && matches!(c, '’' | '\'' | '-')))
+        .map_or(d.len(), |(i, _)| i);
+    &d[..end]
 }

@@ -24,6 +24,8 @@ pub(crate) fn marked_lists(lex: &'static Lexicon) -> Vec<Listed> {
             || heads.iter().any(|h| format!("{h}s") == w)
             || w == "cities" && heads.contains("city")
     };
+    // What the claims stage calls a word (`claims::words`).
+    let claims_word = regex::Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}’'\-]*").unwrap();
     let east_asian = ["chinese", "korean", "vietnamese", "japanese"];
     let closed = ["function", "pronoun", "weekday", "month"];
     let function = [
@@ -278,6 +280,19 @@ pub(crate) fn marked_lists(lex: &'static Lexicon) -> Vec<Listed> {
             mark::SKIP_BEFORE_VERB,
             false,
             Box::new(|w| c.skip_before_verb.contains(w)),
+        ),
+        (
+            "document_words",
+            mark::DOCUMENT_WORD,
+            false,
+            Box::new(move |w| {
+                c.document_words.iter().any(|d| match d.contains(' ') {
+                    true => claims_word
+                        .find(d)
+                        .is_some_and(|m| m.start() == 0 && m.as_str() == w),
+                    false => d == w,
+                })
+            }),
         ),
     ]
 }

@@ -115,6 +115,9 @@ pub(crate) mod mark {
     pub const FINITE_VERB: u64 = 1 << 50;
     /// Between a subject and its verb, changes nothing (`skip_before_verb`).
     pub const SKIP_BEFORE_VERB: u64 = 1 << 51;
+    /// A document noun of one word, or the first word of one of several
+    /// (`document_words`: "report", "white" of "white paper").
+    pub const DOCUMENT_WORD: u64 = 1 << 52;
 }
 
 /// Each marked word and the bits of the lists it is on.
