@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::attributor::Attributor;
 use super::mentions::EntityMention;
-use crate::lexicon::ClaimCues;
+use crate::lexicon::{mark, ClaimCues};
 use crate::record::EntityType;
 
 /// Does the folded noun phrase `folded` name a document ("the report")?
@@ -41,11 +41,11 @@ impl Attributor<'_, '_> {
         }
         let words = self.words(s.clone());
         let mut found: Option<usize> = None;
-        for (i, &(ws, we, w)) in words.iter().enumerate() {
+        for (i, &(ws, we, w, marks)) in words.iter().enumerate() {
             if found.is_some() {
                 break;
             }
-            if self.cues.publish_verbs.contains(w) {
+            if marks & mark::PUBLISH_VERB != 0 {
                 // "X published the report": the organization right before.
                 let seg_start = self.text[s.start..ws]
                     .rfind(',')
@@ -69,13 +69,14 @@ impl Attributor<'_, '_> {
             }
             // A one-word document noun is the word itself; one of
             // several words (longer than the word) starts at it.
-            let is_doc = self.cues.document_words.iter().any(|d| {
-                w == d
-                    || d.len() > w.len()
-                        && d.as_bytes()[0] == w.as_bytes()[0]
-                        && folded[ws - s.start..].starts_with(d)
-                        && d.contains(' ')
-            });
+            let is_doc = marks & mark::DOCUMENT_WORD != 0
+                && self.cues.document_words.iter().any(|d| {
+                    w == d
+                        || d.len() > w.len()
+                            && d.as_bytes()[0] == w.as_bytes()[0]
+                            && folded[ws - s.start..].starts_with(d)
+                            && d.contains(' ')
+                });
             if is_doc {
                 // "the UN report", "the State Department's report".
                 if let Some(m) = orgs.iter().rev().find(|m| m.end <= ws) {

@@ -17,6 +17,8 @@ use std::ops::Range;
 
 use super::attributor::Attributor;
 use super::mentions::EntityMention;
+use super::words::Word;
+use crate::lexicon::mark;
 use crate::record::EntityType;
 
 /// How many words after a bid noun its "from X" may come.
@@ -33,8 +35,9 @@ const OWNER_REACH: usize = 5;
 impl Attributor<'_, '_> {
     /// Does `word` (folded) read as a finite verb: a listed one, or a past
     /// form in "-ed"?
-    pub(super) fn is_finite_verb(&self, word: &str) -> bool {
-        self.cues.finite_verbs.contains(word) || (word.len() > 4 && word.ends_with("ed"))
+    pub(super) fn is_finite_verb(&self, word: &Word<'_>) -> bool {
+        let (_, _, w, marks) = *word;
+        marks & mark::FINITE_VERB != 0 || (w.len() > 4 && w.ends_with("ed"))
     }
 
     /// Is the figure about several bearers, or about others? "`Mobil Corp
@@ -74,8 +77,9 @@ impl Attributor<'_, '_> {
         if !(noun || relative && lead.len() <= 4) {
             return None;
         }
-        let verb = self.words(m.end..hi).first().map(|w| w.2)?;
-        (self.is_finite_verb(verb) && !matches!(verb, "is" | "are" | "was" | "were")).then_some(m)
+        let verb = *self.words(m.end..hi).first()?;
+        (self.is_finite_verb(&verb) && !matches!(verb.2, "is" | "are" | "was" | "were"))
+            .then_some(m)
     }
 
     /// "to help Yukos pay off part of a $27bn bill": the name after "help",
@@ -117,8 +121,7 @@ impl Attributor<'_, '_> {
                             "that" | "and" | "but" | "because" | "if" | "when" | "as" | "so"
                         )
                         && !words[i - 1].2.ends_with("'s");
-                    let subject_of_next =
-                        words.get(i + 1).is_some_and(|n| self.is_finite_verb(n.2));
+                    let subject_of_next = words.get(i + 1).is_some_and(|n| self.is_finite_verb(n));
                     after_verb && !subject_of_next && !self.text[words[i - 1].1..w.0].contains(',')
                 }
                 _ => false,
@@ -144,7 +147,7 @@ impl Attributor<'_, '_> {
         }
         let m = *self.mentions.within(words[k].1..hi).next()?;
         let lead = self.words(words[k].1..m.start);
-        matches!(lead.as_slice(), [] | [(_, _, "the")]).then_some(m)
+        matches!(lead.as_slice(), [] | [(_, _, "the", _)]).then_some(m)
     }
 
     /// "a nine-day session next month of the U.N. committee", "500

@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use super::attributor::Attributor;
 use super::words::Word;
+use crate::lexicon::mark;
 
 impl Attributor<'_, '_> {
     /// The clause holding `pos` within sentence `s`: it starts after a
@@ -101,7 +102,7 @@ impl Attributor<'_, '_> {
     /// clause: a clause opener ("while", "but"), an "and" before a new
     /// subject, or the first word after a semicolon?
     fn opens_clause(&self, words: &[Word<'_>], i: usize, end: usize) -> bool {
-        let (ws, _, w) = words[i];
+        let (ws, _, w, marks) = words[i];
         // "… and she is seeking $25m": a coordinated clause with its own
         // subject.
         let and_pronoun = w == "and"
@@ -127,7 +128,7 @@ impl Attributor<'_, '_> {
                 self.mentions.within(n.0..end).next().is_some_and(|m| {
                     m.start == n.0
                         && self.words(m.end..end).first().is_some_and(|v| {
-                            self.is_finite_verb(v.2) && self.text[m.end..v.0].trim().is_empty()
+                            self.is_finite_verb(v) && self.text[m.end..v.0].trim().is_empty()
                         })
                 })
             });
@@ -135,7 +136,7 @@ impl Attributor<'_, '_> {
         // the last mark before it.
         let gap = &self.text.as_bytes()[words.get(i.wrapping_sub(1)).map_or(0, |p| p.1)..ws];
         let after_semicolon = (i == 0 || gap.contains(&b';')) && self.semicolon_before(ws);
-        self.cues.clause_openers.contains(w)
+        marks & mark::CLAUSE_OPENER != 0
             || and_pronoun
             || comma_and
             || and_name_verb

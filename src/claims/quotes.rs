@@ -12,7 +12,7 @@
 use std::ops::Range;
 
 use super::words::words_in;
-use crate::lexicon::{AttributionVerbs, ClaimCues};
+use crate::lexicon::{mark, AttributionVerbs, ClaimCues};
 use crate::text::{is_title_or_caps, Doc};
 
 /// A quoted passage: `open` is where its opening mark is (the sentence start
@@ -92,7 +92,10 @@ pub(super) fn is_quotation(
 ) -> bool {
     let text = doc.text;
     let inner = &text[q.inner.clone()];
-    let n = words_in(doc, q.inner.clone()).count();
+    // The rules below ask whether there are at least 3 or 8 words, or at
+    // most 15: counting to 16 answers them all without reading a long
+    // quotation to its end.
+    let n = words_in(doc, q.inner.clone()).take(16).count();
     let before = text[..q.open].trim_end();
     let prev_word = before
         .rsplit(|c: char| !c.is_alphanumeric())
@@ -424,10 +427,11 @@ fn sloppy_close(doc: &Doc<'_>, verbs: &AttributionVerbs, i: usize, len: usize) -
     while !rest.is_char_boundary(end) {
         end -= 1;
     }
-    words_in(doc, i + len..i + len + end).any(|(_, _, w)| {
-        verbs
-            .lookup(w)
-            .is_some_and(|(_, usage)| usage.tags_quote && !usage.noun_too)
+    words_in(doc, i + len..i + len + end).any(|(_, _, w, marks)| {
+        marks & mark::ATTRIBUTION_VERB != 0
+            && verbs
+                .lookup(w)
+                .is_some_and(|(_, usage)| usage.tags_quote && !usage.noun_too)
     })
 }
 

@@ -12,6 +12,7 @@ use super::attributor::Attributor;
 use super::authors::names_a_document;
 use super::mentions::EntityMention;
 use super::verbs::AttributionVerb;
+use crate::lexicon::mark;
 use crate::record::EntityType;
 
 /// Who a noun phrase next to an attribution verb names.
@@ -137,9 +138,8 @@ impl Attributor<'_, '_> {
         }
         // Drop adverbs and auxiliaries right before the verb.
         let mut end = v;
-        for &(ws, _, w) in self.words(lo..v).iter().rev() {
-            if self.cues.skip_before_verb.contains(w) && self.text[ws..end].trim().len() == w.len()
-            {
+        for &(ws, _, w, marks) in self.words(lo..v).iter().rev() {
+            if marks & mark::SKIP_BEFORE_VERB != 0 && self.text[ws..end].trim().len() == w.len() {
                 end = ws;
             } else {
                 break;

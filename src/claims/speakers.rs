@@ -348,13 +348,11 @@ impl Attributor<'_, '_> {
                 .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
         };
         let mut j = k + 1;
-        while j < words.len() && j - k <= 4 && lower(&words[j]) && !self.is_finite_verb(words[j].2)
-        {
+        while j < words.len() && j - k <= 4 && lower(&words[j]) && !self.is_finite_verb(&words[j]) {
             j += 1;
         }
         let verb = words.get(j)?;
-        if j == k + 1 || !self.is_finite_verb(verb.2) || self.text[words[k].0..verb.0].contains(',')
-        {
+        if j == k + 1 || !self.is_finite_verb(verb) || self.text[words[k].0..verb.0].contains(',') {
             return None;
         }
         // Not "the weather".

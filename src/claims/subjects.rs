@@ -28,6 +28,7 @@ use std::ops::Range;
 
 use super::attributor::Attributor;
 use super::mentions::EntityMention;
+use crate::lexicon::mark;
 use crate::record::EntityType;
 
 /// How many words after a figure its place, agent or bearer may be.
@@ -147,7 +148,7 @@ impl Attributor<'_, '_> {
     /// unnamed noun; `None` when the figure is in no relative clause.
     fn relative_clause_head(&self, lo: usize, pos: usize) -> Option<Option<EntityMention>> {
         let words = self.words(lo..pos);
-        let (i, &(ws, _, _)) = words
+        let (i, &(ws, _, _, _)) = words
             .iter()
             .enumerate()
             .rev()
@@ -174,26 +175,22 @@ impl Attributor<'_, '_> {
         let words = self.words(lo..pos);
         let first_mention = self.mentions.within(lo..pos).next().copied();
         if let Some(m) = first_mention {
-            let lead: Vec<&str> = words
-                .iter()
-                .take_while(|w| w.1 <= m.start)
-                .map(|w| w.2)
-                .collect();
+            let lead = &words[..words.iter().take_while(|w| w.1 <= m.start).count()];
             // "Under the January contract Aramco was to purchase …": a
             // leading phrase without a comma still leaves the name the
             // subject when a verb follows it at once.
             let verb_follows = self
                 .words(m.end..pos)
                 .first()
-                .is_some_and(|w| self.is_finite_verb(w.2));
+                .is_some_and(|w| self.is_finite_verb(w));
             let open = lead.len() <= SUBJECT_REACH
                 && !self.text[lo..m.start].contains([',', ';', ':', '(', '—', '–'])
-                && (verb_follows || !lead.iter().any(|w| self.cues.prepositions.contains(w)));
+                && (verb_follows || !lead.iter().any(|w| w.3 & mark::PREPOSITION != 0));
             // "even if they pass Reagan's budget": a subject pronoun
             // before the name makes the name an object.
             let pronoun_first = lead
                 .iter()
-                .any(|w| matches!(*w, "he" | "she" | "they" | "we" | "i"));
+                .any(|w| matches!(w.2, "he" | "she" | "they" | "we" | "i"));
             // "The CFCA named it winner in five categories", "Ljubicic had
             // stretched him for five sets": the figure is about the object.
             if open && !pronoun_first && !self.object_pronoun_between(m.end, pos) {
@@ -207,8 +204,8 @@ impl Attributor<'_, '_> {
         // opening what a named speaker said refers to that speaker.
         let pronoun = words
             .first()
-            .map(|w| w.2)
-            .filter(|w| self.cues.pronouns.contains(w))?;
+            .filter(|w| w.3 & mark::PRONOUN != 0)
+            .map(|w| w.2)?;
         if lo == self.doc.sentence_span(pos).start {
             return None;
         }
@@ -259,7 +256,7 @@ impl Attributor<'_, '_> {
         let between = self.words(m.end..next.start);
         let close = between.len() <= 5
             && !self.text[m.end..next.start].contains([',', ';', '('])
-            && !between.iter().any(|w| self.cues.prepositions.contains(w.2));
+            && !between.iter().any(|w| w.3 & mark::PREPOSITION != 0);
         if close {
             *next
         } else {
@@ -356,7 +353,7 @@ impl Attributor<'_, '_> {
         }
         let m = *self.mentions.within(comma..hi).next()?;
         let lead = self.words(comma..m.start);
-        (lead.len() <= 2 && !lead.iter().any(|w| self.cues.prepositions.contains(w.2))).then_some(m)
+        (lead.len() <= 2 && !lead.iter().any(|w| w.3 & mark::PREPOSITION != 0)).then_some(m)
     }
 }
 

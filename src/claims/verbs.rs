@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use super::attributor::Attributor;
 use super::words::Word;
+use crate::lexicon::mark;
 
 /// An attribution verb found in the text.
 #[derive(Clone, Copy, Debug)]
@@ -37,7 +38,7 @@ impl Attributor<'_, '_> {
     pub(super) fn verbs_before(&self, si: usize, lo: usize, pos: usize) -> Vec<AttributionVerb> {
         let words = self.words(lo..pos);
         let tail = words.len().saturating_sub(2);
-        let Some(&(tail_start, _, _)) = words.get(tail) else {
+        let Some(&(tail_start, _, _, _)) = words.get(tail) else {
             return Vec::new();
         };
         let mut out: Vec<AttributionVerb> = self
@@ -52,11 +53,14 @@ impl Attributor<'_, '_> {
 
     /// The attribution verb that word `i` of `words` is, if it is one.
     fn verb_at(&self, words: &[Word<'_>], i: usize) -> Option<AttributionVerb> {
-        let (s, e, w) = words[i];
+        let (s, e, w, marks) = words[i];
         let according = w == "according" || w == "attributed";
-        // Most words are no verb: looked up before the quotes are.
+        // Most words are no verb: their marks say so before the quotes
+        // are read, and only a listed verb is looked up.
         let listed = if according {
             None
+        } else if marks & mark::ATTRIBUTION_VERB == 0 {
+            return None;
         } else {
             Some(self.verbs.lookup(w)?)
         };

@@ -7,14 +7,38 @@
 //! `-`. (Marks, alphabetic but neither `\p{L}` nor `\p{N}`, end a word.)
 //! Folding keeps every character's token kind, so the tokens of the original
 //! text cut the folded text the same way.
+//!
+//! Each word carries its lexicon marks ([`crate::lexicon::mark`]), the bits
+//! from [`mark::FOLDED`] on: the lower-case lists it is on. A word that is
+//! one whole base token copies the token's (looked up once by the text
+//! layer); a join of tokens, or a word cut by a range's edge, is looked up.
 
 use std::borrow::Cow;
 use std::ops::{Deref, Range};
 
+use crate::lexicon::{mark, WordMarks};
 use crate::text::{Doc, Token, TokenKind};
 
-/// A word of the folded text: its start, its end and the word itself.
-pub(super) type Word<'t> = (usize, usize, &'t str);
+/// A word of the folded text: its start, its end, the word itself and its
+/// marks (the [`mark`] bits from [`mark::FOLDED`] on: the lower-case lists
+/// the word is on).
+pub(super) type Word<'t> = (usize, usize, &'t str, u64);
+
+/// The marks of the folded word `w` (a join of tokens or a cut word).
+fn looked_up(marks: &WordMarks, w: &str) -> u64 {
+    marks.get(w) & !mark::EXACT
+}
+
+/// The marks of the word `start..end`, which begins in token `t`: the
+/// token's own when the word is the whole token (its folded text, looked
+/// up once by the text layer), else looked up.
+fn marks_of(doc: &Doc<'_>, t: &Token, start: usize, end: usize) -> u64 {
+    if start == t.start && end == t.end {
+        t.marks & !mark::EXACT
+    } else {
+        looked_up(doc.word_marks, &doc.folded[start..end])
+    }
+}
 
 /// A token that can start a word: letters or digits (`\p{L}`, `\p{N}`).
 fn starts_word(t: &Token) -> bool {
@@ -65,7 +89,12 @@ pub(super) fn words_in<'d>(doc: &'d Doc<'_>, r: Range<usize>) -> impl Iterator<I
                 end = toks[k].end.min(r.end);
                 k += 1;
             }
-            return Some((start, end, &folded[start..end]));
+            return Some((
+                start,
+                end,
+                &folded[start..end],
+                marks_of(doc, t, start, end),
+            ));
         }
         None
     })
@@ -95,6 +124,8 @@ impl<'t> Deref for Words<'_, 't> {
 /// slice of this index, read without joining tokens or allocating again.
 pub(super) struct WordIndex<'t> {
     folded: &'t str,
+    /// The lexicon's table, for the marks of words cut by a range.
+    marks: &'t WordMarks,
     words: Vec<Word<'t>>,
 }
 
@@ -105,7 +136,9 @@ impl<'t> WordIndex<'t> {
         let text = doc.text;
         let folded = doc.folded.as_str();
         let toks = &doc.tokens;
-        let mut words = Vec::with_capacity(toks.len() / 2 + 1);
+        // At most one word per token (most tokens are words: a smaller
+        // guess grew the vector once, copying it).
+        let mut words = Vec::with_capacity(toks.len());
         let mut k = 0;
         while k < toks.len() {
             let t = &toks[k];
@@ -118,9 +151,14 @@ impl<'t> WordIndex<'t> {
                 end = toks[k].end;
                 k += 1;
             }
-            words.push((t.start, end, &folded[t.start..end]));
+            let marks = marks_of(doc, t, t.start, end);
+            words.push((t.start, end, &folded[t.start..end], marks));
         }
-        WordIndex { folded, words }
+        WordIndex {
+            folded,
+            marks: doc.word_marks,
+            words,
+        }
     }
 
     /// Words of `r` in the folded text with their offsets, as [`words_in`]
@@ -130,8 +168,8 @@ impl<'t> WordIndex<'t> {
         if r.is_empty() || folded.get(r.clone()).is_none() {
             return Words(Cow::Borrowed(&[]));
         }
-        let from = self.words.partition_point(|&(_, e, _)| e <= r.start);
-        let to = from + self.words[from..].partition_point(|&(s, _, _)| s < r.end);
+        let from = self.words.partition_point(|&(_, e, _, _)| e <= r.start);
+        let to = from + self.words[from..].partition_point(|&(s, _, _, _)| s < r.end);
         let inner = &self.words[from..to];
         let cut_first = inner.first().is_some_and(|w| w.0 < r.start);
         let cut_last = inner.last().is_some_and(|w| w.1 > r.end);
@@ -143,21 +181,23 @@ impl<'t> WordIndex<'t> {
         // A word begun before `r` is cut at `r.start`: its rest is a word
         // from its first letter or digit (the rest holds nothing else but
         // apostrophes and hyphens).
-        if let (true, Some((&(_, e, _), tail))) = (cut_first, inner.split_first()) {
+        if let (true, Some((&(_, e, _, _), tail))) = (cut_first, inner.split_first()) {
             let cut = e.min(r.end);
             let lead = folded[r.start..cut]
                 .find(|c| !matches!(c, '’' | '\'' | '-'))
                 .map(|p| r.start + p);
             if let Some(from) = lead {
-                out.push((from, cut, &folded[from..cut]));
+                let w = &folded[from..cut];
+                out.push((from, cut, w, looked_up(self.marks, w)));
             }
             rest = tail;
         }
-        for &(s, e, w) in rest {
+        for &(s, e, w, marks) in rest {
             if e > r.end {
-                out.push((s, r.end, &folded[s..r.end]));
+                let cut = &folded[s..r.end];
+                out.push((s, r.end, cut, looked_up(self.marks, cut)));
             } else {
-                out.push((s, e, w));
+                out.push((s, e, w, marks));
             }
         }
         Words(Cow::Owned(out))
@@ -182,10 +222,12 @@ mod tests {
         "",
     ];
 
-    /// The token joins find what the pattern finds, over every range.
+    /// The token joins find what the pattern finds, over every range, and
+    /// each word's marks are what a lookup of the word gives.
     #[test]
     fn words_match_the_pattern_on_every_range() {
         let word = pattern();
+        let marks = &crate::lexicon::Lexicon::embedded().marks;
         for text in TEXTS {
             let doc = Doc::new(text, false);
             let index = WordIndex::new(&doc);
@@ -194,9 +236,12 @@ mod tests {
                 .collect();
             for (k, &a) in bounds.iter().enumerate() {
                 for &b in &bounds[k..] {
-                    let fresh: Vec<(usize, usize, &str)> = word
+                    let fresh: Vec<Word<'_>> = word
                         .find_iter(&doc.folded[a..b])
-                        .map(|m| (a + m.start(), a + m.end(), m.as_str()))
+                        .map(|m| {
+                            let w = m.as_str();
+                            (a + m.start(), a + m.end(), w, looked_up(marks, w))
+                        })
                         .collect();
                     let joined: Vec<_> = words_in(&doc, a..b).collect();
                     assert_eq!(joined, fresh, "{text:?} {a}..{b}");
@@ -204,5 +249,23 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Over the fixture and the development texts, each word's marks are
+    /// what a lookup of the word gives: a whole token's copied marks are
+    /// its word's.
+    #[test]
+    fn word_marks_are_looked_up_marks() {
+        let marks = &crate::lexicon::Lexicon::embedded().marks;
+        let mut marked = 0;
+        for text in crate::text::test_corpus::texts() {
+            let doc = Doc::new(&text, false);
+            let index = WordIndex::new(&doc);
+            for &(_, _, w, m) in index.words(0..text.len()).iter() {
+                assert_eq!(m, looked_up(marks, w), "{w:?}");
+                marked += usize::from(m != 0);
+            }
+        }
+        assert!(marked > 1000, "{marked} words marked");
     }
 }

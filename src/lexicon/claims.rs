@@ -3,6 +3,7 @@
 //! for). The attribution verbs are [`AttributionVerbs`](super::AttributionVerbs).
 
 use super::lists::word_lists;
+use super::{mark, WordMarks};
 
 word_lists! {
     /// The claims stage's small lists.
@@ -46,4 +47,53 @@ word_lists! {
         /// People who speak for a body ("spokesmen", "officials").
         spokesmen_nouns,
     }
+}
+
+impl ClaimCues {
+    /// The number of words [`ClaimCues::mark_words`] marks (at most).
+    pub(super) fn marked_words(&self) -> usize {
+        self.marked()
+            .iter()
+            .map(|(_, list)| list.iter().count())
+            .sum()
+    }
+
+    /// Mark in `marks` every word of the lists the claims rules ask about
+    /// per word ([`mark`] bits).
+    pub(super) fn mark_words(&self, marks: &mut WordMarks) {
+        for (bit, list) in self.marked() {
+            marks.mark(bit, list.iter());
+        }
+        let document_words = self.document_words.iter().map(document_word_start);
+        marks.mark(
+            mark::DOCUMENT_WORD,
+            document_words.filter(|w| !w.is_empty()),
+        );
+    }
+
+    /// The marked lists and their bits.
+    fn marked(&self) -> [(u64, &super::WordList); 6] {
+        [
+            (mark::CLAUSE_OPENER, &self.clause_openers),
+            (mark::PREPOSITION, &self.prepositions),
+            (mark::PRONOUN, &self.pronouns),
+            (mark::PUBLISH_VERB, &self.publish_verbs),
+            (mark::FINITE_VERB, &self.finite_verbs),
+            (mark::SKIP_BEFORE_VERB, &self.skip_before_verb),
+        ]
+    }
+}
+
+/// The word a claims rule sees where document noun `d` starts: `d` itself,
+/// or for one of several words the first (a claims word: a letter or digit,
+/// then letters, digits, apostrophes and hyphens).
+pub(super) fn document_word_start(d: &str) -> &str {
+    if !d.contains(' ') {
+        return d;
+    }
+    let end = d
+        .char_indices()
+        .find(|&(i, c)| !(c.is_alphanumeric() || i > 0 && matches!(c, '’' | '\'' | '-')))
+        .map_or(d.len(), |(i, _)| i);
+    &d[..end]
 }

@@ -11,7 +11,7 @@ pub(crate) type Listed = (&'static str, u64, bool, Box<dyn Fn(&str) -> bool>);
 
 /// Every list the lexicon marks, answered by the list itself.
 pub(crate) fn marked_lists(lex: &'static Lexicon) -> Vec<Listed> {
-    let (n, f) = (&lex.names, &lex.figures);
+    let (n, f, c) = (&lex.names, &lex.figures, &lex.claims);
     let stop_class = move |w: &str, classes: &[&str]| {
         n.stop.get(w).is_some_and(|c| classes.contains(&c.as_str()))
     };
@@ -24,6 +24,8 @@ pub(crate) fn marked_lists(lex: &'static Lexicon) -> Vec<Listed> {
             || heads.iter().any(|h| format!("{h}s") == w)
             || w == "cities" && heads.contains("city")
     };
+    // What the claims stage calls a word (`claims::words`).
+    let claims_word = regex::Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}’'\-]*").unwrap();
     let east_asian = ["chinese", "korean", "vietnamese", "japanese"];
     let closed = ["function", "pronoun", "weekday", "month"];
     let function = [
@@ -276,6 +278,61 @@ pub(crate) fn marked_lists(lex: &'static Lexicon) -> Vec<Listed> {
             mark::CURRENCY_FIRST,
             false,
             Box::new(|w| f.suffixes.iter().any(|(c, _)| c[0].eq_ignore_ascii_case(w))),
+        ),
+        (
+            "attribution verbs",
+            mark::ATTRIBUTION_VERB,
+            false,
+            Box::new(|w| lex.verbs.lookup(w).is_some()),
+        ),
+        (
+            "clause_openers",
+            mark::CLAUSE_OPENER,
+            false,
+            Box::new(|w| c.clause_openers.contains(w)),
+        ),
+        (
+            "prepositions",
+            mark::PREPOSITION,
+            false,
+            Box::new(|w| c.prepositions.contains(w)),
+        ),
+        (
+            "pronouns",
+            mark::PRONOUN,
+            false,
+            Box::new(|w| c.pronouns.contains(w)),
+        ),
+        (
+            "publish_verbs",
+            mark::PUBLISH_VERB,
+            false,
+            Box::new(|w| c.publish_verbs.contains(w)),
+        ),
+        (
+            "finite_verbs",
+            mark::FINITE_VERB,
+            false,
+            Box::new(|w| c.finite_verbs.contains(w)),
+        ),
+        (
+            "skip_before_verb",
+            mark::SKIP_BEFORE_VERB,
+            false,
+            Box::new(|w| c.skip_before_verb.contains(w)),
+        ),
+        (
+            "document_words",
+            mark::DOCUMENT_WORD,
+            false,
+            Box::new(move |w| {
+                c.document_words.iter().any(|d| match d.contains(' ') {
+                    true => claims_word
+                        .find(d)
+                        .is_some_and(|m| m.start() == 0 && m.as_str() == w),
+                    false => d == w,
+                })
+            }),
         ),
     ]
 }

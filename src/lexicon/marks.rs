@@ -109,6 +109,26 @@ pub(crate) mod mark {
     /// The first word of a currency suffix (`suffixes`), in ASCII lower
     /// case (the rules compare it ignoring ASCII case).
     pub const CURRENCY_FIRST: u64 = 1 << 44;
+
+    // Claims lists (all lower-case, matched on the folded word).
+
+    /// An attribution verb (`attribution_verbs.tsv`: "said", "estimates").
+    pub const ATTRIBUTION_VERB: u64 = 1 << 45;
+    /// Starts a new clause with its own subject (`clause_openers`).
+    pub const CLAUSE_OPENER: u64 = 1 << 46;
+    /// Opens a prepositional phrase (`prepositions`).
+    pub const PREPOSITION: u64 = 1 << 47;
+    /// A pronoun that refers back to a name (`pronouns`).
+    pub const PRONOUN: u64 = 1 << 48;
+    /// Makes an organization a document's author (`publish_verbs`).
+    pub const PUBLISH_VERB: u64 = 1 << 49;
+    /// An auxiliary or past form that shows a subject (`finite_verbs`).
+    pub const FINITE_VERB: u64 = 1 << 50;
+    /// Between a subject and its verb, changes nothing (`skip_before_verb`).
+    pub const SKIP_BEFORE_VERB: u64 = 1 << 51;
+    /// A document noun of one word, or the first word of one of several
+    /// (`document_words`: "report", "white" of "white paper").
+    pub const DOCUMENT_WORD: u64 = 1 << 52;
 }
 
 /// Each marked word and the bits of the lists it is on.

@@ -25,7 +25,8 @@
 //!   `NameCues`, `ClaimCues`: one field per list, named as the list).
 //! - `marks`: [`WordMarks`], which lists each word is on as the bits of
 //!   one `u64` ([`mark`]: the name lists, number words, months, the figure
-//!   rules' per-word lists), one table for every family, built by
+//!   rules' per-word lists, the attribution verbs and the claims rules'
+//!   per-word lists), one table for every family, built by
 //!   [`Lexicon::index_marks`]. The text layer (`text::Doc`) looks each base
 //!   token up once; the stages' views copy the bits, so no rule hashes a
 //!   word to ask whether it is on one of these lists. `marked_lists`
@@ -126,9 +127,16 @@ impl Lexicon {
         let marks = &mut self.marks;
         marks.clear();
         // Sized once: growing by rehashing cost a third of the inserts.
-        marks.reserve(self.names.marked_words() + self.figures.numbers.len());
+        marks.reserve(
+            self.names.marked_words()
+                + self.figures.numbers.len()
+                + self.verbs.len()
+                + self.claims.marked_words(),
+        );
         self.names.mark_words(marks);
         self.figures.mark_words(marks);
+        self.verbs.mark_words(marks);
+        self.claims.mark_words(marks);
     }
 }
 

@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{columns, embedded_table, rows};
+use super::{columns, embedded_table, mark, rows, WordMarks};
 use crate::hash::FnvBuild;
 
 /// How an attribution verb may be read.
@@ -67,6 +67,17 @@ impl AttributionVerbs {
     /// "insisted"; not "claims", "notes").
     pub fn is_quote_tag(&self, word: &str) -> bool {
         self.quote_tags.contains(word)
+    }
+
+    /// The number of verbs.
+    pub(super) fn len(&self) -> usize {
+        self.by_verb.len()
+    }
+
+    /// Mark every verb [`mark::ATTRIBUTION_VERB`] in `marks`: the bit is
+    /// [`AttributionVerbs::lookup`] finding the folded word.
+    pub(super) fn mark_words(&self, marks: &mut WordMarks) {
+        marks.mark(mark::ATTRIBUTION_VERB, self.by_verb.keys().copied());
     }
 
     /// The plain speech verbs (column `use` is `verb`), in the file's order.
