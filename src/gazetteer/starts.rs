@@ -249,7 +249,7 @@ pub(super) fn after_word_char(text: &str, pos: usize) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::text::fold_case;
 
@@ -275,6 +275,22 @@ mod tests {
         }
     }
 
+    /// A trie of `patterns` (folded) and its start table, refusing
+    /// lower-case word starts unless `lower`.
+    pub(in crate::gazetteer) fn trie_and_table(
+        patterns: &[String],
+        lower: bool,
+    ) -> (Trie, StartTable) {
+        let patterns: Vec<String> = patterns.iter().map(|p| fold_case(p)).collect();
+        let trie = Trie::new(&patterns);
+        let table = if lower {
+            StartTable::any(&trie)
+        } else {
+            StartTable::lower_case_refused(&trie)
+        };
+        (trie, table)
+    }
+
     proptest::proptest! {
         /// The starts are the word starts, one character at a time, whose
         /// folded first byte begins a pattern and whose first character
@@ -285,13 +301,7 @@ mod tests {
             text in "[a-cA-C0-9 .,'’éÉ-]{0,80}",
             lower in proptest::bool::ANY,
         ) {
-            let patterns: Vec<String> = patterns.iter().map(|p| fold_case(p)).collect();
-            let trie = Trie::new(&patterns);
-            let table = if lower {
-                StartTable::any(&trie)
-            } else {
-                StartTable::lower_case_refused(&trie)
-            };
+            let (trie, table) = trie_and_table(&patterns, lower);
             let folded = fold_case(&text);
             let expected: Vec<usize> = text
                 .char_indices()

@@ -151,8 +151,9 @@ impl Positions for TokenStarts<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gazetteer::starts::tests::trie_and_table;
     use crate::gazetteer::starts::{word_char_at, Starts};
-    use crate::text::{fold_case, Doc};
+    use crate::text::Doc;
 
     #[test]
     fn white_space_is_every_white_space_character() {
@@ -202,13 +203,7 @@ mod tests {
             lower in proptest::bool::ANY,
             skip in proptest::collection::vec(0usize..6, 0..5),
         ) {
-            let patterns: Vec<String> = patterns.iter().map(|p| fold_case(p)).collect();
-            let trie = Trie::new(&patterns);
-            let table = if lower {
-                StartTable::any(&trie)
-            } else {
-                StartTable::lower_case_refused(&trie)
-            };
+            let (trie, table) = trie_and_table(&patterns, lower);
             let doc = Doc::new(&text, false);
             let mut bytes = Starts::new(&text, &doc.folded, &table, &trie, 0);
             let expected = walk(&mut bytes, &trie, &text, &doc.folded, &skip);

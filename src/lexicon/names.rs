@@ -361,20 +361,14 @@ impl NameWords {
                 .filter_map(|p| p.split_once(' ').map(|(_, last)| last)),
         );
         marks.mark(mark::WORK_NOUN_AFTER, self.cues.work_nouns_after.iter());
-        let suffixes: Vec<String> = self
-            .cues
-            .company_suffixes
-            .iter()
-            .map(str::to_lowercase)
-            .collect();
-        marks.mark(mark::COMPANY_SUFFIX, suffixes.iter().map(String::as_str));
-        let project_heads: Vec<String> = self
-            .cues
-            .project_heads
-            .iter()
-            .map(str::to_lowercase)
-            .collect();
-        marks.mark(mark::PROJECT_HEAD, project_heads.iter().map(String::as_str));
+        // Lists written with capitals whose rules ask about the lower-case word.
+        for (bit, list) in [
+            (mark::COMPANY_SUFFIX, &self.cues.company_suffixes),
+            (mark::PROJECT_HEAD, &self.cues.project_heads),
+        ] {
+            let lower: Vec<String> = list.iter().map(str::to_lowercase).collect();
+            marks.mark(bit, lower.iter().map(String::as_str));
+        }
         let heads = &self.cues.lower_place_heads;
         marks.mark(mark::LOWER_PLACE_HEAD, heads.iter());
         // The plural the rule strips back ("districts"; "cities" for "city").
