@@ -1,8 +1,12 @@
 //! The article's words as the name rules see them: the stage's words,
 //! joined from the document's base tokens, and [`Words`], which holds every
 //! per-word fact the rules ask about (computed once, or on first use).
+//!
+//! Each word is one [`Token`] of 32 bytes: its span, its lexicon marks and
+//! its facts as bits. A word's lower-case form is the folded text at the
+//! word's offsets for an ASCII word (no copy); only the other words keep a
+//! lower-cased copy, in one side string ([`OwnLowers`]).
 
-use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashSet;
 
@@ -16,39 +20,103 @@ use crate::text::{is_punct, Doc, Token as BaseToken, TokenKind};
 pub(super) struct Token {
     pub(super) start: usize,
     pub(super) end: usize,
-    /// The word carried a possessive `'s`/`’s` (left out of `start..end`).
-    pub(super) possessive: bool,
-    /// Starts with a capital letter.
-    capital: bool,
-    /// Starts with a lower-case letter.
-    lower: bool,
-    /// Written in capitals: two letters or more, none lower case.
-    all_caps: bool,
-    /// Only spaces between the previous token and this one (see
-    /// [`Words::joined`]).
-    joined: bool,
-    /// Only spaces, or an abbreviation's dot and spaces, between the
-    /// previous token and this one (see [`Words::joined_or_dot`]).
-    joined_or_dot: bool,
     /// The word lists the word is on ([`mark`] bits: the base token's, see
     /// [`crate::text::Token::marks`]).
     marks: u64,
-    /// Lower-casing leaves the word as it is.
-    folds_to_itself: bool,
-    /// A brand written with a lower-case first letter ("eDonkey", see
-    /// [`super::lists::is_brand_word`]).
-    brand: bool,
+    /// The word carried a possessive `'s`/`’s` (left out of `start..end`).
+    pub(super) possessive: bool,
+    /// The word's [`fact`] bits.
+    facts: u16,
+    /// Type of the gazetteer match covering the word, if any.
+    gaz: Option<EntityType>,
+    /// The title or role starting at the word: its kind and its length in
+    /// words (see [`Words::compute_title_at`]).
+    title: Option<TitleKind>,
+    title_words: u16,
+}
+
+/// The facts of a word, one bit each in [`Token::facts`].
+mod fact {
+    /// Starts with a capital letter.
+    pub(super) const CAPITAL: u16 = 1;
+    /// Starts with a lower-case letter.
+    pub(super) const LOWER: u16 = 1 << 1;
+    /// Written in capitals: two letters or more, none lower case.
+    pub(super) const ALL_CAPS: u16 = 1 << 2;
+    /// Only spaces between the previous token and this one (see
+    /// [`Words::joined`](super::Words::joined)).
+    pub(super) const JOINED: u16 = 1 << 3;
+    /// Only spaces, or an abbreviation's dot and spaces, between the
+    /// previous token and this one.
+    pub(super) const JOINED_OR_DOT: u16 = 1 << 4;
+    /// Starts lower case and lower-casing leaves it as it is (only asked of
+    /// words that start lower case).
+    pub(super) const PLAIN_LOWER: u16 = 1 << 5;
+    /// A brand written with a lower-case first letter ("eDonkey").
+    pub(super) const BRAND: u16 = 1 << 6;
     /// A hyphen inside the word ("al-Qaeda").
-    hyphen: bool,
+    pub(super) const HYPHEN: u16 = 1 << 7;
     /// A letter in the word (`char::is_alphabetic`).
-    alphabetic: bool,
+    pub(super) const ALPHABETIC: u16 = 1 << 8;
+    /// The lower-case form is kept in [`OwnLowers`](super::OwnLowers), not
+    /// read from the folded text.
+    pub(super) const OWN_LOWER: u16 = 1 << 9;
+    /// The gazetteer match covering the word may give way to a person name:
+    /// a one-word city or an ambiguous entry ("Winston", "Davis").
+    pub(super) const GAZ_SOFT: u16 = 1 << 10;
+    /// The word's capitals say nothing: it is on a headline-case line (see
+    /// [`Doc::capitals_mute`](crate::text::Doc::capitals_mute)).
+    pub(super) const MUTE: u16 = 1 << 11;
+    /// The word starts a sentence.
+    pub(super) const INITIAL: u16 = 1 << 12;
+    /// A hyphenated word that can be part of a name (see
+    /// [`Words::is_name_word`](super::Words::is_name_word)).
+    pub(super) const HYPHEN_NAME: u16 = 1 << 13;
+}
+
+impl Token {
+    fn is(&self, facts: u16) -> bool {
+        self.facts & facts != 0
+    }
+
+    fn set(&mut self, facts: u16, on: bool) {
+        if on {
+            self.facts |= facts;
+        } else {
+            self.facts &= !facts;
+        }
+    }
+}
+
+/// The lower-case forms of the words whose form is not the folded text at
+/// their offsets (words outside ASCII), one after the other in one string.
+#[derive(Default)]
+pub(super) struct OwnLowers {
+    text: String,
+    /// Word index and end in `text` of each form, in word order (a form
+    /// starts where the one before ends).
+    ends: Vec<(usize, usize)>,
+}
+
+impl OwnLowers {
+    fn push(&mut self, word: usize, lower: &str) {
+        self.text.push_str(lower);
+        self.ends.push((word, self.text.len()));
+    }
+
+    fn get(&self, word: usize) -> &str {
+        let k = self.ends.partition_point(|&(w, _)| w < word);
+        let start = k.checked_sub(1).map_or(0, |p| self.ends[p].1);
+        &self.text[start..self.ends[k].1]
+    }
 }
 
 /// The stage's words, joined from the document's base tokens
 /// ([`crate::text::Token`]): letters and digits, with `-`, `'`, `’`, `.`
 /// and `&` kept when they sit between two of them ("al-Qaeda", "O'Brien",
-/// "U.S"). A possessive `'s` is cut off.
-pub(super) fn tokenize(doc: &Doc<'_>) -> Vec<Token> {
+/// "U.S"). A possessive `'s` is cut off. The lower-case forms the folded
+/// text does not hold go to `lowers`.
+pub(super) fn tokenize(doc: &Doc<'_>, lowers: &mut OwnLowers) -> Vec<Token> {
     let base = &doc.tokens;
     let text = doc.text;
     let alphanumeric = |j: usize| {
@@ -62,7 +130,9 @@ pub(super) fn tokenize(doc: &Doc<'_>) -> Vec<Token> {
                 && matches!(&text[t.start..t.end], "-" | "'" | "’" | "." | "&")
         })
     };
-    let mut out: Vec<Token> = Vec::with_capacity(base.len() / 2 + 8);
+    // No more words than base tokens; the room left over is given back at
+    // the end (in place).
+    let mut out: Vec<Token> = Vec::with_capacity(base.len());
     let mut k = 0;
     while k < base.len() {
         let first = &base[k];
@@ -101,43 +171,72 @@ pub(super) fn tokenize(doc: &Doc<'_>) -> Vec<Token> {
             Some(prev) if !prev.possessive => gap_facts(&text[prev.end..start]),
             _ => (false, false),
         };
-        out.push(Token {
+        let mut t = Token {
             start,
             end,
+            marks: 0,
             possessive,
-            capital: first.case.starts_upper(),
-            lower: first.case.starts_lower(),
-            all_caps: written_in_capitals(text, parts),
-            joined,
-            joined_or_dot,
-            marks: word_marks(doc, parts, start, end),
-            folds_to_itself: false,
-            brand: first.case.starts_lower()
+            facts: 0,
+            gaz: None,
+            title: None,
+            title_words: 0,
+        };
+        t.set(fact::CAPITAL, first.case.starts_upper());
+        t.set(fact::LOWER, first.case.starts_lower());
+        t.set(fact::ALL_CAPS, written_in_capitals(text, parts));
+        t.set(fact::JOINED, joined);
+        t.set(fact::JOINED_OR_DOT, joined_or_dot);
+        t.set(
+            fact::BRAND,
+            first.case.starts_lower()
                 && second_may_be_upper(text, start)
                 && super::lists::brand_written(&text[start..end]),
-            hyphen: parts.len() > 1 && parts.iter().any(|t| is_punct(text, t, '-')),
-            alphabetic: parts.iter().any(|t| t.kind.is_alphabetic()),
-        });
+        );
+        t.set(
+            fact::HYPHEN,
+            parts.len() > 1 && parts.iter().any(|t| is_punct(text, t, '-')),
+        );
+        t.set(
+            fact::ALPHABETIC,
+            parts.iter().any(|t| t.kind.is_alphabetic()),
+        );
+        word_case(doc, parts, &mut t, out.len(), lowers);
+        out.push(t);
         k = j;
     }
+    out.shrink_to_fit();
     out
 }
 
-/// The lists the word `start..end`, made of the base tokens `parts`, is on
-/// ([`mark`] bits of its text and of its lower-case form): the base token's
-/// marks for a word of one ASCII token (whose folded text is the word
-/// lower-cased), looked up for a join ("al-Qaeda", "U.S") or a word
-/// outside ASCII (lower-cased by `str::to_lowercase` here, which can differ
-/// from the folded text).
-fn word_marks(doc: &Doc<'_>, parts: &[BaseToken], start: usize, end: usize) -> u64 {
-    let w = &doc.text[start..end];
-    if !w.is_ascii() {
-        return doc.word_marks.of(w, &w.to_lowercase());
-    }
-    match parts {
+/// The marks and lower-case facts of word `t` (number `index`), made of
+/// the base tokens `parts`. An ASCII word's lower case is the folded text
+/// at its offsets (which lower-cases ASCII exactly as `str::to_lowercase`
+/// does), and a word of one ASCII token has its base token's marks; a join
+/// ("al-Qaeda", "U.S") is looked up, and a word outside ASCII is
+/// lower-cased here (by `str::to_lowercase`, which can differ from the
+/// folded text), its form kept in `lowers`.
+fn word_case(
+    doc: &Doc<'_>,
+    parts: &[BaseToken],
+    t: &mut Token,
+    index: usize,
+    lowers: &mut OwnLowers,
+) {
+    let w = &doc.text[t.start..t.end];
+    let folded = doc.folded.get(t.start..t.end).filter(|_| w.is_ascii());
+    let Some(folded) = folded else {
+        let lower = w.to_lowercase();
+        t.marks = doc.word_marks.of(w, &lower);
+        t.set(fact::PLAIN_LOWER, t.is(fact::LOWER) && *w == *lower);
+        t.set(fact::OWN_LOWER, true);
+        lowers.push(index, &lower);
+        return;
+    };
+    t.marks = match parts {
         [one] => one.marks,
-        _ => doc.word_marks.of(w, &doc.folded[start..end]),
-    }
+        _ => doc.word_marks.of(w, folded),
+    };
+    t.set(fact::PLAIN_LOWER, t.is(fact::LOWER) && w == folded);
 }
 
 /// The character after the first at `start` may be a capital: it is one
@@ -181,122 +280,68 @@ pub(super) struct Words<'d, 'a> {
     pub(super) gaz: &'d Gazetteer,
     pub(super) lex: &'d NameWords,
     pub(super) toks: Vec<Token>,
-    /// Gazetteer type covering each token, if any.
-    pub(super) gaz_kind: Vec<Option<EntityType>>,
-    /// The gazetteer match covering each token may give way to a person
-    /// name: a one-word city or an ambiguous entry ("Winston", "Davis").
-    pub(super) gaz_soft: Vec<bool>,
-    /// The token's capitals say nothing: it is on a headline-case line
-    /// (see [`Doc::capitals_mute`]).
-    pub(super) mute: Vec<bool>,
-    /// The token starts a sentence.
-    pub(super) initial: Vec<bool>,
+    /// The lower-case forms of the words outside ASCII.
+    lowers: OwnLowers,
     /// Lower-case words that occur written in lower case somewhere in the text
     /// (built on first use; only those some other word could ask about).
-    lower_words: OnceCell<HashSet<&'a str>>,
+    pub(super) lower_words: OnceCell<HashSet<&'a str>>,
     /// Capitalised words that occur away from sentence starts and headlines
     /// (built on first use; only those some other word could ask about).
-    mid_caps: OnceCell<HashSet<&'a str>>,
-    // Per-token facts the rules ask for many times, computed once.
-    /// Each token lower-cased (`str::to_lowercase`).
-    lower: Vec<Cow<'a, str>>,
-    /// See [`Words::compute_name_word`].
-    name_word: Vec<bool>,
-    /// The title or role starting at each token (see [`Words::compute_title_at`]).
-    pub(super) titles: Vec<Option<(usize, TitleKind)>>,
+    pub(super) mid_caps: OnceCell<HashSet<&'a str>>,
 }
 impl<'a> Words<'a, 'a> {
-    /// Tokenize `doc` and compute the per-token facts. (Lower-cased words
-    /// borrow from the folded text, so the text's lifetime is the borrow's.)
+    /// Tokenize `doc` and compute the per-token facts.
     pub(super) fn new(
         doc: &'a Doc<'a>,
         gaz: &'a Gazetteer,
         lex: &'a NameWords,
         matches: &[GazMatch],
     ) -> Words<'a, 'a> {
-        let toks = tokenize(doc);
-        let marks = super::gazetteer_matches::mark_tokens(doc, gaz, &toks, matches);
-        let mute = mute_tokens(doc, &toks);
-        let initial = sentence_initial_tokens(doc, &toks);
-        let mut toks = toks;
-        let lower: Vec<Cow<'a, str>> = toks
-            .iter_mut()
-            .map(|t| {
-                let w = &doc.text[t.start..t.end];
-                // The folded text lower-cases an ASCII word exactly as
-                // `to_lowercase` does; other words are lower-cased on their own.
-                let lower = match doc.folded.get(t.start..t.end) {
-                    Some(f) if w.is_ascii() => Cow::Borrowed(f),
-                    _ => Cow::Owned(w.to_lowercase()),
-                };
-                t.folds_to_itself = *w == *lower;
-                lower
-            })
-            .collect();
+        let mut lowers = OwnLowers::default();
+        let mut toks = tokenize(doc, &mut lowers);
+        super::gazetteer_matches::mark_tokens(doc, gaz, &mut toks, matches);
+        mark_mute(doc, &mut toks);
+        mark_sentence_initial(doc, &mut toks);
         let mut words = Words {
             doc,
             gaz,
             lex,
             toks,
-            gaz_kind: marks.kind,
-            gaz_soft: marks.soft,
-            mute,
-            initial,
+            lowers,
             lower_words: OnceCell::new(),
             mid_caps: OnceCell::new(),
-            lower,
-            name_word: Vec::new(),
-            titles: Vec::new(),
         };
-        words.name_word = (0..words.toks.len())
-            .map(|i| words.compute_name_word(i))
-            .collect();
-        words.titles = (0..words.toks.len())
-            .map(|i| words.compute_title_at(i))
-            .collect();
+        words.mark_names_and_titles();
         words
     }
-}
 
-/// A set of words that may answer "no" wrongly but never "yes" wrongly
-/// without hashing a word: each word sets one bit of 4,096, chosen by its
-/// length and its first and last bytes. (Words chosen to share bits only
-/// make the filter let more through.)
-pub(super) struct WordFilter([u64; 64]);
-
-impl WordFilter {
-    pub(super) fn new<'w>(words: impl Iterator<Item = &'w str>) -> WordFilter {
-        let mut bits = [0u64; 64];
-        for w in words {
-            let b = WordFilter::bit(w);
-            bits[b / 64] |= 1 << (b % 64);
+    /// Mark the hyphenated words that can be part of a name and the titles,
+    /// at the words that can have them (a hyphen; a title's first word).
+    fn mark_names_and_titles(&mut self) {
+        for i in 0..self.toks.len() {
+            let t = self.toks[i];
+            if t.is(fact::HYPHEN) {
+                let name = self.hyphen_name_word(i);
+                self.toks[i].set(fact::HYPHEN_NAME, name);
+            }
+            if t.marks & mark::TITLE_FIRST != 0 {
+                if let Some((end, kind)) = self.compute_title_at(i) {
+                    let t = &mut self.toks[i];
+                    t.title = Some(kind);
+                    t.title_words = u16::try_from(end - i).expect("a title of a few words");
+                }
+            }
         }
-        WordFilter(bits)
-    }
-
-    fn bit(w: &str) -> usize {
-        let bytes = w.as_bytes();
-        let (first, last) = (bytes.first().copied(), bytes.last().copied());
-        let key = u32::from(first.unwrap_or(0)) << 16
-            | u32::from(last.unwrap_or(0)) << 8
-            | (bytes.len() as u32 & 0xff);
-        (key.wrapping_mul(0x9e37_79b9) >> 20) as usize
-    }
-
-    /// `w` may be one of the words (it is, or shares their bit).
-    pub(super) fn may_hold(&self, w: &str) -> bool {
-        let b = WordFilter::bit(w);
-        self.0[b / 64] & (1 << (b % 64)) != 0
     }
 }
 
-/// Whether each token's capitals say nothing ([`Doc::capitals_mute`]).
-fn mute_tokens(doc: &Doc<'_>, toks: &[Token]) -> Vec<bool> {
+/// Mark the words whose capitals say nothing ([`Doc::capitals_mute`]).
+fn mark_mute(doc: &Doc<'_>, toks: &mut [Token]) {
     // One answer per line: the test reads the whole line. Tokens come in
     // order, so only the current line's answer is kept.
     let mut cache: Option<(std::ops::Range<usize>, bool)> = None;
-    toks.iter()
-        .map(|t| match &cache {
+    for t in toks {
+        let mute = match &cache {
             Some((line, mute)) if line.start <= t.start && t.start <= line.end => *mute,
             _ => {
                 let line = doc.line_span(t.start);
@@ -304,25 +349,43 @@ fn mute_tokens(doc: &Doc<'_>, toks: &[Token]) -> Vec<bool> {
                 cache = Some((line, mute));
                 mute
             }
-        })
-        .collect()
+        };
+        t.set(fact::MUTE, mute);
+    }
 }
 
-/// Whether each token starts a sentence: the first token at or after each
+/// Mark the words that start a sentence: the first word at or after each
 /// sentence start (a walk over both lists keeps this linear).
-fn sentence_initial_tokens(doc: &Doc<'_>, toks: &[Token]) -> Vec<bool> {
-    let mut out = vec![false; toks.len()];
+fn mark_sentence_initial(doc: &Doc<'_>, toks: &mut [Token]) {
     let mut k = 0;
     for sent in &doc.sentences {
         while k < toks.len() && toks[k].start < sent.start {
             k += 1;
         }
         if k < toks.len() && toks[k].start < sent.end {
-            out[k] = true;
+            toks[k].set(fact::INITIAL, true);
         }
     }
-    out
 }
+
+/// Gazetteer facts of the words, set by
+/// [`mark_tokens`](super::gazetteer_matches::mark_tokens).
+impl Token {
+    /// The word is covered by a match of type `kind` that may (`soft`) or
+    /// may not give way to a person name.
+    pub(super) fn set_gazetteer(&mut self, kind: EntityType, soft: bool) {
+        self.gaz = Some(kind);
+        self.set(fact::GAZ_SOFT, soft);
+    }
+
+    /// The title or role starting at this word, number `i`: its end (one
+    /// past its last word) and kind.
+    pub(super) fn title_at(&self, i: usize) -> Option<(usize, TitleKind)> {
+        self.title
+            .map(|kind| (i + usize::from(self.title_words), kind))
+    }
+}
+
 impl<'d, 'a> Words<'d, 'a> {
     pub(super) fn word(&self, i: usize) -> &'a str {
         let t = self.toks[i];
@@ -342,7 +405,7 @@ impl<'d, 'a> Words<'d, 'a> {
 
     /// Tokens `i - 1` and `i` are in one phrase: only spaces between them.
     pub(super) fn joined(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.joined)
+        self.toks.get(i).is_some_and(|t| t.is(fact::JOINED))
     }
 
     /// Token `i`'s word is on a list of `marks` (any of the [`mark`] bits).
@@ -372,40 +435,58 @@ impl<'d, 'a> Words<'d, 'a> {
     }
 
     pub(super) fn is_cap(&self, i: usize) -> bool {
-        self.toks[i].capital
+        self.toks[i].is(fact::CAPITAL)
     }
 
     /// A hyphen inside the word ("al-Qaeda").
     pub(super) fn has_hyphen(&self, i: usize) -> bool {
-        self.toks[i].hyphen
+        self.toks[i].is(fact::HYPHEN)
     }
 
     /// A brand written with a lower-case first letter ("eDonkey").
     pub(super) fn is_brand(&self, i: usize) -> bool {
-        self.toks[i].brand
+        self.toks[i].is(fact::BRAND)
     }
 
     /// Starts with a lower-case letter.
     pub(super) fn is_lower(&self, i: usize) -> bool {
-        self.toks[i].lower
+        self.toks[i].is(fact::LOWER)
     }
 
     pub(super) fn is_all_caps(&self, i: usize) -> bool {
-        self.toks[i].all_caps
+        self.toks[i].is(fact::ALL_CAPS)
+    }
+
+    /// The word starts a sentence.
+    pub(super) fn is_initial(&self, i: usize) -> bool {
+        self.toks[i].is(fact::INITIAL)
+    }
+
+    /// Type of the gazetteer match covering the word, if any.
+    pub(super) fn gaz_kind(&self, i: usize) -> Option<EntityType> {
+        self.toks[i].gaz
+    }
+
+    /// The gazetteer match covering the word may give way to a person name:
+    /// a one-word city or an ambiguous entry ("Winston", "Davis").
+    pub(super) fn gaz_soft(&self, i: usize) -> bool {
+        self.toks[i].is(fact::GAZ_SOFT)
     }
 
     /// A word that can be part of a name: capitalised, with every hyphen
     /// part capitalised except short particles ("Tehreek-e-Taliban",
     /// "al-Qaeda"); "US-backed" is not one.
     pub(super) fn is_name_word(&self, i: usize) -> bool {
-        self.name_word[i]
+        let t = &self.toks[i];
+        if t.is(fact::HYPHEN) {
+            t.is(fact::HYPHEN_NAME)
+        } else {
+            t.is(fact::CAPITAL) && t.is(fact::ALPHABETIC)
+        }
     }
 
-    pub(super) fn compute_name_word(&self, i: usize) -> bool {
-        let t = self.toks[i];
-        if !t.hyphen {
-            return t.capital && t.alphabetic;
-        }
+    /// [`Words::is_name_word`] for a word with a hyphen.
+    fn hyphen_name_word(&self, i: usize) -> bool {
         let w = self.word(i);
         let parts: Vec<&str> = w.split('-').collect();
         let cap = |p: &str| p.chars().next().is_some_and(char::is_uppercase);
@@ -436,7 +517,7 @@ impl<'d, 'a> Words<'d, 'a> {
                 }
             }
             let ok = if p.fold {
-                self.lower[j] == pw.as_str()
+                self.word_lower(j) == pw.as_str()
             } else {
                 self.word(j) == pw
             };
@@ -455,81 +536,38 @@ impl<'d, 'a> Words<'d, 'a> {
 
     /// Capitals here say nothing: a headline-case line.
     pub(super) fn capitals_mute(&self, i: usize) -> bool {
-        self.mute[i]
-    }
-
-    /// A capitalised word known to be (part of) a name: a gazetteer match,
-    /// a listed given name or surname, or a word the text capitalises
-    /// somewhere other than at a sentence start.
-    pub(super) fn is_known_name_word(&self, i: usize) -> bool {
-        self.gaz_kind[i].is_some()
-            || self.has(i, mark::FIRST_NAME | mark::SURNAME)
-            // A capital away from sentence starts and headlines is one
-            // itself.
-            || self.is_mid_cap(i)
-            || self.mid_caps().contains(self.word(i))
-    }
-
-    /// A capitalised word that is also an ordinary word in this text
-    /// ("Will", "Mark" written "will", "mark" elsewhere).
-    pub(super) fn is_common_word(&self, i: usize) -> bool {
-        // A word in lower case is one itself.
-        self.is_stop(i) || self.is_plain_lower(i) || self.lower_words().contains(self.word_lower(i))
+        self.toks[i].is(fact::MUTE)
     }
 
     /// Starts lower case and lower-casing leaves it as it is: a word of
     /// `lower_words` itself.
-    fn is_plain_lower(&self, i: usize) -> bool {
-        let t = &self.toks[i];
-        t.lower && t.folds_to_itself
+    pub(super) fn is_plain_lower(&self, i: usize) -> bool {
+        self.toks[i].is(fact::PLAIN_LOWER)
     }
 
     /// Capitalised away from sentence starts and headlines: a word of
     /// `mid_caps` itself.
-    fn is_mid_cap(&self, i: usize) -> bool {
-        !self.initial[i] && !self.mute[i] && self.toks[i].capital
-    }
-
-    /// The words written in lower case, among those the other words'
-    /// lower-case forms could be (`is_common_word` answers the rest
-    /// without it).
-    fn lower_words(&self) -> &HashSet<&'a str> {
-        self.lower_words.get_or_init(|| {
-            let askers = (0..self.toks.len()).filter(|&k| !self.is_plain_lower(k));
-            let filter = WordFilter::new(askers.map(|k| self.word_lower(k)));
-            (0..self.toks.len())
-                .filter(|&k| self.toks[k].lower)
-                .map(|k| self.word(k))
-                .filter(|w| filter.may_hold(w))
-                .collect()
-        })
-    }
-
-    /// The words capitalised away from sentence starts and headlines,
-    /// among those the other words could be.
-    fn mid_caps(&self) -> &HashSet<&'a str> {
-        self.mid_caps.get_or_init(|| {
-            let askers = (0..self.toks.len()).filter(|&k| !self.is_mid_cap(k));
-            let filter = WordFilter::new(askers.map(|k| self.word(k)));
-            (0..self.toks.len())
-                .filter(|&k| self.is_mid_cap(k))
-                .map(|k| self.word(k))
-                .filter(|w| filter.may_hold(w))
-                .collect()
-        })
+    pub(super) fn is_mid_cap(&self, i: usize) -> bool {
+        self.toks[i].facts & (fact::INITIAL | fact::MUTE | fact::CAPITAL) == fact::CAPITAL
     }
 
     pub(super) fn span(&self, from: usize, to: usize) -> (usize, usize) {
         (self.toks[from].start, self.toks[to - 1].end)
     }
 
+    /// The word lower-cased (`str::to_lowercase`).
     pub(super) fn word_lower(&self, i: usize) -> &str {
-        &self.lower[i]
+        let t = &self.toks[i];
+        if t.is(fact::OWN_LOWER) {
+            self.lowers.get(i)
+        } else {
+            &self.doc.folded[t.start..t.end]
+        }
     }
 
     /// Joined by spaces, or by an abbreviation's dot ("Mr. Smith").
     pub(super) fn joined_or_dot(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.joined_or_dot)
+        self.toks.get(i).is_some_and(|t| t.is(fact::JOINED_OR_DOT))
     }
 }
 
@@ -538,64 +576,46 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        tokenize(&Doc::new(text, false))
+        tokenize(&Doc::new(text, false), &mut OwnLowers::default())
             .into_iter()
             .map(|t| &text[t.start..t.end])
             .collect()
     }
 
-    /// The word sets asked through a filter answer as the whole sets would.
+    /// A word is 32 bytes: the view holds one per word of the article.
     #[test]
-    fn common_and_known_words_as_the_whole_sets_answer() {
-        let text = "The will of Will. Mark said the mark was set. WILL Mark iPhone \
-                    iphone Paris paris. Will Smith met Mark Jones in Paris, the Will said.";
-        let doc = Doc::new(text, false);
-        let lex = &crate::lexicon::Lexicon::embedded().names;
-        let words = Words::new(&doc, Gazetteer::embedded(), lex, &[]);
-        let n = words.toks.len();
-        let lower: HashSet<&str> = (0..n)
-            .filter(|&k| words.toks[k].lower)
-            .map(|k| words.word(k))
-            .collect();
-        let mid: HashSet<&str> = (0..n)
-            .filter(|&k| !words.initial[k] && !words.mute[k] && words.toks[k].capital)
-            .map(|k| words.word(k))
-            .collect();
-        for i in 0..n {
-            let common = words.is_stop(i) || lower.contains(words.word_lower(i));
-            assert_eq!(words.is_common_word(i), common, "{}", words.word(i));
-            let known = words.gaz_kind[i].is_some()
-                || words.has(i, mark::FIRST_NAME | mark::SURNAME)
-                || mid.contains(words.word(i));
-            assert_eq!(words.is_known_name_word(i), known, "{}", words.word(i));
-        }
-        let filter = WordFilter::new(["will", "mark"].into_iter());
-        assert!(filter.may_hold("will") && filter.may_hold("mark"));
+    fn token_size() {
+        assert_eq!(std::mem::size_of::<Token>(), 32);
     }
 
     /// Each word's marks are what one lookup of the word and of its
     /// lower-case form in the lexicon's table gives (the base token's marks
-    /// are copied for most words), and its brand fact what the brand test
-    /// gives (most words are turned away before it), over the fixture and
-    /// development texts.
+    /// are copied for most words), its brand fact what the brand test
+    /// gives (most words are turned away before it), and its lower-case
+    /// form `str::to_lowercase`'s, over the fixture and development texts.
     #[test]
     fn word_marks_as_looked_up() {
         let mut texts = crate::text::test_corpus::texts();
-        texts.push("iPhone eDonkey é iÉcole aB a iA".to_string());
+        texts.push("iPhone eDonkey é iÉcole aB a iA Ωmega ωmega".to_string());
         let lexicon = crate::lexicon::Lexicon::embedded();
-        let mut words = 0;
+        let mut count = 0;
         for text in &texts {
             let doc = Doc::new(text, false);
-            for t in tokenize(&doc) {
+            let words = Words::new(&doc, Gazetteer::embedded(), &lexicon.names, &[]);
+            for (i, t) in words.toks.iter().enumerate() {
                 let w = &text[t.start..t.end];
-                let looked_up = lexicon.marks.of(w, &w.to_lowercase());
+                let lower = w.to_lowercase();
+                let looked_up = lexicon.marks.of(w, &lower);
                 assert_eq!(t.marks, looked_up, "{w:?}");
-                let brand = t.lower && super::super::lists::brand_written(w);
-                assert_eq!(t.brand, brand, "{w:?}");
-                words += 1;
+                let brand = t.is(fact::LOWER) && super::super::lists::brand_written(w);
+                assert_eq!(t.is(fact::BRAND), brand, "{w:?}");
+                assert_eq!(words.word_lower(i), lower, "{w:?}");
+                let plain = t.is(fact::LOWER) && lower == w;
+                assert_eq!(words.is_plain_lower(i), plain, "{w:?}");
+                count += 1;
             }
         }
-        assert!(words > 1000, "{} texts, {words} words", texts.len());
+        assert!(count > 1000, "{} texts, {count} words", texts.len());
     }
 
     #[test]
