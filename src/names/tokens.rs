@@ -9,6 +9,7 @@
 
 use std::cell::OnceCell;
 use std::collections::HashSet;
+use std::ops::Range;
 
 use crate::gazetteer::{GazMatch, Gazetteer};
 use crate::lexicon::{mark, NameWords, Phrase, TitleKind};
@@ -115,97 +116,159 @@ impl OwnLowers {
 /// ([`crate::text::Token`]): letters and digits, with `-`, `'`, `’`, `.`
 /// and `&` kept when they sit between two of them ("al-Qaeda", "O'Brien",
 /// "U.S"). A possessive `'s` is cut off. The lower-case forms the folded
-/// text does not hold go to `lowers`.
-pub(super) fn tokenize(doc: &Doc<'_>, lowers: &mut OwnLowers) -> Vec<Token> {
+/// text does not hold go to `lowers`; the index of each word that may be a
+/// hyphenated name word or start a title goes to `rare` (see
+/// [`Words::mark_names_and_titles`]).
+pub(super) fn tokenize(doc: &Doc<'_>, lowers: &mut OwnLowers, rare: &mut Vec<usize>) -> Vec<Token> {
     let base = &doc.tokens;
-    let text = doc.text;
-    let alphanumeric = |j: usize| {
-        base.get(j)
-            .is_some_and(|t| t.glued && t.kind.is_alphanumeric())
-    };
-    let connector = |j: usize| {
-        base.get(j).is_some_and(|t| {
-            t.glued
-                && t.kind == TokenKind::Punct
-                && matches!(&text[t.start..t.end], "-" | "'" | "’" | "." | "&")
-        })
-    };
     // No more words than base tokens; the room left over is given back at
     // the end (in place).
     let mut out: Vec<Token> = Vec::with_capacity(base.len());
+    // Whether the capitals say nothing is one answer per line (the test
+    // reads the whole line): only the current line's answer is kept.
+    let (mut line, mut mute): (Option<Range<usize>>, bool) = (None, false);
+    // The next sentence whose first word is still to come.
+    let mut sentence = 0;
     let mut k = 0;
     while k < base.len() {
-        let first = &base[k];
-        if !first.kind.is_alphanumeric() {
+        if !base[k].kind.is_alphanumeric() {
             k += 1;
             continue;
         }
-        let mut j = k + 1;
-        loop {
-            if alphanumeric(j) {
-                j += 1;
-            } else if connector(j) && alphanumeric(j + 1) {
-                j += 2;
-            } else {
-                break;
-            }
+        let j = word_end(base, doc.text, k);
+        let mut t = joined_word(doc, &base[k..j], out.last(), out.len(), lowers);
+        if !line
+            .as_ref()
+            .is_some_and(|l| l.start <= t.start && t.start <= l.end)
+        {
+            line = Some(doc.line_span(t.start));
+            mute = doc.capitals_mute(t.start);
         }
-        let (start, mut end) = (first.start, base[j - 1].end);
-        let mut possessive = false;
-        // A possessive is a word, an apostrophe and an "s": three tokens
-        // at least (most words are one).
-        if j - k >= 3 {
-            let word = &text[start..end];
-            for suffix in ["'s", "’s", "'S", "’S"] {
-                if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
-                    end -= suffix.len();
-                    possessive = true;
-                }
-            }
+        // The first word at or after a sentence's start starts it, if it is
+        // inside it.
+        let mut initial = false;
+        while let Some(s) = doc.sentences.get(sentence).filter(|s| s.start <= t.start) {
+            initial |= t.start < s.end;
+            sentence += 1;
         }
-        // "Reuters’" (plural possessive): the apostrophe is outside already.
-        // The cut `'s` is the last two base tokens.
-        let parts = &base[k..if possessive { j - 2 } else { j }];
-        // After a possessive the separator reads "’s" (see `Words::sep`).
-        let (joined, joined_or_dot) = match out.last() {
-            Some(prev) if !prev.possessive => gap_facts(&text[prev.end..start]),
-            _ => (false, false),
-        };
-        let mut t = Token {
-            start,
-            end,
-            marks: 0,
-            possessive,
-            facts: 0,
-            gaz: None,
-            title: None,
-            title_words: 0,
-        };
-        t.set(fact::CAPITAL, first.case.starts_upper());
-        t.set(fact::LOWER, first.case.starts_lower());
-        t.set(fact::ALL_CAPS, written_in_capitals(text, parts));
-        t.set(fact::JOINED, joined);
-        t.set(fact::JOINED_OR_DOT, joined_or_dot);
-        t.set(
-            fact::BRAND,
-            first.case.starts_lower()
-                && second_may_be_upper(text, start)
-                && super::lists::brand_written(&text[start..end]),
-        );
-        t.set(
-            fact::HYPHEN,
-            parts.len() > 1 && parts.iter().any(|t| is_punct(text, t, '-')),
-        );
-        t.set(
-            fact::ALPHABETIC,
-            parts.iter().any(|t| t.kind.is_alphabetic()),
-        );
-        word_case(doc, parts, &mut t, out.len(), lowers);
+        t.facts |= bit(mute, fact::MUTE) | bit(initial, fact::INITIAL);
+        if t.is(fact::HYPHEN) || t.marks & mark::TITLE_FIRST != 0 {
+            rare.push(out.len());
+        }
         out.push(t);
         k = j;
     }
     out.shrink_to_fit();
     out
+}
+
+/// `f` if `on`, else no bit.
+fn bit(on: bool, f: u16) -> u16 {
+    if on {
+        f
+    } else {
+        0
+    }
+}
+
+/// One past the last base token of the word starting at base token `k`:
+/// glued letters and digits, and connectors glued between two of them.
+fn word_end(base: &[BaseToken], text: &str, k: usize) -> usize {
+    let alphanumeric = |j: usize| {
+        base.get(j)
+            .is_some_and(|t| t.glued && t.kind.is_alphanumeric())
+    };
+    let mut j = k + 1;
+    while let Some(t) = base.get(j).filter(|t| t.glued) {
+        if t.kind.is_alphanumeric() {
+            j += 1;
+        } else if is_connector(text, t) && alphanumeric(j + 1) {
+            j += 2;
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+/// A punctuation token that joins two parts of a word: `-`, `'`, `’`, `.`
+/// or `&`.
+fn is_connector(text: &str, t: &BaseToken) -> bool {
+    t.kind == TokenKind::Punct && matches!(&text[t.start..t.end], "-" | "'" | "’" | "." | "&")
+}
+
+/// The word made of the base tokens `tokens` (number `index`, after
+/// `prev`), its possessive cut off, with its facts and marks.
+fn joined_word(
+    doc: &Doc<'_>,
+    tokens: &[BaseToken],
+    prev: Option<&Token>,
+    index: usize,
+    lowers: &mut OwnLowers,
+) -> Token {
+    let text = doc.text;
+    let first = &tokens[0];
+    let (start, mut end) = (first.start, tokens[tokens.len() - 1].end);
+    let mut possessive = false;
+    // A possessive is a word, an apostrophe and an "s": three tokens
+    // at least (most words are one).
+    if tokens.len() >= 3 {
+        let word = &text[start..end];
+        for suffix in ["'s", "’s", "'S", "’S"] {
+            if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
+                end -= suffix.len();
+                possessive = true;
+            }
+        }
+    }
+    // "Reuters’" (plural possessive): the apostrophe is outside already.
+    // The cut `'s` is the last two base tokens.
+    let parts = &tokens[..if possessive {
+        tokens.len() - 2
+    } else {
+        tokens.len()
+    }];
+    // After a possessive the separator reads "’s" (see `Words::sep`).
+    let (joined, joined_or_dot) = match prev {
+        Some(prev) if !prev.possessive => gap_facts(&text[prev.end..start]),
+        _ => (false, false),
+    };
+    let (alphabetic, hyphen, all_caps) = match parts {
+        [one] => {
+            let alphabetic = one.kind.is_alphabetic();
+            let caps = alphabetic
+                && !one.case.has_lower()
+                && text[one.start..one.end].chars().nth(1).is_some();
+            (alphabetic, false, caps)
+        }
+        _ => (
+            parts.iter().any(|t| t.kind.is_alphabetic()),
+            parts.iter().any(|t| is_punct(text, t, '-')),
+            written_in_capitals(text, parts),
+        ),
+    };
+    let lower = first.case.starts_lower();
+    let brand =
+        lower && second_may_be_upper(text, start) && super::lists::brand_written(&text[start..end]);
+    let mut t = Token {
+        start,
+        end,
+        marks: 0,
+        possessive,
+        facts: bit(first.case.starts_upper(), fact::CAPITAL)
+            | bit(lower, fact::LOWER)
+            | bit(all_caps, fact::ALL_CAPS)
+            | bit(joined, fact::JOINED)
+            | bit(joined_or_dot, fact::JOINED_OR_DOT)
+            | bit(brand, fact::BRAND)
+            | bit(hyphen, fact::HYPHEN)
+            | bit(alphabetic, fact::ALPHABETIC),
+        gaz: None,
+        title: None,
+        title_words: 0,
+    };
+    word_case(doc, parts, &mut t, index, lowers);
+    t
 }
 
 /// The marks and lower-case facts of word `t` (number `index`), made of
@@ -223,20 +286,19 @@ fn word_case(
     lowers: &mut OwnLowers,
 ) {
     let w = &doc.text[t.start..t.end];
-    let folded = doc.folded.get(t.start..t.end).filter(|_| w.is_ascii());
-    let Some(folded) = folded else {
+    if !w.is_ascii() {
         let lower = w.to_lowercase();
         t.marks = doc.word_marks.of(w, &lower);
-        t.set(fact::PLAIN_LOWER, t.is(fact::LOWER) && *w == *lower);
-        t.set(fact::OWN_LOWER, true);
+        t.facts |= bit(t.is(fact::LOWER) && *w == *lower, fact::PLAIN_LOWER) | fact::OWN_LOWER;
         lowers.push(index, &lower);
         return;
-    };
+    }
     t.marks = match parts {
         [one] => one.marks,
-        _ => doc.word_marks.of(w, folded),
+        _ => doc.word_marks.of(w, &doc.folded[t.start..t.end]),
     };
-    t.set(fact::PLAIN_LOWER, t.is(fact::LOWER) && w == folded);
+    let plain = t.is(fact::LOWER) && !w.bytes().any(|b| b.is_ascii_uppercase());
+    t.facts |= bit(plain, fact::PLAIN_LOWER);
 }
 
 /// The character after the first at `start` may be a capital: it is one
@@ -244,7 +306,10 @@ fn word_case(
 /// letter is a capital ("eDonkey"), so most words are turned away here.
 fn second_may_be_upper(text: &str, start: usize) -> bool {
     // The first character of a word that starts lower case: its length.
-    let first_len = text[start..].chars().next().map_or(1, char::len_utf8);
+    let first_len = match text.as_bytes()[start] {
+        b if b.is_ascii() => 1,
+        _ => text[start..].chars().next().map_or(1, char::len_utf8),
+    };
     text.as_bytes()
         .get(start + first_len)
         .is_some_and(|&b| !b.is_ascii() || b.is_ascii_uppercase())
@@ -253,6 +318,10 @@ fn second_may_be_upper(text: &str, start: usize) -> bool {
 /// Whether a gap between two tokens joins them in one phrase: only spaces
 /// (no-break ones too), and only spaces after an abbreviation's dots.
 fn gap_facts(gap: &str) -> (bool, bool) {
+    // Most gaps are one space.
+    if gap == " " {
+        return (true, true);
+    }
     let joined = !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}');
     let after_dots = gap.trim_start_matches('.');
     let joined_or_dot = !after_dots.is_empty() && after_dots.bytes().all(|b| b == b' ');
@@ -297,11 +366,9 @@ impl<'a> Words<'a, 'a> {
         lex: &'a NameWords,
         matches: &[GazMatch],
     ) -> Words<'a, 'a> {
-        let mut lowers = OwnLowers::default();
-        let mut toks = tokenize(doc, &mut lowers);
+        let (mut lowers, mut rare) = (OwnLowers::default(), Vec::new());
+        let mut toks = tokenize(doc, &mut lowers, &mut rare);
         super::gazetteer_matches::mark_tokens(doc, gaz, &mut toks, matches);
-        mark_mute(doc, &mut toks);
-        mark_sentence_initial(doc, &mut toks);
         let mut words = Words {
             doc,
             gaz,
@@ -311,59 +378,24 @@ impl<'a> Words<'a, 'a> {
             lower_words: OnceCell::new(),
             mid_caps: OnceCell::new(),
         };
-        words.mark_names_and_titles();
+        words.mark_names_and_titles(&rare);
         words
     }
 
     /// Mark the hyphenated words that can be part of a name and the titles,
-    /// at the words that can have them (a hyphen; a title's first word).
-    fn mark_names_and_titles(&mut self) {
-        for i in 0..self.toks.len() {
-            let t = self.toks[i];
-            if t.is(fact::HYPHEN) {
+    /// at the words (`rare`) that can have them: a hyphen, a title's first
+    /// word.
+    fn mark_names_and_titles(&mut self, rare: &[usize]) {
+        for &i in rare {
+            if self.toks[i].is(fact::HYPHEN) {
                 let name = self.hyphen_name_word(i);
                 self.toks[i].set(fact::HYPHEN_NAME, name);
             }
-            if t.marks & mark::TITLE_FIRST != 0 {
-                if let Some((end, kind)) = self.compute_title_at(i) {
-                    let t = &mut self.toks[i];
-                    t.title = Some(kind);
-                    t.title_words = u16::try_from(end - i).expect("a title of a few words");
-                }
+            if let Some((end, kind)) = self.compute_title_at(i) {
+                let t = &mut self.toks[i];
+                t.title = Some(kind);
+                t.title_words = u16::try_from(end - i).expect("a title of a few words");
             }
-        }
-    }
-}
-
-/// Mark the words whose capitals say nothing ([`Doc::capitals_mute`]).
-fn mark_mute(doc: &Doc<'_>, toks: &mut [Token]) {
-    // One answer per line: the test reads the whole line. Tokens come in
-    // order, so only the current line's answer is kept.
-    let mut cache: Option<(std::ops::Range<usize>, bool)> = None;
-    for t in toks {
-        let mute = match &cache {
-            Some((line, mute)) if line.start <= t.start && t.start <= line.end => *mute,
-            _ => {
-                let line = doc.line_span(t.start);
-                let mute = doc.capitals_mute(t.start);
-                cache = Some((line, mute));
-                mute
-            }
-        };
-        t.set(fact::MUTE, mute);
-    }
-}
-
-/// Mark the words that start a sentence: the first word at or after each
-/// sentence start (a walk over both lists keeps this linear).
-fn mark_sentence_initial(doc: &Doc<'_>, toks: &mut [Token]) {
-    let mut k = 0;
-    for sent in &doc.sentences {
-        while k < toks.len() && toks[k].start < sent.start {
-            k += 1;
-        }
-        if k < toks.len() && toks[k].start < sent.end {
-            toks[k].set(fact::INITIAL, true);
         }
     }
 }
@@ -576,10 +608,14 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        tokenize(&Doc::new(text, false), &mut OwnLowers::default())
-            .into_iter()
-            .map(|t| &text[t.start..t.end])
-            .collect()
+        tokenize(
+            &Doc::new(text, false),
+            &mut OwnLowers::default(),
+            &mut Vec::new(),
+        )
+        .into_iter()
+        .map(|t| &text[t.start..t.end])
+        .collect()
     }
 
     /// A word is 32 bytes: the view holds one per word of the article.
@@ -591,8 +627,9 @@ mod tests {
     /// Each word's marks are what one lookup of the word and of its
     /// lower-case form in the lexicon's table gives (the base token's marks
     /// are copied for most words), its brand fact what the brand test
-    /// gives (most words are turned away before it), and its lower-case
-    /// form `str::to_lowercase`'s, over the fixture and development texts.
+    /// gives (most words are turned away before it), its lower-case form
+    /// `str::to_lowercase`'s, its headline and sentence-start facts those
+    /// of the document, over the fixture and development texts.
     #[test]
     fn word_marks_as_looked_up() {
         let mut texts = crate::text::test_corpus::texts();
@@ -612,8 +649,22 @@ mod tests {
                 assert_eq!(words.word_lower(i), lower, "{w:?}");
                 let plain = t.is(fact::LOWER) && lower == w;
                 assert_eq!(words.is_plain_lower(i), plain, "{w:?}");
+                assert_eq!(words.capitals_mute(i), doc.capitals_mute(t.start), "{w:?}");
                 count += 1;
             }
+            // The first word at or after each sentence start, if inside it.
+            let mut initial = vec![false; words.toks.len()];
+            let mut k = 0;
+            for sent in &doc.sentences {
+                while k < words.toks.len() && words.toks[k].start < sent.start {
+                    k += 1;
+                }
+                if k < words.toks.len() && words.toks[k].start < sent.end {
+                    initial[k] = true;
+                }
+            }
+            let marked: Vec<bool> = (0..words.toks.len()).map(|i| words.is_initial(i)).collect();
+            assert_eq!(marked, initial);
         }
         assert!(count > 1000, "{} texts, {count} words", texts.len());
     }
