@@ -16,8 +16,8 @@
 //! # Where things are
 //!
 //! - `tokens`: the words of the article and the per-word facts every rule
-//!   asks about (the stage's only tokenizer), packed in one 32-byte token
-//!   per word.
+//!   asks about, packed in one 32-byte token per word; `tokens/join.rs`,
+//!   the stage's only tokenizer, makes them in one walk over the base tokens.
 //! - `word_sets`: the article's own word sets (capitalised words also
 //!   written in lower case, capitals away from sentence starts).
 //! - `spans`: proposed spans, their priorities, and the selection of the
