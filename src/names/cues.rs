@@ -38,7 +38,7 @@ pub(super) fn org_cues(words: &Words<'_, '_>, chosen: &Chosen<'_>, extra: &mut V
         let person_like = j - i >= 2 && words.is_first_name(i);
         // An ordinary word at a sentence start ("Shares in …") is no name.
         // (Asked last: it reads the text's lower-case words.)
-        let sentence_start = || words.initial[i] && words.is_common_word(i);
+        let sentence_start = || words.is_initial(i) && words.is_common_word(i);
         // "chairman of Ing C. Olivetti": the name runs on past a dot.
         let runs_on = j < n && words.joined_or_dot(j) && words.is_name_word(j);
         if !person_like
@@ -121,7 +121,7 @@ fn described_speaker(words: &Words<'_, '_>, j: usize) -> bool {
 /// at a sentence start ("Record boss Jane Doe").
 fn joins_a_name(words: &Words<'_, '_>, i: usize) -> bool {
     words.word(i).chars().count() < 3
-        || (words.initial[i] && !words.is_known_name_word(i))
+        || (words.is_initial(i) && !words.is_known_name_word(i))
         || (i > 0 && words.joined(i) && matches!(words.word(i - 1), "and" | "&"))
 }
 
@@ -171,7 +171,7 @@ fn the_acronym(words: &Words<'_, '_>, i: usize, j: usize) -> bool {
         || words.word(i - 1) != "the"
         || !(3..=6).contains(&w.len())
         || !w.chars().all(|c| c.is_ascii_uppercase())
-        || words.gaz_kind[i].is_some()
+        || words.gaz_kind(i).is_some()
         || words.lex.cues.common_noun_acronyms.contains(w)
     {
         return false;

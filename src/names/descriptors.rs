@@ -16,7 +16,7 @@ pub(super) fn org_descriptors(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
             continue;
         }
         let j = i + 1;
-        if words.capitals_mute(j) || words.gaz_kind[j].is_some() {
+        if words.capitals_mute(j) || words.gaz_kind(j).is_some() {
             continue;
         }
         if !(words.is_name_word(j) || is_code_name(words.word(j)))
@@ -37,7 +37,7 @@ pub(super) fn org_descriptors(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
             && !words.is_stop(ne)
             && !words.is_all_caps(ne)
             && words.title_at(ne).is_none()
-            && matches!(words.gaz_kind[ne], None | Some(EntityType::Place))
+            && matches!(words.gaz_kind(ne), None | Some(EntityType::Place))
         {
             ne += 1;
         }

@@ -15,25 +15,16 @@ use crate::gazetteer::{Entry, GazMatch, Gazetteer, MatchPolicy};
 use crate::record::EntityType;
 use crate::text::Doc;
 
-/// What the gazetteer says about each token.
-pub(super) struct TokenMarks {
-    /// The type of the gazetteer match covering each token, if any.
-    pub(super) kind: Vec<Option<EntityType>>,
-    /// The match covering each token may give way to a person name.
-    pub(super) soft: Vec<bool>,
-}
-
-/// Mark the tokens each gazetteer match covers. Every accepted match marks
-/// its tokens, including the ones [`mention_spans`] drops: "US" in "US
-/// dollar" is no mention, but still no person's name either.
+/// Mark the tokens each gazetteer match covers with its type, and whether
+/// it may give way to a person name. Every accepted match marks its tokens,
+/// including the ones [`mention_spans`] drops: "US" in "US dollar" is no
+/// mention, but still no person's name either.
 pub(super) fn mark_tokens(
     doc: &Doc<'_>,
     gaz: &Gazetteer,
-    toks: &[Token],
+    toks: &mut [Token],
     matches: &[GazMatch],
-) -> TokenMarks {
-    let mut kind = vec![None; toks.len()];
-    let mut soft = vec![false; toks.len()];
+) {
     let mut k = 0;
     for m in matches {
         while k < toks.len() && toks[k].end <= m.start {
@@ -43,12 +34,10 @@ pub(super) fn mark_tokens(
         let gives_way = gives_way_to_person(doc, e, m);
         let mut j = k;
         while j < toks.len() && toks[j].start < m.end {
-            kind[j] = Some(e.kind);
-            soft[j] = gives_way;
+            toks[j].set_gazetteer(e.kind, gives_way);
             j += 1;
         }
     }
-    TokenMarks { kind, soft }
 }
 
 /// A one-word place from GeoNames or an ambiguous entry ("Winston", "Davis")
@@ -62,9 +51,9 @@ fn gives_way_to_person(doc: &Doc<'_>, e: &Entry, m: &GazMatch) -> bool {
 impl<'d, 'a> Words<'d, 'a> {
     /// A gazetteer match here rules out a person name through this token.
     pub(super) fn gaz_blocks_name(&self, j: usize) -> bool {
-        match self.gaz_kind[j] {
+        match self.gaz_kind(j) {
             Some(EntityType::Organization | EntityType::Nationality) => true,
-            Some(EntityType::Place) => !self.gaz_soft[j],
+            Some(EntityType::Place) => !self.gaz_soft(j),
             _ => false,
         }
     }

@@ -116,7 +116,7 @@ pub(super) fn org_and_place_heads(words: &Words<'_, '_>, spans: &mut Vec<Span>) 
                     && !words.is_stop(to)
                     && !words.is_head_word(to)
                     && !matches!(
-                        words.gaz_kind[to],
+                        words.gaz_kind(to),
                         Some(EntityType::Nationality | EntityType::Organization)
                     )
                 {
@@ -259,7 +259,7 @@ pub(super) fn org_span(
     // Every word before the head is a nationality: a description unless a
     // post names where it is ("Chinese Embassy in London").
     let modifiers_are_nationalities =
-        (from..hs).all(|k| words.gaz_kind[k] == Some(EntityType::Nationality));
+        (from..hs).all(|k| words.gaz_kind(k) == Some(EntityType::Nationality));
     if from < hs && modifiers_are_nationalities && to == he && (is_post || !head.strong) {
         return None;
     }
@@ -272,7 +272,7 @@ pub(super) fn org_span(
         let cued = matches!(prev, "the" | "in" | "to" | "by" | "from" | "with" | "told");
         // "Miramax Films", "Acme Sport": a listed organization's name
         // before the head; "Screen Daily has said": a speech verb after.
-        let listed_org = (from..hs).any(|k| words.gaz_kind[k] == Some(EntityType::Organization));
+        let listed_org = (from..hs).any(|k| words.gaz_kind(k) == Some(EntityType::Organization));
         let speaks = {
             let next = |k: usize| (k < words.toks.len() && words.joined(k)).then(|| words.word(k));
             let verb = |w: Option<&str>| w.is_some_and(|w| words.lex.speech.contains(w));
@@ -284,7 +284,7 @@ pub(super) fn org_span(
     }
     // A sentence-initial single modifier may be an ordinary word
     // ("Several Council members"): it must be known as a name word.
-    if from + 1 == hs && to == he && words.initial[from] && !words.is_known_name_word(from) {
+    if from + 1 == hs && to == he && words.is_initial(from) && !words.is_known_name_word(from) {
         return None;
     }
     // "Sony Computer Entertainment America": a country or region after
@@ -293,8 +293,8 @@ pub(super) fn org_span(
     let to = if to < n
         && words.joined(to)
         && !words.toks[to - 1].possessive
-        && words.gaz_kind[to] == Some(EntityType::Place)
-        && !words.gaz_soft[to]
+        && words.gaz_kind(to) == Some(EntityType::Place)
+        && !words.gaz_soft(to)
         && (to + 1 >= n || !words.joined(to + 1))
     {
         to + 1
@@ -335,7 +335,7 @@ pub(super) fn place_span(words: &Words<'_, '_>, hs: usize, he: usize, head: Head
             return None;
         }
     }
-    if from + 1 == hs && words.initial[from] && words.is_common_word(from) {
+    if from + 1 == hs && words.is_initial(from) && words.is_common_word(from) {
         return None;
     }
     let (start, end) = words.span(from, to);
@@ -387,7 +387,7 @@ pub(super) fn lower_place_heads(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
 pub(super) fn push_place(words: &Words<'_, '_>, spans: &mut Vec<Span>, a: usize, b: usize) {
     if (a..b).any(|k| {
         matches!(
-            words.gaz_kind[k],
+            words.gaz_kind(k),
             Some(EntityType::Nationality | EntityType::Organization | EntityType::Person)
         ) || words.is_head_word(k)
             || words.capitals_mute(k)
@@ -397,7 +397,7 @@ pub(super) fn push_place(words: &Words<'_, '_>, spans: &mut Vec<Span>, a: usize,
     if b - a == 1 && words.is_stop(a) {
         return;
     }
-    if words.initial[a] && words.is_common_word(a) {
+    if words.is_initial(a) && words.is_common_word(a) {
         return;
     }
     let (start, end) = words.span(a, b);

@@ -225,7 +225,7 @@ pub(super) fn org_lists(words: &Words<'_, '_>, chosen: &Chosen<'_>, extra: &mut 
 /// organizations are listed with it.
 fn plausible_org(words: &Words<'_, '_>, item: &Item, among_orgs: bool) -> bool {
     let i = item.from;
-    if words.initial[i] && words.is_common_word(i) {
+    if words.is_initial(i) && words.is_common_word(i) {
         return false;
     }
     let person_like = item.to - i >= 2 && words.is_first_name(i);

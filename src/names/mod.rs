@@ -16,7 +16,10 @@
 //! # Where things are
 //!
 //! - `tokens`: the words of the article and the per-word facts every rule
-//!   asks about (the stage's only tokenizer).
+//!   asks about, packed in one 32-byte token per word; `tokens/join.rs`,
+//!   the stage's only tokenizer, makes them in one walk over the base tokens.
+//! - `word_sets`: the article's own word sets (capitalised words also
+//!   written in lower case, capitals away from sentence starts).
 //! - `spans`: proposed spans, their priorities, and the selection of the
 //!   spans that become mentions.
 //! - `gazetteer_matches`: which gazetteer matches count as mentions, and
@@ -71,6 +74,7 @@ mod suffixes;
 mod teams;
 mod tokens;
 mod wire;
+mod word_sets;
 mod works;
 
 use crate::gazetteer::{GazMatch, Gazetteer};

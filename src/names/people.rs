@@ -12,11 +12,11 @@ impl<'d, 'a> Words<'d, 'a> {
     }
 
     pub(super) fn title_at(&self, i: usize) -> Option<(usize, TitleKind)> {
-        self.titles.get(i).copied().flatten()
+        self.toks.get(i).and_then(|t| t.title_at(i))
     }
 
-    /// The title or role starting at token `i` (asked once per token by
-    /// the view: the mark test is inlined, the lists are not).
+    /// The title or role starting at token `i` (asked once, by the view,
+    /// at each word a title can start at: the lists are not inlined).
     #[inline]
     pub(super) fn compute_title_at(&self, i: usize) -> Option<(usize, TitleKind)> {
         if i >= self.toks.len() || !self.has(i, mark::TITLE_FIRST) {
@@ -132,7 +132,7 @@ fn after_title(
             if !(words.capitals_mute(te) && ne - te < 2) {
                 let mut p = person(words, te, ne, "rule:title-cue");
                 // "Mr. Thornbury": the title outweighs a small town's name.
-                if (te..ne).all(|k| words.gaz_kind[k].is_none() || words.gaz_soft[k]) {
+                if (te..ne).all(|k| words.gaz_kind(k).is_none() || words.gaz_soft(k)) {
                     p.priority = Priority::Defined;
                 }
                 spans.push(p);
@@ -149,7 +149,7 @@ fn after_title(
         while j < n && j - te < 6 && !words.sep(j).contains(['.', ';', '\n']) {
             if words.sep(j).trim() == "," {
                 if let Some(ne) = words.name_at(j) {
-                    if ne - j >= 2 && words.gaz_kind[j].is_none() {
+                    if ne - j >= 2 && words.gaz_kind(j).is_none() {
                         spans.push(person(words, j, ne, "rule:title-cue"));
                     }
                 }
@@ -175,12 +175,12 @@ fn bare_name(words: &Words<'_, '_>, i: usize, spans: &mut Vec<Span>) -> usize {
     };
     let length = ne - i;
     let mute = words.capitals_mute(i);
-    let initial = words.initial[i];
+    let initial = words.is_initial(i);
     let known_surname = words.is_surname(ne - 1);
     // Given name + surname.
     // A given name that is also a gazetteer place ("Paris", "Winston")
     // needs a known surname after it.
-    let place_first = words.gaz_kind[i].is_some() && !known_surname;
+    let place_first = words.gaz_kind(i).is_some() && !known_surname;
     // "Royal Albert Hall": a name closed by a head word is a facility's
     // or a body's, not a person's.
     let headed = ne < words.toks.len()
@@ -190,8 +190,8 @@ fn bare_name(words: &Words<'_, '_>, i: usize, spans: &mut Vec<Span>) -> usize {
     // with a listed surname no list places.
     let place_given = length == 2
         && known_surname
-        && words.gaz_kind[i] == Some(EntityType::Place)
-        && words.gaz_kind[i + 1].is_none();
+        && words.gaz_kind(i) == Some(EntityType::Place)
+        && words.gaz_kind(i + 1).is_none();
     if length >= 2
         && words.is_first_name(i)
         && (!words.gaz_blocks_name(i) || place_given)
@@ -270,7 +270,7 @@ pub(super) fn role_name_plausible(
         .contains(words.word_lower(from - 1));
     listed
         || (plain_role && to - from >= 2 && !words.is_common_word(to - 1))
-        || (one_name_role && !words.is_common_word(to - 1) && words.gaz_kind[from].is_none())
+        || (one_name_role && !words.is_common_word(to - 1) && words.gaz_kind(from).is_none())
 }
 
 /// "Lord Nicholls of Birkenhead": the designation is neither part of the
@@ -374,7 +374,7 @@ pub(super) fn initials(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
         if !words.is_cap(i) || t.end - t.start > 5 {
             continue;
         }
-        if !is_initials(words.word(i)) || words.gaz_kind[i].is_some() {
+        if !is_initials(words.word(i)) || words.gaz_kind(i).is_some() {
             continue;
         }
         let sep = words.sep(i + 1);
@@ -409,7 +409,7 @@ pub(super) fn lone_word(words: &Words<'_, '_>, chosen: &Chosen<'_>, i: usize) ->
     let n = words.toks.len();
     words.is_name_word(i)
         && !words.is_all_caps(i)
-        && words.gaz_kind[i].is_none()
+        && words.gaz_kind(i).is_none()
         && !words.is_stop(i)
         && words.title_at(i).is_none()
         && !words.is_head_word(i)
@@ -430,7 +430,7 @@ pub(super) fn single_names(words: &Words<'_, '_>, chosen: &Chosen<'_>, extra: &m
     // (Whether the word is an ordinary word of the text is asked once per
     // word, of the names used often enough: see `lone_word`.)
     let lone =
-        |i: usize| !words.initial[i] && !words.capitals_mute(i) && lone_word(words, chosen, i);
+        |i: usize| !words.is_initial(i) && !words.capitals_mute(i) && lone_word(words, chosen, i);
     let speech_after = |i: usize| {
         let next = |k: usize| (k < n && words.joined(k)).then(|| words.word(k));
         match next(i + 1) {

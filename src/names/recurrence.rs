@@ -6,7 +6,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::gazetteer_matches::recurs;
 use super::spans::{count_steps, overlapping, overlaps_map, Chosen, Priority, Span};
-use super::tokens::{WordFilter, Words};
+use super::tokens::Words;
+use super::word_sets::WordFilter;
 use crate::record::EntityType;
 
 /// What the chosen spans establish.
@@ -134,7 +135,7 @@ fn headed_short_form<'a>(words: &Words<'_, 'a>, s: &Span) -> Option<&'a str> {
         && stem.chars().count() >= 3
         && !words.is_stop(a)
         && !words.is_common_word(a)
-        && words.gaz_kind[a].is_none()
+        && words.gaz_kind(a).is_none()
         && !words.lex.first_names.contains(stem);
     plain.then_some(stem)
 }

@@ -41,12 +41,12 @@ pub(super) fn athletes(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
 /// athlete.
 fn athlete(words: &Words<'_, '_>, i: usize, j: usize) -> Option<Span> {
     // A nationality may open a name ("Christian", "German") but not close it.
-    if words.gaz_kind[j - 1] == Some(EntityType::Nationality) {
+    if words.gaz_kind(j - 1) == Some(EntityType::Nationality) {
         return None;
     }
     // A scorecard's or a minute's cue outweighs a listed company of the
     // same spelling; the looser layouts do not.
-    let listed_org = (i..j).all(|k| words.gaz_kind[k] == Some(EntityType::Organization));
+    let listed_org = (i..j).all(|k| words.gaz_kind(k) == Some(EntityType::Organization));
     let ranked = results_line(words, i);
     let rule = if scorecard_cue(words, i, j) || minute_after(words, i, j) || figures_after(words, j)
     {
@@ -164,7 +164,7 @@ fn bracket_country(words: &Words<'_, '_>, j: usize) -> Option<usize> {
     let mut k = j;
     while k < n && k - j < 3 {
         let country = matches!(
-            words.gaz_kind[k],
+            words.gaz_kind(k),
             Some(EntityType::Place | EntityType::Nationality)
         ) || words.is_all_caps(k);
         if !country {
@@ -265,7 +265,7 @@ fn team_after(words: &Words<'_, '_>, i: usize, j: usize) -> Option<Span> {
     let team_word = |m: usize| {
         words.is_cap(m)
             && !words.is_stop(m)
-            && words.gaz_kind[m] != Some(EntityType::Place)
+            && words.gaz_kind(m) != Some(EntityType::Place)
             && words.word(m).chars().any(char::is_alphabetic)
     };
     let mut m = k;

@@ -296,7 +296,7 @@ pub(super) fn unknown_sides(words: &Words<'_, '_>, chosen: &[Span], spans: &mut 
     let taken = |i: usize| !chosen.at(i).is_empty();
     // A neighbour in a list of names ("…, Ijaz Ahmed, Salim Malik, …").
     let listed = |k: usize| {
-        k < n && words.is_name_word(k) && !words.is_stop(k) && words.gaz_kind[k].is_none()
+        k < n && words.is_name_word(k) && !words.is_stop(k) && words.gaz_kind(k).is_none()
     };
     let mut i = 0;
     while i < n {
@@ -318,8 +318,8 @@ pub(super) fn unknown_sides(words: &Words<'_, '_>, chosen: &[Span], spans: &mut 
         let after = words.doc.text[words.toks[j - 1].end..].trim_start_matches(' ');
         let bracket_country = after.starts_with('(')
             && j < n
-            && (words.gaz_kind[j] == Some(EntityType::Place)
-                || words.gaz_kind[j] == Some(EntityType::Nationality)
+            && (words.gaz_kind(j) == Some(EntityType::Place)
+                || words.gaz_kind(j) == Some(EntityType::Nationality)
                 || words.is_all_caps(j))
             && words.doc.text[words.toks[j].end..].starts_with(')');
         let in_list = j - i == 2
@@ -334,7 +334,7 @@ pub(super) fn unknown_sides(words: &Words<'_, '_>, chosen: &[Span], spans: &mut 
                 Some(EntityType::Person),
                 "rule:athlete",
             ));
-        } else if !words.initial[i] || words.capitals_mute(i) || line_start(words, i) {
+        } else if !words.is_initial(i) || words.capitals_mute(i) || line_start(words, i) {
             // A club here is one or two words before a plain score; a
             // bowler's figures ("10-2-35-1") follow a player.
             // One word before a score outside brackets is a side, even

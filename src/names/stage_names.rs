@@ -76,7 +76,7 @@ pub(super) fn cued_single_names(
     }
     for i in lone_words {
         let w = words.word(i);
-        if named.contains(w) && !words.initial[i] && !words.capitals_mute(i) {
+        if named.contains(w) && !words.is_initial(i) && !words.capitals_mute(i) {
             extra.push(person(words, i, i + 1, "rule:single-name"));
         }
     }

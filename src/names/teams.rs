@@ -46,7 +46,7 @@ pub(super) fn club_form(words: &Words<'_, '_>, name: &str, sport: Option<&str>) 
 pub(super) fn club_forms(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
     let sport = sport_label(words);
     for i in 0..words.toks.len() {
-        if !words.is_name_word(i) || words.gaz_kind[i].is_some() || words.is_stop(i) {
+        if !words.is_name_word(i) || words.gaz_kind(i).is_some() || words.is_stop(i) {
             continue;
         }
         if club_form(words, words.word(i), sport) {
@@ -75,7 +75,7 @@ pub(super) fn nickname_teams(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
         words.is_name_word(k)
             && !words.is_all_caps(k)
             && !words.is_stop(k)
-            && words.gaz_kind[k].is_none()
+            && words.gaz_kind(k).is_none()
             && words.title_at(k).is_none()
             && !words.lex.cues.event_heads.contains(words.word(k))
     };

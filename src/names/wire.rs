@@ -141,7 +141,7 @@ pub(super) fn dateline_names_again(words: &Words<'_, '_>, chosen: &[Span], extra
         // Only a town no list holds: a listed one is found anyway, and its
         // name inside an event ("Berlin Grand Prix") is no mention.
         let a = words.toks.partition_point(|t| t.start < s.start);
-        if words.gaz_kind.get(a).is_some_and(Option::is_some) {
+        if a < words.toks.len() && words.gaz_kind(a).is_some() {
             continue;
         }
         let caps = &text[s.start..s.end];

@@ -175,7 +175,7 @@ fn subtitled(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
         {
             i -= 1;
         }
-        if i < k && !words.initial[i] {
+        if i < k && !words.is_initial(i) {
             block(words, i, k, spans);
             // The titles listed after it are works too ("X: The Y, Z and
             // W were filmed").
@@ -206,7 +206,7 @@ fn capitalised_articles(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
         // (A capital and three bytes at most first: most words are turned
         // away without their text.)
         let t = words.toks[k];
-        if !words.is_cap(k) || t.end - t.start > 3 || words.initial[k] {
+        if !words.is_cap(k) || t.end - t.start > 3 || words.is_initial(k) {
             continue;
         }
         let article = words.word(k);
@@ -244,7 +244,7 @@ fn capitalised_articles(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
                 rule: "rule:the-name".into(),
                 ..l.clone()
             },
-            None if told && article == "The" && words.gaz_kind[k + 1].is_none() => {
+            None if told && article == "The" && words.gaz_kind(k + 1).is_none() => {
                 Span::from_rule(start, end, Some(EntityType::Organization), "rule:the-name")
             }
             _ => Span::from_rule(start, end, None, "rule:work"),

@@ -1,0 +1,457 @@
+//! The article's words as the name rules see them: the stage's words,
+//! joined from the document's base tokens, and [`Words`], which holds every
+//! per-word fact the rules ask about (computed once, or on first use).
+//!
+//! Each word is one [`Token`] of 32 bytes: its span, its lexicon marks and
+//! its facts as bits. A word's lower-case form is the folded text at the
+//! word's offsets for an ASCII word (no copy); only the other words keep a
+//! lower-cased copy, in one side string ([`OwnLowers`]). The words are
+//! made in `join`.
+
+mod join;
+
+use std::cell::OnceCell;
+use std::collections::HashSet;
+
+use crate::gazetteer::{GazMatch, Gazetteer};
+use crate::lexicon::{mark, NameWords, Phrase, TitleKind};
+use crate::record::EntityType;
+use crate::text::Doc;
+
+/// One word of the text.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Token {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    /// The word lists the word is on ([`mark`] bits: the base token's, see
+    /// [`crate::text::Token::marks`]).
+    marks: u64,
+    /// The word carried a possessive `'s`/`’s` (left out of `start..end`).
+    pub(super) possessive: bool,
+    /// The word's [`fact`] bits.
+    facts: u16,
+    /// Type of the gazetteer match covering the word, if any.
+    gaz: Option<EntityType>,
+    /// The title or role starting at the word: its kind and its length in
+    /// words (see [`Words::compute_title_at`]).
+    title: Option<TitleKind>,
+    title_words: u16,
+}
+
+/// The facts of a word, one bit each in [`Token::facts`].
+mod fact {
+    /// Starts with a capital letter.
+    pub(super) const CAPITAL: u16 = 1;
+    /// Starts with a lower-case letter.
+    pub(super) const LOWER: u16 = 1 << 1;
+    /// Written in capitals: two letters or more, none lower case.
+    pub(super) const ALL_CAPS: u16 = 1 << 2;
+    /// Only spaces between the previous token and this one (see
+    /// [`Words::joined`](super::Words::joined)).
+    pub(super) const JOINED: u16 = 1 << 3;
+    /// Only spaces, or an abbreviation's dot and spaces, between the
+    /// previous token and this one.
+    pub(super) const JOINED_OR_DOT: u16 = 1 << 4;
+    /// Starts lower case and lower-casing leaves it as it is (only asked of
+    /// words that start lower case).
+    pub(super) const PLAIN_LOWER: u16 = 1 << 5;
+    /// A brand written with a lower-case first letter ("eDonkey").
+    pub(super) const BRAND: u16 = 1 << 6;
+    /// A hyphen inside the word ("al-Qaeda").
+    pub(super) const HYPHEN: u16 = 1 << 7;
+    /// A letter in the word (`char::is_alphabetic`).
+    pub(super) const ALPHABETIC: u16 = 1 << 8;
+    /// The lower-case form is kept in [`OwnLowers`](super::OwnLowers), not
+    /// read from the folded text.
+    pub(super) const OWN_LOWER: u16 = 1 << 9;
+    /// The gazetteer match covering the word may give way to a person name:
+    /// a one-word city or an ambiguous entry ("Winston", "Davis").
+    pub(super) const GAZ_SOFT: u16 = 1 << 10;
+    /// The word's capitals say nothing: it is on a headline-case line (see
+    /// [`Doc::capitals_mute`](crate::text::Doc::capitals_mute)).
+    pub(super) const MUTE: u16 = 1 << 11;
+    /// The word starts a sentence.
+    pub(super) const INITIAL: u16 = 1 << 12;
+    /// A hyphenated word that can be part of a name (see
+    /// [`Words::is_name_word`](super::Words::is_name_word)).
+    pub(super) const HYPHEN_NAME: u16 = 1 << 13;
+}
+
+impl Token {
+    fn is(&self, facts: u16) -> bool {
+        self.facts & facts != 0
+    }
+
+    fn set(&mut self, facts: u16, on: bool) {
+        if on {
+            self.facts |= facts;
+        } else {
+            self.facts &= !facts;
+        }
+    }
+}
+
+/// The lower-case forms of the words whose form is not the folded text at
+/// their offsets (words outside ASCII), one after the other in one string.
+#[derive(Default)]
+pub(super) struct OwnLowers {
+    text: String,
+    /// Word index and end in `text` of each form, in word order (a form
+    /// starts where the one before ends).
+    ends: Vec<(usize, usize)>,
+}
+
+impl OwnLowers {
+    fn push(&mut self, word: usize, lower: &str) {
+        self.text.push_str(lower);
+        self.ends.push((word, self.text.len()));
+    }
+
+    fn get(&self, word: usize) -> &str {
+        let k = self.ends.partition_point(|&(w, _)| w < word);
+        let start = k.checked_sub(1).map_or(0, |p| self.ends[p].1);
+        &self.text[start..self.ends[k].1]
+    }
+}
+
+/// The article's words and the facts the rules ask about each word.
+pub(super) struct Words<'d, 'a> {
+    pub(super) doc: &'d Doc<'a>,
+    pub(super) gaz: &'d Gazetteer,
+    pub(super) lex: &'d NameWords,
+    pub(super) toks: Vec<Token>,
+    /// The lower-case forms of the words outside ASCII.
+    lowers: OwnLowers,
+    /// Lower-case words that occur written in lower case somewhere in the text
+    /// (built on first use; only those some other word could ask about).
+    pub(super) lower_words: OnceCell<HashSet<&'a str>>,
+    /// Capitalised words that occur away from sentence starts and headlines
+    /// (built on first use; only those some other word could ask about).
+    pub(super) mid_caps: OnceCell<HashSet<&'a str>>,
+}
+impl<'a> Words<'a, 'a> {
+    /// Tokenize `doc` and compute the per-token facts.
+    pub(super) fn new(
+        doc: &'a Doc<'a>,
+        gaz: &'a Gazetteer,
+        lex: &'a NameWords,
+        matches: &[GazMatch],
+    ) -> Words<'a, 'a> {
+        let (mut lowers, mut rare) = (OwnLowers::default(), Vec::new());
+        let mut toks = join::tokenize(doc, &mut lowers, &mut rare);
+        super::gazetteer_matches::mark_tokens(doc, gaz, &mut toks, matches);
+        let mut words = Words {
+            doc,
+            gaz,
+            lex,
+            toks,
+            lowers,
+            lower_words: OnceCell::new(),
+            mid_caps: OnceCell::new(),
+        };
+        words.mark_names_and_titles(&rare);
+        words
+    }
+
+    /// Mark the hyphenated words that can be part of a name and the titles,
+    /// at the words (`rare`) that can have them: a hyphen, a title's first
+    /// word.
+    fn mark_names_and_titles(&mut self, rare: &[usize]) {
+        for &i in rare {
+            if self.toks[i].is(fact::HYPHEN) {
+                let name = self.hyphen_name_word(i);
+                self.toks[i].set(fact::HYPHEN_NAME, name);
+            }
+            if let Some((end, kind)) = self.compute_title_at(i) {
+                let t = &mut self.toks[i];
+                t.title = Some(kind);
+                t.title_words = u16::try_from(end - i).expect("a title of a few words");
+            }
+        }
+    }
+}
+
+/// Gazetteer facts of the words, set by
+/// [`mark_tokens`](super::gazetteer_matches::mark_tokens).
+impl Token {
+    /// The word is covered by a match of type `kind` that may (`soft`) or
+    /// may not give way to a person name.
+    pub(super) fn set_gazetteer(&mut self, kind: EntityType, soft: bool) {
+        self.gaz = Some(kind);
+        self.set(fact::GAZ_SOFT, soft);
+    }
+
+    /// The title or role starting at this word, number `i`: its end (one
+    /// past its last word) and kind.
+    pub(super) fn title_at(&self, i: usize) -> Option<(usize, TitleKind)> {
+        self.title
+            .map(|kind| (i + usize::from(self.title_words), kind))
+    }
+}
+
+impl<'d, 'a> Words<'d, 'a> {
+    pub(super) fn word(&self, i: usize) -> &'a str {
+        let t = self.toks[i];
+        &self.doc.text[t.start..t.end]
+    }
+
+    /// The text between token `i - 1` and token `i`.
+    pub(super) fn sep(&self, i: usize) -> &'a str {
+        if i == 0 || i >= self.toks.len() {
+            return "";
+        }
+        if self.toks[i - 1].possessive {
+            return "’s";
+        }
+        &self.doc.text[self.toks[i - 1].end..self.toks[i].start]
+    }
+
+    /// Tokens `i - 1` and `i` are in one phrase: only spaces between them.
+    pub(super) fn joined(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is(fact::JOINED))
+    }
+
+    /// Token `i`'s word is on a list of `marks` (any of the [`mark`] bits).
+    pub(super) fn has(&self, i: usize, marks: u64) -> bool {
+        self.toks[i].marks & marks != 0
+    }
+
+    /// A listed given name.
+    pub(super) fn is_first_name(&self, i: usize) -> bool {
+        self.has(i, mark::FIRST_NAME)
+    }
+
+    /// A listed surname.
+    pub(super) fn is_surname(&self, i: usize) -> bool {
+        self.has(i, mark::SURNAME)
+    }
+
+    /// A speech verb.
+    pub(super) fn is_speech(&self, i: usize) -> bool {
+        self.has(i, mark::SPEECH)
+    }
+
+    /// A capitalised word that can never start a name
+    /// ([`NameWords::is_function_stop`]).
+    pub(super) fn is_function_stop(&self, i: usize) -> bool {
+        self.has(i, mark::FUNCTION_STOP)
+    }
+
+    pub(super) fn is_cap(&self, i: usize) -> bool {
+        self.toks[i].is(fact::CAPITAL)
+    }
+
+    /// A hyphen inside the word ("al-Qaeda").
+    pub(super) fn has_hyphen(&self, i: usize) -> bool {
+        self.toks[i].is(fact::HYPHEN)
+    }
+
+    /// A brand written with a lower-case first letter ("eDonkey").
+    pub(super) fn is_brand(&self, i: usize) -> bool {
+        self.toks[i].is(fact::BRAND)
+    }
+
+    /// Starts with a lower-case letter.
+    pub(super) fn is_lower(&self, i: usize) -> bool {
+        self.toks[i].is(fact::LOWER)
+    }
+
+    pub(super) fn is_all_caps(&self, i: usize) -> bool {
+        self.toks[i].is(fact::ALL_CAPS)
+    }
+
+    /// The word starts a sentence.
+    pub(super) fn is_initial(&self, i: usize) -> bool {
+        self.toks[i].is(fact::INITIAL)
+    }
+
+    /// Type of the gazetteer match covering the word, if any.
+    pub(super) fn gaz_kind(&self, i: usize) -> Option<EntityType> {
+        self.toks[i].gaz
+    }
+
+    /// The gazetteer match covering the word may give way to a person name:
+    /// a one-word city or an ambiguous entry ("Winston", "Davis").
+    pub(super) fn gaz_soft(&self, i: usize) -> bool {
+        self.toks[i].is(fact::GAZ_SOFT)
+    }
+
+    /// A word that can be part of a name: capitalised, with every hyphen
+    /// part capitalised except short particles ("Tehreek-e-Taliban",
+    /// "al-Qaeda"); "US-backed" is not one.
+    pub(super) fn is_name_word(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        if t.is(fact::HYPHEN) {
+            t.is(fact::HYPHEN_NAME)
+        } else {
+            t.is(fact::CAPITAL) && t.is(fact::ALPHABETIC)
+        }
+    }
+
+    /// [`Words::is_name_word`] for a word with a hyphen.
+    fn hyphen_name_word(&self, i: usize) -> bool {
+        let w = self.word(i);
+        let parts: Vec<&str> = w.split('-').collect();
+        let cap = |p: &str| p.chars().next().is_some_and(char::is_uppercase);
+        let first_ok = parts
+            .first()
+            .is_some_and(|p| cap(p) || self.lex.cues.particles.contains(&p.to_lowercase()));
+        let last_ok = parts.last().is_some_and(|p| cap(p));
+        first_ok && last_ok
+    }
+
+    pub(super) fn is_stop(&self, i: usize) -> bool {
+        self.has(i, mark::STOP)
+    }
+
+    /// Case-insensitive phrase match of `p` starting at token `i`; returns
+    /// the token index one past the phrase. Words of a phrase may be
+    /// separated by spaces or an abbreviation's dot.
+    pub(super) fn phrase_at(&self, p: &Phrase, i: usize) -> Option<usize> {
+        if i + p.words.len() > self.toks.len() {
+            return None;
+        }
+        for (k, pw) in p.words.iter().enumerate() {
+            let j = i + k;
+            if k > 0 {
+                let s = self.sep(j).trim_start_matches('.');
+                if s.is_empty() || !s.chars().all(|c| c == ' ') {
+                    return None;
+                }
+            }
+            let ok = if p.fold {
+                self.word_lower(j) == pw.as_str()
+            } else {
+                self.word(j) == pw
+            };
+            if !ok {
+                return None;
+            }
+        }
+        Some(i + p.words.len())
+    }
+
+    /// Phrase ending at token `end - 1` (exclusive `end`); returns its start.
+    pub(super) fn phrase_ending(&self, p: &Phrase, end: usize) -> Option<usize> {
+        let start = end.checked_sub(p.words.len())?;
+        (self.phrase_at(p, start) == Some(end)).then_some(start)
+    }
+
+    /// Capitals here say nothing: a headline-case line.
+    pub(super) fn capitals_mute(&self, i: usize) -> bool {
+        self.toks[i].is(fact::MUTE)
+    }
+
+    /// Starts lower case and lower-casing leaves it as it is: a word of
+    /// `lower_words` itself.
+    pub(super) fn is_plain_lower(&self, i: usize) -> bool {
+        self.toks[i].is(fact::PLAIN_LOWER)
+    }
+
+    /// Capitalised away from sentence starts and headlines: a word of
+    /// `mid_caps` itself.
+    pub(super) fn is_mid_cap(&self, i: usize) -> bool {
+        self.toks[i].facts & (fact::INITIAL | fact::MUTE | fact::CAPITAL) == fact::CAPITAL
+    }
+
+    pub(super) fn span(&self, from: usize, to: usize) -> (usize, usize) {
+        (self.toks[from].start, self.toks[to - 1].end)
+    }
+
+    /// The word lower-cased (`str::to_lowercase`).
+    pub(super) fn word_lower(&self, i: usize) -> &str {
+        let t = &self.toks[i];
+        if t.is(fact::OWN_LOWER) {
+            self.lowers.get(i)
+        } else {
+            &self.doc.folded[t.start..t.end]
+        }
+    }
+
+    /// Joined by spaces, or by an abbreviation's dot ("Mr. Smith").
+    pub(super) fn joined_or_dot(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is(fact::JOINED_OR_DOT))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        join::tokenize(
+            &Doc::new(text, false),
+            &mut OwnLowers::default(),
+            &mut Vec::new(),
+        )
+        .into_iter()
+        .map(|t| &text[t.start..t.end])
+        .collect()
+    }
+
+    /// A word is 32 bytes: the view holds one per word of the article.
+    #[test]
+    fn token_size() {
+        assert_eq!(std::mem::size_of::<Token>(), 32);
+    }
+
+    /// Each word's marks are what one lookup of the word and of its
+    /// lower-case form in the lexicon's table gives (the base token's marks
+    /// are copied for most words), its brand fact what the brand test
+    /// gives (most words are turned away before it), its lower-case form
+    /// `str::to_lowercase`'s, its headline and sentence-start facts those
+    /// of the document, over the fixture and development texts.
+    #[test]
+    fn word_marks_as_looked_up() {
+        let mut texts = crate::text::test_corpus::texts();
+        texts.push("iPhone eDonkey é iÉcole aB a iA Ωmega ωmega".to_string());
+        let lexicon = crate::lexicon::Lexicon::embedded();
+        let mut count = 0;
+        for text in &texts {
+            let doc = Doc::new(text, false);
+            let words = Words::new(&doc, Gazetteer::embedded(), &lexicon.names, &[]);
+            for (i, t) in words.toks.iter().enumerate() {
+                let w = &text[t.start..t.end];
+                let lower = w.to_lowercase();
+                let looked_up = lexicon.marks.of(w, &lower);
+                assert_eq!(t.marks, looked_up, "{w:?}");
+                let brand = t.is(fact::LOWER) && super::super::lists::brand_written(w);
+                assert_eq!(t.is(fact::BRAND), brand, "{w:?}");
+                assert_eq!(words.word_lower(i), lower, "{w:?}");
+                let plain = t.is(fact::LOWER) && lower == w;
+                assert_eq!(words.is_plain_lower(i), plain, "{w:?}");
+                assert_eq!(words.capitals_mute(i), doc.capitals_mute(t.start), "{w:?}");
+                count += 1;
+            }
+            // The first word at or after each sentence start, if inside it.
+            let mut initial = vec![false; words.toks.len()];
+            let mut k = 0;
+            for sent in &doc.sentences {
+                while k < words.toks.len() && words.toks[k].start < sent.start {
+                    k += 1;
+                }
+                if k < words.toks.len() && words.toks[k].start < sent.end {
+                    initial[k] = true;
+                }
+            }
+            let marked: Vec<bool> = (0..words.toks.len()).map(|i| words.is_initial(i)).collect();
+            assert_eq!(marked, initial);
+        }
+        assert!(count > 1000, "{} texts, {count} words", texts.len());
+    }
+
+    #[test]
+    fn tokens() {
+        assert_eq!(
+            words("Sirajuddin’s al-Qaeda U.S. O'Brien's Tehreek-e-Taliban, (ETIM)"),
+            vec![
+                "Sirajuddin",
+                "al-Qaeda",
+                "U.S",
+                "O'Brien",
+                "Tehreek-e-Taliban",
+                "ETIM"
+            ]
+        );
+    }
+}

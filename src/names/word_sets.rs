@@ -1,0 +1,127 @@
+//! The text's own word sets: which capitalised words are also ordinary
+//! words in this article ("Will" written "will" elsewhere), and which are
+//! capitalised away from sentence starts and headlines. Each set is built
+//! on first use, and holds only the words some other word could ask about.
+
+use std::collections::HashSet;
+
+use super::tokens::Words;
+use crate::lexicon::mark;
+
+impl<'d, 'a> Words<'d, 'a> {
+    /// A capitalised word known to be (part of) a name: a gazetteer match,
+    /// a listed given name or surname, or a word the text capitalises
+    /// somewhere other than at a sentence start.
+    pub(super) fn is_known_name_word(&self, i: usize) -> bool {
+        self.gaz_kind(i).is_some()
+            || self.has(i, mark::FIRST_NAME | mark::SURNAME)
+            // A capital away from sentence starts and headlines is one
+            // itself.
+            || self.is_mid_cap(i)
+            || self.mid_caps().contains(self.word(i))
+    }
+
+    /// A capitalised word that is also an ordinary word in this text
+    /// ("Will", "Mark" written "will", "mark" elsewhere).
+    pub(super) fn is_common_word(&self, i: usize) -> bool {
+        // A word in lower case is one itself.
+        self.is_stop(i) || self.is_plain_lower(i) || self.lower_words().contains(self.word_lower(i))
+    }
+
+    /// The words written in lower case, among those the other words'
+    /// lower-case forms could be (`is_common_word` answers the rest
+    /// without it).
+    fn lower_words(&self) -> &HashSet<&'a str> {
+        self.lower_words.get_or_init(|| {
+            let askers = (0..self.toks.len()).filter(|&k| !self.is_plain_lower(k));
+            let filter = WordFilter::new(askers.map(|k| self.word_lower(k)));
+            (0..self.toks.len())
+                .filter(|&k| self.is_lower(k))
+                .map(|k| self.word(k))
+                .filter(|w| filter.may_hold(w))
+                .collect()
+        })
+    }
+
+    /// The words capitalised away from sentence starts and headlines,
+    /// among those the other words could be.
+    fn mid_caps(&self) -> &HashSet<&'a str> {
+        self.mid_caps.get_or_init(|| {
+            let askers = (0..self.toks.len()).filter(|&k| !self.is_mid_cap(k));
+            let filter = WordFilter::new(askers.map(|k| self.word(k)));
+            (0..self.toks.len())
+                .filter(|&k| self.is_mid_cap(k))
+                .map(|k| self.word(k))
+                .filter(|w| filter.may_hold(w))
+                .collect()
+        })
+    }
+}
+
+/// A set of words that may answer "no" wrongly but never "yes" wrongly
+/// without hashing a word: each word sets one bit of 4,096, chosen by its
+/// length and its first and last bytes. (Words chosen to share bits only
+/// make the filter let more through.)
+pub(super) struct WordFilter([u64; 64]);
+
+impl WordFilter {
+    pub(super) fn new<'w>(words: impl Iterator<Item = &'w str>) -> WordFilter {
+        let mut bits = [0u64; 64];
+        for w in words {
+            let b = WordFilter::bit(w);
+            bits[b / 64] |= 1 << (b % 64);
+        }
+        WordFilter(bits)
+    }
+
+    fn bit(w: &str) -> usize {
+        let bytes = w.as_bytes();
+        let (first, last) = (bytes.first().copied(), bytes.last().copied());
+        let key = u32::from(first.unwrap_or(0)) << 16
+            | u32::from(last.unwrap_or(0)) << 8
+            | (bytes.len() as u32 & 0xff);
+        (key.wrapping_mul(0x9e37_79b9) >> 20) as usize
+    }
+
+    /// `w` may be one of the words (it is, or shares their bit).
+    pub(super) fn may_hold(&self, w: &str) -> bool {
+        let b = WordFilter::bit(w);
+        self.0[b / 64] & (1 << (b % 64)) != 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::Gazetteer;
+    use crate::text::Doc;
+
+    /// The word sets asked through a filter answer as the whole sets would.
+    #[test]
+    fn common_and_known_words_as_the_whole_sets_answer() {
+        let text = "The will of Will. Mark said the mark was set. WILL Mark iPhone \
+                    iphone Paris paris. Will Smith met Mark Jones in Paris, the Will said.";
+        let doc = Doc::new(text, false);
+        let lex = &crate::lexicon::Lexicon::embedded().names;
+        let words = Words::new(&doc, Gazetteer::embedded(), lex, &[]);
+        let n = words.toks.len();
+        let lower: HashSet<&str> = (0..n)
+            .filter(|&k| words.is_lower(k))
+            .map(|k| words.word(k))
+            .collect();
+        let mid: HashSet<&str> = (0..n)
+            .filter(|&k| !words.is_initial(k) && !words.capitals_mute(k) && words.is_cap(k))
+            .map(|k| words.word(k))
+            .collect();
+        for i in 0..n {
+            let common = words.is_stop(i) || lower.contains(words.word_lower(i));
+            assert_eq!(words.is_common_word(i), common, "{}", words.word(i));
+            let known = words.gaz_kind(i).is_some()
+                || words.has(i, mark::FIRST_NAME | mark::SURNAME)
+                || mid.contains(words.word(i));
+            assert_eq!(words.is_known_name_word(i), known, "{}", words.word(i));
+        }
+        let filter = WordFilter::new(["will", "mark"].into_iter());
+        assert!(filter.may_hold("will") && filter.may_hold("mark"));
+    }
+}
