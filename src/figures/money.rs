@@ -13,8 +13,12 @@ impl<'a, 'd> Tokens<'a, 'd> {
         if j == 0 {
             return None;
         }
-        // Only before a token.
+        // Only before a token, and after one ending as some form does.
         self.toks.get(j)?;
+        let last = *self.raw(j - 1).as_bytes().last()?;
+        if self.prefix_last_bytes[usize::from(last >> 6)] & (1 << (last & 63)) == 0 {
+            return None;
+        }
         // The prefix text: up to 3 tokens before, glued together, glued or
         // separated by one space from the number.
         for &(form, iso) in &self.lex.prefixes {

@@ -88,17 +88,18 @@ impl<'a, 'd> Tokens<'a, 'd> {
     /// currency sign, or a short currency word right before a number or a
     /// "$" ("Rs 500", "HK$327m").
     fn can_start_figure(&self, i: usize) -> bool {
-        match self.toks[i].kind {
+        let t = &self.toks[i];
+        match t.kind {
             TokenKind::Digits => true,
+            // The mark first, then the length: most words are neither a
+            // number word nor three letters long, and need no text read.
+            TokenKind::Word if t.marks & mark::NUMBER_WORD != 0 => true,
+            TokenKind::Word if t.end - t.start > 3 => false,
             TokenKind::Word => {
-                let w = self.word(i);
-                self.has(i, mark::NUMBER_WORD)
-                    || matches!(w, "a" | "an")
-                    || w.len() <= 3
-                        && (self.kind(i + 1) == Some(TokenKind::Digits)
-                            || self.is_punct(i + 1, '$')
-                            || self.is_punct(i + 1, '.')
-                                && self.kind(i + 2) == Some(TokenKind::Digits))
+                matches!(self.word(i), "a" | "an")
+                    || self.is_digits(i + 1)
+                    || self.is_punct(i + 1, '$')
+                    || self.is_punct(i + 1, '.') && self.is_digits(i + 2)
             }
             TokenKind::Punct(c) => !c.is_ascii() || c == '$',
         }
