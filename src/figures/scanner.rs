@@ -96,13 +96,23 @@ impl<'a, 'd> Tokens<'a, 'd> {
             TokenKind::Word if t.marks & mark::NUMBER_WORD != 0 => true,
             TokenKind::Word if t.end - t.start > 3 => false,
             TokenKind::Word => {
-                matches!(self.word(i), "a" | "an")
-                    || self.is_digits(i + 1)
+                self.is_digits(i + 1)
                     || self.is_punct(i + 1, '$')
                     || self.is_punct(i + 1, '.') && self.is_digits(i + 2)
+                    || self.article_can_start(i)
             }
             TokenKind::Punct(c) => !c.is_ascii() || c == '$',
         }
+    }
+
+    /// "a"/"an" at `i` can start a figure only before a number word ("a
+    /// million", "a third") or with digits in the next three tokens, where
+    /// it may begin a currency prefix ("A$"); elsewhere every reading of
+    /// [`Self::try_at`] fails, so it is not tried.
+    fn article_can_start(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let article = matches!(&self.doc.folded.as_bytes()[t.start..t.end], b"a" | b"an");
+        article && (self.has(i + 1, mark::NUMBER_WORD) || (i + 1..i + 4).any(|k| self.is_digits(k)))
     }
 
     /// Try every figure pattern at token `i`; `prev` is the figure before.
