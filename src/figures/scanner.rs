@@ -101,8 +101,16 @@ impl<'a, 'd> Tokens<'a, 'd> {
                     || self.is_punct(i + 1, '.') && self.is_digits(i + 2)
                     || self.article_can_start(i)
             }
-            TokenKind::Punct(c) => !c.is_ascii() || c == '$',
+            // A sign starts a figure only as a currency prefix, before
+            // digits: a quotation mark or a dash is not tried.
+            TokenKind::Punct(c) => (!c.is_ascii() || c == '$') && self.digits_within_3(i),
         }
+    }
+
+    /// A digits token among the three after `i`, where
+    /// [`Self::prefixed_number`] looks for the number after a prefix.
+    fn digits_within_3(&self, i: usize) -> bool {
+        (i + 1..i + 4).any(|k| self.is_digits(k))
     }
 
     /// "a"/"an" at `i` can start a figure only before a number word ("a

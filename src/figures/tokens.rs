@@ -49,21 +49,25 @@ fn tokenize(doc: &Doc<'_>) -> Vec<Token> {
     let base = &doc.tokens;
     let mut toks = Vec::with_capacity(base.len());
     let mut k = 0;
-    while k < base.len() {
-        let first = &base[k];
+    while let Some(first) = base.get(k) {
+        // Only a glued base token after this one can join it: most tokens
+        // stand alone and skip the joining.
+        let alone = base.get(k + 1).map_or(true, |t| !t.glued);
         let (next, kind) = match first.kind {
             BaseKind::Digits => (digits_end(doc, k), TokenKind::Digits),
+            BaseKind::Letters | BaseKind::Marks if alone => (k + 1, TokenKind::Word),
             BaseKind::Letters | BaseKind::Marks => (word_end(doc, k), TokenKind::Word),
             BaseKind::Numeral | BaseKind::UnlistedNumeral | BaseKind::Punct => {
                 (k + 1, TokenKind::Punct(first_char(doc.text, first)))
             }
         };
-        let end = base[next - 1].end;
         // A word of one base token has its marks; a join ("China's",
         // "1,721") is looked up.
-        let marks = match next - k {
-            1 => first.marks,
-            _ => doc.word_marks.get(&doc.folded[first.start..end]),
+        let (end, marks) = if next == k + 1 {
+            (first.end, first.marks)
+        } else {
+            let end = base[next - 1].end;
+            (end, doc.word_marks.get(&doc.folded[first.start..end]))
         };
         toks.push(Token {
             start: first.start,
