@@ -4,6 +4,8 @@
 //! its line, sentence, capital, the lexicon's lists the word is on: its
 //! base token's marks), and the accessors the rules read them with.
 
+use std::cell::Cell;
+
 use crate::lexicon::{mark, FigureWords};
 use crate::text::{first_char, is_punct, Doc, TokenKind as BaseKind};
 
@@ -153,6 +155,17 @@ pub(super) struct Tokens<'a, 'd> {
     /// The last bytes of the currency prefix forms ("$" of "HK$"), one bit
     /// per byte value: a token ending in none of them ends no prefix.
     pub(super) prefix_last_bytes: [u64; 4],
+    /// How far [`Tokens::base_currency`] has read, and what it found.
+    pub(super) currency_seen: Cell<CurrencySeen>,
+}
+
+/// The tokens before `to` that the look-back for an exchange rate's
+/// currency has read since it last started afresh, and the last of them
+/// that is a currency other than the dollar (token, ISO).
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct CurrencySeen {
+    pub(super) to: usize,
+    pub(super) nearest: Option<(usize, &'static str)>,
 }
 
 impl<'a, 'd> Tokens<'a, 'd> {
@@ -171,6 +184,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             lex,
             toks: tokenize(doc),
             prefix_last_bytes,
+            currency_seen: Cell::default(),
         }
     }
     /// The lower-case (folded) text of token `i`, or "" past the end.
