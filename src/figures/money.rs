@@ -3,7 +3,7 @@
 //! and the bracketed conversion of a previous amount ("£5m ($9m)").
 
 use super::scanner::{FigureMatch, Reading};
-use super::tokens::{TokenKind, Tokens};
+use super::tokens::{CurrencySeen, TokenKind, Tokens};
 use crate::lexicon::mark;
 use crate::record::{ClaimKind, Qualifier};
 
@@ -13,8 +13,12 @@ impl<'a, 'd> Tokens<'a, 'd> {
         if j == 0 {
             return None;
         }
-        // Only before a token.
+        // Only before a token, and after one ending as some form does.
         self.toks.get(j)?;
+        let last = *self.raw(j - 1).as_bytes().last()?;
+        if self.prefix_last_bytes[usize::from(last >> 6)] & (1 << (last & 63)) == 0 {
+            return None;
+        }
         // The prefix text: up to 3 tokens before, glued together, glued or
         // separated by one space from the number.
         for &(form, iso) in &self.lex.prefixes {
@@ -179,23 +183,36 @@ impl<'a, 'd> Tokens<'a, 'd> {
         Some((iso, k))
     }
 
-    /// The currency an exchange rate is quoted in: a currency word right
-    /// after the number or the nearest one mentioned before it.
+    /// The currency an exchange rate is quoted in: the nearest currency
+    /// other than the dollar mentioned before token `first`, within three
+    /// sentences.
     pub(super) fn base_currency(&self, first: usize) -> Option<&'static str> {
         let start_sent = self.toks.get(first)?.sentence;
-        let mut k = first;
-        while k > 0 {
-            k -= 1;
-            if self.toks[k].sentence + 3 < start_sent {
-                break;
-            }
-            if let Some((_, iso)) = self.currency_suffix(k) {
-                if iso != "USD" {
-                    return Some(iso);
-                }
+        // The tokens read: those of the three sentences before and this one.
+        let window = self.toks[..first].partition_point(|t| t.sentence + 3 < start_sent);
+        // The rates come in reading order: the tokens read for the one
+        // before are not read again, its nearest currency is remembered.
+        let mut seen = self.currency_seen.get();
+        if seen.to > first {
+            seen = CurrencySeen::default();
+        }
+        if seen.to < window {
+            seen = CurrencySeen {
+                to: window,
+                nearest: None,
+            };
+        }
+        for k in seen.to..first {
+            count_steps(1);
+            if let Some((_, iso)) = self.currency_suffix(k).filter(|(_, iso)| *iso != "USD") {
+                seen.nearest = Some((k, iso));
             }
         }
-        None
+        seen.to = first;
+        self.currency_seen.set(seen);
+        seen.nearest
+            .filter(|(k, _)| *k >= window)
+            .map(|(_, iso)| iso)
     }
 
     /// A currency prefix starting at token `i` and a number within the next
@@ -239,5 +256,49 @@ impl<'a, 'd> Tokens<'a, 'd> {
                 || (first >= 2 && self.is_punct(first - 1, ';') && p.end + 1 == first))
             && self.same_sentence(p.first, first);
         converts.then_some(p.fig.qualifier)
+    }
+}
+
+/// Counts `n` steps of work for the test that checks the look-back for an
+/// exchange rate's currency grows with the article, not faster.
+fn count_steps(n: usize) {
+    #[cfg(test)]
+    tests::STEPS.with(|s| s.set(s.get() + n));
+    let _ = n;
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use crate::text::Doc;
+
+    thread_local! {
+        /// Steps counted by `count_steps`.
+        pub(super) static STEPS: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// Many exchange rates with no currency word after them, in one long
+    /// sentence after the one naming it: the look-back for their currency
+    /// takes the same work per rate from 50 to 800 of them (every rate read
+    /// back to the currency before).
+    #[test]
+    fn exchange_rates_in_one_long_sentence_take_linear_work() {
+        let unit = "a rate of 8 to the dollar and ";
+        let lex = &crate::lexicon::Lexicon::embedded().figures;
+        let mut per_unit = [0.0; 2];
+        for (k, units) in [50, 800].into_iter().enumerate() {
+            let text = format!("The yuan: {}", unit.repeat(units));
+            let doc = Doc::new(&text, false);
+            STEPS.with(|s| s.set(0));
+            let found = super::super::find(&doc, lex);
+            let per_usd = |f: &&super::super::Figure| {
+                f.unit.as_ref().is_some_and(|u| u.ends_with(" per USD"))
+            };
+            let rates = found.iter().filter(per_usd);
+            assert_eq!(rates.count(), units);
+            per_unit[k] = STEPS.with(Cell::get) as f64 / units as f64;
+        }
+        assert!(per_unit[1] <= 2.0 * per_unit[0], "{per_unit:?}");
     }
 }

@@ -72,17 +72,26 @@ impl<'a, 'd> Tokens<'a, 'd> {
     /// token of the qualifier phrase.
     pub(super) fn qualifier_before(&self, first: usize) -> Option<(Qualifier, usize)> {
         let mut k = first;
+        // The word right before a phrase's end must be its last word: one
+        // comparison turns away most phrases before their words are read.
+        let ends_before =
+            |phrase: &[&str], before: &str| phrase.last().map_or(true, |w| *w == before);
+        let before = self.word(first.wrapping_sub(1));
         // Skip filler such as "a rate of".
         for filler in &self.lex.qualifier_filler {
             let n = filler.len();
-            if k >= n && (0..n).all(|m| self.word(k - n + m) == filler[m]) {
+            if k >= n
+                && ends_before(filler, before)
+                && (0..n).all(|m| self.word(k - n + m) == filler[m])
+            {
                 k -= n;
                 break;
             }
         }
+        let before = self.word(k.wrapping_sub(1));
         for (phrase, q) in &self.lex.qualifiers {
             let n = phrase.len();
-            if k < n {
+            if k < n || !ends_before(phrase, before) {
                 continue;
             }
             if (0..n).all(|m| {

@@ -88,20 +88,39 @@ impl<'a, 'd> Tokens<'a, 'd> {
     /// currency sign, or a short currency word right before a number or a
     /// "$" ("Rs 500", "HK$327m").
     fn can_start_figure(&self, i: usize) -> bool {
-        match self.toks[i].kind {
+        let t = &self.toks[i];
+        match t.kind {
             TokenKind::Digits => true,
+            // The mark first, then the length: most words are neither a
+            // number word nor three letters long, and need no text read.
+            TokenKind::Word if t.marks & mark::NUMBER_WORD != 0 => true,
+            TokenKind::Word if t.end - t.start > 3 => false,
             TokenKind::Word => {
-                let w = self.word(i);
-                self.has(i, mark::NUMBER_WORD)
-                    || matches!(w, "a" | "an")
-                    || w.len() <= 3
-                        && (self.kind(i + 1) == Some(TokenKind::Digits)
-                            || self.is_punct(i + 1, '$')
-                            || self.is_punct(i + 1, '.')
-                                && self.kind(i + 2) == Some(TokenKind::Digits))
+                self.is_digits(i + 1)
+                    || self.is_punct(i + 1, '$')
+                    || self.is_punct(i + 1, '.') && self.is_digits(i + 2)
+                    || self.article_can_start(i)
             }
-            TokenKind::Punct(c) => !c.is_ascii() || c == '$',
+            // A sign starts a figure only as a currency prefix, before
+            // digits: a quotation mark or a dash is not tried.
+            TokenKind::Punct(c) => (!c.is_ascii() || c == '$') && self.digits_within_3(i),
         }
+    }
+
+    /// A digits token among the three after `i`, where
+    /// [`Self::prefixed_number`] looks for the number after a prefix.
+    fn digits_within_3(&self, i: usize) -> bool {
+        (i + 1..i + 4).any(|k| self.is_digits(k))
+    }
+
+    /// "a"/"an" at `i` can start a figure only before a number word ("a
+    /// million", "a third") or with digits in the next three tokens, where
+    /// it may begin a currency prefix ("A$"); elsewhere every reading of
+    /// [`Self::try_at`] fails, so it is not tried.
+    fn article_can_start(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let article = matches!(&self.doc.folded.as_bytes()[t.start..t.end], b"a" | b"an");
+        article && (self.has(i + 1, mark::NUMBER_WORD) || (i + 1..i + 4).any(|k| self.is_digits(k)))
     }
 
     /// Try every figure pattern at token `i`; `prev` is the figure before.

@@ -4,6 +4,8 @@
 //! its line, sentence, capital, the lexicon's lists the word is on: its
 //! base token's marks), and the accessors the rules read them with.
 
+use std::cell::Cell;
+
 use crate::lexicon::{mark, FigureWords};
 use crate::text::{first_char, is_punct, Doc, TokenKind as BaseKind};
 
@@ -49,21 +51,25 @@ fn tokenize(doc: &Doc<'_>) -> Vec<Token> {
     let base = &doc.tokens;
     let mut toks = Vec::with_capacity(base.len());
     let mut k = 0;
-    while k < base.len() {
-        let first = &base[k];
+    while let Some(first) = base.get(k) {
+        // Only a glued base token after this one can join it: most tokens
+        // stand alone and skip the joining.
+        let alone = base.get(k + 1).map_or(true, |t| !t.glued);
         let (next, kind) = match first.kind {
             BaseKind::Digits => (digits_end(doc, k), TokenKind::Digits),
+            BaseKind::Letters | BaseKind::Marks if alone => (k + 1, TokenKind::Word),
             BaseKind::Letters | BaseKind::Marks => (word_end(doc, k), TokenKind::Word),
             BaseKind::Numeral | BaseKind::UnlistedNumeral | BaseKind::Punct => {
                 (k + 1, TokenKind::Punct(first_char(doc.text, first)))
             }
         };
-        let end = base[next - 1].end;
         // A word of one base token has its marks; a join ("China's",
         // "1,721") is looked up.
-        let marks = match next - k {
-            1 => first.marks,
-            _ => doc.word_marks.get(&doc.folded[first.start..end]),
+        let (end, marks) = if next == k + 1 {
+            (first.end, first.marks)
+        } else {
+            let end = base[next - 1].end;
+            (end, doc.word_marks.get(&doc.folded[first.start..end]))
         };
         toks.push(Token {
             start: first.start,
@@ -146,15 +152,39 @@ pub(super) struct Tokens<'a, 'd> {
     pub(super) doc: &'a Doc<'d>,
     pub(super) lex: &'a FigureWords,
     pub(super) toks: Vec<Token>,
+    /// The last bytes of the currency prefix forms ("$" of "HK$"), one bit
+    /// per byte value: a token ending in none of them ends no prefix.
+    pub(super) prefix_last_bytes: [u64; 4],
+    /// How far [`Tokens::base_currency`] has read, and what it found.
+    pub(super) currency_seen: Cell<CurrencySeen>,
+}
+
+/// The tokens before `to` that the look-back for an exchange rate's
+/// currency has read since it last started afresh, and the last of them
+/// that is a currency other than the dollar (token, ISO).
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct CurrencySeen {
+    pub(super) to: usize,
+    pub(super) nearest: Option<(usize, &'static str)>,
 }
 
 impl<'a, 'd> Tokens<'a, 'd> {
     /// Tokenize `doc`; the rules read their word lists from `lex`.
     pub(super) fn new(doc: &'a Doc<'d>, lex: &'a FigureWords) -> Self {
+        let mut prefix_last_bytes = [0u64; 4];
+        for b in lex
+            .prefixes
+            .iter()
+            .filter_map(|(form, _)| form.bytes().last())
+        {
+            prefix_last_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
         Tokens {
             doc,
             lex,
             toks: tokenize(doc),
+            prefix_last_bytes,
+            currency_seen: Cell::default(),
         }
     }
     /// The lower-case (folded) text of token `i`, or "" past the end.
@@ -182,11 +212,23 @@ impl<'a, 'd> Tokens<'a, 'd> {
     }
     /// Token `i` is a word.
     pub(super) fn is_word(&self, i: usize) -> bool {
-        self.kind(i) == Some(TokenKind::Word)
+        // A pattern, not `==`: the derived comparison of the kinds is
+        // slower, and this is asked at nearly every token.
+        self.toks
+            .get(i)
+            .is_some_and(|t| matches!(t.kind, TokenKind::Word))
+    }
+    /// Token `i` is digits.
+    pub(super) fn is_digits(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| matches!(t.kind, TokenKind::Digits))
     }
     /// Token `i` is the punctuation mark `c`.
     pub(super) fn is_punct(&self, i: usize, c: char) -> bool {
-        self.kind(i) == Some(TokenKind::Punct(c))
+        self.toks
+            .get(i)
+            .is_some_and(|t| matches!(t.kind, TokenKind::Punct(p) if p == c))
     }
     /// Token `i` is a hyphen or a dash.
     pub(super) fn is_dash(&self, i: usize) -> bool {
@@ -226,13 +268,43 @@ impl<'a, 'd> Tokens<'a, 'd> {
     /// The value of the digits token `i`, grouping dropped.
     pub(super) fn digits_value(&self, i: usize) -> Option<f64> {
         let raw = self.raw(i);
-        let mut buf = String::with_capacity(raw.len());
-        for c in raw.chars() {
-            if c.is_ascii_digit() || c == '.' {
-                buf.push(c);
+        // Up to 15 digits and no decimal point: an integer below 2^53,
+        // which the parse would give exactly; no buffer. Grouping (a comma,
+        // a group space) is skipped as below.
+        let (mut n, mut digits, mut point) = (0u64, 0, false);
+        for &b in raw.as_bytes() {
+            if b.is_ascii_digit() {
+                n = n.wrapping_mul(10).wrapping_add(u64::from(b - b'0'));
+                digits += 1;
+            } else if b == b'.' {
+                point = true;
             }
         }
-        buf.parse().ok()
+        if !point && (1..=15).contains(&digits) {
+            return Some(n as f64);
+        }
+        // The digits and the point, kept on the stack when they fit.
+        let mut small = [0u8; 64];
+        let mut len = 0;
+        let mut big = String::new();
+        for c in raw.chars() {
+            if c.is_ascii_digit() || c == '.' {
+                if len < small.len() {
+                    small[len] = c as u8;
+                    len += 1;
+                } else {
+                    if big.is_empty() {
+                        big.push_str(std::str::from_utf8(&small).ok()?);
+                    }
+                    big.push(c);
+                }
+            }
+        }
+        if big.is_empty() {
+            std::str::from_utf8(&small[..len]).ok()?.parse().ok()
+        } else {
+            big.parse().ok()
+        }
     }
     /// Token `i` opens its sentence.
     pub(super) fn starts_sentence(&self, i: usize) -> bool {

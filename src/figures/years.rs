@@ -21,22 +21,67 @@ struct YearMention {
     leads: bool,
 }
 
+/// The clause start found for the previous year of a sentence (see
+/// [`Tokens::clause_start`]).
+struct ClauseStart {
+    head: usize,
+    start: usize,
+}
+
 impl<'a, 'd> Tokens<'a, 'd> {
     /// Years in the sentence that can tie a figure to a year.
     fn years_in(&self, from: usize, to: usize, figs: &[(usize, usize)]) -> Vec<YearMention> {
+        let mut clause = ClauseStart {
+            head: from,
+            start: from,
+        };
         (from..to)
-            .filter_map(|k| self.year_mention(k, from, figs))
+            .filter_map(|k| self.year_mention(k, from, figs, &mut clause))
             .collect()
+    }
+
+    /// The first token of the clause of token `head` (the sentence's first,
+    /// `from`, when no ";" or ", and|but|while|when" comes before it). The
+    /// years of a sentence come in order: `last` remembers the answer for
+    /// the previous one, so that only the tokens since it are read.
+    fn clause_start(&self, head: usize, from: usize, last: &mut ClauseStart) -> usize {
+        let stop = if head >= last.head { last.head } else { from };
+        let mut c = head;
+        let start = loop {
+            if c <= stop {
+                break if stop == from { from } else { last.start };
+            }
+            count_steps(1);
+            let p = c - 1;
+            if self.is_punct(p, ';')
+                || self.is_punct(p, ',') && matches!(self.word(c), "and" | "but" | "while" | "when")
+            {
+                break c;
+            }
+            c -= 1;
+        };
+        *last = ClauseStart { head, start };
+        start
     }
 
     /// The year written at token `k`, if it can be a figure's year: not a
     /// name modifier, a full date, a period or a comparison. `from` is the
     /// sentence's first token, `figs` the token ranges of its figures.
-    fn year_mention(&self, k: usize, from: usize, figs: &[(usize, usize)]) -> Option<YearMention> {
+    fn year_mention(
+        &self,
+        k: usize,
+        from: usize,
+        figs: &[(usize, usize)],
+        clause: &mut ClauseStart,
+    ) -> Option<YearMention> {
         if self.kind(k) != Some(TokenKind::Digits) || self.raw(k).len() != 4 {
             return None;
         }
-        if figs.iter().any(|&(a, b)| a <= k && k < b) {
+        // The figures are in order and apart: only the last one starting
+        // at or before `k` can hold it.
+        count_steps(1);
+        let starting_by = figs.partition_point(|&(a, _)| a <= k);
+        if starting_by > 0 && k < figs[starting_by - 1].1 {
             return None;
         }
         let v = self.digits_value(k)?;
@@ -93,21 +138,9 @@ impl<'a, 'd> Tokens<'a, 'd> {
             e = k + 3;
         }
         let comma_after = self.is_punct(e, ',');
-        let clause_start = {
-            let mut c = head;
-            while c > from {
-                let p = c - 1;
-                if self.is_punct(p, ';')
-                    || self.is_punct(p, ',')
-                        && matches!(self.word(c), "and" | "but" | "while" | "when")
-                {
-                    break;
-                }
-                c -= 1;
-            }
-            c
-        };
-        let fig_before = figs.iter().any(|&(a, _)| a >= clause_start && a < head);
+        let clause_start = self.clause_start(head, from, clause);
+        let first_in_clause = figs.partition_point(|&(a, _)| a < clause_start);
+        let fig_before = figs.get(first_in_clause).is_some_and(|&(a, _)| a < head);
         let fronted = comma_after && !fig_before;
         // "1988 defense spending at …": a year modifying the noun.
         // Not after a possessive or a determiner: "the company's 2004
@@ -274,9 +307,18 @@ impl<'a, 'd> Tokens<'a, 'd> {
                 *slot = Some((y, dist));
             }
         };
+        // The figures are in reading order: their first and end tokens
+        // rise, so the first after a year and the last before it are
+        // found by halving.
+        let first_after = |tok: usize| {
+            let p = idx.partition_point(|&f| found[f].first <= tok);
+            (p < idx.len()).then_some(p)
+        };
+        let last_before = |tok: usize| idx.partition_point(|&f| found[f].end <= tok).checked_sub(1);
         for y in &years {
+            count_steps(1);
             if y.possessive {
-                if let Some(p) = idx.iter().position(|&f| found[f].first > y.tok) {
+                if let Some(p) = first_after(y.tok) {
                     let d = found[idx[p]].first - y.tok;
                     if d <= 4 {
                         set(&mut year_of[p], y.year, 0);
@@ -285,15 +327,17 @@ impl<'a, 'd> Tokens<'a, 'd> {
                 continue;
             }
             if y.fronted {
-                for (p, &f) in idx.iter().enumerate() {
-                    if found[f].first > y.tok {
-                        set(&mut year_of[p], y.year, found[f].first - y.tok);
-                    }
+                // Still every figure after it: fronted years are few (a
+                // comma after, no figure before in the clause).
+                let after = first_after(y.tok).unwrap_or(idx.len());
+                count_steps(idx.len() - after);
+                for (p, &f) in idx.iter().enumerate().skip(after) {
+                    set(&mut year_of[p], y.year, found[f].first - y.tok);
                 }
             }
             if y.leads {
                 // Ranked after every backward binding (the distance is padded).
-                if let Some(p) = idx.iter().position(|&f| found[f].first > y.tok) {
+                if let Some(p) = first_after(y.tok) {
                     let f = &found[idx[p]];
                     if f.first - y.tok <= 6 && !self.clause_break_between(y.tok, f.first) {
                         let no_comma = (y.tok..f.first).all(|k| !self.is_punct(k, ','));
@@ -305,7 +349,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             }
             // Backward: the nearest figure before it in the same clause, with
             // its bracketed conversions and a "by X to Y" partner.
-            if let Some(p) = idx.iter().rposition(|&f| found[f].end <= y.tok) {
+            if let Some(p) = last_before(y.tok) {
                 let f = idx[p];
                 if !self.clause_break_between(found[f].end, y.tok) {
                     let d = y.tok - found[f].end;
@@ -359,5 +403,46 @@ impl<'a, 'd> Tokens<'a, 'd> {
                 && self.is_punct(found[f].first - 1, ',');
             found[f].fig.year = year_of[p].filter(|_| !apposition_age).map(|(y, _)| y);
         }
+    }
+}
+
+/// Counts `n` steps of work for the test that checks the year binding's
+/// work grows with the sentence, not faster.
+fn count_steps(n: usize) {
+    #[cfg(test)]
+    tests::STEPS.with(|s| s.set(s.get() + n));
+    let _ = n;
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use crate::text::Doc;
+
+    thread_local! {
+        /// Steps counted by `count_steps`.
+        pub(super) static STEPS: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// One sentence of many years and figures: the work per year stays
+    /// flat from 50 to 800 of them (it grew with the sentence when every
+    /// year looked back to the sentence start and through every figure).
+    #[test]
+    fn years_in_one_long_sentence_take_linear_work() {
+        let unit = "in 2001 there were 5 deaths and ";
+        let lex = &crate::lexicon::Lexicon::embedded().figures;
+        let mut per_unit = [0.0; 2];
+        for (k, units) in [50, 800].into_iter().enumerate() {
+            let text = unit.repeat(units);
+            let doc = Doc::new(&text, false);
+            STEPS.with(|s| s.set(0));
+            let found = super::super::find(&doc, lex);
+            assert_eq!(found.len(), units);
+            let with_year = found.iter().filter(|f| f.year == Some(2001)).count();
+            assert!(with_year * 10 >= units * 9, "{with_year} of {units}");
+            per_unit[k] = STEPS.with(Cell::get) as f64 / units as f64;
+        }
+        assert!(per_unit[1] <= 2.0 * per_unit[0], "{per_unit:?}");
     }
 }
