@@ -11,21 +11,19 @@ pub(crate) type Listed = (&'static str, u64, bool, Box<dyn Fn(&str) -> bool>);
 
 /// Every list the lexicon marks, answered by the list itself.
 pub(crate) fn marked_lists(lex: &'static Lexicon) -> Vec<Listed> {
-    let (n, f, c) = (&lex.names, &lex.figures, &lex.claims);
+    let mut lists = people_and_stop_words(lex);
+    lists.extend(head_and_cue_lists(lex));
+    lists.extend(figure_lists(lex));
+    lists.extend(claim_lists(lex));
+    lists
+}
+
+/// The names lists about people and stop words.
+fn people_and_stop_words(lex: &'static Lexicon) -> Vec<Listed> {
+    let n = &lex.names;
     let stop_class = move |w: &str, classes: &[&str]| {
         n.stop.get(w).is_some_and(|c| classes.contains(&c.as_str()))
     };
-    let caps = |list: &'static crate::lexicon::WordList| {
-        move |w: &str| list.iter().any(|h| h.to_ascii_uppercase() == w)
-    };
-    let lower_place_head = move |w: &str| {
-        let heads = &n.cues.lower_place_heads;
-        heads.contains(w)
-            || heads.iter().any(|h| format!("{h}s") == w)
-            || w == "cities" && heads.contains("city")
-    };
-    // What the claims stage calls a word (`claims::words`).
-    let claims_word = regex::Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}’'\-]*").unwrap();
     let east_asian = ["chinese", "korean", "vietnamese", "japanese"];
     let closed = ["function", "pronoun", "weekday", "month"];
     let function = [
@@ -101,6 +99,22 @@ pub(crate) fn marked_lists(lex: &'static Lexicon) -> Vec<Listed> {
             true,
             Box::new(|w| n.cues.particles.contains(w)),
         ),
+    ]
+}
+
+/// The names lists of heads and cues.
+fn head_and_cue_lists(lex: &'static Lexicon) -> Vec<Listed> {
+    let n = &lex.names;
+    let caps = |list: &'static crate::lexicon::WordList| {
+        move |w: &str| list.iter().any(|h| h.to_ascii_uppercase() == w)
+    };
+    let lower_place_head = move |w: &str| {
+        let heads = &n.cues.lower_place_heads;
+        heads.contains(w)
+            || heads.iter().any(|h| format!("{h}s") == w)
+            || w == "cities" && heads.contains("city")
+    };
+    vec![
         (
             "org head last",
             mark::ORG_HEAD_LAST,
@@ -201,6 +215,13 @@ pub(crate) fn marked_lists(lex: &'static Lexicon) -> Vec<Listed> {
             false,
             Box::new(|w| n.cues.sport_words.contains(w)),
         ),
+    ]
+}
+
+/// The figures lists.
+fn figure_lists(lex: &'static Lexicon) -> Vec<Listed> {
+    let f = &lex.figures;
+    vec![
         (
             "numbers",
             mark::NUMBER_WORD,
@@ -279,6 +300,15 @@ pub(crate) fn marked_lists(lex: &'static Lexicon) -> Vec<Listed> {
             false,
             Box::new(|w| f.suffixes.iter().any(|(c, _)| c[0].eq_ignore_ascii_case(w))),
         ),
+    ]
+}
+
+/// The claims lists.
+fn claim_lists(lex: &'static Lexicon) -> Vec<Listed> {
+    let c = &lex.claims;
+    // What the claims stage calls a word (`claims::words`).
+    let claims_word = regex::Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}’'\-]*").unwrap();
+    vec![
         (
             "attribution verbs",
             mark::ATTRIBUTION_VERB,
