@@ -18,7 +18,6 @@ use regex::Regex;
 
 use super::case_fold::fold_char;
 use super::sentences::needs_unicode_rules;
-use crate::lexicon::WordMarks;
 
 /// What a base token is made of. The kinds split the characters so that
 /// every stage's word is a join of whole tokens: names read letters and
@@ -192,10 +191,12 @@ fn char_at(text: &str, i: usize) -> char {
 
 /// Cut `text` into base tokens, in one pass, into `toks` (cleared first);
 /// their sentence indices are 0 until [`assign_sentences`], their marks 0
-/// until [`mark_tokens`]. Push to `unicode_marks` (cleared first) the
+/// until `token_marks::mark_tokens`. Push to `unicode_marks` (cleared first) the
 /// offset of each character whose line needs the Unicode sentence rules
 /// ([`needs_unicode_rules`]) and of each carriage return not followed by a
 /// line feed.
+// Out of line, so that a profile counts it (`scripts/bench/stages.sh`).
+#[inline(never)]
 pub(crate) fn tokenize(text: &str, toks: &mut Vec<Token>, unicode_marks: &mut Vec<usize>) {
     let bytes = text.as_bytes();
     toks.clear();
@@ -272,16 +273,6 @@ pub(crate) fn tokenize(text: &str, toks: &mut Vec<Token>, unicode_marks: &mut Ve
         });
         glued = true;
         line_start = false;
-    }
-}
-
-/// Give each token of `text` its lexicon marks: the exact bits of its text,
-/// the folded bits of its text in `folded` (the text lower-cased with the
-/// same byte offsets).
-pub(crate) fn mark_tokens(toks: &mut [Token], text: &str, folded: &str, word_marks: &WordMarks) {
-    let (text, folded) = (text.as_bytes(), folded.as_bytes());
-    for t in toks {
-        t.marks = word_marks.of_bytes(&text[t.start..t.end], &folded[t.start..t.end]);
     }
 }
 
