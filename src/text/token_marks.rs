@@ -1,38 +1,44 @@
 //! Each base token's lexicon marks, looked up once per token for every
-//! stage, with a memo of the short words the article has already asked
-//! about: half the tokens of an article repeat an earlier one ("the",
-//! "said", commas), and the memo answers them for a fraction of a hash
+//! stage, with a memo of the short words already asked about: most tokens
+//! repeat a word seen before ("the", "said", commas; half of them within
+//! their own article), and the memo answers them for a fraction of a hash
 //! table lookup.
 
 use super::tokens::Token;
-use crate::lexicon::WordMarks;
+use crate::lexicon::{Lexicon, WordMarks};
 
-/// The marks of the short words (up to eight bytes) looked up in the
-/// current article, in a direct-mapped table: a word's slot is a hash of
-/// its bytes read as one integer, and a newer word takes the slot over.
-/// Kept from one article to the next ([`super::DocBuffers`]) without
-/// clearing: each slot is tagged with its article.
+/// The marks of the short words (up to eight bytes) looked up before, in
+/// a direct-mapped table: a word's slot is a hash of its bytes read as one
+/// integer, and a newer word takes the slot over. Kept from one article to
+/// the next ([`super::DocBuffers`]) without clearing: each slot is tagged
+/// with the epoch of the table it was read from. The embedded lexicon's
+/// table, which never changes, is epoch [`EMBEDDED`] in every article;
+/// any other table is read under a new epoch in each article (the memo
+/// cannot tell whether it is the table of the article before).
 #[derive(Debug, Default)]
 pub(crate) struct MarkMemo {
     slots: Vec<Slot>,
-    /// The current article's number, from 1 (slots tagged 0 are empty).
-    article: u64,
+    /// The last epoch given to an article of another table.
+    last_epoch: u64,
 }
+
+/// The epoch of the embedded lexicon's table (slots tagged 0 are empty).
+const EMBEDDED: u64 = 1;
 
 /// One remembered word.
 #[derive(Clone, Copy, Debug, Default)]
 struct Slot {
     /// The word's bytes, little-endian, zero above its length.
     bytes: u64,
-    /// The article's number times 16 plus the word's length.
+    /// The epoch times 16 plus the word's length.
     tag: u64,
     /// The word's marks.
     marks: u64,
 }
 
-/// log2 of the number of slots: room for an article's distinct short
-/// words with few collisions, small enough to stay in the first cache.
-const SLOT_BITS: u32 = 10;
+/// log2 of the number of slots: room for the frequent short words of news
+/// text with few collisions, small enough to stay in the second cache.
+const SLOT_BITS: u32 = 12;
 
 const MIX: u64 = 0x9e37_79b9_7f4a_7c15;
 
@@ -40,7 +46,7 @@ const MIX: u64 = 0x9e37_79b9_7f4a_7c15;
 /// the exact bits of its text, the folded bits of its text in `folded`
 /// (the text lower-cased with the same byte offsets). A token's folded
 /// bytes follow from its own bytes, so its marks do too: a short token
-/// seen before in the article takes them from `memo`.
+/// seen before with the same table takes them from `memo`.
 pub(crate) fn mark_tokens(
     toks: &mut [Token],
     text: &str,
@@ -52,8 +58,13 @@ pub(crate) fn mark_tokens(
     if memo.slots.is_empty() {
         memo.slots.resize(1 << SLOT_BITS, Slot::default());
     }
-    memo.article += 1;
-    let article = memo.article << 4;
+    let epoch = if std::ptr::eq(word_marks, &Lexicon::embedded().marks) {
+        EMBEDDED
+    } else {
+        memo.last_epoch = memo.last_epoch.max(EMBEDDED) + 1;
+        memo.last_epoch
+    };
+    let epoch = epoch << 4;
     for t in toks {
         let (start, end) = (t.start, t.end);
         let lookup = || word_marks.of_bytes(&text[start..end], &folded[start..end]);
@@ -63,7 +74,7 @@ pub(crate) fn mark_tokens(
             continue;
         }
         let bytes = short_word(text, start, end);
-        let tag = article | n as u64;
+        let tag = epoch | n as u64;
         let at = ((bytes ^ tag).wrapping_mul(MIX) >> (64 - SLOT_BITS)) as usize;
         let slot = &mut memo.slots[at];
         if slot.tag == tag && slot.bytes == bytes {
@@ -114,23 +125,30 @@ mod tests {
         );
     }
 
-    /// The memo gives every token the marks a lookup gives it, within an
-    /// article and across articles.
+    /// The memo gives every token the marks a lookup in its article's
+    /// table gives it, within an article and across articles, with the
+    /// embedded table and another in turn.
     #[test]
     fn memo_answers_as_the_table_does() {
-        let lexicon = crate::lexicon::Lexicon::embedded();
+        let embedded = Lexicon::embedded();
+        let mut other = embedded.clone();
+        other.marks.clear();
+        other.marks.mark(1, ["said", "The"]);
         let mut memo = MarkMemo::default();
-        for text in [
+        let texts = [
             "The minister said the Minister said, THE end.",
             "the The said",
-        ] {
-            let folded = super::super::fold_case(text);
-            let mut toks = Vec::new();
-            super::super::tokens::tokenize(text, &mut toks, &mut Vec::new());
-            mark_tokens(&mut toks, text, &folded, &lexicon.marks, &mut memo);
-            for t in &toks {
-                let (e, f) = (&text[t.start..t.end], &folded[t.start..t.end]);
-                assert_eq!(t.marks, lexicon.marks.of(e, f), "{e:?}");
+        ];
+        for text in texts {
+            for lexicon in [embedded, &other, &other, embedded] {
+                let folded = super::super::fold_case(text);
+                let mut toks = Vec::new();
+                super::super::tokens::tokenize(text, &mut toks, &mut Vec::new());
+                mark_tokens(&mut toks, text, &folded, &lexicon.marks, &mut memo);
+                for t in &toks {
+                    let (e, f) = (&text[t.start..t.end], &folded[t.start..t.end]);
+                    assert_eq!(t.marks, lexicon.marks.of(e, f), "{e:?}");
+                }
             }
         }
     }
