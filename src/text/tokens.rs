@@ -293,19 +293,60 @@ pub(crate) fn assign_sentences(toks: &mut [Token], sentences: &[Range<usize>]) {
 
 /// The end of the run of ASCII letters that starts at `start` (a letter);
 /// adds them to `case`. Letters differ from their capitals by bit 0x20, so
-/// the run's case is read off the bits without a branch per letter.
+/// the run's case is read off the bits without a branch per letter; the
+/// run is read eight bytes at a time ([`letters_in`]) while they are ASCII.
 fn ascii_letters_end(bytes: &[u8], start: usize, case: &mut Case) -> usize {
     case.push_ascii(bytes[start], true);
     let mut i = start + 1;
     let mut lower_bits = 0;
+    while let Some(eight) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+        let Some(n) = letters_in(word) else {
+            break;
+        };
+        if n < 8 {
+            lower_bits |= word & ((1 << (8 * n)) - 1);
+            i += n as usize;
+            return with_case(i, lower_bits, case);
+        }
+        lower_bits |= word;
+        i += 8;
+    }
     while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-        lower_bits |= bytes[i];
+        lower_bits |= u64::from(bytes[i]);
         i += 1;
     }
-    if lower_bits & 0x20 != 0 {
+    with_case(i, lower_bits, case)
+}
+
+/// `end`, after adding to `case` the lower case that bit 0x20 of some byte
+/// of `lower_bits` (the OR of a run's letters after the first) shows.
+fn with_case(end: usize, lower_bits: u64, case: &mut Case) -> usize {
+    if lower_bits & (ONES * 0x20) != 0 {
         case.push_ascii(b'a', false);
     }
-    i
+    end
+}
+
+/// 0x01 in every byte.
+const ONES: u64 = u64::MAX / 0xff;
+
+/// How many of the eight bytes of `word` (little-endian) are ASCII letters
+/// before the first that is not, or `None` when a byte lies outside ASCII.
+/// With bit 0x20 set every byte is at most 0x7f, so adding a constant to
+/// each cannot carry into the next: the sums' high bits say which bytes
+/// reach "a" and which pass "z".
+#[inline]
+fn letters_in(word: u64) -> Option<u32> {
+    let high = ONES * 0x80;
+    if word & high != 0 {
+        return None;
+    }
+    let lower = word | (ONES * 0x20);
+    let from_a = lower + ONES * u64::from(0x80 - b'a');
+    let past_z = lower + ONES * u64::from(0x80 - b'z' - 1);
+    let not_letter = !(from_a & !past_z) & high;
+    Some(not_letter.trailing_zeros() / 8)
 }
 
 /// The end of the run of letters or marks that goes on at byte `i`; adds
@@ -397,6 +438,22 @@ mod tests {
         );
     }
 
+    /// The eight-byte test of letters agrees with the byte test on every
+    /// ASCII byte in every position.
+    #[test]
+    fn letters_eight_at_a_time() {
+        for b in 0..0x80u8 {
+            for at in 0..8 {
+                let mut word = *b"abcdefgh";
+                word[at] = b;
+                let want = word.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+                assert_eq!(letters_in(u64::from_le_bytes(word)), Some(want as u32));
+            }
+        }
+        assert_eq!(letters_in(u64::from_le_bytes(*b"ab\xc3\xa9cdef")), None);
+        assert_eq!(kinds("Aaaaaaaaaaaaaaaaab.")[0].0, "Aaaaaaaaaaaaaaaaab");
+    }
+
     #[test]
     fn sentence_index_of_each_token() {
         let text = "One two. Three.";
@@ -416,6 +473,10 @@ mod tests {
         assert_eq!(case("Smith"), (true, false, true));
         assert_eq!(case("NATO"), (true, false, false));
         assert_eq!(case("iPhone"), (false, true, true));
+        assert_eq!(case("INTERNATIONALLY"), (true, false, false));
+        assert_eq!(case("INTERNATIONALLy"), (true, false, true));
+        assert_eq!(case("Internationally"), (true, false, true));
+        assert_eq!(case("ABCDEFGHi"), (true, false, true));
         assert_eq!(case("2024"), (false, false, false));
         assert_eq!(case("日本"), (false, false, false));
     }
