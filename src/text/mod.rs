@@ -115,7 +115,12 @@ impl<'a> Doc<'a> {
         } = buffers;
         case_fold::fold_case_into(text, &mut folded);
         let word_marks = &lexicon.marks;
-        tokens::tokenize(text, &mut tokens, &mut spare.unicode_marks);
+        tokens::tokenize(
+            text,
+            &mut tokens,
+            &mut spare.unicode_marks,
+            &mut line_starts,
+        );
         // In a loop of its own: the tokenizer's loop is tighter without it.
         token_marks::mark_tokens(&mut tokens, text, &folded, word_marks, &mut spare.mark_memo);
         let input = SplitInput {
@@ -131,9 +136,6 @@ impl<'a> Doc<'a> {
         } else {
             None
         };
-        line_starts.clear();
-        line_starts.push(0);
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         line_capitals.clear();
         line_capitals.resize(line_starts.len(), capitals::LineCapitals::default());
         Doc {

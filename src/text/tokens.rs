@@ -191,17 +191,26 @@ fn char_at(text: &str, i: usize) -> char {
 
 /// Cut `text` into base tokens, in one pass, into `toks` (cleared first);
 /// their sentence indices are 0 until [`assign_sentences`], their marks 0
-/// until `token_marks::mark_tokens`. Push to `unicode_marks` (cleared first) the
-/// offset of each character whose line needs the Unicode sentence rules
-/// ([`needs_unicode_rules`]) and of each carriage return not followed by a
-/// line feed.
+/// until `token_marks::mark_tokens`. Push to `unicode_marks` (cleared
+/// first) the offset of each character whose line needs the Unicode
+/// sentence rules ([`needs_unicode_rules`]) and of each carriage return not
+/// followed by a line feed; to `line_starts` (cleared first) the offset
+/// where each line starts (every `\n` passes through the loop's white
+/// space branch).
 // Out of line, so that a profile counts it (`scripts/bench/stages.sh`).
 #[inline(never)]
-pub(crate) fn tokenize(text: &str, toks: &mut Vec<Token>, unicode_marks: &mut Vec<usize>) {
+pub(crate) fn tokenize(
+    text: &str,
+    toks: &mut Vec<Token>,
+    unicode_marks: &mut Vec<usize>,
+    line_starts: &mut Vec<usize>,
+) {
     let bytes = text.as_bytes();
     toks.clear();
     toks.reserve(text.len() / 4 + 8);
     unicode_marks.clear();
+    line_starts.clear();
+    line_starts.push(0);
     let mut glued = false;
     let mut line_start = true;
     let sentence = 0;
@@ -227,6 +236,7 @@ pub(crate) fn tokenize(text: &str, toks: &mut Vec<Token>, unicode_marks: &mut Ve
                     TokenKind::Digits
                 }
                 b'\n' => {
+                    line_starts.push(i);
                     glued = false;
                     line_start = true;
                     continue;
@@ -405,7 +415,7 @@ mod tests {
     /// The base tokens of `text`.
     fn cut(text: &str) -> Vec<Token> {
         let (mut toks, mut marks) = (Vec::new(), Vec::new());
-        tokenize(text, &mut toks, &mut marks);
+        tokenize(text, &mut toks, &mut marks, &mut Vec::new());
         toks
     }
 
@@ -452,6 +462,24 @@ mod tests {
         }
         assert_eq!(letters_in(u64::from_le_bytes(*b"ab\xc3\xa9cdef")), None);
         assert_eq!(kinds("Aaaaaaaaaaaaaaaaab.")[0].0, "Aaaaaaaaaaaaaaaaab");
+    }
+
+    #[test]
+    fn line_starts_follow_each_line_feed() {
+        for text in [
+            "",
+            "\n",
+            "a\n\nb c\r\nd\n",
+            "Über\nÄ 12\n\n½\n",
+            "x\u{2028}y\n",
+        ] {
+            let mut lines = Vec::new();
+            tokenize(text, &mut Vec::new(), &mut Vec::new(), &mut lines);
+            let want: Vec<usize> = std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect();
+            assert_eq!(lines, want, "{text:?}");
+        }
     }
 
     #[test]
