@@ -9,6 +9,8 @@
 //!
 //! - `tokens`: the one tokenizer: base tokens with their facts computed once
 //!   ([`Token`]: kind, case, glue, line start, sentence, lexicon marks).
+//! - `token_marks`: each token's lexicon marks, with a memo of the short
+//!   words the article has already looked up.
 //! - `case_fold`: lower-casing that keeps every byte offset ([`fold_case`]).
 //! - `sentences`: sentence splitting from the tokens: UAX #29 boundaries
 //!   run only at terminators (whole lines by `unicode-segmentation` where a
@@ -28,6 +30,7 @@ mod case_fold;
 mod sentences;
 #[cfg(test)]
 pub(crate) mod test_corpus;
+mod token_marks;
 mod tokens;
 mod words;
 
@@ -78,6 +81,7 @@ pub(crate) struct DocBuffers {
 struct Spare {
     unicode_marks: Vec<usize>,
     breaks: Vec<usize>,
+    mark_memo: token_marks::MarkMemo,
 }
 
 impl<'a> Doc<'a> {
@@ -111,9 +115,14 @@ impl<'a> Doc<'a> {
         } = buffers;
         case_fold::fold_case_into(text, &mut folded);
         let word_marks = &lexicon.marks;
-        tokens::tokenize(text, &mut tokens, &mut spare.unicode_marks);
+        tokens::tokenize(
+            text,
+            &mut tokens,
+            &mut spare.unicode_marks,
+            &mut line_starts,
+        );
         // In a loop of its own: the tokenizer's loop is tighter without it.
-        tokens::mark_tokens(&mut tokens, text, &folded, word_marks);
+        token_marks::mark_tokens(&mut tokens, text, &folded, word_marks, &mut spare.mark_memo);
         let input = SplitInput {
             tokens: &tokens,
             unicode_marks: &spare.unicode_marks,
@@ -127,9 +136,6 @@ impl<'a> Doc<'a> {
         } else {
             None
         };
-        line_starts.clear();
-        line_starts.push(0);
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         line_capitals.clear();
         line_capitals.resize(line_starts.len(), capitals::LineCapitals::default());
         Doc {

@@ -18,7 +18,6 @@ use regex::Regex;
 
 use super::case_fold::fold_char;
 use super::sentences::needs_unicode_rules;
-use crate::lexicon::WordMarks;
 
 /// What a base token is made of. The kinds split the characters so that
 /// every stage's word is a join of whole tokens: names read letters and
@@ -192,15 +191,26 @@ fn char_at(text: &str, i: usize) -> char {
 
 /// Cut `text` into base tokens, in one pass, into `toks` (cleared first);
 /// their sentence indices are 0 until [`assign_sentences`], their marks 0
-/// until [`mark_tokens`]. Push to `unicode_marks` (cleared first) the
-/// offset of each character whose line needs the Unicode sentence rules
-/// ([`needs_unicode_rules`]) and of each carriage return not followed by a
-/// line feed.
-pub(crate) fn tokenize(text: &str, toks: &mut Vec<Token>, unicode_marks: &mut Vec<usize>) {
+/// until `token_marks::mark_tokens`. Push to `unicode_marks` (cleared
+/// first) the offset of each character whose line needs the Unicode
+/// sentence rules ([`needs_unicode_rules`]) and of each carriage return not
+/// followed by a line feed; to `line_starts` (cleared first) the offset
+/// where each line starts (every `\n` passes through the loop's white
+/// space branch).
+// Out of line, so that a profile counts it (`scripts/bench/stages.sh`).
+#[inline(never)]
+pub(crate) fn tokenize(
+    text: &str,
+    toks: &mut Vec<Token>,
+    unicode_marks: &mut Vec<usize>,
+    line_starts: &mut Vec<usize>,
+) {
     let bytes = text.as_bytes();
     toks.clear();
     toks.reserve(text.len() / 4 + 8);
     unicode_marks.clear();
+    line_starts.clear();
+    line_starts.push(0);
     let mut glued = false;
     let mut line_start = true;
     let sentence = 0;
@@ -226,6 +236,7 @@ pub(crate) fn tokenize(text: &str, toks: &mut Vec<Token>, unicode_marks: &mut Ve
                     TokenKind::Digits
                 }
                 b'\n' => {
+                    line_starts.push(i);
                     glued = false;
                     line_start = true;
                     continue;
@@ -275,16 +286,6 @@ pub(crate) fn tokenize(text: &str, toks: &mut Vec<Token>, unicode_marks: &mut Ve
     }
 }
 
-/// Give each token of `text` its lexicon marks: the exact bits of its text,
-/// the folded bits of its text in `folded` (the text lower-cased with the
-/// same byte offsets).
-pub(crate) fn mark_tokens(toks: &mut [Token], text: &str, folded: &str, word_marks: &WordMarks) {
-    let (text, folded) = (text.as_bytes(), folded.as_bytes());
-    for t in toks {
-        t.marks = word_marks.of_bytes(&text[t.start..t.end], &folded[t.start..t.end]);
-    }
-}
-
 /// Give each token the index of the first sentence ending after it starts
 /// (the last sentence for a token after every sentence).
 pub(crate) fn assign_sentences(toks: &mut [Token], sentences: &[Range<usize>]) {
@@ -302,19 +303,60 @@ pub(crate) fn assign_sentences(toks: &mut [Token], sentences: &[Range<usize>]) {
 
 /// The end of the run of ASCII letters that starts at `start` (a letter);
 /// adds them to `case`. Letters differ from their capitals by bit 0x20, so
-/// the run's case is read off the bits without a branch per letter.
+/// the run's case is read off the bits without a branch per letter; the
+/// run is read eight bytes at a time ([`letters_in`]) while they are ASCII.
 fn ascii_letters_end(bytes: &[u8], start: usize, case: &mut Case) -> usize {
     case.push_ascii(bytes[start], true);
     let mut i = start + 1;
     let mut lower_bits = 0;
+    while let Some(eight) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+        let Some(n) = letters_in(word) else {
+            break;
+        };
+        if n < 8 {
+            lower_bits |= word & ((1 << (8 * n)) - 1);
+            i += n as usize;
+            return with_case(i, lower_bits, case);
+        }
+        lower_bits |= word;
+        i += 8;
+    }
     while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-        lower_bits |= bytes[i];
+        lower_bits |= u64::from(bytes[i]);
         i += 1;
     }
-    if lower_bits & 0x20 != 0 {
+    with_case(i, lower_bits, case)
+}
+
+/// `end`, after adding to `case` the lower case that bit 0x20 of some byte
+/// of `lower_bits` (the OR of a run's letters after the first) shows.
+fn with_case(end: usize, lower_bits: u64, case: &mut Case) -> usize {
+    if lower_bits & (ONES * 0x20) != 0 {
         case.push_ascii(b'a', false);
     }
-    i
+    end
+}
+
+/// 0x01 in every byte.
+const ONES: u64 = u64::MAX / 0xff;
+
+/// How many of the eight bytes of `word` (little-endian) are ASCII letters
+/// before the first that is not, or `None` when a byte lies outside ASCII.
+/// With bit 0x20 set every byte is at most 0x7f, so adding a constant to
+/// each cannot carry into the next: the sums' high bits say which bytes
+/// reach "a" and which pass "z".
+#[inline]
+fn letters_in(word: u64) -> Option<u32> {
+    let high = ONES * 0x80;
+    if word & high != 0 {
+        return None;
+    }
+    let lower = word | (ONES * 0x20);
+    let from_a = lower + ONES * u64::from(0x80 - b'a');
+    let past_z = lower + ONES * u64::from(0x80 - b'z' - 1);
+    let not_letter = !(from_a & !past_z) & high;
+    Some(not_letter.trailing_zeros() / 8)
 }
 
 /// The end of the run of letters or marks that goes on at byte `i`; adds
@@ -373,7 +415,7 @@ mod tests {
     /// The base tokens of `text`.
     fn cut(text: &str) -> Vec<Token> {
         let (mut toks, mut marks) = (Vec::new(), Vec::new());
-        tokenize(text, &mut toks, &mut marks);
+        tokenize(text, &mut toks, &mut marks, &mut Vec::new());
         toks
     }
 
@@ -406,6 +448,40 @@ mod tests {
         );
     }
 
+    /// The eight-byte test of letters agrees with the byte test on every
+    /// ASCII byte in every position.
+    #[test]
+    fn letters_eight_at_a_time() {
+        for b in 0..0x80u8 {
+            for at in 0..8 {
+                let mut word = *b"abcdefgh";
+                word[at] = b;
+                let want = word.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+                assert_eq!(letters_in(u64::from_le_bytes(word)), Some(want as u32));
+            }
+        }
+        assert_eq!(letters_in(u64::from_le_bytes(*b"ab\xc3\xa9cdef")), None);
+        assert_eq!(kinds("Aaaaaaaaaaaaaaaaab.")[0].0, "Aaaaaaaaaaaaaaaaab");
+    }
+
+    #[test]
+    fn line_starts_follow_each_line_feed() {
+        for text in [
+            "",
+            "\n",
+            "a\n\nb c\r\nd\n",
+            "Über\nÄ 12\n\n½\n",
+            "x\u{2028}y\n",
+        ] {
+            let mut lines = Vec::new();
+            tokenize(text, &mut Vec::new(), &mut Vec::new(), &mut lines);
+            let want: Vec<usize> = std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect();
+            assert_eq!(lines, want, "{text:?}");
+        }
+    }
+
     #[test]
     fn sentence_index_of_each_token() {
         let text = "One two. Three.";
@@ -425,6 +501,10 @@ mod tests {
         assert_eq!(case("Smith"), (true, false, true));
         assert_eq!(case("NATO"), (true, false, false));
         assert_eq!(case("iPhone"), (false, true, true));
+        assert_eq!(case("INTERNATIONALLY"), (true, false, false));
+        assert_eq!(case("INTERNATIONALLy"), (true, false, true));
+        assert_eq!(case("Internationally"), (true, false, true));
+        assert_eq!(case("ABCDEFGHi"), (true, false, true));
         assert_eq!(case("2024"), (false, false, false));
         assert_eq!(case("日本"), (false, false, false));
     }

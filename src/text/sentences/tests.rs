@@ -7,7 +7,7 @@ use crate::text::tokens::tokenize;
 
 fn split(text: &str) -> Vec<Range<usize>> {
     let (mut tokens, mut marks) = (Vec::new(), Vec::new());
-    tokenize(text, &mut tokens, &mut marks);
+    tokenize(text, &mut tokens, &mut marks, &mut Vec::new());
     let input = SplitInput {
         tokens: &tokens,
         unicode_marks: &marks,
