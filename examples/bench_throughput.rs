@@ -6,28 +6,37 @@
 //! bench_throughput [--batch] [--runs N] FILE       # articles from FILE (JSONL, listing or plain)
 //! bench_throughput [--batch] [--runs N] --mb N     # N MB of repeated fixture articles
 //! bench_throughput --write-jsonl N                 # print N MB of fixture articles as JSONL
+//! bench_throughput --scan [--runs N] (FILE | --mb N)  # the scan floor instead of extraction
 //! ```
 //!
 //! Prints one JSON object: articles, bytes, words (whitespace separated),
 //! best seconds, MB/s and words/s. `--batch` uses `extract_batch` (all
-//! cores; set `RAYON_NUM_THREADS` to choose how many).
+//! cores; set `RAYON_NUM_THREADS` to choose how many). `--scan` times the
+//! floor the issue measures against instead: one leftmost-longest
+//! Aho-Corasick automaton over the embedded gazetteer's folded forms run over
+//! the case-folded texts (folded outside the timed runs), the same scan as
+//! the `extract` bench's; `scripts/bench/stages.sh` counts its instructions.
 
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use newsfacts::{Article, Extractor, InputFormat};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use newsfacts::{Article, Extractor, Gazetteer, InputFormat};
 
 #[path = "../benches/support/synthetic.rs"]
 mod synthetic;
 
 fn usage() -> ExitCode {
-    eprintln!("usage: bench_throughput [--batch] [--runs N] (FILE | --mb N) | --write-jsonl N");
+    eprintln!(
+        "usage: bench_throughput [--batch | --scan] [--runs N] (FILE | --mb N) | --write-jsonl N"
+    );
     ExitCode::from(2)
 }
 
 fn main() -> ExitCode {
     let mut batch = false;
+    let mut scan = false;
     let mut runs = 3usize;
     let mut source: Option<String> = None;
     let mut mb: Option<usize> = None;
@@ -37,6 +46,7 @@ fn main() -> ExitCode {
         let mut number = || args.next().and_then(|v| v.parse::<usize>().ok());
         match arg.as_str() {
             "--batch" => batch = true,
+            "--scan" => scan = true,
             "--runs" => match number() {
                 Some(n) if n > 0 => runs = n,
                 _ => return usage(),
@@ -74,6 +84,9 @@ fn main() -> ExitCode {
         (None, Some(n)) => synthetic::corpus(n << 20),
         _ => return usage(),
     };
+    if scan {
+        return scan_floor(&articles, runs);
+    }
     let x = Extractor::new();
     let bytes = synthetic::text_bytes(&articles);
     let words: usize = articles
@@ -134,6 +147,46 @@ fn timed_runs(
         best = best.min(t.elapsed());
     }
     (best, found)
+}
+
+/// Time the scan floor over `articles` and print its JSON object.
+fn scan_floor(articles: &[Article], runs: usize) -> ExitCode {
+    let forms = synthetic::folded_forms(Gazetteer::embedded());
+    let ac = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .prefilter(false)
+        .build(&forms)
+        .expect("the embedded forms compile");
+    let folded: Vec<String> = articles.iter().map(|a| synthetic::fold(&a.text)).collect();
+    let bytes = synthetic::text_bytes(articles);
+    let (best, matches) = timed_scan(&ac, &folded, runs);
+    let secs = best.as_secs_f64().max(1e-9);
+    println!(
+        "{{\"articles\": {}, \"bytes\": {}, \"scan\": true, \"matches\": {}, \"seconds\": {:.6}, \"mb_per_s\": {:.2}}}",
+        articles.len(),
+        bytes,
+        matches,
+        secs,
+        bytes as f64 / 1e6 / secs
+    );
+    ExitCode::SUCCESS
+}
+
+/// The best time of `runs` scans of `folded`, and the matches found. Not
+/// inlined: `scripts/bench/stages.sh` counts instructions inside it only.
+#[inline(never)]
+fn timed_scan(ac: &AhoCorasick, folded: &[String], runs: usize) -> (Duration, usize) {
+    let mut best = Duration::MAX;
+    let mut matches = 0;
+    for _ in 0..runs {
+        let t = Instant::now();
+        matches = folded
+            .iter()
+            .map(|t| ac.find_iter(t.as_str()).count())
+            .sum();
+        best = best.min(t.elapsed());
+    }
+    (best, matches)
 }
 
 /// On-CPU and run-queue nanoseconds of each thread of this process but the

@@ -8,7 +8,7 @@ args=("$@")
 [ ${#args[@]} -gt 0 ] || args=(--mb 1)
 cargo build -q --release --example bench_throughput --example bench_build
 out=$(mktemp)
-trap 'rm -f "$out" "$out.build"' EXIT
+trap 'rm -f "$out" "$out.build" "$out.scan"' EXIT
 bytes=$(target/release/examples/bench_throughput --runs 1 "${args[@]}" |
     python3 -c "import json,sys; print(json.load(sys.stdin)['bytes'])")
 # Only the timed extraction runs (not construction, not the warm-up article
@@ -18,7 +18,12 @@ valgrind -q --tool=callgrind --callgrind-out-file="$out" \
     target/release/examples/bench_throughput --runs 1 "${args[@]}" >/dev/null
 valgrind -q --tool=callgrind --callgrind-out-file="$out.build" \
     target/release/examples/bench_build >/dev/null
-python3 - "$out" "$out.build" "$bytes" <<'PY'
+# The scan floor on the same bytes (bare leftmost-longest Aho-Corasick over
+# the embedded forms, texts folded outside the count).
+valgrind -q --tool=callgrind --callgrind-out-file="$out.scan" \
+    --toggle-collect='bench_throughput::timed_scan' \
+    target/release/examples/bench_throughput --scan --runs 1 "${args[@]}" >/dev/null
+python3 - "$out" "$out.build" "$bytes" "$out.scan" <<'PY'
 import re, subprocess, sys
 def inclusive(path):
     text = subprocess.run(["callgrind_annotate", "--inclusive=yes", "--threshold=100", path],
@@ -33,6 +38,7 @@ def inclusive(path):
         best[name] = max(best.get(name, 0), n)
     return best
 run, build, mib = inclusive(sys.argv[1]), inclusive(sys.argv[2]), int(sys.argv[3]) / 2**20
+scan = inclusive(sys.argv[4]).get("bench_throughput::timed_scan", 0)
 stages = [
     ("whole Extractor::extract", "newsfacts::extractor::Extractor::extract"),
     ("Doc::new", "newsfacts::text::Doc::with_buffers"),
@@ -50,10 +56,9 @@ print(f"{'stage':<28} {'instructions/MiB':>18} {'share':>7}")
 for label, fn in stages:
     n = run.get(fn, 0)
     print(f"{label:<28} {n / mib / 1e6:>16.0f} M {100 * n / total:>6.1f}%")
+print(f"{'scan floor (bare Aho-Corasick)':<28} {scan / mib / 1e6:>16.0f} M   whole / floor {total / max(scan, 1):.1f}x")
 print()
 print(f"{'construction (cold process)':<28} {'instructions':>18}")
-for label, fn in [("Extractor::new, cold", "newsfacts::extractor::Extractor::new"),
-                  ("Matcher::new (cold + fresh)", "newsfacts::gazetteer::matcher::Matcher::new"),
-                  ("names Lexicon::build", "newsfacts::names::lexicon::Lexicon::build")]:
+for label, fn in [("Extractor::new, cold", "newsfacts::extractor::Extractor::new")]:
     print(f"{label:<28} {build.get(fn, 0) / 1e6:>16.0f} M")
 PY
