@@ -16,7 +16,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         // Only before a token, and after one ending as some form does.
         self.toks.get(j)?;
         let last = *self.raw(j - 1).as_bytes().last()?;
-        if self.prefix_last_bytes[usize::from(last >> 6)] & (1 << (last & 63)) == 0 {
+        if self.lex.prefix_last_bytes[usize::from(last >> 6)] & (1 << (last & 63)) == 0 {
             return None;
         }
         // The prefix text: up to 3 tokens before, glued together, glued or
@@ -203,7 +203,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             };
         }
         for k in seen.to..first {
-            count_steps(1);
+            super::count_steps(1);
             if let Some((_, iso)) = self.currency_suffix(k).filter(|(_, iso)| *iso != "USD") {
                 seen.nearest = Some((k, iso));
             }
@@ -259,24 +259,12 @@ impl<'a, 'd> Tokens<'a, 'd> {
     }
 }
 
-/// Counts `n` steps of work for the test that checks the look-back for an
-/// exchange rate's currency grows with the article, not faster.
-fn count_steps(n: usize) {
-    #[cfg(test)]
-    tests::STEPS.with(|s| s.set(s.get() + n));
-    let _ = n;
-}
-
 #[cfg(test)]
 mod tests {
     use std::cell::Cell;
 
+    use crate::figures::STEPS;
     use crate::text::Doc;
-
-    thread_local! {
-        /// Steps counted by `count_steps`.
-        pub(super) static STEPS: Cell<usize> = const { Cell::new(0) };
-    }
 
     /// Many exchange rates with no currency word after them, in one long
     /// sentence after the one naming it: the look-back for their currency

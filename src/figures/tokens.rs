@@ -152,9 +152,6 @@ pub(super) struct Tokens<'a, 'd> {
     pub(super) doc: &'a Doc<'d>,
     pub(super) lex: &'a FigureWords,
     pub(super) toks: Vec<Token>,
-    /// The last bytes of the currency prefix forms ("$" of "HK$"), one bit
-    /// per byte value: a token ending in none of them ends no prefix.
-    pub(super) prefix_last_bytes: [u64; 4],
     /// How far [`Tokens::base_currency`] has read, and what it found.
     pub(super) currency_seen: Cell<CurrencySeen>,
 }
@@ -171,19 +168,10 @@ pub(super) struct CurrencySeen {
 impl<'a, 'd> Tokens<'a, 'd> {
     /// Tokenize `doc`; the rules read their word lists from `lex`.
     pub(super) fn new(doc: &'a Doc<'d>, lex: &'a FigureWords) -> Self {
-        let mut prefix_last_bytes = [0u64; 4];
-        for b in lex
-            .prefixes
-            .iter()
-            .filter_map(|(form, _)| form.bytes().last())
-        {
-            prefix_last_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
-        }
         Tokens {
             doc,
             lex,
             toks: tokenize(doc),
-            prefix_last_bytes,
             currency_seen: Cell::default(),
         }
     }

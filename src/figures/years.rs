@@ -51,7 +51,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             if c <= stop {
                 break if stop == from { from } else { last.start };
             }
-            count_steps(1);
+            super::count_steps(1);
             let p = c - 1;
             if self.is_punct(p, ';')
                 || self.is_punct(p, ',') && matches!(self.word(c), "and" | "but" | "while" | "when")
@@ -79,7 +79,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         }
         // The figures are in order and apart: only the last one starting
         // at or before `k` can hold it.
-        count_steps(1);
+        super::count_steps(1);
         let starting_by = figs.partition_point(|&(a, _)| a <= k);
         if starting_by > 0 && k < figs[starting_by - 1].1 {
             return None;
@@ -316,7 +316,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         };
         let last_before = |tok: usize| idx.partition_point(|&f| found[f].end <= tok).checked_sub(1);
         for y in &years {
-            count_steps(1);
+            super::count_steps(1);
             if y.possessive {
                 if let Some(p) = first_after(y.tok) {
                     let d = found[idx[p]].first - y.tok;
@@ -330,7 +330,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
                 // Still every figure after it: fronted years are few (a
                 // comma after, no figure before in the clause).
                 let after = first_after(y.tok).unwrap_or(idx.len());
-                count_steps(idx.len() - after);
+                super::count_steps(idx.len() - after);
                 for (p, &f) in idx.iter().enumerate().skip(after) {
                     set(&mut year_of[p], y.year, found[f].first - y.tok);
                 }
@@ -406,24 +406,12 @@ impl<'a, 'd> Tokens<'a, 'd> {
     }
 }
 
-/// Counts `n` steps of work for the test that checks the year binding's
-/// work grows with the sentence, not faster.
-fn count_steps(n: usize) {
-    #[cfg(test)]
-    tests::STEPS.with(|s| s.set(s.get() + n));
-    let _ = n;
-}
-
 #[cfg(test)]
 mod tests {
     use std::cell::Cell;
 
+    use crate::figures::STEPS;
     use crate::text::Doc;
-
-    thread_local! {
-        /// Steps counted by `count_steps`.
-        pub(super) static STEPS: Cell<usize> = const { Cell::new(0) };
-    }
 
     /// One sentence of many years and figures: the work per year stays
     /// flat from 50 to 800 of them (it grew with the sentence when every

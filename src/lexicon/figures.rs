@@ -63,6 +63,9 @@ pub(crate) struct FigureWords {
     pub numbers: HashMap<&'static str, (NumberWord, f64), FnvBuild>,
     /// Prefix currency forms, case-sensitive, longest first.
     pub prefixes: Vec<(&'static str, &'static str)>,
+    /// The last bytes of the prefix forms ("$" of "HK$"), one bit per byte
+    /// value: a token ending in none of them ends no prefix.
+    pub prefix_last_bytes: [u64; 4],
     /// Suffix currency forms, lower-case word sequences, longest first.
     pub suffixes: Vec<(Vec<&'static str>, &'static str)>,
     /// Words that name a currency when a number follows (`cue` rows):
@@ -186,6 +189,9 @@ impl FigureWords {
         }
         lex.prefixes
             .sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+        for b in lex.prefixes.iter().filter_map(|(f, _)| f.bytes().last()) {
+            lex.prefix_last_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
         lex.suffixes
             .sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
         let table = embedded_table!("figure_units.tsv");
