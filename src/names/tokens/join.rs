@@ -20,20 +20,23 @@ use crate::text::{is_punct, Doc, Token as BaseToken, TokenKind};
 /// hyphenated name word or start a title goes to `rare` (see
 /// [`Words::mark_names_and_titles`](super::Words::mark_names_and_titles)).
 pub(super) fn tokenize(doc: &Doc<'_>, lowers: &mut OwnLowers, rare: &mut Vec<usize>) -> Vec<Token> {
-    let (base, text) = (&doc.tokens, doc.text.as_bytes());
+    let mut words = join_words(doc, lowers, rare);
+    place_words(doc, &mut words);
+    words
+}
+
+/// The words with their own facts (span, case, marks), joined from the
+/// base tokens; a word that a base token starting a line comes before
+/// carries [`fact::MUTE`], which [`place_words`] replaces with the line's
+/// answer. (Two loops, each short enough to keep its state in registers.)
+fn join_words(doc: &Doc<'_>, lowers: &mut OwnLowers, rare: &mut Vec<usize>) -> Vec<Token> {
+    let base = &doc.tokens;
     // No more words than base tokens; the room left over is given back at
     // the end (in place).
     let mut out: Vec<Token> = Vec::with_capacity(base.len());
-    let mut ascii = AsciiCursor::new(doc.text);
-    // Whether the capitals say nothing is one answer per line (the test
-    // reads the whole line): asked again at the first word after a base
-    // token that starts a line.
-    let (mut new_line, mut mute) = (true, false);
-    // The next sentence whose first word is still to come.
-    let mut sentence = 0;
-    // The previous word's end, and whether a word may be joined to it (not
-    // after a possessive, nor before the first word).
-    let (mut prev_end, mut prev_joins) = (0, false);
+    let mut ascii = Cursor::new(doc.text, next_non_ascii);
+    let mut capitals = Cursor::new(doc.text, next_ascii_capital);
+    let mut new_line = true;
     let mut k = 0;
     while k < base.len() {
         let first = &base[k];
@@ -51,31 +54,12 @@ pub(super) fn tokenize(doc: &Doc<'_>, lowers: &mut OwnLowers, rare: &mut Vec<usi
         };
         let index = out.len();
         let mut t = if j == k + 1 && ascii.is_ascii(doc.text, first.start, first.end) {
-            ascii_word(doc.text, first)
+            ascii_word(doc.text, first, &mut capitals)
         } else {
             other_word(doc, &base[k..j], &mut ascii, index, lowers)
         };
-        if prev_joins {
-            // Most gaps are one space.
-            t.facts |= if t.start == prev_end + 1 && text[prev_end] == b' ' {
-                fact::JOINED | fact::JOINED_OR_DOT
-            } else {
-                gap_facts(doc.text, prev_end, t.start)
-            };
-        }
-        (prev_end, prev_joins) = (t.end, !t.possessive);
-        if new_line {
-            mute = capitals_mute(doc, t.start);
-            new_line = false;
-        }
-        // The first word at or after a sentence's start starts it, if it is
-        // inside it.
-        let mut initial = false;
-        while let Some(s) = doc.sentences.get(sentence).filter(|s| s.start <= t.start) {
-            initial |= t.start < s.end;
-            sentence += 1;
-        }
-        t.facts |= bit(mute, fact::MUTE) | bit(initial, fact::INITIAL);
+        t.facts |= bit(new_line, fact::MUTE);
+        new_line = false;
         if t.is(fact::HYPHEN) || t.marks & TITLE_FIRST != 0 {
             rare.push(index);
         }
@@ -84,6 +68,58 @@ pub(super) fn tokenize(doc: &Doc<'_>, lowers: &mut OwnLowers, rare: &mut Vec<usi
     }
     out.shrink_to_fit();
     out
+}
+
+/// The facts of each word's place in the text: joined to the word before
+/// ([`fact::JOINED`], [`fact::JOINED_OR_DOT`]), on a line whose capitals
+/// say nothing ([`fact::MUTE`], one answer a line: the test reads the
+/// whole line), first in its sentence ([`fact::INITIAL`]).
+fn place_words(doc: &Doc<'_>, words: &mut [Token]) {
+    let text = doc.text.as_bytes();
+    let mut mute = 0;
+    // The next sentence whose first word is still to come, and its start.
+    let mut sentence = 0;
+    let mut next_start = doc.sentences.first().map_or(usize::MAX, |s| s.start);
+    // The previous word's end, and whether a word may be joined to it (not
+    // after a possessive, nor before the first word).
+    let (mut prev_end, mut prev_joins) = (0, false);
+    for t in words.iter_mut() {
+        let mut facts = t.facts;
+        if facts & fact::MUTE != 0 {
+            mute = bit(capitals_mute(doc, t.start), fact::MUTE);
+        }
+        facts = facts & !fact::MUTE | mute;
+        if prev_joins {
+            // Most gaps are one space.
+            facts |= if t.start == prev_end + 1 && text[prev_end] == b' ' {
+                fact::JOINED | fact::JOINED_OR_DOT
+            } else {
+                gap_facts(doc.text, prev_end, t.start)
+            };
+        }
+        (prev_end, prev_joins) = (t.end, !t.possessive);
+        if t.start >= next_start {
+            let initial;
+            (initial, sentence, next_start) = sentence_start(doc, sentence, t.start);
+            facts |= bit(initial, fact::INITIAL);
+        }
+        t.facts = facts;
+    }
+}
+
+/// At a word starting at `start`, at or after the start of sentence
+/// `sentence`: whether it starts a sentence (the first word at or after a
+/// sentence's start starts it, if it is inside it), the next sentence whose
+/// first word is still to come, and its start.
+#[inline(never)]
+fn sentence_start(doc: &Doc<'_>, mut sentence: usize, start: usize) -> (bool, usize, usize) {
+    let mut initial = false;
+    while let Some(s) = doc.sentences.get(sentence).filter(|s| s.start <= start) {
+        initial |= start < s.end;
+        sentence += 1;
+    }
+    let next_start = doc.sentences.get(sentence).map_or(usize::MAX, |s| s.start);
+    (initial, sentence, next_start)
 }
 
 /// [`Doc::capitals_mute`], asked once a line: out of the loop.
@@ -104,27 +140,39 @@ fn bit(on: bool, f: u16) -> u16 {
     }
 }
 
-/// Where the next byte outside ASCII lies, for words asked in text order:
-/// the text is read once, eight bytes at a time, however many words ask.
-struct AsciiCursor {
-    /// Offset of the first byte outside ASCII at or after the last word
+/// Where the next byte of a kind (outside ASCII, a capital) lies, for
+/// words asked in text order: the text is read once, eight bytes at a
+/// time, however many words ask.
+struct Cursor {
+    /// Offset of the first byte of the kind at or after the last offset
     /// asked about (the text's length when there is none).
     next: usize,
+    /// The offset of the first byte of the kind at or after an offset.
+    find: fn(&[u8], usize) -> usize,
 }
 
-impl AsciiCursor {
-    fn new(text: &str) -> AsciiCursor {
-        AsciiCursor {
-            next: next_non_ascii(text.as_bytes(), 0),
+impl Cursor {
+    fn new(text: &str, find: fn(&[u8], usize) -> usize) -> Cursor {
+        Cursor {
+            next: find(text.as_bytes(), 0),
+            find,
         }
     }
 
-    /// `text[start..end]` is ASCII; `start` is at least the last word's.
-    fn is_ascii(&mut self, text: &str, start: usize, end: usize) -> bool {
+    /// No byte of the kind in `text[start..end]`; `start` is at least the
+    /// last one asked about.
+    #[inline]
+    fn none_in(&mut self, text: &str, start: usize, end: usize) -> bool {
         if self.next < start {
-            self.next = next_non_ascii(text.as_bytes(), start);
+            self.next = (self.find)(text.as_bytes(), start);
         }
         self.next >= end
+    }
+
+    /// `text[start..end]` is ASCII (for a cursor of [`next_non_ascii`]).
+    #[inline]
+    fn is_ascii(&mut self, text: &str, start: usize, end: usize) -> bool {
+        self.none_in(text, start, end)
     }
 }
 
@@ -148,48 +196,33 @@ fn next_non_ascii(bytes: &[u8], from: usize) -> usize {
     i
 }
 
-/// Some byte of the ASCII text `bytes[start..end]` is a capital letter.
-/// A word of eight bytes or fewer is read as one integer: the eight bytes
-/// ending at `end`, the bytes before `start` shifted out.
-#[inline]
-fn has_ascii_capital(bytes: &[u8], start: usize, end: usize) -> bool {
-    let n = end - start;
-    match bytes.get(end.wrapping_sub(8)..end) {
-        Some(eight) if (1..=8).contains(&n) => {
-            let word = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-            capital_in(word >> (8 * (8 - n)))
-        }
-        _ => long_has_ascii_capital(bytes, start, end),
-    }
-}
-
-/// [`has_ascii_capital`] of a word longer than eight bytes (or near the
-/// text's start): eight bytes at a time, the last eight ending at `end`.
-#[inline(never)]
-fn long_has_ascii_capital(bytes: &[u8], start: usize, end: usize) -> bool {
-    let eight = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
-    if end < 8 {
-        return bytes[start..end].iter().any(u8::is_ascii_uppercase);
-    }
-    let mut i = start;
-    while end - i > 8 {
-        if capital_in(eight(i)) {
-            return true;
+/// The offset of the first ASCII capital letter at or after `from`, or
+/// the length of `bytes`.
+fn next_ascii_capital(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(eight) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+        // The bytes outside ASCII are read without their high bit, then
+        // left out.
+        let capitals = capital_bits(word & (ONES * 0x7f)) & !word;
+        if capitals != 0 {
+            return i + (capitals.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }
-    i < end && capital_in(eight(end - 8) >> (8 * (8 - (end - i))))
+    while i < bytes.len() && !bytes[i].is_ascii_uppercase() {
+        i += 1;
+    }
+    i
 }
 
-/// Some byte of `word` (eight ASCII bytes, or 0) is a capital letter. Every
-/// byte is at most 0x7f, so adding a constant to each cannot carry into
-/// the next: the sums' high bits say which bytes reach "A" and which pass
-/// "Z".
+/// The high bit of each byte of `word` (eight bytes of at most 0x7f) that
+/// is a capital letter.
 #[inline]
-fn capital_in(word: u64) -> bool {
+fn capital_bits(word: u64) -> u64 {
     let from_a = word + ONES * u64::from(0x80 - b'A');
     let past_z = word + ONES * u64::from(0x80 - b'Z' - 1);
-    from_a & !past_z & (ONES * 0x80) != 0
+    from_a & !past_z & (ONES * 0x80)
 }
 
 /// One past the last base token of the word starting at base token `k`:
@@ -223,10 +256,10 @@ fn is_connector(text: &str, t: &BaseToken) -> bool {
 }
 
 /// The word that is the one base token `b`, ASCII: its case and marks are
-/// the base token's, and only a word in lower case is read again (for a
-/// capital inside: the plain lower-case and brand tests).
+/// the base token's; a word in lower case asks `capitals` whether it has a
+/// capital inside (the plain lower-case and brand tests).
 #[inline]
-fn ascii_word(text: &str, b: &BaseToken) -> Token {
+fn ascii_word(text: &str, b: &BaseToken, capitals: &mut Cursor) -> Token {
     let (start, end) = (b.start, b.end);
     let alphabetic = b.kind.is_alphabetic();
     let lower = b.case.starts_lower();
@@ -238,15 +271,16 @@ fn ascii_word(text: &str, b: &BaseToken) -> Token {
     if lower {
         // A brand has a capital inside ("eDonkey"); most words in lower
         // case have none.
-        facts |= if has_ascii_capital(text.as_bytes(), start, end) {
-            brand_fact(text, start, end)
-        } else {
+        facts |= if capitals.none_in(text, start + 1, end) {
             fact::PLAIN_LOWER
+        } else {
+            brand_fact(text, start, end)
         };
     }
-    let mut t = Token::new(start, end, false, facts);
-    t.marks = names_marks(b.marks);
-    t
+    Token {
+        marks: names_marks(b.marks),
+        ..Token::new(start, end, false, facts)
+    }
 }
 
 /// [`fact::BRAND`] if `text[start..end]`, in lower case with a capital
@@ -265,7 +299,7 @@ fn brand_fact(text: &str, start: usize, end: usize) -> u16 {
 fn other_word(
     doc: &Doc<'_>,
     tokens: &[BaseToken],
-    ascii: &mut AsciiCursor,
+    ascii: &mut Cursor,
     index: usize,
     lowers: &mut OwnLowers,
 ) -> Token {
@@ -308,7 +342,7 @@ fn names_marks(marks: u64) -> u32 {
 fn joined_word(
     doc: &Doc<'_>,
     tokens: &[BaseToken],
-    ascii: &mut AsciiCursor,
+    ascii: &mut Cursor,
     index: usize,
     lowers: &mut OwnLowers,
 ) -> Token {
@@ -366,7 +400,7 @@ fn joined_word(
             [one] => names_marks(one.marks),
             _ => names_marks(doc.word_marks.of(w, &doc.folded[start..end])),
         };
-        let plain = lower && !has_ascii_capital(text.as_bytes(), start, end);
+        let plain = lower && !text[start..end].bytes().any(|b| b.is_ascii_uppercase());
         t.facts |= bit(plain, fact::PLAIN_LOWER);
     } else {
         own_lower_case(doc, &mut t, index, lowers);
@@ -405,6 +439,10 @@ fn second_may_be_upper(text: &str, start: usize) -> bool {
 /// ones too) between them, and only spaces after an abbreviation's dots.
 #[inline(never)]
 fn gap_facts(text: &str, prev_end: usize, start: usize) -> u16 {
+    // Most of the rest start with punctuation (", ").
+    if !matches!(text.as_bytes().get(prev_end), Some(b' ' | b'.' | 0xc2)) {
+        return 0;
+    }
     let gap = &text[prev_end..start];
     let joined = !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}');
     let after_dots = gap.trim_start_matches('.');
@@ -431,26 +469,26 @@ fn written_in_capitals(text: &str, parts: &[BaseToken]) -> bool {
 mod tests {
     use super::*;
 
-    /// The eight-bytes-at-a-time tests answer as the byte-by-byte ones, at
-    /// every offset and length (past the text's end too).
+    /// The eight-bytes-at-a-time searches find what a byte-by-byte search
+    /// finds, from every offset.
     #[test]
     fn eight_bytes_at_a_time() {
-        let text = "abcdefghijklmnopqRstuvwxyz@[`{ZAaz é x’Y 0123456789abcdefGhij";
+        let text = "abcdefghijklmnopqRstuvwxyz@[`{ZAaz é x’Y 0123456789abcdefGhij Ä";
         let bytes = text.as_bytes();
-        for start in 0..bytes.len() {
-            let first = bytes[start..]
+        let first = |from: usize, kind: fn(&u8) -> bool| {
+            bytes[from..]
                 .iter()
-                .position(|b| !b.is_ascii())
-                .map_or(bytes.len(), |p| start + p);
-            assert_eq!(next_non_ascii(bytes, start), first, "{start}");
-            for end in start..=first {
-                let capital = bytes[start..end].iter().any(u8::is_ascii_uppercase);
-                assert_eq!(
-                    has_ascii_capital(bytes, start, end),
-                    capital,
-                    "{start}..{end}"
-                );
-            }
+                .position(kind)
+                .map_or(bytes.len(), |p| from + p)
+        };
+        for from in 0..=bytes.len() {
+            assert_eq!(
+                next_non_ascii(bytes, from),
+                first(from, |b| !b.is_ascii()),
+                "{from}"
+            );
+            let capital = first(from, u8::is_ascii_uppercase);
+            assert_eq!(next_ascii_capital(bytes, from), capital, "{from}");
         }
     }
 }
