@@ -263,9 +263,9 @@ fn ascii_word(text: &str, b: &BaseToken, capitals: &mut Cursor) -> Token {
     let (start, end) = (b.start, b.end);
     let alphabetic = b.kind.is_alphabetic();
     let lower = b.case.starts_lower();
-    let mut facts = bit(b.case.starts_upper(), fact::CAPITAL)
+    // A capital first is a letter: the word can be part of a name.
+    let mut facts = bit(b.case.starts_upper(), fact::CAPITAL | fact::NAME_WORD)
         | bit(lower, fact::LOWER)
-        | bit(alphabetic, fact::ALPHABETIC)
         // Two letters or more, none lower case.
         | bit(alphabetic && !b.case.has_lower() && end - start >= 2, fact::ALL_CAPS);
     if lower {
@@ -319,9 +319,10 @@ fn one_token_word(doc: &Doc<'_>, b: &BaseToken, index: usize, lowers: &mut OwnLo
     let lower = b.case.starts_lower();
     let all_caps =
         alphabetic && !b.case.has_lower() && doc.text[start..end].chars().nth(1).is_some();
-    let facts = bit(b.case.starts_upper(), fact::CAPITAL)
+    let capital = b.case.starts_upper();
+    let facts = bit(capital, fact::CAPITAL)
         | bit(lower, fact::LOWER)
-        | bit(alphabetic, fact::ALPHABETIC)
+        | bit(capital && alphabetic, fact::NAME_WORD)
         | bit(all_caps, fact::ALL_CAPS);
     let mut t = Token::new(start, end, false, facts);
     own_lower_case(doc, &mut t, index, lowers);
@@ -386,12 +387,15 @@ fn joined_word(
     let brand = lower
         && second_may_be_upper(text, start)
         && super::super::lists::brand_written(&text[start..end]);
-    let facts = bit(first.case.starts_upper(), fact::CAPITAL)
+    let capital = first.case.starts_upper();
+    // A hyphenated word's name test reads its parts (see
+    // `Words::mark_names_and_titles`).
+    let facts = bit(capital, fact::CAPITAL)
         | bit(lower, fact::LOWER)
         | bit(all_caps, fact::ALL_CAPS)
         | bit(brand, fact::BRAND)
         | bit(hyphen, fact::HYPHEN)
-        | bit(alphabetic, fact::ALPHABETIC);
+        | bit(capital && alphabetic && !hyphen, fact::NAME_WORD);
     let mut t = Token::new(start, end, possessive, facts);
     if ascii.is_ascii(text, start, end) {
         // The folded text lower-cases ASCII exactly as `str::to_lowercase`.

@@ -58,8 +58,11 @@ mod fact {
     pub(super) const BRAND: u16 = 1 << 6;
     /// A hyphen inside the word ("al-Qaeda").
     pub(super) const HYPHEN: u16 = 1 << 7;
-    /// A letter in the word (`char::is_alphabetic`).
-    pub(super) const ALPHABETIC: u16 = 1 << 8;
+    /// The word can be part of a name (see
+    /// [`Words::is_name_word`](super::Words::is_name_word)): capitalised
+    /// with a letter in it (`char::is_alphabetic`), or a hyphenated word
+    /// that passes the parts test.
+    pub(super) const NAME_WORD: u16 = 1 << 8;
     /// The lower-case form is kept in [`OwnLowers`](super::OwnLowers), not
     /// read from the folded text.
     pub(super) const OWN_LOWER: u16 = 1 << 9;
@@ -71,9 +74,7 @@ mod fact {
     pub(super) const MUTE: u16 = 1 << 11;
     /// The word starts a sentence.
     pub(super) const INITIAL: u16 = 1 << 12;
-    /// A hyphenated word that can be part of a name (see
-    /// [`Words::is_name_word`](super::Words::is_name_word)).
-    pub(super) const HYPHEN_NAME: u16 = 1 << 13;
+    // Bit 13 is free.
     /// The two bits above the facts: the title kind (see
     /// [`Token::title_kind`](super::Token::title_kind)).
     pub(super) const TITLE_SHIFT: u32 = 14;
@@ -210,7 +211,7 @@ impl<'a> Words<'a, 'a> {
         for &i in rare {
             if self.toks[i].is(fact::HYPHEN) {
                 let name = self.hyphen_name_word(i);
-                self.toks[i].set(fact::HYPHEN_NAME, name);
+                self.toks[i].set(fact::NAME_WORD, name);
             }
             if let Some((end, kind)) = self.compute_title_at(i) {
                 self.toks[i].set_title(kind, end - i);
@@ -336,12 +337,7 @@ impl<'d, 'a> Words<'d, 'a> {
     /// part capitalised except short particles ("Tehreek-e-Taliban",
     /// "al-Qaeda"); "US-backed" is not one.
     pub(super) fn is_name_word(&self, i: usize) -> bool {
-        let t = &self.toks[i];
-        if t.is(fact::HYPHEN) {
-            t.is(fact::HYPHEN_NAME)
-        } else {
-            t.is(fact::CAPITAL) && t.is(fact::ALPHABETIC)
-        }
+        self.toks[i].is(fact::NAME_WORD)
     }
 
     /// [`Words::is_name_word`] for a word with a hyphen.
@@ -465,8 +461,9 @@ mod tests {
     /// lower-case form in the lexicon's table gives (the base token's marks
     /// are copied for most words), its brand fact what the brand test
     /// gives (most words are turned away before it), its lower-case form
-    /// `str::to_lowercase`'s, its headline and sentence-start facts those
-    /// of the document, over the fixture and development texts.
+    /// `str::to_lowercase`'s, its case facts what its characters say (read
+    /// off the base tokens), its headline, gap and sentence-start facts
+    /// those of the document, over the fixture and development texts.
     #[test]
     fn word_marks_as_looked_up() {
         let mut texts = crate::text::test_corpus::texts();
@@ -487,6 +484,25 @@ mod tests {
                 let plain = t.is(fact::LOWER) && lower == w;
                 assert_eq!(words.is_plain_lower(i), plain, "{w:?}");
                 assert_eq!(words.capitals_mute(i), doc.capitals_mute(t.start), "{w:?}");
+                let capital = w.chars().next().is_some_and(char::is_uppercase);
+                assert_eq!(words.is_cap(i), capital, "{w:?}");
+                let first_lower = w.chars().next().is_some_and(char::is_lowercase);
+                assert_eq!(words.is_lower(i), first_lower, "{w:?}");
+                let caps = !w.chars().any(char::is_lowercase)
+                    && w.chars().filter(|c| c.is_alphabetic()).nth(1).is_some();
+                assert_eq!(words.is_all_caps(i), caps, "{w:?}");
+                if !w.contains('-') {
+                    let name = capital && w.chars().any(char::is_alphabetic);
+                    assert_eq!(words.is_name_word(i), name, "{w:?}");
+                }
+                // Only spaces since the word before, unless it was possessive.
+                let joined = i > 0
+                    && !words.toks[i - 1].possessive
+                    && text[words.toks[i - 1].end..t.start]
+                        .chars()
+                        .all(|c| c == ' ' || c == '\u{a0}')
+                    && words.toks[i - 1].end < t.start;
+                assert_eq!(words.joined(i), joined, "{w:?}");
                 count += 1;
             }
             // The first word at or after each sentence start, if inside it.
