@@ -30,10 +30,12 @@ impl<'d, 'a> Words<'d, 'a> {
 
     /// The words written in lower case, among those the other words'
     /// lower-case forms could be (`is_common_word` answers the rest
-    /// without it).
+    /// without it: stop words, words in plain lower case; so the frequent
+    /// "the" is no asker, and hashed only when another word asks for it).
     fn lower_words(&self) -> &HashSet<&'a str> {
         self.lower_words.get_or_init(|| {
-            let askers = (0..self.toks.len()).filter(|&k| !self.is_plain_lower(k));
+            let askers =
+                (0..self.toks.len()).filter(|&k| !self.is_stop(k) && !self.is_plain_lower(k));
             let filter = WordFilter::new(askers.map(|k| self.word_lower(k)));
             (0..self.toks.len())
                 .filter(|&k| self.is_lower(k))
@@ -47,7 +49,11 @@ impl<'d, 'a> Words<'d, 'a> {
     /// among those the other words could be.
     fn mid_caps(&self) -> &HashSet<&'a str> {
         self.mid_caps.get_or_init(|| {
-            let askers = (0..self.toks.len()).filter(|&k| !self.is_mid_cap(k));
+            // `is_known_name_word` answers the listed words without it.
+            let listed = |k: usize| {
+                self.gaz_kind(k).is_some() || self.has(k, mark::FIRST_NAME | mark::SURNAME)
+            };
+            let askers = (0..self.toks.len()).filter(|&k| !self.is_mid_cap(k) && !listed(k));
             let filter = WordFilter::new(askers.map(|k| self.word(k)));
             (0..self.toks.len())
                 .filter(|&k| self.is_mid_cap(k))

@@ -18,24 +18,23 @@ use crate::lexicon::{mark, NameWords, Phrase, TitleKind};
 use crate::record::EntityType;
 use crate::text::Doc;
 
-/// One word of the text.
+/// One word of the text: 24 bytes.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Token {
     pub(super) start: usize,
     pub(super) end: usize,
-    /// The word lists the word is on ([`mark`] bits: the base token's, see
-    /// [`crate::text::Token::marks`]).
-    marks: u64,
+    /// The word lists the word is on ([`mark`] bits, the names stage's:
+    /// the low 32; the base token's, see [`crate::text::Token::marks`]).
+    marks: u32,
+    /// The word's [`fact`] bits, and in the top two the kind of the title
+    /// starting at the word ([`Token::title_kind`]).
+    facts: u16,
     /// The word carried a possessive `'s`/`’s` (left out of `start..end`).
     pub(super) possessive: bool,
-    /// The word's [`fact`] bits.
-    facts: u16,
-    /// Type of the gazetteer match covering the word, if any.
-    gaz: Option<EntityType>,
-    /// The title or role starting at the word: its kind and its length in
-    /// words (see [`Words::compute_title_at`]).
-    title: Option<TitleKind>,
-    title_words: u16,
+    /// The type of the gazetteer match covering the word (low three bits,
+    /// see [`Token::gaz`]) and the length in words of the title starting at
+    /// the word (high five bits, see [`Words::compute_title_at`]).
+    gaz_title: u8,
 }
 
 /// The facts of a word, one bit each in [`Token::facts`].
@@ -59,8 +58,11 @@ mod fact {
     pub(super) const BRAND: u16 = 1 << 6;
     /// A hyphen inside the word ("al-Qaeda").
     pub(super) const HYPHEN: u16 = 1 << 7;
-    /// A letter in the word (`char::is_alphabetic`).
-    pub(super) const ALPHABETIC: u16 = 1 << 8;
+    /// The word can be part of a name (see
+    /// [`Words::is_name_word`](super::Words::is_name_word)): capitalised
+    /// with a letter in it (`char::is_alphabetic`), or a hyphenated word
+    /// that passes the parts test.
+    pub(super) const NAME_WORD: u16 = 1 << 8;
     /// The lower-case form is kept in [`OwnLowers`](super::OwnLowers), not
     /// read from the folded text.
     pub(super) const OWN_LOWER: u16 = 1 << 9;
@@ -72,12 +74,25 @@ mod fact {
     pub(super) const MUTE: u16 = 1 << 11;
     /// The word starts a sentence.
     pub(super) const INITIAL: u16 = 1 << 12;
-    /// A hyphenated word that can be part of a name (see
-    /// [`Words::is_name_word`](super::Words::is_name_word)).
-    pub(super) const HYPHEN_NAME: u16 = 1 << 13;
+    // Bit 13 is free.
+    /// The two bits above the facts: the title kind (see
+    /// [`Token::title_kind`](super::Token::title_kind)).
+    pub(super) const TITLE_SHIFT: u32 = 14;
 }
 
 impl Token {
+    /// A word of `start..end` with the facts `facts`, on no list yet.
+    fn new(start: usize, end: usize, possessive: bool, facts: u16) -> Token {
+        Token {
+            start,
+            end,
+            marks: 0,
+            facts,
+            possessive,
+            gaz_title: 0,
+        }
+    }
+
     fn is(&self, facts: u16) -> bool {
         self.facts & facts != 0
     }
@@ -88,6 +103,42 @@ impl Token {
         } else {
             self.facts &= !facts;
         }
+    }
+
+    /// Type of the gazetteer match covering the word, if any.
+    fn gaz(&self) -> Option<EntityType> {
+        match self.gaz_title & 0b111 {
+            0 => None,
+            1 => Some(EntityType::Person),
+            2 => Some(EntityType::Organization),
+            3 => Some(EntityType::Place),
+            _ => Some(EntityType::Nationality),
+        }
+    }
+
+    /// The kind of the title starting at the word, if any.
+    fn title_kind(&self) -> Option<TitleKind> {
+        match self.facts >> fact::TITLE_SHIFT {
+            0 => None,
+            1 => Some(TitleKind::Title),
+            2 => Some(TitleKind::Nobility),
+            _ => Some(TitleKind::Role),
+        }
+    }
+
+    /// Mark a title of kind `kind` and `words` words starting at the word.
+    fn set_title(&mut self, kind: TitleKind, words: usize) {
+        let code: u16 = match kind {
+            TitleKind::Title => 1,
+            TitleKind::Nobility => 2,
+            TitleKind::Role => 3,
+        };
+        let words = u8::try_from(words)
+            .ok()
+            .filter(|&n| n < 32)
+            .expect("a title of a few words");
+        self.facts = self.facts & !(0b11 << fact::TITLE_SHIFT) | code << fact::TITLE_SHIFT;
+        self.gaz_title = self.gaz_title & 0b111 | words << 3;
     }
 }
 
@@ -160,12 +211,10 @@ impl<'a> Words<'a, 'a> {
         for &i in rare {
             if self.toks[i].is(fact::HYPHEN) {
                 let name = self.hyphen_name_word(i);
-                self.toks[i].set(fact::HYPHEN_NAME, name);
+                self.toks[i].set(fact::NAME_WORD, name);
             }
             if let Some((end, kind)) = self.compute_title_at(i) {
-                let t = &mut self.toks[i];
-                t.title = Some(kind);
-                t.title_words = u16::try_from(end - i).expect("a title of a few words");
+                self.toks[i].set_title(kind, end - i);
             }
         }
     }
@@ -177,15 +226,21 @@ impl Token {
     /// The word is covered by a match of type `kind` that may (`soft`) or
     /// may not give way to a person name.
     pub(super) fn set_gazetteer(&mut self, kind: EntityType, soft: bool) {
-        self.gaz = Some(kind);
+        let code = match kind {
+            EntityType::Person => 1,
+            EntityType::Organization => 2,
+            EntityType::Place => 3,
+            EntityType::Nationality => 4,
+        };
+        self.gaz_title = self.gaz_title & !0b111 | code;
         self.set(fact::GAZ_SOFT, soft);
     }
 
     /// The title or role starting at this word, number `i`: its end (one
     /// past its last word) and kind.
     pub(super) fn title_at(&self, i: usize) -> Option<(usize, TitleKind)> {
-        self.title
-            .map(|kind| (i + usize::from(self.title_words), kind))
+        self.title_kind()
+            .map(|kind| (i + usize::from(self.gaz_title >> 3), kind))
     }
 }
 
@@ -213,7 +268,9 @@ impl<'d, 'a> Words<'d, 'a> {
 
     /// Token `i`'s word is on a list of `marks` (any of the [`mark`] bits).
     pub(super) fn has(&self, i: usize, marks: u64) -> bool {
-        self.toks[i].marks & marks != 0
+        // The names stage's marks are the low 32 bits.
+        debug_assert!(marks >> 32 == 0, "not a names mark: {marks:#x}");
+        u64::from(self.toks[i].marks) & marks != 0
     }
 
     /// A listed given name.
@@ -267,7 +324,7 @@ impl<'d, 'a> Words<'d, 'a> {
 
     /// Type of the gazetteer match covering the word, if any.
     pub(super) fn gaz_kind(&self, i: usize) -> Option<EntityType> {
-        self.toks[i].gaz
+        self.toks[i].gaz()
     }
 
     /// The gazetteer match covering the word may give way to a person name:
@@ -280,23 +337,28 @@ impl<'d, 'a> Words<'d, 'a> {
     /// part capitalised except short particles ("Tehreek-e-Taliban",
     /// "al-Qaeda"); "US-backed" is not one.
     pub(super) fn is_name_word(&self, i: usize) -> bool {
-        let t = &self.toks[i];
-        if t.is(fact::HYPHEN) {
-            t.is(fact::HYPHEN_NAME)
-        } else {
-            t.is(fact::CAPITAL) && t.is(fact::ALPHABETIC)
-        }
+        self.toks[i].is(fact::NAME_WORD)
     }
 
     /// [`Words::is_name_word`] for a word with a hyphen.
     fn hyphen_name_word(&self, i: usize) -> bool {
         let w = self.word(i);
-        let parts: Vec<&str> = w.split('-').collect();
         let cap = |p: &str| p.chars().next().is_some_and(char::is_uppercase);
-        let first_ok = parts
-            .first()
-            .is_some_and(|p| cap(p) || self.lex.cues.particles.contains(&p.to_lowercase()));
-        let last_ok = parts.last().is_some_and(|p| cap(p));
+        let (first, last) = (w.split('-').next(), w.rsplit('-').next());
+        let particle = |p: &str| {
+            if p.is_ascii() {
+                // The folded text lower-cases ASCII as `str::to_lowercase`.
+                let start = self.toks[i].start;
+                self.lex
+                    .cues
+                    .particles
+                    .contains(&self.doc.folded[start..start + p.len()])
+            } else {
+                self.lex.cues.particles.contains(&p.to_lowercase())
+            }
+        };
+        let first_ok = first.is_some_and(|p| cap(p) || particle(p));
+        let last_ok = last.is_some_and(cap);
         first_ok && last_ok
     }
 
@@ -389,18 +451,19 @@ mod tests {
         .collect()
     }
 
-    /// A word is 32 bytes: the view holds one per word of the article.
+    /// A word is 24 bytes: the view holds one per word of the article.
     #[test]
     fn token_size() {
-        assert_eq!(std::mem::size_of::<Token>(), 32);
+        assert_eq!(std::mem::size_of::<Token>(), 24);
     }
 
     /// Each word's marks are what one lookup of the word and of its
     /// lower-case form in the lexicon's table gives (the base token's marks
     /// are copied for most words), its brand fact what the brand test
     /// gives (most words are turned away before it), its lower-case form
-    /// `str::to_lowercase`'s, its headline and sentence-start facts those
-    /// of the document, over the fixture and development texts.
+    /// `str::to_lowercase`'s, its case facts what its characters say (read
+    /// off the base tokens), its headline, gap and sentence-start facts
+    /// those of the document, over the fixture and development texts.
     #[test]
     fn word_marks_as_looked_up() {
         let mut texts = crate::text::test_corpus::texts();
@@ -414,13 +477,32 @@ mod tests {
                 let w = &text[t.start..t.end];
                 let lower = w.to_lowercase();
                 let looked_up = lexicon.marks.of(w, &lower);
-                assert_eq!(t.marks, looked_up, "{w:?}");
+                assert_eq!(u64::from(t.marks), looked_up & u64::from(u32::MAX), "{w:?}");
                 let brand = t.is(fact::LOWER) && super::super::lists::brand_written(w);
                 assert_eq!(t.is(fact::BRAND), brand, "{w:?}");
                 assert_eq!(words.word_lower(i), lower, "{w:?}");
                 let plain = t.is(fact::LOWER) && lower == w;
                 assert_eq!(words.is_plain_lower(i), plain, "{w:?}");
                 assert_eq!(words.capitals_mute(i), doc.capitals_mute(t.start), "{w:?}");
+                let capital = w.chars().next().is_some_and(char::is_uppercase);
+                assert_eq!(words.is_cap(i), capital, "{w:?}");
+                let first_lower = w.chars().next().is_some_and(char::is_lowercase);
+                assert_eq!(words.is_lower(i), first_lower, "{w:?}");
+                let caps = !w.chars().any(char::is_lowercase)
+                    && w.chars().filter(|c| c.is_alphabetic()).nth(1).is_some();
+                assert_eq!(words.is_all_caps(i), caps, "{w:?}");
+                if !w.contains('-') {
+                    let name = capital && w.chars().any(char::is_alphabetic);
+                    assert_eq!(words.is_name_word(i), name, "{w:?}");
+                }
+                // Only spaces since the word before, unless it was possessive.
+                let joined = i > 0
+                    && !words.toks[i - 1].possessive
+                    && text[words.toks[i - 1].end..t.start]
+                        .chars()
+                        .all(|c| c == ' ' || c == '\u{a0}')
+                    && words.toks[i - 1].end < t.start;
+                assert_eq!(words.joined(i), joined, "{w:?}");
                 count += 1;
             }
             // The first word at or after each sentence start, if inside it.
