@@ -29,7 +29,7 @@ pub(super) fn find(
     lex: &Lexicon,
 ) -> Vec<GazMatch> {
     let hay = doc.folded.as_str();
-    let mut out = Vec::with_capacity(hay.len() / super::matcher::MATCH_SPACING + 16);
+    let mut out = Vec::new();
     let mut pos = 0;
     // A leftmost-longest match found from an earlier position is still the
     // leftmost-longest from any position up to its start.

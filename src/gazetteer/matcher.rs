@@ -200,9 +200,6 @@ fn scan(
 ///
 /// Only `positions` are looked up: the word starts at which a match may be
 /// accepted (see `starts`); a match elsewhere would be rejected.
-/// Bytes of text per match that the match list makes room for.
-pub(super) const MATCH_SPACING: usize = 48;
-
 fn scan_positions(
     trie: &Trie,
     mut positions: impl Positions,
@@ -211,9 +208,7 @@ fn scan_positions(
     mut accept: impl FnMut(usize, usize, usize) -> Option<u32>,
 ) -> Vec<GazMatch> {
     let hay = folded.as_bytes();
-    // News text has about one match per 100 bytes: room for twice that,
-    // so that the list is not copied as it grows.
-    let mut out = Vec::with_capacity(hay.len() / MATCH_SPACING + 16);
+    let mut out = Vec::new();
     while let Some(start) = positions.next_start() {
         let Some((pattern, len)) = trie.longest_at(&hay[start..]) else {
             continue;
