@@ -5,8 +5,10 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::ops::Range;
 
 use crate::gazetteer::{resolve_keys, Gazetteer, KeyGroup};
+use crate::hash::PolyBuild;
 use crate::lexicon::GazetteerCues;
 use crate::names::Candidate;
 use crate::record::{numbered_id, Entity, EntityType, Mention};
@@ -20,18 +22,29 @@ struct Group<'c> {
     key: Option<&'c str>,
     /// Canonical name given by a rule (an acronym's expansion).
     hint: Option<String>,
-    /// Indexes into the candidate list.
+    /// Its members' slots in the list of [`Grouped::members`]; empty until
+    /// the groups are put in order ([`Grouping::into_groups`]).
+    members: Range<usize>,
+}
+
+/// The groups in order of first mention, and their members: the indexes
+/// into the candidate list, each group's in order, one slice per group
+/// (one list rather than a vector per group).
+struct Grouped<'c> {
+    groups: Vec<Group<'c>>,
     members: Vec<usize>,
 }
 
 /// Which group an identity names, for one entity type. Two separate name
 /// spaces: gazetteer keys, and lower-case surface forms or canonical names.
 /// Keys are borrowed from the gazetteer and forms, when they are ASCII,
-/// from the folded text: a mention allocates no identity.
+/// from the folded text: a mention allocates no identity. The forms are
+/// the article's text, so the maps hash with [`PolyBuild`], which text
+/// cannot make collide, at a third of SipHash's cost.
 #[derive(Default)]
 struct GroupsByIdentity<'c> {
-    keys: HashMap<&'c str, usize>,
-    names: HashMap<Cow<'c, str>, usize>,
+    keys: HashMap<&'c str, usize, PolyBuild>,
+    names: HashMap<Cow<'c, str>, usize, PolyBuild>,
 }
 
 impl<'c> GroupsByIdentity<'c> {
@@ -39,8 +52,8 @@ impl<'c> GroupsByIdentity<'c> {
     /// not grow while the article is read.
     fn with_capacity(mentions: usize) -> GroupsByIdentity<'c> {
         GroupsByIdentity {
-            keys: HashMap::with_capacity(mentions),
-            names: HashMap::with_capacity(mentions),
+            keys: HashMap::with_capacity_and_hasher(mentions, PolyBuild::new()),
+            names: HashMap::with_capacity_and_hasher(mentions, PolyBuild::new()),
         }
     }
 
@@ -102,9 +115,33 @@ fn type_slot(kind: EntityType) -> usize {
     }
 }
 
-/// The words of a name, split at spaces and no-break spaces.
-fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split([' ', '\u{a0}']).filter(|w| !w.is_empty())
+/// The number of words of a name (split at spaces and no-break spaces, as
+/// [`word_spans`]), counted up to two: 0, 1, or 2 for two or more. Reads
+/// bytes: a no-break space is the pair C2 A0.
+fn word_count(s: &str) -> u8 {
+    let b = s.as_bytes();
+    let (mut count, mut in_word, mut i) = (0, false, 0);
+    while i < b.len() {
+        let gap = match b[i] {
+            b' ' => 1,
+            0xc2 if b.get(i + 1) == Some(&0xa0) => 2,
+            _ => 0,
+        };
+        if gap > 0 {
+            in_word = false;
+            i += gap;
+        } else {
+            if !in_word {
+                count += 1;
+                if count == 2 {
+                    return 2;
+                }
+                in_word = true;
+            }
+            i += 1;
+        }
+    }
+    count
 }
 
 /// [`words`] with the offset of each in `s`.
@@ -128,6 +165,8 @@ struct Grouping<'k, 'c> {
     /// The lexicon's gazetteer lists: corporate suffixes, key resolution.
     cues: &'k GazetteerCues,
     candidates: &'c [Candidate],
+    /// Each candidate's [`word_count`].
+    word_counts: Vec<u8>,
     groups: Vec<Group<'k>>,
     group_of: Vec<Option<usize>>,
     /// Identity → group, per type (by [`type_slot`]). Looked up by `&str`,
@@ -136,7 +175,7 @@ struct Grouping<'k, 'c> {
     /// Word runs that start or end an organization's name ("Oxus Society")
     /// → its group; the latest holder wins. Borrowed from the text when
     /// the name's words are one space apart.
-    org_parts: HashMap<Cow<'k, str>, usize>,
+    org_parts: HashMap<Cow<'k, str>, usize, PolyBuild>,
 }
 
 /// Group candidates (not overlapping) into entities, in order of first
@@ -152,21 +191,24 @@ pub(crate) fn resolve(
     mut candidates: Vec<Candidate>,
 ) -> Vec<Entity> {
     candidates.sort_by_key(|c| (c.start, c.end));
+    let mut per_type = [0; 4];
+    for c in &candidates {
+        per_type[type_slot(c.kind)] += 1;
+    }
     let mut grouping = Grouping {
         doc,
         gaz,
         cues,
         candidates: &candidates,
-        groups: Vec::new(),
+        word_counts: candidates
+            .iter()
+            .map(|c| word_count(&doc.text[c.start..c.end]))
+            .collect(),
+        groups: Vec::with_capacity(candidates.len()),
         group_of: vec![None; candidates.len()],
-        by_id: Default::default(),
-        org_parts: HashMap::new(),
+        by_id: per_type.map(GroupsByIdentity::with_capacity),
+        org_parts: HashMap::default(),
     };
-    let mut per_type = [0; 4];
-    for c in &candidates {
-        per_type[type_slot(c.kind)] += 1;
-    }
-    grouping.by_id = per_type.map(GroupsByIdentity::with_capacity);
     // One-word person mentions wait for pass 2: they link to a full name
     // that may come later in the article.
     for i in 0..candidates.len() {
@@ -175,52 +217,67 @@ pub(crate) fn resolve(
         }
     }
     grouping.add_short_persons();
-    let groups = grouping.into_groups();
-    entities(doc, groups, candidates)
+    let grouped = grouping.into_groups();
+    entities(doc, grouped, candidates)
 }
 
 /// The groups as entities, in order: the name is the rule's canonical name,
 /// else the first form of several words, else the first form. Each
 /// candidate is the mention of one entity, so its rule moves into it.
-fn entities(doc: &Doc<'_>, groups: Vec<Group<'_>>, mut candidates: Vec<Candidate>) -> Vec<Entity> {
-    groups
-        .into_iter()
-        .enumerate()
-        .map(|(n, g)| {
-            let text = |i: usize| &doc.text[candidates[i].start..candidates[i].end];
-            let name = g
-                .hint
-                .or_else(|| {
-                    g.members
-                        .iter()
-                        .map(|&i| text(i))
-                        .find(|f| words(f).count() > 1)
-                        .map(str::to_string)
-                })
-                .unwrap_or_else(|| text(g.members[0]).to_string());
-            let mentions = g
-                .members
+fn entities(doc: &Doc<'_>, grouped: Grouped<'_>, mut candidates: Vec<Candidate>) -> Vec<Entity> {
+    let sentences = sentence_of_each(doc, &candidates);
+    let Grouped { groups, members } = grouped;
+    let mut out = Vec::with_capacity(groups.len());
+    for (n, g) in groups.into_iter().enumerate() {
+        let members = &members[g.members];
+        let text = |i: usize| &doc.text[candidates[i].start..candidates[i].end];
+        let name = g.hint.unwrap_or_else(|| {
+            let first = members
                 .iter()
-                .map(|&i| {
-                    let c = &mut candidates[i];
-                    Mention {
-                        text: doc.text[c.start..c.end].to_string(),
-                        start: c.start,
-                        end: c.end,
-                        sentence: doc.sentence_index(c.start),
-                        rule: std::mem::take(&mut c.rule),
-                        // Filled in by the extractor when asked for.
-                        char_start: None,
-                        char_end: None,
-                    }
-                })
-                .collect();
-            Entity {
-                id: numbered_id('e', n + 1),
-                kind: g.kind,
-                name,
-                key: g.key.map(str::to_string),
-                mentions,
+                .map(|&i| text(i))
+                .find(|f| word_count(f) == 2);
+            first.unwrap_or_else(|| text(members[0])).to_string()
+        });
+        let mut mentions = Vec::with_capacity(members.len());
+        for &i in members {
+            let c = &mut candidates[i];
+            mentions.push(Mention {
+                text: doc.text[c.start..c.end].to_string(),
+                start: c.start,
+                end: c.end,
+                sentence: sentences[i],
+                rule: std::mem::take(&mut c.rule),
+                // Filled in by the extractor when asked for.
+                char_start: None,
+                char_end: None,
+            });
+        }
+        out.push(Entity {
+            id: numbered_id('e', n + 1),
+            kind: g.kind,
+            name,
+            key: g.key.map(str::to_string),
+            mentions,
+        });
+    }
+    out
+}
+
+/// [`Doc::sentence_index`] of each candidate's start, in one walk over the
+/// sentences (the candidates are sorted by start).
+fn sentence_of_each(doc: &Doc<'_>, candidates: &[Candidate]) -> Vec<usize> {
+    let sentences = &doc.sentences;
+    // `ended`: how many sentences end at or before the offset.
+    let mut ended = 0;
+    candidates
+        .iter()
+        .map(|c| {
+            while ended < sentences.len() && sentences[ended].end <= c.start {
+                ended += 1;
+            }
+            match sentences.get(ended) {
+                Some(s) if s.start <= c.start => ended,
+                _ => ended.saturating_sub(1),
             }
         })
         .collect()
@@ -244,7 +301,7 @@ impl<'k, 'c> Grouping<'k, 'c> {
     }
 
     fn is_short_person(&self, i: usize) -> bool {
-        self.candidates[i].kind == EntityType::Person && words(self.text(i)).count() == 1
+        self.candidates[i].kind == EntityType::Person && self.word_counts[i] == 1
     }
 
     /// Pass 1: join candidate `i` to the group one of its identities names
@@ -290,7 +347,6 @@ impl<'k, 'c> Grouping<'k, 'c> {
         if group.key.is_none() {
             group.key = key;
         }
-        group.members.push(i);
         self.group_of[i] = Some(g);
         if c.kind == EntityType::Organization {
             self.add_org_parts(t, g);
@@ -304,7 +360,7 @@ impl<'k, 'c> Grouping<'k, 'c> {
     fn add_org_parts(&mut self, t: &'k str, g: usize) {
         // Runs of two words or more, shorter than the name: three words at
         // least.
-        if words(t).nth(2).is_none() {
+        if word_spans(t).nth(2).is_none() {
             return;
         }
         let w: Vec<(usize, &str)> = word_spans(t).collect();
@@ -340,7 +396,7 @@ impl<'k, 'c> Grouping<'k, 'c> {
             kind,
             key,
             hint: None,
-            members: Vec::new(),
+            members: 0..0,
         });
         self.groups.len() - 1
     }
@@ -357,7 +413,8 @@ impl<'k, 'c> Grouping<'k, 'c> {
         // The full names holding each short form, keyed lower-case:
         // "REAGAN" in a wire headline is Reagan's. Only the short forms
         // are keys, so a word no short form is costs no entry.
-        let mut holders: HashMap<Cow<'k, str>, Vec<usize>> = HashMap::new();
+        let mut holders: HashMap<Cow<'k, str>, Vec<usize>, PolyBuild> =
+            HashMap::with_capacity_and_hasher(short.len(), PolyBuild::new());
         for &i in &short {
             let c = &self.candidates[i];
             holders.entry(self.lower(c.start..c.end)).or_default();
@@ -365,7 +422,7 @@ impl<'k, 'c> Grouping<'k, 'c> {
         for (j, o) in self.candidates.iter().enumerate() {
             if o.kind == EntityType::Person && self.group_of[j].is_some() {
                 let t = self.text(j);
-                if words(t).count() > 1 {
+                if self.word_counts[j] == 2 {
                     for (at, w) in word_spans(t) {
                         let lower = self.lower(o.start + at..o.start + at + w.len());
                         if let Some(list) = holders.get_mut(&*lower) {
@@ -398,56 +455,129 @@ impl<'k, 'c> Grouping<'k, 'c> {
                     g
                 }
             };
-            self.groups[g].members.push(i);
             self.group_of[i] = Some(g);
         }
     }
 
     /// The groups in order of first mention, each one's members in order,
-    /// place keys resolved.
-    fn into_groups(mut self) -> Vec<Group<'k>> {
-        for g in &mut self.groups {
-            g.members.sort_unstable();
+    /// place keys resolved. The candidates are in reading order, so one
+    /// walk over them numbers the groups by first mention, and a second
+    /// lays out each group's members (a counting sort).
+    fn into_groups(self) -> Grouped<'k> {
+        let n = self.groups.len();
+        let mut rank = vec![usize::MAX; n];
+        let mut sizes = Vec::with_capacity(n);
+        for g in self.group_of.iter().flatten() {
+            if rank[*g] == usize::MAX {
+                rank[*g] = sizes.len();
+                sizes.push(0);
+            }
+            sizes[rank[*g]] += 1;
         }
-        self.groups
-            .sort_by_key(|g| g.members.first().copied().unwrap_or(usize::MAX));
-        let mut groups = std::mem::take(&mut self.groups);
+        let mut next = Vec::with_capacity(sizes.len());
+        let mut at = 0;
+        for size in &sizes {
+            next.push(at);
+            at += size;
+        }
+        let mut groups = self.groups;
+        for (g, group) in groups.iter_mut().enumerate() {
+            if let Some(&start) = next.get(rank[g]) {
+                group.members = start..start + sizes[rank[g]];
+            }
+        }
+        let mut members = vec![0; at];
+        for (i, g) in self.group_of.iter().enumerate() {
+            if let Some(g) = g {
+                let slot = &mut next[rank[*g]];
+                members[*slot] = i;
+                *slot += 1;
+            }
+        }
+        // Every group has a member; the guard keeps an empty one out.
         groups.retain(|g| !g.members.is_empty());
-        self.resolve_place_keys(&mut groups);
-        groups
+        groups.sort_unstable_by_key(|g| g.members.start);
+        let mut grouped = Grouped { groups, members };
+        Self::resolve_place_keys(self.doc, self.gaz, self.cues, self.candidates, &mut grouped);
+        grouped
     }
 
     /// A place's key names the row the article means among those sharing
     /// its name (`gazetteer::resolve_keys`), not just the matched one.
-    fn resolve_place_keys(&self, groups: &mut [Group<'k>]) {
-        let gaz = self.gaz;
+    fn resolve_place_keys(
+        doc: &Doc<'_>,
+        gaz: &'k Gazetteer,
+        cues: &GazetteerCues,
+        candidates: &[Candidate],
+        grouped: &mut Grouped<'k>,
+    ) {
         // Every group's mention spans in one list, each group a slice of it.
-        let spans: Vec<(usize, usize)> = groups
+        let spans: Vec<(usize, usize)> = grouped
+            .members
             .iter()
-            .flat_map(|g| g.members.iter())
-            .map(|&i| (self.candidates[i].start, self.candidates[i].end))
+            .map(|&i| (candidates[i].start, candidates[i].end))
             .collect();
-        let mut rest = spans.as_slice();
-        let places: Vec<KeyGroup<'_>> = groups
+        let places: Vec<KeyGroup<'_>> = grouped
+            .groups
             .iter()
-            .map(|g| {
-                let (own, after) = rest.split_at(g.members.len());
-                rest = after;
-                KeyGroup {
-                    kind: g.kind,
-                    entry: g.members.iter().find_map(|&i| {
-                        let entry = self.candidates[i].entry?;
-                        (Some(gaz.entries()[entry as usize].key.as_str()) == g.key).then_some(entry)
-                    }),
-                    spans: own,
-                }
+            .map(|g| KeyGroup {
+                kind: g.kind,
+                entry: grouped.members[g.members.clone()].iter().find_map(|&i| {
+                    let entry = candidates[i].entry?;
+                    (Some(gaz.entries()[entry as usize].key.as_str()) == g.key).then_some(entry)
+                }),
+                spans: &spans[g.members.clone()],
             })
             .collect();
-        let chosen = resolve_keys(self.doc, gaz, self.cues, &places);
-        for ((g, place), row) in groups.iter_mut().zip(&places).zip(chosen) {
+        let chosen = resolve_keys(doc, gaz, cues, &places);
+        for ((g, place), row) in grouped.groups.iter_mut().zip(&places).zip(chosen) {
             if row.is_some() && row != place.entry {
                 g.key = row.map(|r| gaz.entries()[r as usize].key.as_str());
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_counts_split_at_spaces_and_no_break_spaces() {
+        for s in [
+            "",
+            " ",
+            "Reagan",
+            " Reagan ",
+            "Ronald Reagan",
+            "Ronald\u{a0}Reagan",
+            "\u{a0}Reagan\u{a0}",
+            "Ġdansk",
+            "New  York City",
+            "Ł\u{a0}",
+        ] {
+            let expected = s.split([' ', '\u{a0}']).filter(|w| !w.is_empty()).count();
+            assert_eq!(usize::from(word_count(s)), expected.min(2), "{s:?}");
+            assert_eq!(word_spans(s).count(), expected, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn sentences_of_sorted_candidates_are_those_of_a_search() {
+        let doc = Doc::new("First one.  Second one here.\n\nThird.", false);
+        let candidates: Vec<Candidate> = (0..doc.text.len())
+            .map(|start| Candidate {
+                start,
+                end: start,
+                kind: EntityType::Place,
+                entry: None,
+                canonical: None,
+                rule: String::new(),
+            })
+            .collect();
+        let expected: Vec<usize> = (0..doc.text.len())
+            .map(|at| doc.sentence_index(at))
+            .collect();
+        assert_eq!(sentence_of_each(&doc, &candidates), expected);
     }
 }

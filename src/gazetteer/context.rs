@@ -1,6 +1,8 @@
 //! Context cues: what licenses a name that is also a common word
 //! (`MatchPolicy::Ambiguous`) at one place in the text.
 
+use std::borrow::Cow;
+
 use crate::lexicon::Lexicon;
 use crate::record::EntityType;
 use crate::text::Doc;
@@ -14,8 +16,8 @@ pub(super) fn ambiguous_context(
     start: usize,
     end: usize,
 ) -> bool {
-    let before = doc.word_before(start).map(|(_, w)| w.to_ascii_lowercase());
-    let after = doc.word_after(end).map(|(_, w)| w.to_ascii_lowercase());
+    let before = doc.word_before(start).map(|w| ascii_lower(doc, w));
+    let after = doc.word_after(end).map(|w| ascii_lower(doc, w));
     let before = before.as_deref().unwrap_or("");
     let after = after.as_deref().unwrap_or("");
     match kind {
@@ -35,6 +37,17 @@ pub(super) fn ambiguous_context(
         // A capitalised nationality word away from a sentence start and a
         // headline is the adjective ("Afghan refugees"), not the blanket.
         EntityType::Nationality => true,
+    }
+}
+
+/// Word `w` of the text, at `at`, with its ASCII letters in lower case: the
+/// folded text when the word is all ASCII (the same bytes), so that a
+/// match allocates nothing for its context.
+fn ascii_lower<'d>(doc: &'d Doc<'_>, (at, w): (usize, &str)) -> Cow<'d, str> {
+    if w.is_ascii() {
+        Cow::Borrowed(&doc.folded[at..at + w.len()])
+    } else {
+        Cow::Owned(w.to_ascii_lowercase())
     }
 }
 

@@ -54,15 +54,21 @@ const CONTEXT_RATIO: u64 = 2;
 const ALIAS_RATIO: u64 = 4;
 
 impl Homonyms {
-    /// The one organization row a name without a row stands for: the name
-    /// less one of the corporate `suffixes`, or with the American spelling.
-    fn organization(&self, gaz: &Gazetteer, name: &str, suffixes: &WordList) -> Option<u32> {
-        let folded = fold_case(name).replace("organisation", "organization");
-        let base = match folded.rsplit_once(' ') {
-            Some((head, last)) if suffixes.contains(last) => head.trim_end_matches(','),
-            _ => folded.as_str(),
+    /// The one organization row a name without a row stands for, by its
+    /// folded form `folded`: the name less one of the corporate
+    /// `suffixes`, or with the American spelling. Allocates only for a
+    /// British spelling.
+    fn organization(&self, gaz: &Gazetteer, folded: &str, suffixes: &WordList) -> Option<u32> {
+        let respelled = if folded.contains("organisation") {
+            Cow::Owned(folded.replace("organisation", "organization"))
+        } else {
+            Cow::Borrowed(folded)
         };
-        if base == fold_case(name) {
+        let base = match respelled.rsplit_once(' ') {
+            Some((head, last)) if suffixes.contains(last) => head.trim_end_matches(','),
+            _ => &*respelled,
+        };
+        if base == folded {
             return None;
         }
         // The rows with this form: one is the answer, two share the form.
@@ -239,7 +245,7 @@ impl<'a, 'd> Article<'a, 'd> {
         group.spans.iter().find_map(|&(s, e)| {
             homonyms.organization(
                 self.gaz,
-                &self.doc.text[s..e],
+                &self.doc.folded[s..e],
                 &self.cues.corporate_suffixes,
             )
         })
