@@ -191,20 +191,48 @@ fn dateline_len(sentence: &str) -> usize {
     if !caps {
         return 0;
     }
-    let Some(k) = sentence.find(" - ").or_else(|| sentence.find(" -- ")) else {
-        return 0;
+    // The first " - " (else the first " -- ") ends a dateline when at most
+    // six words lie before it, that is when it starts before the seventh
+    // word: the search reads no further than that (a long sentence of
+    // tables or lists opening with a word in capitals is not read whole
+    // for each of its figures).
+    let seventh = nth_word_start(sentence, 7);
+    let (k, dash) = match find_before(sentence, " - ", seventh) {
+        Some(k) => (k, 3),
+        None => match find_before(sentence, " -- ", seventh) {
+            // Only without a " - " anywhere does the " -- " count.
+            Some(k) if !sentence.contains(" - ") => (k, 4),
+            _ => return 0,
+        },
     };
-    let head = &sentence[..k];
-    if head.split_whitespace().count() <= 6 {
-        let dash = if sentence[k..].starts_with(" -- ") {
-            4
-        } else {
-            3
-        };
-        k + dash
-    } else {
-        0
+    k + dash
+}
+
+/// Where the `n`th word (counted from 1, split at white space) of `text`
+/// starts, or past its end when it has fewer words.
+fn nth_word_start(text: &str, n: usize) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in text.char_indices() {
+        let space = c.is_whitespace();
+        if !space && !in_word {
+            words += 1;
+            if words == n {
+                return i;
+            }
+        }
+        in_word = !space;
     }
+    text.len() + 1
+}
+
+/// Where the first `pattern` (ASCII) of `text` starts, if it starts
+/// before `limit`.
+fn find_before(text: &str, pattern: &str, limit: usize) -> Option<usize> {
+    let end = text.len().min(limit.saturating_add(pattern.len() - 1));
+    text.as_bytes()[..end]
+        .windows(pattern.len())
+        .position(|w| w == pattern.as_bytes())
 }
 
 #[cfg(test)]
@@ -228,6 +256,51 @@ mod tests {
         assert_eq!(dateline_len("PARIS, June 28 Acme said"), 0);
         assert_eq!(dateline_len("A - b"), 0);
         assert_eq!(dateline_len("ONE TWO THREE FOUR FIVE SIX SEVEN - x"), 0);
+        assert_eq!(dateline_len("ONE TWO THREE FOUR FIVE SIX - x"), 30);
+        assert_eq!(dateline_len("ONE TWO THREE FOUR FIVE\u{a0}SIX - x"), 31);
+    }
+
+    /// The bounded search finds what a search of the whole sentence
+    /// finds, on every suffix of some wire texts.
+    #[test]
+    fn datelines_are_read_as_far_as_the_seventh_word() {
+        fn whole(sentence: &str) -> usize {
+            let first = sentence.split([',', ' ']).next().unwrap_or("");
+            let caps = first.len() >= 2 && first.chars().all(|c| c.is_uppercase() || c == '.');
+            if !caps {
+                return 0;
+            }
+            let Some(k) = sentence.find(" - ").or_else(|| sentence.find(" -- ")) else {
+                return 0;
+            };
+            if sentence[..k].split_whitespace().count() <= 6 {
+                k + if sentence[k..].starts_with(" -- ") {
+                    4
+                } else {
+                    3
+                }
+            } else {
+                0
+            }
+        }
+        let texts = [
+            "LONDON 1996-08-30 - Results of English league matches - Arsenal 2 Chelsea 1 - x",
+            "U.S. -- A B C D E -- F - G",
+            "NEW  YORK\u{2003}-- é ü - x -- y",
+            "PARIS, June 28 -- Acme said -- that 3 - 2",
+            "NEW YORK -- Acme said 3 - 2",
+            "NEW YORK -- Acme said 3 4 - 2",
+            "NEW YORK ONE TWO THREE FOUR FIVE -- Acme",
+            "SOCCER 1 2 3 4 5 6 7 8 - 9 -- 10",
+            "A1 B2 -",
+            "AB -- ",
+        ];
+        for text in texts {
+            for (i, _) in text.char_indices() {
+                let s = &text[i..];
+                assert_eq!(super::dateline_len(s), whole(s), "{s:?}");
+            }
+        }
     }
 
     /// A long paragraph with a semicolon in every sentence: the brackets
