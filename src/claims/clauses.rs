@@ -211,10 +211,19 @@ fn dateline_len(sentence: &str) -> usize {
 /// Where the `n`th word (counted from 1, split at white space) of `text`
 /// starts, or past its end when it has fewer words.
 fn nth_word_start(text: &str, n: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut words = 0;
     let mut in_word = false;
-    for (i, c) in text.char_indices() {
-        let space = c.is_whitespace();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII bytes one at a time (its white space is `\t`..=`\r` and
+        // the space), other characters decoded.
+        let (space, len) = if b.is_ascii() {
+            (matches!(b, b'\t'..=b'\r' | b' '), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
         if !space && !in_word {
             words += 1;
             if words == n {
@@ -222,6 +231,7 @@ fn nth_word_start(text: &str, n: usize) -> usize {
             }
         }
         in_word = !space;
+        i += len;
     }
     text.len() + 1
 }

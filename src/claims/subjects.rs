@@ -87,7 +87,7 @@ impl Attributor<'_, '_> {
     /// about, unless its own phrase names a bearer.
     pub(super) fn is_comparison(&self, pos: usize) -> bool {
         let s = self.near(self.doc.sentence_span(pos), pos..pos);
-        let lead = self.words(s.start.min(pos)..pos);
+        let lead = self.words_tail(s.start.min(pos)..pos, 4);
         lead.iter()
             .rev()
             .take(4)
@@ -315,7 +315,9 @@ impl Attributor<'_, '_> {
             .map(|w| w[0].1)
             .unwrap_or(lo);
         let in_place = |m: &&EntityMention| {
-            let lead = self.words(lo..m.start);
+            // Only an "in" among the last four words counts, and the word
+            // before it: the last five words decide.
+            let lead = self.words_tail(lo..m.start, 5);
             let Some(k) = lead.iter().rposition(|w| w.2 == "in") else {
                 return false;
             };

@@ -14,7 +14,7 @@
 //! layer); a join of tokens, or a word cut by a range's edge, is looked up.
 
 use std::borrow::Cow;
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::ops::{Deref, Range};
 
 use crate::lexicon::{mark, WordMarks};
@@ -140,6 +140,8 @@ pub(super) struct WordIndex<'t> {
     /// Per segment (one per sentence, or one for a text without any): its
     /// words, indexed on first use.
     segments: Vec<OnceCell<Segment<'t>>>,
+    /// The segment read last: the rules read around one claim at a time.
+    last: Cell<usize>,
 }
 
 /// The words of one segment of the text.
@@ -161,6 +163,7 @@ impl<'t> WordIndex<'t> {
             sentences: &doc.sentences,
             marks: doc.word_marks,
             segments: (0..n).map(|_| OnceCell::new()).collect(),
+            last: Cell::new(0),
         }
     }
 
@@ -245,6 +248,13 @@ impl<'t> WordIndex<'t> {
 
     /// The segment holding byte `at`.
     fn segment_at(&self, at: usize) -> usize {
+        let last = self.last.get();
+        if self.segments[last]
+            .get()
+            .is_some_and(|seg| seg.span.contains(&at))
+        {
+            return last;
+        }
         // A segment starts at or after its sentence's start.
         let mut k = self
             .sentences
@@ -253,7 +263,30 @@ impl<'t> WordIndex<'t> {
         while k > 0 && self.segment(k).span.start > at {
             k -= 1;
         }
+        self.last.set(k);
         k
+    }
+
+    /// The last `n` words of `r`, as the tail of [`words`](Self::words)
+    /// gives them, without a copy of the words before them when the range
+    /// is cut (a sentence's part around a figure).
+    pub(super) fn words_tail(&self, r: Range<usize>, n: usize) -> Words<'_, 't> {
+        if r.is_empty() || self.folded.get(r.clone()).is_none() {
+            return Words(Cow::Borrowed(&[]));
+        }
+        let k = self.segment_at(r.start);
+        let seg = self.segment(k);
+        if r.end > seg.span.end && k + 1 != self.segments.len() {
+            let all = self.words(r);
+            return Words(Cow::Owned(all[all.len().saturating_sub(n)..].to_vec()));
+        }
+        let inner = overlapping(&seg.words, &r);
+        if inner.len() <= n {
+            return self.words(r);
+        }
+        // Not the first word overlapping `r`: it starts inside `r`, and
+        // only the last one may be cut.
+        self.words(inner[inner.len() - n].0..r.end)
     }
 
     /// Words of `r` in the folded text with their offsets, as [`words_in`]
@@ -370,6 +403,10 @@ mod tests {
                     let joined: Vec<_> = words_in(&doc, a..b).collect();
                     assert_eq!(joined, fresh, "{text:?} {a}..{b}");
                     assert_eq!(*index.words(a..b), fresh, "{text:?} {a}..{b}");
+                    for n in [1, 2, 5] {
+                        let tail = &fresh[fresh.len().saturating_sub(n)..];
+                        assert_eq!(*index.words_tail(a..b, n), *tail, "{text:?} {a}..{b} {n}");
+                    }
                 }
             }
         }
@@ -409,6 +446,12 @@ mod tests {
                             })
                             .collect();
                         assert_eq!(*index.words(a..b), fresh, "{text:?} {a}..{b} /{step}");
+                        let tail = &fresh[fresh.len().saturating_sub(2)..];
+                        assert_eq!(
+                            *index.words_tail(a..b, 2),
+                            *tail,
+                            "{text:?} {a}..{b} /{step}"
+                        );
                     }
                 }
             }
