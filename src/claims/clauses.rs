@@ -16,10 +16,15 @@ impl Attributor<'_, '_> {
     /// "; " or a clause opener ("while", "but"); it ends at "; " or a
     /// clause opener after `pos`.
     pub(super) fn clause_of(&self, s: Range<usize>, pos: usize) -> (usize, usize) {
-        let mut lo = s.start + dateline_len(&self.text[s.clone()]);
-        let lo_sent = lo;
         let si = self.doc.sentence_index(pos);
         let whole = self.doc.sentences.get(si) == Some(&s);
+        let dateline = if whole {
+            self.sentence_dateline(si)
+        } else {
+            dateline_len(&self.text[s.clone()])
+        };
+        let mut lo = s.start + dateline;
+        let lo_sent = lo;
         let verbs = if whole && lo_sent == s.start {
             self.verbs_before(si, lo_sent, pos)
         } else {
@@ -182,7 +187,7 @@ impl Attributor<'_, '_> {
 
 /// The length of a wire dateline opening a sentence ("PARIS, June 28 - "),
 /// or 0.
-fn dateline_len(sentence: &str) -> usize {
+pub(super) fn dateline_len(sentence: &str) -> usize {
     // The first word decides first: the dash is searched for only after a
     // word in capitals (the dash's leading space ends that word, so it is
     // the same word as the first of the part before the dash).
