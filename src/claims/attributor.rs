@@ -79,4 +79,9 @@ impl<'a, 'd> Attributor<'a, 'd> {
     pub(super) fn words(&self, r: Range<usize>) -> Words<'_, 'd> {
         self.word_index.words(r)
     }
+
+    /// The last `n` words of `r` (see [`WordIndex::words_tail`]).
+    pub(super) fn words_tail(&self, r: Range<usize>, n: usize) -> Words<'_, 'd> {
+        self.word_index.words_tail(r, n)
+    }
 }

@@ -17,7 +17,7 @@ use std::ops::Range;
 
 use super::attributor::Attributor;
 use super::mentions::EntityMention;
-use super::words::Word;
+use super::words::{words_in, Word};
 use crate::lexicon::mark;
 use crate::record::EntityType;
 
@@ -44,8 +44,10 @@ impl Attributor<'_, '_> {
     /// <MOB> and Chevron Corp <CHV> 550,000 bpd`" (a ticker list ending in
     /// "and X"), "three other men".
     pub(super) fn has_no_single_bearer(&self, fig: Range<usize>, lo: usize) -> bool {
-        let after = self.words(fig.end..(fig.end + 40).min(self.text.len()));
-        if after.first().is_some_and(|w| w.2 == "other") {
+        // Only the first word is read: no copy of the words cut at the
+        // 40th byte.
+        let mut after = words_in(self.doc, fig.end..(fig.end + 40).min(self.text.len()));
+        if after.next().is_some_and(|w| w.2 == "other") {
             return true;
         }
         let Some(before) = self.mentions.within(lo..fig.start).last() else {

@@ -16,10 +16,15 @@ impl Attributor<'_, '_> {
     /// "; " or a clause opener ("while", "but"); it ends at "; " or a
     /// clause opener after `pos`.
     pub(super) fn clause_of(&self, s: Range<usize>, pos: usize) -> (usize, usize) {
-        let mut lo = s.start + dateline_len(&self.text[s.clone()]);
-        let lo_sent = lo;
         let si = self.doc.sentence_index(pos);
         let whole = self.doc.sentences.get(si) == Some(&s);
+        let dateline = if whole {
+            self.sentence_dateline(si)
+        } else {
+            dateline_len(&self.text[s.clone()])
+        };
+        let mut lo = s.start + dateline;
+        let lo_sent = lo;
         let verbs = if whole && lo_sent == s.start {
             self.verbs_before(si, lo_sent, pos)
         } else {
@@ -182,7 +187,7 @@ impl Attributor<'_, '_> {
 
 /// The length of a wire dateline opening a sentence ("PARIS, June 28 - "),
 /// or 0.
-fn dateline_len(sentence: &str) -> usize {
+pub(super) fn dateline_len(sentence: &str) -> usize {
     // The first word decides first: the dash is searched for only after a
     // word in capitals (the dash's leading space ends that word, so it is
     // the same word as the first of the part before the dash).
@@ -191,20 +196,58 @@ fn dateline_len(sentence: &str) -> usize {
     if !caps {
         return 0;
     }
-    let Some(k) = sentence.find(" - ").or_else(|| sentence.find(" -- ")) else {
-        return 0;
+    // The first " - " (else the first " -- ") ends a dateline when at most
+    // six words lie before it, that is when it starts before the seventh
+    // word: the search reads no further than that (a long sentence of
+    // tables or lists opening with a word in capitals is not read whole
+    // for each of its figures).
+    let seventh = nth_word_start(sentence, 7);
+    let (k, dash) = match find_before(sentence, " - ", seventh) {
+        Some(k) => (k, 3),
+        None => match find_before(sentence, " -- ", seventh) {
+            // Only without a " - " anywhere does the " -- " count.
+            Some(k) if !sentence.contains(" - ") => (k, 4),
+            _ => return 0,
+        },
     };
-    let head = &sentence[..k];
-    if head.split_whitespace().count() <= 6 {
-        let dash = if sentence[k..].starts_with(" -- ") {
-            4
+    k + dash
+}
+
+/// Where the `n`th word (counted from 1, split at white space) of `text`
+/// starts, or past its end when it has fewer words.
+fn nth_word_start(text: &str, n: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut words = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII bytes one at a time (its white space is `\t`..=`\r` and
+        // the space), other characters decoded.
+        let (space, len) = if b.is_ascii() {
+            (matches!(b, b'\t'..=b'\r' | b' '), 1)
         } else {
-            3
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
         };
-        k + dash
-    } else {
-        0
+        if !space && !in_word {
+            words += 1;
+            if words == n {
+                return i;
+            }
+        }
+        in_word = !space;
+        i += len;
     }
+    text.len() + 1
+}
+
+/// Where the first `pattern` (ASCII) of `text` starts, if it starts
+/// before `limit`.
+fn find_before(text: &str, pattern: &str, limit: usize) -> Option<usize> {
+    let end = text.len().min(limit.saturating_add(pattern.len() - 1));
+    text.as_bytes()[..end]
+        .windows(pattern.len())
+        .position(|w| w == pattern.as_bytes())
 }
 
 #[cfg(test)]
@@ -228,6 +271,51 @@ mod tests {
         assert_eq!(dateline_len("PARIS, June 28 Acme said"), 0);
         assert_eq!(dateline_len("A - b"), 0);
         assert_eq!(dateline_len("ONE TWO THREE FOUR FIVE SIX SEVEN - x"), 0);
+        assert_eq!(dateline_len("ONE TWO THREE FOUR FIVE SIX - x"), 30);
+        assert_eq!(dateline_len("ONE TWO THREE FOUR FIVE\u{a0}SIX - x"), 31);
+    }
+
+    /// The bounded search finds what a search of the whole sentence
+    /// finds, on every suffix of some wire texts.
+    #[test]
+    fn datelines_are_read_as_far_as_the_seventh_word() {
+        fn whole(sentence: &str) -> usize {
+            let first = sentence.split([',', ' ']).next().unwrap_or("");
+            let caps = first.len() >= 2 && first.chars().all(|c| c.is_uppercase() || c == '.');
+            if !caps {
+                return 0;
+            }
+            let Some(k) = sentence.find(" - ").or_else(|| sentence.find(" -- ")) else {
+                return 0;
+            };
+            if sentence[..k].split_whitespace().count() <= 6 {
+                k + if sentence[k..].starts_with(" -- ") {
+                    4
+                } else {
+                    3
+                }
+            } else {
+                0
+            }
+        }
+        let texts = [
+            "LONDON 1996-08-30 - Results of English league matches - Arsenal 2 Chelsea 1 - x",
+            "U.S. -- A B C D E -- F - G",
+            "NEW  YORK\u{2003}-- é ü - x -- y",
+            "PARIS, June 28 -- Acme said -- that 3 - 2",
+            "NEW YORK -- Acme said 3 - 2",
+            "NEW YORK -- Acme said 3 4 - 2",
+            "NEW YORK ONE TWO THREE FOUR FIVE -- Acme",
+            "SOCCER 1 2 3 4 5 6 7 8 - 9 -- 10",
+            "A1 B2 -",
+            "AB -- ",
+        ];
+        for text in texts {
+            for (i, _) in text.char_indices() {
+                let s = &text[i..];
+                assert_eq!(super::dateline_len(s), whole(s), "{s:?}");
+            }
+        }
     }
 
     /// A long paragraph with a semicolon in every sentence: the brackets

@@ -18,7 +18,8 @@
 //! # What each module holds
 //!
 //! - `words`: the word index of the folded text: joins of the document's
-//!   base tokens, each word with its lexicon marks.
+//!   base tokens, each word with its lexicon marks, indexed a sentence at a
+//!   time as the rules first read it.
 //! - `verbs`: finding attribution verbs in a stretch of text.
 //! - `mentions`: the entity mentions that can be a subject, source or
 //!   speaker, looked up by range.

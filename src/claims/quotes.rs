@@ -11,6 +11,9 @@
 
 use std::ops::Range;
 
+use aho_corasick::{AhoCorasick, Input, MatchKind};
+use once_cell::sync::Lazy;
+
 use super::words::words_in;
 use crate::lexicon::{mark, AttributionVerbs, ClaimCues};
 use crate::text::{is_title_or_caps, Doc};
@@ -371,30 +374,25 @@ impl<'a, 'd> QuoteScanner<'a, 'd> {
     }
 }
 
+/// The bytes that can start a line break or a quote mark: `\n`, `"`, `'`
+/// and 0xE2 (the first byte of every curly mark), found by one (SIMD)
+/// search for the four.
+static MARK_BYTES: Lazy<AhoCorasick> = Lazy::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build([&b"\n"[..], b"\"", b"'", b"\xE2"])
+        .unwrap()
+});
+
 /// Where the first byte at or after `from` is one that can start a line
-/// break or a quote mark: `\n`, `"`, `'` or 0xE2 (the first byte of every
-/// curly mark). Eight bytes are tested at a time.
+/// break or a quote mark ([`MARK_BYTES`]).
 fn next_mark_byte(bytes: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // Does any byte of `x` equal `b`? (A zero byte of `x ^ b…b`.)
-    let has = |x: u64, b: u8| {
-        let y = x ^ (ONES * u64::from(b));
-        y.wrapping_sub(ONES) & !y & HIGHS != 0
-    };
-    let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        if has(x, b'\n') || has(x, b'"') || has(x, b'\'') || has(x, 0xE2) {
-            break;
-        }
-        i += 8;
+    if from >= bytes.len() {
+        return None;
     }
-    bytes
-        .get(i..)?
-        .iter()
-        .position(|&b| matches!(b, b'\n' | b'"' | b'\'' | 0xE2))
-        .map(|p| i + p)
+    MARK_BYTES
+        .find(Input::new(bytes).range(from..))
+        .map(|m| m.start())
 }
 
 /// An opening mark after a sentence's end and a space, before a capital

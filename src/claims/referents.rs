@@ -10,7 +10,6 @@ use std::ops::Range;
 
 use super::attributor::Attributor;
 use super::authors::names_a_document;
-use super::mentions::EntityMention;
 use super::verbs::AttributionVerb;
 use crate::lexicon::mark;
 use crate::record::EntityType;
@@ -314,30 +313,29 @@ impl Attributor<'_, '_> {
             Some("they" | "we" | "i" | "you" | "who" | "which") => return Referent::Plural,
             _ => {}
         }
-        let ms: Vec<EntityMention> = self.mentions.within(r.clone()).copied().collect();
-        let persons: Vec<&EntityMention> =
-            ms.iter().filter(|m| m.kind == EntityType::Person).collect();
-        let has_and = words.iter().any(|w| w.2 == "and");
-        if persons.len() >= 2 && has_and {
+        // The phrase's mentions, read in place (a phrase is short; no list
+        // is collected per verb).
+        let ms = || self.mentions.within(r.clone());
+        let (mut first_person, mut last_person, mut persons) = (None, None, 0);
+        for m in ms().filter(|m| m.kind == EntityType::Person) {
+            first_person = first_person.or(Some(m));
+            last_person = Some(m);
+            persons += 1;
+        }
+        if persons >= 2 && words.iter().any(|w| w.2 == "and") {
             return Referent::Plural;
         }
-        if let Some(p) = if before {
-            persons.last()
-        } else {
-            persons.first()
-        } {
+        let person = if before { last_person } else { first_person };
+        if let Some(p) = person {
             return Referent::Named {
                 entity: p.entity,
                 human: true,
             };
         }
         let is_doc = names_a_document(&self.doc.folded[r.clone()], self.cues);
-        let orgs: Vec<&EntityMention> = ms
-            .iter()
-            .filter(|m| m.kind == EntityType::Organization)
-            .collect();
+        let first_org = ms().find(|m| m.kind == EntityType::Organization);
         if is_doc {
-            return match orgs.first() {
+            return match first_org {
                 Some(o) => Referent::Named {
                     entity: o.entity,
                     human: false,
@@ -345,7 +343,7 @@ impl Attributor<'_, '_> {
                 None => Referent::Document(self.author_at(r.start)),
             };
         }
-        if let Some(o) = orgs.first() {
+        if let Some(o) = first_org {
             // "a spokesman for the LSE", "the President of the WUC": a
             // person's role in the organization.
             let lead = words
@@ -362,12 +360,10 @@ impl Attributor<'_, '_> {
             .iter()
             .filter(|w| {
                 !matches!(w.2, "the")
-                    && !ms
-                        .iter()
-                        .any(|m| m.kind == EntityType::Place && m.start <= w.0 && w.1 <= m.end)
+                    && !ms().any(|m| m.kind == EntityType::Place && m.start <= w.0 && w.1 <= m.end)
             })
             .count();
-        if let (Some(p), 0) = (ms.first(), non_place_words) {
+        if let (Some(p), 0) = (ms().next(), non_place_words) {
             return Referent::Named {
                 entity: p.entity,
                 human: false,

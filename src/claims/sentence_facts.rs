@@ -10,6 +10,7 @@
 use std::cell::OnceCell;
 
 use super::attributor::Attributor;
+use super::clauses::dateline_len;
 use super::hedging::hedges;
 use super::referents::Referent;
 use super::speakers::{Attribution, PRONOUN_REACH};
@@ -33,6 +34,9 @@ pub(super) struct SentenceFacts {
     referents: Vec<OnceCell<Vec<(usize, Referent)>>>,
     /// Per sentence: its attribution, if it has an attribution verb.
     attribution: Vec<OnceCell<Option<Attribution>>>,
+    /// Per sentence: the length of its dateline, read by each of its
+    /// figures' clauses.
+    datelines: Vec<OnceCell<usize>>,
 }
 
 impl SentenceFacts {
@@ -45,6 +49,7 @@ impl SentenceFacts {
             openers: vec![OnceCell::new(); n],
             referents: vec![OnceCell::new(); n],
             attribution: vec![OnceCell::new(); n],
+            datelines: vec![OnceCell::new(); n],
         }
     }
 }
@@ -89,6 +94,12 @@ impl Attributor<'_, '_> {
     /// The attribution verbs of sentence `i` (`self.verbs` of its span).
     pub(super) fn sentence_verbs(&self, i: usize) -> &[AttributionVerb] {
         self.facts.verbs[i].get_or_init(|| self.verbs(self.doc.sentences[i].clone()))
+    }
+
+    /// The length of sentence `i`'s dateline (`clauses::dateline_len`).
+    pub(super) fn sentence_dateline(&self, i: usize) -> usize {
+        *self.facts.datelines[i]
+            .get_or_init(|| dateline_len(&self.doc.text[self.doc.sentences[i].clone()]))
     }
 
     /// The hedges of sentence `i` (`hedging::hedges`).

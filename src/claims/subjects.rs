@@ -87,7 +87,7 @@ impl Attributor<'_, '_> {
     /// about, unless its own phrase names a bearer.
     pub(super) fn is_comparison(&self, pos: usize) -> bool {
         let s = self.near(self.doc.sentence_span(pos), pos..pos);
-        let lead = self.words(s.start.min(pos)..pos);
+        let lead = self.words_tail(s.start.min(pos)..pos, 4);
         lead.iter()
             .rev()
             .take(4)
@@ -315,7 +315,11 @@ impl Attributor<'_, '_> {
             .map(|w| w[0].1)
             .unwrap_or(lo);
         let in_place = |m: &&EntityMention| {
-            let lead = self.words(lo..m.start);
+            // Only an "in" among the last four words counts, and the word
+            // before it: the last five words decide.
+            let lead = self.words_tail(lo..m.start, 5);
+            #[cfg(test)]
+            tests::WORK.with(|w| w.set(w.get() + lead.len()));
             let Some(k) = lead.iter().rposition(|w| w.2 == "in") else {
                 return false;
             };
@@ -370,4 +374,46 @@ fn strip_tickers(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use crate::{Article, Extractor};
+
+    thread_local! {
+        /// Words read before mentions to find "in" for a figure's place.
+        pub(super) static WORK: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// A figure after a long list of places reads a few words before each
+    /// place, not the clause up to each (quadratic in the list's length).
+    #[test]
+    fn places_before_a_figure_cost_linear_work() {
+        let x = Extractor::new();
+        let cities = [
+            "Paris",
+            "Lyon",
+            "Nice",
+            "Lille",
+            "Nantes",
+            "Marseille",
+            "Toulouse",
+            "Bordeaux",
+        ];
+        for repeats in [2, 8] {
+            let list: Vec<&str> = cities.iter().copied().cycle().take(8 * repeats).collect();
+            let text = format!("In {}, 5 people came.", list.join(" and "));
+            WORK.with(|w| w.set(0));
+            let record = x.extract(&Article::new("a", text)).unwrap();
+            let work = WORK.with(Cell::get);
+            assert!(record.claims.iter().any(|c| c.value == Some(5.0)));
+            let places = list.len();
+            assert!(
+                work > 0 && work <= 6 * places,
+                "{places} places: {work} words read"
+            );
+        }
+    }
 }

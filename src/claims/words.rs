@@ -14,6 +14,7 @@
 //! layer); a join of tokens, or a word cut by a range's edge, is looked up.
 
 use std::borrow::Cow;
+use std::cell::{Cell, OnceCell};
 use std::ops::{Deref, Range};
 
 use crate::lexicon::{mark, WordMarks};
@@ -120,45 +121,172 @@ impl<'t> Deref for Words<'_, 't> {
     }
 }
 
-/// Every word of one text, in order, so that the words of any range are a
-/// slice of this index, read without joining tokens or allocating again.
+/// The words of one text, indexed a sentence at a time on first use, so
+/// that the words of a range within a sentence are a slice of its index,
+/// read without joining tokens or allocating again, and a sentence that
+/// holds no claim costs nothing.
+///
+/// The text is cut into segments at its sentences' starts, each moved on
+/// past the tokens of a word begun before it (words hold no white space,
+/// so the move is almost never needed): every word then lies within one
+/// segment.
 pub(super) struct WordIndex<'t> {
+    text: &'t str,
     folded: &'t str,
+    tokens: &'t [Token],
+    sentences: &'t [Range<usize>],
     /// The lexicon's table, for the marks of words cut by a range.
     marks: &'t WordMarks,
+    /// Per segment (one per sentence, or one for a text without any): its
+    /// words, indexed on first use.
+    segments: Vec<OnceCell<Segment<'t>>>,
+    /// The segment read last: the rules read around one claim at a time.
+    last: Cell<usize>,
+}
+
+/// The words of one segment of the text.
+struct Segment<'t> {
+    /// The bytes the segment covers: from its first token to the next
+    /// segment's first token.
+    span: Range<usize>,
     words: Vec<Word<'t>>,
 }
 
 impl<'t> WordIndex<'t> {
-    /// Index the words of `doc`.
+    /// An index of the words of `doc`, empty until asked.
     pub(super) fn new(doc: &'t Doc<'_>) -> WordIndex<'t> {
-        // `words_in` over the whole text, without its clipping to a range.
-        let text = doc.text;
-        let folded = doc.folded.as_str();
-        let toks = &doc.tokens;
-        // At most one word per token (most tokens are words: a smaller
-        // guess grew the vector once, copying it).
-        let mut words = Vec::with_capacity(toks.len());
-        let mut k = 0;
-        while k < toks.len() {
-            let t = &toks[k];
-            k += 1;
-            if !starts_word(t) {
-                continue;
-            }
-            let mut end = t.end;
-            while k < toks.len() && toks[k].start == end && continues_word(text, &toks[k]) {
-                end = toks[k].end;
-                k += 1;
-            }
-            let marks = marks_of(doc, t, t.start, end);
-            words.push((t.start, end, &folded[t.start..end], marks));
-        }
+        let n = doc.sentences.len().max(1);
         WordIndex {
-            folded,
+            text: doc.text,
+            folded: doc.folded.as_str(),
+            tokens: &doc.tokens,
+            sentences: &doc.sentences,
             marks: doc.word_marks,
-            words,
+            segments: (0..n).map(|_| OnceCell::new()).collect(),
+            last: Cell::new(0),
         }
+    }
+
+    /// The first token of segment `k` (the token count past the last).
+    fn segment_token(&self, k: usize) -> usize {
+        let toks = self.tokens;
+        if k == 0 {
+            return 0;
+        }
+        let Some(s) = self.sentences.get(k) else {
+            return toks.len();
+        };
+        let mut t = toks.partition_point(|t| t.start < s.start);
+        if t < toks.len() && self.continues_earlier_word(t) {
+            // Past the rest of that word.
+            t += 1;
+            while t < toks.len()
+                && toks[t].start == toks[t - 1].end
+                && continues_word(self.text, &toks[t])
+            {
+                t += 1;
+            }
+        }
+        t
+    }
+
+    /// Does token `t` belong to a word begun at an earlier token?
+    fn continues_earlier_word(&self, t: usize) -> bool {
+        let toks = self.tokens;
+        let mut j = t;
+        // Back over joined tokens to the one that starts their word.
+        while j > 0 && toks[j - 1].end == toks[j].start && continues_word(self.text, &toks[j]) {
+            if starts_word(&toks[j - 1]) {
+                return true;
+            }
+            j -= 1;
+        }
+        false
+    }
+
+    /// Segment `k`, indexed now if not yet.
+    fn segment(&self, k: usize) -> &Segment<'t> {
+        self.segments[k].get_or_init(|| {
+            let (from, to) = (self.segment_token(k), self.segment_token(k + 1));
+            let toks = &self.tokens[..to];
+            let byte = |t: usize| {
+                if k == 0 && t == 0 {
+                    0
+                } else {
+                    self.tokens.get(t).map_or(self.text.len(), |t| t.start)
+                }
+            };
+            let mut words = Vec::with_capacity(to - from);
+            let mut i = from;
+            while i < toks.len() {
+                let t = &toks[i];
+                i += 1;
+                if !starts_word(t) {
+                    continue;
+                }
+                let mut end = t.end;
+                while i < toks.len() && toks[i].start == end && continues_word(self.text, &toks[i])
+                {
+                    end = toks[i].end;
+                    i += 1;
+                }
+                let marks = if end == t.end {
+                    t.marks & !mark::EXACT
+                } else {
+                    looked_up(self.marks, &self.folded[t.start..end])
+                };
+                words.push((t.start, end, &self.folded[t.start..end], marks));
+            }
+            #[cfg(test)]
+            tests::WORK.with(|w| w.set(w.get() + words.len()));
+            Segment {
+                span: byte(from)..byte(to).max(byte(from)),
+                words,
+            }
+        })
+    }
+
+    /// The segment holding byte `at`.
+    fn segment_at(&self, at: usize) -> usize {
+        let last = self.last.get();
+        if self.segments[last]
+            .get()
+            .is_some_and(|seg| seg.span.contains(&at))
+        {
+            return last;
+        }
+        // A segment starts at or after its sentence's start.
+        let mut k = self
+            .sentences
+            .partition_point(|s| s.start <= at)
+            .saturating_sub(1);
+        while k > 0 && self.segment(k).span.start > at {
+            k -= 1;
+        }
+        self.last.set(k);
+        k
+    }
+
+    /// The last `n` words of `r`, as the tail of [`words`](Self::words)
+    /// gives them, without a copy of the words before them when the range
+    /// is cut (a sentence's part around a figure).
+    pub(super) fn words_tail(&self, r: Range<usize>, n: usize) -> Words<'_, 't> {
+        if r.is_empty() || self.folded.get(r.clone()).is_none() {
+            return Words(Cow::Borrowed(&[]));
+        }
+        let k = self.segment_at(r.start);
+        let seg = self.segment(k);
+        if r.end > seg.span.end && k + 1 != self.segments.len() {
+            let all = self.words(r);
+            return Words(Cow::Owned(all[all.len().saturating_sub(n)..].to_vec()));
+        }
+        let inner = overlapping(&seg.words, &r);
+        if inner.len() <= n {
+            return self.words(r);
+        }
+        // Not the first word overlapping `r`: it starts inside `r`, and
+        // only the last one may be cut.
+        self.words(inner[inner.len() - n].0..r.end)
     }
 
     /// Words of `r` in the folded text with their offsets, as [`words_in`]
@@ -168,16 +296,32 @@ impl<'t> WordIndex<'t> {
         if r.is_empty() || folded.get(r.clone()).is_none() {
             return Words(Cow::Borrowed(&[]));
         }
-        let from = self.words.partition_point(|&(_, e, _, _)| e <= r.start);
-        let to = from + self.words[from..].partition_point(|&(s, _, _, _)| s < r.end);
-        let inner = &self.words[from..to];
+        let first = self.segment_at(r.start);
+        let seg = self.segment(first);
+        let inner: Cow<'_, [Word<'t>]> =
+            if r.end <= seg.span.end || first + 1 == self.segments.len() {
+                Cow::Borrowed(overlapping(&seg.words, &r))
+            } else {
+                // A range over several sentences: their words joined.
+                let mut all = Vec::new();
+                let mut k = first;
+                while k < self.segments.len() {
+                    let seg = self.segment(k);
+                    all.extend_from_slice(overlapping(&seg.words, &r));
+                    if r.end <= seg.span.end {
+                        break;
+                    }
+                    k += 1;
+                }
+                Cow::Owned(all)
+            };
         let cut_first = inner.first().is_some_and(|w| w.0 < r.start);
         let cut_last = inner.last().is_some_and(|w| w.1 > r.end);
         if !cut_first && !cut_last {
-            return Words(Cow::Borrowed(inner));
+            return Words(inner);
         }
         let mut out = Vec::with_capacity(inner.len());
-        let mut rest = inner;
+        let mut rest = &inner[..];
         // A word begun before `r` is cut at `r.start`: its rest is a word
         // from its first letter or digit (the rest holds nothing else but
         // apostrophes and hyphens).
@@ -204,10 +348,23 @@ impl<'t> WordIndex<'t> {
     }
 }
 
+/// The words of `words` (in order) that overlap `r`.
+fn overlapping<'w, 't>(words: &'w [Word<'t>], r: &Range<usize>) -> &'w [Word<'t>] {
+    let from = words.partition_point(|&(_, e, _, _)| e <= r.start);
+    let to = from + words[from..].partition_point(|&(s, _, _, _)| s < r.end);
+    &words[from..to]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use regex::Regex;
+    use std::cell::Cell;
+
+    thread_local! {
+        /// Words indexed.
+        pub(super) static WORK: Cell<usize> = const { Cell::new(0) };
+    }
 
     /// What a word is, as a pattern: the definition the token joins follow.
     fn pattern() -> Regex {
@@ -246,8 +403,78 @@ mod tests {
                     let joined: Vec<_> = words_in(&doc, a..b).collect();
                     assert_eq!(joined, fresh, "{text:?} {a}..{b}");
                     assert_eq!(*index.words(a..b), fresh, "{text:?} {a}..{b}");
+                    for n in [1, 2, 5] {
+                        let tail = &fresh[fresh.len().saturating_sub(n)..];
+                        assert_eq!(*index.words_tail(a..b, n), *tail, "{text:?} {a}..{b} {n}");
+                    }
                 }
             }
+        }
+    }
+
+    /// The index cut at any sentence starts, even inside a word, gives
+    /// the words of one index of the whole text, over every range.
+    #[test]
+    fn words_are_the_same_at_any_sentence_cuts() {
+        let word = pattern();
+        let marks = &crate::lexicon::Lexicon::embedded().marks;
+        let texts = [
+            "O'Brien's co-op—“Ünal’s 3-4 x'-y” -'a 'b. İstanbul dog-'s 2024. Next",
+            "a-'-b c’d '-’ - ' 9’ a- x",
+        ];
+        for text in texts {
+            let mut doc = Doc::new(text, false);
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            // Sentences starting at every third, fifth or seventh boundary.
+            for step in [3, 5, 7] {
+                let starts: Vec<usize> = bounds.iter().copied().step_by(step).collect();
+                doc.sentences = starts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &a)| a..starts.get(i + 1).copied().unwrap_or(text.len()))
+                    .collect();
+                let index = WordIndex::new(&doc);
+                for (k, &a) in bounds.iter().enumerate() {
+                    for &b in &bounds[k..] {
+                        let fresh: Vec<Word<'_>> = word
+                            .find_iter(&doc.folded[a..b])
+                            .map(|m| {
+                                let w = m.as_str();
+                                (a + m.start(), a + m.end(), w, looked_up(marks, w))
+                            })
+                            .collect();
+                        assert_eq!(*index.words(a..b), fresh, "{text:?} {a}..{b} /{step}");
+                        let tail = &fresh[fresh.len().saturating_sub(2)..];
+                        assert_eq!(
+                            *index.words_tail(a..b, 2),
+                            *tail,
+                            "{text:?} {a}..{b} /{step}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// Only the sentences of claims (and those their rules read) are
+    /// indexed, not every sentence of the article.
+    #[test]
+    fn only_sentences_near_claims_are_indexed() {
+        let x = crate::Extractor::new();
+        let unit = "The weather was fine and the sea was calm. ";
+        let tail = "Li Wei said 5 people came.";
+        for repeats in [50, 400] {
+            WORK.with(|w| w.set(0));
+            let text = format!("{}{tail}", unit.repeat(repeats));
+            let record = x.extract(&crate::Article::new("a", text)).unwrap();
+            let work = WORK.with(Cell::get);
+            assert!(record.claims.iter().any(|c| c.value == Some(5.0)));
+            assert!(
+                work > 0 && work <= 30,
+                "{repeats} sentences: {work} words indexed"
+            );
         }
     }
 
