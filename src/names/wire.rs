@@ -91,21 +91,17 @@ fn date_follows(lex: &NameWords, rest: &str) -> bool {
         return false;
     }
     let window = first_chars(rest, 48);
-    let window = window.find("\n\n").map_or(window, |i| &window[..i]);
-    // The first five words of the window (only the first four are read).
-    let mut words = [""; 5];
-    let mut count = 0;
-    for w in window
+    let window = &window[..blank_line(window).unwrap_or(window.len())];
+    // The words of the window, read as far as needed: most ALL-CAPS words
+    // asked about are headline words, turned away at the first word after.
+    let mut words = window
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
         .take(5)
-    {
-        words[count] = w;
-        count += 1;
-    }
-    let words = &words[..count];
+        .peekable();
     let mut region_len = 0;
-    for (k, w) in words.iter().enumerate() {
+    let mut k = 0;
+    while let Some(w) = words.next() {
         if k > 2 || (k > 0 && !region_allowed) {
             return false;
         }
@@ -114,7 +110,7 @@ fn date_follows(lex: &NameWords, rest: &str) -> bool {
         }
         // A month and its day ("June 1"), not a headline's "MAY".
         let day_next = words
-            .get(k + 1)
+            .peek()
             .is_some_and(|d| d.len() <= 2 && d.chars().all(|c| c.is_ascii_digit()));
         if day_next && is_month(lex, w.trim_end_matches('.')) {
             return region_len < 30;
@@ -126,8 +122,23 @@ fn date_follows(lex: &NameWords, rest: &str) -> bool {
             return false;
         }
         region_len += w.len();
+        k += 1;
     }
     false
+}
+
+/// The offset of the first blank line mark (`\n\n`) in `s`.
+fn blank_line(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(n) = bytes[from..].iter().position(|&b| b == b'\n') {
+        let at = from + n;
+        if bytes.get(at + 1) == Some(&b'\n') {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// The first `n` characters of `s` (all of it when shorter).
@@ -464,7 +475,15 @@ fn body_names<'t>(
             .iter()
             .any(|&(a, b)| words.toks[a].start <= s.start && s.end <= words.toks[b - 1].end)
     };
+    // The lengths of the candidates: an ASCII form of another length is
+    // none of them (upper-casing keeps an ASCII form's length).
+    let lengths = candidates
+        .iter()
+        .fold(0u64, |m, c| m | 1 << c.len().min(63));
     let mut learn = |form: &str, kind: EntityType, s: &Span| {
+        if form.is_ascii() && (form.len() < 3 || lengths & 1 << form.len().min(63) == 0) {
+            return;
+        }
         if form.chars().count() < 3 {
             return;
         }

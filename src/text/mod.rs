@@ -130,6 +130,7 @@ impl<'a> Doc<'a> {
             tokens: &tokens,
             unicode_marks: &spare.unicode_marks,
             abbreviations: &lexicon.sentences.abbreviations,
+            folded: &folded,
         };
         sentences::split_sentences(text, &input, &mut sentences, &mut spare.breaks);
         tokens::assign_sentences(&mut tokens, &sentences);

@@ -108,9 +108,15 @@ pub(crate) struct Token {
     pub(crate) start: usize,
     /// Byte offset one past the last character.
     pub(crate) end: usize,
+    /// The lexicon's lists the token is on ([`mark`](crate::lexicon::mark)
+    /// bits): the exact bits of its text, the folded bits of its folded
+    /// text (`Doc::folded`), looked up once here for every stage.
+    pub(crate) marks: u64,
     /// Index in `Doc::sentences` of the first sentence ending after the
     /// token starts (the last sentence for a token after every sentence).
-    pub(crate) sentence: usize,
+    /// (32 bits: a token is 32 bytes, and an article of more than four
+    /// billion sentences is not news.)
+    pub(crate) sentence: u32,
     pub(crate) kind: TokenKind,
     pub(crate) case: Case,
     /// No white space between the previous token and this one (false for
@@ -119,10 +125,6 @@ pub(crate) struct Token {
     /// The first token on its line: a line break (`\n`) lies between the
     /// previous token and this one (true for the first token).
     pub(crate) line_start: bool,
-    /// The lexicon's lists the token is on ([`mark`](crate::lexicon::mark)
-    /// bits): the exact bits of its text, the folded bits of its folded
-    /// text (`Doc::folded`), looked up once here for every stage.
-    pub(crate) marks: u64,
 }
 
 /// `\p{L}` or `\p{N}` as the claims stage's pattern reads them, for the
@@ -297,7 +299,7 @@ pub(crate) fn assign_sentences(toks: &mut [Token], sentences: &[Range<usize>]) {
             sentence += 1;
             end = sentences[sentence].end;
         }
-        t.sentence = sentence;
+        t.sentence = u32::try_from(sentence).unwrap_or(u32::MAX);
     }
 }
 
@@ -487,7 +489,7 @@ mod tests {
         let text = "One two. Three.";
         let mut toks = cut(text);
         assign_sentences(&mut toks, &[0..8, 9..15]);
-        let sents: Vec<usize> = toks.iter().map(|t| t.sentence).collect();
+        let sents: Vec<u32> = toks.iter().map(|t| t.sentence).collect();
         assert_eq!(sents, vec![0, 0, 0, 1, 1]);
     }
 
