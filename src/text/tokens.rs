@@ -292,14 +292,18 @@ pub(crate) fn tokenize(
 /// (the last sentence for a token after every sentence).
 pub(crate) fn assign_sentences(toks: &mut [Token], sentences: &[Range<usize>]) {
     let last = sentences.len().saturating_sub(1);
-    let mut sentence = 0;
-    let mut end = sentences.first().map_or(usize::MAX, |s| s.end);
-    for t in toks {
-        while sentence < last && end <= t.start {
-            sentence += 1;
-            end = sentences[sentence].end;
+    // Sentences end in order: walk the tokens once, sentence by sentence.
+    let mut k = 0;
+    for (index, s) in sentences[..last].iter().enumerate() {
+        let index = u32::try_from(index).unwrap_or(u32::MAX);
+        while let Some(t) = toks.get_mut(k).filter(|t| t.start < s.end) {
+            t.sentence = index;
+            k += 1;
         }
-        t.sentence = u32::try_from(sentence).unwrap_or(u32::MAX);
+    }
+    let last = u32::try_from(last).unwrap_or(u32::MAX);
+    for t in &mut toks[k..] {
+        t.sentence = last;
     }
 }
 
@@ -491,6 +495,14 @@ mod tests {
         assign_sentences(&mut toks, &[0..8, 9..15]);
         let sents: Vec<u32> = toks.iter().map(|t| t.sentence).collect();
         assert_eq!(sents, vec![0, 0, 0, 1, 1]);
+        // After every sentence: the last; no sentence at all: 0.
+        let text = "One. Two. Three";
+        let mut toks = cut(text);
+        assign_sentences(&mut toks, &[0..4, 5..9]);
+        let sents: Vec<u32> = toks.iter().map(|t| t.sentence).collect();
+        assert_eq!(sents, vec![0, 0, 1, 1, 1]);
+        assign_sentences(&mut toks, &[]);
+        assert!(toks.iter().all(|t| t.sentence == 0));
     }
 
     #[test]
