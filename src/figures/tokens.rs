@@ -77,7 +77,7 @@ fn tokenize(doc: &Doc<'_>) -> Vec<Token> {
             kind,
             glued: first.glued,
             newline: first.line_start,
-            sentence: first.sentence,
+            sentence: first.sentence as usize,
             capital: first.case.starts_upper(),
             marks: marks & !mark::EXACT,
         });

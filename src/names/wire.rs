@@ -81,6 +81,8 @@ fn caps_joined(words: &Words<'_, '_>, j: usize) -> bool {
 /// A date follows a dateline name: an ISO date or a month and day, after at
 /// most a short region ("NICE, France 1996-08-30", "FARMINGTON HILLS,
 /// Mich.\n1996-08-30", "NEW YORK, June 1 -").
+// Asked at every ALL-CAPS word near the top (a wire headline is all of
+// them): no allocation, and a headline word turns it away at once.
 fn date_follows(lex: &NameWords, rest: &str) -> bool {
     // Without a comma the date comes next ("LONDON 1996-08-22"); a region
     // needs the comma ("NICE, France 1996-08-30").
@@ -88,14 +90,18 @@ fn date_follows(lex: &NameWords, rest: &str) -> bool {
     if !region_allowed && !rest.starts_with(' ') {
         return false;
     }
-    let window: String = rest.chars().take(48).collect();
-    let window = window.split("\n\n").next().unwrap_or("");
-    let mut region = String::new();
+    let window = first_chars(rest, 48);
+    let window = &window[..blank_line(window).unwrap_or(window.len())];
+    // The words of the window, read as far as needed: most ALL-CAPS words
+    // asked about are headline words, turned away at the first word after.
     let mut words = window
         .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty());
-    let words: Vec<&str> = words.by_ref().take(5).collect();
-    for (k, w) in words.iter().enumerate() {
+        .filter(|w| !w.is_empty())
+        .take(5)
+        .peekable();
+    let mut region_len = 0;
+    let mut k = 0;
+    while let Some(w) = words.next() {
         if k > 2 || (k > 0 && !region_allowed) {
             return false;
         }
@@ -103,12 +109,11 @@ fn date_follows(lex: &NameWords, rest: &str) -> bool {
             return true;
         }
         // A month and its day ("June 1"), not a headline's "MAY".
-        let month = w.trim_end_matches('.').to_lowercase();
         let day_next = words
-            .get(k + 1)
+            .peek()
             .is_some_and(|d| d.len() <= 2 && d.chars().all(|c| c.is_ascii_digit()));
-        if lex.months.contains(&month) && month.len() >= 3 && day_next {
-            return region.len() < 30;
+        if day_next && is_month(lex, w.trim_end_matches('.')) {
+            return region_len < 30;
         }
         // A region is written in Title Case or as an abbreviation
         // ("France", "Mich."), not as more headline words.
@@ -116,18 +121,62 @@ fn date_follows(lex: &NameWords, rest: &str) -> bool {
         if headline_word || !w.chars().all(|c| c.is_alphabetic() || c == '.') {
             return false;
         }
-        region.push_str(w);
+        region_len += w.len();
+        k += 1;
     }
     false
 }
 
+/// The offset of the first blank line mark (`\n\n`) in `s`.
+fn blank_line(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(n) = bytes[from..].iter().position(|&b| b == b'\n') {
+        let at = from + n;
+        if bytes.get(at + 1) == Some(&b'\n') {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// The first `n` characters of `s` (all of it when shorter).
+fn first_chars(s: &str, n: usize) -> &str {
+    match s.as_bytes().get(..n) {
+        // All ASCII: `n` bytes are `n` characters.
+        Some(head) if head.is_ascii() => &s[..n],
+        _ => s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i]),
+    }
+}
+
+/// `w` lower-cased is a month name of three letters or more.
+fn is_month(lex: &NameWords, w: &str) -> bool {
+    const MAX: usize = 16;
+    if w.is_ascii() && w.len() <= MAX {
+        let mut lower = [0u8; MAX];
+        let lower = &mut lower[..w.len()];
+        lower.copy_from_slice(w.as_bytes());
+        lower.make_ascii_lowercase();
+        // ASCII lower-cased is still ASCII, hence UTF-8.
+        let month = std::str::from_utf8(lower).unwrap_or("");
+        return month.len() >= 3 && lex.months.contains(month);
+    }
+    let month = w.to_lowercase();
+    month.len() >= 3 && lex.months.contains(&month)
+}
+
 fn is_iso_date(w: &str) -> bool {
-    let parts: Vec<&str> = w.split('-').collect();
-    parts.len() == 3
-        && parts[0].len() == 4
-        && parts[1].len() == 2
-        && parts[2].len() >= 2
-        && parts
+    let mut parts = w.split('-');
+    let (Some(year), Some(month), Some(day), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    year.len() == 4
+        && month.len() == 2
+        && day.len() >= 2
+        && [year, month, day]
             .iter()
             .all(|p| p.chars().take(2).all(|c| c.is_ascii_digit()))
 }
@@ -339,30 +388,40 @@ pub(super) fn acronyms_after_names(words: &Words<'_, '_>, chosen: &[Span], extra
 /// alone let no word through: only names the body establishes count.
 pub(super) fn headline_names(words: &Words<'_, '_>, chosen: &mut Vec<Span>) {
     let text = words.doc.text;
-    let Some(&(dateline, _)) = dateline_runs(words).first() else {
+    let datelines = dateline_runs(words);
+    let Some(&(dateline, _)) = datelines.first() else {
         return;
     };
     let body = words.toks[dateline].start;
-    let known = body_names(words, chosen, body);
+    let headline = words.toks.partition_point(|t| t.start < body);
+    // The headline's ALL-CAPS runs are the only names looked up: the body
+    // is read for those alone, not turned into a table of all its names.
+    let mut candidates: Vec<&str> = (0..headline)
+        .flat_map(|i| (1..=3).filter_map(move |len| caps_run(words, i, i + len, headline)))
+        .map(|(s, e)| &text[s..e])
+        .collect();
+    if candidates.is_empty() {
+        return;
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    let known = body_names(words, chosen, body, &datelines, &candidates);
     if known.is_empty() {
         return;
     }
-    let headline = words.toks.partition_point(|t| t.start < body);
     let mut found: Vec<Span> = Vec::new();
     let mut i = 0;
     while i < headline {
         let longest = (1..=3).rev().find_map(|len| {
             let j = i + len;
-            let caps = j <= headline
-                && (i..j).all(|k| words.is_all_caps(k))
-                && (i + 1..j).all(|k| words.sep(k) == " ");
-            if !caps {
-                return None;
-            }
-            let (s, e) = words.span(i, j);
-            known.get(&text[s..e]).map(|k| (j, s, e, k))
+            let (s, e) = caps_run(words, i, j, headline)?;
+            let caps = &text[s..e];
+            known
+                .iter()
+                .find(|(key, _, _)| *key == caps)
+                .map(|(_, kind, canonical)| (j, s, e, kind, canonical))
         });
-        let Some((j, s, e, (kind, canonical))) = longest else {
+        let Some((j, s, e, kind, canonical)) = longest else {
             i += 1;
             continue;
         };
@@ -387,22 +446,57 @@ pub(super) fn headline_names(words: &Words<'_, '_>, chosen: &mut Vec<Span>) {
     chosen.sort_by_key(|s| (s.start, s.end));
 }
 
-/// The names the body (from byte `body` on) establishes, in capitals, with
-/// their type and canonical name; a person's name parts too ("INCE").
-fn body_names(
-    words: &Words<'_, '_>,
+/// The span of words `i..j` when they are ALL-CAPS words of the headline
+/// (before word `headline`) with one space between each two.
+fn caps_run(words: &Words<'_, '_>, i: usize, j: usize, headline: usize) -> Option<(usize, usize)> {
+    let caps = j <= headline
+        && (i..j).all(|k| words.is_all_caps(k))
+        && (i + 1..j).all(|k| words.sep(k) == " ");
+    caps.then(|| words.span(i, j))
+}
+
+/// Of the `candidates` (sorted ALL-CAPS spellings), those the body (from
+/// byte `body` on, outside the `datelines`) establishes as names, with the
+/// type and canonical name of the first that does: a name in capitals, or
+/// a person's name part ("INCE").
+fn body_names<'t>(
+    words: &Words<'_, 't>,
     chosen: &[Span],
     body: usize,
-) -> std::collections::HashMap<String, (EntityType, String)> {
+    datelines: &[(usize, usize)],
+    candidates: &[&'t str],
+) -> Vec<(&'t str, EntityType, String)> {
     let text = words.doc.text;
-    let mut known = std::collections::HashMap::new();
+    let mut known: Vec<(&'t str, EntityType, String)> = Vec::new();
     // The dateline only says where the story was filed: the body's own
     // mentions type the name ("MILAN" the club, below "MILAN 1996-08-30").
-    let datelines = dateline_runs(words);
     let in_dateline = |s: &Span| {
         datelines
             .iter()
             .any(|&(a, b)| words.toks[a].start <= s.start && s.end <= words.toks[b - 1].end)
+    };
+    // The lengths of the candidates: an ASCII form of another length is
+    // none of them (upper-casing keeps an ASCII form's length).
+    let lengths = candidates
+        .iter()
+        .fold(0u64, |m, c| m | 1 << c.len().min(63));
+    let mut learn = |form: &str, kind: EntityType, s: &Span| {
+        if form.is_ascii() && (form.len() < 3 || lengths & 1 << form.len().min(63) == 0) {
+            return;
+        }
+        if form.chars().count() < 3 {
+            return;
+        }
+        let Some(key) = candidate_in_capitals(candidates, form) else {
+            return;
+        };
+        if known.iter().all(|(k, _, _)| *k != key) {
+            let canonical = s
+                .canonical
+                .clone()
+                .unwrap_or_else(|| text[s.start..s.end].to_owned());
+            known.push((key, kind, canonical));
+        }
     };
     for s in chosen.iter().filter(|s| s.start >= body && !in_dateline(s)) {
         let Some(kind) = s.kind else { continue };
@@ -413,21 +507,29 @@ fn body_names(
             continue;
         }
         let name = &text[s.start..s.end];
-        let canonical = s.canonical.clone().unwrap_or_else(|| name.to_owned());
-        if name.chars().count() >= 3 {
-            known
-                .entry(name.to_uppercase())
-                .or_insert((kind, canonical.clone()));
-        }
+        learn(name, kind, s);
         if kind == EntityType::Person {
-            for part in name.split(' ').filter(|p| p.chars().count() >= 3) {
-                known
-                    .entry(part.to_uppercase())
-                    .or_insert((kind, canonical.clone()));
+            for part in name.split(' ') {
+                learn(part, kind, s);
             }
         }
     }
     known
+}
+
+/// The candidate that is `form` in capitals (`str::to_uppercase`), if any.
+fn candidate_in_capitals<'t>(candidates: &[&'t str], form: &str) -> Option<&'t str> {
+    const MAX: usize = 64;
+    let find = |upper: &str| candidates.binary_search(&upper).ok().map(|k| candidates[k]);
+    if form.is_ascii() && form.len() <= MAX {
+        let mut upper = [0u8; MAX];
+        let upper = &mut upper[..form.len()];
+        upper.copy_from_slice(form.as_bytes());
+        upper.make_ascii_uppercase();
+        // ASCII upper-cased is still ASCII, hence UTF-8.
+        return find(std::str::from_utf8(upper).unwrap_or(""));
+    }
+    find(&form.to_uppercase())
 }
 
 #[cfg(test)]

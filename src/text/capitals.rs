@@ -25,9 +25,12 @@
 //! A token's own case (capitalised, ALL CAPS…) is a fact of its base token
 //! ([`super::tokens::Case`]).
 
+use std::ops::Range;
+
 use once_cell::unsync::OnceCell;
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::tokens::{Token, TokenKind};
 use super::Doc;
 
 /// The capitals test of one line, computed on first use: each reads the
@@ -53,7 +56,7 @@ impl Doc<'_> {
         let line = self.line_index(offset);
         *self.line_capitals[line]
             .headline
-            .get_or_init(|| is_title_or_caps(&self.text[self.line_span(offset)]))
+            .get_or_init(|| self.line_is_title_or_caps(line))
     }
 
     /// Capitals say nothing here: the title, an ALL-CAPS line, or a Title
@@ -66,22 +69,140 @@ impl Doc<'_> {
         }
         let line = self.line_index(offset);
         *self.line_capitals[line].mute.get_or_init(|| {
-            let text = self.text[self.line_span(offset)].trim_end();
-            #[cfg(test)]
-            tests::LINE_BYTES_READ.with(|n| n.set(n.get() + text.len()));
-            let all_caps = !text.chars().any(char::is_lowercase);
+            let span = self.line_span_at(line);
+            let text = self.text[span.clone()].trim_end();
+            // Every lower-case character is alphabetic, so in a token: the
+            // tokens' case facts say whether the line has one.
+            let all_caps = !self.line_tokens(span).iter().any(|t| t.case.has_lower());
             // Decide on the cheap tests first: a body line ending like a
-            // sentence is never mute, whatever its case, so the (costly)
-            // headline-case test is only read for the rest.
+            // sentence is never mute, whatever its case, so the headline-case
+            // test is only read for the rest.
             (all_caps || !text.ends_with(['.', '!', '?', '"', '”', ')', ':', ';', ',']))
                 && self.in_headline_case(offset)
         })
     }
+
+    /// The base tokens of the line spanning `span`.
+    fn line_tokens(&self, span: Range<usize>) -> &[Token] {
+        let first = self.tokens.partition_point(|t| t.start < span.start);
+        let rest = &self.tokens[first..];
+        let n = rest.partition_point(|t| t.start < span.end);
+        #[cfg(test)]
+        tests::LINE_TOKENS_READ.with(|c| c.set(c.get() + n));
+        &rest[..n]
+    }
+
+    /// [`is_title_or_caps`] of line number `line`, read off its base tokens'
+    /// case facts when every character of the line has a [`word_class`]
+    /// (the words of such a line are joins of whole tokens).
+    fn line_is_title_or_caps(&self, line: usize) -> bool {
+        let span = self.line_span_at(line);
+        let text = &self.text[span.clone()];
+        if !all_known(text) {
+            return title_or_caps(text.unicode_words());
+        }
+        title_or_caps_of_tokens(self.text, self.line_tokens(span))
+    }
+}
+
+/// True when every character of `line` has a [`word_class`].
+fn all_known(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while let Some(n) = bytes[i..].iter().position(|b| !b.is_ascii()) {
+        i += n;
+        let c = line[i..]
+            .chars()
+            .next()
+            .unwrap_or(char::REPLACEMENT_CHARACTER);
+        if word_class(c).is_none() {
+            return false;
+        }
+        i += c.len_utf8();
+    }
+    true
+}
+
+/// [`title_or_caps`] of the words that the base tokens `toks` (all the
+/// tokens of one line of `text` whose characters all have a
+/// [`word_class`]) make, as [`known_words`] cuts them: glued runs of
+/// letters, digits and `_`, joined across one glued `MidLetter` or
+/// `MidNumLet` between two letters or one `MidNum` or `MidNumLet` between
+/// two digits. On such a line a token holds letters only, ASCII digits
+/// only, or one other character.
+fn title_or_caps_of_tokens(text: &str, toks: &[Token]) -> bool {
+    let mut words = 0usize;
+    let mut capitalised = 0usize;
+    // Every lower-case letter is in a word.
+    let has_lower = toks.iter().any(|t| t.case.has_lower());
+    let mut k = 0;
+    while k < toks.len() {
+        let first = &toks[k];
+        let Some(mut last) = core_class(text, first) else {
+            k += 1;
+            continue;
+        };
+        let mut chars = char_count(text, first);
+        let mut j = k + 1;
+        while let Some(t) = toks.get(j).filter(|t| t.glued) {
+            if let Some(class) = core_class(text, t) {
+                chars += char_count(text, t);
+                last = class;
+                j += 1;
+                continue;
+            }
+            let Some(next) = toks.get(j + 1).filter(|t| t.glued) else {
+                break;
+            };
+            let joins = matches!(
+                (last, mid_class(text, t), core_class(text, next)),
+                (Wb::Letter, Wb::MidLetter | Wb::MidNumLet, Some(Wb::Letter))
+                    | (Wb::Digit, Wb::MidNum | Wb::MidNumLet, Some(Wb::Digit))
+            );
+            if !joins {
+                break;
+            }
+            chars += 1;
+            j += 1;
+        }
+        // Short function words ("of", "in", "the") stay lower in Title Case.
+        if chars >= 4 && first.kind == TokenKind::Letters {
+            words += 1;
+            if first.case.starts_upper() {
+                capitalised += 1;
+            }
+        }
+        k = j;
+    }
+    verdict(words, capitalised, has_lower)
+}
+
+/// The [`Wb`] class of a token that is part of a word's core (letters,
+/// digits, `_`), `None` for the others.
+fn core_class(text: &str, t: &Token) -> Option<Wb> {
+    match t.kind {
+        TokenKind::Letters => Some(Wb::Letter),
+        TokenKind::Digits => Some(Wb::Digit),
+        TokenKind::Punct if text.as_bytes()[t.start] == b'_' => Some(Wb::Underscore),
+        _ => None,
+    }
+}
+
+/// The [`Wb`] class of a one-character token.
+fn mid_class(text: &str, t: &Token) -> Wb {
+    class_at(text, t.start).0
+}
+
+/// The characters of a token.
+fn char_count(text: &str, t: &Token) -> usize {
+    let bytes = &text.as_bytes()[t.start..t.end];
+    // Continuation bytes (0b10xx_xxxx) do not start a character.
+    bytes.len() - bytes.iter().filter(|&&b| (b as i8) < -0x40).count()
 }
 
 /// True for a line written in Title Case or ALL CAPS (a headline style).
 pub(crate) fn is_title_or_caps(line: &str) -> bool {
-    if line.is_ascii() || line.chars().all(|c| word_class(c).is_some()) {
+    if all_known(line) {
         title_or_caps(known_words(line))
     } else {
         title_or_caps(line.unicode_words())
@@ -106,6 +227,13 @@ fn title_or_caps<'l>(line_words: impl Iterator<Item = &'l str>) -> bool {
             capitalised += 1;
         }
     }
+    verdict(words, capitalised, has_lower)
+}
+
+/// Title Case or ALL CAPS, from the count of words of four letters or more
+/// (`words`), of those capitalised, and whether any word has a lower-case
+/// letter.
+fn verdict(words: usize, capitalised: usize, has_lower: bool) -> bool {
     if words == 0 {
         return false;
     }
@@ -226,8 +354,8 @@ mod tests {
     use super::*;
 
     thread_local! {
-        /// Bytes of lines read by `capitals_mute` on this thread.
-        pub(super) static LINE_BYTES_READ: Cell<usize> = const { Cell::new(0) };
+        /// Tokens of lines read by the capitals tests on this thread.
+        pub(super) static LINE_TOKENS_READ: Cell<usize> = const { Cell::new(0) };
     }
 
     /// Asking about every word of one long line reads the line once, not
@@ -237,20 +365,41 @@ mod tests {
     fn capitals_mute_reads_each_line_once() {
         let text = "Officials In Kabul Met Reporters On Monday ".repeat(2_000);
         let doc = Doc::new(&text, false);
-        LINE_BYTES_READ.with(|n| n.set(0));
+        LINE_TOKENS_READ.with(|n| n.set(0));
         for t in &doc.tokens {
             doc.capitals_mute(t.start);
+            doc.in_headline_case(t.start);
         }
-        let read = LINE_BYTES_READ.with(Cell::get);
+        // Once for the lower-case test, once for the headline case.
+        let read = LINE_TOKENS_READ.with(Cell::get);
         assert!(
-            read > 0 && read <= text.len(),
-            "{read} bytes read for {}",
-            text.len()
+            read > 0 && read <= 2 * doc.tokens.len(),
+            "{read} tokens read for {}",
+            doc.tokens.len()
         );
     }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(4_000))]
+
+        /// The line tests read off the tokens answer as the definitions
+        /// over the line's text do.
+        #[test]
+        fn line_tests_from_tokens(text in "([a-zA-Z0-9 _:.,;'‘’“”–—\u{a0}!?()\\-\t×÷Àéßÿ…•ΩⅫ²ªª\r]{0,40}\n?){0,4}") {
+            let doc = Doc::new(&text, false);
+            let mut start = 0;
+            for line in text.split('\n') {
+                let headline = title_or_caps(line.unicode_words());
+                prop_assert_eq!(doc.in_headline_case(start), headline, "{:?}", line);
+                let trimmed = line.trim_end();
+                let all_caps = !trimmed.chars().any(char::is_lowercase);
+                let mute = (all_caps
+                    || !trimmed.ends_with(['.', '!', '?', '"', '”', ')', ':', ';', ',']))
+                    && headline;
+                prop_assert_eq!(doc.capitals_mute(start), mute, "{:?}", line);
+                start += line.len() + 1;
+            }
+        }
 
         /// The known lines' words are `unicode_words`' words.
         #[test]

@@ -20,6 +20,7 @@
 //! - `capitals`: the capitals test, where capitals say nothing about names
 //!   (lines in Title Case or ALL CAPS, [`is_title_or_caps`]).
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use crate::lexicon::{Lexicon, WordMarks};
@@ -60,6 +61,8 @@ pub(crate) struct Doc<'a> {
     line_starts: Vec<usize>,
     /// The capitals test of each line, computed on demand.
     line_capitals: Vec<capitals::LineCapitals>,
+    /// The line [`Doc::line_index`] found last.
+    last_line: Cell<usize>,
     /// Buffers only the construction uses, kept for the next article.
     spare: Spare,
 }
@@ -127,6 +130,7 @@ impl<'a> Doc<'a> {
             tokens: &tokens,
             unicode_marks: &spare.unicode_marks,
             abbreviations: &lexicon.sentences.abbreviations,
+            folded: &folded,
         };
         sentences::split_sentences(text, &input, &mut sentences, &mut spare.breaks);
         tokens::assign_sentences(&mut tokens, &sentences);
@@ -147,6 +151,7 @@ impl<'a> Doc<'a> {
             headline,
             line_starts,
             line_capitals,
+            last_line: Cell::new(0),
             spare,
         }
     }
@@ -202,15 +207,29 @@ impl<'a> Doc<'a> {
             .any(char::is_alphanumeric)
     }
 
+    /// The index of the line holding `offset`. The callers ask about the
+    /// offsets of a line one after the other: the last line found is tried
+    /// first.
     fn line_index(&self, offset: usize) -> usize {
-        self.line_starts
-            .partition_point(|&s| s <= offset)
-            .saturating_sub(1)
+        let last = self.last_line.get();
+        let starts = &self.line_starts;
+        if starts.get(last).is_some_and(|&s| s <= offset)
+            && starts.get(last + 1).map_or(true, |&next| offset < next)
+        {
+            return last;
+        }
+        let line = starts.partition_point(|&s| s <= offset).saturating_sub(1);
+        self.last_line.set(line);
+        line
     }
 
     /// The span of the line (paragraph) holding `offset`, without its newline.
     pub fn line_span(&self, offset: usize) -> Range<usize> {
-        let i = self.line_index(offset);
+        self.line_span_at(self.line_index(offset))
+    }
+
+    /// The span of line number `i`, without its newline.
+    fn line_span_at(&self, i: usize) -> Range<usize> {
         let start = self.line_starts[i];
         let end = self
             .line_starts

@@ -108,9 +108,15 @@ pub(crate) struct Token {
     pub(crate) start: usize,
     /// Byte offset one past the last character.
     pub(crate) end: usize,
+    /// The lexicon's lists the token is on ([`mark`](crate::lexicon::mark)
+    /// bits): the exact bits of its text, the folded bits of its folded
+    /// text (`Doc::folded`), looked up once here for every stage.
+    pub(crate) marks: u64,
     /// Index in `Doc::sentences` of the first sentence ending after the
     /// token starts (the last sentence for a token after every sentence).
-    pub(crate) sentence: usize,
+    /// (32 bits: a token is 32 bytes, and an article of more than four
+    /// billion sentences is not news.)
+    pub(crate) sentence: u32,
     pub(crate) kind: TokenKind,
     pub(crate) case: Case,
     /// No white space between the previous token and this one (false for
@@ -119,10 +125,6 @@ pub(crate) struct Token {
     /// The first token on its line: a line break (`\n`) lies between the
     /// previous token and this one (true for the first token).
     pub(crate) line_start: bool,
-    /// The lexicon's lists the token is on ([`mark`](crate::lexicon::mark)
-    /// bits): the exact bits of its text, the folded bits of its folded
-    /// text (`Doc::folded`), looked up once here for every stage.
-    pub(crate) marks: u64,
 }
 
 /// `\p{L}` or `\p{N}` as the claims stage's pattern reads them, for the
@@ -290,14 +292,18 @@ pub(crate) fn tokenize(
 /// (the last sentence for a token after every sentence).
 pub(crate) fn assign_sentences(toks: &mut [Token], sentences: &[Range<usize>]) {
     let last = sentences.len().saturating_sub(1);
-    let mut sentence = 0;
-    let mut end = sentences.first().map_or(usize::MAX, |s| s.end);
-    for t in toks {
-        while sentence < last && end <= t.start {
-            sentence += 1;
-            end = sentences[sentence].end;
+    // Sentences end in order: walk the tokens once, sentence by sentence.
+    let mut k = 0;
+    for (index, s) in sentences[..last].iter().enumerate() {
+        let index = u32::try_from(index).unwrap_or(u32::MAX);
+        while let Some(t) = toks.get_mut(k).filter(|t| t.start < s.end) {
+            t.sentence = index;
+            k += 1;
         }
-        t.sentence = sentence;
+    }
+    let last = u32::try_from(last).unwrap_or(u32::MAX);
+    for t in &mut toks[k..] {
+        t.sentence = last;
     }
 }
 
@@ -487,8 +493,16 @@ mod tests {
         let text = "One two. Three.";
         let mut toks = cut(text);
         assign_sentences(&mut toks, &[0..8, 9..15]);
-        let sents: Vec<usize> = toks.iter().map(|t| t.sentence).collect();
+        let sents: Vec<u32> = toks.iter().map(|t| t.sentence).collect();
         assert_eq!(sents, vec![0, 0, 0, 1, 1]);
+        // After every sentence: the last; no sentence at all: 0.
+        let text = "One. Two. Three";
+        let mut toks = cut(text);
+        assign_sentences(&mut toks, &[0..4, 5..9]);
+        let sents: Vec<u32> = toks.iter().map(|t| t.sentence).collect();
+        assert_eq!(sents, vec![0, 0, 1, 1, 1]);
+        assign_sentences(&mut toks, &[]);
+        assert!(toks.iter().all(|t| t.sentence == 0));
     }
 
     #[test]

@@ -51,6 +51,9 @@ pub(crate) struct SplitInput<'t> {
     pub unicode_marks: &'t [usize],
     /// Words after which a full stop does not end a sentence.
     pub abbreviations: &'t WordList,
+    /// The text lower-cased with the same offsets (`Doc::folded`): an
+    /// ASCII word's lower case, read without a copy.
+    pub folded: &'t str,
 }
 
 /// Split `text` into sentences (trimmed spans, in order) into `out`;
@@ -66,6 +69,7 @@ pub(crate) fn split_sentences(
     out.clear();
     let mut glue = Glue {
         text,
+        folded: input.folded,
         abbreviations: input.abbreviations,
         out,
         glue_next: false,
@@ -167,6 +171,7 @@ fn line_of(text: &str, tokens: &[Token], k: usize) -> Line {
 /// The sentences made so far, and whether the next piece joins the last.
 struct Glue<'t, 'o> {
     text: &'t str,
+    folded: &'t str,
     abbreviations: &'t WordList,
     out: &'o mut Vec<Range<usize>>,
     /// The last piece ended with an abbreviation's full stop.
@@ -202,7 +207,7 @@ impl Glue<'_, '_> {
             Some(last) if self.glue_next && !crosses_line => last.end = span.end,
             _ => self.out.push(span.clone()),
         }
-        self.glue_next = ends_with_abbreviation(&self.text[span], self.abbreviations);
+        self.glue_next = ends_with_abbreviation(self.text, self.folded, span, self.abbreviations);
     }
 }
 
@@ -231,13 +236,45 @@ fn cut_long_sentence(text: &str, span: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
+/// True when the piece `span` of `text` ends with a full stop that does not
+/// end a sentence (see [`ends_with_abbreviation_in`]). An ASCII word is
+/// read off the bytes and looked up in its lower case in `folded`.
+fn ends_with_abbreviation(
+    text: &str,
+    folded: &str,
+    span: Range<usize>,
+    abbreviations: &WordList,
+) -> bool {
+    let bytes = text.as_bytes();
+    if span.is_empty() || bytes[span.end - 1] != b'.' {
+        return false;
+    }
+    let word_end = span.end - 1;
+    let mut word_start = word_end;
+    while word_start > span.start
+        && (bytes[word_start - 1].is_ascii_alphanumeric() || bytes[word_start - 1] == b'.')
+    {
+        word_start -= 1;
+    }
+    if word_start > span.start && !bytes[word_start - 1].is_ascii() {
+        // A character outside ASCII may be part of the word.
+        return ends_with_abbreviation_in(&text[span], abbreviations);
+    }
+    match word_end - word_start {
+        0 => false,
+        // Single capital initials ("J. Smith") also continue the sentence.
+        1 if bytes[word_start].is_ascii_uppercase() => true,
+        _ => abbreviations.contains(&folded[word_start..word_end]),
+    }
+}
+
 /// ASCII words up to this length are lower-cased on the stack; longer ones
 /// (no abbreviation is) the general way.
 const MAX_ABBREVIATION_BYTES: usize = 32;
 
 /// True when `sentence` ends with a full stop that does not end a sentence:
 /// after a single capital initial ("J. Smith") or an abbreviation.
-fn ends_with_abbreviation(sentence: &str, abbreviations: &WordList) -> bool {
+fn ends_with_abbreviation_in(sentence: &str, abbreviations: &WordList) -> bool {
     let Some(body) = sentence.strip_suffix('.') else {
         return false;
     };

@@ -8,10 +8,12 @@ use crate::text::tokens::tokenize;
 fn split(text: &str) -> Vec<Range<usize>> {
     let (mut tokens, mut marks) = (Vec::new(), Vec::new());
     tokenize(text, &mut tokens, &mut marks, &mut Vec::new());
+    let folded = crate::text::fold_case(text);
     let input = SplitInput {
         tokens: &tokens,
         unicode_marks: &marks,
         abbreviations: &Lexicon::embedded().sentences.abbreviations,
+        folded: &folded,
     };
     let mut out = Vec::new();
     split_sentences(text, &input, &mut out, &mut Vec::new());
