@@ -105,7 +105,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
                 matches!(
                     prev,
                     "by" | "than" | "about" | "nearly" | "almost" | "roughly"
-                ) || self.toks.get(fi + 1).is_none()
+                ) || fi + 1 >= self.len()
                     || matches!(self.kind(fi + 1), Some(TokenKind::Punct(_)))
             }
         };
