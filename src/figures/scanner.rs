@@ -332,3 +332,27 @@ impl<'a, 'd> Tokens<'a, 'd> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::STEPS;
+    use crate::text::Doc;
+
+    /// The scan reads the tokens near digits, number words and "$", not
+    /// every token of the text: a long text with one number costs a few
+    /// steps.
+    #[test]
+    fn scan_tries_only_tokens_near_anchors() {
+        let text = format!(
+            "{}about 500 fighters left.",
+            "the rebels held the town and ".repeat(2_000)
+        );
+        let doc = Doc::new(&text, false);
+        let lex = &crate::lexicon::Lexicon::embedded().figures;
+        STEPS.with(|s| s.set(0));
+        let found = super::super::find(&doc, lex);
+        assert_eq!(found.len(), 1);
+        let steps = STEPS.with(std::cell::Cell::get);
+        assert!(steps <= 8, "{steps} steps");
+    }
+}

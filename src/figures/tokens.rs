@@ -48,15 +48,19 @@ struct Joins {
 fn tokenize(doc: &Doc<'_>) -> Joins {
     let base = &doc.tokens;
     // Token and base indices are u32: four bytes a token.
-    assert!(u32::try_from(base.len()).is_ok(), "article too long");
+    let n = u32::try_from(base.len()).expect("article too long");
+    // Each base token its own token at first (the common case, filled
+    // without a loop); joins below move the later ones down.
     let mut joins = Joins {
-        firsts: Vec::with_capacity(base.len()),
+        firsts: (0..n).collect(),
         ..Joins::default()
     };
+    let mut out = 0;
     let mut k = 0;
     while let Some(first) = base.get(k) {
-        let i = joins.firsts.len() as u32;
-        joins.firsts.push(k as u32);
+        let i = out as u32;
+        joins.firsts[out] = k as u32;
+        out += 1;
         // Only a glued base token after this one can join it: most tokens
         // stand alone and skip the joining.
         let alone = base.get(k + 1).map_or(true, |t| !t.glued);
@@ -81,6 +85,7 @@ fn tokenize(doc: &Doc<'_>) -> Joins {
         }
         k = next;
     }
+    joins.firsts.truncate(out);
     joins
 }
 

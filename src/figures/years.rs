@@ -35,7 +35,14 @@ impl<'a, 'd> Tokens<'a, 'd> {
             head: from,
             start: from,
         };
-        (from..to)
+        // A year is digits: only the anchors (every digits token is one)
+        // of the sentence are read, not its every token.
+        let anchors = self.anchors();
+        let at = anchors.partition_point(|&a| (a as usize) < from);
+        anchors[at..]
+            .iter()
+            .map(|&a| a as usize)
+            .take_while(|&k| k < to)
             .filter_map(|k| self.year_mention(k, from, figs, &mut clause))
             .collect()
     }
