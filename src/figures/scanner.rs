@@ -169,6 +169,13 @@ impl<'a, 'd> Tokens<'a, 'd> {
     /// with the rule that reads it; `None` when it is not a quantity.
     fn read_number_at(&self, i: usize) -> Option<Reading> {
         let digits = self.kind(i)? == TokenKind::Digits;
+        // Digits in a run of numbers ("020 7946 0958", a results table's
+        // columns) are no quantity ([`Self::not_a_quantity`]), whatever
+        // they read as: turned away before they are read. (Digits right
+        // before other digits are no fraction or proportion either.)
+        if digits && self.is_digits(i + 1) && !self.glued(i + 1) {
+            return None;
+        }
         let (num_tok, money) = if digits {
             (i, None)
         } else {
@@ -179,6 +186,10 @@ impl<'a, 'd> Tokens<'a, 'd> {
         };
         let mut rule = "figure:digits";
         let frac = self.parse_fraction(num_tok);
+        // Digits after other digits, no fraction: a run of numbers, as above.
+        if digits && frac.is_none() && i > 0 && self.is_digits(i - 1) && !self.glued(i) {
+            return None;
+        }
         let num = self.parse_number(num_tok);
         let n = match (frac, num) {
             (Some(f), Some(m)) if m.end > f.end && m.scaled => m,
