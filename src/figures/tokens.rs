@@ -263,8 +263,12 @@ impl<'a, 'd> Tokens<'a, 'd> {
         Some((base[k].start, base[e - 1].end))
     }
     /// Index of token `i`'s sentence in `Doc::sentences` (`i` must exist).
+    // The conversion is the identity while the base token's index is a
+    // `usize`; it reads a narrower index the same way.
+    #[allow(clippy::useless_conversion)]
     pub(super) fn sentence(&self, i: usize) -> usize {
-        self.doc.tokens[self.joins.firsts[i] as usize].sentence
+        let s = self.doc.tokens[self.joins.firsts[i] as usize].sentence;
+        usize::try_from(s).unwrap_or(usize::MAX)
     }
     /// The first token before `end` for which `pred` is false, `pred`
     /// being true for a prefix of the tokens (a binary search).
