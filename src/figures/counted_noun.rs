@@ -19,7 +19,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         let mut keep = vec![true; found.len()];
         for fi in 0..found.len() {
             let f = &found[fi];
-            let sent = self.toks[f.first].sentence;
+            let sent = self.sentence(f.first);
             if f.needs_unit && f.fig.kind == ClaimKind::Count {
                 let (unit, kept) = self.count_unit(f, &last_count_unit, sent);
                 keep[fi] = kept;
@@ -111,8 +111,8 @@ impl<'a, 'd> Tokens<'a, 'd> {
         let head = self.counted_noun(f.np, f.vague, f.fig.value);
         let mut unit: Option<String> = None;
         if let Some((h, e)) = head {
-            let hs = self.toks[self.compound_start(h, f.np)].start;
-            let he = self.toks[e - 1].end;
+            let hs = self.start(self.compound_start(h, f.np));
+            let he = self.end(e - 1);
             unit = Some(self.doc.text[hs..he].to_string());
             if f.small_back {
                 // "the two countries" refers back when its noun was
@@ -120,7 +120,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
                 // apposition names them ("its two main rivals - X and Y").
                 let det = self.prev_word(f.first);
                 let apposition = self.is_dash(e) && !self.glued(e) || self.is_punct(e, ':');
-                let seen = self.seen_before(h, self.toks[f.first].start);
+                let seen = self.seen_before(h, self.start(f.first));
                 if matches!(det, "the" | "both") && seen
                     || !matches!(det, "the" | "both") && !apposition
                 {
@@ -392,7 +392,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             {
                 start -= 2;
             }
-            return Some(self.doc.text[self.toks[start].start..self.toks[k].end].to_string());
+            return Some(self.doc.text[self.start(start)..self.end(k)].to_string());
         }
         None
     }
@@ -470,9 +470,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
                         while s >= 2 && self.is_dash(s - 1) && self.glued(s - 1) && self.glued(s) {
                             s -= 2;
                         }
-                        return Some(
-                            self.doc.text[self.toks[s].start..self.toks[k].end].to_string(),
-                        );
+                        return Some(self.doc.text[self.start(s)..self.end(k)].to_string());
                     }
                 }
             }

@@ -29,20 +29,20 @@ impl<'a, 'd> Tokens<'a, 'd> {
 
     /// An identifier or a code: "D66", "Covid-19", "9/11", "10:30", "020", "12th", "4G".
     fn identifier_or_code(&self, i: usize, n: &Number) -> bool {
-        let t = &self.toks[i];
+        let glued = self.glued(i);
         let raw = self.raw(i);
         // Glued to letters before: "D66", "G20", "Democrats66".
-        if t.glued && i > 0 && self.is_word(i - 1) && self.currency_prefix(i).is_none() {
+        if glued && i > 0 && self.is_word(i - 1) && self.currency_prefix(i).is_none() {
             return true;
         }
         // "Covid-19", "MiG-29", "mid-2004".
-        if t.glued && i > 1 && self.is_dash(i - 1) && self.glued(i - 1) && self.is_word(i - 2) {
+        if glued && i > 1 && self.is_dash(i - 1) && self.glued(i - 1) && self.is_word(i - 2) {
             return true;
         }
         // Slashes and colons: "9/11", "24/7", "10:30", URLs.
         for k in [i.wrapping_sub(1), n.end] {
             if let Some(TokenKind::Punct('/' | ':' | '#' | '@' | '_' | '=' | '&')) = self.kind(k) {
-                let adj = if k == n.end { self.glued(k) } else { t.glued };
+                let adj = if k == n.end { self.glued(k) } else { glued };
                 if adj {
                     return true;
                 }
@@ -101,16 +101,16 @@ impl<'a, 'd> Tokens<'a, 'd> {
 
     /// A caption counter or list numbering: "(3)", "1)", "2." at line start.
     fn list_number(&self, i: usize, n: &Number) -> bool {
-        let t = &self.toks[i];
+        let glued = self.glued(i);
         // Caption counters and list numbering: "(3)", "1)", "2." at line start.
         if self.is_punct(n.end, ')') && self.glued(n.end) && !n.scaled {
-            let lone = i > 0 && self.is_punct(i - 1, '(') && t.glued;
+            let lone = i > 0 && self.is_punct(i - 1, '(') && glued;
             let listy = !(i > 0 && self.is_punct(i - 1, '('));
             if lone || listy {
                 return true;
             }
         }
-        if t.newline && self.is_punct(n.end, '.') && self.glued(n.end) {
+        if self.newline(i) && self.is_punct(n.end, '.') && self.glued(n.end) {
             return true;
         }
         false
@@ -118,20 +118,20 @@ impl<'a, 'd> Tokens<'a, 'd> {
 
     /// A number paired with or next to another: "2-1", "2003-04", "020 7946 0958", "+44".
     fn pair_or_number_run(&self, i: usize, n: &Number) -> bool {
-        let t = &self.toks[i];
+        let glued = self.glued(i);
         // The second number of a pair ("2-1", "2003-04"): its first number
         // was already judged.
-        if t.glued && i >= 2 && self.is_dash(i - 1) && self.kind(i - 2) == Some(TokenKind::Digits) {
+        if glued && i >= 2 && self.is_dash(i - 1) && self.kind(i - 2) == Some(TokenKind::Digits) {
             return true;
         }
         // Numbers next to numbers (phone numbers, codes): "020 7946 0958".
         if self.kind(n.end) == Some(TokenKind::Digits) && !self.glued(n.end) {
             return true;
         }
-        if i > 0 && self.kind(i - 1) == Some(TokenKind::Digits) && !t.glued {
+        if i > 0 && self.kind(i - 1) == Some(TokenKind::Digits) && !glued {
             return true;
         }
-        if i > 0 && self.is_punct(i - 1, '+') && t.glued {
+        if i > 0 && self.is_punct(i - 1, '+') && glued {
             // "+44" phone prefix; "500+" is handled as a trailing qualifier.
             return true;
         }
@@ -155,9 +155,8 @@ impl<'a, 'd> Tokens<'a, 'd> {
 
     /// Part of a name: "Taliban 2.0", "FTSE 100", "Article 370", "Boeing 747".
     fn part_of_name(&self, i: usize, n: &Number) -> bool {
-        let t = &self.toks[i];
         // Part of a name: "Taliban 2.0", "FTSE 100", "Article 370", "Boeing 747".
-        if i > 0 && !t.glued && self.capitalised(i - 1) && self.same_sentence(i - 1, i) {
+        if i > 0 && !self.glued(i) && self.capitalised(i - 1) && self.same_sentence(i - 1, i) {
             let prev = i - 1;
             let function_word = || {
                 self.lex
@@ -172,7 +171,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
                     || self.currency_suffix(n.end).is_some()
             };
             // Cheap tests first: reading the line's case costs its length.
-            let headline = || self.doc.in_headline_case(t.start);
+            let headline = || self.doc.in_headline_case(self.start(i));
             if !function_word()
                 && !possessive()
                 && !self.starts_sentence(prev)
@@ -193,7 +192,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         };
         let head = self.word(head).to_string();
         let mut k = end;
-        while k < self.toks.len() && self.same_sentence(k, first) && k < end + 15 {
+        while k < self.len() && self.same_sentence(k, first) && k < end + 15 {
             if self.kind(k) == Some(TokenKind::Digits) {
                 for m in k + 1..k + 4 {
                     let w = self.word(m);
@@ -239,8 +238,8 @@ impl<'a, 'd> Tokens<'a, 'd> {
         n.words
             && !n.fraction
             && self.capitalised(n.first)
-            && !self.doc.is_sentence_initial(self.toks[n.first].start)
-            && !self.doc.in_headline_case(self.toks[n.first].start)
+            && !self.doc.is_sentence_initial(self.start(n.first))
+            && !self.doc.in_headline_case(self.start(n.first))
     }
 
     /// Sport results that are not quantities: a rank ("the world number

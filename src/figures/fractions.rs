@@ -22,6 +22,12 @@ impl<'a, 'd> Tokens<'a, 'd> {
             };
             (v, fi)
         } else if self.kind(i) == Some(TokenKind::Digits) {
+            // Digits read as a fraction only before a fraction word ("3
+            // quarters") or as a proportion: the word after comes first,
+            // the value (the same answer either way) only then.
+            if !matches!(self.number_word(i + 1), Some((NumberWord::Fraction, _))) {
+                return self.proportion(i);
+            }
             (self.digits_value(i)?, i + 1)
         } else {
             (0.0, usize::MAX)
@@ -36,11 +42,8 @@ impl<'a, 'd> Tokens<'a, 'd> {
 
     /// "one in five", "one in every five", "nine out of ten", "1 in 4".
     fn proportion(&self, i: usize) -> Option<Number> {
-        let numer = match self.number_word(i) {
-            Some((NumberWord::Unit | NumberWord::Tens, v)) => v,
-            _ if self.kind(i) == Some(TokenKind::Digits) => self.digits_value(i)?,
-            _ => return None,
-        };
+        // The linking words first: most numbers have none, and their
+        // value need not be read (either failure gives `None`).
         let mut j = i + 1;
         match (self.word(j), self.word(j + 1)) {
             ("in", "every") => j += 2,
@@ -48,6 +51,11 @@ impl<'a, 'd> Tokens<'a, 'd> {
             ("out", "of") => j += 2,
             _ => return None,
         }
+        let numer = match self.number_word(i) {
+            Some((NumberWord::Unit | NumberWord::Tens, v)) => v,
+            _ if self.kind(i) == Some(TokenKind::Digits) => self.digits_value(i)?,
+            _ => return None,
+        };
         let denom = match self.number_word(j) {
             Some((NumberWord::Unit | NumberWord::Tens, v)) => v,
             _ if self.kind(j) == Some(TokenKind::Digits) => self.digits_value(j)?,
@@ -105,7 +113,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
                 matches!(
                     prev,
                     "by" | "than" | "about" | "nearly" | "almost" | "roughly"
-                ) || self.toks.get(fi + 1).is_none()
+                ) || fi + 1 >= self.len()
                     || matches!(self.kind(fi + 1), Some(TokenKind::Punct(_)))
             }
         };

@@ -14,7 +14,9 @@ impl<'a, 'd> Tokens<'a, 'd> {
             return None;
         }
         // Only before a token, and after one ending as some form does.
-        self.toks.get(j)?;
+        if j >= self.len() {
+            return None;
+        }
         let last = *self.raw(j - 1).as_bytes().last()?;
         if self.lex.prefix_last_bytes[usize::from(last >> 6)] & (1 << (last & 63)) == 0 {
             return None;
@@ -187,9 +189,12 @@ impl<'a, 'd> Tokens<'a, 'd> {
     /// other than the dollar mentioned before token `first`, within three
     /// sentences.
     pub(super) fn base_currency(&self, first: usize) -> Option<&'static str> {
-        let start_sent = self.toks.get(first)?.sentence;
+        if first >= self.len() {
+            return None;
+        }
+        let start_sent = self.sentence(first);
         // The tokens read: those of the three sentences before and this one.
-        let window = self.toks[..first].partition_point(|t| t.sentence + 3 < start_sent);
+        let window = self.partition_point(first, |k| self.sentence(k) + 3 < start_sent);
         // The rates come in reading order: the tokens read for the one
         // before are not read again, its nearest currency is remembered.
         let mut seen = self.currency_seen.get();
@@ -219,7 +224,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
     /// three tokens: (number token, ISO).
     pub(super) fn prefixed_number(&self, i: usize) -> Option<(usize, &'static str)> {
         let mut found = None;
-        for k in i + 1..(i + 4).min(self.toks.len()) {
+        for k in i + 1..(i + 4).min(self.len()) {
             if self.kind(k) == Some(TokenKind::Digits) {
                 if let Some((p, iso)) = self.currency_prefix(k) {
                     if p == i {

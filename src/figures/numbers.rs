@@ -161,8 +161,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
 
     /// A number starting at token `i`, with its scale.
     pub(super) fn parse_number(&self, i: usize) -> Option<Number> {
-        let t = self.toks.get(i)?;
-        match t.kind {
+        match self.kind(i)? {
             TokenKind::Digits => self.digits_number(i),
             TokenKind::Word => self.words_number(i),
             TokenKind::Punct(_) => None,

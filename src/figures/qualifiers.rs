@@ -77,6 +77,11 @@ impl<'a, 'd> Tokens<'a, 'd> {
         let ends_before =
             |phrase: &[&str], before: &str| phrase.last().map_or(true, |w| *w == before);
         let before = self.word(first.wrapping_sub(1));
+        // Most numbers follow no phrase's last word: one bit says so
+        // before any phrase is read.
+        if !self.may_end_qualifier(before) {
+            return None;
+        }
         // Skip filler such as "a rate of".
         for filler in &self.lex.qualifier_filler {
             let n = filler.len();
@@ -130,6 +135,21 @@ impl<'a, 'd> Tokens<'a, 'd> {
         None
     }
 
+    /// `word` may be the last word of a qualifier phrase or of a filler
+    /// (by a one-word-per-bit filter of their last words, built on first
+    /// use in the article): false only when it is neither.
+    fn may_end_qualifier(&self, word: &str) -> bool {
+        let filter = *self.qualifier_ends.get_or_init(|| {
+            let phrases = self.lex.qualifiers.iter().map(|(p, _)| p.as_slice());
+            let fillers = self.lex.qualifier_filler.iter().map(Vec::as_slice);
+            // An empty phrase ends before any word.
+            phrases.chain(fillers).fold(0, |bits, p| {
+                bits | p.last().map_or(u64::MAX, |w| word_bit(w))
+            })
+        });
+        filter & word_bit(word) != 0
+    }
+
     /// A qualifier phrase starting at token `k` (after "to" in a range).
     pub(super) fn qualifier_at_start(&self, k: usize) -> Option<(Qualifier, usize)> {
         for (phrase, q) in &self.lex.qualifiers {
@@ -147,4 +167,13 @@ impl<'a, 'd> Tokens<'a, 'd> {
             None => k,
         }
     }
+}
+
+/// The bit of `word` in [`Tokens::may_end_qualifier`]'s filter: from its
+/// length and its first and last bytes.
+fn word_bit(word: &str) -> u64 {
+    let b = word.as_bytes();
+    let first = b.first().map_or(0, |&c| usize::from(c));
+    let last = b.last().map_or(0, |&c| usize::from(c));
+    1 << ((b.len() * 7 + first * 3 + last) % 64)
 }

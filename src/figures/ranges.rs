@@ -17,8 +17,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         }
         let prevw = self.prev_word(n.first);
         let j = r.end;
-        let dash =
-            self.is_dash(j) && self.toks.get(j).is_some_and(|t| t.glued) && self.glued(j + 1);
+        let dash = self.is_dash(j) && self.glued(j) && self.glued(j + 1);
         let conj = match self.word(j) {
             "to" => true,
             "and" => prevw == "between",

@@ -67,19 +67,29 @@ impl Reading {
 impl<'a, 'd> Tokens<'a, 'd> {
     /// Every figure in reading order, before units and years: try the
     /// grammar at each token that can start one, and go on after it.
+    ///
+    /// Only the tokens near an anchor (digits, a number word, "$") are
+    /// tried: every token that can start a figure is one, or lies at most
+    /// three tokens before one ([`Self::can_start_figure`]).
     pub(super) fn scan(&self) -> Vec<FigureMatch> {
         let mut found: Vec<FigureMatch> = Vec::new();
-        let mut i = 0;
-        let n = self.toks.len();
-        while i < n {
-            if self.can_start_figure(i) {
-                if let Some(f) = self.try_at(i, found.last()) {
-                    i = f.end.max(i + 1);
-                    found.push(f);
-                    continue;
+        // Every token before `next` has been tried or read into a figure.
+        let mut next = 0;
+        for &anchor in self.anchors() {
+            let anchor = anchor as usize;
+            let mut i = anchor.saturating_sub(3).max(next);
+            while i <= anchor {
+                super::count_steps(1);
+                if self.can_start_figure(i) {
+                    if let Some(f) = self.try_at(i, found.last()) {
+                        i = f.end.max(i + 1);
+                        found.push(f);
+                        continue;
+                    }
                 }
+                i += 1;
             }
-            i += 1;
+            next = next.max(i);
         }
         found
     }
@@ -88,14 +98,14 @@ impl<'a, 'd> Tokens<'a, 'd> {
     /// currency sign, or a short currency word right before a number or a
     /// "$" ("Rs 500", "HK$327m").
     fn can_start_figure(&self, i: usize) -> bool {
-        let t = &self.toks[i];
-        match t.kind {
-            TokenKind::Digits => true,
+        match self.kind(i) {
+            None => false,
+            Some(TokenKind::Digits) => true,
             // The mark first, then the length: most words are neither a
             // number word nor three letters long, and need no text read.
-            TokenKind::Word if t.marks & mark::NUMBER_WORD != 0 => true,
-            TokenKind::Word if t.end - t.start > 3 => false,
-            TokenKind::Word => {
+            Some(TokenKind::Word) if self.has(i, mark::NUMBER_WORD) => true,
+            Some(TokenKind::Word) if self.end(i) - self.start(i) > 3 => false,
+            Some(TokenKind::Word) => {
                 self.is_digits(i + 1)
                     || self.is_punct(i + 1, '$')
                     || self.is_punct(i + 1, '.') && self.is_digits(i + 2)
@@ -103,7 +113,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             }
             // A sign starts a figure only as a currency prefix, before
             // digits: a quotation mark or a dash is not tried.
-            TokenKind::Punct(c) => (!c.is_ascii() || c == '$') && self.digits_within_3(i),
+            Some(TokenKind::Punct(c)) => (!c.is_ascii() || c == '$') && self.digits_within_3(i),
         }
     }
 
@@ -118,8 +128,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
     /// it may begin a currency prefix ("A$"); elsewhere every reading of
     /// [`Self::try_at`] fails, so it is not tried.
     fn article_can_start(&self, i: usize) -> bool {
-        let t = &self.toks[i];
-        let article = matches!(&self.doc.folded.as_bytes()[t.start..t.end], b"a" | b"an");
+        let article = matches!(self.word(i).as_bytes(), b"a" | b"an");
         article && (self.has(i + 1, mark::NUMBER_WORD) || (i + 1..i + 4).any(|k| self.is_digits(k)))
     }
 
@@ -159,8 +168,15 @@ impl<'a, 'd> Tokens<'a, 'd> {
     /// The number at token `i`, or after a currency prefix starting at `i`,
     /// with the rule that reads it; `None` when it is not a quantity.
     fn read_number_at(&self, i: usize) -> Option<Reading> {
-        let tok = self.toks.get(i)?;
-        let (num_tok, money) = if tok.kind == TokenKind::Digits {
+        let digits = self.kind(i)? == TokenKind::Digits;
+        // Digits in a run of numbers ("020 7946 0958", a results table's
+        // columns) are no quantity ([`Self::not_a_quantity`]), whatever
+        // they read as: turned away before they are read. (Digits right
+        // before other digits are no fraction or proportion either.)
+        if digits && self.is_digits(i + 1) && !self.glued(i + 1) {
+            return None;
+        }
+        let (num_tok, money) = if digits {
             (i, None)
         } else {
             match self.prefixed_number(i) {
@@ -170,6 +186,10 @@ impl<'a, 'd> Tokens<'a, 'd> {
         };
         let mut rule = "figure:digits";
         let frac = self.parse_fraction(num_tok);
+        // Digits after other digits, no fraction: a run of numbers, as above.
+        if digits && frac.is_none() && i > 0 && self.is_digits(i - 1) && !self.glued(i) {
+            return None;
+        }
         let num = self.parse_number(num_tok);
         let n = match (frac, num) {
             (Some(f), Some(m)) if m.end > f.end && m.scaled => m,
@@ -189,7 +209,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         } else if n.scaled && !n.fraction {
             rule = "figure:digits+scale";
         }
-        if tok.kind == TokenKind::Digits && !n.fraction && self.not_a_quantity(num_tok, &n) {
+        if digits && !n.fraction && self.not_a_quantity(num_tok, &n) {
             return None;
         }
         if money.is_some() {
@@ -299,8 +319,8 @@ impl<'a, 'd> Tokens<'a, 'd> {
     ) -> FigureMatch {
         let n = r.n;
         let fig = Figure {
-            start: self.toks[first].start,
-            end: self.toks[r.end - 1].end,
+            start: self.start(first),
+            end: self.end(r.end - 1),
             kind: r.kind,
             value: n.value,
             upper: r.upper,
@@ -321,5 +341,29 @@ impl<'a, 'd> Tokens<'a, 'd> {
             conversion,
             small_back,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::STEPS;
+    use crate::text::Doc;
+
+    /// The scan reads the tokens near digits, number words and "$", not
+    /// every token of the text: a long text with one number costs a few
+    /// steps.
+    #[test]
+    fn scan_tries_only_tokens_near_anchors() {
+        let text = format!(
+            "{}about 500 fighters left.",
+            "the rebels held the town and ".repeat(2_000)
+        );
+        let doc = Doc::new(&text, false);
+        let lex = &crate::lexicon::Lexicon::embedded().figures;
+        STEPS.with(|s| s.set(0));
+        let found = super::super::find(&doc, lex);
+        assert_eq!(found.len(), 1);
+        let steps = STEPS.with(std::cell::Cell::get);
+        assert!(steps <= 8, "{steps} steps");
     }
 }

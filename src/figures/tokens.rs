@@ -1,13 +1,17 @@
 //! The figures stage's view of the text: tokens (digits, words, punctuation)
-//! joined from the document's base tokens ([`crate::text::Token`]), with the
-//! facts every rule asks about them (glued to the previous token, first on
-//! its line, sentence, capital, the lexicon's lists the word is on: its
-//! base token's marks), and the accessors the rules read them with.
+//! joined from the document's base tokens ([`crate::text::Token`]), read
+//! through the base tokens (glued to the previous token, first on its line,
+//! sentence, capital, the lexicon's lists the word is on: its first base
+//! token's facts), and the accessors the rules read them with.
+//!
+//! The view holds no copy of the base tokens: one `u32` per token (the
+//! index of its first base token), the marks of the few tokens joined from
+//! several, and the tokens where a figure can start.
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 
 use crate::lexicon::{mark, FigureWords};
-use crate::text::{first_char, is_punct, Doc, TokenKind as BaseKind};
+use crate::text::{first_char, is_punct, Doc, Token as BaseToken, TokenKind as BaseKind};
 
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -20,70 +24,109 @@ pub(super) enum TokenKind {
     Punct(char),
 }
 
-/// One token: its byte range in the text and where it stands.
-#[derive(Clone, Copy, Debug)]
-pub(super) struct Token {
-    pub(super) start: usize,
-    pub(super) end: usize,
-    pub(super) kind: TokenKind,
-    /// No space before this token.
-    pub(super) glued: bool,
-    /// A line break lies between the previous token and this one.
-    pub(super) newline: bool,
-    /// Index of the token's sentence in `Doc::sentences`.
-    pub(super) sentence: usize,
-    /// Starts with a capital letter.
-    pub(super) capital: bool,
-    /// The lower-case lists the token's word is on ([`mark`] bits from
-    /// [`mark::FOLDED`] on).
-    pub(super) marks: u64,
-}
-
 /// Thin spaces and no-break spaces that group digits ("1 721").
 fn is_group_space(c: char) -> bool {
     matches!(c, '\u{2009}' | '\u{202F}' | '\u{00A0}')
 }
 
-/// The stage's tokens, joined from the document's base tokens: numbers
+/// The stage's tokens as indices into the document's base tokens: numbers
 /// with their grouping and decimals, words with inner apostrophes, one
 /// token for every other character.
-fn tokenize(doc: &Doc<'_>) -> Vec<Token> {
+#[derive(Debug, Default)]
+struct Joins {
+    /// The first base token of each token.
+    firsts: Vec<u32>,
+    /// The marks of each token joined from several base tokens ("China's",
+    /// "1,721"), by token index, in order: a join is looked up.
+    joined_marks: Vec<(u32, u64)>,
+    /// The tokens a figure can start near, in order: digits, number words
+    /// and "$" (see [`Tokens::scan`]).
+    anchors: Vec<u32>,
+}
+
+/// Cut `doc`'s base tokens into the stage's tokens.
+fn tokenize(doc: &Doc<'_>) -> Joins {
     let base = &doc.tokens;
-    let mut toks = Vec::with_capacity(base.len());
+    // Token and base indices are u32: four bytes a token.
+    let n = u32::try_from(base.len()).expect("article too long");
+    // Each base token its own token at first (the common case, filled
+    // without a loop); joins below move the later ones down.
+    let mut joins = Joins {
+        firsts: (0..n).collect(),
+        ..Joins::default()
+    };
+    let mut out = 0;
     let mut k = 0;
     while let Some(first) = base.get(k) {
+        let i = out as u32;
+        joins.firsts[out] = k as u32;
+        out += 1;
         // Only a glued base token after this one can join it: most tokens
         // stand alone and skip the joining.
         let alone = base.get(k + 1).map_or(true, |t| !t.glued);
-        let (next, kind) = match first.kind {
-            BaseKind::Digits => (digits_end(doc, k), TokenKind::Digits),
-            BaseKind::Letters | BaseKind::Marks if alone => (k + 1, TokenKind::Word),
-            BaseKind::Letters | BaseKind::Marks => (word_end(doc, k), TokenKind::Word),
-            BaseKind::Numeral | BaseKind::UnlistedNumeral | BaseKind::Punct => {
-                (k + 1, TokenKind::Punct(first_char(doc.text, first)))
-            }
-        };
-        // A word of one base token has its marks; a join ("China's",
-        // "1,721") is looked up.
-        let (end, marks) = if next == k + 1 {
-            (first.end, first.marks)
-        } else {
+        if alone && first.kind == BaseKind::Letters && first.marks & mark::NUMBER_WORD == 0 {
+            // The common case: a word of one base token, no number word.
+            k += 1;
+            continue;
+        }
+        let next = joined_end(doc, k, alone, i, &mut joins.anchors);
+        if next > k + 1 {
+            // A join ("China's", "1,721") is looked up.
             let end = base[next - 1].end;
-            (end, doc.word_marks.get(&doc.folded[first.start..end]))
-        };
-        toks.push(Token {
-            start: first.start,
-            end,
-            kind,
-            glued: first.glued,
-            newline: first.line_start,
-            sentence: first.sentence as usize,
-            capital: first.case.starts_upper(),
-            marks: marks & !mark::EXACT,
-        });
+            let marks = doc.word_marks.get(&doc.folded[first.start..end]);
+            joins.joined_marks.push((i, marks));
+            // A joined word may be a number word its first piece is not.
+            if marks & mark::NUMBER_WORD != 0
+                && first.kind != BaseKind::Digits
+                && joins.anchors.last() != Some(&i)
+            {
+                joins.anchors.push(i);
+            }
+        }
         k = next;
     }
-    toks
+    joins.firsts.truncate(out);
+    joins
+}
+
+/// One past the last base token of the token `i` that starts at base token
+/// `k` (`alone`: no glued base token follows); pushes `i` to `anchors` when
+/// it is digits, a number word or "$".
+fn joined_end(doc: &Doc<'_>, k: usize, alone: bool, i: u32, anchors: &mut Vec<u32>) -> usize {
+    let first = &doc.tokens[k];
+    match first.kind {
+        BaseKind::Digits => {
+            anchors.push(i);
+            // A group space ("1 721") is white space, not glue: only an
+            // ASCII byte after the digits rules it out.
+            let ascii_after = doc
+                .text
+                .as_bytes()
+                .get(first.end)
+                .map_or(true, u8::is_ascii);
+            if alone && ascii_after {
+                k + 1
+            } else {
+                digits_end(doc, k)
+            }
+        }
+        BaseKind::Letters | BaseKind::Marks => {
+            if first.marks & mark::NUMBER_WORD != 0 {
+                anchors.push(i);
+            }
+            if alone {
+                k + 1
+            } else {
+                word_end(doc, k)
+            }
+        }
+        BaseKind::Numeral | BaseKind::UnlistedNumeral | BaseKind::Punct => {
+            if doc.text.as_bytes()[first.start] == b'$' {
+                anchors.push(i);
+            }
+            k + 1
+        }
+    }
 }
 
 /// One past the last base token of the number that starts at base token
@@ -151,9 +194,13 @@ fn word_end(doc: &Doc<'_>, k: usize) -> usize {
 pub(super) struct Tokens<'a, 'd> {
     pub(super) doc: &'a Doc<'d>,
     pub(super) lex: &'a FigureWords,
-    pub(super) toks: Vec<Token>,
+    /// The tokens, as indices into `doc.tokens`.
+    joins: Joins,
     /// How far [`Tokens::base_currency`] has read, and what it found.
     pub(super) currency_seen: Cell<CurrencySeen>,
+    /// The filter of the qualifier phrases' last words
+    /// ([`Tokens::may_end_qualifier`]), built on first use.
+    pub(super) qualifier_ends: OnceCell<u64>,
 }
 
 /// The tokens before `to` that the look-back for an exchange rate's
@@ -171,52 +218,141 @@ impl<'a, 'd> Tokens<'a, 'd> {
         Tokens {
             doc,
             lex,
-            toks: tokenize(doc),
+            joins: tokenize(doc),
             currency_seen: Cell::default(),
+            qualifier_ends: OnceCell::new(),
         }
+    }
+    /// The number of tokens.
+    pub(super) fn len(&self) -> usize {
+        self.joins.firsts.len()
+    }
+    /// The tokens a figure can start near, in order (digits, number words,
+    /// "$"): every token [`Self::scan`] tries lies at most three before one.
+    pub(super) fn anchors(&self) -> &[u32] {
+        &self.joins.anchors
+    }
+    /// The index of token `i`'s first base token, if there is a token `i`.
+    fn first_base(&self, i: usize) -> Option<usize> {
+        self.joins.firsts.get(i).map(|&k| k as usize)
+    }
+    /// The first base token of token `i`.
+    fn head(&self, i: usize) -> Option<&BaseToken> {
+        self.first_base(i).map(|k| &self.doc.tokens[k])
+    }
+    /// One past the last base token of token `i` (a token that exists).
+    fn base_end(&self, i: usize) -> usize {
+        self.joins
+            .firsts
+            .get(i + 1)
+            .map_or(self.doc.tokens.len(), |&k| k as usize)
+    }
+    /// Byte offset where token `i` starts (`i` must exist).
+    pub(super) fn start(&self, i: usize) -> usize {
+        self.doc.tokens[self.joins.firsts[i] as usize].start
+    }
+    /// Byte offset one past token `i` (`i` must exist).
+    pub(super) fn end(&self, i: usize) -> usize {
+        self.doc.tokens[self.base_end(i) - 1].end
+    }
+    /// Byte range of token `i`, if it exists.
+    fn span(&self, i: usize) -> Option<(usize, usize)> {
+        let k = self.first_base(i)?;
+        let e = self.base_end(i);
+        let base = &self.doc.tokens;
+        Some((base[k].start, base[e - 1].end))
+    }
+    /// Index of token `i`'s sentence in `Doc::sentences` (`i` must exist).
+    // The conversion is the identity while the base token's index is a
+    // `usize`; it reads a narrower index the same way.
+    #[allow(clippy::useless_conversion)]
+    pub(super) fn sentence(&self, i: usize) -> usize {
+        let s = self.doc.tokens[self.joins.firsts[i] as usize].sentence;
+        usize::try_from(s).unwrap_or(usize::MAX)
+    }
+    /// The first token before `end` for which `pred` is false, `pred`
+    /// being true for a prefix of the tokens (a binary search).
+    pub(super) fn partition_point(&self, end: usize, pred: impl Fn(usize) -> bool) -> usize {
+        let (mut lo, mut hi) = (0, end);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if pred(mid) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+    /// A line break lies between token `i` and the one before.
+    pub(super) fn newline(&self, i: usize) -> bool {
+        self.head(i).is_some_and(|t| t.line_start)
     }
     /// The lower-case (folded) text of token `i`, or "" past the end.
     pub(super) fn word(&self, i: usize) -> &str {
-        match self.toks.get(i) {
-            Some(t) => &self.doc.folded[t.start..t.end],
+        match self.span(i) {
+            Some((s, e)) => &self.doc.folded[s..e],
             None => "",
         }
     }
     /// The original text of token `i`, or "" past the end.
     pub(super) fn raw(&self, i: usize) -> &'d str {
-        match self.toks.get(i) {
-            Some(t) => &self.doc.text[t.start..t.end],
+        match self.span(i) {
+            Some((s, e)) => &self.doc.text[s..e],
             None => "",
         }
     }
     /// The kind of token `i`, or `None` past the end.
     pub(super) fn kind(&self, i: usize) -> Option<TokenKind> {
-        self.toks.get(i).map(|t| t.kind)
+        let t = self.head(i)?;
+        Some(match t.kind {
+            BaseKind::Digits => TokenKind::Digits,
+            BaseKind::Letters | BaseKind::Marks => TokenKind::Word,
+            _ => match self.doc.text.as_bytes()[t.start] {
+                b if b.is_ascii() => TokenKind::Punct(char::from(b)),
+                _ => TokenKind::Punct(first_char(self.doc.text, t)),
+            },
+        })
+    }
+    /// The lower-case lists token `i`'s word is on ([`mark`] bits from
+    /// [`mark::FOLDED`] on); 0 past the end.
+    fn marks(&self, i: usize) -> u64 {
+        let Some(k) = self.first_base(i) else {
+            return 0;
+        };
+        let marks = if self.base_end(i) == k + 1 {
+            self.doc.tokens[k].marks
+        } else {
+            let joined = &self.joins.joined_marks;
+            joined
+                .binary_search_by_key(&(i as u32), |&(j, _)| j)
+                .map_or(0, |at| joined[at].1)
+        };
+        marks & !mark::EXACT
     }
     /// Token `i`'s lower-case word is on a list of `marks` (any of the
     /// [`mark`] bits from [`mark::FOLDED`] on); false past the end.
     pub(super) fn has(&self, i: usize, marks: u64) -> bool {
-        self.toks.get(i).is_some_and(|t| t.marks & marks != 0)
+        self.marks(i) & marks != 0
     }
     /// Token `i` is a word.
     pub(super) fn is_word(&self, i: usize) -> bool {
-        // A pattern, not `==`: the derived comparison of the kinds is
-        // slower, and this is asked at nearly every token.
-        self.toks
-            .get(i)
-            .is_some_and(|t| matches!(t.kind, TokenKind::Word))
+        self.head(i).is_some_and(|t| t.kind.is_alphabetic())
     }
     /// Token `i` is digits.
     pub(super) fn is_digits(&self, i: usize) -> bool {
-        self.toks
-            .get(i)
-            .is_some_and(|t| matches!(t.kind, TokenKind::Digits))
+        self.head(i)
+            .is_some_and(|t| matches!(t.kind, BaseKind::Digits))
     }
     /// Token `i` is the punctuation mark `c`.
     pub(super) fn is_punct(&self, i: usize, c: char) -> bool {
-        self.toks
-            .get(i)
-            .is_some_and(|t| matches!(t.kind, TokenKind::Punct(p) if p == c))
+        // One base token of one character: its bytes are `c`'s.
+        self.head(i).is_some_and(|t| {
+            !t.kind.is_alphabetic()
+                && t.kind != BaseKind::Digits
+                && self.doc.text.as_bytes()[t.start..t.end]
+                    == *c.encode_utf8(&mut [0; 4]).as_bytes()
+        })
     }
     /// Token `i` is a hyphen or a dash.
     pub(super) fn is_dash(&self, i: usize) -> bool {
@@ -224,11 +360,11 @@ impl<'a, 'd> Tokens<'a, 'd> {
     }
     /// No space between token `i` and the one before.
     pub(super) fn glued(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.glued)
+        self.head(i).is_some_and(|t| t.glued)
     }
     /// Tokens `a` and `b` are in the same sentence.
     pub(super) fn same_sentence(&self, a: usize, b: usize) -> bool {
-        match (self.toks.get(a), self.toks.get(b)) {
+        match (self.head(a), self.head(b)) {
             (Some(x), Some(y)) => x.sentence == y.sentence,
             _ => false,
         }
@@ -251,7 +387,8 @@ impl<'a, 'd> Tokens<'a, 'd> {
     }
     /// Token `i` is a word starting with a capital.
     pub(super) fn capitalised(&self, i: usize) -> bool {
-        self.is_word(i) && self.toks[i].capital
+        self.head(i)
+            .is_some_and(|t| t.kind.is_alphabetic() && t.case.starts_upper())
     }
     /// The value of the digits token `i`, grouping dropped.
     pub(super) fn digits_value(&self, i: usize) -> Option<f64> {
@@ -350,7 +487,7 @@ mod tests {
         for text in texts {
             let doc = Doc::new(&text, false);
             let tokens = Tokens::new(&doc, f);
-            for i in 0..=tokens.toks.len() {
+            for i in 0..=tokens.len() {
                 for (name, bit, _, on_list) in &folded_lists {
                     let w = tokens.word(i);
                     assert_eq!(tokens.has(i, *bit), on_list(w), "{name}: {w:?}");

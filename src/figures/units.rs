@@ -118,8 +118,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         let filler =
             self.lex.cues.duration_fillers.contains(self.word(end)) && self.unit_at(end).is_none();
         let unit_first = if hyphen || filler { end + 1 } else { end };
-        let unit_text =
-            self.doc.text[self.toks[unit_first].start..self.toks[unit_end - 1].end].to_string();
+        let unit_text = self.doc.text[self.start(unit_first)..self.end(unit_end - 1)].to_string();
         if cat == "index" && hyphen {
             // "a 10-point plan"
             return None;

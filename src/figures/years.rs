@@ -35,7 +35,14 @@ impl<'a, 'd> Tokens<'a, 'd> {
             head: from,
             start: from,
         };
-        (from..to)
+        // A year is digits: only the anchors (every digits token is one)
+        // of the sentence are read, not its every token.
+        let anchors = self.anchors();
+        let at = anchors.partition_point(|&a| (a as usize) < from);
+        anchors[at..]
+            .iter()
+            .map(|&a| a as usize)
+            .take_while(|&k| k < to)
             .filter_map(|k| self.year_mention(k, from, figs, &mut clause))
             .collect()
     }
@@ -91,7 +98,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         let year = v as i32;
         // Not glued to letters, not a name modifier ("2008 Beijing Olympics",
         // "2021 Trafficking in Persons").
-        if self.toks[k].glued && k > 0 && self.is_word(k - 1) {
+        if self.glued(k) && k > 0 && self.is_word(k - 1) {
             return None;
         }
         if self.capitalised(k + 1) && !self.is_month(k + 1) {
@@ -117,7 +124,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         let day_ordinal = k >= 2
             && self.is_word(k - 1)
             && matches!(self.word(k - 1), "th" | "st" | "nd" | "rd")
-            && self.toks[k - 1].glued;
+            && self.glued(k - 1);
         if day_before_month || month_day || day_ordinal {
             return None;
         }
@@ -265,9 +272,9 @@ impl<'a, 'd> Tokens<'a, 'd> {
     pub(super) fn bind_years(&self, found: &mut [FigureMatch]) {
         let mut s = 0;
         while s < found.len() {
-            let sent = self.toks[found[s].first].sentence;
+            let sent = self.sentence(found[s].first);
             let mut e = s;
-            while e < found.len() && self.toks[found[e].first].sentence == sent {
+            while e < found.len() && self.sentence(found[e].first) == sent {
                 e += 1;
             }
             let idx: Vec<usize> = (s..e).collect();
@@ -281,17 +288,17 @@ impl<'a, 'd> Tokens<'a, 'd> {
         if idx.is_empty() {
             return;
         }
-        let s = self.toks[found[idx[0]].first].sentence;
+        let s = self.sentence(found[idx[0]].first);
         let from = {
             let mut k = found[idx[0]].first;
-            while k > 0 && self.toks[k - 1].sentence == s {
+            while k > 0 && self.sentence(k - 1) == s {
                 k -= 1;
             }
             k
         };
         let to = {
             let mut k = found[idx[idx.len() - 1]].end;
-            while k < self.toks.len() && self.toks[k].sentence == s {
+            while k < self.len() && self.sentence(k) == s {
                 k += 1;
             }
             k
