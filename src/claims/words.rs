@@ -67,8 +67,10 @@ pub(super) fn words_in<'d>(doc: &'d Doc<'_>, r: Range<usize>) -> impl Iterator<I
     let text = doc.text;
     let folded = doc.folded.as_str();
     let toks = &doc.tokens;
-    // An empty range holds no word (and clips every token to nothing).
-    let mut k = if r.is_empty() {
+    // An empty range holds no word (and clips every token to nothing); nor
+    // does one cut inside a character, as for [`WordIndex::words`] (callers
+    // add byte counts to offsets: "the 40 bytes after a figure").
+    let mut k = if r.is_empty() || folded.get(r.clone()).is_none() {
         toks.len()
     } else {
         toks.partition_point(|t| t.end <= r.start)
@@ -406,6 +408,25 @@ mod tests {
                     for n in [1, 2, 5] {
                         let tail = &fresh[fresh.len().saturating_sub(n)..];
                         assert_eq!(*index.words_tail(a..b, n), *tail, "{text:?} {a}..{b} {n}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// A range cut inside a character (callers add byte counts to offsets)
+    /// holds no word in both readers, rather than panicking.
+    #[test]
+    fn ranges_cut_inside_a_character_hold_no_word() {
+        for text in TEXTS {
+            let doc = Doc::new(text, false);
+            let index = WordIndex::new(&doc);
+            for a in 0..=text.len() {
+                for b in a..=text.len() {
+                    let whole = text.is_char_boundary(a) && text.is_char_boundary(b);
+                    if !whole {
+                        assert_eq!(words_in(&doc, a..b).count(), 0, "{text:?} {a}..{b}");
+                        assert!(index.words(a..b).is_empty(), "{text:?} {a}..{b}");
                     }
                 }
             }
