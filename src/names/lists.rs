@@ -5,6 +5,7 @@
 //! and Z"). (Lists of people and places are left alone: a list of names
 //! mixes kinds too often to say.)
 
+use super::candidates::{each, merge_into, Candidates};
 use super::spans::{Chosen, Span};
 use super::tokens::Words;
 use crate::lexicon::mark;
@@ -171,12 +172,23 @@ fn introduced_by_org_noun(words: &Words<'_, '_>, i: usize) -> bool {
 
 /// Untyped names in a list of organizations, or after a plural
 /// organization noun, as organizations.
-pub(super) fn org_lists(words: &Words<'_, '_>, chosen: &Chosen<'_>, extra: &mut Vec<Span>) {
-    let n = words.toks.len();
+pub(super) fn org_lists(
+    words: &Words<'_, '_>,
+    at: &Candidates,
+    chosen: &Chosen<'_>,
+    extra: &mut Vec<Span>,
+) {
     // One buffer for every list (no allocation per list).
     let mut items: Vec<Item> = Vec::new();
-    let mut i = 0;
-    while i < n {
+    // An item opens at a name word, a brand or a chosen span's start:
+    // elsewhere the walk moves on by one.
+    let mut opening = Vec::new();
+    merge_into(&at.name_or_brand, chosen.start_tokens(), &mut opening);
+    let mut next = 0;
+    for i in each(&opening) {
+        if i < next {
+            continue;
+        }
         // An item starts at a chosen span's start or at a name word.
         let opens = words.is_name_word(i)
             || words.is_brand(i)
@@ -188,15 +200,13 @@ pub(super) fn org_lists(words: &Words<'_, '_>, chosen: &Chosen<'_>, extra: &mut 
         // where an item opens: the word's text is read then.)
         let after_comma = || !words.joined(i) && comma_gap(words.sep(i));
         if !opens || (i > 0 && (matches!(words.word(i - 1), "and" | "or") || after_comma())) {
-            i += 1;
             continue;
         }
         list_at(words, chosen, i, &mut items);
         let Some(last) = items.last() else {
-            i += 1;
             continue;
         };
-        let next = last.to;
+        let next_item = last.to;
         let cued = introduced_by_org_noun(words, i);
         let typed = items.iter().filter(|t| t.kind.is_some()).count();
         let all_orgs = items
@@ -216,7 +226,7 @@ pub(super) fn org_lists(words: &Words<'_, '_>, chosen: &Chosen<'_>, extra: &mut 
                 }
             }
         }
-        i = next.max(i + 1);
+        next = next_item.max(i + 1);
     }
 }
 

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use super::candidates::{each, Candidates};
 use super::gazetteer_matches::recurs;
 use super::spans::{count_steps, overlapping, overlaps_map, Chosen, Priority, Span};
 use super::tokens::Words;
@@ -35,7 +36,11 @@ struct KnownName {
 /// Add the recurrences of established names to the chosen spans. A one-word
 /// gazetteer match that is a part of a person's name becomes that person
 /// ("Haqqani" after "Sirajuddin Haqqani").
-pub(super) fn known_names(words: &Words<'_, '_>, mut chosen: Vec<Span>) -> Vec<Span> {
+pub(super) fn known_names(
+    words: &Words<'_, '_>,
+    at: &Candidates,
+    mut chosen: Vec<Span>,
+) -> Vec<Span> {
     let established = establish(words, &chosen);
     convert_name_parts(words.doc.text, &established, &mut chosen);
     let mut extra = Vec::new();
@@ -43,9 +48,23 @@ pub(super) fn known_names(words: &Words<'_, '_>, mut chosen: Vec<Span>) -> Vec<S
     // (No person named in full, no part to find: no per-token cover either.)
     if !established.parts.is_empty() {
         let cover = Chosen::new(words, &chosen);
-        name_part_mentions(words, &cover, &established.parts, &mut taken, &mut extra);
+        name_part_mentions(
+            words,
+            at,
+            &cover,
+            &established.parts,
+            &mut taken,
+            &mut extra,
+        );
     }
-    let replaced = recurrences(words, &chosen, established.names, &mut taken, &mut extra);
+    let replaced = recurrences(
+        words,
+        at,
+        &chosen,
+        established.names,
+        &mut taken,
+        &mut extra,
+    );
     chosen.retain(|c| !replaced.contains(&(c.start, c.end)));
     chosen.extend(extra);
     chosen.sort_by_key(|s| (s.start, s.end));
@@ -161,6 +180,7 @@ fn convert_name_parts(text: &str, established: &Established<'_>, chosen: &mut [S
 /// A name part alone, outside every chosen span, is the person.
 fn name_part_mentions(
     words: &Words<'_, '_>,
+    at: &Candidates,
     chosen: &Chosen<'_>,
     parts: &HashSet<&str>,
     taken: &mut BTreeMap<usize, usize>,
@@ -188,16 +208,16 @@ fn name_part_mentions(
                 parts.contains(title.as_str())
             })
     };
-    let mut k = 0;
-    while k < n {
+    // (A part is capitalised: elsewhere the walk moves on by one.)
+    let mut next = 0;
+    for k in each(&at.caps) {
         let t = words.toks[k];
         // (The cheap tests first: the part test hashes the word.)
-        if !words.is_cap(k)
+        if k < next
             || !chosen.at(k).is_empty()
             || !is_part(k)
             || overlaps_map(taken, t.start, t.end)
         {
-            k += 1;
             continue;
         }
         // Several parts in a row are one mention ("Suu Kyi" after "Aung San
@@ -235,7 +255,7 @@ fn name_part_mentions(
                 "coref:name-part",
             ));
         }
-        k = e;
+        next = e;
     }
 }
 
@@ -243,6 +263,7 @@ fn name_part_mentions(
 /// chosen spans it swallows are returned (as start, end) to be dropped.
 fn recurrences(
     words: &Words<'_, '_>,
+    at: &Candidates,
     chosen: &[Span],
     names: HashMap<&str, KnownName>,
     taken: &mut BTreeMap<usize, usize>,
@@ -255,7 +276,7 @@ fn recurrences(
     let mut names: Vec<(&str, KnownName)> = names.into_iter().collect();
     names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
     // Longest names first (the order of `names`).
-    let mut occurrences = occurrences(words, &names);
+    let mut occurrences = occurrences(words, at, &names);
     occurrences.sort_unstable();
     for &(n, pos) in &occurrences {
         let (name, known) = &names[n];
@@ -293,7 +314,11 @@ fn recurrences(
 
 /// Where each of `names` occurs at a token start, as (index into `names`,
 /// byte offset).
-fn occurrences(words: &Words<'_, '_>, names: &[(&str, KnownName)]) -> Vec<(usize, usize)> {
+fn occurrences(
+    words: &Words<'_, '_>,
+    at: &Candidates,
+    names: &[(&str, KnownName)],
+) -> Vec<(usize, usize)> {
     let text = words.doc.text;
     if names.is_empty() {
         return Vec::new();
@@ -336,7 +361,23 @@ fn occurrences(words: &Words<'_, '_>, names: &[(&str, KnownName)]) -> Vec<(usize
     let bytes = text.as_bytes();
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut upper = String::new();
-    for (k, t) in words.toks.iter().enumerate() {
+    // A word that starts with an ASCII capital is capitalised: when every
+    // first word does (in capitals too), only the capitalised words can
+    // start a name.
+    let capitals = first_bytes[..usize::from(b'A')].iter().all(|&b| !b)
+        && first_bytes[usize::from(b'Z') + 1..].iter().all(|&b| !b)
+        && by_upper_first
+            .keys()
+            .all(|w| w.as_bytes()[0].is_ascii_uppercase());
+    let all: Vec<u32>;
+    let seen: &[u32] = if capitals {
+        &at.caps
+    } else {
+        all = (0..words.toks.len() as u32).collect();
+        &all
+    };
+    for k in each(seen) {
+        let t = &words.toks[k];
         // (Most tokens are turned away by their first byte, read without
         // slicing the word.)
         let caps = words.is_all_caps(k);

@@ -119,38 +119,72 @@ pub(super) struct Chosen<'c> {
     spans: &'c [Span],
     /// Per token, the range of `spans` that overlaps it.
     cover: Vec<(u32, u32)>,
+    /// The tokens that start where a span starts, in order.
+    starts: Vec<u32>,
 }
 
 impl<'c> Chosen<'c> {
     /// The spans overlapping each token of `words`.
     pub(super) fn new(words: &Words<'_, '_>, spans: &'c [Span]) -> Chosen<'c> {
         let toks = &words.toks;
-        let mut cover = Vec::with_capacity(toks.len());
-        // One walk needs both starts and ends in order (spans that do not
-        // overlap); otherwise each token is searched as `overlapping` does.
+        // Most tokens are in no span: all start empty, and each span
+        // fills in the tokens it overlaps. That needs both starts and ends
+        // in order (then the spans over a token are a run of the list);
+        // otherwise each token is searched as `overlapping` does.
         let ordered = spans
             .windows(2)
             .all(|w| w[0].start <= w[1].start && w[0].end <= w[1].end);
-        if ordered {
-            let (mut from, mut to) = (0, 0);
-            cover.extend(toks.iter().map(|t| {
-                while from < spans.len() && spans[from].end <= t.start {
-                    from += 1;
+        let mut starts = Vec::new();
+        let cover = if ordered {
+            let mut cover = vec![(0u32, 0u32); toks.len()];
+            // The first token ending after the span's start (spans start
+            // in order: the search goes on from the last one's).
+            let mut k = 0;
+            for (s, span) in spans.iter().enumerate() {
+                k += toks[k..].partition_point(|t| t.end <= span.start);
+                count_steps(1);
+                let s = s as u32;
+                let mut j = k;
+                while j < toks.len() && toks[j].start < span.end {
+                    count_steps(1);
+                    let c = &mut cover[j];
+                    if c.0 == c.1 {
+                        c.0 = s;
+                    }
+                    c.1 = s + 1;
+                    j += 1;
                 }
-                to = to.max(from);
-                while to < spans.len() && spans[to].start < t.end {
-                    to += 1;
+                if toks.get(k).is_some_and(|t| t.start == span.start) {
+                    starts.push(k as u32);
                 }
-                (from as u32, to as u32)
-            }));
+            }
+            starts.dedup();
+            cover
         } else {
+            let mut cover = Vec::with_capacity(toks.len());
             for t in toks {
                 let from = spans.partition_point(|c| c.end <= t.start);
                 let to = from + spans[from..].partition_point(|c| c.start < t.end);
                 cover.push((from as u32, to as u32));
             }
+            starts.extend(
+                (0..toks.len())
+                    .filter(|&k| cover[k].0 < cover[k].1)
+                    .map(|k| k as u32),
+            );
+            cover
+        };
+        Chosen {
+            spans,
+            cover,
+            starts,
         }
-        Chosen { spans, cover }
+    }
+
+    /// Tokens that may start a chosen span (every token that does, and
+    /// some more), in order.
+    pub(super) fn start_tokens(&self) -> &[u32] {
+        &self.starts
     }
 
     /// The chosen spans that overlap token `k`

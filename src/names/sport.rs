@@ -7,6 +7,7 @@
 
 use std::collections::HashSet;
 
+use super::candidates::{each, Candidates, Marked};
 use super::spans::Span;
 use super::teams::{club_form, sport_label};
 use super::tokens::Words;
@@ -15,7 +16,7 @@ use crate::record::EntityType;
 
 /// Whether the article is a sports report: a wire headline "SOCCER - …" or
 /// three or more distinct sports words.
-pub(super) fn is_sport(words: &Words<'_, '_>) -> bool {
+pub(super) fn is_sport(words: &Words<'_, '_>, at: &Candidates) -> bool {
     let first_line = words.doc.text.lines().next().unwrap_or("");
     if let Some((label, _)) = first_line.split_once(" - ") {
         let label = label.trim().to_lowercase();
@@ -30,10 +31,7 @@ pub(super) fn is_sport(words: &Words<'_, '_>) -> bool {
         }
     }
     let mut seen = HashSet::new();
-    for i in 0..words.toks.len() {
-        if !words.has(i, mark::SPORT_WORD) {
-            continue;
-        }
+    for i in each(at.marked(Marked::SportWords)) {
         let w = words.word_lower(i);
         if words.lex.cues.sport_words.contains(w) {
             seen.insert(w.to_owned());
@@ -48,13 +46,13 @@ pub(super) fn is_sport(words: &Words<'_, '_>) -> bool {
 /// Block the names of competitions: a capitalised run closed by an event
 /// head ("Monaco Grand Prix", "U.S. Open"), and in a sports report a
 /// league ("Premier League"). A name inside is no mention.
-pub(super) fn events(words: &Words<'_, '_>, sport: bool, spans: &mut Vec<Span>) {
+pub(super) fn events(words: &Words<'_, '_>, at: &Candidates, sport: bool, spans: &mut Vec<Span>) {
     let heads = if sport {
         mark::EVENT_HEAD | mark::EVENT_HEAD_CAPS | mark::LEAGUE_HEAD | mark::LEAGUE_HEAD_CAPS
     } else {
         mark::EVENT_HEAD | mark::EVENT_HEAD_CAPS
     };
-    for k in 1..words.toks.len() {
+    for k in each(at.marked(Marked::EventHeads)).filter(|&k| k >= 1) {
         if !words.has(k, heads) {
             continue;
         }
