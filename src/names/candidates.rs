@@ -80,11 +80,10 @@ pub(super) struct Candidates {
     pub(super) caps: Vec<u32>,
     /// Words that can be part of a name ([`Words::is_name_word`]).
     pub(super) name_words: Vec<u32>,
-    /// Name words and brands ("eDonkey"): the words an untyped name opens
-    /// at.
-    pub(super) name_or_brand: Vec<u32>,
-    /// Name words and the words a title or role starts at.
-    pub(super) name_or_title: Vec<u32>,
+    /// Brands written with a lower-case first letter ("eDonkey").
+    brands: Vec<u32>,
+    /// The words a title or role starts at.
+    titles: Vec<u32>,
     /// Words after a gap that is not only spaces (not
     /// [`Words::joined`]), the first word included.
     pub(super) loose: Vec<u32>,
@@ -92,47 +91,133 @@ pub(super) struct Candidates {
     marked: [Vec<u32>; FAMILIES],
 }
 
+/// The lists of the last article, kept for the next one's (no allocation
+/// per article once they are grown).
+#[derive(Default)]
+struct Spare([Vec<u32>; 5 + FAMILIES]);
+
+thread_local! {
+    static SPARE: std::cell::Cell<Spare> = std::cell::Cell::new(Spare::default());
+}
+
 impl Candidates {
     /// The candidates among `words`, in one walk.
     pub(super) fn new(words: &Words<'_, '_>) -> Candidates {
         let mut c = Candidates::default();
-        for i in 0..words.toks.len() {
+        if let Ok(Spare(lists)) = SPARE.try_with(std::cell::Cell::take) {
+            let [caps, name_words, brands, titles, loose, marked @ ..] = lists;
+            c = Candidates {
+                caps,
+                name_words,
+                brands,
+                titles,
+                loose,
+                marked,
+            };
+            c.clear();
+        }
+        let n = words.toks.len();
+        for i in 0..n {
             let k = i as u32;
-            let cap = words.is_cap(i);
-            let name = words.is_name_word(i);
-            if cap {
-                c.caps.push(k);
-            }
-            if name {
-                c.name_words.push(k);
-            }
-            if name || words.is_brand(i) {
-                c.name_or_brand.push(k);
-            }
-            if name || words.title_at(i).is_some() {
-                c.name_or_title.push(k);
-            }
             if !words.joined(i) {
                 c.loose.push(k);
             }
-            if words.has(i, ANY_FAMILY) {
-                for (list, &(marks, capital)) in c.marked.iter_mut().zip(&FAMILY_MARKS) {
-                    if words.has(i, marks) && (cap || !capital) {
-                        list.push(k);
-                    }
+            if words.is_cap(i) {
+                c.caps.push(k);
+                // (No mark for it: `heads::may_close_project` names it.)
+                let t = &words.toks[i];
+                if t.end - t.start == "Corridor".len()
+                    && !words.has(i, mark::PROJECT_HEAD)
+                    && words.word(i) == "Corridor"
+                {
+                    c.marked[Marked::Projects as usize].push(k);
                 }
             }
-            // (No mark for it: `heads::may_close_project` names it.)
-            if cap && !words.has(i, mark::PROJECT_HEAD) && words.word(i) == "Corridor" {
-                c.marked[Marked::Projects as usize].push(k);
+            if words.is_name_word(i) {
+                c.name_words.push(k);
+            } else if words.is_brand(i) {
+                c.brands.push(k);
+            }
+            if words.has(i, ANY_FAMILY | mark::TITLE_FIRST) {
+                c.marked_word(words, i);
             }
         }
         c
     }
 
+    /// Empty lists, their room kept.
+    fn clear(&mut self) {
+        self.caps.clear();
+        self.name_words.clear();
+        self.brands.clear();
+        self.titles.clear();
+        self.loose.clear();
+        self.marked.iter_mut().for_each(Vec::clear);
+    }
+
+    /// Word `i`, on some list of the lexicon's: its families, and whether a
+    /// title starts at it.
+    fn marked_word(&mut self, words: &Words<'_, '_>, i: usize) {
+        let k = i as u32;
+        let cap = words.is_cap(i);
+        for (list, &(marks, capital)) in self.marked.iter_mut().zip(&FAMILY_MARKS) {
+            if words.has(i, marks) && (cap || !capital) {
+                list.push(k);
+            }
+        }
+        // (A title starts only at a word marked as a title's first.)
+        if words.title_at(i).is_some() {
+            self.titles.push(k);
+        }
+    }
+
     /// The words of a [`Marked`] family.
     pub(super) fn marked(&self, family: Marked) -> &[u32] {
         &self.marked[family as usize]
+    }
+
+    /// Name words and brands: the words an untyped name opens at (merged
+    /// into `buffer` when there are brands).
+    pub(super) fn name_or_brand<'s>(&'s self, buffer: &'s mut Vec<u32>) -> &'s [u32] {
+        if self.brands.is_empty() {
+            return &self.name_words;
+        }
+        merge_into(&self.name_words, &self.brands, buffer);
+        buffer
+    }
+
+    /// Name words and the words a title or role starts at (merged into
+    /// `buffer`).
+    pub(super) fn name_or_title<'s>(&'s self, buffer: &'s mut Vec<u32>) -> &'s [u32] {
+        merge_into(&self.name_words, &self.titles, buffer);
+        buffer
+    }
+}
+
+impl Drop for Candidates {
+    fn drop(&mut self) {
+        use std::mem::take;
+        let [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10] = take(&mut self.marked);
+        let lists = [
+            take(&mut self.caps),
+            take(&mut self.name_words),
+            take(&mut self.brands),
+            take(&mut self.titles),
+            take(&mut self.loose),
+            m0,
+            m1,
+            m2,
+            m3,
+            m4,
+            m5,
+            m6,
+            m7,
+            m8,
+            m9,
+            m10,
+        ];
+        // (At a thread's end the spare is gone: the lists are dropped.)
+        let _ = SPARE.try_with(|spare| spare.set(Spare(lists)));
     }
 }
 
@@ -155,4 +240,20 @@ pub(super) fn merge_into(a: &[u32], b: &[u32], out: &mut Vec<u32>) {
 /// The positions of `list` as indices.
 pub(super) fn each(list: &[u32]) -> impl Iterator<Item = usize> + '_ {
     list.iter().map(|&k| k as usize)
+}
+
+impl Words<'_, '_> {
+    /// Word `i` is `w` (`word(i) == w`, its length compared first, the
+    /// text read as bytes: most words are turned away unread).
+    #[inline]
+    pub(super) fn word_is(&self, i: usize, w: &str) -> bool {
+        let t = &self.toks[i];
+        t.end - t.start == w.len() && &self.doc.text.as_bytes()[t.start..t.end] == w.as_bytes()
+    }
+
+    /// Word `i` is one of `any` ([`Words::word_is`]).
+    #[inline]
+    pub(super) fn word_among(&self, i: usize, any: &[&str]) -> bool {
+        any.iter().any(|w| self.word_is(i, w))
+    }
 }

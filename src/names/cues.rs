@@ -27,7 +27,8 @@ pub(super) fn org_cues(
     // (A free word is a name word or a brand: elsewhere the walk moves on
     // by one.)
     let mut next = 0;
-    for i in each(&at.name_or_brand) {
+    let mut opening = Vec::new();
+    for i in each(at.name_or_brand(&mut opening)) {
         if i < next || !free(i) || words.capitals_mute(i) {
             continue;
         }
@@ -129,7 +130,7 @@ fn described_speaker(words: &Words<'_, '_>, j: usize) -> bool {
 fn joins_a_name(words: &Words<'_, '_>, i: usize) -> bool {
     words.word(i).chars().count() < 3
         || (words.is_initial(i) && !words.is_known_name_word(i))
-        || (i > 0 && words.joined(i) && matches!(words.word(i - 1), "and" | "&"))
+        || (i > 0 && words.joined(i) && words.word_among(i - 1, &["and", "&"]))
 }
 
 /// "Wippit boss Jane Doe": a role of a body, then a person's name.
@@ -175,7 +176,7 @@ fn the_acronym(words: &Words<'_, '_>, i: usize, j: usize) -> bool {
     if j != i + 1
         || i == 0
         || !words.joined(i)
-        || words.word(i - 1) != "the"
+        || !words.word_is(i - 1, "the")
         || !(3..=6).contains(&w.len())
         || !w.chars().all(|c| c.is_ascii_uppercase())
         || words.gaz_kind(i).is_some()

@@ -140,7 +140,7 @@ fn list_at(words: &Words<'_, '_>, chosen: &Chosen<'_>, i: usize, items: &mut Vec
             break;
         }
         let sep = words.sep(e).trim();
-        if matches!(words.word(e), "and" | "or") && matches!(sep, "" | ",") && e + 1 < n {
+        if words.word_among(e, &["and", "or"]) && matches!(sep, "" | ",") && e + 1 < n {
             if !words.joined(e + 1) {
                 break;
             }
@@ -164,10 +164,10 @@ fn introduced_by_org_noun(words: &Words<'_, '_>, i: usize) -> bool {
                 || words.lex.org_descriptors.contains(&w[..w.len() - 1])
                 || w == "companies")
     };
-    if i >= 3 && words.word(i - 2) == "such" && words.word(i - 1) == "as" && noun(i - 3) {
+    if i >= 3 && words.word_is(i - 2, "such") && words.word_is(i - 1, "as") && noun(i - 3) {
         return true;
     }
-    i >= 2 && matches!(words.word(i - 1), "like" | "including") && noun(i - 2)
+    i >= 2 && words.word_among(i - 1, &["like", "including"]) && noun(i - 2)
 }
 
 /// Untyped names in a list of organizations, or after a plural
@@ -182,8 +182,12 @@ pub(super) fn org_lists(
     let mut items: Vec<Item> = Vec::new();
     // An item opens at a name word, a brand or a chosen span's start:
     // elsewhere the walk moves on by one.
-    let mut opening = Vec::new();
-    merge_into(&at.name_or_brand, chosen.start_tokens(), &mut opening);
+    let (mut words_opening, mut opening) = (Vec::new(), Vec::new());
+    merge_into(
+        at.name_or_brand(&mut words_opening),
+        chosen.start_tokens(),
+        &mut opening,
+    );
     let mut next = 0;
     for i in each(&opening) {
         if i < next {
@@ -199,7 +203,7 @@ pub(super) fn org_lists(
         // Lists start after a word that is not part of one. (Asked only
         // where an item opens: the word's text is read then.)
         let after_comma = || !words.joined(i) && comma_gap(words.sep(i));
-        if !opens || (i > 0 && (matches!(words.word(i - 1), "and" | "or") || after_comma())) {
+        if !opens || (i > 0 && (words.word_among(i - 1, &["and", "or"]) || after_comma())) {
             continue;
         }
         list_at(words, chosen, i, &mut items);

@@ -138,6 +138,8 @@ pub(crate) fn find(
     wire::acronyms_after_names(&words, &chosen, &mut single);
     suffixes::short_forms(&words, &chosen, &mut single);
     wire::dateline_names_again(&words, &chosen, &mut single);
+    // (Its lists go back to be reused by the next one.)
+    drop(cover);
     if !single.is_empty() {
         // The rules above each read the same chosen spans: where two
         // propose overlapping names, the first rule's stands.

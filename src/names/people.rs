@@ -91,7 +91,8 @@ pub(super) fn people(words: &Words<'_, '_>, at: &Candidates, spans: &mut Vec<Spa
     // (Elsewhere a word moves the walk on by one: it is no name word and
     // no title.)
     let mut next = 0;
-    for i in each(&at.name_or_title) {
+    let mut starts = Vec::new();
+    for i in each(at.name_or_title(&mut starts)) {
         if i < next {
             continue;
         }
@@ -282,7 +283,7 @@ pub(super) fn role_name_plausible(
 /// name nor a place mention.
 pub(super) fn territorial_block(words: &Words<'_, '_>, ne: usize, spans: &mut Vec<Span>) {
     let n = words.toks.len();
-    if ne + 1 < n && words.joined(ne) && words.word(ne) == "of" && words.is_name_word(ne + 1) {
+    if ne + 1 < n && words.joined(ne) && words.word_is(ne, "of") && words.is_name_word(ne + 1) {
         let mut j = ne + 2;
         while j < n && words.joined(j) && words.is_name_word(j) {
             j += 1;
@@ -301,7 +302,7 @@ pub(super) fn speech_cue(words: &Words<'_, '_>, from: usize, to: usize) -> bool 
     if from > 0 && words.joined(from) && words.is_speech(from - 1) {
         return true;
     }
-    from > 1 && words.word_lower(from - 2) == "according" && words.word(from - 1) == "to"
+    from > 1 && words.word_is(from - 1, "to") && words.word_lower(from - 2) == "according"
 }
 
 /// "X, 19, …", "X, a 52-year-old …": an age in apposition.
@@ -310,7 +311,7 @@ pub(super) fn appositive_age(words: &Words<'_, '_>, ne: usize) -> bool {
     if ne >= n || words.sep(ne).trim() != "," {
         return false;
     }
-    let j = if matches!(words.word(ne), "a" | "an") && ne + 1 < n && words.joined(ne + 1) {
+    let j = if words.word_among(ne, &["a", "an"]) && ne + 1 < n && words.joined(ne + 1) {
         ne + 1
     } else {
         ne
@@ -337,7 +338,7 @@ pub(super) fn appositive_role(words: &Words<'_, '_>, ne: usize) -> bool {
         return false;
     }
     let mut j = ne;
-    if matches!(words.word(j), "a" | "an" | "the") {
+    if words.word_among(j, &["a", "an", "the"]) {
         j += 1;
     }
     let stop = (j + 4).min(n);

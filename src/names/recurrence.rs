@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::candidates::{each, Candidates};
 use super::gazetteer_matches::recurs;
-use super::spans::{count_steps, overlapping, overlaps_map, Chosen, Priority, Span};
+use super::spans::{count_steps, overlapping_range, overlaps_map, Chosen, Priority, Span};
 use super::tokens::Words;
 use super::word_sets::WordFilter;
 use crate::record::EntityType;
@@ -65,7 +65,12 @@ pub(super) fn known_names(
         &mut taken,
         &mut extra,
     );
-    chosen.retain(|c| !replaced.contains(&(c.start, c.end)));
+    // (`retain` visits the spans in order.)
+    let mut k = 0;
+    chosen.retain(|_| {
+        k += 1;
+        !replaced[k - 1]
+    });
     chosen.extend(extra);
     chosen.sort_by_key(|s| (s.start, s.end));
     chosen
@@ -260,7 +265,9 @@ fn name_part_mentions(
 }
 
 /// Every later occurrence of an established name, longest names first; the
-/// chosen spans it swallows are returned (as start, end) to be dropped.
+/// chosen spans it swallows are returned (a flag for each) to be dropped.
+/// (Spans with the same bounds as a swallowed one are swallowed too: they
+/// overlap the same names.)
 fn recurrences(
     words: &Words<'_, '_>,
     at: &Candidates,
@@ -268,9 +275,9 @@ fn recurrences(
     names: HashMap<&str, KnownName>,
     taken: &mut BTreeMap<usize, usize>,
     extra: &mut Vec<Span>,
-) -> HashSet<(usize, usize)> {
+) -> Vec<bool> {
     let text = words.doc.text;
-    let mut replaced: HashSet<(usize, usize)> = HashSet::new();
+    let mut replaced = vec![false; chosen.len()];
     // Longest names first, so "Harbour Pilots Association" is placed before
     // a shorter name inside it; sorted for a deterministic result.
     let mut names: Vec<(&str, KnownName)> = names.into_iter().collect();
@@ -290,14 +297,15 @@ fn recurrences(
         }
         // A longer established name wins over shorter matches inside
         // it ("Winston Churchill" over the town "Winston").
-        let inside = overlapping(chosen, pos, end);
+        let range = overlapping_range(chosen, pos, end);
+        let inside = &chosen[range.clone()];
         if inside
             .iter()
             .any(|c| c.start < pos || c.end > end || (c.start == pos && c.end == end))
         {
             continue;
         }
-        replaced.extend(inside.iter().map(|c| (c.start, c.end)));
+        replaced[range].fill(true);
         taken.insert(pos, end);
         extra.push(Span {
             start: pos,
@@ -341,36 +349,18 @@ fn occurrences(
         }
     }
     let filter = WordFilter::new(by_first.keys().copied());
-    // ALL-CAPS words (wire headlines: "REAGAN", "PAINEWEBBER") meet the
-    // names they spell, case aside; ASCII names only, so lengths agree.
-    let mut by_upper_first: HashMap<String, Group> = HashMap::new();
-    for (n, (name, _)) in names.iter().enumerate() {
-        if name.is_ascii() && name.len() >= 3 {
-            let first = name.split([' ', '-']).next().unwrap_or(name);
-            by_upper_first
-                .entry(first.to_ascii_uppercase())
-                .or_default()
-                .members
-                .push(n);
-        }
-    }
-    by_upper_first
-        .values_mut()
-        .for_each(|g| g.index(names, true));
-    let upper_filter = WordFilter::new(by_upper_first.keys().map(String::as_str));
+    let mut capitals = CapitalGroups::new(names);
     let bytes = text.as_bytes();
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut upper = String::new();
     // A word that starts with an ASCII capital is capitalised: when every
     // first word does (in capitals too), only the capitalised words can
     // start a name.
-    let capitals = first_bytes[..usize::from(b'A')].iter().all(|&b| !b)
+    let only_capitalised = first_bytes[..usize::from(b'A')].iter().all(|&b| !b)
         && first_bytes[usize::from(b'Z') + 1..].iter().all(|&b| !b)
-        && by_upper_first
-            .keys()
-            .all(|w| w.as_bytes()[0].is_ascii_uppercase());
+        && capitals.all_capitalised();
     let all: Vec<u32>;
-    let seen: &[u32] = if capitals {
+    let seen: &[u32] = if only_capitalised {
         &at.caps
     } else {
         all = (0..words.toks.len() as u32).collect();
@@ -385,14 +375,9 @@ fn occurrences(
             continue;
         }
         let w = words.word(k);
-        if caps && w.is_ascii() && !by_upper_first.is_empty() {
+        if caps && w.is_ascii() {
             let first = w.split('-').next().unwrap_or(w);
-            let group = if upper_filter.may_hold(first) {
-                by_upper_first.get(first)
-            } else {
-                None
-            };
-            if let Some(group) = group {
+            if let Some(group) = capitals.group(names, first) {
                 group.spelled_at(names, text, t.start, &mut upper, |n| {
                     if names[n].0 != first {
                         out.push((n, t.start));
@@ -417,6 +402,90 @@ fn occurrences(
         }
     }
     out
+}
+
+/// The established ASCII names by their first word in ASCII capitals, for
+/// the ALL-CAPS words (wire headlines: "REAGAN", "PAINEWEBBER") to meet the
+/// names they spell, case aside (ASCII names only, so lengths agree). The
+/// groups are made at the first word in capitals that may open one: the
+/// first words' lengths and first bytes turn most away before.
+struct CapitalGroups {
+    /// Some name has a group.
+    any: bool,
+    /// The first words' lengths (bits, the last for 63 and more) and first
+    /// bytes, in capitals.
+    lengths: u64,
+    first_bytes: [bool; 256],
+    /// The groups and a filter on their keys, once made.
+    groups: Option<(HashMap<String, Group>, WordFilter)>,
+}
+
+impl CapitalGroups {
+    fn new(names: &[(&str, KnownName)]) -> CapitalGroups {
+        let mut capitals = CapitalGroups {
+            any: false,
+            lengths: 0,
+            first_bytes: [false; 256],
+            groups: None,
+        };
+        for first in CapitalGroups::first_words(names).map(|(_, first)| first) {
+            capitals.any = true;
+            capitals.lengths |= 1 << first.len().min(63);
+            if let Some(&b) = first.as_bytes().first() {
+                capitals.first_bytes[usize::from(b.to_ascii_uppercase())] = true;
+            }
+        }
+        capitals
+    }
+
+    /// The names that have a group, and their first words.
+    fn first_words<'n>(
+        names: &'n [(&str, KnownName)],
+    ) -> impl Iterator<Item = (usize, &'n str)> + 'n {
+        names
+            .iter()
+            .enumerate()
+            .filter(|(_, (name, _))| name.is_ascii() && name.len() >= 3)
+            .map(|(n, (name, _))| (n, name.split([' ', '-']).next().unwrap_or(name)))
+    }
+
+    /// Every group's key starts with an ASCII capital.
+    fn all_capitalised(&self) -> bool {
+        self.first_bytes
+            .iter()
+            .enumerate()
+            .all(|(b, &on)| !on || (b as u8).is_ascii_uppercase())
+            && !(self.any && self.lengths & 1 != 0)
+    }
+
+    /// The group of the names whose first word is `first` (an ASCII word
+    /// in capitals), if any.
+    fn group(&mut self, names: &[(&str, KnownName)], first: &str) -> Option<&Group> {
+        let b = *first.as_bytes().first()?;
+        if !self.any
+            || self.lengths & (1 << first.len().min(63)) == 0
+            || !self.first_bytes[usize::from(b)]
+        {
+            return None;
+        }
+        let (groups, filter) = self.groups.get_or_insert_with(|| {
+            let mut groups: HashMap<String, Group> = HashMap::new();
+            for (n, first) in CapitalGroups::first_words(names) {
+                groups
+                    .entry(first.to_ascii_uppercase())
+                    .or_default()
+                    .members
+                    .push(n);
+            }
+            groups.values_mut().for_each(|g| g.index(names, true));
+            let filter = WordFilter::new(groups.keys().map(String::as_str));
+            (groups, filter)
+        });
+        if !filter.may_hold(first) {
+            return None;
+        }
+        groups.get(first)
+    }
 }
 
 /// Groups of more names than this are looked up by length and text rather

@@ -106,9 +106,18 @@ pub(super) fn overlaps_map(taken: &BTreeMap<usize, usize>, start: usize, end: us
 
 /// The spans of `sorted` (by start, not overlapping) that overlap `start..end`.
 pub(super) fn overlapping(sorted: &[Span], start: usize, end: usize) -> &[Span] {
+    &sorted[overlapping_range(sorted, start, end)]
+}
+
+/// Where [`overlapping`]'s spans are in `sorted`.
+pub(super) fn overlapping_range(
+    sorted: &[Span],
+    start: usize,
+    end: usize,
+) -> std::ops::Range<usize> {
     let from = sorted.partition_point(|c| c.end <= start);
     let to = from + sorted[from..].partition_point(|c| c.start < end);
-    &sorted[from..to]
+    from..to
 }
 
 /// The chosen spans (sorted by start), and for each token the chosen spans
@@ -134,15 +143,21 @@ impl<'c> Chosen<'c> {
         let ordered = spans
             .windows(2)
             .all(|w| w[0].start <= w[1].start && w[0].end <= w[1].end);
-        let mut starts = Vec::new();
-        let cover = if ordered {
-            let mut cover = vec![(0u32, 0u32); toks.len()];
+        let (mut cover, mut starts) = SPARE_COVER
+            .try_with(std::cell::Cell::take)
+            .unwrap_or_default();
+        cover.clear();
+        starts.clear();
+        if ordered {
+            cover.resize(toks.len(), (0, 0));
             // The first token ending after the span's start (spans start
-            // in order: the search goes on from the last one's).
+            // in order: the walk goes on from the last one's).
             let mut k = 0;
             for (s, span) in spans.iter().enumerate() {
-                k += toks[k..].partition_point(|t| t.end <= span.start);
-                count_steps(1);
+                while k < toks.len() && toks[k].end <= span.start {
+                    count_steps(1);
+                    k += 1;
+                }
                 let s = s as u32;
                 let mut j = k;
                 while j < toks.len() && toks[j].start < span.end {
@@ -159,9 +174,7 @@ impl<'c> Chosen<'c> {
                 }
             }
             starts.dedup();
-            cover
         } else {
-            let mut cover = Vec::with_capacity(toks.len());
             for t in toks {
                 let from = spans.partition_point(|c| c.end <= t.start);
                 let to = from + spans[from..].partition_point(|c| c.start < t.end);
@@ -172,8 +185,7 @@ impl<'c> Chosen<'c> {
                     .filter(|&k| cover[k].0 < cover[k].1)
                     .map(|k| k as u32),
             );
-            cover
-        };
+        }
         Chosen {
             spans,
             cover,
@@ -195,6 +207,27 @@ impl<'c> Chosen<'c> {
     }
 }
 
+/// A [`Chosen`]'s per-token cover and span-start tokens.
+type CoverLists = (Vec<(u32, u32)>, Vec<u32>);
+
+thread_local! {
+    /// The last [`Chosen`]'s lists, kept for the next one's (no allocation
+    /// per article once they are grown).
+    static SPARE_COVER: std::cell::Cell<CoverLists> =
+        const { std::cell::Cell::new((Vec::new(), Vec::new())) };
+}
+
+impl Drop for Chosen<'_> {
+    fn drop(&mut self) {
+        let lists = (
+            std::mem::take(&mut self.cover),
+            std::mem::take(&mut self.starts),
+        );
+        // (At a thread's end the spare is gone: the lists are dropped.)
+        let _ = SPARE_COVER.try_with(|spare| spare.set(lists));
+    }
+}
+
 impl Deref for Chosen<'_> {
     type Target = [Span];
 
@@ -206,18 +239,18 @@ impl Deref for Chosen<'_> {
 /// Choose non-overlapping spans: longest first, then by priority, then
 /// leftmost. Blocks take part but are dropped afterwards.
 pub(super) fn select(spans: Vec<Span>) -> Vec<Span> {
-    // The bytes the spans taken so far cover: a span is free when none of
-    // its bytes is (work linear in the spans' lengths).
+    // The bytes the spans taken so far cover, a bit each: a span is free
+    // when none of its bytes is (work linear in the spans' lengths).
     let bytes = spans.iter().map(|s| s.end).max().unwrap_or(0);
-    let mut taken = vec![false; bytes];
+    let mut taken = ByteSet::new(bytes);
     let mut keep: Vec<(usize, u32)> = Vec::new();
     for k in selection_order(&spans, bytes) {
+        let k = k as u32;
         let s = &spans[k as usize];
-        let range = &mut taken[s.start..s.end];
-        if range.contains(&true) {
+        if taken.any(s.start, s.end) {
             continue;
         }
-        range.fill(true);
+        taken.insert(s.start, s.end);
         if s.kind.is_some() {
             keep.push((s.start, k));
         }
@@ -234,11 +267,56 @@ pub(super) fn select(spans: Vec<Span>) -> Vec<Span> {
         .collect()
 }
 
+/// A set of byte offsets, a bit each.
+struct ByteSet(Vec<u64>);
+
+impl ByteSet {
+    /// The empty set of offsets below `bytes`.
+    fn new(bytes: usize) -> ByteSet {
+        ByteSet(vec![0; bytes.div_ceil(64)])
+    }
+
+    /// The bits of word `w` in `start..end`.
+    fn mask(w: usize, start: usize, end: usize) -> u64 {
+        let from = start.max(w * 64) - w * 64;
+        let to = end.min(w * 64 + 64) - w * 64;
+        let below = |k: usize| if k == 64 { u64::MAX } else { (1 << k) - 1 };
+        below(to) & !below(from)
+    }
+
+    /// Some offset of `start..end` (not empty) is in the set.
+    fn any(&self, start: usize, end: usize) -> bool {
+        (start / 64..end.div_ceil(64)).any(|w| self.0[w] & ByteSet::mask(w, start, end) != 0)
+    }
+
+    /// Adds the offsets `start..end` (not empty).
+    fn insert(&mut self, start: usize, end: usize) {
+        for w in start / 64..end.div_ceil(64) {
+            self.0[w] |= ByteSet::mask(w, start, end);
+        }
+    }
+}
+
 /// The indices of the non-empty `spans` (ending at most at `bytes`) in the
 /// order they are chosen: longest first, then by priority, then leftmost;
 /// equal keys in the order they were proposed.
-fn selection_order(spans: &[Span], bytes: usize) -> Vec<u32> {
+fn selection_order(spans: &[Span], bytes: usize) -> Vec<u64> {
     let proposed = spans.iter().enumerate().filter(|(_, s)| s.start < s.end);
+    if bytes < 1 << 22 && spans.len() < 1 << 18 {
+        // The whole key in 64 bits (offsets and lengths fit in 22, the
+        // index in 18): length (inverted, longest first), priority, start,
+        // index. Nearly every article is that short; the key is then
+        // replaced by its index in place.
+        let mut keys: Vec<u64> = proposed
+            .map(|(k, s)| {
+                let shorter = (1 << 22) - 1 - (s.end - s.start) as u64;
+                shorter << 42 | (s.priority as u64) << 40 | (s.start as u64) << 18 | k as u64
+            })
+            .collect();
+        keys.sort_unstable();
+        keys.iter_mut().for_each(|key| *key &= (1 << 18) - 1);
+        return keys;
+    }
     if bytes <= u32::MAX as usize && spans.len() <= u32::MAX as usize {
         // The whole key in one integer (offsets fit in 32 bits): length
         // (inverted, longest first), priority, start, index.
@@ -252,13 +330,13 @@ fn selection_order(spans: &[Span], bytes: usize) -> Vec<u32> {
             })
             .collect();
         keys.sort_unstable();
-        keys.into_iter().map(|key| key as u32).collect()
+        keys.into_iter().map(|key| u64::from(key as u32)).collect()
     } else {
         let mut keys: Vec<(std::cmp::Reverse<usize>, Priority, usize, usize)> = proposed
             .map(|(k, s)| (std::cmp::Reverse(s.end - s.start), s.priority, s.start, k))
             .collect();
         keys.sort_unstable();
-        keys.into_iter().map(|(_, _, _, k)| k as u32).collect()
+        keys.into_iter().map(|(_, _, _, k)| k as u64).collect()
     }
 }
 

@@ -37,7 +37,7 @@ fn title_run(words: &Words<'_, '_>, i: usize) -> Option<usize> {
         if words.is_name_word(j) {
             j += 1;
             end = j;
-        } else if matches!(words.word(j), "of" | "the" | "and" | "in")
+        } else if words.word_among(j, &["of", "the", "and", "in"])
             && j + 1 < n
             && words.joined(j + 1)
             && words.is_name_word(j + 1)
@@ -114,7 +114,7 @@ fn list_next(words: &Words<'_, '_>, e: usize) -> Option<usize> {
     let n = words.toks.len();
     if e + 1 < n && words.sep(e).trim() == "," && words.is_name_word(e) {
         Some(e)
-    } else if e + 1 < n && words.word(e) == "and" && words.joined(e) && words.joined(e + 1) {
+    } else if e + 1 < n && words.word_is(e, "and") && words.joined(e) && words.joined(e + 1) {
         Some(e + 1)
     } else {
         None
