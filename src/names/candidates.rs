@@ -102,6 +102,7 @@ thread_local! {
 
 impl Candidates {
     /// The candidates among `words`, in one walk.
+    #[inline(never)]
     pub(super) fn new(words: &Words<'_, '_>) -> Candidates {
         let mut c = Candidates::default();
         if let Ok(Spare(lists)) = SPARE.try_with(std::cell::Cell::take) {

@@ -9,6 +9,7 @@ use crate::record::EntityType;
 /// "milk firm Yili", "state bank VEB": a lower-case organization noun and
 /// the capitalised name right after it. A known given name with a surname
 /// is left to the person rules.
+#[inline(never)]
 pub(super) fn org_descriptors(words: &Words<'_, '_>, at: &Candidates, spans: &mut Vec<Span>) {
     let n = words.toks.len();
     for i in each(at.marked(Marked::Descriptors)).take_while(|&i| i + 1 < n) {

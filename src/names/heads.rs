@@ -82,6 +82,7 @@ fn may_close_project(words: &Words<'_, '_>, k: usize) -> bool {
 /// Organization and place names closed by a capitalised head word
 /// ("World Uyghur Congress", "Three Gorges Dam") or opened by one with
 /// "of" ("Ministry of Foreign Affairs", "Gulf of Aden").
+#[inline(never)]
 pub(super) fn org_and_place_heads(words: &Words<'_, '_>, at: &Candidates, spans: &mut Vec<Span>) {
     let n = words.toks.len();
     // (Capitalised words that end a head, by their marks.)
@@ -349,6 +350,7 @@ pub(super) fn place_span(words: &Words<'_, '_>, hs: usize, he: usize, head: Head
 /// "Raghistan and Warduj districts", "Xinjiang region", "the provinces of
 /// Badakhshan, Kunduz and Takhar": the names are places, the lower-case
 /// head stays out.
+#[inline(never)]
 pub(super) fn lower_place_heads(words: &Words<'_, '_>, at: &Candidates, spans: &mut Vec<Span>) {
     let n = words.toks.len();
     for i in each(at.marked(Marked::LowerPlaceHeads)) {

@@ -172,6 +172,7 @@ fn introduced_by_org_noun(words: &Words<'_, '_>, i: usize) -> bool {
 
 /// Untyped names in a list of organizations, or after a plural
 /// organization noun, as organizations.
+#[inline(never)]
 pub(super) fn org_lists(
     words: &Words<'_, '_>,
     at: &Candidates,

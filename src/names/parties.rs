@@ -11,6 +11,7 @@ use crate::lexicon::Phrase;
 use crate::record::EntityType;
 
 /// The party nouns after "the", and those listed with them.
+#[inline(never)]
 pub(super) fn party_nouns(words: &Words<'_, '_>, at: &Candidates, spans: &mut Vec<Span>) {
     let n = words.toks.len();
     let mut listed = false;

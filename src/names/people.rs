@@ -87,6 +87,7 @@ pub(super) fn person(words: &Words<'_, '_>, from: usize, to: usize, rule: &'stat
 /// "lawyer Jane Doe"), a known first name with a surname ("Frederick
 /// Forsyth"), a family name first ("Xi Jinping"), a name with a speech cue
 /// ("…, Jane Doe said") or an appositive role ("Li Wei, an expert on…").
+#[inline(never)]
 pub(super) fn people(words: &Words<'_, '_>, at: &Candidates, spans: &mut Vec<Span>) {
     // (Elsewhere a word moves the walk on by one: it is no name word and
     // no title.)
@@ -371,6 +372,7 @@ fn is_initials(w: &str) -> bool {
 
 /// Names with initials: "J.K. Rowling", "P. Simmons", "George R.R. Martin".
 /// The initials are part of the name (Rulings: stage names and initials).
+#[inline(never)]
 pub(super) fn initials(words: &Words<'_, '_>, at: &Candidates, spans: &mut Vec<Span>) {
     let n = words.toks.len();
     for i in each(&at.caps).take_while(|&i| i + 1 < n) {
@@ -431,6 +433,7 @@ pub(super) fn lone_word(words: &Words<'_, '_>, chosen: &Chosen<'_>, i: usize) ->
 /// adverb may come between) or as an owner ("Paula's mind"). A lone
 /// unknown word before "said" may be a company as well ("Honda said"), so
 /// that alone is no cue. Recurrence finds the name everywhere else.
+#[inline(never)]
 pub(super) fn single_names(
     words: &Words<'_, '_>,
     at: &Candidates,

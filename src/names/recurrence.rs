@@ -77,6 +77,7 @@ pub(super) fn known_names(
 }
 
 /// The names and name parts the chosen spans establish.
+#[inline(never)]
 fn establish<'a>(words: &Words<'_, 'a>, chosen: &[Span]) -> Established<'a> {
     let text = words.doc.text;
     let mut established = Established {
@@ -88,7 +89,7 @@ fn establish<'a>(words: &Words<'_, 'a>, chosen: &[Span]) -> Established<'a> {
         let Some(kind) = s.kind else { continue };
         let t = &text[s.start..s.end];
         if s.entry.map_or(true, |e| recurs(words, e)) {
-            established.names.entry(t).or_insert(KnownName {
+            established.names.entry(t).or_insert_with(|| KnownName {
                 kind,
                 canonical: s.canonical.clone(),
                 entry: s.entry,
@@ -97,10 +98,10 @@ fn establish<'a>(words: &Words<'_, 'a>, chosen: &[Span]) -> Established<'a> {
         if kind == EntityType::Organization {
             let stem = short_form(words, t).or_else(|| headed_short_form(words, s));
             if let Some(stem) = stem {
-                let canonical = s.canonical.clone().unwrap_or_else(|| t.to_owned());
-                established.names.entry(stem).or_insert(KnownName {
+                // (The canonical name is copied only for a new stem.)
+                established.names.entry(stem).or_insert_with(|| KnownName {
                     kind,
-                    canonical: Some(canonical),
+                    canonical: Some(s.canonical.clone().unwrap_or_else(|| t.to_owned())),
                     entry: s.entry,
                 });
             }
@@ -165,11 +166,20 @@ fn headed_short_form<'a>(words: &Words<'_, 'a>, s: &Span) -> Option<&'a str> {
 }
 
 /// One-word gazetteer non-person matches equal to a name part: the person.
+#[inline(never)]
 fn convert_name_parts(text: &str, established: &Established<'_>, chosen: &mut [Span]) {
+    if established.later_parts.is_empty() {
+        return;
+    }
+    // (The parts' lengths and first and last bytes turn most spans away
+    // before any hashing.)
+    let filter = WordFilter::new(established.later_parts.iter().copied());
     for s in chosen.iter_mut() {
+        if matches!(s.kind, Some(EntityType::Person | EntityType::Nationality)) {
+            continue;
+        }
         let t = &text[s.start..s.end];
-        if s.kind != Some(EntityType::Person)
-            && s.kind != Some(EntityType::Nationality)
+        if filter.may_hold(t)
             && !t.contains(' ')
             && established.later_parts.contains(t)
             && established.parts.contains(t)
@@ -183,6 +193,7 @@ fn convert_name_parts(text: &str, established: &Established<'_>, chosen: &mut [S
 }
 
 /// A name part alone, outside every chosen span, is the person.
+#[inline(never)]
 fn name_part_mentions(
     words: &Words<'_, '_>,
     at: &Candidates,
@@ -268,6 +279,7 @@ fn name_part_mentions(
 /// chosen spans it swallows are returned (a flag for each) to be dropped.
 /// (Spans with the same bounds as a swallowed one are swallowed too: they
 /// overlap the same names.)
+#[inline(never)]
 fn recurrences(
     words: &Words<'_, '_>,
     at: &Candidates,
@@ -322,6 +334,7 @@ fn recurrences(
 
 /// Where each of `names` occurs at a token start, as (index into `names`,
 /// byte offset).
+#[inline(never)]
 fn occurrences(
     words: &Words<'_, '_>,
     at: &Candidates,

@@ -46,6 +46,7 @@ pub(super) fn is_sport(words: &Words<'_, '_>, at: &Candidates) -> bool {
 /// Block the names of competitions: a capitalised run closed by an event
 /// head ("Monaco Grand Prix", "U.S. Open"), and in a sports report a
 /// league ("Premier League"). A name inside is no mention.
+#[inline(never)]
 pub(super) fn events(words: &Words<'_, '_>, at: &Candidates, sport: bool, spans: &mut Vec<Span>) {
     let heads = if sport {
         mark::EVENT_HEAD | mark::EVENT_HEAD_CAPS | mark::LEAGUE_HEAD | mark::LEAGUE_HEAD_CAPS

@@ -14,6 +14,7 @@ use super::wire::sentence_ends_at;
 use crate::record::EntityType;
 
 /// The longest company name each legal suffix closes.
+#[inline(never)]
 pub(super) fn company_names(words: &Words<'_, '_>, at: &Candidates, spans: &mut Vec<Span>) {
     let n = words.toks.len();
     // (The mark, on the lower-cased word, turns most words away before

@@ -17,6 +17,7 @@ use crate::record::EntityType;
 
 /// Blocks over the titles of works and over names opened by a capitalised
 /// article mid-sentence ("A Very Long Engagement").
+#[inline(never)]
 pub(super) fn works(words: &Words<'_, '_>, at: &Candidates, spans: &mut Vec<Span>) {
     after_work_nouns(words, at, spans);
     before_work_nouns(words, at, spans);
