@@ -123,9 +123,9 @@ pub(crate) fn find(
     let sport = sport::is_sport(&words, &at);
     sport::events(&words, &at, sport, &mut spans);
     if sport {
-        results::athletes(&words, &mut spans);
-        teams::club_forms(&words, &mut spans);
-        teams::nickname_teams(&words, &mut spans);
+        results::athletes(&words, &at, &mut spans);
+        teams::club_forms(&words, &at, &mut spans);
+        teams::nickname_teams(&words, &at, &mut spans);
     }
     let mut chosen = spans::select(spans);
     suffixes::national_arms(&words, &mut chosen);
@@ -156,7 +156,7 @@ pub(crate) fn find(
     }
     if sport {
         let mut sides = Vec::new();
-        sport::unknown_sides(&words, &chosen, &mut sides);
+        sport::unknown_sides(&words, &at, &chosen, &mut sides);
         chosen.extend(sides);
         chosen.sort_by_key(|s| (s.start, s.end));
     }

@@ -181,6 +181,10 @@ fn bare_name(words: &Words<'_, '_>, i: usize, spans: &mut Vec<Span>) -> usize {
         return i + 1;
     };
     let length = ne - i;
+    // Every rule below needs two words or more.
+    if length < 2 {
+        return i + 1;
+    }
     let mute = words.capitals_mute(i);
     let initial = words.is_initial(i);
     let known_surname = words.is_surname(ne - 1);

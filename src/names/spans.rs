@@ -230,12 +230,24 @@ impl<'c> Chosen<'c> {
 
     /// The chosen spans that overlap token `k`
     /// (`overlapping(spans, start, end)` of the token).
+    #[inline]
     pub(super) fn at(&self, k: usize) -> &'c [Span] {
         let first = self.lists.cover[k];
         if first == 0 {
             return &[];
         }
         let from = first as usize - 1;
+        // (Nearly always no token is under two spans.)
+        if self.lists.more.is_empty() {
+            return &self.spans[from..=from];
+        }
+        self.at_one_of_more(k, from)
+    }
+
+    /// [`Chosen::at`] for a token `k` under span `from`, some tokens being
+    /// under more than one span.
+    #[inline(never)]
+    fn at_one_of_more(&self, k: usize, from: usize) -> &'c [Span] {
         let more = &self.lists.more;
         let to = match more.binary_search_by_key(&(k as u32), |m| m.0) {
             Ok(m) => more[m].1 as usize,

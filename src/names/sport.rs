@@ -30,11 +30,12 @@ pub(super) fn is_sport(words: &Words<'_, '_>, at: &Candidates) -> bool {
             return true;
         }
     }
-    let mut seen = HashSet::new();
+    // (Four at most are kept: a list, no copies.)
+    let mut seen: Vec<&str> = Vec::with_capacity(4);
     for i in each(at.marked(Marked::SportWords)) {
         let w = words.word_lower(i);
-        if words.lex.cues.sport_words.contains(w) {
-            seen.insert(w.to_owned());
+        if !seen.contains(&w) && words.lex.cues.sport_words.contains(w) {
+            seen.push(w);
             if seen.len() >= 4 {
                 return true;
             }
@@ -289,7 +290,13 @@ fn coordinated_teams(words: &Words<'_, '_>, chosen: &[Span], teams: &mut HashSet
 /// In a sports report, a capitalised name no list or rule knows that stands
 /// where a team stands ("Petofi 2 Dinamo 1") is a club; one followed by a
 /// country in brackets ("Jane Doe (Kenya)") is an athlete.
-pub(super) fn unknown_sides(words: &Words<'_, '_>, chosen: &[Span], spans: &mut Vec<Span>) {
+#[inline(never)]
+pub(super) fn unknown_sides(
+    words: &Words<'_, '_>,
+    at: &Candidates,
+    chosen: &[Span],
+    spans: &mut Vec<Span>,
+) {
     let n = words.toks.len();
     let chosen = super::spans::Chosen::new(words, chosen);
     let taken = |i: usize| !chosen.at(i).is_empty();
@@ -297,10 +304,10 @@ pub(super) fn unknown_sides(words: &Words<'_, '_>, chosen: &[Span], spans: &mut 
     let listed = |k: usize| {
         k < n && words.is_name_word(k) && !words.is_stop(k) && words.gaz_kind(k).is_none()
     };
-    let mut i = 0;
-    while i < n {
-        if !words.is_name_word(i) || words.is_stop(i) || taken(i) || words.title_at(i).is_some() {
-            i += 1;
+    // (A side starts at a name word: elsewhere the walk moves on by one.)
+    let mut next = 0;
+    for i in each(&at.name_words) {
+        if i < next || words.is_stop(i) || taken(i) || words.title_at(i).is_some() {
             continue;
         }
         let mut j = i + 1;
@@ -358,7 +365,7 @@ pub(super) fn unknown_sides(words: &Words<'_, '_>, chosen: &[Span], spans: &mut 
                 ));
             }
         }
-        i = j;
+        next = j;
     }
 }
 
