@@ -212,13 +212,13 @@ pub(super) fn org_lists(
             continue;
         };
         let next_item = last.to;
-        let cued = introduced_by_org_noun(words, i);
         let typed = items.iter().filter(|t| t.kind.is_some()).count();
         let all_orgs = items
             .iter()
             .all(|t| t.kind.is_none_or(|k| k == EntityType::Organization));
         let orgs_listed = typed > 0 && items.len() >= 3;
-        if all_orgs && (cued || orgs_listed) {
+        // (The words before the list are read last.)
+        if all_orgs && (orgs_listed || introduced_by_org_noun(words, i)) {
             for item in items.iter().filter(|t| t.kind.is_none()) {
                 if plausible_org(words, item, typed >= 2) {
                     let (s, e) = words.span(item.from, item.to);

@@ -88,8 +88,9 @@ fn name_run(words: &Words<'_, '_>, i: usize) -> Option<usize> {
     let mut end = i + 1;
     let mut j = i + 1;
     while j < n && j - i < 5 && !words.toks[j - 1].possessive {
-        let initial_dot = words.sep(j) == ". " && words.word(j - 1).chars().count() == 1;
-        if !(words.joined(j) || initial_dot) {
+        // (Asked only where spaces alone do not join the words.)
+        let initial_dot = || words.sep(j) == ". " && words.word(j - 1).chars().count() == 1;
+        if !(words.joined(j) || initial_dot()) {
             break;
         }
         if ok(j) {

@@ -211,9 +211,18 @@ pub(super) fn clubs(words: &Words<'_, '_>, chosen: &mut [Span]) {
         return;
     }
     coordinated_teams(words, chosen, &mut teams);
+    // The teams' lengths: an ASCII name of another length is none of them
+    // (lower case keeps an ASCII name's length), and is not copied.
+    let lengths = teams
+        .iter()
+        .fold(0u64, |bits, t| bits | 1 << t.len().min(63));
     for s in chosen.iter_mut() {
-        if s.kind != Some(EntityType::Place)
-            || !teams.contains(&text[s.start..s.end].to_lowercase())
+        if s.kind != Some(EntityType::Place) {
+            continue;
+        }
+        let name = &text[s.start..s.end];
+        if (name.is_ascii() && lengths & 1 << name.len().min(63) == 0)
+            || !teams.contains(&name.to_lowercase())
         {
             continue;
         }
