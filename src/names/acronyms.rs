@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use super::candidates::{each, Candidates};
 use super::gazetteer_matches::defined_entry;
 use super::heads::{is_project, non_entity_head};
 use super::spans::{Priority, Span};
@@ -22,15 +23,17 @@ impl<'d, 'a> Words<'d, 'a> {
 /// Acronym definitions: "Full Name (ACR)" and "ACR (Full Name)". The full
 /// name becomes a mention; every occurrence of the acronym in the article
 /// links to it.
-pub(super) fn definitions(words: &Words<'_, '_>, matches: &[GazMatch], spans: &mut Vec<Span>) {
+pub(super) fn definitions(
+    words: &Words<'_, '_>,
+    at: &Candidates,
+    matches: &[GazMatch],
+    spans: &mut Vec<Span>,
+) {
     let text = words.doc.text;
     let n = words.toks.len();
     let mut defs: Vec<(String, Span)> = Vec::new();
-    for i in 1..n {
-        // (Spaces alone join most tokens: no bracket between them.)
-        if words.joined(i) {
-            continue;
-        }
+    // (Spaces alone join most tokens: no bracket between them.)
+    for i in each(&at.loose).filter(|&i| i >= 1) {
         let sep = words.sep(i);
         if !sep.bytes().any(|b| b == b'(') || !sep.trim_end().ends_with('(') {
             continue;
@@ -78,7 +81,18 @@ pub(super) fn definitions(words: &Words<'_, '_>, matches: &[GazMatch], spans: &m
             first_bytes[usize::from(acr.as_bytes()[0])] = true;
             lengths |= 1 << acr.len().min(63);
         }
-        for t in 0..n {
+        // A word that starts with an ASCII capital is capitalised: when
+        // every acronym does, only the capitalised words can be one.
+        let capitals = first_bytes[..usize::from(b'A')].iter().all(|&b| !b)
+            && first_bytes[usize::from(b'Z') + 1..].iter().all(|&b| !b);
+        let all: Vec<u32>;
+        let seen: &[u32] = if capitals {
+            &at.caps
+        } else {
+            all = (0..n as u32).collect();
+            &all
+        };
+        for t in each(seen) {
             #[cfg(test)]
             tests::WORK.with(|w| w.set(w.get() + 1));
             let w = words.word(t);

@@ -3,6 +3,7 @@
 //! name that owns a board or shares is a body, not a person or a place.
 //! (A spokesman, a chief or an album may be a person's too.)
 
+use super::candidates::{each, Candidates};
 use super::lists::is_brand_word;
 use super::spans::{Chosen, Span};
 use super::tokens::Words;
@@ -10,7 +11,12 @@ use crate::lexicon::mark;
 use crate::record::EntityType;
 
 /// Names no rule typed, with an organization cue, as organizations.
-pub(super) fn org_cues(words: &Words<'_, '_>, chosen: &Chosen<'_>, extra: &mut Vec<Span>) {
+pub(super) fn org_cues(
+    words: &Words<'_, '_>,
+    at: &Candidates,
+    chosen: &Chosen<'_>,
+    extra: &mut Vec<Span>,
+) {
     let n = words.toks.len();
     let free = |i: usize| {
         (words.is_name_word(i) || is_brand_word(words, i))
@@ -18,10 +24,12 @@ pub(super) fn org_cues(words: &Words<'_, '_>, chosen: &Chosen<'_>, extra: &mut V
             && words.title_at(i).is_none()
             && chosen.at(i).is_empty()
     };
-    let mut i = 0;
-    while i < n {
-        if !free(i) || words.capitals_mute(i) {
-            i += 1;
+    // (A free word is a name word or a brand: elsewhere the walk moves on
+    // by one.)
+    let mut next = 0;
+    let mut opening = Vec::new();
+    for i in each(at.name_or_brand(&mut opening)) {
+        if i < next || !free(i) || words.capitals_mute(i) {
             continue;
         }
         let mut j = i + 1;
@@ -57,7 +65,7 @@ pub(super) fn org_cues(words: &Words<'_, '_>, chosen: &Chosen<'_>, extra: &mut V
                 "rule:org-cue",
             ));
         }
-        i = j;
+        next = j;
     }
 }
 
@@ -122,7 +130,7 @@ fn described_speaker(words: &Words<'_, '_>, j: usize) -> bool {
 fn joins_a_name(words: &Words<'_, '_>, i: usize) -> bool {
     words.word(i).chars().count() < 3
         || (words.is_initial(i) && !words.is_known_name_word(i))
-        || (i > 0 && words.joined(i) && matches!(words.word(i - 1), "and" | "&"))
+        || (i > 0 && words.joined(i) && words.word_among(i - 1, &["and", "&"]))
 }
 
 /// "Wippit boss Jane Doe": a role of a body, then a person's name.
@@ -168,7 +176,7 @@ fn the_acronym(words: &Words<'_, '_>, i: usize, j: usize) -> bool {
     if j != i + 1
         || i == 0
         || !words.joined(i)
-        || words.word(i - 1) != "the"
+        || !words.word_is(i - 1, "the")
         || !(3..=6).contains(&w.len())
         || !w.chars().all(|c| c.is_ascii_uppercase())
         || words.gaz_kind(i).is_some()

@@ -1,18 +1,19 @@
 //! Organizations named right after a lower-case descriptor ("milk firm
 //! Yili", "state bank VEB").
 
+use super::candidates::{each, Candidates, Marked};
 use super::spans::{Priority, Span};
 use super::tokens::Words;
-use crate::lexicon::mark;
 use crate::record::EntityType;
 
 /// "milk firm Yili", "state bank VEB": a lower-case organization noun and
 /// the capitalised name right after it. A known given name with a surname
 /// is left to the person rules.
-pub(super) fn org_descriptors(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
+#[inline(never)]
+pub(super) fn org_descriptors(words: &Words<'_, '_>, at: &Candidates, spans: &mut Vec<Span>) {
     let n = words.toks.len();
-    for i in 0..n.saturating_sub(1) {
-        if !words.has(i, mark::ORG_DESCRIPTOR) || !words.joined(i + 1) || words.toks[i].possessive {
+    for i in each(at.marked(Marked::Descriptors)).take_while(|&i| i + 1 < n) {
+        if !words.joined(i + 1) || words.toks[i].possessive {
             continue;
         }
         let j = i + 1;

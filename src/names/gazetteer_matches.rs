@@ -84,6 +84,15 @@ pub(super) fn mention_spans(words: &Words<'_, '_>, matches: &[GazMatch]) -> Vec<
     let text = words.doc.text;
     // Room for the rules' spans too: the list grows into the proposals.
     let mut out = Vec::with_capacity(2 * matches.len() + 16);
+    // The first bytes of the currency nouns: the word after a place is
+    // read only when its first byte may start one.
+    let mut currency_first = [false; 256];
+    for w in words.lex.cues.currency_nouns.iter() {
+        if let Some(&b) = w.as_bytes().first() {
+            currency_first[usize::from(b)] = true;
+        }
+    }
+    let bytes = text.as_bytes();
     for m in matches {
         let e = &words.gaz.entries()[m.entry as usize];
         let (start, mut end) = (m.start, m.end);
@@ -92,14 +101,24 @@ pub(super) fn mention_spans(words: &Words<'_, '_>, matches: &[GazMatch]) -> Vec<
             if after.starts_with('$') {
                 continue;
             }
-            // (An ASCII word's lower case is the folded text's: no copy.)
-            let next = words.doc.word_after(end).map(|(at, w)| {
-                if w.is_ascii() {
-                    Cow::Borrowed(&words.doc.folded[at..at + w.len()])
-                } else {
-                    Cow::Owned(w.to_lowercase())
-                }
+            // The word after starts past spaces and tabs; an ASCII first
+            // byte no currency noun starts with (in lower case) rules it
+            // out unread.
+            let at = end + after.len() - after.trim_start_matches([' ', '\t']).len();
+            let may_be_currency = bytes.get(at).is_some_and(|&b| {
+                !b.is_ascii() || currency_first[usize::from(b.to_ascii_lowercase())]
             });
+            // (An ASCII word's lower case is the folded text's: no copy.)
+            let next = may_be_currency
+                .then(|| words.doc.word_after(end))
+                .flatten()
+                .map(|(at, w)| {
+                    if w.is_ascii() {
+                        Cow::Borrowed(&words.doc.folded[at..at + w.len()])
+                    } else {
+                        Cow::Owned(w.to_lowercase())
+                    }
+                });
             if next
                 .as_deref()
                 .is_some_and(|w| words.lex.cues.currency_nouns.contains(w))

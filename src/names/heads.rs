@@ -4,6 +4,7 @@
 //! lower-case place head ("Raghistan district"); and the names of laws,
 //! programmes and events, which are no entities.
 
+use super::candidates::{each, Candidates, Marked};
 use super::spans::Span;
 use super::tokens::Words;
 use crate::lexicon::{mark, Head, Phrase};
@@ -81,14 +82,12 @@ fn may_close_project(words: &Words<'_, '_>, k: usize) -> bool {
 /// Organization and place names closed by a capitalised head word
 /// ("World Uyghur Congress", "Three Gorges Dam") or opened by one with
 /// "of" ("Ministry of Foreign Affairs", "Gulf of Aden").
-pub(super) fn org_and_place_heads(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
+#[inline(never)]
+pub(super) fn org_and_place_heads(words: &Words<'_, '_>, at: &Candidates, spans: &mut Vec<Span>) {
     let n = words.toks.len();
-    for i in 0..n {
-        if !words.is_cap(i) || words.capitals_mute(i) {
-            continue;
-        }
-        // (Most words end no head: their marks say so without a call.)
-        if !words.has(i, mark::ORG_HEAD_LAST | mark::PLACE_HEAD_LAST) {
+    // (Capitalised words that end a head, by their marks.)
+    for i in each(at.marked(Marked::Heads)) {
+        if words.capitals_mute(i) {
             continue;
         }
         let end = i + 1;
@@ -138,8 +137,8 @@ pub(super) fn org_and_place_heads(words: &Words<'_, '_>, spans: &mut Vec<Span>) 
         }
     }
     // Laws, programmes and events swallow the names inside them.
-    for i in 0..n {
-        if !words.is_cap(i) || words.capitals_mute(i) || !may_close_project(words, i) {
+    for i in each(at.marked(Marked::Projects)) {
+        if words.capitals_mute(i) || !may_close_project(words, i) {
             continue;
         }
         // "President Bill Clinton": a given name, not a bill.
@@ -351,12 +350,10 @@ pub(super) fn place_span(words: &Words<'_, '_>, hs: usize, he: usize, head: Head
 /// "Raghistan and Warduj districts", "Xinjiang region", "the provinces of
 /// Badakhshan, Kunduz and Takhar": the names are places, the lower-case
 /// head stays out.
-pub(super) fn lower_place_heads(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
+#[inline(never)]
+pub(super) fn lower_place_heads(words: &Words<'_, '_>, at: &Candidates, spans: &mut Vec<Span>) {
     let n = words.toks.len();
-    for i in 0..n {
-        if !words.has(i, mark::LOWER_PLACE_HEAD) {
-            continue;
-        }
+    for i in each(at.marked(Marked::LowerPlaceHeads)) {
         let w = words.word(i);
         if !w.chars().next().is_some_and(char::is_lowercase) {
             continue;

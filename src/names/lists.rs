@@ -5,6 +5,7 @@
 //! and Z"). (Lists of people and places are left alone: a list of names
 //! mixes kinds too often to say.)
 
+use super::candidates::{each, merge_into, Candidates};
 use super::spans::{Chosen, Span};
 use super::tokens::Words;
 use crate::lexicon::mark;
@@ -139,7 +140,7 @@ fn list_at(words: &Words<'_, '_>, chosen: &Chosen<'_>, i: usize, items: &mut Vec
             break;
         }
         let sep = words.sep(e).trim();
-        if matches!(words.word(e), "and" | "or") && matches!(sep, "" | ",") && e + 1 < n {
+        if words.word_among(e, &["and", "or"]) && matches!(sep, "" | ",") && e + 1 < n {
             if !words.joined(e + 1) {
                 break;
             }
@@ -163,20 +164,36 @@ fn introduced_by_org_noun(words: &Words<'_, '_>, i: usize) -> bool {
                 || words.lex.org_descriptors.contains(&w[..w.len() - 1])
                 || w == "companies")
     };
-    if i >= 3 && words.word(i - 2) == "such" && words.word(i - 1) == "as" && noun(i - 3) {
+    if i >= 3 && words.word_is(i - 2, "such") && words.word_is(i - 1, "as") && noun(i - 3) {
         return true;
     }
-    i >= 2 && matches!(words.word(i - 1), "like" | "including") && noun(i - 2)
+    i >= 2 && words.word_among(i - 1, &["like", "including"]) && noun(i - 2)
 }
 
 /// Untyped names in a list of organizations, or after a plural
 /// organization noun, as organizations.
-pub(super) fn org_lists(words: &Words<'_, '_>, chosen: &Chosen<'_>, extra: &mut Vec<Span>) {
-    let n = words.toks.len();
+#[inline(never)]
+pub(super) fn org_lists(
+    words: &Words<'_, '_>,
+    at: &Candidates,
+    chosen: &Chosen<'_>,
+    extra: &mut Vec<Span>,
+) {
     // One buffer for every list (no allocation per list).
     let mut items: Vec<Item> = Vec::new();
-    let mut i = 0;
-    while i < n {
+    // An item opens at a name word, a brand or a chosen span's start:
+    // elsewhere the walk moves on by one.
+    let (mut words_opening, mut opening) = (Vec::new(), Vec::new());
+    merge_into(
+        at.name_or_brand(&mut words_opening),
+        chosen.start_tokens(),
+        &mut opening,
+    );
+    let mut next = 0;
+    for i in each(&opening) {
+        if i < next {
+            continue;
+        }
         // An item starts at a chosen span's start or at a name word.
         let opens = words.is_name_word(i)
             || words.is_brand(i)
@@ -187,23 +204,21 @@ pub(super) fn org_lists(words: &Words<'_, '_>, chosen: &Chosen<'_>, extra: &mut 
         // Lists start after a word that is not part of one. (Asked only
         // where an item opens: the word's text is read then.)
         let after_comma = || !words.joined(i) && comma_gap(words.sep(i));
-        if !opens || (i > 0 && (matches!(words.word(i - 1), "and" | "or") || after_comma())) {
-            i += 1;
+        if !opens || (i > 0 && (words.word_among(i - 1, &["and", "or"]) || after_comma())) {
             continue;
         }
         list_at(words, chosen, i, &mut items);
         let Some(last) = items.last() else {
-            i += 1;
             continue;
         };
-        let next = last.to;
-        let cued = introduced_by_org_noun(words, i);
+        let next_item = last.to;
         let typed = items.iter().filter(|t| t.kind.is_some()).count();
         let all_orgs = items
             .iter()
             .all(|t| t.kind.is_none_or(|k| k == EntityType::Organization));
         let orgs_listed = typed > 0 && items.len() >= 3;
-        if all_orgs && (cued || orgs_listed) {
+        // (The words before the list are read last.)
+        if all_orgs && (orgs_listed || introduced_by_org_noun(words, i)) {
             for item in items.iter().filter(|t| t.kind.is_none()) {
                 if plausible_org(words, item, typed >= 2) {
                     let (s, e) = words.span(item.from, item.to);
@@ -216,7 +231,7 @@ pub(super) fn org_lists(words: &Words<'_, '_>, chosen: &Chosen<'_>, extra: &mut 
                 }
             }
         }
-        i = next.max(i + 1);
+        next = next_item.max(i + 1);
     }
 }
 

@@ -58,6 +58,7 @@
 //! TSV file loaded by [`crate::lexicon`] into [`NameWords`].
 
 mod acronyms;
+mod candidates;
 mod cues;
 mod descriptors;
 mod gazetteer_matches;
@@ -104,38 +105,41 @@ pub(crate) fn find(
     matches: Vec<GazMatch>,
 ) -> Vec<Candidate> {
     let words = tokens::Words::new(doc, gaz, lexicon, &matches);
+    let at = candidates::Candidates::new(&words);
     let mut spans = gazetteer_matches::mention_spans(&words, &matches);
-    acronyms::definitions(&words, &matches, &mut spans);
-    heads::org_and_place_heads(&words, &mut spans);
-    heads::lower_place_heads(&words, &mut spans);
-    people::people(&words, &mut spans);
-    people::initials(&words, &mut spans);
-    stage_names::nicknames(&words, &mut spans);
-    works::works(&words, &mut spans);
-    descriptors::org_descriptors(&words, &mut spans);
-    suffixes::company_names(&words, &mut spans);
-    parties::party_nouns(&words, &mut spans);
+    acronyms::definitions(&words, &at, &matches, &mut spans);
+    heads::org_and_place_heads(&words, &at, &mut spans);
+    heads::lower_place_heads(&words, &at, &mut spans);
+    people::people(&words, &at, &mut spans);
+    people::initials(&words, &at, &mut spans);
+    stage_names::nicknames(&words, &at, &mut spans);
+    works::works(&words, &at, &mut spans);
+    descriptors::org_descriptors(&words, &at, &mut spans);
+    suffixes::company_names(&words, &at, &mut spans);
+    parties::party_nouns(&words, &at, &mut spans);
     wire::datelines(&words, &matches, &mut spans);
     wire::state_abbreviations(&words, &mut spans);
     wire::bracketed_companies(&words, &mut spans);
-    let sport = sport::is_sport(&words);
-    sport::events(&words, sport, &mut spans);
+    let sport = sport::is_sport(&words, &at);
+    sport::events(&words, &at, sport, &mut spans);
     if sport {
-        results::athletes(&words, &mut spans);
-        teams::club_forms(&words, &mut spans);
-        teams::nickname_teams(&words, &mut spans);
+        results::athletes(&words, &at, &mut spans);
+        teams::club_forms(&words, &at, &mut spans);
+        teams::nickname_teams(&words, &at, &mut spans);
     }
     let mut chosen = spans::select(spans);
     suffixes::national_arms(&words, &mut chosen);
     let mut single = Vec::new();
     let cover = spans::Chosen::new(&words, &chosen);
-    people::single_names(&words, &cover, &mut single);
-    stage_names::cued_single_names(&words, &cover, sport, &mut single);
-    cues::org_cues(&words, &cover, &mut single);
-    lists::org_lists(&words, &cover, &mut single);
+    people::single_names(&words, &at, &cover, &mut single);
+    stage_names::cued_single_names(&words, &at, &cover, sport, &mut single);
+    cues::org_cues(&words, &at, &cover, &mut single);
+    lists::org_lists(&words, &at, &cover, &mut single);
     wire::acronyms_after_names(&words, &chosen, &mut single);
     suffixes::short_forms(&words, &chosen, &mut single);
     wire::dateline_names_again(&words, &chosen, &mut single);
+    // (Its lists go back to be reused by the next one.)
+    drop(cover);
     if !single.is_empty() {
         // The rules above each read the same chosen spans: where two
         // propose overlapping names, the first rule's stands.
@@ -152,11 +156,11 @@ pub(crate) fn find(
     }
     if sport {
         let mut sides = Vec::new();
-        sport::unknown_sides(&words, &chosen, &mut sides);
+        sport::unknown_sides(&words, &at, &chosen, &mut sides);
         chosen.extend(sides);
         chosen.sort_by_key(|s| (s.start, s.end));
     }
-    let mut chosen = recurrence::known_names(&words, chosen);
+    let mut chosen = recurrence::known_names(&words, &at, chosen);
     if sport {
         sport::clubs(&words, &mut chosen);
     }

@@ -4,20 +4,25 @@
 //! noun, the plural is the party; "Socialists" opening a sentence or in
 //! lower case is not.
 
+use super::candidates::{each, Candidates, Marked};
 use super::spans::Span;
 use super::tokens::Words;
-use crate::lexicon::{mark, Phrase};
+use crate::lexicon::Phrase;
 use crate::record::EntityType;
 
 /// The party nouns after "the", and those listed with them.
-pub(super) fn party_nouns(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
+#[inline(never)]
+pub(super) fn party_nouns(words: &Words<'_, '_>, at: &Candidates, spans: &mut Vec<Span>) {
     let n = words.toks.len();
     let mut listed = false;
-    let mut i = 1;
-    while i < n {
-        let first = words.is_cap(i) && words.has(i, mark::PARTY_FIRST);
-        let Some(end) = first.then(|| noun_at(words, i)).flatten() else {
-            i += 1;
+    // (Capitalised first words of a party noun: elsewhere the walk moves
+    // on by one.)
+    let mut next = 1;
+    for i in each(at.marked(Marked::Parties)) {
+        if i < next {
+            continue;
+        }
+        let Some(end) = noun_at(words, i) else {
             continue;
         };
         let prev = words.word_lower(i - 1);
@@ -36,7 +41,7 @@ pub(super) fn party_nouns(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
         } else {
             listed = false;
         }
-        i = end;
+        next = end;
     }
 }
 

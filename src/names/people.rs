@@ -1,6 +1,7 @@
 //! Person names: after a title or role, with a speech cue or an appositive
 //! role, a listed given name with a surname, or a family name first.
 
+use super::candidates::{each, Candidates, Marked};
 use super::spans::{Chosen, Priority, Span};
 use super::tokens::Words;
 use crate::lexicon::{mark, TitleKind};
@@ -86,11 +87,17 @@ pub(super) fn person(words: &Words<'_, '_>, from: usize, to: usize, rule: &'stat
 /// "lawyer Jane Doe"), a known first name with a surname ("Frederick
 /// Forsyth"), a family name first ("Xi Jinping"), a name with a speech cue
 /// ("…, Jane Doe said") or an appositive role ("Li Wei, an expert on…").
-pub(super) fn people(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
-    let n = words.toks.len();
-    let mut i = 0;
-    while i < n {
-        i = match words.title_at(i) {
+#[inline(never)]
+pub(super) fn people(words: &Words<'_, '_>, at: &Candidates, spans: &mut Vec<Span>) {
+    // (Elsewhere a word moves the walk on by one: it is no name word and
+    // no title.)
+    let mut next = 0;
+    let mut starts = Vec::new();
+    for i in each(at.name_or_title(&mut starts)) {
+        if i < next {
+            continue;
+        }
+        next = match words.title_at(i) {
             Some((te, kind)) => after_title(words, i, te, kind, spans),
             None => bare_name(words, i, spans),
         };
@@ -174,6 +181,10 @@ fn bare_name(words: &Words<'_, '_>, i: usize, spans: &mut Vec<Span>) -> usize {
         return i + 1;
     };
     let length = ne - i;
+    // Every rule below needs two words or more.
+    if length < 2 {
+        return i + 1;
+    }
     let mute = words.capitals_mute(i);
     let initial = words.is_initial(i);
     let known_surname = words.is_surname(ne - 1);
@@ -277,7 +288,7 @@ pub(super) fn role_name_plausible(
 /// name nor a place mention.
 pub(super) fn territorial_block(words: &Words<'_, '_>, ne: usize, spans: &mut Vec<Span>) {
     let n = words.toks.len();
-    if ne + 1 < n && words.joined(ne) && words.word(ne) == "of" && words.is_name_word(ne + 1) {
+    if ne + 1 < n && words.joined(ne) && words.word_is(ne, "of") && words.is_name_word(ne + 1) {
         let mut j = ne + 2;
         while j < n && words.joined(j) && words.is_name_word(j) {
             j += 1;
@@ -296,7 +307,7 @@ pub(super) fn speech_cue(words: &Words<'_, '_>, from: usize, to: usize) -> bool 
     if from > 0 && words.joined(from) && words.is_speech(from - 1) {
         return true;
     }
-    from > 1 && words.word_lower(from - 2) == "according" && words.word(from - 1) == "to"
+    from > 1 && words.word_is(from - 1, "to") && words.word_lower(from - 2) == "according"
 }
 
 /// "X, 19, …", "X, a 52-year-old …": an age in apposition.
@@ -305,7 +316,7 @@ pub(super) fn appositive_age(words: &Words<'_, '_>, ne: usize) -> bool {
     if ne >= n || words.sep(ne).trim() != "," {
         return false;
     }
-    let j = if matches!(words.word(ne), "a" | "an") && ne + 1 < n && words.joined(ne + 1) {
+    let j = if words.word_among(ne, &["a", "an"]) && ne + 1 < n && words.joined(ne + 1) {
         ne + 1
     } else {
         ne
@@ -332,7 +343,7 @@ pub(super) fn appositive_role(words: &Words<'_, '_>, ne: usize) -> bool {
         return false;
     }
     let mut j = ne;
-    if matches!(words.word(j), "a" | "an" | "the") {
+    if words.word_among(j, &["a", "an", "the"]) {
         j += 1;
     }
     let stop = (j + 4).min(n);
@@ -365,13 +376,14 @@ fn is_initials(w: &str) -> bool {
 
 /// Names with initials: "J.K. Rowling", "P. Simmons", "George R.R. Martin".
 /// The initials are part of the name (Rulings: stage names and initials).
-pub(super) fn initials(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
+#[inline(never)]
+pub(super) fn initials(words: &Words<'_, '_>, at: &Candidates, spans: &mut Vec<Span>) {
     let n = words.toks.len();
-    for i in 0..n.saturating_sub(1) {
-        // (Initials start with a capital and are five bytes at most: most
-        // words are turned away before their text is read.)
+    for i in each(&at.caps).take_while(|&i| i + 1 < n) {
+        // (Initials are five bytes at most: most words are turned away
+        // before their text is read.)
         let t = words.toks[i];
-        if !words.is_cap(i) || t.end - t.start > 5 {
+        if t.end - t.start > 5 {
             continue;
         }
         if !is_initials(words.word(i)) || words.gaz_kind(i).is_some() {
@@ -425,8 +437,18 @@ pub(super) fn lone_word(words: &Words<'_, '_>, chosen: &Chosen<'_>, i: usize) ->
 /// adverb may come between) or as an owner ("Paula's mind"). A lone
 /// unknown word before "said" may be a company as well ("Honda said"), so
 /// that alone is no cue. Recurrence finds the name everywhere else.
-pub(super) fn single_names(words: &Words<'_, '_>, chosen: &Chosen<'_>, extra: &mut Vec<Span>) {
+#[inline(never)]
+pub(super) fn single_names(
+    words: &Words<'_, '_>,
+    at: &Candidates,
+    chosen: &Chosen<'_>,
+    extra: &mut Vec<Span>,
+) {
     let n = words.toks.len();
+    let first_names = at.marked(Marked::FirstNames);
+    if first_names.is_empty() {
+        return;
+    }
     // (Whether the word is an ordinary word of the text is asked once per
     // word, of the names used often enough: see `lone_word`.)
     let lone =
@@ -452,8 +474,8 @@ pub(super) fn single_names(words: &Words<'_, '_>, chosen: &Chosen<'_>, extra: &m
         .collect();
     // Per name: its uses, a cue among them, and its first token.
     let mut uses: std::collections::HashMap<&str, (usize, bool, usize)> = Default::default();
-    for i in 0..n {
-        if !words.is_first_name(i) || !lone(i) || parts.contains(words.word(i)) {
+    for i in each(first_names) {
+        if !lone(i) || parts.contains(words.word(i)) {
             continue;
         }
         let owner = words.toks[i].possessive
@@ -472,8 +494,8 @@ pub(super) fn single_names(words: &Words<'_, '_>, chosen: &Chosen<'_>, extra: &m
         return;
     }
     let mut found: Vec<usize> = Vec::new();
-    for i in 0..n {
-        if words.is_first_name(i) && named.contains(words.word(i)) && lone(i) {
+    for i in each(first_names) {
+        if named.contains(words.word(i)) && lone(i) {
             found.push(i);
         }
     }

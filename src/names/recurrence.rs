@@ -4,8 +4,9 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use super::candidates::{each, Candidates};
 use super::gazetteer_matches::recurs;
-use super::spans::{count_steps, overlapping, overlaps_map, Chosen, Priority, Span};
+use super::spans::{count_steps, overlapping_range, overlaps_map, Chosen, Priority, Span};
 use super::tokens::Words;
 use super::word_sets::WordFilter;
 use crate::record::EntityType;
@@ -35,7 +36,11 @@ struct KnownName {
 /// Add the recurrences of established names to the chosen spans. A one-word
 /// gazetteer match that is a part of a person's name becomes that person
 /// ("Haqqani" after "Sirajuddin Haqqani").
-pub(super) fn known_names(words: &Words<'_, '_>, mut chosen: Vec<Span>) -> Vec<Span> {
+pub(super) fn known_names(
+    words: &Words<'_, '_>,
+    at: &Candidates,
+    mut chosen: Vec<Span>,
+) -> Vec<Span> {
     let established = establish(words, &chosen);
     convert_name_parts(words.doc.text, &established, &mut chosen);
     let mut extra = Vec::new();
@@ -43,16 +48,36 @@ pub(super) fn known_names(words: &Words<'_, '_>, mut chosen: Vec<Span>) -> Vec<S
     // (No person named in full, no part to find: no per-token cover either.)
     if !established.parts.is_empty() {
         let cover = Chosen::new(words, &chosen);
-        name_part_mentions(words, &cover, &established.parts, &mut taken, &mut extra);
+        name_part_mentions(
+            words,
+            at,
+            &cover,
+            &established.parts,
+            &mut taken,
+            &mut extra,
+        );
     }
-    let replaced = recurrences(words, &chosen, established.names, &mut taken, &mut extra);
-    chosen.retain(|c| !replaced.contains(&(c.start, c.end)));
+    let replaced = recurrences(
+        words,
+        at,
+        &chosen,
+        established.names,
+        &mut taken,
+        &mut extra,
+    );
+    // (`retain` visits the spans in order.)
+    let mut k = 0;
+    chosen.retain(|_| {
+        k += 1;
+        !replaced[k - 1]
+    });
     chosen.extend(extra);
     chosen.sort_by_key(|s| (s.start, s.end));
     chosen
 }
 
 /// The names and name parts the chosen spans establish.
+#[inline(never)]
 fn establish<'a>(words: &Words<'_, 'a>, chosen: &[Span]) -> Established<'a> {
     let text = words.doc.text;
     let mut established = Established {
@@ -64,7 +89,7 @@ fn establish<'a>(words: &Words<'_, 'a>, chosen: &[Span]) -> Established<'a> {
         let Some(kind) = s.kind else { continue };
         let t = &text[s.start..s.end];
         if s.entry.map_or(true, |e| recurs(words, e)) {
-            established.names.entry(t).or_insert(KnownName {
+            established.names.entry(t).or_insert_with(|| KnownName {
                 kind,
                 canonical: s.canonical.clone(),
                 entry: s.entry,
@@ -73,10 +98,10 @@ fn establish<'a>(words: &Words<'_, 'a>, chosen: &[Span]) -> Established<'a> {
         if kind == EntityType::Organization {
             let stem = short_form(words, t).or_else(|| headed_short_form(words, s));
             if let Some(stem) = stem {
-                let canonical = s.canonical.clone().unwrap_or_else(|| t.to_owned());
-                established.names.entry(stem).or_insert(KnownName {
+                // (The canonical name is copied only for a new stem.)
+                established.names.entry(stem).or_insert_with(|| KnownName {
                     kind,
-                    canonical: Some(canonical),
+                    canonical: Some(s.canonical.clone().unwrap_or_else(|| t.to_owned())),
                     entry: s.entry,
                 });
             }
@@ -141,11 +166,20 @@ fn headed_short_form<'a>(words: &Words<'_, 'a>, s: &Span) -> Option<&'a str> {
 }
 
 /// One-word gazetteer non-person matches equal to a name part: the person.
+#[inline(never)]
 fn convert_name_parts(text: &str, established: &Established<'_>, chosen: &mut [Span]) {
+    if established.later_parts.is_empty() {
+        return;
+    }
+    // (The parts' lengths and first and last bytes turn most spans away
+    // before any hashing.)
+    let filter = WordFilter::new(established.later_parts.iter().copied());
     for s in chosen.iter_mut() {
+        if matches!(s.kind, Some(EntityType::Person | EntityType::Nationality)) {
+            continue;
+        }
         let t = &text[s.start..s.end];
-        if s.kind != Some(EntityType::Person)
-            && s.kind != Some(EntityType::Nationality)
+        if filter.may_hold(t)
             && !t.contains(' ')
             && established.later_parts.contains(t)
             && established.parts.contains(t)
@@ -159,8 +193,10 @@ fn convert_name_parts(text: &str, established: &Established<'_>, chosen: &mut [S
 }
 
 /// A name part alone, outside every chosen span, is the person.
+#[inline(never)]
 fn name_part_mentions(
     words: &Words<'_, '_>,
+    at: &Candidates,
     chosen: &Chosen<'_>,
     parts: &HashSet<&str>,
     taken: &mut BTreeMap<usize, usize>,
@@ -188,16 +224,16 @@ fn name_part_mentions(
                 parts.contains(title.as_str())
             })
     };
-    let mut k = 0;
-    while k < n {
+    // (A part is capitalised: elsewhere the walk moves on by one.)
+    let mut next = 0;
+    for k in each(&at.caps) {
         let t = words.toks[k];
         // (The cheap tests first: the part test hashes the word.)
-        if !words.is_cap(k)
+        if k < next
             || !chosen.at(k).is_empty()
             || !is_part(k)
             || overlaps_map(taken, t.start, t.end)
         {
-            k += 1;
             continue;
         }
         // Several parts in a row are one mention ("Suu Kyi" after "Aung San
@@ -235,27 +271,31 @@ fn name_part_mentions(
                 "coref:name-part",
             ));
         }
-        k = e;
+        next = e;
     }
 }
 
 /// Every later occurrence of an established name, longest names first; the
-/// chosen spans it swallows are returned (as start, end) to be dropped.
+/// chosen spans it swallows are returned (a flag for each) to be dropped.
+/// (Spans with the same bounds as a swallowed one are swallowed too: they
+/// overlap the same names.)
+#[inline(never)]
 fn recurrences(
     words: &Words<'_, '_>,
+    at: &Candidates,
     chosen: &[Span],
     names: HashMap<&str, KnownName>,
     taken: &mut BTreeMap<usize, usize>,
     extra: &mut Vec<Span>,
-) -> HashSet<(usize, usize)> {
+) -> Vec<bool> {
     let text = words.doc.text;
-    let mut replaced: HashSet<(usize, usize)> = HashSet::new();
+    let mut replaced = vec![false; chosen.len()];
     // Longest names first, so "Harbour Pilots Association" is placed before
     // a shorter name inside it; sorted for a deterministic result.
     let mut names: Vec<(&str, KnownName)> = names.into_iter().collect();
     names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
     // Longest names first (the order of `names`).
-    let mut occurrences = occurrences(words, &names);
+    let mut occurrences = occurrences(words, at, &names);
     occurrences.sort_unstable();
     for &(n, pos) in &occurrences {
         let (name, known) = &names[n];
@@ -269,14 +309,15 @@ fn recurrences(
         }
         // A longer established name wins over shorter matches inside
         // it ("Winston Churchill" over the town "Winston").
-        let inside = overlapping(chosen, pos, end);
+        let range = overlapping_range(chosen, pos, end);
+        let inside = &chosen[range.clone()];
         if inside
             .iter()
             .any(|c| c.start < pos || c.end > end || (c.start == pos && c.end == end))
         {
             continue;
         }
-        replaced.extend(inside.iter().map(|c| (c.start, c.end)));
+        replaced[range].fill(true);
         taken.insert(pos, end);
         extra.push(Span {
             start: pos,
@@ -293,7 +334,12 @@ fn recurrences(
 
 /// Where each of `names` occurs at a token start, as (index into `names`,
 /// byte offset).
-fn occurrences(words: &Words<'_, '_>, names: &[(&str, KnownName)]) -> Vec<(usize, usize)> {
+#[inline(never)]
+fn occurrences(
+    words: &Words<'_, '_>,
+    at: &Candidates,
+    names: &[(&str, KnownName)],
+) -> Vec<(usize, usize)> {
     let text = words.doc.text;
     if names.is_empty() {
         return Vec::new();
@@ -316,27 +362,25 @@ fn occurrences(words: &Words<'_, '_>, names: &[(&str, KnownName)]) -> Vec<(usize
         }
     }
     let filter = WordFilter::new(by_first.keys().copied());
-    // ALL-CAPS words (wire headlines: "REAGAN", "PAINEWEBBER") meet the
-    // names they spell, case aside; ASCII names only, so lengths agree.
-    let mut by_upper_first: HashMap<String, Group> = HashMap::new();
-    for (n, (name, _)) in names.iter().enumerate() {
-        if name.is_ascii() && name.len() >= 3 {
-            let first = name.split([' ', '-']).next().unwrap_or(name);
-            by_upper_first
-                .entry(first.to_ascii_uppercase())
-                .or_default()
-                .members
-                .push(n);
-        }
-    }
-    by_upper_first
-        .values_mut()
-        .for_each(|g| g.index(names, true));
-    let upper_filter = WordFilter::new(by_upper_first.keys().map(String::as_str));
+    let mut capitals = CapitalGroups::new(names);
     let bytes = text.as_bytes();
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut upper = String::new();
-    for (k, t) in words.toks.iter().enumerate() {
+    // A word that starts with an ASCII capital is capitalised: when every
+    // first word does (in capitals too), only the capitalised words can
+    // start a name.
+    let only_capitalised = first_bytes[..usize::from(b'A')].iter().all(|&b| !b)
+        && first_bytes[usize::from(b'Z') + 1..].iter().all(|&b| !b)
+        && capitals.all_capitalised();
+    let all: Vec<u32>;
+    let seen: &[u32] = if only_capitalised {
+        &at.caps
+    } else {
+        all = (0..words.toks.len() as u32).collect();
+        &all
+    };
+    for k in each(seen) {
+        let t = &words.toks[k];
         // (Most tokens are turned away by their first byte, read without
         // slicing the word.)
         let caps = words.is_all_caps(k);
@@ -344,14 +388,9 @@ fn occurrences(words: &Words<'_, '_>, names: &[(&str, KnownName)]) -> Vec<(usize
             continue;
         }
         let w = words.word(k);
-        if caps && w.is_ascii() && !by_upper_first.is_empty() {
+        if caps && w.is_ascii() {
             let first = w.split('-').next().unwrap_or(w);
-            let group = if upper_filter.may_hold(first) {
-                by_upper_first.get(first)
-            } else {
-                None
-            };
-            if let Some(group) = group {
+            if let Some(group) = capitals.group(names, first) {
                 group.spelled_at(names, text, t.start, &mut upper, |n| {
                     if names[n].0 != first {
                         out.push((n, t.start));
@@ -376,6 +415,90 @@ fn occurrences(words: &Words<'_, '_>, names: &[(&str, KnownName)]) -> Vec<(usize
         }
     }
     out
+}
+
+/// The established ASCII names by their first word in ASCII capitals, for
+/// the ALL-CAPS words (wire headlines: "REAGAN", "PAINEWEBBER") to meet the
+/// names they spell, case aside (ASCII names only, so lengths agree). The
+/// groups are made at the first word in capitals that may open one: the
+/// first words' lengths and first bytes turn most away before.
+struct CapitalGroups {
+    /// Some name has a group.
+    any: bool,
+    /// The first words' lengths (bits, the last for 63 and more) and first
+    /// bytes, in capitals.
+    lengths: u64,
+    first_bytes: [bool; 256],
+    /// The groups and a filter on their keys, once made.
+    groups: Option<(HashMap<String, Group>, WordFilter)>,
+}
+
+impl CapitalGroups {
+    fn new(names: &[(&str, KnownName)]) -> CapitalGroups {
+        let mut capitals = CapitalGroups {
+            any: false,
+            lengths: 0,
+            first_bytes: [false; 256],
+            groups: None,
+        };
+        for first in CapitalGroups::first_words(names).map(|(_, first)| first) {
+            capitals.any = true;
+            capitals.lengths |= 1 << first.len().min(63);
+            if let Some(&b) = first.as_bytes().first() {
+                capitals.first_bytes[usize::from(b.to_ascii_uppercase())] = true;
+            }
+        }
+        capitals
+    }
+
+    /// The names that have a group, and their first words.
+    fn first_words<'n>(
+        names: &'n [(&str, KnownName)],
+    ) -> impl Iterator<Item = (usize, &'n str)> + 'n {
+        names
+            .iter()
+            .enumerate()
+            .filter(|(_, (name, _))| name.is_ascii() && name.len() >= 3)
+            .map(|(n, (name, _))| (n, name.split([' ', '-']).next().unwrap_or(name)))
+    }
+
+    /// Every group's key starts with an ASCII capital.
+    fn all_capitalised(&self) -> bool {
+        self.first_bytes
+            .iter()
+            .enumerate()
+            .all(|(b, &on)| !on || (b as u8).is_ascii_uppercase())
+            && !(self.any && self.lengths & 1 != 0)
+    }
+
+    /// The group of the names whose first word is `first` (an ASCII word
+    /// in capitals), if any.
+    fn group(&mut self, names: &[(&str, KnownName)], first: &str) -> Option<&Group> {
+        let b = *first.as_bytes().first()?;
+        if !self.any
+            || self.lengths & (1 << first.len().min(63)) == 0
+            || !self.first_bytes[usize::from(b)]
+        {
+            return None;
+        }
+        let (groups, filter) = self.groups.get_or_insert_with(|| {
+            let mut groups: HashMap<String, Group> = HashMap::new();
+            for (n, first) in CapitalGroups::first_words(names) {
+                groups
+                    .entry(first.to_ascii_uppercase())
+                    .or_default()
+                    .members
+                    .push(n);
+            }
+            groups.values_mut().for_each(|g| g.index(names, true));
+            let filter = WordFilter::new(groups.keys().map(String::as_str));
+            (groups, filter)
+        });
+        if !filter.may_hold(first) {
+            return None;
+        }
+        groups.get(first)
+    }
 }
 
 /// Groups of more names than this are looked up by length and text rather

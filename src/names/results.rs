@@ -9,22 +9,22 @@
 //! over a town inside it ("Carla Sacramento (Portugal)"), and a cricket or
 //! minute cue wins over a one-word town of the same length.
 
+use super::candidates::{each, Candidates};
 use super::spans::{Priority, Span};
 use super::tokens::Words;
 use crate::record::EntityType;
 
 /// The athletes and teams of the results lines of a sports report.
-pub(super) fn athletes(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
-    let n = words.toks.len();
-    let mut i = 0;
-    while i < n {
+#[inline(never)]
+pub(super) fn athletes(words: &Words<'_, '_>, at: &Candidates, spans: &mut Vec<Span>) {
+    // (A run starts at a name word: elsewhere the walk moves on by one.)
+    let mut next = 0;
+    for i in each(&at.name_words) {
         // A run starts where the previous word does not continue it.
-        if i > 0 && words.joined_or_dot(i) && words.is_name_word(i - 1) {
-            i += 1;
+        if i < next || (i > 0 && words.joined_or_dot(i) && words.is_name_word(i - 1)) {
             continue;
         }
         let Some(j) = name_run(words, i) else {
-            i += 1;
             continue;
         };
         if let Some(span) = athlete(words, i, j) {
@@ -33,7 +33,7 @@ pub(super) fn athletes(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
                 spans.push(team);
             }
         }
-        i = j;
+        next = j;
     }
 }
 
@@ -88,8 +88,9 @@ fn name_run(words: &Words<'_, '_>, i: usize) -> Option<usize> {
     let mut end = i + 1;
     let mut j = i + 1;
     while j < n && j - i < 5 && !words.toks[j - 1].possessive {
-        let initial_dot = words.sep(j) == ". " && words.word(j - 1).chars().count() == 1;
-        if !(words.joined(j) || initial_dot) {
+        // (Asked only where spaces alone do not join the words.)
+        let initial_dot = || words.sep(j) == ". " && words.word(j - 1).chars().count() == 1;
+        if !(words.joined(j) || initial_dot()) {
             break;
         }
         if ok(j) {

@@ -106,9 +106,18 @@ pub(super) fn overlaps_map(taken: &BTreeMap<usize, usize>, start: usize, end: us
 
 /// The spans of `sorted` (by start, not overlapping) that overlap `start..end`.
 pub(super) fn overlapping(sorted: &[Span], start: usize, end: usize) -> &[Span] {
+    &sorted[overlapping_range(sorted, start, end)]
+}
+
+/// Where [`overlapping`]'s spans are in `sorted`.
+pub(super) fn overlapping_range(
+    sorted: &[Span],
+    start: usize,
+    end: usize,
+) -> std::ops::Range<usize> {
     let from = sorted.partition_point(|c| c.end <= start);
     let to = from + sorted[from..].partition_point(|c| c.start < end);
-    &sorted[from..to]
+    from..to
 }
 
 /// The chosen spans (sorted by start), and for each token the chosen spans
@@ -117,47 +126,176 @@ pub(super) fn overlapping(sorted: &[Span], start: usize, end: usize) -> &[Span] 
 /// token and rule. Reads as the slice of spans.
 pub(super) struct Chosen<'c> {
     spans: &'c [Span],
-    /// Per token, the range of `spans` that overlaps it.
-    cover: Vec<(u32, u32)>,
+    /// The lists, kept from one article to the next.
+    lists: CoverLists,
+}
+
+/// A [`Chosen`]'s lists.
+#[derive(Default)]
+struct CoverLists {
+    /// Per token, one more than the first span of `spans` that overlaps
+    /// it; 0 where none does. Longer than the tokens, and all 0 between
+    /// articles: each article writes (and afterwards clears) only the
+    /// tokens its spans overlap.
+    cover: Vec<u32>,
+    /// The tokens more than one span overlaps, in order, and one past the
+    /// last of their spans.
+    more: Vec<(u32, u32)>,
+    /// The token ranges written in `cover`.
+    written: Vec<(u32, u32)>,
+    /// The tokens that start where a span starts, in order.
+    starts: Vec<u32>,
 }
 
 impl<'c> Chosen<'c> {
     /// The spans overlapping each token of `words`.
     pub(super) fn new(words: &Words<'_, '_>, spans: &'c [Span]) -> Chosen<'c> {
         let toks = &words.toks;
-        let mut cover = Vec::with_capacity(toks.len());
-        // One walk needs both starts and ends in order (spans that do not
-        // overlap); otherwise each token is searched as `overlapping` does.
+        let mut lists = SPARE_COVER
+            .try_with(std::cell::Cell::take)
+            .unwrap_or_default();
+        if lists.cover.len() < toks.len() {
+            lists.cover.resize(toks.len(), 0);
+        }
+        let CoverLists {
+            cover,
+            more,
+            written,
+            starts,
+        } = &mut lists;
+        // Most tokens are in no span: each span fills in the tokens it
+        // overlaps. That needs both starts and ends in order (then the
+        // spans over a token are a run of the list); otherwise each token
+        // is searched as `overlapping` does.
         let ordered = spans
             .windows(2)
             .all(|w| w[0].start <= w[1].start && w[0].end <= w[1].end);
         if ordered {
-            let (mut from, mut to) = (0, 0);
-            cover.extend(toks.iter().map(|t| {
-                while from < spans.len() && spans[from].end <= t.start {
-                    from += 1;
+            // The first token ending after the span's start (spans start
+            // in order: the search goes on from the last one's, in steps
+            // that double, then halve).
+            let mut k = 0;
+            for (s, span) in spans.iter().enumerate() {
+                k = first_ending_after(&toks[..], k, span.start);
+                let s = s as u32;
+                let mut j = k;
+                while j < toks.len() && toks[j].start < span.end {
+                    count_steps(1);
+                    if cover[j] == 0 {
+                        cover[j] = s + 1;
+                    } else {
+                        more.push((j as u32, s + 1));
+                    }
+                    j += 1;
                 }
-                to = to.max(from);
-                while to < spans.len() && spans[to].start < t.end {
-                    to += 1;
+                written.push((k as u32, j as u32));
+                if toks.get(k).is_some_and(|t| t.start == span.start) {
+                    starts.push(k as u32);
                 }
-                (from as u32, to as u32)
-            }));
+            }
+            starts.dedup();
+            // A token's spans run to the last one that overlaps it.
+            if !more.is_empty() {
+                more.sort_unstable();
+                more.dedup_by(|later, earlier| {
+                    let same = later.0 == earlier.0;
+                    if same {
+                        earlier.1 = later.1;
+                    }
+                    same
+                });
+            }
         } else {
-            for t in toks {
+            for (k, t) in toks.iter().enumerate() {
                 let from = spans.partition_point(|c| c.end <= t.start);
                 let to = from + spans[from..].partition_point(|c| c.start < t.end);
-                cover.push((from as u32, to as u32));
+                if from < to {
+                    cover[k] = from as u32 + 1;
+                    starts.push(k as u32);
+                }
+                if to > from + 1 {
+                    more.push((k as u32, to as u32));
+                }
             }
+            written.push((0, toks.len() as u32));
         }
-        Chosen { spans, cover }
+        Chosen { spans, lists }
+    }
+
+    /// Tokens that may start a chosen span (every token that does, and
+    /// some more), in order.
+    pub(super) fn start_tokens(&self) -> &[u32] {
+        &self.lists.starts
     }
 
     /// The chosen spans that overlap token `k`
     /// (`overlapping(spans, start, end)` of the token).
+    #[inline]
     pub(super) fn at(&self, k: usize) -> &'c [Span] {
-        let (from, to) = self.cover[k];
-        &self.spans[from as usize..to as usize]
+        let first = self.lists.cover[k];
+        if first == 0 {
+            return &[];
+        }
+        let from = first as usize - 1;
+        // (Nearly always no token is under two spans.)
+        if self.lists.more.is_empty() {
+            return &self.spans[from..=from];
+        }
+        self.at_one_of_more(k, from)
+    }
+
+    /// [`Chosen::at`] for a token `k` under span `from`, some tokens being
+    /// under more than one span.
+    #[inline(never)]
+    fn at_one_of_more(&self, k: usize, from: usize) -> &'c [Span] {
+        let more = &self.lists.more;
+        let to = match more.binary_search_by_key(&(k as u32), |m| m.0) {
+            Ok(m) => more[m].1 as usize,
+            Err(_) => from + 1,
+        };
+        &self.spans[from..to]
+    }
+}
+
+/// The first of `toks` from `k` on that ends after `offset` (all before
+/// `k` end at or before it): a search that goes on in steps that double,
+/// then halve, so that a walk over many spans costs about a step per
+/// token between them, and less where they are far apart.
+fn first_ending_after(toks: &[super::tokens::Token], k: usize, offset: usize) -> usize {
+    let mut step = 1;
+    let mut lo = k;
+    // Grow: `lo` ends at or before `offset`.
+    while lo + step <= toks.len() && toks[lo + step - 1].end <= offset {
+        count_steps(1);
+        lo += step;
+        step *= 2;
+    }
+    let hi = (lo + step).min(toks.len());
+    lo + toks[lo..hi].partition_point(|t| {
+        count_steps(1);
+        t.end <= offset
+    })
+}
+
+thread_local! {
+    /// The last [`Chosen`]'s lists, kept for the next one's (no allocation
+    /// or clearing per article once they are grown).
+    static SPARE_COVER: std::cell::Cell<CoverLists> =
+        const { std::cell::Cell::new(CoverLists { cover: Vec::new(), more: Vec::new(), written: Vec::new(), starts: Vec::new() }) };
+}
+
+impl Drop for Chosen<'_> {
+    fn drop(&mut self) {
+        let mut lists = std::mem::take(&mut self.lists);
+        // Only the tokens written are cleared.
+        for &(from, to) in &lists.written {
+            lists.cover[from as usize..to as usize].fill(0);
+        }
+        lists.more.clear();
+        lists.written.clear();
+        lists.starts.clear();
+        // (At a thread's end the spare is gone: the lists are dropped.)
+        let _ = SPARE_COVER.try_with(|spare| spare.set(lists));
     }
 }
 
@@ -170,27 +308,66 @@ impl Deref for Chosen<'_> {
 }
 
 /// Choose non-overlapping spans: longest first, then by priority, then
-/// leftmost. Blocks take part but are dropped afterwards.
+/// leftmost; equal keys in the order they were proposed. Blocks take part
+/// but are dropped afterwards.
+///
+/// Spans compete only within a cluster (spans that overlap one another,
+/// directly or through others): a span alone is chosen as it is, and only
+/// a cluster's spans are put in the order of choice.
+#[inline(never)]
 pub(super) fn select(spans: Vec<Span>) -> Vec<Span> {
-    // The bytes the spans taken so far cover: a span is free when none of
-    // its bytes is (work linear in the spans' lengths).
+    // The proposed spans by start. (The rules propose in runs by start: a
+    // stable sort merges the runs.)
+    let mut by_start: Vec<(usize, u32)> = spans
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.start < s.end)
+        .map(|(k, s)| (s.start, k as u32))
+        .collect();
+    by_start.sort_by_key(|&(start, _)| start);
+    // The bytes the spans of a cluster taken so far cover, a bit each: a
+    // span is free when none of its bytes is.
     let bytes = spans.iter().map(|s| s.end).max().unwrap_or(0);
-    let mut taken = vec![false; bytes];
-    let mut keep: Vec<(usize, u32)> = Vec::new();
-    for k in selection_order(&spans, bytes) {
-        let s = &spans[k as usize];
-        let range = &mut taken[s.start..s.end];
-        if range.contains(&true) {
+    let mut taken = ByteSet::new(bytes);
+    let mut keep: Vec<(usize, u32)> = Vec::with_capacity(by_start.len());
+    let mut order: Vec<(std::cmp::Reverse<usize>, Priority, usize, u32)> = Vec::new();
+    let mut i = 0;
+    while i < by_start.len() {
+        let mut reach = spans[by_start[i].1 as usize].end;
+        let mut j = i + 1;
+        while j < by_start.len() && by_start[j].0 < reach {
+            reach = reach.max(spans[by_start[j].1 as usize].end);
+            j += 1;
+        }
+        let cluster = &by_start[i..j];
+        i = j;
+        if let [(start, k)] = *cluster {
+            if spans[k as usize].kind.is_some() {
+                keep.push((start, k));
+            }
             continue;
         }
-        range.fill(true);
-        if s.kind.is_some() {
-            keep.push((s.start, k));
+        order.clear();
+        order.extend(cluster.iter().map(|&(start, k)| {
+            let s = &spans[k as usize];
+            (std::cmp::Reverse(s.end - start), s.priority, start, k)
+        }));
+        order.sort_unstable();
+        let first_kept = keep.len();
+        for &(_, _, start, k) in &order {
+            let s = &spans[k as usize];
+            if taken.any(start, s.end) {
+                continue;
+            }
+            taken.insert(start, s.end);
+            if s.kind.is_some() {
+                keep.push((start, k));
+            }
         }
+        // Chosen spans do not overlap: no two share a start.
+        keep[first_kept..].sort_unstable();
     }
-    // Chosen spans do not overlap: no two share a start. (Sorted as small
-    // keys; each span is moved once.)
-    keep.sort_unstable();
+    // (Each chosen span is moved once.)
     let mut spans = spans;
     keep.iter()
         .map(|&(_, k)| {
@@ -200,31 +377,33 @@ pub(super) fn select(spans: Vec<Span>) -> Vec<Span> {
         .collect()
 }
 
-/// The indices of the non-empty `spans` (ending at most at `bytes`) in the
-/// order they are chosen: longest first, then by priority, then leftmost;
-/// equal keys in the order they were proposed.
-fn selection_order(spans: &[Span], bytes: usize) -> Vec<u32> {
-    let proposed = spans.iter().enumerate().filter(|(_, s)| s.start < s.end);
-    if bytes <= u32::MAX as usize && spans.len() <= u32::MAX as usize {
-        // The whole key in one integer (offsets fit in 32 bits): length
-        // (inverted, longest first), priority, start, index.
-        let mut keys: Vec<u128> = proposed
-            .map(|(k, s)| {
-                let shorter = u32::MAX - (s.end - s.start) as u32;
-                u128::from(shorter) << 96
-                    | (s.priority as u128) << 64
-                    | (s.start as u128) << 32
-                    | k as u128
-            })
-            .collect();
-        keys.sort_unstable();
-        keys.into_iter().map(|key| key as u32).collect()
-    } else {
-        let mut keys: Vec<(std::cmp::Reverse<usize>, Priority, usize, usize)> = proposed
-            .map(|(k, s)| (std::cmp::Reverse(s.end - s.start), s.priority, s.start, k))
-            .collect();
-        keys.sort_unstable();
-        keys.into_iter().map(|(_, _, _, k)| k as u32).collect()
+/// A set of byte offsets, a bit each.
+struct ByteSet(Vec<u64>);
+
+impl ByteSet {
+    /// The empty set of offsets below `bytes`.
+    fn new(bytes: usize) -> ByteSet {
+        ByteSet(vec![0; bytes.div_ceil(64)])
+    }
+
+    /// The bits of word `w` in `start..end`.
+    fn mask(w: usize, start: usize, end: usize) -> u64 {
+        let from = start.max(w * 64) - w * 64;
+        let to = end.min(w * 64 + 64) - w * 64;
+        let below = |k: usize| if k == 64 { u64::MAX } else { (1 << k) - 1 };
+        below(to) & !below(from)
+    }
+
+    /// Some offset of `start..end` (not empty) is in the set.
+    fn any(&self, start: usize, end: usize) -> bool {
+        (start / 64..end.div_ceil(64)).any(|w| self.0[w] & ByteSet::mask(w, start, end) != 0)
+    }
+
+    /// Adds the offsets `start..end` (not empty).
+    fn insert(&mut self, start: usize, end: usize) {
+        for w in start / 64..end.div_ceil(64) {
+            self.0[w] |= ByteSet::mask(w, start, end);
+        }
     }
 }
 
@@ -311,5 +490,146 @@ pub(super) mod tests {
             per_unit[k] = STEPS.with(Cell::get) as f64 / units as f64;
         }
         per_unit
+    }
+}
+
+#[cfg(test)]
+mod select_tests {
+    use super::{select, Priority, Span};
+    use crate::record::EntityType;
+
+    /// The selection as first written: every span in one global order
+    /// (longest, priority, leftmost, first proposed), taken when none of
+    /// its bytes is.
+    fn select_by_global_order(spans: &[Span]) -> Vec<(usize, usize, u32)> {
+        let mut order: Vec<usize> = (0..spans.len())
+            .filter(|&k| spans[k].start < spans[k].end)
+            .collect();
+        order.sort_by_key(|&k| {
+            let s = &spans[k];
+            (std::cmp::Reverse(s.end - s.start), s.priority, s.start, k)
+        });
+        let bytes = spans.iter().map(|s| s.end).max().unwrap_or(0);
+        let mut taken = vec![false; bytes];
+        let mut keep = Vec::new();
+        for k in order {
+            let s = &spans[k];
+            if taken[s.start..s.end].contains(&true) {
+                continue;
+            }
+            taken[s.start..s.end].fill(true);
+            if s.kind.is_some() {
+                keep.push((s.start, s.end, s.entry.unwrap()));
+            }
+        }
+        keep.sort_unstable();
+        keep
+    }
+
+    /// Choosing within clusters of overlapping spans picks what one global
+    /// order picks, over random proposals (empty spans, blocks, ties and
+    /// offsets across 64-byte words included).
+    #[test]
+    fn clusters_choose_as_one_global_order() {
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |below: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % below as u64) as usize
+        };
+        for _ in 0..2000 {
+            let count = 1 + next(40);
+            let room = 1 + next(300);
+            let spans: Vec<Span> = (0..count)
+                .map(|k| {
+                    let start = next(room);
+                    let end = start + next(12);
+                    let kind = (next(4) > 0).then_some(EntityType::Person);
+                    let priority = [
+                        Priority::Defined,
+                        Priority::Listed,
+                        Priority::Rule,
+                        Priority::Descriptor,
+                    ][next(4)];
+                    let mut s = Span::from_rule(start, end, kind, "rule:test");
+                    s.priority = priority;
+                    s.entry = Some(k as u32);
+                    s
+                })
+                .collect();
+            let want = select_by_global_order(&spans);
+            let got: Vec<(usize, usize, u32)> = select(spans)
+                .into_iter()
+                .map(|s| (s.start, s.end, s.entry.unwrap()))
+                .collect();
+            assert_eq!(got, want);
+        }
+    }
+}
+
+#[cfg(test)]
+mod chosen_tests {
+    use super::{overlapping, Chosen, Span};
+    use crate::gazetteer::Gazetteer;
+    use crate::names::tokens::Words;
+    use crate::text::Doc;
+
+    /// The spans over each token are those `overlapping` finds, for spans
+    /// in order (apart or overlapping) and out of order, article after
+    /// article (the lists are reused).
+    #[test]
+    fn cover_as_overlapping_finds() {
+        let text = "Ab cd, Ef-gh ij. Kl mn op’s qr st uv wx yz. ".repeat(8);
+        let doc = Doc::new(&text, false);
+        let lex = &crate::lexicon::Lexicon::embedded().names;
+        let words = Words::new(&doc, Gazetteer::embedded(), lex, &[]);
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = |below: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % below as u64) as usize
+        };
+        for round in 0..600 {
+            let mut spans: Vec<Span> = (0..next(30))
+                .map(|_| {
+                    let start = next(text.len());
+                    let end = (start + next(20)).min(text.len());
+                    Span::from_rule(start, end, None, "rule:test")
+                })
+                .collect();
+            match round % 3 {
+                // Apart, in order.
+                0 => {
+                    spans.sort_by_key(|s| s.start);
+                    let mut reach = 0;
+                    spans.retain(|s| {
+                        let apart = s.start >= reach;
+                        reach = reach.max(s.end);
+                        apart
+                    });
+                }
+                // Overlapping, starts and ends in order.
+                1 => {
+                    spans.sort_by_key(|s| s.start);
+                    let mut reach = 0;
+                    for s in &mut spans {
+                        s.end = s.end.max(reach);
+                        reach = s.end;
+                    }
+                }
+                _ => {}
+            }
+            let chosen = Chosen::new(&words, &spans);
+            for (k, t) in words.toks.iter().enumerate() {
+                let want = overlapping(&spans, t.start, t.end);
+                let got = chosen.at(k);
+                assert_eq!(got.len(), want.len(), "round {round}, token {k}");
+                if !want.is_empty() {
+                    assert_eq!(got.as_ptr(), want.as_ptr(), "round {round}, token {k}");
+                }
+            }
+        }
     }
 }

@@ -7,6 +7,7 @@
 
 use std::collections::HashSet;
 
+use super::candidates::{each, Candidates, Marked};
 use super::spans::Span;
 use super::teams::{club_form, sport_label};
 use super::tokens::Words;
@@ -15,7 +16,7 @@ use crate::record::EntityType;
 
 /// Whether the article is a sports report: a wire headline "SOCCER - …" or
 /// three or more distinct sports words.
-pub(super) fn is_sport(words: &Words<'_, '_>) -> bool {
+pub(super) fn is_sport(words: &Words<'_, '_>, at: &Candidates) -> bool {
     let first_line = words.doc.text.lines().next().unwrap_or("");
     if let Some((label, _)) = first_line.split_once(" - ") {
         let label = label.trim().to_lowercase();
@@ -29,14 +30,12 @@ pub(super) fn is_sport(words: &Words<'_, '_>) -> bool {
             return true;
         }
     }
-    let mut seen = HashSet::new();
-    for i in 0..words.toks.len() {
-        if !words.has(i, mark::SPORT_WORD) {
-            continue;
-        }
+    // (Four at most are kept: a list, no copies.)
+    let mut seen: Vec<&str> = Vec::with_capacity(4);
+    for i in each(at.marked(Marked::SportWords)) {
         let w = words.word_lower(i);
-        if words.lex.cues.sport_words.contains(w) {
-            seen.insert(w.to_owned());
+        if !seen.contains(&w) && words.lex.cues.sport_words.contains(w) {
+            seen.push(w);
             if seen.len() >= 4 {
                 return true;
             }
@@ -48,13 +47,14 @@ pub(super) fn is_sport(words: &Words<'_, '_>) -> bool {
 /// Block the names of competitions: a capitalised run closed by an event
 /// head ("Monaco Grand Prix", "U.S. Open"), and in a sports report a
 /// league ("Premier League"). A name inside is no mention.
-pub(super) fn events(words: &Words<'_, '_>, sport: bool, spans: &mut Vec<Span>) {
+#[inline(never)]
+pub(super) fn events(words: &Words<'_, '_>, at: &Candidates, sport: bool, spans: &mut Vec<Span>) {
     let heads = if sport {
         mark::EVENT_HEAD | mark::EVENT_HEAD_CAPS | mark::LEAGUE_HEAD | mark::LEAGUE_HEAD_CAPS
     } else {
         mark::EVENT_HEAD | mark::EVENT_HEAD_CAPS
     };
-    for k in 1..words.toks.len() {
+    for k in each(at.marked(Marked::EventHeads)).filter(|&k| k >= 1) {
         if !words.has(k, heads) {
             continue;
         }
@@ -211,9 +211,18 @@ pub(super) fn clubs(words: &Words<'_, '_>, chosen: &mut [Span]) {
         return;
     }
     coordinated_teams(words, chosen, &mut teams);
+    // The teams' lengths: an ASCII name of another length is none of them
+    // (lower case keeps an ASCII name's length), and is not copied.
+    let lengths = teams
+        .iter()
+        .fold(0u64, |bits, t| bits | 1 << t.len().min(63));
     for s in chosen.iter_mut() {
-        if s.kind != Some(EntityType::Place)
-            || !teams.contains(&text[s.start..s.end].to_lowercase())
+        if s.kind != Some(EntityType::Place) {
+            continue;
+        }
+        let name = &text[s.start..s.end];
+        if (name.is_ascii() && lengths & 1 << name.len().min(63) == 0)
+            || !teams.contains(&name.to_lowercase())
         {
             continue;
         }
@@ -290,7 +299,13 @@ fn coordinated_teams(words: &Words<'_, '_>, chosen: &[Span], teams: &mut HashSet
 /// In a sports report, a capitalised name no list or rule knows that stands
 /// where a team stands ("Petofi 2 Dinamo 1") is a club; one followed by a
 /// country in brackets ("Jane Doe (Kenya)") is an athlete.
-pub(super) fn unknown_sides(words: &Words<'_, '_>, chosen: &[Span], spans: &mut Vec<Span>) {
+#[inline(never)]
+pub(super) fn unknown_sides(
+    words: &Words<'_, '_>,
+    at: &Candidates,
+    chosen: &[Span],
+    spans: &mut Vec<Span>,
+) {
     let n = words.toks.len();
     let chosen = super::spans::Chosen::new(words, chosen);
     let taken = |i: usize| !chosen.at(i).is_empty();
@@ -298,10 +313,10 @@ pub(super) fn unknown_sides(words: &Words<'_, '_>, chosen: &[Span], spans: &mut 
     let listed = |k: usize| {
         k < n && words.is_name_word(k) && !words.is_stop(k) && words.gaz_kind(k).is_none()
     };
-    let mut i = 0;
-    while i < n {
-        if !words.is_name_word(i) || words.is_stop(i) || taken(i) || words.title_at(i).is_some() {
-            i += 1;
+    // (A side starts at a name word: elsewhere the walk moves on by one.)
+    let mut next = 0;
+    for i in each(&at.name_words) {
+        if i < next || words.is_stop(i) || taken(i) || words.title_at(i).is_some() {
             continue;
         }
         let mut j = i + 1;
@@ -359,7 +374,7 @@ pub(super) fn unknown_sides(words: &Words<'_, '_>, chosen: &[Span], spans: &mut 
                 ));
             }
         }
-        i = j;
+        next = j;
     }
 }
 

@@ -5,16 +5,17 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::candidates::{each, Candidates, Marked};
 use super::people::{lone_word, person};
 use super::spans::{Chosen, Priority, Span};
 use super::tokens::Words;
 
 /// "Marion "Suge" Knight": a given name, a quoted nickname and a surname
 /// are one name, quotes and all.
-pub(super) fn nicknames(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
+pub(super) fn nicknames(words: &Words<'_, '_>, at: &Candidates, spans: &mut Vec<Span>) {
     let n = words.toks.len();
-    for i in 0..n.saturating_sub(2) {
-        if !words.is_first_name(i) || words.capitals_mute(i) {
+    for i in each(at.marked(Marked::FirstNames)).take_while(|&i| i + 2 < n) {
+        if words.capitals_mute(i) {
             continue;
         }
         let open = words.sep(i + 1);
@@ -42,20 +43,20 @@ pub(super) fn nicknames(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
 /// subject of "was signed".
 pub(super) fn cued_single_names(
     words: &Words<'_, '_>,
+    at: &Candidates,
     chosen: &Chosen<'_>,
     sport: bool,
     extra: &mut Vec<Span>,
 ) {
-    let n = words.toks.len();
-    // (A lone word is a name word: most tokens are turned away here.) Whether
-    // the word is an ordinary word of the text depends on its text alone:
-    // it is asked once per word, of the words used often enough.
-    let lone = |i: usize| words.is_name_word(i) && lone_word(words, chosen, i);
+    // (A lone word is a name word: only those are visited.) Whether the
+    // word is an ordinary word of the text depends on its text alone: it
+    // is asked once per word, of the words used often enough.
+    let lone = |i: usize| lone_word(words, chosen, i);
     // Per word: its uses, a cue among them, and its first token.
     let mut uses: HashMap<&str, (usize, bool, usize)> = HashMap::new();
     // The lone words, kept: the second pass visits only them.
     let mut lone_words: Vec<usize> = Vec::new();
-    for i in 0..n {
+    for i in each(&at.name_words) {
         if !lone(i) {
             continue;
         }

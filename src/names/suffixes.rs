@@ -7,22 +7,20 @@
 
 use aho_corasick::AhoCorasick;
 
+use super::candidates::{each, Candidates, Marked};
 use super::spans::{Proposed, Span};
 use super::tokens::Words;
 use super::wire::sentence_ends_at;
-use crate::lexicon::mark;
 use crate::record::EntityType;
 
 /// The longest company name each legal suffix closes.
-pub(super) fn company_names(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
+#[inline(never)]
+pub(super) fn company_names(words: &Words<'_, '_>, at: &Candidates, spans: &mut Vec<Span>) {
     let n = words.toks.len();
-    for k in 1..n {
-        // (The mark, on the lower-cased word, turns most words away before
-        // the list is read.)
-        if !words.has(k, mark::COMPANY_SUFFIX)
-            || !words.lex.cues.company_suffixes.contains(words.word(k))
-            || words.capitals_mute(k)
-        {
+    // (The mark, on the lower-cased word, turns most words away before
+    // the list is read.)
+    for k in each(at.marked(Marked::CompanySuffixes)).filter(|&k| k >= 1) {
+        if !words.lex.cues.company_suffixes.contains(words.word(k)) || words.capitals_mute(k) {
             continue;
         }
         // A suffix inside a longer name ("Co Bldg Auth") closes nothing.

@@ -4,6 +4,7 @@
 //! nickname after "the" ("the Tigers"). The wire headline's label says the
 //! sport ("CRICKET - …").
 
+use super::candidates::{each, Candidates};
 use super::spans::Span;
 use super::tokens::Words;
 use crate::record::EntityType;
@@ -31,6 +32,10 @@ pub(super) fn sport_label(words: &Words<'_, '_>) -> Option<&'static str> {
 /// the headline names none), written as the list writes it or in capitals.
 pub(super) fn club_form(words: &Words<'_, '_>, name: &str, sport: Option<&str>) -> bool {
     let sports = words.lex.club_places.get(name).or_else(|| {
+        // (Only a name in capitals is looked up again: no copy of others.)
+        if !(name.is_ascii() && name.chars().all(|c| !c.is_lowercase())) {
+            return None;
+        }
         let mut title = name.to_lowercase();
         let first = title.get(..1)?.to_uppercase();
         title.replace_range(..1, &first);
@@ -43,10 +48,11 @@ pub(super) fn club_form(words: &Words<'_, '_>, name: &str, sport: Option<&str>) 
 
 /// In a sports report, a club form no gazetteer reads as a place
 /// ("Leicestershire" in a cricket report) is the club.
-pub(super) fn club_forms(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
+#[inline(never)]
+pub(super) fn club_forms(words: &Words<'_, '_>, at: &Candidates, spans: &mut Vec<Span>) {
     let sport = sport_label(words);
-    for i in 0..words.toks.len() {
-        if !words.is_name_word(i) || words.gaz_kind(i).is_some() || words.is_stop(i) {
+    for i in each(&at.name_words) {
+        if words.gaz_kind(i).is_some() || words.is_stop(i) {
             continue;
         }
         if club_form(words, words.word(i), sport) {
@@ -65,7 +71,8 @@ pub(super) fn club_forms(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
 /// two capitalised words ending in a plural ("the Tigers", "the Red Sox",
 /// "the All Blacks") that no list reads otherwise and that close no
 /// competition ("the Olympics", "the Masters").
-pub(super) fn nickname_teams(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
+#[inline(never)]
+pub(super) fn nickname_teams(words: &Words<'_, '_>, at: &Candidates, spans: &mut Vec<Span>) {
     let n = words.toks.len();
     let plural = |k: usize| {
         let w = words.word(k);
@@ -79,8 +86,9 @@ pub(super) fn nickname_teams(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
             && words.title_at(k).is_none()
             && !words.lex.cues.event_heads.contains(words.word(k))
     };
-    for i in 1..n {
-        if words.word_lower(i - 1) != "the" || !words.joined(i) || !free(i) {
+    // (A free word is a name word.)
+    for i in each(&at.name_words).filter(|&i| i >= 1) {
+        if !words.joined(i) || words.word_lower(i - 1) != "the" || !free(i) {
             continue;
         }
         let mut j = i + 1;

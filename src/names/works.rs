@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 
+use super::candidates::{each, Candidates, Marked};
 use super::spans::{Priority, Span};
 use super::tokens::Words;
 use crate::lexicon::mark;
@@ -16,11 +17,12 @@ use crate::record::EntityType;
 
 /// Blocks over the titles of works and over names opened by a capitalised
 /// article mid-sentence ("A Very Long Engagement").
-pub(super) fn works(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
-    after_work_nouns(words, spans);
-    before_work_nouns(words, spans);
-    subtitled(words, spans);
-    capitalised_articles(words, spans);
+#[inline(never)]
+pub(super) fn works(words: &Words<'_, '_>, at: &Candidates, spans: &mut Vec<Span>) {
+    after_work_nouns(words, at, spans);
+    before_work_nouns(words, at, spans);
+    subtitled(words, at, spans);
+    capitalised_articles(words, at, spans);
 }
 
 /// The capitalised run starting at `i` (up to six words, "of"/"the"/"and"
@@ -36,7 +38,7 @@ fn title_run(words: &Words<'_, '_>, i: usize) -> Option<usize> {
         if words.is_name_word(j) {
             j += 1;
             end = j;
-        } else if matches!(words.word(j), "of" | "the" | "and" | "in")
+        } else if words.word_among(j, &["of", "the", "and", "in"])
             && j + 1 < n
             && words.joined(j + 1)
             && words.is_name_word(j + 1)
@@ -59,16 +61,13 @@ fn block(words: &Words<'_, '_>, from: usize, to: usize, spans: &mut Vec<Span>) {
 
 /// "the drama Vera Drake", "box office hits Vera Drake, Calendar Girls and
 /// Enduring Love": the titles after a work noun, a list of them too.
-fn after_work_nouns(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
+fn after_work_nouns(words: &Words<'_, '_>, at: &Candidates, spans: &mut Vec<Span>) {
     let n = words.toks.len();
     let cues = &words.lex.cues;
-    for k in 0..n.saturating_sub(1) {
+    // (Only the words the marks say may be one.)
+    for k in each(at.marked(Marked::WorkNouns)).take_while(|&k| k + 1 < n) {
         // Every work noun is written in lower case.
         if !words.is_lower(k) {
-            continue;
-        }
-        // (The marks turn most words away before any list is read.)
-        if !words.has(k, mark::WORK_NOUN | mark::WORK_PAIR_LAST) {
             continue;
         }
         let w = words.word(k);
@@ -116,7 +115,7 @@ fn list_next(words: &Words<'_, '_>, e: usize) -> Option<usize> {
     let n = words.toks.len();
     if e + 1 < n && words.sep(e).trim() == "," && words.is_name_word(e) {
         Some(e)
-    } else if e + 1 < n && words.word(e) == "and" && words.joined(e) && words.joined(e + 1) {
+    } else if e + 1 < n && words.word_is(e, "and") && words.joined(e) && words.joined(e + 1) {
         Some(e + 1)
     } else {
         None
@@ -124,13 +123,9 @@ fn list_next(words: &Words<'_, '_>, e: usize) -> Option<usize> {
 }
 
 /// "the Harry Potter series", "the Bond films".
-fn before_work_nouns(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
-    let n = words.toks.len();
-    for k in 1..n {
+fn before_work_nouns(words: &Words<'_, '_>, at: &Candidates, spans: &mut Vec<Span>) {
+    for k in each(at.marked(Marked::WorkNounsAfter)).filter(|&k| k >= 1) {
         if !words.joined(k) || !words.is_lower(k) {
-            continue;
-        }
-        if !words.has(k, mark::WORK_NOUN_AFTER) {
             continue;
         }
         let mut i = k;
@@ -151,11 +146,14 @@ fn before_work_nouns(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
 
 /// "Bridget Jones: The Edge of Reason": a name followed by a subtitle is a
 /// work's title.
-fn subtitled(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
+fn subtitled(words: &Words<'_, '_>, at: &Candidates, spans: &mut Vec<Span>) {
     let n = words.toks.len();
-    for k in 1..n.saturating_sub(1) {
-        // (Joined by spaces alone, the gap holds no colon.)
-        if !words.is_cap(k) || words.joined(k) {
+    // (Joined by spaces alone, the gap holds no colon.)
+    for k in each(&at.loose)
+        .filter(|&k| k >= 1)
+        .take_while(|&k| k + 1 < n)
+    {
+        if !words.is_cap(k) {
             continue;
         }
         if words.sep(k) != ": "
@@ -194,7 +192,7 @@ fn subtitled(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
 /// band or a newspaper ("told The Sun"). A listed organization or place
 /// after it takes the "The" into its span; a newspaper after "told" is an
 /// organization; anything else is a title, no entity.
-fn capitalised_articles(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
+fn capitalised_articles(words: &Words<'_, '_>, at: &Candidates, spans: &mut Vec<Span>) {
     let n = words.toks.len();
     // The gazetteer's spans by start, so that each "The" looks up its own
     // (linear in the text, however many there are); made at the first.
@@ -202,11 +200,14 @@ fn capitalised_articles(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
     let proposed = spans.len();
     let mut listed_at: Option<HashMap<usize, Vec<Span>>> = None;
     let no_spans: Vec<Span> = Vec::new();
-    for k in 1..n.saturating_sub(1) {
-        // (A capital and three bytes at most first: most words are turned
-        // away without their text.)
+    for k in each(&at.caps)
+        .filter(|&k| k >= 1)
+        .take_while(|&k| k + 1 < n)
+    {
+        // (Three bytes at most first: most words are turned away without
+        // their text.)
         let t = words.toks[k];
-        if !words.is_cap(k) || t.end - t.start > 3 || words.is_initial(k) {
+        if t.end - t.start > 3 || words.is_initial(k) {
             continue;
         }
         let article = words.word(k);

@@ -1,0 +1,260 @@
+//! Where the name rules can fire: the words each family of rules starts
+//! from, found once per article in one walk over the words. A rule walks
+//! its list instead of every word of the article (a capitalised word, a
+//! word on one of the lexicon's lists, a word after punctuation), so its
+//! work grows with its candidates, not with the text.
+//!
+//! Each list holds word indices in increasing order. A rule that skips
+//! ahead (a name found at `i..e` goes on from `e`) skips the candidates
+//! before its next position: the words in between would only have moved it
+//! on by one.
+
+use super::tokens::Words;
+use crate::lexicon::mark;
+
+/// The families of words marked by the lexicon that rules start from.
+#[derive(Clone, Copy)]
+pub(super) enum Marked {
+    /// Capitalised last words of an organization or place head.
+    Heads,
+    /// Capitalised words that may close a law's, project's or event's
+    /// name ([`mark::PROJECT_HEAD`], and "Corridor").
+    Projects,
+    /// Lower-case place heads ("district").
+    LowerPlaceHeads,
+    /// Work nouns before a title ("film", "the drama").
+    WorkNouns,
+    /// Work nouns after a title ("series").
+    WorkNounsAfter,
+    /// Organization descriptors ("firm").
+    Descriptors,
+    /// Capitalised first words of a party noun.
+    Parties,
+    /// Legal-form suffixes ("Inc").
+    CompanySuffixes,
+    /// Listed given names.
+    FirstNames,
+    /// Sports words.
+    SportWords,
+    /// Heads of competitions' and leagues' names.
+    EventHeads,
+}
+
+/// The number of [`Marked`] families.
+const FAMILIES: usize = 11;
+
+/// The marks of each [`Marked`] family, in its order, and whether the word
+/// must be capitalised too.
+const FAMILY_MARKS: [(u64, bool); FAMILIES] = [
+    (mark::ORG_HEAD_LAST | mark::PLACE_HEAD_LAST, true),
+    (mark::PROJECT_HEAD, true),
+    (mark::LOWER_PLACE_HEAD, false),
+    (mark::WORK_NOUN | mark::WORK_PAIR_LAST, false),
+    (mark::WORK_NOUN_AFTER, false),
+    (mark::ORG_DESCRIPTOR, false),
+    (mark::PARTY_FIRST, true),
+    (mark::COMPANY_SUFFIX, false),
+    (mark::FIRST_NAME, false),
+    (mark::SPORT_WORD, false),
+    (
+        mark::EVENT_HEAD | mark::EVENT_HEAD_CAPS | mark::LEAGUE_HEAD | mark::LEAGUE_HEAD_CAPS,
+        false,
+    ),
+];
+
+/// Every mark some family starts from.
+const ANY_FAMILY: u64 = {
+    let mut all = 0;
+    let mut k = 0;
+    while k < FAMILIES {
+        all |= FAMILY_MARKS[k].0;
+        k += 1;
+    }
+    all
+};
+
+/// The candidate positions of the article's rules.
+#[derive(Default)]
+pub(super) struct Candidates {
+    /// Capitalised words ([`Words::is_cap`]).
+    pub(super) caps: Vec<u32>,
+    /// Words that can be part of a name ([`Words::is_name_word`]).
+    pub(super) name_words: Vec<u32>,
+    /// Brands written with a lower-case first letter ("eDonkey").
+    brands: Vec<u32>,
+    /// The words a title or role starts at.
+    titles: Vec<u32>,
+    /// Words after a gap that is not only spaces (not
+    /// [`Words::joined`]), the first word included.
+    pub(super) loose: Vec<u32>,
+    /// The words of each [`Marked`] family.
+    marked: [Vec<u32>; FAMILIES],
+}
+
+/// The lists of the last article, kept for the next one's (no allocation
+/// per article once they are grown).
+#[derive(Default)]
+struct Spare([Vec<u32>; 5 + FAMILIES]);
+
+thread_local! {
+    static SPARE: std::cell::Cell<Spare> = std::cell::Cell::new(Spare::default());
+}
+
+impl Candidates {
+    /// The candidates among `words`, in one walk.
+    #[inline(never)]
+    pub(super) fn new(words: &Words<'_, '_>) -> Candidates {
+        let mut c = Candidates::default();
+        if let Ok(Spare(lists)) = SPARE.try_with(std::cell::Cell::take) {
+            let [caps, name_words, brands, titles, loose, marked @ ..] = lists;
+            c = Candidates {
+                caps,
+                name_words,
+                brands,
+                titles,
+                loose,
+                marked,
+            };
+            c.clear();
+        }
+        let n = words.toks.len();
+        for i in 0..n {
+            let k = i as u32;
+            if !words.joined(i) {
+                c.loose.push(k);
+            }
+            if words.is_cap(i) {
+                c.caps.push(k);
+                // (No mark for it: `heads::may_close_project` names it.)
+                let t = &words.toks[i];
+                if t.end - t.start == "Corridor".len()
+                    && !words.has(i, mark::PROJECT_HEAD)
+                    && words.word(i) == "Corridor"
+                {
+                    c.marked[Marked::Projects as usize].push(k);
+                }
+            }
+            if words.is_name_word(i) {
+                c.name_words.push(k);
+            } else if words.is_brand(i) {
+                c.brands.push(k);
+            }
+            if words.has(i, ANY_FAMILY | mark::TITLE_FIRST) {
+                c.marked_word(words, i);
+            }
+        }
+        c
+    }
+
+    /// Empty lists, their room kept.
+    fn clear(&mut self) {
+        self.caps.clear();
+        self.name_words.clear();
+        self.brands.clear();
+        self.titles.clear();
+        self.loose.clear();
+        self.marked.iter_mut().for_each(Vec::clear);
+    }
+
+    /// Word `i`, on some list of the lexicon's: its families, and whether a
+    /// title starts at it.
+    fn marked_word(&mut self, words: &Words<'_, '_>, i: usize) {
+        let k = i as u32;
+        let cap = words.is_cap(i);
+        for (list, &(marks, capital)) in self.marked.iter_mut().zip(&FAMILY_MARKS) {
+            if words.has(i, marks) && (cap || !capital) {
+                list.push(k);
+            }
+        }
+        // (A title starts only at a word marked as a title's first.)
+        if words.title_at(i).is_some() {
+            self.titles.push(k);
+        }
+    }
+
+    /// The words of a [`Marked`] family.
+    pub(super) fn marked(&self, family: Marked) -> &[u32] {
+        &self.marked[family as usize]
+    }
+
+    /// Name words and brands: the words an untyped name opens at (merged
+    /// into `buffer` when there are brands).
+    pub(super) fn name_or_brand<'s>(&'s self, buffer: &'s mut Vec<u32>) -> &'s [u32] {
+        if self.brands.is_empty() {
+            return &self.name_words;
+        }
+        merge_into(&self.name_words, &self.brands, buffer);
+        buffer
+    }
+
+    /// Name words and the words a title or role starts at (merged into
+    /// `buffer`).
+    pub(super) fn name_or_title<'s>(&'s self, buffer: &'s mut Vec<u32>) -> &'s [u32] {
+        merge_into(&self.name_words, &self.titles, buffer);
+        buffer
+    }
+}
+
+impl Drop for Candidates {
+    fn drop(&mut self) {
+        use std::mem::take;
+        let [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10] = take(&mut self.marked);
+        let lists = [
+            take(&mut self.caps),
+            take(&mut self.name_words),
+            take(&mut self.brands),
+            take(&mut self.titles),
+            take(&mut self.loose),
+            m0,
+            m1,
+            m2,
+            m3,
+            m4,
+            m5,
+            m6,
+            m7,
+            m8,
+            m9,
+            m10,
+        ];
+        // (At a thread's end the spare is gone: the lists are dropped.)
+        let _ = SPARE.try_with(|spare| spare.set(Spare(lists)));
+    }
+}
+
+/// The positions in `a` or in `b` (each in order), in order, into `out`
+/// (cleared first).
+pub(super) fn merge_into(a: &[u32], b: &[u32], out: &mut Vec<u32>) {
+    out.clear();
+    out.reserve(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        let (x, y) = (a[i], b[j]);
+        out.push(x.min(y));
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+}
+
+/// The positions of `list` as indices.
+pub(super) fn each(list: &[u32]) -> impl Iterator<Item = usize> + '_ {
+    list.iter().map(|&k| k as usize)
+}
+
+impl Words<'_, '_> {
+    /// Word `i` is `w` (`word(i) == w`, its length compared first, the
+    /// text read as bytes: most words are turned away unread).
+    #[inline]
+    pub(super) fn word_is(&self, i: usize, w: &str) -> bool {
+        let t = &self.toks[i];
+        t.end - t.start == w.len() && &self.doc.text.as_bytes()[t.start..t.end] == w.as_bytes()
+    }
+
+    /// Word `i` is one of `any` ([`Words::word_is`]).
+    #[inline]
+    pub(super) fn word_among(&self, i: usize, any: &[&str]) -> bool {
+        any.iter().any(|w| self.word_is(i, w))
+    }
+}
