@@ -17,6 +17,7 @@ use std::ops::Range;
 
 use super::attributor::Attributor;
 use super::mentions::EntityMention;
+use super::subjects::Sides;
 use super::words::{words_in, Word};
 use crate::lexicon::mark;
 use crate::record::EntityType;
@@ -132,8 +133,14 @@ impl Attributor<'_, '_> {
 
     /// "a £5m offer for Ferguson from Everton": the name after "from" that
     /// follows a bid noun right after the figure.
-    pub(super) fn bidder(&self, fig: Range<usize>, hi: usize) -> Option<EntityMention> {
-        let words = self.words(fig.end..hi);
+    pub(super) fn bidder(
+        &self,
+        sides: &Sides<'_, '_, '_>,
+        fig: Range<usize>,
+        hi: usize,
+    ) -> Option<EntityMention> {
+        // `fig.end..hi` is the clause after the figure.
+        let words = sides.after();
         if !words
             .first()
             .is_some_and(|w| self.cues.bid_nouns.contains(w.2))
@@ -182,8 +189,13 @@ impl Attributor<'_, '_> {
     /// "of the region's total population of 25.85 million", "the company's
     /// 4,000 workers", "its 56,500 employees": the entity a possessive
     /// description or "its" shortly before the figure stands for.
-    pub(super) fn described_owner(&self, lo: usize, fig: Range<usize>) -> Option<EntityMention> {
-        let words = self.words(lo..fig.start);
+    pub(super) fn described_owner(
+        &self,
+        sides: &Sides<'_, '_, '_>,
+        fig: Range<usize>,
+    ) -> Option<EntityMention> {
+        // The clause before the figure.
+        let words = sides.before();
         let near = &words[words.len().saturating_sub(OWNER_REACH)..];
         if self.text[near.first()?.0..fig.start].contains([',', ';']) {
             return None;
@@ -211,11 +223,12 @@ impl Attributor<'_, '_> {
     /// organization named before it.
     pub(super) fn described_owner_after(
         &self,
+        sides: &Sides<'_, '_, '_>,
         fig: Range<usize>,
-        hi: usize,
     ) -> Option<EntityMention> {
-        let words = self.words(fig.end..hi);
-        let [of, the, owner, ..] = words.as_slice() else {
+        // The clause after the figure.
+        let words = sides.after();
+        let [of, the, owner, ..] = words else {
             return None;
         };
         if of.2 != "of" || the.2 != "the" || self.text[fig.end..owner.0].contains([',', ';']) {

@@ -97,8 +97,18 @@ impl Attributor<'_, '_> {
     pub(super) fn clause_openers(&self, s: Range<usize>) -> Vec<(usize, usize)> {
         let lo = s.start + dateline_len(&self.text[s.clone()]);
         let words = self.words(lo..s.end);
+        // Past the first word, only a semicolon between two words can
+        // make the second open a clause: without one in the sentence, a
+        // word opens a clause only by its marks or as "and", tested
+        // first (most words are neither).
+        let semicolons = self.text.as_bytes()[lo..s.end].contains(&b';');
         (0..words.len())
-            .filter(|&i| self.opens_clause(&words, i, s.end))
+            .filter(|&i| {
+                let (_, _, w, marks) = words[i];
+                let may_open =
+                    marks & mark::CLAUSE_OPENER != 0 || w == "and" || i == 0 || semicolons;
+                may_open && self.opens_clause(&words, i, s.end)
+            })
             .map(|i| (words[i].0, words[i].1))
             .collect()
     }
@@ -316,6 +326,36 @@ mod tests {
                 assert_eq!(super::dateline_len(s), whole(s), "{s:?}");
             }
         }
+    }
+
+    /// The openers found by testing only the words that may open a
+    /// clause are those found by testing every word, on the test corpus
+    /// and on sentences with semicolons.
+    #[test]
+    fn openers_are_those_of_every_word() {
+        use super::super::attributor::Attributor;
+        use super::dateline_len;
+        use crate::lexicon::Lexicon;
+        use crate::text::Doc;
+        let lex = Lexicon::embedded();
+        let mut texts = crate::text::test_corpus::texts();
+        texts.push("A; b and he went; (c; d) but e; f. ;G rose; while H fell.".to_string());
+        let mut found = 0;
+        for text in texts {
+            let doc = Doc::new(&text, false);
+            let attributor = Attributor::new(&doc, &[], lex);
+            for s in &doc.sentences {
+                let lo = s.start + dateline_len(&text[s.clone()]);
+                let words = attributor.words(lo..s.end);
+                let every: Vec<(usize, usize)> = (0..words.len())
+                    .filter(|&i| attributor.opens_clause(&words, i, s.end))
+                    .map(|i| (words[i].0, words[i].1))
+                    .collect();
+                assert_eq!(attributor.clause_openers(s.clone()), every, "{s:?}");
+                found += every.len();
+            }
+        }
+        assert!(found > 100, "{found} openers");
     }
 
     /// A long paragraph with a semicolon in every sentence: the brackets

@@ -24,10 +24,12 @@
 //! The source (who says it) is never the subject: the clause read for
 //! rule 3 begins after "X said (that)" and "according to X,".
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::attributor::Attributor;
 use super::mentions::EntityMention;
+use super::words::{Word, Words};
 use crate::lexicon::mark;
 use crate::record::EntityType;
 
@@ -60,7 +62,9 @@ impl Attributor<'_, '_> {
         if self.has_no_single_bearer(fig.clone(), lo) {
             return None;
         }
-        let relative = self.relative_clause_head(lo, fig.start);
+        let sides = Sides::new(self, lo..fig.start, fig.end..hi);
+        let sides = &sides;
+        let relative = self.relative_clause_head(sides, lo, fig.start);
         if let Some(head) = relative {
             // In a relative clause on an unnamed noun ("an agency which
             // places adverts on thousands of sites"): about that noun.
@@ -68,16 +72,16 @@ impl Attributor<'_, '_> {
         }
         self.bearer_next_to(fig.clone(), lo, hi)
             .or_else(|| self.actor_after(fig.clone(), hi))
-            .or_else(|| self.bidder(fig.clone(), hi))
-            .or_else(|| self.clause_subject(lo, fig.start))
+            .or_else(|| self.bidder(sides, fig.clone(), hi))
+            .or_else(|| self.clause_subject(sides, lo, fig.start))
             .or_else(|| self.caused_actor(lo, fig.clone()))
             .or_else(|| self.possessor_near(lo, fig.clone(), hi))
-            .or_else(|| self.described_owner(lo, fig.clone()))
-            .or_else(|| self.described_owner_after(fig.clone(), hi))
+            .or_else(|| self.described_owner(sides, fig.clone()))
+            .or_else(|| self.described_owner_after(sides, fig.clone()))
             .or_else(|| self.owner_after_of(fig.clone(), hi))
-            .or_else(|| self.place_of(lo, fig.clone(), hi))
-            .or_else(|| self.after_word(fig.end, hi, "by", AGENT_REACH))
-            .or_else(|| self.after_word(fig.end, hi, "for", 1))
+            .or_else(|| self.place_of(sides, lo, fig.clone(), hi))
+            .or_else(|| self.after_word(sides, fig.end, hi, "by", AGENT_REACH))
+            .or_else(|| self.after_word(sides, fig.end, hi, "for", 1))
             .or_else(|| self.after_leading_phrase(s.start, fig.end, hi))
             .map(|m| m.entity)
     }
@@ -146,8 +150,14 @@ impl Attributor<'_, '_> {
     /// off 4,000 workers", "the dam where half a million people …"): the
     /// name the clause hangs on, or `Some(None)` when it hangs on an
     /// unnamed noun; `None` when the figure is in no relative clause.
-    fn relative_clause_head(&self, lo: usize, pos: usize) -> Option<Option<EntityMention>> {
-        let words = self.words(lo..pos);
+    fn relative_clause_head(
+        &self,
+        sides: &Sides<'_, '_, '_>,
+        lo: usize,
+        pos: usize,
+    ) -> Option<Option<EntityMention>> {
+        // `lo..pos` is the clause before the figure.
+        let words = sides.before();
         let (i, &(ws, _, _, _)) = words
             .iter()
             .enumerate()
@@ -170,9 +180,22 @@ impl Attributor<'_, '_> {
 
     /// Rule 3: the name that opens the clause starting at `lo` (after one
     /// short leading phrase), or the speaker a pronoun subject refers to.
-    fn clause_subject(&self, lo: usize, pos: usize) -> Option<EntityMention> {
-        let lo = self.skip_leading_phrase(lo, pos);
-        let words = self.words(lo..pos);
+    fn clause_subject(
+        &self,
+        sides: &Sides<'_, '_, '_>,
+        lo: usize,
+        pos: usize,
+    ) -> Option<EntityMention> {
+        let skipped = self.skip_leading_phrase(lo, pos);
+        let own;
+        let words: &[Word<'_>] = if skipped == lo {
+            // `lo..pos` is the clause before the figure.
+            sides.before()
+        } else {
+            own = self.words(skipped..pos);
+            &own
+        };
+        let lo = skipped;
         let first_mention = self.mentions.within(lo..pos).next().copied();
         if let Some(m) = first_mention {
             let lead = &words[..words.iter().take_while(|w| w.1 <= m.start).count()];
@@ -284,8 +307,16 @@ impl Attributor<'_, '_> {
     /// Rules 6 and 7: "… by X" (the agent: "a protest launched by the
     /// Canada Association") within `reach` words of the figure, or "for X"
     /// right after it ("18.6% for the US").
-    fn after_word(&self, end: usize, hi: usize, word: &str, reach: usize) -> Option<EntityMention> {
-        let words = self.words(end..hi);
+    fn after_word(
+        &self,
+        sides: &Sides<'_, '_, '_>,
+        end: usize,
+        hi: usize,
+        word: &str,
+        reach: usize,
+    ) -> Option<EntityMention> {
+        // `end..hi` is the clause after the figure.
+        let words = sides.after();
         let k = words.iter().take(reach).position(|w| w.2 == word)?;
         if self.text[end..words[k].0].contains([',', ';', '(']) {
             return None;
@@ -304,11 +335,17 @@ impl Attributor<'_, '_> {
 
     /// Rule 5: the place the figure holds in — "in X", "in the east of X",
     /// "in southern X" — nearest after the figure, else before it.
-    fn place_of(&self, lo: usize, fig: Range<usize>, hi: usize) -> Option<EntityMention> {
+    fn place_of(
+        &self,
+        sides: &Sides<'_, '_, '_>,
+        lo: usize,
+        fig: Range<usize>,
+        hi: usize,
+    ) -> Option<EntityMention> {
         // "… in Japan and has sold 2.8 million": the place belongs to the
         // first predicate only.
-        let lo = self
-            .words(lo..fig.start)
+        let lo = sides
+            .before()
             .windows(2)
             .rev()
             .find(|w| w[0].2 == "and" && self.cues.auxiliaries.contains(w[1].2))
@@ -358,6 +395,45 @@ impl Attributor<'_, '_> {
         let m = *self.mentions.within(comma..hi).next()?;
         let lead = self.words(comma..m.start);
         (lead.len() <= 2 && !lead.iter().any(|w| w.3 & mark::PREPOSITION != 0)).then_some(m)
+    }
+}
+
+/// The words of a figure's clause before the figure and after it, read
+/// on first use and shared by the rules that read them.
+pub(super) struct Sides<'s, 'a, 'd> {
+    attributor: &'s Attributor<'a, 'd>,
+    before: Range<usize>,
+    after: Range<usize>,
+    before_words: OnceCell<Words<'s, 'd>>,
+    after_words: OnceCell<Words<'s, 'd>>,
+}
+
+impl<'s, 'a, 'd> Sides<'s, 'a, 'd> {
+    /// The sides `before` and `after` of a figure, not read yet.
+    fn new(
+        attributor: &'s Attributor<'a, 'd>,
+        before: Range<usize>,
+        after: Range<usize>,
+    ) -> Sides<'s, 'a, 'd> {
+        Sides {
+            attributor,
+            before,
+            after,
+            before_words: OnceCell::new(),
+            after_words: OnceCell::new(),
+        }
+    }
+
+    /// The words of the clause before the figure.
+    pub(super) fn before(&self) -> &[Word<'d>] {
+        self.before_words
+            .get_or_init(|| self.attributor.words(self.before.clone()))
+    }
+
+    /// The words of the clause after the figure.
+    pub(super) fn after(&self) -> &[Word<'d>] {
+        self.after_words
+            .get_or_init(|| self.attributor.words(self.after.clone()))
     }
 }
 

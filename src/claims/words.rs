@@ -286,9 +286,13 @@ impl<'t> WordIndex<'t> {
         if inner.len() <= n {
             return self.words(r);
         }
+        let tail = &inner[inner.len() - n..];
         // Not the first word overlapping `r`: it starts inside `r`, and
-        // only the last one may be cut.
-        self.words(inner[inner.len() - n].0..r.end)
+        // only the last one may be cut; uncut, the tail is the index's.
+        if tail.last().is_some_and(|w| w.1 <= r.end) {
+            return Words(Cow::Borrowed(tail));
+        }
+        self.words(tail[0].0..r.end)
     }
 
     /// Words of `r` in the folded text with their offsets, as [`words_in`]
