@@ -6,6 +6,7 @@
 use std::collections::HashSet;
 
 use super::tokens::Words;
+use crate::hash::PolyBuild;
 use crate::lexicon::mark;
 
 impl<'d, 'a> Words<'d, 'a> {
@@ -32,7 +33,7 @@ impl<'d, 'a> Words<'d, 'a> {
     /// lower-case forms could be (`is_common_word` answers the rest
     /// without it: stop words, words in plain lower case; so the frequent
     /// "the" is no asker, and hashed only when another word asks for it).
-    fn lower_words(&self) -> &HashSet<&'a str> {
+    fn lower_words(&self) -> &HashSet<&'a str, PolyBuild> {
         self.lower_words.get_or_init(|| {
             let askers =
                 (0..self.toks.len()).filter(|&k| !self.is_stop(k) && !self.is_plain_lower(k));
@@ -47,7 +48,7 @@ impl<'d, 'a> Words<'d, 'a> {
 
     /// The words capitalised away from sentence starts and headlines,
     /// among those the other words could be.
-    fn mid_caps(&self) -> &HashSet<&'a str> {
+    fn mid_caps(&self) -> &HashSet<&'a str, PolyBuild> {
         self.mid_caps.get_or_init(|| {
             // `is_known_name_word` answers the listed words without it.
             let listed = |k: usize| {
