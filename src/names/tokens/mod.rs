@@ -222,8 +222,8 @@ impl<'a> Words<'a, 'a> {
 }
 
 /// A word's fact and mark bits, read at once: for a walk over every word
-/// ([`Candidates::new`](super::candidates::Candidates::new)), which asks
-/// each word several questions.
+/// ([`Candidates::new`](super::candidates::Candidates::new), the word
+/// sets), which asks each word several questions.
 #[derive(Clone, Copy)]
 pub(super) struct WordBits {
     facts: u16,
@@ -260,6 +260,24 @@ impl WordBits {
     pub(super) fn has(self, marks: u64) -> bool {
         debug_assert!(marks >> 32 == 0, "not a names mark: {marks:#x}");
         u64::from(self.marks) & marks != 0
+    }
+
+    /// [`Words::is_lower`].
+    #[inline]
+    pub(super) fn is_lower(self) -> bool {
+        self.facts & fact::LOWER != 0
+    }
+
+    /// [`Words::is_plain_lower`].
+    #[inline]
+    pub(super) fn is_plain_lower(self) -> bool {
+        self.facts & fact::PLAIN_LOWER != 0
+    }
+
+    /// [`Words::is_mid_cap`].
+    #[inline]
+    pub(super) fn is_mid_cap(self) -> bool {
+        self.facts & (fact::INITIAL | fact::MUTE | fact::CAPITAL) == fact::CAPITAL
     }
 
     /// A title or role starts at the word ([`Words::title_at`]).
