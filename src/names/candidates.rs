@@ -9,7 +9,7 @@
 //! before its next position: the words in between would only have moved it
 //! on by one.
 
-use super::tokens::Words;
+use super::tokens::{WordBits, Words};
 use crate::lexicon::mark;
 
 /// The families of words marked by the lexicon that rules start from.
@@ -117,30 +117,29 @@ impl Candidates {
             };
             c.clear();
         }
-        let n = words.toks.len();
-        for i in 0..n {
-            let k = i as u32;
-            if !words.joined(i) {
+        // (Each word's bits are read once, from the word itself.)
+        for (i, t) in words.toks.iter().enumerate() {
+            let (k, bits) = (i as u32, t.bits());
+            if !bits.joined() {
                 c.loose.push(k);
             }
-            if words.is_cap(i) {
+            if bits.is_cap() {
                 c.caps.push(k);
                 // (No mark for it: `heads::may_close_project` names it.)
-                let t = &words.toks[i];
                 if t.end - t.start == "Corridor".len()
-                    && !words.has(i, mark::PROJECT_HEAD)
+                    && !bits.has(mark::PROJECT_HEAD)
                     && words.word(i) == "Corridor"
                 {
                     c.marked[Marked::Projects as usize].push(k);
                 }
             }
-            if words.is_name_word(i) {
+            if bits.is_name_word() {
                 c.name_words.push(k);
-            } else if words.is_brand(i) {
+            } else if bits.is_brand() {
                 c.brands.push(k);
             }
-            if words.has(i, ANY_FAMILY | mark::TITLE_FIRST) {
-                c.marked_word(words, i);
+            if bits.has(ANY_FAMILY | mark::TITLE_FIRST) {
+                c.marked_word(k, bits);
             }
         }
         c
@@ -156,18 +155,17 @@ impl Candidates {
         self.marked.iter_mut().for_each(Vec::clear);
     }
 
-    /// Word `i`, on some list of the lexicon's: its families, and whether a
-    /// title starts at it.
-    fn marked_word(&mut self, words: &Words<'_, '_>, i: usize) {
-        let k = i as u32;
-        let cap = words.is_cap(i);
+    /// Word `k` (its bits `bits`), on some list of the lexicon's: its
+    /// families, and whether a title starts at it.
+    fn marked_word(&mut self, k: u32, bits: WordBits) {
+        let cap = bits.is_cap();
         for (list, &(marks, capital)) in self.marked.iter_mut().zip(&FAMILY_MARKS) {
-            if words.has(i, marks) && (cap || !capital) {
+            if bits.has(marks) && (cap || !capital) {
                 list.push(k);
             }
         }
         // (A title starts only at a word marked as a title's first.)
-        if words.title_at(i).is_some() {
+        if bits.starts_title() {
             self.titles.push(k);
         }
     }

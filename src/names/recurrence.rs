@@ -4,6 +4,8 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use crate::hash::PolyBuild;
+
 use super::candidates::{each, Candidates};
 use super::gazetteer_matches::recurs;
 use super::spans::{count_steps, overlapping_range, overlaps_map, Chosen, Priority, Span};
@@ -16,13 +18,13 @@ struct Established<'a> {
     /// Names (exact text) that recur: rule-found names, and ambiguous
     /// gazetteer names that context licensed once ("Apple's chief" licenses
     /// the headline's "Apple").
-    names: HashMap<&'a str, KnownName>,
+    names: HashMap<&'a str, KnownName, PolyBuild>,
     /// Capitalised words of a person's full name ("Sirajuddin", "Haqqani").
-    parts: HashSet<&'a str>,
+    parts: HashSet<&'a str, PolyBuild>,
     /// Parts after the first word: a gazetteer match equal to one of these
     /// is the person ("Stalin" after "Josef Stalin"); a given name that is
     /// also a place ("Paris") is not converted.
-    later_parts: HashSet<&'a str>,
+    later_parts: HashSet<&'a str, PolyBuild>,
 }
 
 /// An established name's type, canonical name and gazetteer entry.
@@ -81,9 +83,9 @@ pub(super) fn known_names(
 fn establish<'a>(words: &Words<'_, 'a>, chosen: &[Span]) -> Established<'a> {
     let text = words.doc.text;
     let mut established = Established {
-        names: HashMap::new(),
-        parts: HashSet::new(),
-        later_parts: HashSet::new(),
+        names: HashMap::default(),
+        parts: HashSet::default(),
+        later_parts: HashSet::default(),
     };
     for s in chosen {
         let Some(kind) = s.kind else { continue };
@@ -198,7 +200,7 @@ fn name_part_mentions(
     words: &Words<'_, '_>,
     at: &Candidates,
     chosen: &Chosen<'_>,
-    parts: &HashSet<&str>,
+    parts: &HashSet<&str, PolyBuild>,
     taken: &mut BTreeMap<usize, usize>,
     extra: &mut Vec<Span>,
 ) {
@@ -284,7 +286,7 @@ fn recurrences(
     words: &Words<'_, '_>,
     at: &Candidates,
     chosen: &[Span],
-    names: HashMap<&str, KnownName>,
+    names: HashMap<&str, KnownName, PolyBuild>,
     taken: &mut BTreeMap<usize, usize>,
     extra: &mut Vec<Span>,
 ) -> Vec<bool> {
@@ -346,7 +348,7 @@ fn occurrences(
     }
     // Names by their first word: each token is checked against the names
     // that start with it, which keeps this pass linear in the text.
-    let mut by_first: HashMap<&str, Group> = HashMap::new();
+    let mut by_first: HashMap<&str, Group, PolyBuild> = HashMap::default();
     for (n, (name, _)) in names.iter().enumerate() {
         let first = name.split([' ', '-']).next().unwrap_or(name);
         by_first.entry(first).or_default().members.push(n);
@@ -430,7 +432,7 @@ struct CapitalGroups {
     lengths: u64,
     first_bytes: [bool; 256],
     /// The groups and a filter on their keys, once made.
-    groups: Option<(HashMap<String, Group>, WordFilter)>,
+    groups: Option<(HashMap<String, Group, PolyBuild>, WordFilter)>,
 }
 
 impl CapitalGroups {
@@ -482,7 +484,7 @@ impl CapitalGroups {
             return None;
         }
         let (groups, filter) = self.groups.get_or_insert_with(|| {
-            let mut groups: HashMap<String, Group> = HashMap::new();
+            let mut groups: HashMap<String, Group, PolyBuild> = HashMap::default();
             for (n, first) in CapitalGroups::first_words(names) {
                 groups
                     .entry(first.to_ascii_uppercase())
@@ -520,7 +522,7 @@ struct Group {
 /// …" for a thousand institutes).
 struct ByText {
     lengths: Vec<usize>,
-    members: HashMap<String, Vec<usize>>,
+    members: HashMap<String, Vec<usize>, PolyBuild>,
 }
 
 impl Group {
@@ -532,7 +534,7 @@ impl Group {
         let mut lengths: Vec<usize> = self.members.iter().map(|&n| names[n].0.len()).collect();
         lengths.sort_unstable();
         lengths.dedup();
-        let mut members: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut members: HashMap<String, Vec<usize>, PolyBuild> = HashMap::default();
         for &n in &self.members {
             let key = if capitals {
                 names[n].0.to_ascii_uppercase()

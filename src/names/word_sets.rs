@@ -6,6 +6,7 @@
 use std::collections::HashSet;
 
 use super::tokens::Words;
+use crate::hash::PolyBuild;
 use crate::lexicon::mark;
 
 impl<'d, 'a> Words<'d, 'a> {
@@ -32,33 +33,49 @@ impl<'d, 'a> Words<'d, 'a> {
     /// lower-case forms could be (`is_common_word` answers the rest
     /// without it: stop words, words in plain lower case; so the frequent
     /// "the" is no asker, and hashed only when another word asks for it).
-    fn lower_words(&self) -> &HashSet<&'a str> {
+    fn lower_words(&self) -> &HashSet<&'a str, PolyBuild> {
         self.lower_words.get_or_init(|| {
-            let askers =
-                (0..self.toks.len()).filter(|&k| !self.is_stop(k) && !self.is_plain_lower(k));
-            let filter = WordFilter::new(askers.map(|k| self.word_lower(k)));
-            (0..self.toks.len())
-                .filter(|&k| self.is_lower(k))
-                .map(|k| self.word(k))
-                .filter(|w| filter.may_hold(w))
+            // (One walk over the words' bits for each pass, the words read
+            // as bytes: most are turned away by the filter unhashed.)
+            let mut filter = WordFilter::default();
+            for (k, t) in self.toks.iter().enumerate() {
+                let bits = t.bits();
+                if !bits.has(mark::STOP) && !bits.is_plain_lower() {
+                    filter.add(self.word_lower(k).as_bytes());
+                }
+            }
+            let text = self.doc.text;
+            self.toks
+                .iter()
+                .filter(|t| {
+                    t.bits().is_lower() && filter.may_hold(&text.as_bytes()[t.start..t.end])
+                })
+                .map(|t| &text[t.start..t.end])
                 .collect()
         })
     }
 
     /// The words capitalised away from sentence starts and headlines,
     /// among those the other words could be.
-    fn mid_caps(&self) -> &HashSet<&'a str> {
+    fn mid_caps(&self) -> &HashSet<&'a str, PolyBuild> {
         self.mid_caps.get_or_init(|| {
-            // `is_known_name_word` answers the listed words without it.
-            let listed = |k: usize| {
-                self.gaz_kind(k).is_some() || self.has(k, mark::FIRST_NAME | mark::SURNAME)
-            };
-            let askers = (0..self.toks.len()).filter(|&k| !self.is_mid_cap(k) && !listed(k));
-            let filter = WordFilter::new(askers.map(|k| self.word(k)));
-            (0..self.toks.len())
-                .filter(|&k| self.is_mid_cap(k))
-                .map(|k| self.word(k))
-                .filter(|w| filter.may_hold(w))
+            let mut filter = WordFilter::default();
+            for (k, t) in self.toks.iter().enumerate() {
+                // `is_known_name_word` answers the listed words without it.
+                let bits = t.bits();
+                let listed =
+                    bits.has(mark::FIRST_NAME | mark::SURNAME) || self.gaz_kind(k).is_some();
+                if !bits.is_mid_cap() && !listed {
+                    filter.add(&self.doc.text.as_bytes()[t.start..t.end]);
+                }
+            }
+            let text = self.doc.text;
+            self.toks
+                .iter()
+                .filter(|t| {
+                    t.bits().is_mid_cap() && filter.may_hold(&text.as_bytes()[t.start..t.end])
+                })
+                .map(|t| &text[t.start..t.end])
                 .collect()
         })
     }
@@ -70,18 +87,26 @@ impl<'d, 'a> Words<'d, 'a> {
 /// make the filter let more through.)
 pub(super) struct WordFilter([u64; 64]);
 
+impl Default for WordFilter {
+    fn default() -> WordFilter {
+        WordFilter([0; 64])
+    }
+}
+
 impl WordFilter {
     pub(super) fn new<'w>(words: impl Iterator<Item = &'w str>) -> WordFilter {
-        let mut bits = [0u64; 64];
-        for w in words {
-            let b = WordFilter::bit(w);
-            bits[b / 64] |= 1 << (b % 64);
-        }
-        WordFilter(bits)
+        let mut filter = WordFilter::default();
+        words.for_each(|w| filter.add(w.as_bytes()));
+        filter
     }
 
-    fn bit(w: &str) -> usize {
-        let bytes = w.as_bytes();
+    /// Let `w` (a word's bytes) through.
+    pub(super) fn add(&mut self, w: &[u8]) {
+        let b = WordFilter::bit(w);
+        self.0[b / 64] |= 1 << (b % 64);
+    }
+
+    fn bit(bytes: &[u8]) -> usize {
         let (first, last) = (bytes.first().copied(), bytes.last().copied());
         let key = u32::from(first.unwrap_or(0)) << 16
             | u32::from(last.unwrap_or(0)) << 8
@@ -89,9 +114,10 @@ impl WordFilter {
         (key.wrapping_mul(0x9e37_79b9) >> 20) as usize
     }
 
-    /// `w` may be one of the words (it is, or shares their bit).
-    pub(super) fn may_hold(&self, w: &str) -> bool {
-        let b = WordFilter::bit(w);
+    /// `w` (a word or its bytes) may be one of the words (it is, or shares
+    /// their bit).
+    pub(super) fn may_hold(&self, w: impl AsRef<[u8]>) -> bool {
+        let b = WordFilter::bit(w.as_ref());
         self.0[b / 64] & (1 << (b % 64)) != 0
     }
 }

@@ -14,6 +14,7 @@ use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use crate::gazetteer::{GazMatch, Gazetteer};
+use crate::hash::PolyBuild;
 use crate::lexicon::{mark, NameWords, Phrase, TitleKind};
 use crate::record::EntityType;
 use crate::text::Doc;
@@ -175,10 +176,10 @@ pub(super) struct Words<'d, 'a> {
     lowers: OwnLowers,
     /// Lower-case words that occur written in lower case somewhere in the text
     /// (built on first use; only those some other word could ask about).
-    pub(super) lower_words: OnceCell<HashSet<&'a str>>,
+    pub(super) lower_words: OnceCell<HashSet<&'a str, PolyBuild>>,
     /// Capitalised words that occur away from sentence starts and headlines
     /// (built on first use; only those some other word could ask about).
-    pub(super) mid_caps: OnceCell<HashSet<&'a str>>,
+    pub(super) mid_caps: OnceCell<HashSet<&'a str, PolyBuild>>,
 }
 impl<'a> Words<'a, 'a> {
     /// Tokenize `doc` and compute the per-token facts.
@@ -216,6 +217,83 @@ impl<'a> Words<'a, 'a> {
             if let Some((end, kind)) = self.compute_title_at(i) {
                 self.toks[i].set_title(kind, end - i);
             }
+        }
+    }
+}
+
+/// A word's fact and mark bits, read at once: for a walk over every word
+/// ([`Candidates::new`](super::candidates::Candidates::new), the word
+/// sets), which asks each word several questions.
+#[derive(Clone, Copy)]
+pub(super) struct WordBits {
+    facts: u16,
+    marks: u32,
+}
+
+impl WordBits {
+    /// [`Words::is_cap`].
+    #[inline]
+    pub(super) fn is_cap(self) -> bool {
+        self.facts & fact::CAPITAL != 0
+    }
+
+    /// [`Words::joined`].
+    #[inline]
+    pub(super) fn joined(self) -> bool {
+        self.facts & fact::JOINED != 0
+    }
+
+    /// [`Words::is_name_word`].
+    #[inline]
+    pub(super) fn is_name_word(self) -> bool {
+        self.facts & fact::NAME_WORD != 0
+    }
+
+    /// [`Words::is_brand`].
+    #[inline]
+    pub(super) fn is_brand(self) -> bool {
+        self.facts & fact::BRAND != 0
+    }
+
+    /// [`Words::has`].
+    #[inline]
+    pub(super) fn has(self, marks: u64) -> bool {
+        debug_assert!(marks >> 32 == 0, "not a names mark: {marks:#x}");
+        u64::from(self.marks) & marks != 0
+    }
+
+    /// [`Words::is_lower`].
+    #[inline]
+    pub(super) fn is_lower(self) -> bool {
+        self.facts & fact::LOWER != 0
+    }
+
+    /// [`Words::is_plain_lower`].
+    #[inline]
+    pub(super) fn is_plain_lower(self) -> bool {
+        self.facts & fact::PLAIN_LOWER != 0
+    }
+
+    /// [`Words::is_mid_cap`].
+    #[inline]
+    pub(super) fn is_mid_cap(self) -> bool {
+        self.facts & (fact::INITIAL | fact::MUTE | fact::CAPITAL) == fact::CAPITAL
+    }
+
+    /// A title or role starts at the word ([`Words::title_at`]).
+    #[inline]
+    pub(super) fn starts_title(self) -> bool {
+        u32::from(self.facts) >> fact::TITLE_SHIFT != 0
+    }
+}
+
+impl Token {
+    /// The word's fact and mark bits.
+    #[inline]
+    pub(super) fn bits(&self) -> WordBits {
+        WordBits {
+            facts: self.facts,
+            marks: self.marks,
         }
     }
 }
