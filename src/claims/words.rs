@@ -377,6 +377,23 @@ mod tests {
         Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}’'\-]*").unwrap()
     }
 
+    /// The words `pattern` finds in the folded text of `r`, with the marks
+    /// a lookup of each gives: what every reader of the index must match.
+    fn pattern_words<'d>(word: &Regex, doc: &'d Doc<'_>, r: Range<usize>) -> Vec<Word<'d>> {
+        let marks = &crate::lexicon::Lexicon::embedded().marks;
+        word.find_iter(&doc.folded[r.clone()])
+            .map(|m| {
+                let w = m.as_str();
+                (
+                    r.start + m.start(),
+                    r.start + m.end(),
+                    w,
+                    looked_up(marks, w),
+                )
+            })
+            .collect()
+    }
+
     const TEXTS: [&str; 5] = [
         "O'Brien's co-op—“Ünal’s 3-4 x'-y” -'a 'b, İstanbul dog-'s 2024.",
         "日本語のテキスト ١٢٣ Ⅻ ½ café naïve Ελλάδα ǅemal x\u{301}y \u{a0}a…b",
@@ -390,7 +407,6 @@ mod tests {
     #[test]
     fn words_match_the_pattern_on_every_range() {
         let word = pattern();
-        let marks = &crate::lexicon::Lexicon::embedded().marks;
         for text in TEXTS {
             let doc = Doc::new(text, false);
             let index = WordIndex::new(&doc);
@@ -399,13 +415,7 @@ mod tests {
                 .collect();
             for (k, &a) in bounds.iter().enumerate() {
                 for &b in &bounds[k..] {
-                    let fresh: Vec<Word<'_>> = word
-                        .find_iter(&doc.folded[a..b])
-                        .map(|m| {
-                            let w = m.as_str();
-                            (a + m.start(), a + m.end(), w, looked_up(marks, w))
-                        })
-                        .collect();
+                    let fresh = pattern_words(&word, &doc, a..b);
                     let joined: Vec<_> = words_in(&doc, a..b).collect();
                     assert_eq!(joined, fresh, "{text:?} {a}..{b}");
                     assert_eq!(*index.words(a..b), fresh, "{text:?} {a}..{b}");
@@ -442,7 +452,6 @@ mod tests {
     #[test]
     fn words_are_the_same_at_any_sentence_cuts() {
         let word = pattern();
-        let marks = &crate::lexicon::Lexicon::embedded().marks;
         let texts = [
             "O'Brien's co-op—“Ünal’s 3-4 x'-y” -'a 'b. İstanbul dog-'s 2024. Next",
             "a-'-b c’d '-’ - ' 9’ a- x",
@@ -463,13 +472,7 @@ mod tests {
                 let index = WordIndex::new(&doc);
                 for (k, &a) in bounds.iter().enumerate() {
                     for &b in &bounds[k..] {
-                        let fresh: Vec<Word<'_>> = word
-                            .find_iter(&doc.folded[a..b])
-                            .map(|m| {
-                                let w = m.as_str();
-                                (a + m.start(), a + m.end(), w, looked_up(marks, w))
-                            })
-                            .collect();
+                        let fresh = pattern_words(&word, &doc, a..b);
                         assert_eq!(*index.words(a..b), fresh, "{text:?} {a}..{b} /{step}");
                         let tail = &fresh[fresh.len().saturating_sub(2)..];
                         assert_eq!(

@@ -493,9 +493,21 @@ pub(super) mod tests {
     }
 }
 
+/// A small xorshift generator for the randomised tests below: `next(n)`
+/// is a number below `n`, the same sequence for the same seed.
+#[cfg(test)]
+fn xorshift(mut seed: u64) -> impl FnMut(usize) -> usize {
+    move |below: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % below as u64) as usize
+    }
+}
+
 #[cfg(test)]
 mod select_tests {
-    use super::{select, Priority, Span};
+    use super::{select, xorshift, Priority, Span};
     use crate::record::EntityType;
 
     /// The selection as first written: every span in one global order
@@ -531,13 +543,7 @@ mod select_tests {
     /// offsets across 64-byte words included).
     #[test]
     fn clusters_choose_as_one_global_order() {
-        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = |below: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % below as u64) as usize
-        };
+        let mut next = xorshift(0x2545_f491_4f6c_dd1d_u64);
         for _ in 0..2000 {
             let count = 1 + next(40);
             let room = 1 + next(300);
@@ -570,7 +576,7 @@ mod select_tests {
 
 #[cfg(test)]
 mod chosen_tests {
-    use super::{overlapping, Chosen, Span};
+    use super::{overlapping, xorshift, Chosen, Span};
     use crate::gazetteer::Gazetteer;
     use crate::names::tokens::Words;
     use crate::text::Doc;
@@ -584,13 +590,7 @@ mod chosen_tests {
         let doc = Doc::new(&text, false);
         let lex = &crate::lexicon::Lexicon::embedded().names;
         let words = Words::new(&doc, Gazetteer::embedded(), lex, &[]);
-        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = |below: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % below as u64) as usize
-        };
+        let mut next = xorshift(0x9e37_79b9_7f4a_7c15_u64);
         for round in 0..600 {
             let mut spans: Vec<Span> = (0..next(30))
                 .map(|_| {
