@@ -106,9 +106,16 @@ fn country_of(e: &Entry) -> Option<&str> {
     if is_city(e) {
         return e.facts.country.as_deref();
     }
-    let head = e.key.split([':', '-']).next().unwrap_or("");
-    let iso = head.len() == 2 && head.bytes().all(|b| b.is_ascii_uppercase());
-    (iso && matches!(e.kind, EntityType::Place | EntityType::Nationality)).then_some(head)
+    if !matches!(e.kind, EntityType::Place | EntityType::Nationality) {
+        return None;
+    }
+    // The key's head before the first ':' or '-', when it is two capitals
+    // (read as bytes: the capitals are no separator).
+    let head = e.key.get(..2)?;
+    let key = e.key.as_bytes();
+    let iso = head.bytes().all(|b| b.is_ascii_uppercase())
+        && key.get(2).is_none_or(|&b| b == b':' || b == b'-');
+    iso.then_some(head)
 }
 
 /// The first-level region of a row: a region's own code, a city's `region`.
