@@ -218,14 +218,20 @@ pub(crate) fn resolve(
     }
     grouping.add_short_persons();
     let grouped = grouping.into_groups();
-    entities(doc, grouped, candidates)
+    entities(doc, gaz, grouped, &candidates)
 }
 
 /// The groups as entities, in order: the name is the rule's canonical name,
 /// else the first form of several words, else the first form. Each
-/// candidate is the mention of one entity, so its rule moves into it.
-fn entities(doc: &Doc<'_>, grouped: Grouped<'_>, mut candidates: Vec<Candidate>) -> Vec<Entity> {
-    let sentences = sentence_of_each(doc, &candidates);
+/// candidate is the mention of one entity, and its rule is written out
+/// here, once (the names stage carries only the rule's name).
+fn entities(
+    doc: &Doc<'_>,
+    gaz: &Gazetteer,
+    grouped: Grouped<'_>,
+    candidates: &[Candidate],
+) -> Vec<Entity> {
+    let sentences = sentence_of_each(doc, candidates);
     let Grouped { groups, members } = grouped;
     let mut out = Vec::with_capacity(groups.len());
     for (n, g) in groups.into_iter().enumerate() {
@@ -240,13 +246,13 @@ fn entities(doc: &Doc<'_>, grouped: Grouped<'_>, mut candidates: Vec<Candidate>)
         });
         let mut mentions = Vec::with_capacity(members.len());
         for &i in members {
-            let c = &mut candidates[i];
+            let c = &candidates[i];
             mentions.push(Mention {
                 text: doc.text[c.start..c.end].to_string(),
                 start: c.start,
                 end: c.end,
                 sentence: sentences[i],
-                rule: std::mem::take(&mut c.rule),
+                rule: c.rule.written(gaz),
                 // Filled in by the extractor when asked for.
                 char_start: None,
                 char_end: None,
@@ -572,7 +578,7 @@ mod tests {
                 kind: EntityType::Place,
                 entry: None,
                 canonical: None,
-                rule: String::new(),
+                rule: crate::names::RuleName::Rule("test"),
             })
             .collect();
         let expected: Vec<usize> = (0..doc.text.len())

@@ -106,9 +106,16 @@ fn country_of(e: &Entry) -> Option<&str> {
     if is_city(e) {
         return e.facts.country.as_deref();
     }
-    let head = e.key.split([':', '-']).next().unwrap_or("");
-    let iso = head.len() == 2 && head.bytes().all(|b| b.is_ascii_uppercase());
-    (iso && matches!(e.kind, EntityType::Place | EntityType::Nationality)).then_some(head)
+    if !matches!(e.kind, EntityType::Place | EntityType::Nationality) {
+        return None;
+    }
+    // The key's head before the first ':' or '-', when it is two capitals
+    // (read as bytes: the capitals are no separator).
+    let head = e.key.get(..2)?;
+    let key = e.key.as_bytes();
+    let iso = head.bytes().all(|b| b.is_ascii_uppercase())
+        && key.get(2).is_none_or(|&b| b == b':' || b == b'-');
+    iso.then_some(head)
 }
 
 /// The first-level region of a row: a region's own code, a city's `region`.
@@ -282,20 +289,24 @@ impl<'a, 'd> Article<'a, 'd> {
         for &(start, end) in self.groups[g].spans {
             cues.forms.push(&self.doc.folded[start..end]);
             cues.sentences.push(self.doc.sentence_index(start));
-            let after = self.doc.word_after(end).map(lower);
+            // The words around are looked up only where a cue can follow:
+            // "Washington state" needs a space after, "the state of X" an
+            // "of" before.
+            let region_after = || {
+                text[end..].starts_with(' ')
+                    && (self.doc.word_after(end).map(lower))
+                        .is_some_and(|w| self.cues.region_after.contains(&w))
+            };
             let before = self.doc.word_before(start);
             let before_word = before.map(lower);
-            let two_before = before
-                .and_then(|(at, _)| self.doc.word_before(at))
-                .map(lower);
-            let region_word =
-                |w: Option<&str>| w.is_some_and(|w| self.cues.region_before.contains(w));
-            if after
-                .as_deref()
-                .is_some_and(|w| self.cues.region_after.contains(w))
-                && text[end..].starts_with(' ')
+            let region_before_of = || {
+                (before.and_then(|(at, _)| self.doc.word_before(at)))
+                    .map(lower)
+                    .is_some_and(|w| self.cues.region_before.contains(&w))
+            };
+            if region_after()
                 || before_word.as_deref() == Some("upstate")
-                || before_word.as_deref() == Some("of") && region_word(two_before.as_deref())
+                || before_word.as_deref() == Some("of") && region_before_of()
                 || self.follows_city(start)
             {
                 cues.region = true;
@@ -443,9 +454,14 @@ impl<'a, 'd> Article<'a, 'd> {
             .map(|&o| self.entry(o).facts.population)
             .max()
             .unwrap_or(0);
-        let name = fold_case(&e.name);
-        let primary = cues.forms.contains(&name.as_str())
-            && (region || e.facts.population.saturating_mul(ALIAS_RATIO) >= biggest);
+        // (The forms are folded: an ASCII name is compared to them ignoring
+        // case, with no folded copy made.)
+        let primary = (region || e.facts.population.saturating_mul(ALIAS_RATIO) >= biggest)
+            && if e.name.is_ascii() {
+                cues.forms.iter().any(|f| f.eq_ignore_ascii_case(&e.name))
+            } else {
+                cues.forms.contains(&fold_case(&e.name).as_str())
+            };
         // A city's region named beside it ("Dublin and Columbus, Ohio"); not
         // for another row's alternate name, nor anywhere in the article:
         // "Milan" is not Syracuse, New York, in a story that names New York.

@@ -83,6 +83,8 @@ use crate::lexicon::NameWords;
 use crate::record::EntityType;
 use crate::text::Doc;
 
+pub(crate) use spans::RuleName;
+
 /// A mention found by a gazetteer or a name rule, before coreference.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Candidate {
@@ -93,8 +95,9 @@ pub(crate) struct Candidate {
     pub entry: Option<u32>,
     /// A canonical name the rule already knows (an acronym's expansion).
     pub canonical: Option<String>,
-    /// Which rule or gazetteer entry produced it.
-    pub rule: String,
+    /// Which rule or gazetteer entry produced it; written out
+    /// ([`RuleName::written`]) only for the mention that reaches the output.
+    pub rule: RuleName,
 }
 
 /// All candidate mentions: gazetteer matches plus rule-found names.
@@ -174,7 +177,7 @@ pub(crate) fn find(
                 kind: s.kind?,
                 entry: s.entry,
                 canonical: s.canonical,
-                rule: s.rule.written(gaz),
+                rule: s.rule,
             })
         })
         .collect()

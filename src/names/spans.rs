@@ -44,7 +44,7 @@ impl Span {
 /// Which rule or gazetteer entry proposed a span: its mention's `rule`,
 /// written out only for the spans chosen (no string per proposed span).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum RuleName {
+pub(crate) enum RuleName {
     /// A name rule ("rule:org-head").
     Rule(&'static str),
     /// A gazetteer entry: "gazetteer:" and the entry's key.
@@ -53,7 +53,7 @@ pub(super) enum RuleName {
 
 impl RuleName {
     /// The rule as the mention records it.
-    pub(super) fn written(self, gaz: &Gazetteer) -> String {
+    pub(crate) fn written(self, gaz: &Gazetteer) -> String {
         match self {
             RuleName::Rule(rule) => rule.to_owned(),
             RuleName::Gazetteer(entry) => {
