@@ -80,11 +80,6 @@ impl<'a, 'd> Attributor<'a, 'd> {
         self.word_index.words(r)
     }
 
-    /// The words of `r` around byte `at` (see [`WordIndex::words_around`]).
-    pub(super) fn words_around(&self, r: Range<usize>, at: usize) -> (Words<'_, 'd>, usize) {
-        self.word_index.words_around(r, at)
-    }
-
     /// The last `n` words of `r` (see [`WordIndex::words_tail`]).
     pub(super) fn words_tail(&self, r: Range<usize>, n: usize) -> Words<'_, 'd> {
         self.word_index.words_tail(r, n)

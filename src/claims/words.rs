@@ -295,39 +295,6 @@ impl<'t> WordIndex<'t> {
         self.words(tail[0].0..r.end)
     }
 
-    /// The words of `r` around the word holding byte `at` (which lies in
-    /// `r`, in a token that starts a word): that word with the words just
-    /// before and after it within `r`, cut as [`words`](Self::words) cuts
-    /// them, and the index of that word among them. Reads three words of
-    /// the index instead of every word of `r`.
-    pub(super) fn words_around(&self, r: Range<usize>, at: usize) -> (Words<'_, 't>, usize) {
-        if r.is_empty() || self.folded.get(r.clone()).is_none() || !r.contains(&at) {
-            return (Words(Cow::Borrowed(&[])), 0);
-        }
-        let k = self.segment_at(at);
-        let words = &self.segment(k).words;
-        let i = words.partition_point(|w| w.1 <= at);
-        let prev = match i.checked_sub(1) {
-            Some(p) => words.get(p),
-            None => k.checked_sub(1).and_then(|p| self.segment(p).words.last()),
-        };
-        let next = match words.get(i + 1) {
-            Some(n) => Some(n),
-            None if i < words.len() && k + 1 < self.segments.len() => {
-                self.segment(k + 1).words.first()
-            }
-            None => None,
-        };
-        // A neighbour outside `r` is left out by the cut; one not found
-        // (past an empty segment) leaves the range open to `r`'s edge.
-        let lo = prev.map_or(r.start, |w| w.0.max(r.start));
-        let hi = next.map_or(r.end, |w| w.1.min(r.end));
-        let around = self.words(lo..hi);
-        let at = at.max(r.start);
-        let j = around.partition_point(|w| w.1 <= at);
-        (around, j)
-    }
-
     /// Words of `r` in the folded text with their offsets, as [`words_in`]
     /// gives them.
     pub(super) fn words(&self, r: Range<usize>) -> Words<'_, 't> {
