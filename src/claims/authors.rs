@@ -8,6 +8,7 @@ use super::attributor::Attributor;
 use super::mentions::EntityMention;
 use crate::lexicon::{mark, ClaimCues};
 use crate::record::EntityType;
+use crate::text::TokenKind;
 
 /// Does the folded noun phrase `folded` name a document ("the report")?
 pub(super) fn names_a_document(folded: &str, cues: &ClaimCues) -> bool {
@@ -59,7 +60,7 @@ impl Attributor<'_, '_> {
                 .within(s.clone())
                 .filter(|m| m.kind == EntityType::Organization),
         );
-        if orgs.is_empty() {
+        if orgs.is_empty() || !self.may_name_a_document(s.clone()) {
             return None;
         }
         let words = self.words(s.clone());
@@ -112,6 +113,34 @@ impl Attributor<'_, '_> {
             }
         }
         found
+    }
+
+    /// May a word of `s` be a publishing verb or a document noun (marked
+    /// [`mark::PUBLISH_VERB`], [`mark::DOCUMENT_WORD`])? Read from the base
+    /// tokens, so that a sentence without one builds no word index. The
+    /// listed words are lower-case letters only: a word of one token has
+    /// the token's marks, and the others that may be listed (glued letter
+    /// tokens, a token cut by the sentence's edge) are looked up, so they
+    /// count as possible.
+    fn may_name_a_document(&self, s: Range<usize>) -> bool {
+        let toks = &self.doc.tokens;
+        let from = toks.partition_point(|t| t.end <= s.start);
+        let mut letters_end = None;
+        for t in toks[from..].iter().take_while(|t| t.start < s.end) {
+            if t.marks & (mark::PUBLISH_VERB | mark::DOCUMENT_WORD) != 0
+                || t.start < s.start
+                || t.end > s.end
+            {
+                return true;
+            }
+            if t.kind == TokenKind::Letters {
+                if letters_end == Some(t.start) {
+                    return true;
+                }
+                letters_end = Some(t.end);
+            }
+        }
+        false
     }
 
     /// Read on until the sentences starting by `pos` are read and, when

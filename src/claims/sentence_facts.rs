@@ -37,6 +37,9 @@ pub(super) struct SentenceFacts {
     /// Per sentence: the length of its dateline, read by each of its
     /// figures' clauses.
     datelines: Vec<OnceCell<usize>>,
+    /// Per sentence: does it hold a semicolon (which ends what a verb
+    /// covers)? Read by each of its figures' sources.
+    semicolons: Vec<OnceCell<bool>>,
 }
 
 impl SentenceFacts {
@@ -50,6 +53,7 @@ impl SentenceFacts {
             referents: vec![OnceCell::new(); n],
             attribution: vec![OnceCell::new(); n],
             datelines: vec![OnceCell::new(); n],
+            semicolons: vec![OnceCell::new(); n],
         }
     }
 }
@@ -100,6 +104,12 @@ impl Attributor<'_, '_> {
     pub(super) fn sentence_dateline(&self, i: usize) -> usize {
         *self.facts.datelines[i]
             .get_or_init(|| dateline_len(&self.doc.text[self.doc.sentences[i].clone()]))
+    }
+
+    /// Does sentence `i` hold a semicolon?
+    pub(super) fn sentence_has_semicolon(&self, i: usize) -> bool {
+        *self.facts.semicolons[i]
+            .get_or_init(|| self.text.as_bytes()[self.doc.sentences[i].clone()].contains(&b';'))
     }
 
     /// The hedges of sentence `i` (`hedging::hedges`).

@@ -29,13 +29,20 @@ impl Attributor<'_, '_> {
         if let Some(a) = self.attribution(si) {
             // A semicolon ends what an attribution verb covers: "X says 3000
             // died; 3000 people died in one morning" attributes only the first.
+            // Most sentences hold none: one flag per sentence says so.
             let s = self.doc.sentences[si].clone();
-            let lo = self.text[s.start..pos.max(s.start)]
-                .rfind(';')
-                .map_or(s.start, |k| s.start + k);
-            let hi = self.text[pos.min(s.end)..s.end]
-                .find(';')
-                .map_or(s.end, |k| pos + k);
+            let semicolons = self.sentence_has_semicolon(si);
+            let (lo, hi) = if semicolons {
+                let lo = self.text[s.start..pos.max(s.start)]
+                    .rfind(';')
+                    .map_or(s.start, |k| s.start + k);
+                let hi = self.text[pos.min(s.end)..s.end]
+                    .find(';')
+                    .map_or(s.end, |k| pos + k);
+                (lo, hi)
+            } else {
+                (s.start, s.end)
+            };
             // Without a semicolon, the sentence's own verbs.
             let clipped;
             let verbs = if (lo..hi) == s {
@@ -68,7 +75,7 @@ impl Attributor<'_, '_> {
             if later_clause || leading_phrase {
                 return None;
             }
-            if !verbs.is_empty() || !self.text[s.clone()].contains(';') {
+            if !verbs.is_empty() || !semicolons {
                 return a.entity;
             }
             return None;
