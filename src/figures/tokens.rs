@@ -200,7 +200,7 @@ pub(super) struct Tokens<'a, 'd> {
     pub(super) currency_seen: Cell<CurrencySeen>,
     /// The filter of the qualifier phrases' last words
     /// ([`Tokens::may_end_qualifier`]), built on first use.
-    pub(super) qualifier_ends: OnceCell<u64>,
+    pub(super) qualifier_ends: OnceCell<super::qualifiers::QualifierEnds>,
 }
 
 /// The tokens before `to` that the look-back for an exchange rate's
