@@ -16,15 +16,15 @@ impl<'a, 'd> Tokens<'a, 'd> {
         self.is_word(i) && self.has(i, mark::MONTH) && self.capitalised(i)
     }
 
-    /// True when a digits token is a date part, a time, an ordinal, part of a
-    /// name or an identifier.
+    /// True when a digits token is a date part, a time, an ordinal or an
+    /// identifier. (Part of a name is [`Self::name_unless_headline`]:
+    /// its last test is dear and comes after every other.)
     pub(super) fn not_a_quantity(&self, i: usize, n: &Number) -> bool {
         self.identifier_or_code(i, n)
             || self.date_or_time(i, n)
             || self.list_number(i, n)
             || self.pair_or_number_run(i, n)
             || self.street_address(n)
-            || self.part_of_name(i, n)
     }
 
     /// An identifier or a code: "D66", "Covid-19", "9/11", "10:30", "020", "12th", "4G".
@@ -153,9 +153,12 @@ impl<'a, 'd> Tokens<'a, 'd> {
         false
     }
 
-    /// Part of a name: "Taliban 2.0", "FTSE 100", "Article 370", "Boeing 747".
-    fn part_of_name(&self, i: usize, n: &Number) -> bool {
-        // Part of a name: "Taliban 2.0", "FTSE 100", "Article 370", "Boeing 747".
+    /// Part of a name ("Taliban 2.0", "FTSE 100", "Article 370", "Boeing
+    /// 747") unless its line is in headline case: the caller reads the
+    /// line's case ([`Self::part_of_name`]) only for a number no cheaper
+    /// test has turned away, since reading it costs the line's length (a
+    /// results table's "Arsenal 3 Chelsea 1" asks it on every row).
+    pub(super) fn name_unless_headline(&self, i: usize, n: &Number) -> bool {
         if i > 0 && !self.glued(i) && self.capitalised(i - 1) && self.same_sentence(i - 1, i) {
             let prev = i - 1;
             let function_word = || {
@@ -170,18 +173,17 @@ impl<'a, 'd> Tokens<'a, 'd> {
                     || self.percent_at(n.end).is_some()
                     || self.currency_suffix(n.end).is_some()
             };
-            // Cheap tests first: reading the line's case costs its length.
-            let headline = || self.doc.in_headline_case(self.start(i));
-            if !function_word()
-                && !possessive()
-                && !self.starts_sentence(prev)
-                && !suffix()
-                && !headline()
-            {
+            if !function_word() && !possessive() && !self.starts_sentence(prev) && !suffix() {
                 return true;
             }
         }
         false
+    }
+
+    /// The digits at token `i`, found [`Self::name_unless_headline`], are
+    /// part of a name: their line is not in headline case.
+    pub(super) fn part_of_name(&self, i: usize) -> bool {
+        !self.doc.in_headline_case(self.start(i))
     }
 
     /// "one known terrorist only to recruit 10 unknown terrorists": "one"

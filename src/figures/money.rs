@@ -123,22 +123,40 @@ impl<'a, 'd> Tokens<'a, 'd> {
     /// "francs"), by the `cue` rows of `figure_currencies.tsv`; else the
     /// form's first row.
     fn cued_currency(&self, candidates: &[&'static str]) -> &'static str {
-        // The dateline and first lines name the country; a bounded look
-        // keeps this cheap however many amounts the article holds.
-        let mut head = self.doc.folded.len().min(3000);
-        while !self.doc.folded.is_char_boundary(head) {
-            head -= 1;
-        }
-        self.doc.folded[..head]
-            .split(|c: char| !c.is_alphanumeric())
-            .find_map(|w| {
-                let (_, iso) = self.lex.currency_cues.iter().find(|(cue, _)| *cue == w)?;
+        self.opening_cues()
+            .iter()
+            .find_map(|iso| {
                 candidates
                     .iter()
                     .find(|c| c.split('/').next() == Some(*iso))
             })
             .copied()
             .unwrap_or(candidates[0])
+    }
+
+    /// The ISO codes the article's opening cues, in the order of their
+    /// words (each word's first `cue` row), read once per article: every
+    /// shared currency form asks them ([`Self::cued_currency`]).
+    fn opening_cues(&self) -> &[&'static str] {
+        self.currency_cues.get_or_init(|| {
+            // The dateline and first lines name the country; a bounded look
+            // keeps this cheap however long the article.
+            let mut head = self.doc.folded.len().min(3000);
+            while !self.doc.folded.is_char_boundary(head) {
+                head -= 1;
+            }
+            super::count_steps(head);
+            let mut isos: Vec<&'static str> = Vec::new();
+            let words = self.doc.folded[..head].split(|c: char| !c.is_alphanumeric());
+            for w in words {
+                let cue = self.lex.currency_cues.iter().find(|(cue, _)| *cue == w);
+                // A code already listed answers the same again.
+                if let Some(&(_, iso)) = cue.filter(|(_, iso)| !isos.contains(iso)) {
+                    isos.push(iso);
+                }
+            }
+            isos
+        })
     }
 
     /// "to the dollar", "per US dollar", "against the euro": the quoted currency.
@@ -293,5 +311,23 @@ mod tests {
             per_unit[k] = STEPS.with(Cell::get) as f64 / units as f64;
         }
         assert!(per_unit[1] <= 2.0 * per_unit[0], "{per_unit:?}");
+    }
+
+    /// Many amounts in a currency form several currencies share
+    /// ("francs"): the article's opening is read for its cue once, not
+    /// once per amount.
+    #[test]
+    fn shared_currency_forms_read_the_opening_once() {
+        let lex = &crate::lexicon::Lexicon::embedded().figures;
+        let text = format!("PARIS - {}", "It paid 5 francs. ".repeat(1_000));
+        let doc = Doc::new(&text, false);
+        STEPS.with(|s| s.set(0));
+        let found = super::super::find(&doc, lex);
+        assert_eq!(found.len(), 1_000);
+        assert!(found.iter().all(|f| f.unit.as_deref() == Some("FRF")));
+        // One read of 3,000 bytes and a few steps per amount; reading the
+        // opening per amount would be 3,000 steps each.
+        let steps = STEPS.with(Cell::get);
+        assert!(steps < 3_000 + 50 * 1_000, "{steps} steps");
     }
 }

@@ -94,60 +94,94 @@ impl<'a, 'd> Tokens<'a, 'd> {
             }
         }
         let before = self.word(k.wrapping_sub(1));
-        for (phrase, q) in &self.lex.qualifiers {
-            let n = phrase.len();
-            if k < n || !ends_before(phrase, before) {
-                continue;
-            }
-            if (0..n).all(|m| {
-                let t = k - n + m;
-                self.is_word(t) && self.same_sentence(t, first) && self.word(t) == phrase[m]
-            }) {
-                let w0 = phrase[0];
-                // "some of", "over the", "under the" are not qualifiers; they
-                // cannot precede a number anyway, but "some" can be a
-                // determiner of another noun: only trust it right before.
-                if w0 == "up" {
-                    // "added up to", "adds up to": a sum, not a ceiling.
-                    let before = if k - n > 0 {
-                        self.word_in_sentence(k - n - 1, first)
-                    } else {
-                        ""
-                    };
-                    if self.lex.cues.sum_verbs.contains(before) {
-                        continue;
-                    }
-                }
-                if w0 == "over" || w0 == "under" {
-                    // "ran over", "took over" are phrasal verbs.
-                    let before = if k - n > 0 {
-                        self.word_in_sentence(k - n - 1, first)
-                    } else {
-                        ""
-                    };
-                    if self.lex.cues.handover_verbs.contains(before) {
-                        continue;
-                    }
-                }
-                return Some((*q, k - n));
+        // Only the phrases whose last word shares `before`'s bit can end
+        // before the number, read in the lexicon's order: the first of the
+        // lexicon's phrases that matches is the one found, as when all were read.
+        let mut near = self.qualifier_ends().phrases[word_slot(before)];
+        while near != 0 {
+            let p = near.trailing_zeros() as usize;
+            near &= near - 1;
+            if let Some(found) = self.phrase_before(p, k, first, before) {
+                return Some(found);
             }
         }
-        None
+        (INDEXED..self.lex.qualifiers.len()).find_map(|p| self.phrase_before(p, k, first, before))
+    }
+
+    /// The qualifier phrase `p` of the lexicon when it ends right before
+    /// token `k` (whose word before is `before`) in the sentence of
+    /// `first`: its qualifier and first token.
+    fn phrase_before(
+        &self,
+        p: usize,
+        k: usize,
+        first: usize,
+        before: &str,
+    ) -> Option<(Qualifier, usize)> {
+        let (phrase, q) = &self.lex.qualifiers[p];
+        let n = phrase.len();
+        if k < n || !phrase.last().map_or(true, |w| *w == before) {
+            return None;
+        }
+        let matches = (0..n).all(|m| {
+            let t = k - n + m;
+            self.is_word(t) && self.same_sentence(t, first) && self.word(t) == phrase[m]
+        });
+        if !matches {
+            return None;
+        }
+        let w0 = phrase[0];
+        // "some of", "over the", "under the" are not qualifiers; they
+        // cannot precede a number anyway, but "some" can be a
+        // determiner of another noun: only trust it right before.
+        let word_before = || {
+            if k - n > 0 {
+                self.word_in_sentence(k - n - 1, first)
+            } else {
+                ""
+            }
+        };
+        // "added up to", "adds up to": a sum, not a ceiling.
+        if w0 == "up" && self.lex.cues.sum_verbs.contains(word_before()) {
+            return None;
+        }
+        // "ran over", "took over" are phrasal verbs.
+        if (w0 == "over" || w0 == "under") && self.lex.cues.handover_verbs.contains(word_before()) {
+            return None;
+        }
+        Some((*q, k - n))
+    }
+
+    /// The last words of the qualifier phrases and fillers by their bit
+    /// ([`word_slot`]), built on first use in the article.
+    fn qualifier_ends(&self) -> &QualifierEnds {
+        self.qualifier_ends.get_or_init(|| {
+            let mut ends = QualifierEnds {
+                any: 0,
+                phrases: [0; 64],
+            };
+            let phrases = self.lex.qualifiers.iter().map(|(p, _)| p.as_slice());
+            for (i, p) in phrases.enumerate().take(INDEXED) {
+                match p.last() {
+                    Some(w) => ends.phrases[word_slot(w)] |= 1 << i,
+                    // An empty phrase ends before any word.
+                    None => ends.phrases.iter_mut().for_each(|s| *s |= 1 << i),
+                }
+            }
+            let fillers = self.lex.qualifier_filler.iter().map(Vec::as_slice);
+            let phrases = self.lex.qualifiers.iter().map(|(p, _)| p.as_slice());
+            for p in phrases.chain(fillers) {
+                ends.any |= p.last().map_or(u64::MAX, |w| 1 << word_slot(w));
+            }
+            ends
+        })
     }
 
     /// `word` may be the last word of a qualifier phrase or of a filler
     /// (by a one-word-per-bit filter of their last words, built on first
     /// use in the article): false only when it is neither.
     fn may_end_qualifier(&self, word: &str) -> bool {
-        let filter = *self.qualifier_ends.get_or_init(|| {
-            let phrases = self.lex.qualifiers.iter().map(|(p, _)| p.as_slice());
-            let fillers = self.lex.qualifier_filler.iter().map(Vec::as_slice);
-            // An empty phrase ends before any word.
-            phrases.chain(fillers).fold(0, |bits, p| {
-                bits | p.last().map_or(u64::MAX, |w| word_bit(w))
-            })
-        });
-        filter & word_bit(word) != 0
+        self.qualifier_ends().any & 1 << word_slot(word) != 0
     }
 
     /// A qualifier phrase starting at token `k` (after "to" in a range).
@@ -169,11 +203,27 @@ impl<'a, 'd> Tokens<'a, 'd> {
     }
 }
 
-/// The bit of `word` in [`Tokens::may_end_qualifier`]'s filter: from its
-/// length and its first and last bytes.
-fn word_bit(word: &str) -> u64 {
+/// The qualifier phrases found by the bit of their last word: the first
+/// [`INDEXED`] of the lexicon; any after them are read for every number.
+const INDEXED: usize = 64;
+
+/// The last words of the qualifier phrases and fillers, by their bit
+/// ([`word_slot`]).
+#[derive(Debug)]
+pub(super) struct QualifierEnds {
+    /// The bits of every phrase's and filler's last word: a word whose bit
+    /// is not here ends none ([`Tokens::may_end_qualifier`]).
+    any: u64,
+    /// For each bit, the phrases (the first [`INDEXED`] of the lexicon, by
+    /// index) whose last word has it.
+    phrases: [u64; 64],
+}
+
+/// The bit of `word` in [`QualifierEnds`]: from its length and its first
+/// and last bytes.
+fn word_slot(word: &str) -> usize {
     let b = word.as_bytes();
     let first = b.first().map_or(0, |&c| usize::from(c));
     let last = b.last().map_or(0, |&c| usize::from(c));
-    1 << ((b.len() * 7 + first * 3 + last) % 64)
+    (b.len() * 7 + first * 3 + last) % 64
 }

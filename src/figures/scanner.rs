@@ -51,6 +51,9 @@ pub(super) struct Reading {
     /// A qualifier that overrides the words around it (a vague range's
     /// lower end is a minimum).
     pub(super) qualifier_override: Option<Qualifier>,
+    /// The digits token that is part of a name unless its line is in
+    /// headline case ([`Tokens::name_unless_headline`]): asked last.
+    pub(super) name_unless_headline: Option<usize>,
 }
 
 impl Reading {
@@ -153,6 +156,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             || self.age_condition(first)
             || r.kind == ClaimKind::Count && self.not_a_count(&r, first)
             || self.the_big_few(&r, first)
+            || r.name_unless_headline.is_some_and(|k| self.part_of_name(k))
         {
             return None;
         }
@@ -212,6 +216,8 @@ impl<'a, 'd> Tokens<'a, 'd> {
         if digits && !n.fraction && self.not_a_quantity(num_tok, &n) {
             return None;
         }
+        let name_unless_headline =
+            (digits && !n.fraction && self.name_unless_headline(num_tok, &n)).then_some(num_tok);
         if money.is_some() {
             rule = "figure:money-symbol";
         }
@@ -231,6 +237,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             np: n.end,
             needs_unit: false,
             qualifier_override: None,
+            name_unless_headline,
         })
     }
 

@@ -200,7 +200,10 @@ pub(super) struct Tokens<'a, 'd> {
     pub(super) currency_seen: Cell<CurrencySeen>,
     /// The filter of the qualifier phrases' last words
     /// ([`Tokens::may_end_qualifier`]), built on first use.
-    pub(super) qualifier_ends: OnceCell<u64>,
+    pub(super) qualifier_ends: OnceCell<super::qualifiers::QualifierEnds>,
+    /// The currencies the article's opening cues, in order
+    /// ([`Tokens::cued_currency`]), read on first use.
+    pub(super) currency_cues: OnceCell<Vec<&'static str>>,
 }
 
 /// The tokens before `to` that the look-back for an exchange rate's
@@ -221,6 +224,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             joins: tokenize(doc),
             currency_seen: Cell::default(),
             qualifier_ends: OnceCell::new(),
+            currency_cues: OnceCell::new(),
         }
     }
     /// The number of tokens.
