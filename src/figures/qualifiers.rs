@@ -3,6 +3,7 @@
 
 use super::scanner::Reading;
 use super::tokens::Tokens;
+use crate::lexicon::{word_slot, QualifierEnds, INDEXED};
 use crate::record::Qualifier;
 
 impl<'a, 'd> Tokens<'a, 'd> {
@@ -152,34 +153,14 @@ impl<'a, 'd> Tokens<'a, 'd> {
         Some((*q, k - n))
     }
 
-    /// The last words of the qualifier phrases and fillers by their bit
-    /// ([`word_slot`]), built on first use in the article.
+    /// The lexicon's table of the qualifier phrases' last words.
     fn qualifier_ends(&self) -> &QualifierEnds {
-        self.qualifier_ends.get_or_init(|| {
-            let mut ends = QualifierEnds {
-                any: 0,
-                phrases: [0; 64],
-            };
-            let phrases = self.lex.qualifiers.iter().map(|(p, _)| p.as_slice());
-            for (i, p) in phrases.enumerate().take(INDEXED) {
-                match p.last() {
-                    Some(w) => ends.phrases[word_slot(w)] |= 1 << i,
-                    // An empty phrase ends before any word.
-                    None => ends.phrases.iter_mut().for_each(|s| *s |= 1 << i),
-                }
-            }
-            let fillers = self.lex.qualifier_filler.iter().map(Vec::as_slice);
-            let phrases = self.lex.qualifiers.iter().map(|(p, _)| p.as_slice());
-            for p in phrases.chain(fillers) {
-                ends.any |= p.last().map_or(u64::MAX, |w| 1 << word_slot(w));
-            }
-            ends
-        })
+        &self.lex.qualifier_ends
     }
 
     /// `word` may be the last word of a qualifier phrase or of a filler
-    /// (by a one-word-per-bit filter of their last words, built on first
-    /// use in the article): false only when it is neither.
+    /// (by a one-word-per-bit filter of their last words, built with the
+    /// lexicon): false only when it is neither.
     fn may_end_qualifier(&self, word: &str) -> bool {
         self.qualifier_ends().any & 1 << word_slot(word) != 0
     }
@@ -201,29 +182,4 @@ impl<'a, 'd> Tokens<'a, 'd> {
             None => k,
         }
     }
-}
-
-/// The qualifier phrases found by the bit of their last word: the first
-/// [`INDEXED`] of the lexicon; any after them are read for every number.
-const INDEXED: usize = 64;
-
-/// The last words of the qualifier phrases and fillers, by their bit
-/// ([`word_slot`]).
-#[derive(Debug)]
-pub(super) struct QualifierEnds {
-    /// The bits of every phrase's and filler's last word: a word whose bit
-    /// is not here ends none ([`Tokens::may_end_qualifier`]).
-    any: u64,
-    /// For each bit, the phrases (the first [`INDEXED`] of the lexicon, by
-    /// index) whose last word has it.
-    phrases: [u64; 64],
-}
-
-/// The bit of `word` in [`QualifierEnds`]: from its length and its first
-/// and last bytes.
-fn word_slot(word: &str) -> usize {
-    let b = word.as_bytes();
-    let first = b.first().map_or(0, |&c| usize::from(c));
-    let last = b.last().map_or(0, |&c| usize::from(c));
-    (b.len() * 7 + first * 3 + last) % 64
 }

@@ -198,9 +198,6 @@ pub(super) struct Tokens<'a, 'd> {
     joins: Joins,
     /// How far [`Tokens::base_currency`] has read, and what it found.
     pub(super) currency_seen: Cell<CurrencySeen>,
-    /// The filter of the qualifier phrases' last words
-    /// ([`Tokens::may_end_qualifier`]), built on first use.
-    pub(super) qualifier_ends: OnceCell<super::qualifiers::QualifierEnds>,
     /// The currencies the article's opening cues, in order
     /// ([`Tokens::cued_currency`]), read on first use.
     pub(super) currency_cues: OnceCell<Vec<&'static str>>,
@@ -223,7 +220,6 @@ impl<'a, 'd> Tokens<'a, 'd> {
             lex,
             joins: tokenize(doc),
             currency_seen: Cell::default(),
-            qualifier_ends: OnceCell::new(),
             currency_cues: OnceCell::new(),
         }
     }

@@ -78,6 +78,9 @@ pub(crate) struct FigureWords {
     pub qualifiers: Vec<(Vec<&'static str>, Qualifier)>,
     /// Filler between a qualifier and its number ("close to a rate of 8.28"), as words.
     pub qualifier_filler: Vec<Vec<&'static str>>,
+    /// The last words of [`Self::qualifiers`] and [`Self::qualifier_filler`]
+    /// by their bit: which phrases can end at a word.
+    pub qualifier_ends: QualifierEnds,
     /// The lists of `figure_words.tsv`.
     pub cues: FigureCues,
 }
@@ -204,6 +207,7 @@ impl FigureWords {
         lex.qualifiers = qualifiers();
         lex.cues = FigureCues::load();
         lex.qualifier_filler = lex.cues.qualifier_filler.phrases();
+        lex.qualifier_ends = QualifierEnds::new(&lex.qualifiers, &lex.qualifier_filler);
         lex
     }
 }
@@ -251,4 +255,63 @@ fn qualifiers() -> Vec<(Vec<&'static str>, Qualifier)> {
             (row.cell(phrase).split(' ').collect(), q)
         })
         .collect()
+}
+
+/// The qualifier phrases found by the bit of their last word: the first
+/// [`INDEXED`] of the lexicon; any after them are read for every number.
+pub(crate) const INDEXED: usize = 64;
+
+/// The last words of the qualifier phrases and fillers, by their bit
+/// ([`word_slot`]).
+#[derive(Clone, Debug)]
+pub(crate) struct QualifierEnds {
+    /// The bits of every phrase's and filler's last word: a word whose bit
+    /// is not here ends none (`may_end_qualifier` in the figures stage).
+    pub any: u64,
+    /// For each bit, the phrases (the first [`INDEXED`] of the lexicon, by
+    /// index) whose last word has it.
+    pub phrases: [u64; 64],
+}
+
+/// The bit of `word` in [`QualifierEnds`]: from its length and its first
+/// and last bytes.
+pub(crate) fn word_slot(word: &str) -> usize {
+    let b = word.as_bytes();
+    let first = b.first().map_or(0, |&c| usize::from(c));
+    let last = b.last().map_or(0, |&c| usize::from(c));
+    (b.len() * 7 + first * 3 + last) % 64
+}
+
+impl Default for QualifierEnds {
+    fn default() -> QualifierEnds {
+        QualifierEnds {
+            any: 0,
+            phrases: [0; 64],
+        }
+    }
+}
+
+impl QualifierEnds {
+    /// The table of `qualifiers` (the first [`INDEXED`] by index) and
+    /// `fillers`, built once with the lexicon.
+    fn new(
+        qualifiers: &[(Vec<&'static str>, Qualifier)],
+        fillers: &[Vec<&'static str>],
+    ) -> QualifierEnds {
+        let mut ends = QualifierEnds::default();
+        let phrases = qualifiers.iter().map(|(p, _)| p.as_slice());
+        for (i, p) in phrases.enumerate().take(INDEXED) {
+            match p.last() {
+                Some(w) => ends.phrases[word_slot(w)] |= 1 << i,
+                // An empty phrase ends before any word.
+                None => ends.phrases.iter_mut().for_each(|s| *s |= 1 << i),
+            }
+        }
+        let fillers = fillers.iter().map(Vec::as_slice);
+        let phrases = qualifiers.iter().map(|(p, _)| p.as_slice());
+        for p in phrases.chain(fillers) {
+            ends.any |= p.last().map_or(u64::MAX, |w| 1 << word_slot(w));
+        }
+        ends
+    }
 }

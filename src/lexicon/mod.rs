@@ -72,7 +72,7 @@ use crate::tsv::{Column, Row, Tsv};
 
 pub(crate) use additions::LexiconAdditions;
 pub(crate) use claims::ClaimCues;
-pub(crate) use figures::{FigureWords, NumberWord};
+pub(crate) use figures::{word_slot, FigureWords, NumberWord, QualifierEnds, INDEXED};
 pub(crate) use gazetteer::GazetteerCues;
 pub(crate) use lists::WordList;
 #[cfg(test)]
