@@ -102,6 +102,14 @@ thread_local! {
     static STEPS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
+/// The figures of `doc` and the steps `count_steps` counted finding them.
+#[cfg(test)]
+fn steps_of_find(doc: &Doc<'_>, lex: &FigureWords) -> (Vec<Figure>, usize) {
+    STEPS.with(|s| s.set(0));
+    let found = find(doc, lex);
+    (found, STEPS.with(std::cell::Cell::get))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

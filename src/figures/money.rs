@@ -284,9 +284,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
 
 #[cfg(test)]
 mod tests {
-    use std::cell::Cell;
-
-    use crate::figures::STEPS;
+    use crate::figures::steps_of_find;
     use crate::text::Doc;
 
     /// Many exchange rates with no currency word after them, in one long
@@ -301,14 +299,13 @@ mod tests {
         for (k, units) in [50, 800].into_iter().enumerate() {
             let text = format!("The yuan: {}", unit.repeat(units));
             let doc = Doc::new(&text, false);
-            STEPS.with(|s| s.set(0));
-            let found = super::super::find(&doc, lex);
+            let (found, steps) = steps_of_find(&doc, lex);
             let per_usd = |f: &&super::super::Figure| {
                 f.unit.as_ref().is_some_and(|u| u.ends_with(" per USD"))
             };
             let rates = found.iter().filter(per_usd);
             assert_eq!(rates.count(), units);
-            per_unit[k] = STEPS.with(Cell::get) as f64 / units as f64;
+            per_unit[k] = steps as f64 / units as f64;
         }
         assert!(per_unit[1] <= 2.0 * per_unit[0], "{per_unit:?}");
     }
@@ -321,13 +318,11 @@ mod tests {
         let lex = &crate::lexicon::Lexicon::embedded().figures;
         let text = format!("PARIS - {}", "It paid 5 francs. ".repeat(1_000));
         let doc = Doc::new(&text, false);
-        STEPS.with(|s| s.set(0));
-        let found = super::super::find(&doc, lex);
+        let (found, steps) = steps_of_find(&doc, lex);
         assert_eq!(found.len(), 1_000);
         assert!(found.iter().all(|f| f.unit.as_deref() == Some("FRF")));
         // One read of 3,000 bytes and a few steps per amount; reading the
         // opening per amount would be 3,000 steps each.
-        let steps = STEPS.with(Cell::get);
         assert!(steps < 3_000 + 50 * 1_000, "{steps} steps");
     }
 }
