@@ -15,25 +15,23 @@ pub(crate) fn fold_case_into(text: &str, out: &mut String) {
     // News text is mostly ASCII with a few curly quotes: lower-case all the
     // bytes at once (ASCII folding keeps every byte's length and leaves the
     // bytes of other characters alone), then fold the characters outside
-    // ASCII in place, each into one of the same length.
-    let mut bytes = std::mem::take(out).into_bytes();
-    bytes.clear();
-    bytes.extend_from_slice(text.as_bytes());
-    bytes.make_ascii_lowercase();
+    // ASCII in place, each into one of the same length. The copy stays a
+    // `String` throughout, so that it is never checked for UTF-8 again.
+    out.clear();
+    out.push_str(text);
+    out.make_ascii_lowercase();
     let mut i = 0;
-    while let Some(at) = next_non_ascii(&bytes, i) {
-        i = at;
-        let c = text[i..]
+    while let Some(at) = next_non_ascii(text.as_bytes(), i) {
+        let c = text[at..]
             .chars()
             .next()
             .unwrap_or(char::REPLACEMENT_CHARACTER);
         let folded = fold_char(c);
+        i = at + c.len_utf8();
         if folded != c {
-            folded.encode_utf8(&mut bytes[i..i + c.len_utf8()]);
+            out.replace_range(at..i, folded.encode_utf8(&mut [0; 4]));
         }
-        i += c.len_utf8();
     }
-    *out = String::from_utf8(bytes).expect("folding keeps UTF-8: same-length characters");
 }
 
 /// The offset of the first byte outside ASCII at or after `i`, read eight
@@ -71,6 +69,19 @@ mod tests {
         assert_eq!(folded.len(), text.len());
         assert!(folded.starts_with("japan’s"));
         assert!(folded.contains("ürümqi"));
+    }
+
+    /// Folding in place agrees with folding each character on its own,
+    /// for every character, inside ASCII text.
+    #[test]
+    fn folding_in_place_folds_each_character() {
+        let mut out = String::from("old content");
+        for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
+            let text = format!("Ab{c}Cd{c}");
+            fold_case_into(&text, &mut out);
+            let f = fold_char(c);
+            assert_eq!(out, format!("ab{f}cd{f}"), "{c:?}");
+        }
     }
 
     #[test]
