@@ -7,17 +7,21 @@
 use super::tokens::Token;
 use crate::lexicon::{Lexicon, WordMarks};
 
-/// The marks of the short words (up to eight bytes) looked up before, in
-/// a direct-mapped table: a word's slot is a hash of its bytes read as one
-/// integer, and a newer word takes the slot over. Kept from one article to
-/// the next ([`super::DocBuffers`]) without clearing: each slot is tagged
-/// with the epoch of the table it was read from. The embedded lexicon's
-/// table, which never changes, is epoch [`EMBEDDED`] in every article;
-/// any other table is read under a new epoch in each article (the memo
-/// cannot tell whether it is the table of the article before).
+/// The marks of the words (up to sixteen bytes) looked up before, in two
+/// direct-mapped tables (words of up to eight bytes, words of nine to
+/// sixteen): a word's slot is a hash of its bytes read as integers, and a
+/// newer word takes the slot over. Kept from one article to the next
+/// ([`super::DocBuffers`]) without clearing: each slot is tagged with the
+/// epoch of the table it was read from. The embedded lexicon's table,
+/// which never changes, is epoch [`EMBEDDED`] in every article; any other
+/// table is read under a new epoch in each article (the memo cannot tell
+/// whether it is the table of the article before).
 #[derive(Debug, Default)]
 pub(crate) struct MarkMemo {
-    slots: Vec<Slot>,
+    /// The words of up to eight bytes (allocated on first use).
+    short: Option<Box<[Slot; SHORT_SLOTS]>>,
+    /// The words of nine to sixteen bytes.
+    long: Option<Box<[LongSlot; LONG_SLOTS]>>,
     /// The last epoch given to an article of another table.
     last_epoch: u64,
 }
@@ -25,28 +29,54 @@ pub(crate) struct MarkMemo {
 /// The epoch of the embedded lexicon's table (slots tagged 0 are empty).
 const EMBEDDED: u64 = 1;
 
-/// One remembered word.
+/// One remembered word of up to eight bytes.
 #[derive(Clone, Copy, Debug, Default)]
 struct Slot {
     /// The word's bytes, little-endian, zero above its length.
     bytes: u64,
-    /// The epoch times 16 plus the word's length.
+    /// The epoch times 256 plus the word's length.
     tag: u64,
     /// The word's marks.
     marks: u64,
 }
 
-/// log2 of the number of slots: room for the frequent short words of news
+/// One remembered word of nine to sixteen bytes.
+#[derive(Clone, Copy, Debug, Default)]
+struct LongSlot {
+    /// The word's first eight bytes and its last eight (they overlap below
+    /// sixteen bytes: with the length, every byte of the word).
+    head: u64,
+    tail: u64,
+    /// The epoch times 256 plus the word's length.
+    tag: u64,
+    marks: u64,
+}
+
+/// Slots for the short words: room for the frequent short words of news
 /// text with few collisions, small enough to stay in the second cache.
-const SLOT_BITS: u32 = 12;
+const SHORT_SLOTS: usize = 1 << 13;
+/// Slots for the words of nine to sixteen bytes (one token in nine).
+const LONG_SLOTS: usize = 1 << 11;
 
 const MIX: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// The mask of the first `n` bytes of a little-endian word, for `n` from 0
+/// to 8.
+const FIRST_BYTES: [u64; 9] = {
+    let mut masks = [0; 9];
+    let mut n = 1;
+    while n <= 8 {
+        masks[n] = u64::MAX >> (64 - 8 * n);
+        n += 1;
+    }
+    masks
+};
 
 /// Give each token of `text` its lexicon marks ([`WordMarks::of_bytes`]):
 /// the exact bits of its text, the folded bits of its text in `folded`
 /// (the text lower-cased with the same byte offsets). A token's folded
-/// bytes follow from its own bytes, so its marks do too: a short token
-/// seen before with the same table takes them from `memo`.
+/// bytes follow from its own bytes, so its marks do too: a token of up to
+/// sixteen bytes seen before with the same table takes them from `memo`.
 pub(crate) fn mark_tokens(
     toks: &mut [Token],
     text: &str,
@@ -55,52 +85,86 @@ pub(crate) fn mark_tokens(
     memo: &mut MarkMemo,
 ) {
     let (text, folded) = (text.as_bytes(), folded.as_bytes());
-    if memo.slots.is_empty() {
-        memo.slots.resize(1 << SLOT_BITS, Slot::default());
-    }
     let epoch = if std::ptr::eq(word_marks, &Lexicon::embedded().marks) {
         EMBEDDED
     } else {
         memo.last_epoch = memo.last_epoch.max(EMBEDDED) + 1;
         memo.last_epoch
     };
-    let epoch = epoch << 4;
+    let epoch = epoch << 8;
+    let short = memo.short.get_or_insert_with(|| new_table(Slot::default()));
+    let long = memo
+        .long
+        .get_or_insert_with(|| new_table(LongSlot::default()));
     for t in toks {
         let (start, end) = (t.start, t.end);
-        let lookup = || word_marks.of_bytes(&text[start..end], &folded[start..end]);
         let n = end - start;
-        if n > 8 {
-            t.marks = lookup();
-            continue;
-        }
-        let bytes = short_word(text, start, end);
-        let tag = epoch | n as u64;
-        let at = ((bytes ^ tag).wrapping_mul(MIX) >> (64 - SLOT_BITS)) as usize;
-        let slot = &mut memo.slots[at];
-        if slot.tag == tag && slot.bytes == bytes {
-            t.marks = slot.marks;
+        let lookup = || word_marks.of_bytes(&text[start..end], &folded[start..end]);
+        t.marks = if n <= 8 {
+            let bytes = short_word(text, start, n);
+            let tag = epoch | n as u64;
+            let slot = &mut short[slot_of(bytes ^ tag, SHORT_SLOTS)];
+            if slot.tag == tag && slot.bytes == bytes {
+                slot.marks
+            } else {
+                let marks = lookup();
+                *slot = Slot { bytes, tag, marks };
+                marks
+            }
+        } else if n <= 16 {
+            let (head, tail) = (eight_at(text, start), eight_at(text, end - 8));
+            let tag = epoch | n as u64;
+            let slot = &mut long[slot_of(head.rotate_left(29) ^ tail ^ tag, LONG_SLOTS)];
+            if slot.tag == tag && slot.head == head && slot.tail == tail {
+                slot.marks
+            } else {
+                let marks = lookup();
+                *slot = LongSlot {
+                    head,
+                    tail,
+                    tag,
+                    marks,
+                };
+                marks
+            }
         } else {
-            let marks = lookup();
-            *slot = Slot { bytes, tag, marks };
-            t.marks = marks;
-        }
+            lookup()
+        };
     }
 }
 
-/// The bytes `start..end` of `text` (at most eight) as one little-endian
+/// A table of `N` copies of `slot`, on the heap.
+fn new_table<T: Copy, const N: usize>(slot: T) -> Box<[T; N]> {
+    vec![slot; N]
+        .into_boxed_slice()
+        .try_into()
+        .unwrap_or_else(|_| unreachable!("N slots"))
+}
+
+/// The slot of a word whose bytes and tag mix into `key`, in a table of
+/// `slots` (a power of two) slots.
+#[inline]
+fn slot_of(key: u64, slots: usize) -> usize {
+    (key.wrapping_mul(MIX) >> (64 - slots.trailing_zeros())) as usize
+}
+
+/// The eight bytes of `text` from `at` (which has eight bytes after it)
+/// as one little-endian integer.
+#[inline]
+fn eight_at(text: &[u8], at: usize) -> u64 {
+    let eight = text[at..at + 8].try_into().expect("eight bytes");
+    u64::from_le_bytes(eight)
+}
+
+/// The `n` bytes (1 to 8) from `start` of `text` as one little-endian
 /// integer, zero above their length.
 #[inline]
-fn short_word(text: &[u8], start: usize, end: usize) -> u64 {
-    let n = end - start;
-    match text.get(start..start + 8) {
-        Some(eight) => {
-            let word = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-            // `n` is 1 to 8: tokens are never empty.
-            word & (u64::MAX >> (64 - 8 * n.max(1)))
-        }
+fn short_word(text: &[u8], start: usize, n: usize) -> u64 {
+    match text[start..].first_chunk::<8>() {
+        Some(eight) => u64::from_le_bytes(*eight) & FIRST_BYTES[n.min(8)],
         None => {
             let mut word = [0; 8];
-            word[..n].copy_from_slice(&text[start..end]);
+            word[..n].copy_from_slice(&text[start..start + n]);
             u64::from_le_bytes(word)
         }
     }
@@ -114,9 +178,9 @@ mod tests {
     fn short_words_read_as_integers() {
         let text = b"said, the";
         assert_eq!(short_word(text, 0, 4), u64::from_le_bytes(*b"said\0\0\0\0"));
-        assert_eq!(short_word(text, 4, 5), u64::from(b','));
+        assert_eq!(short_word(text, 4, 1), u64::from(b','));
         assert_eq!(
-            short_word(text, 6, 9),
+            short_word(text, 6, 3),
             u64::from_le_bytes(*b"the\0\0\0\0\0")
         );
         assert_eq!(
@@ -133,11 +197,15 @@ mod tests {
         let embedded = Lexicon::embedded();
         let mut other = embedded.clone();
         other.marks.clear();
-        other.marks.mark(1, ["said", "The"]);
+        other
+            .marks
+            .mark(1, ["said", "The", "International", "spokeswoman"]);
         let mut memo = MarkMemo::default();
         let texts = [
             "The minister said the Minister said, THE end.",
             "the The said",
+            "International internationally INTERNATIONAL spokeswoman Spokeswoman \
+             counterterrorism-related Counterterrorism spokeswomen Internationals",
         ];
         for text in texts {
             for lexicon in [embedded, &other, &other, embedded] {
