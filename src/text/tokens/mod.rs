@@ -470,17 +470,20 @@ fn outside_ascii_decoded(
 /// (the last sentence for a token after every sentence).
 pub(crate) fn assign_sentences(toks: &mut [Token], sentences: &[Range<usize>]) {
     let last = sentences.len().saturating_sub(1);
-    // Sentences end in order: walk the tokens once, sentence by sentence.
-    let mut k = 0;
+    // Sentences end in order: the tokens of each lie before those of the
+    // next, found by a binary search of the tokens after the last one.
+    let mut rest = toks;
     for (index, s) in sentences[..last].iter().enumerate() {
         let index = u32::try_from(index).unwrap_or(u32::MAX);
-        while let Some(t) = toks.get_mut(k).filter(|t| t.start < s.end) {
+        let within = rest.partition_point(|t| t.start < s.end);
+        let (these, after) = rest.split_at_mut(within);
+        for t in these {
             t.sentence = index;
-            k += 1;
         }
+        rest = after;
     }
     let last = u32::try_from(last).unwrap_or(u32::MAX);
-    for t in &mut toks[k..] {
+    for t in rest {
         t.sentence = last;
     }
 }
