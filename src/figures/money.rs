@@ -72,7 +72,10 @@ impl<'a, 'd> Tokens<'a, 'd> {
         }
         let mut found: Option<(usize, &[&'static str])> = None;
         let mut candidates: Vec<&'static str> = Vec::new();
-        'forms: for (words, iso) in &self.lex.suffixes {
+        // Only the forms starting with the word can match (or share the
+        // form found): the word is read once, not once per form.
+        let forms = self.lex.suffixes_by_first.starting_with(self.word(j));
+        'forms: for (words, iso) in forms.iter().map(|&f| &self.lex.suffixes[f]) {
             if let Some((_, form)) = found {
                 if form == words.as_slice() {
                     candidates.push(iso);
@@ -308,6 +311,24 @@ mod tests {
             per_unit[k] = steps as f64 / units as f64;
         }
         assert!(per_unit[1] <= 2.0 * per_unit[0], "{per_unit:?}");
+    }
+
+    /// A currency word is found by its first word: read once (and its raw
+    /// text for the ISO-code check), not once for every form listed
+    /// before it.
+    #[test]
+    fn currency_word_reads_the_word_once() {
+        use super::super::{text_reads_of, tokens::Tokens};
+        let lex = &crate::lexicon::Lexicon::embedded().figures;
+        let last = lex.suffixes.last().map(|(w, _)| w.join(" ")).unwrap();
+        let text = format!("It paid 5 rupees and 7 {last}.");
+        let doc = Doc::new(&text, false);
+        let tokens = Tokens::new(&doc, lex);
+        for j in [3, 6] {
+            let (found, reads) = text_reads_of(|| tokens.currency_word(j));
+            assert!(found.is_some(), "{}", tokens.word(j));
+            assert!(reads <= 6, "{reads} reads for {:?}", tokens.word(j));
+        }
     }
 
     /// Many amounts in a currency form several currencies share

@@ -257,6 +257,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
     }
     /// Byte range of token `i`, if it exists.
     fn span(&self, i: usize) -> Option<(usize, usize)> {
+        super::count_text_read();
         let k = self.first_base(i)?;
         let e = self.base_end(i);
         let base = &self.doc.tokens;

@@ -13,7 +13,10 @@ impl<'a, 'd> Tokens<'a, 'd> {
         if !self.is_word(j) || !self.has(j, mark::UNIT_FIRST) {
             return None;
         }
-        'forms: for (words, cat) in &self.lex.units {
+        // Only the forms starting with the word can match: the word is
+        // read once, not once per form.
+        let forms = self.lex.units_by_first.starting_with(self.word(j));
+        'forms: for (words, cat) in forms.iter().map(|&f| &self.lex.units[f]) {
             for (k, w) in words.iter().enumerate() {
                 if !self.is_word(j + k) || self.word(j + k) != *w {
                     continue 'forms;
@@ -207,5 +210,27 @@ impl<'a, 'd> Tokens<'a, 'd> {
             return Some((end, plural));
         }
         Some((end, plural))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text_reads_of;
+    use super::super::tokens::Tokens;
+    use crate::text::Doc;
+
+    /// A unit is found by its first word: the word after the number is read
+    /// once, not once for every unit listed before the one it starts (the
+    /// plural durations come late in `figure_units.tsv`).
+    #[test]
+    fn unit_at_reads_the_word_once() {
+        let lex = &crate::lexicon::Lexicon::embedded().figures;
+        let doc = Doc::new("It lasted 3 centuries and 12 barrels.", false);
+        let tokens = Tokens::new(&doc, lex);
+        for (j, want) in [(3, "duration"), (6, "volume")] {
+            let (found, reads) = text_reads_of(|| tokens.unit_at(j));
+            assert_eq!(found.map(|(_, cat)| cat), Some(want), "{}", tokens.word(j));
+            assert!(reads <= 5, "{reads} reads for {:?}", tokens.word(j));
+        }
     }
 }

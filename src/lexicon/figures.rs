@@ -73,6 +73,12 @@ pub(crate) struct FigureWords {
     pub currency_cues: Vec<(&'static str, &'static str)>,
     /// Measure units, lower-case word sequences, longest first.
     pub units: Vec<(Vec<&'static str>, &'static str)>,
+    /// The forms of [`Self::units`] by their first word: their indices, in
+    /// list order (only forms starting with a token's word can match it).
+    pub units_by_first: FormsByFirst,
+    /// The forms of [`Self::suffixes`] by their first word in ASCII lower
+    /// case, as for the units.
+    pub suffixes_by_first: FormsByFirst,
     /// Qualifier phrases before a number, as words, longest first within
     /// each group ("no more than" before "more than").
     pub qualifiers: Vec<(Vec<&'static str>, Qualifier)>,
@@ -204,6 +210,8 @@ impl FigureWords {
                 .push((row.cell(form).split(' ').collect(), row.cell(category)));
         }
         lex.units.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+        lex.units_by_first = FormsByFirst::new(lex.units.iter().map(|(w, _)| w[0]));
+        lex.suffixes_by_first = FormsByFirst::new(lex.suffixes.iter().map(|(w, _)| w[0]));
         lex.qualifiers = qualifiers();
         lex.cues = FigureCues::load();
         lex.qualifier_filler = lex.cues.qualifier_filler.phrases();
@@ -239,6 +247,32 @@ impl FigureWords {
         ] {
             marks.mark(bit, list.iter());
         }
+    }
+}
+
+/// Word-sequence forms (units, currency words) by their first word in
+/// ASCII lower case: the indices of the forms starting with it, in list
+/// order, so that a rule reads only the forms a token can start.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct FormsByFirst {
+    forms: HashMap<String, Vec<usize>, FnvBuild>,
+}
+
+impl FormsByFirst {
+    /// The table of forms whose first words are `firsts`, in list order.
+    fn new<'w>(firsts: impl Iterator<Item = &'w str>) -> FormsByFirst {
+        let mut table = FormsByFirst::default();
+        for (i, w) in firsts.enumerate() {
+            let key = w.to_ascii_lowercase();
+            table.forms.entry(key).or_default().push(i);
+        }
+        table
+    }
+
+    /// The indices of the forms whose first word is `word` (lower case),
+    /// in list order; none for any other word.
+    pub(crate) fn starting_with(&self, word: &str) -> &[usize] {
+        self.forms.get(word).map_or(&[], Vec::as_slice)
     }
 }
 
