@@ -82,21 +82,15 @@ impl<'a, 'd> Tokens<'a, 'd> {
         if self.is_month(n.end) && !n.scaled {
             return true;
         }
-        // Times: "10 am", "3 p.m.", "10 GMT".
-        if self.lex.cues.clock_words.contains(self.word(n.end))
+        // Times: "10 am", "3 p.m.", "10 GMT". The word after is read once.
+        let next = self.word(n.end);
+        if self.lex.cues.clock_words.contains(next)
             && !n.scaled
-            && (self.word(n.end) != "am" || self.raw(n.end) == "am")
+            && (next != "am" || self.raw(n.end) == "am")
         {
             return true;
         }
-        if self.word(n.end) == "a" && self.is_punct(n.end + 1, '.') && self.word(n.end + 2) == "m"
-            || self.word(n.end) == "p"
-                && self.is_punct(n.end + 1, '.')
-                && self.word(n.end + 2) == "m"
-        {
-            return true;
-        }
-        false
+        matches!(next, "a" | "p") && self.is_punct(n.end + 1, '.') && self.word(n.end + 2) == "m"
     }
 
     /// A caption counter or list numbering: "(3)", "1)", "2." at line start.

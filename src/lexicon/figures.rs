@@ -66,6 +66,9 @@ pub(crate) struct FigureWords {
     /// The last bytes of the prefix forms ("$" of "HK$"), one bit per byte
     /// value: a token ending in none of them ends no prefix.
     pub prefix_last_bytes: [u64; 4],
+    /// The first bytes of the prefix forms ("H" of "HK$"), as for the last
+    /// bytes: a token starting with none of them starts no prefix.
+    pub prefix_first_bytes: [u64; 4],
     /// Suffix currency forms, lower-case word sequences, longest first.
     pub suffixes: Vec<(Vec<&'static str>, &'static str)>,
     /// Words that name a currency when a number follows (`cue` rows):
@@ -200,6 +203,9 @@ impl FigureWords {
             .sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
         for b in lex.prefixes.iter().filter_map(|(f, _)| f.bytes().last()) {
             lex.prefix_last_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
+        for b in lex.prefixes.iter().filter_map(|(f, _)| f.bytes().next()) {
+            lex.prefix_first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
         }
         lex.suffixes
             .sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
