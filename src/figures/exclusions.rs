@@ -375,7 +375,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         let end = r.end;
         let year_like = n.plain_int
             && r.upper.is_none()
-            && self.raw(n.first).len() == 4
+            && self.text_len(n.first) == 4
             && (1500.0..=2100.0).contains(&n.value);
         if !year_like {
             return false;

@@ -69,7 +69,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             return None;
         }
         // "in" followed by a four-digit year is not a proportion ("one in 2004").
-        if self.kind(j) == Some(TokenKind::Digits) && self.raw(j).len() == 4 {
+        if self.kind(j) == Some(TokenKind::Digits) && self.text_len(j) == 4 {
             return None;
         }
         Some(Number {

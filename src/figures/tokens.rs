@@ -188,6 +188,47 @@ fn word_end(doc: &Doc<'_>, k: usize) -> usize {
     j
 }
 
+/// The value of the digits `raw` (a digits token's text), grouping dropped.
+pub(super) fn digits_value_of(raw: &str) -> Option<f64> {
+    // Up to 15 digits and no decimal point: an integer below 2^53,
+    // which the parse would give exactly; no buffer. Grouping (a comma,
+    // a group space) is skipped as below.
+    let (mut n, mut digits, mut point) = (0u64, 0, false);
+    for &b in raw.as_bytes() {
+        if b.is_ascii_digit() {
+            n = n.wrapping_mul(10).wrapping_add(u64::from(b - b'0'));
+            digits += 1;
+        } else if b == b'.' {
+            point = true;
+        }
+    }
+    if !point && (1..=15).contains(&digits) {
+        return Some(n as f64);
+    }
+    // The digits and the point, kept on the stack when they fit.
+    let mut small = [0u8; 64];
+    let mut len = 0;
+    let mut big = String::new();
+    for c in raw.chars() {
+        if c.is_ascii_digit() || c == '.' {
+            if len < small.len() {
+                small[len] = c as u8;
+                len += 1;
+            } else {
+                if big.is_empty() {
+                    big.push_str(std::str::from_utf8(&small).ok()?);
+                }
+                big.push(c);
+            }
+        }
+    }
+    if big.is_empty() {
+        std::str::from_utf8(&small[..len]).ok()?.parse().ok()
+    } else {
+        big.parse().ok()
+    }
+}
+
 /// The document and its tokens: every figure rule is a method on this view,
 /// taking and returning token indices. Reading past either end yields an
 /// empty word and no kind, so rules can look ahead without bounds checks.
@@ -296,6 +337,21 @@ impl<'a, 'd> Tokens<'a, 'd> {
             None => "",
         }
     }
+    /// Token `i`'s lower-case word is `lit`, a non-empty lower-case word:
+    /// the first byte is compared before the word is read, which turns
+    /// away most tokens for the price of one base-token read.
+    pub(super) fn word_is(&self, i: usize, lit: &str) -> bool {
+        let first = self.head(i).map(|t| self.doc.folded.as_bytes()[t.start]);
+        first.is_some() && first == lit.as_bytes().first().copied() && self.word(i) == lit
+    }
+    /// The length in bytes of token `i`'s text (0 past the end), without
+    /// reading the text.
+    pub(super) fn text_len(&self, i: usize) -> usize {
+        match self.first_base(i) {
+            Some(k) => self.doc.tokens[self.base_end(i) - 1].end - self.doc.tokens[k].start,
+            None => 0,
+        }
+    }
     /// The original text of token `i`, or "" past the end.
     pub(super) fn raw(&self, i: usize) -> &'d str {
         match self.span(i) {
@@ -393,44 +449,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
     }
     /// The value of the digits token `i`, grouping dropped.
     pub(super) fn digits_value(&self, i: usize) -> Option<f64> {
-        let raw = self.raw(i);
-        // Up to 15 digits and no decimal point: an integer below 2^53,
-        // which the parse would give exactly; no buffer. Grouping (a comma,
-        // a group space) is skipped as below.
-        let (mut n, mut digits, mut point) = (0u64, 0, false);
-        for &b in raw.as_bytes() {
-            if b.is_ascii_digit() {
-                n = n.wrapping_mul(10).wrapping_add(u64::from(b - b'0'));
-                digits += 1;
-            } else if b == b'.' {
-                point = true;
-            }
-        }
-        if !point && (1..=15).contains(&digits) {
-            return Some(n as f64);
-        }
-        // The digits and the point, kept on the stack when they fit.
-        let mut small = [0u8; 64];
-        let mut len = 0;
-        let mut big = String::new();
-        for c in raw.chars() {
-            if c.is_ascii_digit() || c == '.' {
-                if len < small.len() {
-                    small[len] = c as u8;
-                    len += 1;
-                } else {
-                    if big.is_empty() {
-                        big.push_str(std::str::from_utf8(&small).ok()?);
-                    }
-                    big.push(c);
-                }
-            }
-        }
-        if big.is_empty() {
-            std::str::from_utf8(&small[..len]).ok()?.parse().ok()
-        } else {
-            big.parse().ok()
-        }
+        digits_value_of(self.raw(i))
     }
     /// Token `i` opens its sentence.
     pub(super) fn starts_sentence(&self, i: usize) -> bool {
@@ -468,6 +487,28 @@ impl<'a, 'd> Tokens<'a, 'd> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `word_is` turns a word with another first byte away without reading
+    /// its text, `text_len` never reads it; both answer as the text does.
+    #[test]
+    fn word_is_and_text_len_read_no_text_for_other_words() {
+        let lex = &crate::lexicon::Lexicon::embedded().figures;
+        let doc = Doc::new("The number of 1,721 voters in 2004 fell.", false);
+        let tokens = Tokens::new(&doc, lex);
+        for i in 0..=tokens.len() + 1 {
+            let w = tokens.word(i);
+            for lit in ["number", "of", "the", "fell"] {
+                let (is, reads) = super::super::text_reads_of(|| tokens.word_is(i, lit));
+                assert_eq!(is, w == lit, "{w:?} {lit:?}");
+                assert!(
+                    is || reads == 0 || w.starts_with(&lit[..1]),
+                    "{w:?} {lit:?}"
+                );
+            }
+            let (len, reads) = super::super::text_reads_of(|| tokens.text_len(i));
+            assert_eq!((len, reads), (tokens.raw(i).len(), 0), "{w:?}");
+        }
+    }
 
     /// Each token's mark bit is its list's answer for the token's word,
     /// for every lower-case list, over the fixture, the development texts
