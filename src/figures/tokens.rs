@@ -411,8 +411,13 @@ impl<'a, 'd> Tokens<'a, 'd> {
     /// the first byte is compared before the word is read, which turns
     /// away most tokens for the price of one base-token read.
     pub(super) fn word_is(&self, i: usize, lit: &str) -> bool {
-        let first = self.head(i).map(|t| self.doc.folded.as_bytes()[t.start]);
+        let first = self.first_byte(i);
         first.is_some() && first == lit.as_bytes().first().copied() && self.word(i) == lit
+    }
+    /// The first byte of token `i`'s lower-case text, read from its first
+    /// base token without the text; `None` past the end.
+    pub(super) fn first_byte(&self, i: usize) -> Option<u8> {
+        self.head(i).map(|t| self.doc.folded.as_bytes()[t.start])
     }
     /// The length in bytes of token `i`'s text (0 past the end), without
     /// reading the text.
