@@ -426,7 +426,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         let mut k = q;
         while k > 1 && self.same_sentence(k - 1, first) && k + 25 > q {
             k -= 1;
-            if self.word(k) == "number" && self.word(k + 1) == "of" {
+            if self.word_is(k, "number") && self.word(k + 1) == "of" {
                 let mut j = k + 2;
                 while self.is_word(j) && j < k + 6 {
                     if self.looks_plural(j) {

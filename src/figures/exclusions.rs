@@ -30,7 +30,6 @@ impl<'a, 'd> Tokens<'a, 'd> {
     /// An identifier or a code: "D66", "Covid-19", "9/11", "10:30", "020", "12th", "4G".
     fn identifier_or_code(&self, i: usize, n: &Number) -> bool {
         let glued = self.glued(i);
-        let raw = self.raw(i);
         // Glued to letters before: "D66", "G20", "Democrats66".
         if glued && i > 0 && self.is_word(i - 1) && self.currency_prefix(i).is_none() {
             return true;
@@ -48,8 +47,11 @@ impl<'a, 'd> Tokens<'a, 'd> {
                 }
             }
         }
-        // Leading zero: "020", "007".
-        if raw.len() > 1 && raw.starts_with('0') && !raw.starts_with("0.") {
+        // Leading zero: "020", "007". The text is read only after a "0".
+        if self.first_byte(i) == Some(b'0')
+            && self.text_len(i) > 1
+            && !self.raw(i).starts_with("0.")
+        {
             return true;
         }
         // Glued letters after that are not a scale: "12th", "1990s", "4G", "10am".
@@ -82,21 +84,15 @@ impl<'a, 'd> Tokens<'a, 'd> {
         if self.is_month(n.end) && !n.scaled {
             return true;
         }
-        // Times: "10 am", "3 p.m.", "10 GMT".
-        if self.lex.cues.clock_words.contains(self.word(n.end))
+        // Times: "10 am", "3 p.m.", "10 GMT". The word after is read once.
+        let next = self.word(n.end);
+        if self.lex.cues.clock_words.contains(next)
             && !n.scaled
-            && (self.word(n.end) != "am" || self.raw(n.end) == "am")
+            && (next != "am" || self.raw(n.end) == "am")
         {
             return true;
         }
-        if self.word(n.end) == "a" && self.is_punct(n.end + 1, '.') && self.word(n.end + 2) == "m"
-            || self.word(n.end) == "p"
-                && self.is_punct(n.end + 1, '.')
-                && self.word(n.end + 2) == "m"
-        {
-            return true;
-        }
-        false
+        matches!(next, "a" | "p") && self.is_punct(n.end + 1, '.') && self.word(n.end + 2) == "m"
     }
 
     /// A caption counter or list numbering: "(3)", "1)", "2." at line start.
@@ -381,7 +377,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         let end = r.end;
         let year_like = n.plain_int
             && r.upper.is_none()
-            && self.raw(n.first).len() == 4
+            && self.text_len(n.first) == 4
             && (1500.0..=2100.0).contains(&n.value);
         if !year_like {
             return false;
@@ -403,4 +399,26 @@ impl<'a, 'd> Tokens<'a, 'd> {
 /// Is `unit` a unit of clock time?
 fn time_unit_name(unit: &str) -> bool {
     matches!(unit, "hours" | "minutes" | "seconds")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text_reads_of;
+    use super::super::tokens::Tokens;
+    use crate::text::Doc;
+
+    /// A plain number is no identifier without its text being read (the
+    /// leading-zero test reads it only after a "0").
+    #[test]
+    fn identifier_test_reads_a_plain_number_no_text() {
+        let lex = &crate::lexicon::Lexicon::embedded().figures;
+        let doc = Doc::new("They won 3 games and called 020 at 0.5 pence.", false);
+        let tokens = Tokens::new(&doc, lex);
+        let number = |i| tokens.parse_number(i).unwrap();
+        let three = number(2);
+        let (id, reads) = text_reads_of(|| tokens.identifier_or_code(2, &three));
+        assert_eq!((id, reads), (false, 0));
+        assert!(tokens.identifier_or_code(6, &number(6)));
+        assert!(!tokens.identifier_or_code(8, &number(8)));
+    }
 }

@@ -8,20 +8,9 @@ use crate::lexicon::NumberWord;
 impl<'a, 'd> Tokens<'a, 'd> {
     /// "half", "a third", "two-thirds", "one in five", "nine out of ten".
     pub(super) fn parse_fraction(&self, i: usize) -> Option<Number> {
-        let w = self.word(i);
-        // Numerator then fraction word.
-        let (num, fi) = if w == "half" {
-            (1.0, i)
-        } else if w == "a" || w == "one" || w == "an" {
-            (1.0, i + 1)
-        } else if let Some((NumberWord::Unit, v)) = self.number_word(i) {
-            let fi = if self.is_dash(i + 1) && self.glued(i + 1) {
-                i + 2
-            } else {
-                i + 1
-            };
-            (v, fi)
-        } else if self.kind(i) == Some(TokenKind::Digits) {
+        // Numerator then fraction word. Digits first: no word test holds
+        // for them, and most tokens tried are digits.
+        let (num, fi) = if self.kind(i) == Some(TokenKind::Digits) {
             // Digits read as a fraction only before a fraction word ("3
             // quarters") or as a proportion: the word after comes first,
             // the value (the same answer either way) only then.
@@ -30,7 +19,21 @@ impl<'a, 'd> Tokens<'a, 'd> {
             }
             (self.digits_value(i)?, i + 1)
         } else {
-            (0.0, usize::MAX)
+            let w = self.word(i);
+            if w == "half" {
+                (1.0, i)
+            } else if w == "a" || w == "one" || w == "an" {
+                (1.0, i + 1)
+            } else if let Some((NumberWord::Unit, v)) = self.number_word(i) {
+                let fi = if self.is_dash(i + 1) && self.glued(i + 1) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                (v, fi)
+            } else {
+                (0.0, usize::MAX)
+            }
         };
         if fi != usize::MAX {
             if let Some((NumberWord::Fraction, f)) = self.number_word(fi) {
@@ -45,10 +48,11 @@ impl<'a, 'd> Tokens<'a, 'd> {
         // The linking words first: most numbers have none, and their
         // value need not be read (either failure gives `None`).
         let mut j = i + 1;
-        match (self.word(j), self.word(j + 1)) {
-            ("in", "every") => j += 2,
-            ("in", _) => j += 1,
-            ("out", "of") => j += 2,
+        // The word after "in" or "out" only when it is one of them.
+        match self.word(j) {
+            "in" if self.word(j + 1) == "every" => j += 2,
+            "in" => j += 1,
+            "out" if self.word(j + 1) == "of" => j += 2,
             _ => return None,
         }
         let numer = match self.number_word(i) {
@@ -65,7 +69,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             return None;
         }
         // "in" followed by a four-digit year is not a proportion ("one in 2004").
-        if self.kind(j) == Some(TokenKind::Digits) && self.raw(j).len() == 4 {
+        if self.kind(j) == Some(TokenKind::Digits) && self.text_len(j) == 4 {
             return None;
         }
         Some(Number {
@@ -142,4 +146,25 @@ impl<'a, 'd> Tokens<'a, 'd> {
 /// `figure_numbers.tsv` ("third" 33.3333).
 fn round_to_4_places(v: f64) -> f64 {
     (v * 10_000.0).round() / 10_000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text_reads_of;
+    use super::super::tokens::Tokens;
+    use crate::text::Doc;
+
+    /// Digits before a plain word are no fraction after one read (the word
+    /// after them): not the digits' own text, not the word after that.
+    #[test]
+    fn digits_before_a_plain_word_read_one_word() {
+        let lex = &crate::lexicon::Lexicon::embedded().figures;
+        let doc = Doc::new("They won 3 games, 1 in 4 and 2 out of 5.", false);
+        let tokens = Tokens::new(&doc, lex);
+        let (found, reads) = text_reads_of(|| tokens.parse_fraction(2));
+        assert!(found.is_none());
+        assert!(reads <= 1, "{reads} reads");
+        assert_eq!(tokens.parse_fraction(5).map(|n| n.value), Some(25.0));
+        assert_eq!(tokens.parse_fraction(9).map(|n| n.value), Some(40.0));
+    }
 }

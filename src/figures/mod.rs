@@ -100,6 +100,23 @@ fn count_steps(n: usize) {
 thread_local! {
     /// Steps counted by `count_steps`.
     static STEPS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// Reads of a token's text counted by `count_text_read`.
+    static TEXT_READS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Counts one read of a token's text (its word or raw text), for the tests
+/// that check a rule reads a word once, not once per entry of a list.
+fn count_text_read() {
+    #[cfg(test)]
+    TEXT_READS.with(|s| s.set(s.get() + 1));
+}
+
+/// What `f` returns and the reads of token text it made.
+#[cfg(test)]
+fn text_reads_of<R>(f: impl FnOnce() -> R) -> (R, usize) {
+    TEXT_READS.with(|s| s.set(0));
+    let r = f();
+    (r, TEXT_READS.with(std::cell::Cell::get))
 }
 
 /// The figures of `doc` and the steps `count_steps` counted finding them.

@@ -17,6 +17,60 @@ impl<'a, 'd> Tokens<'a, 'd> {
         if j >= self.len() {
             return None;
         }
+        // The tokens before `j`, nearest first, each read once for all the
+        // forms (no form is longer than three of them today).
+        let mut near = [""; 3];
+        for (m, piece) in near.iter_mut().enumerate().take(j) {
+            *piece = self.raw(j - 1 - m);
+        }
+        let piece = |k: usize| near.get(j - 1 - k).copied().unwrap_or_else(|| self.raw(k));
+        let last = *near[0].as_bytes().last()?;
+        if !byte_in(&self.lex.prefix_last_bytes, last) {
+            return None;
+        }
+        // The prefix text: up to 3 tokens before, glued together, glued or
+        // separated by one space from the number.
+        for &(form, iso) in &self.lex.prefixes {
+            let mut k = j;
+            let mut need = form;
+            let mut ok = false;
+            while k > 0 && !need.is_empty() {
+                k -= 1;
+                let piece = piece(k);
+                if !need.ends_with(piece) || piece.is_empty() {
+                    break;
+                }
+                need = &need[..need.len() - piece.len()];
+                if k + 1 != j && !self.glued(k + 1) {
+                    break;
+                }
+                if need.is_empty() {
+                    ok = true;
+                }
+            }
+            if !ok {
+                continue;
+            }
+            // Word prefixes must not be glued to letters before them.
+            if k > 0 && self.glued(k) && self.is_word(k - 1) {
+                continue;
+            }
+            return Some((k, iso));
+        }
+        None
+    }
+
+    /// [`Self::currency_prefix`] as it was before it read each token once:
+    /// the oracle of its differential test.
+    #[cfg(test)]
+    pub(super) fn currency_prefix_oracle(&self, j: usize) -> Option<(usize, &'static str)> {
+        if j == 0 {
+            return None;
+        }
+        // Only before a token, and after one ending as some form does.
+        if j >= self.len() {
+            return None;
+        }
         let last = *self.raw(j - 1).as_bytes().last()?;
         if self.lex.prefix_last_bytes[usize::from(last >> 6)] & (1 << (last & 63)) == 0 {
             return None;
@@ -72,7 +126,10 @@ impl<'a, 'd> Tokens<'a, 'd> {
         }
         let mut found: Option<(usize, &[&'static str])> = None;
         let mut candidates: Vec<&'static str> = Vec::new();
-        'forms: for (words, iso) in &self.lex.suffixes {
+        // Only the forms starting with the word can match (or share the
+        // form found): the word is read once, not once per form.
+        let forms = self.lex.suffixes_by_first.starting_with(self.word(j));
+        'forms: for (words, iso) in forms.iter().map(|&f| &self.lex.suffixes[f]) {
             if let Some((_, form)) = found {
                 if form == words.as_slice() {
                     candidates.push(iso);
@@ -241,6 +298,12 @@ impl<'a, 'd> Tokens<'a, 'd> {
     /// A currency prefix starting at token `i` and a number within the next
     /// three tokens: (number token, ISO).
     pub(super) fn prefixed_number(&self, i: usize) -> Option<(usize, &'static str)> {
+        // A prefix starting at `i` starts as some form does ("h" or "two"
+        // starts none): one byte read turns most words away.
+        let first = *self.raw(i).as_bytes().first()?;
+        if !byte_in(&self.lex.prefix_first_bytes, first) {
+            return None;
+        }
         let mut found = None;
         for k in i + 1..(i + 4).min(self.len()) {
             if self.kind(k) == Some(TokenKind::Digits) {
@@ -282,6 +345,11 @@ impl<'a, 'd> Tokens<'a, 'd> {
     }
 }
 
+/// Byte `b` is in the set `bits` (one bit per byte value).
+fn byte_in(bits: &[u64; 4], b: u8) -> bool {
+    bits[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+}
+
 #[cfg(test)]
 mod tests {
     use crate::figures::steps_of_find;
@@ -308,6 +376,63 @@ mod tests {
             per_unit[k] = steps as f64 / units as f64;
         }
         assert!(per_unit[1] <= 2.0 * per_unit[0], "{per_unit:?}");
+    }
+
+    /// A currency word is found by its first word: read once (and its raw
+    /// text for the ISO-code check), not once for every form listed
+    /// before it.
+    #[test]
+    fn currency_word_reads_the_word_once() {
+        use super::super::{text_reads_of, tokens::Tokens};
+        let lex = &crate::lexicon::Lexicon::embedded().figures;
+        let last = lex.suffixes.last().map(|(w, _)| w.join(" ")).unwrap();
+        let text = format!("It paid 5 rupees and 7 {last}.");
+        let doc = Doc::new(&text, false);
+        let tokens = Tokens::new(&doc, lex);
+        for j in [3, 6] {
+            let (found, reads) = text_reads_of(|| tokens.currency_word(j));
+            assert!(found.is_some(), "{}", tokens.word(j));
+            assert!(reads <= 6, "{reads} reads for {:?}", tokens.word(j));
+        }
+    }
+
+    /// The currency prefix found from each token, as before it read the
+    /// tokens before it once for all the forms: every prefix form before
+    /// digits, glued, spaced, after letters, and the test texts.
+    #[test]
+    fn currency_prefix_matches_its_oracle() {
+        use super::super::tokens::Tokens;
+        let lex = &crate::lexicon::Lexicon::embedded().figures;
+        let forms: Vec<&str> = lex.prefixes.iter().map(|(f, _)| *f).collect();
+        let mut texts = crate::text::test_corpus::texts();
+        for sep in ["", " ", "x", ". "] {
+            texts.push(forms.iter().map(|f| format!("{sep}{f}5 {f} 7m")).collect());
+        }
+        let mut found = 0;
+        for text in &texts {
+            let doc = Doc::new(text, false);
+            let tokens = Tokens::new(&doc, lex);
+            for j in 0..=tokens.len() + 1 {
+                let got = tokens.currency_prefix(j);
+                assert_eq!(got, tokens.currency_prefix_oracle(j), "{:?}", tokens.raw(j));
+                found += usize::from(got.is_some());
+            }
+        }
+        assert!(found > 2 * forms.len(), "{found}");
+    }
+
+    /// A word that starts no prefix form is turned away after its first
+    /// byte: "was 5" reads "was" once, not once per prefix form.
+    #[test]
+    fn prefixed_number_reads_a_plain_word_once() {
+        use super::super::{text_reads_of, tokens::Tokens};
+        let lex = &crate::lexicon::Lexicon::embedded().figures;
+        let doc = Doc::new("It was 5 goals and HK$ 7m.", false);
+        let tokens = Tokens::new(&doc, lex);
+        let (found, reads) = text_reads_of(|| tokens.prefixed_number(1));
+        assert_eq!(found, None);
+        assert!(reads <= 1, "{reads} reads");
+        assert_eq!(tokens.prefixed_number(5), Some((7, "HKD")));
     }
 
     /// Many amounts in a currency form several currencies share

@@ -170,8 +170,9 @@ impl<'a, 'd> Tokens<'a, 'd> {
 
     /// Digits at `i` with a glued scale suffix and scale words after them.
     pub(super) fn digits_number(&self, i: usize) -> Option<Number> {
+        // The text is read once, for the value and the shape.
         let raw = self.raw(i);
-        let value = self.digits_value(i)?;
+        let value = super::tokens::digits_value_of(raw)?;
         let mut n = Number {
             value,
             first: i,

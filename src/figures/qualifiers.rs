@@ -33,22 +33,25 @@ impl<'a, 'd> Tokens<'a, 'd> {
         let end = r.end;
         let np = &mut r.np;
         let mut trailing_q = None;
-        match (self.word(end), self.word(end + 1)) {
-            ("or", "more") | ("and", "more") | ("or", "over") | ("and", "above") => {
-                trailing_q = Some(Qualifier::AtLeast)
-            }
-            ("or", "less") | ("or", "fewer") | ("and", "under") | ("or", "under") => {
-                trailing_q = Some(Qualifier::AtMost)
-            }
-            ("or", "so") | ("odd", _) => trailing_q = Some(Qualifier::Approx),
+        // The word after is read only after "or" or "and".
+        let first = self.word(end);
+        let second = || self.word(end + 1);
+        match first {
+            "or" | "and" => match (first, second()) {
+                ("or", "more") | ("and", "more") | ("or", "over") | ("and", "above") => {
+                    trailing_q = Some(Qualifier::AtLeast)
+                }
+                ("or", "less") | ("or", "fewer") | ("and", "under") | ("or", "under") => {
+                    trailing_q = Some(Qualifier::AtMost)
+                }
+                ("or", "so") => trailing_q = Some(Qualifier::Approx),
+                _ => {}
+            },
+            "odd" => trailing_q = Some(Qualifier::Approx),
             _ => {}
         }
         if trailing_q.is_some() && *np == end {
-            *np = if self.word(end) == "odd" {
-                end + 1
-            } else {
-                end + 2
-            };
+            *np = if first == "odd" { end + 1 } else { end + 2 };
         }
         if self.is_punct(end, '+') && self.glued(end) {
             trailing_q = Some(Qualifier::AtLeast);

@@ -61,7 +61,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             }
         }
         let year_like =
-            n.plain_int && (1800.0..2100.0).contains(&n.value) && self.raw(n.first).len() == 4;
+            n.plain_int && (1800.0..2100.0).contains(&n.value) && self.text_len(n.first) == 4;
         if !from_change && !score_like && lo < m.value && !year_like && (dash || conj) {
             if conj && self.word(j) == "or" && (m.vague || n.vague) {
                 // "hundreds or thousands" is two vague quantities

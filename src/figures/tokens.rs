@@ -32,7 +32,7 @@ fn is_group_space(c: char) -> bool {
 /// The stage's tokens as indices into the document's base tokens: numbers
 /// with their grouping and decimals, words with inner apostrophes, one
 /// token for every other character.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 struct Joins {
     /// The first base token of each token.
     firsts: Vec<u32>,
@@ -46,6 +46,76 @@ struct Joins {
 
 /// Cut `doc`'s base tokens into the stage's tokens.
 fn tokenize(doc: &Doc<'_>) -> Joins {
+    let base = &doc.tokens;
+    // Token and base indices are u32: four bytes a token.
+    let n = u32::try_from(base.len()).expect("article too long");
+    // Each base token its own token at first (the common case, filled
+    // without a loop); joins below move the later ones down.
+    let mut joins = Joins {
+        firsts: (0..n).collect(),
+        // About one token in six is digits, a number word or "$" in news
+        // text: room for them without growing the list.
+        anchors: Vec::with_capacity(base.len() / 6),
+        ..Joins::default()
+    };
+    let mut out = 0;
+    let mut k = 0;
+    while k < base.len() {
+        // A run of plain words (one base token each, no number word) is
+        // moved down in one copy: `firsts[k..]` still holds `k..`, only
+        // the slots before `out <= k` were written.
+        let run_end = plain_run_end(base, k);
+        if run_end > k {
+            if out != k {
+                joins.firsts.copy_within(k..run_end, out);
+            }
+            out += run_end - k;
+            k = run_end;
+            continue;
+        }
+        let first = &base[k];
+        let i = out as u32;
+        joins.firsts[out] = k as u32;
+        out += 1;
+        let alone = base.get(k + 1).map_or(true, |t| !t.glued);
+        let next = joined_end(doc, k, alone, i, &mut joins.anchors);
+        if next > k + 1 {
+            // A join ("China's", "1,721") is looked up.
+            let end = base[next - 1].end;
+            let marks = doc.word_marks.get(&doc.folded[first.start..end]);
+            joins.joined_marks.push((i, marks));
+            // A joined word may be a number word its first piece is not.
+            if marks & mark::NUMBER_WORD != 0
+                && first.kind != BaseKind::Digits
+                && joins.anchors.last() != Some(&i)
+            {
+                joins.anchors.push(i);
+            }
+        }
+        k = next;
+    }
+    joins.firsts.truncate(out);
+    joins
+}
+
+/// One past the run of plain words from base token `k`: letters, no
+/// number word, no glued base token after (which could join them).
+fn plain_run_end(base: &[BaseToken], k: usize) -> usize {
+    let mut e = k;
+    while let Some(t) = base.get(e) {
+        let alone = base.get(e + 1).map_or(true, |t| !t.glued);
+        if !(alone && t.kind == BaseKind::Letters && t.marks & mark::NUMBER_WORD == 0) {
+            break;
+        }
+        e += 1;
+    }
+    e
+}
+
+/// [`tokenize`] as it was before it moved runs of plain words in one
+/// copy: the oracle of its differential test.
+#[cfg(test)]
+fn tokenize_oracle(doc: &Doc<'_>) -> Joins {
     let base = &doc.tokens;
     // Token and base indices are u32: four bytes a token.
     let n = u32::try_from(base.len()).expect("article too long");
@@ -188,6 +258,47 @@ fn word_end(doc: &Doc<'_>, k: usize) -> usize {
     j
 }
 
+/// The value of the digits `raw` (a digits token's text), grouping dropped.
+pub(super) fn digits_value_of(raw: &str) -> Option<f64> {
+    // Up to 15 digits and no decimal point: an integer below 2^53,
+    // which the parse would give exactly; no buffer. Grouping (a comma,
+    // a group space) is skipped as below.
+    let (mut n, mut digits, mut point) = (0u64, 0, false);
+    for &b in raw.as_bytes() {
+        if b.is_ascii_digit() {
+            n = n.wrapping_mul(10).wrapping_add(u64::from(b - b'0'));
+            digits += 1;
+        } else if b == b'.' {
+            point = true;
+        }
+    }
+    if !point && (1..=15).contains(&digits) {
+        return Some(n as f64);
+    }
+    // The digits and the point, kept on the stack when they fit.
+    let mut small = [0u8; 64];
+    let mut len = 0;
+    let mut big = String::new();
+    for c in raw.chars() {
+        if c.is_ascii_digit() || c == '.' {
+            if len < small.len() {
+                small[len] = c as u8;
+                len += 1;
+            } else {
+                if big.is_empty() {
+                    big.push_str(std::str::from_utf8(&small).ok()?);
+                }
+                big.push(c);
+            }
+        }
+    }
+    if big.is_empty() {
+        std::str::from_utf8(&small[..len]).ok()?.parse().ok()
+    } else {
+        big.parse().ok()
+    }
+}
+
 /// The document and its tokens: every figure rule is a method on this view,
 /// taking and returning token indices. Reading past either end yields an
 /// empty word and no kind, so rules can look ahead without bounds checks.
@@ -257,6 +368,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
     }
     /// Byte range of token `i`, if it exists.
     fn span(&self, i: usize) -> Option<(usize, usize)> {
+        super::count_text_read();
         let k = self.first_base(i)?;
         let e = self.base_end(i);
         let base = &self.doc.tokens;
@@ -293,6 +405,26 @@ impl<'a, 'd> Tokens<'a, 'd> {
         match self.span(i) {
             Some((s, e)) => &self.doc.folded[s..e],
             None => "",
+        }
+    }
+    /// Token `i`'s lower-case word is `lit`, a non-empty lower-case word:
+    /// the first byte is compared before the word is read, which turns
+    /// away most tokens for the price of one base-token read.
+    pub(super) fn word_is(&self, i: usize, lit: &str) -> bool {
+        let first = self.first_byte(i);
+        first.is_some() && first == lit.as_bytes().first().copied() && self.word(i) == lit
+    }
+    /// The first byte of token `i`'s lower-case text, read from its first
+    /// base token without the text; `None` past the end.
+    pub(super) fn first_byte(&self, i: usize) -> Option<u8> {
+        self.head(i).map(|t| self.doc.folded.as_bytes()[t.start])
+    }
+    /// The length in bytes of token `i`'s text (0 past the end), without
+    /// reading the text.
+    pub(super) fn text_len(&self, i: usize) -> usize {
+        match self.first_base(i) {
+            Some(k) => self.doc.tokens[self.base_end(i) - 1].end - self.doc.tokens[k].start,
+            None => 0,
         }
     }
     /// The original text of token `i`, or "" past the end.
@@ -392,44 +524,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
     }
     /// The value of the digits token `i`, grouping dropped.
     pub(super) fn digits_value(&self, i: usize) -> Option<f64> {
-        let raw = self.raw(i);
-        // Up to 15 digits and no decimal point: an integer below 2^53,
-        // which the parse would give exactly; no buffer. Grouping (a comma,
-        // a group space) is skipped as below.
-        let (mut n, mut digits, mut point) = (0u64, 0, false);
-        for &b in raw.as_bytes() {
-            if b.is_ascii_digit() {
-                n = n.wrapping_mul(10).wrapping_add(u64::from(b - b'0'));
-                digits += 1;
-            } else if b == b'.' {
-                point = true;
-            }
-        }
-        if !point && (1..=15).contains(&digits) {
-            return Some(n as f64);
-        }
-        // The digits and the point, kept on the stack when they fit.
-        let mut small = [0u8; 64];
-        let mut len = 0;
-        let mut big = String::new();
-        for c in raw.chars() {
-            if c.is_ascii_digit() || c == '.' {
-                if len < small.len() {
-                    small[len] = c as u8;
-                    len += 1;
-                } else {
-                    if big.is_empty() {
-                        big.push_str(std::str::from_utf8(&small).ok()?);
-                    }
-                    big.push(c);
-                }
-            }
-        }
-        if big.is_empty() {
-            std::str::from_utf8(&small[..len]).ok()?.parse().ok()
-        } else {
-            big.parse().ok()
-        }
+        digits_value_of(self.raw(i))
     }
     /// Token `i` opens its sentence.
     pub(super) fn starts_sentence(&self, i: usize) -> bool {
@@ -467,6 +562,44 @@ impl<'a, 'd> Tokens<'a, 'd> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tokens cut from every test text, and from numbers, joins and
+    /// number words glued to their neighbours, are those cut one base
+    /// token at a time (the old loop, kept as the oracle).
+    #[test]
+    fn tokenize_matches_its_oracle() {
+        let mut texts = crate::text::test_corpus::texts();
+        texts.push("China's 1,721 twenty-five $5 HK$3m one hundred's 7 000 8.28% it's".into());
+        texts.push("a 1 b 2,000 c's d’s three four ‘x’ 5.5.5 1 721 2004-05".repeat(3));
+        texts.push(String::new());
+        texts.push("word".into());
+        for text in &texts {
+            let doc = Doc::new(text, false);
+            assert_eq!(tokenize(&doc), tokenize_oracle(&doc), "{text:?}");
+        }
+    }
+
+    /// `word_is` turns a word with another first byte away without reading
+    /// its text, `text_len` never reads it; both answer as the text does.
+    #[test]
+    fn word_is_and_text_len_read_no_text_for_other_words() {
+        let lex = &crate::lexicon::Lexicon::embedded().figures;
+        let doc = Doc::new("The number of 1,721 voters in 2004 fell.", false);
+        let tokens = Tokens::new(&doc, lex);
+        for i in 0..=tokens.len() + 1 {
+            let w = tokens.word(i);
+            for lit in ["number", "of", "the", "fell"] {
+                let (is, reads) = super::super::text_reads_of(|| tokens.word_is(i, lit));
+                assert_eq!(is, w == lit, "{w:?} {lit:?}");
+                assert!(
+                    is || reads == 0 || w.starts_with(&lit[..1]),
+                    "{w:?} {lit:?}"
+                );
+            }
+            let (len, reads) = super::super::text_reads_of(|| tokens.text_len(i));
+            assert_eq!((len, reads), (tokens.raw(i).len(), 0), "{w:?}");
+        }
+    }
 
     /// Each token's mark bit is its list's answer for the token's word,
     /// for every lower-case list, over the fixture, the development texts

@@ -13,7 +13,10 @@ impl<'a, 'd> Tokens<'a, 'd> {
         if !self.is_word(j) || !self.has(j, mark::UNIT_FIRST) {
             return None;
         }
-        'forms: for (words, cat) in &self.lex.units {
+        // Only the forms starting with the word can match: the word is
+        // read once, not once per form.
+        let forms = self.lex.units_by_first.starting_with(self.word(j));
+        'forms: for (words, cat) in forms.iter().map(|&f| &self.lex.units[f]) {
             for (k, w) in words.iter().enumerate() {
                 if !self.is_word(j + k) || self.word(j + k) != *w {
                     continue 'forms;
@@ -48,7 +51,8 @@ impl<'a, 'd> Tokens<'a, 'd> {
 
     /// "at the age of N".
     fn after_age_of(&self, first: usize) -> bool {
-        first >= 2 && self.prev_word(first) == "of" && self.word(first - 2) == "age"
+        // "age" first: its first byte turns most words away unread.
+        first >= 2 && self.word_is(first - 2, "age") && self.prev_word(first) == "of"
     }
 
     /// "must swear allegiance at the age of 18": an age that is a rule's
@@ -69,17 +73,24 @@ impl<'a, 'd> Tokens<'a, 'd> {
         if self.is_punct(j, '%') {
             return Some((j + 1, "%"));
         }
-        match (self.word(j), self.word(j + 1)) {
-            ("per", "cent") => Some((j + 2, "%")),
-            ("percent" | "pct", _) => Some((j + 1, "%")),
-            ("pc", _) if self.glued(j) => Some((j + 1, "%")),
-            ("percentage", "points" | "point") => Some((j + 2, "pp")),
-            ("per", "centage") if matches!(self.word(j + 2), "points" | "point") => {
-                Some((j + 3, "pp"))
-            }
-            ("basis", "points" | "point") => Some((j + 2, "bp")),
-            ("bp" | "bps", _) => Some((j + 1, "bp")),
-            ("pp", _) | ("ppt", _) | ("ppts", _) => Some((j + 1, "pp")),
+        // Every form starts with "p" or "b": the word is read only then,
+        // the word after it only after a form's first word.
+        if !matches!(self.first_byte(j), Some(b'p' | b'b')) {
+            return None;
+        }
+        let second = || self.word(j + 1);
+        match self.word(j) {
+            "per" => match second() {
+                "cent" => Some((j + 2, "%")),
+                "centage" if matches!(self.word(j + 2), "points" | "point") => Some((j + 3, "pp")),
+                _ => None,
+            },
+            "percent" | "pct" => Some((j + 1, "%")),
+            "pc" if self.glued(j) => Some((j + 1, "%")),
+            "percentage" if matches!(second(), "points" | "point") => Some((j + 2, "pp")),
+            "basis" if matches!(second(), "points" | "point") => Some((j + 2, "bp")),
+            "bp" | "bps" => Some((j + 1, "bp")),
+            "pp" | "ppt" | "ppts" => Some((j + 1, "pp")),
             _ => None,
         }
     }
@@ -207,5 +218,42 @@ impl<'a, 'd> Tokens<'a, 'd> {
             return Some((end, plural));
         }
         Some((end, plural))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text_reads_of;
+    use super::super::tokens::Tokens;
+    use crate::text::Doc;
+
+    /// Every percent form starts with "p" or "b": after a number followed
+    /// by another word no text is read, and only one word after "percent".
+    #[test]
+    fn percent_at_reads_no_other_word() {
+        let lex = &crate::lexicon::Lexicon::embedded().figures;
+        let doc = Doc::new("It won 3 games, 5 percent, 6 per cent and 7 points.", false);
+        let tokens = Tokens::new(&doc, lex);
+        let (found, reads) = text_reads_of(|| tokens.percent_at(3));
+        assert_eq!((found, reads), (None, 0));
+        let (found, reads) = text_reads_of(|| tokens.percent_at(6));
+        assert_eq!((found, reads), (Some((7, "%")), 1));
+        assert_eq!(tokens.percent_at(9), Some((11, "%")));
+        assert_eq!(tokens.percent_at(14), None);
+    }
+
+    /// A unit is found by its first word: the word after the number is read
+    /// once, not once for every unit listed before the one it starts (the
+    /// plural durations come late in `figure_units.tsv`).
+    #[test]
+    fn unit_at_reads_the_word_once() {
+        let lex = &crate::lexicon::Lexicon::embedded().figures;
+        let doc = Doc::new("It lasted 3 centuries and 12 barrels.", false);
+        let tokens = Tokens::new(&doc, lex);
+        for (j, want) in [(3, "duration"), (6, "volume")] {
+            let (found, reads) = text_reads_of(|| tokens.unit_at(j));
+            assert_eq!(found.map(|(_, cat)| cat), Some(want), "{}", tokens.word(j));
+            assert!(reads <= 5, "{reads} reads for {:?}", tokens.word(j));
+        }
     }
 }

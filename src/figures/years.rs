@@ -81,7 +81,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         figs: &[(usize, usize)],
         clause: &mut ClauseStart,
     ) -> Option<YearMention> {
-        if self.kind(k) != Some(TokenKind::Digits) || self.raw(k).len() != 4 {
+        if self.kind(k) != Some(TokenKind::Digits) || self.text_len(k) != 4 {
             return None;
         }
         // The figures are in order and apart: only the last one starting
@@ -181,7 +181,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
                 j += 1;
             }
             self.kind(j) == Some(TokenKind::Digits)
-                && self.raw(j).len() == 4
+                && self.text_len(j) == 4
                 && self
                     .digits_value(j)
                     .is_some_and(|v| (1800.0..=2100.0).contains(&v))
@@ -208,7 +208,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             for back in 1..5 {
                 if head > back
                     && self.kind(head - back - 1) == Some(TokenKind::Digits)
-                    && self.raw(head - back - 1).len() == 4
+                    && self.text_len(head - back - 1) == 4
                 {
                     let w = self.words_before(head - back - 1, 1)[0];
                     if matches!(w, "between" | "from") || self.is_dash(head - 1) {
@@ -392,10 +392,14 @@ impl<'a, 'd> Tokens<'a, 'd> {
                 }
             }
             let e = found[f].end;
-            let prev_year = matches!(
-                (self.word(e), self.word(e + 1), self.word(e + 2)),
-                ("the", "previous", "year") | ("the", "year", "before") | ("a", "year", "earlier")
-            );
+            // The words after are read only after "the" or "a".
+            let prev_year = (self.word_is(e, "the") || self.word_is(e, "a"))
+                && matches!(
+                    (self.word(e), self.word(e + 1), self.word(e + 2)),
+                    ("the", "previous", "year")
+                        | ("the", "year", "before")
+                        | ("a", "year", "earlier")
+                );
             if prev_year && p > 0 {
                 if let Some((y, _)) = year_of[p - 1] {
                     year_of[p] = Some((y - 1, 0));

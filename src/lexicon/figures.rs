@@ -66,6 +66,9 @@ pub(crate) struct FigureWords {
     /// The last bytes of the prefix forms ("$" of "HK$"), one bit per byte
     /// value: a token ending in none of them ends no prefix.
     pub prefix_last_bytes: [u64; 4],
+    /// The first bytes of the prefix forms ("H" of "HK$"), as for the last
+    /// bytes: a token starting with none of them starts no prefix.
+    pub prefix_first_bytes: [u64; 4],
     /// Suffix currency forms, lower-case word sequences, longest first.
     pub suffixes: Vec<(Vec<&'static str>, &'static str)>,
     /// Words that name a currency when a number follows (`cue` rows):
@@ -73,6 +76,12 @@ pub(crate) struct FigureWords {
     pub currency_cues: Vec<(&'static str, &'static str)>,
     /// Measure units, lower-case word sequences, longest first.
     pub units: Vec<(Vec<&'static str>, &'static str)>,
+    /// The forms of [`Self::units`] by their first word: their indices, in
+    /// list order (only forms starting with a token's word can match it).
+    pub units_by_first: FormsByFirst,
+    /// The forms of [`Self::suffixes`] by their first word in ASCII lower
+    /// case, as for the units.
+    pub suffixes_by_first: FormsByFirst,
     /// Qualifier phrases before a number, as words, longest first within
     /// each group ("no more than" before "more than").
     pub qualifiers: Vec<(Vec<&'static str>, Qualifier)>,
@@ -195,6 +204,9 @@ impl FigureWords {
         for b in lex.prefixes.iter().filter_map(|(f, _)| f.bytes().last()) {
             lex.prefix_last_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
         }
+        for b in lex.prefixes.iter().filter_map(|(f, _)| f.bytes().next()) {
+            lex.prefix_first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
         lex.suffixes
             .sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
         let table = embedded_table!("figure_units.tsv");
@@ -204,6 +216,8 @@ impl FigureWords {
                 .push((row.cell(form).split(' ').collect(), row.cell(category)));
         }
         lex.units.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+        lex.units_by_first = FormsByFirst::new(lex.units.iter().map(|(w, _)| w[0]));
+        lex.suffixes_by_first = FormsByFirst::new(lex.suffixes.iter().map(|(w, _)| w[0]));
         lex.qualifiers = qualifiers();
         lex.cues = FigureCues::load();
         lex.qualifier_filler = lex.cues.qualifier_filler.phrases();
@@ -239,6 +253,32 @@ impl FigureWords {
         ] {
             marks.mark(bit, list.iter());
         }
+    }
+}
+
+/// Word-sequence forms (units, currency words) by their first word in
+/// ASCII lower case: the indices of the forms starting with it, in list
+/// order, so that a rule reads only the forms a token can start.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct FormsByFirst {
+    forms: HashMap<String, Vec<usize>, FnvBuild>,
+}
+
+impl FormsByFirst {
+    /// The table of forms whose first words are `firsts`, in list order.
+    fn new<'w>(firsts: impl Iterator<Item = &'w str>) -> FormsByFirst {
+        let mut table = FormsByFirst::default();
+        for (i, w) in firsts.enumerate() {
+            let key = w.to_ascii_lowercase();
+            table.forms.entry(key).or_default().push(i);
+        }
+        table
+    }
+
+    /// The indices of the forms whose first word is `word` (lower case),
+    /// in list order; none for any other word.
+    pub(crate) fn starting_with(&self, word: &str) -> &[usize] {
+        self.forms.get(word).map_or(&[], Vec::as_slice)
     }
 }
 
