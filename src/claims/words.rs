@@ -103,6 +103,37 @@ pub(super) fn words_in<'d>(doc: &'d Doc<'_>, r: Range<usize>) -> impl Iterator<I
     })
 }
 
+/// How many words [`words_in`] finds in `r`, counting no further than
+/// `cap`: the same walk over the tokens, without the words' text or marks
+/// (a quoted passage asks only whether it holds 3, 8 or 16 words).
+pub(super) fn count_words_in(doc: &Doc<'_>, r: Range<usize>, cap: usize) -> usize {
+    let text = doc.text;
+    let toks = &doc.tokens;
+    if r.is_empty() || doc.folded.get(r.clone()).is_none() {
+        return 0;
+    }
+    let mut k = toks.partition_point(|t| t.end <= r.start);
+    let mut n = 0;
+    while n < cap && k < toks.len() && toks[k].start < r.end {
+        let t = &toks[k];
+        k += 1;
+        if !starts_word(t) {
+            continue;
+        }
+        let mut end = t.end.min(r.end);
+        while k < toks.len()
+            && toks[k].start == end
+            && end < r.end
+            && continues_word(text, &toks[k])
+        {
+            end = toks[k].end.min(r.end);
+            k += 1;
+        }
+        n += 1;
+    }
+    n
+}
+
 /// The words of a range: a borrowed run of the index when no word is cut
 /// by the range's edges (the common case), else an owned copy. Read it as a
 /// slice.
@@ -422,6 +453,23 @@ mod tests {
                     for n in [1, 2, 5] {
                         let tail = &fresh[fresh.len().saturating_sub(n)..];
                         assert_eq!(*index.words_tail(a..b, n), *tail, "{text:?} {a}..{b} {n}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// The count of a range's words is that of [`words_in`], up to every
+    /// cap, over every range.
+    #[test]
+    fn counted_words_are_the_words_in_a_range() {
+        for text in TEXTS {
+            let doc = Doc::new(text, false);
+            for a in 0..=text.len() {
+                for b in a..=text.len() {
+                    for cap in [0, 1, 2, 3, 16] {
+                        let want = words_in(&doc, a..b).take(cap).count();
+                        assert_eq!(count_words_in(&doc, a..b, cap), want, "{text:?} {a}..{b}");
                     }
                 }
             }
