@@ -261,11 +261,12 @@ impl<'a, 'd> QuoteScanner<'a, 'd> {
                 i += len;
                 continue;
             }
-            let role = mark_role(text, i, c);
+            // The role is read only for a mark that counts: single marks
+            // (most of them apostrophes) inside a double quote do not.
             if is_double_mark(c) {
-                self.double_mark(i, c, role);
+                self.double_mark(i, c, mark_role(text, i, c));
             } else if self.double.is_none() {
-                self.single_mark(i, c, role);
+                self.single_mark(i, c, mark_role(text, i, c));
             }
             i += len;
         }

@@ -279,14 +279,14 @@ impl<'t> WordIndex<'t> {
         })
     }
 
-    /// The segment holding byte `at`.
-    fn segment_at(&self, at: usize) -> usize {
+    /// The segment holding byte `at`, and its number.
+    fn segment_at(&self, at: usize) -> (usize, &Segment<'t>) {
         let last = self.last.get();
-        if self.segments[last]
+        if let Some(seg) = self.segments[last]
             .get()
-            .is_some_and(|seg| seg.span.contains(&at))
+            .filter(|seg| seg.span.contains(&at))
         {
-            return last;
+            return (last, seg);
         }
         // A segment starts at or after its sentence's start.
         let mut k = self
@@ -297,7 +297,7 @@ impl<'t> WordIndex<'t> {
             k -= 1;
         }
         self.last.set(k);
-        k
+        (k, self.segment(k))
     }
 
     /// The last `n` words of `r`, as the tail of [`words`](Self::words)
@@ -307,8 +307,7 @@ impl<'t> WordIndex<'t> {
         if r.is_empty() || self.folded.get(r.clone()).is_none() {
             return Words(Cow::Borrowed(&[]));
         }
-        let k = self.segment_at(r.start);
-        let seg = self.segment(k);
+        let (k, seg) = self.segment_at(r.start);
         if r.end > seg.span.end && k + 1 != self.segments.len() {
             let all = self.words(r);
             return Words(Cow::Owned(all[all.len().saturating_sub(n)..].to_vec()));
@@ -333,8 +332,7 @@ impl<'t> WordIndex<'t> {
         if r.is_empty() || folded.get(r.clone()).is_none() {
             return Words(Cow::Borrowed(&[]));
         }
-        let first = self.segment_at(r.start);
-        let seg = self.segment(first);
+        let (first, seg) = self.segment_at(r.start);
         let inner: Cow<'_, [Word<'t>]> =
             if r.end <= seg.span.end || first + 1 == self.segments.len() {
                 Cow::Borrowed(overlapping(&seg.words, &r))
