@@ -11,7 +11,37 @@ use crate::record::EntityType;
 use crate::text::TokenKind;
 
 /// Does the folded noun phrase `folded` name a document ("the report")?
+///
+/// One pass over the phrase for all the document words: a position is
+/// tried only when its byte starts one of them (the list is a handful of
+/// words; a search per word read the phrase once for each). None of the
+/// words overlaps itself, so every occurrence is one that a search for
+/// non-overlapping matches finds: the answer is that of
+/// [`names_a_document_by_word`] (test `one_pass_finds_what_each_word_finds`).
 pub(super) fn names_a_document(folded: &str, cues: &ClaimCues) -> bool {
+    let mut firsts = [false; 256];
+    for d in cues.document_words.iter() {
+        match d.as_bytes().first() {
+            Some(&b) => firsts[usize::from(b)] = true,
+            // An empty word (none is listed) matches everywhere: the
+            // search per word answers it.
+            None => return names_a_document_by_word(folded, cues),
+        }
+    }
+    let bytes = folded.as_bytes();
+    (0..bytes.len()).any(|i| {
+        firsts[usize::from(bytes[i])]
+            && cues.document_words.iter().any(|d| {
+                let d: &str = d;
+                bytes[i..].starts_with(d.as_bytes())
+                    && crate::text::on_word_boundaries(folded, i, i + d.len())
+            })
+    })
+}
+
+/// [`names_a_document`] by one search per document word (and for an
+/// empty word, which matches everywhere).
+fn names_a_document_by_word(folded: &str, cues: &ClaimCues) -> bool {
     let at_words = |i: usize, d: &str| crate::text::on_word_boundaries(folded, i, i + d.len());
     cues.document_words.iter().any(|d| {
         let d: &str = d;
@@ -199,6 +229,54 @@ mod tests {
                 assert_eq!(got, want, "{hay:?} {needle:?}");
             }
         }
+    }
+
+    /// The one pass over a phrase answers as the search per document
+    /// word, over every range of the fixture's and development texts'
+    /// sentences that starts at a word (and a few made-up phrases).
+    #[test]
+    fn one_pass_finds_what_each_word_finds() {
+        let cues = &crate::lexicon::Lexicon::embedded().claims;
+        let made_up = [
+            "the report",
+            "reports",
+            "a white paper",
+            "white-paper",
+            "the study's survey",
+            "paperreport",
+            "préport",
+            "report",
+            "",
+        ];
+        for phrase in made_up {
+            assert_eq!(
+                super::names_a_document(phrase, cues),
+                super::names_a_document_by_word(phrase, cues),
+                "{phrase:?}"
+            );
+        }
+        let (mut yes, mut tried) = (0, 0);
+        for text in crate::text::test_corpus::texts().into_iter().step_by(5) {
+            let doc = crate::text::Doc::new(&text, false);
+            let folded = doc.folded.as_str();
+            for s in &doc.sentences {
+                let starts: Vec<usize> = (s.start..s.end)
+                    .filter(|&i| i == s.start || folded.as_bytes()[i - 1] == b' ')
+                    .collect();
+                for &a in starts.iter().step_by(3) {
+                    for b in [s.end, (a + 40).min(s.end)] {
+                        let Some(phrase) = folded.get(a..b) else {
+                            continue;
+                        };
+                        let want = super::names_a_document_by_word(phrase, cues);
+                        assert_eq!(super::names_a_document(phrase, cues), want, "{phrase:?}");
+                        yes += usize::from(want);
+                        tried += 1;
+                    }
+                }
+            }
+        }
+        assert!(yes > 100 && tried > 10_000, "{yes} of {tried}");
     }
 
     use crate::{Article, Extractor};

@@ -25,28 +25,33 @@ impl Mentions {
     /// Collect the mentions of `entities` that lie within a text of
     /// `text_len` bytes.
     pub(super) fn new(entities: &[Entity], text_len: usize) -> Mentions {
-        let mut sorted: Vec<EntityMention> = entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| {
-                matches!(
-                    e.kind,
-                    EntityType::Person | EntityType::Organization | EntityType::Place
-                )
-            })
-            .flat_map(|(i, e)| {
-                e.mentions.iter().filter_map(move |m| {
-                    (m.start < m.end && m.end <= text_len).then_some(EntityMention {
-                        start: m.start,
-                        end: m.end,
-                        entity: i,
-                        kind: e.kind,
-                    })
+        let kept = |e: &&Entity| {
+            matches!(
+                e.kind,
+                EntityType::Person | EntityType::Organization | EntityType::Place
+            )
+        };
+        // Counted first: one allocation instead of a vector grown by
+        // doubling.
+        let total = entities.iter().filter(kept).map(|e| e.mentions.len()).sum();
+        let mut sorted: Vec<EntityMention> = Vec::with_capacity(total);
+        for (i, e) in entities.iter().enumerate() {
+            if !kept(&e) {
+                continue;
+            }
+            sorted.extend(e.mentions.iter().filter_map(|m| {
+                (m.start < m.end && m.end <= text_len).then_some(EntityMention {
+                    start: m.start,
+                    end: m.end,
+                    entity: i,
+                    kind: e.kind,
                 })
-            })
-            .collect();
+            }));
+        }
         // With the entity last, equal keys are equal mentions: the same
-        // order as a stable sort by span, without its buffer.
+        // order as a stable sort by span, without its buffer. (Measured:
+        // the stable sort, which merges the entities' runs, and a key
+        // packed into a u128 both cost more.)
         sorted.sort_unstable_by_key(|m| (m.start, m.end, m.entity));
         Mentions { sorted }
     }
@@ -72,5 +77,61 @@ impl Mentions {
             .rev()
             .take(4)
             .find(|m| m.end == end && accept(m))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The mentions as collected before they were counted first: the
+    /// oracle of the differential test.
+    fn grown(entities: &[Entity], text_len: usize) -> Vec<EntityMention> {
+        let mut sorted: Vec<EntityMention> = entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                matches!(
+                    e.kind,
+                    EntityType::Person | EntityType::Organization | EntityType::Place
+                )
+            })
+            .flat_map(|(i, e)| {
+                e.mentions.iter().filter_map(move |m| {
+                    (m.start < m.end && m.end <= text_len).then_some(EntityMention {
+                        start: m.start,
+                        end: m.end,
+                        entity: i,
+                        kind: e.kind,
+                    })
+                })
+            })
+            .collect();
+        sorted.sort_unstable_by_key(|m| (m.start, m.end, m.entity));
+        sorted
+    }
+
+    /// Over the fixture and a sample of the development texts, the
+    /// mentions counted first are the old ones, in the same order.
+    #[test]
+    fn counted_mentions_are_the_grown_ones() {
+        let x = crate::Extractor::new();
+        let key = |ms: &[EntityMention]| -> Vec<(usize, usize, usize, EntityType)> {
+            ms.iter()
+                .map(|m| (m.start, m.end, m.entity, m.kind))
+                .collect()
+        };
+        let mut seen = 0;
+        for text in crate::text::test_corpus::texts().into_iter().step_by(7) {
+            let record = x.extract(&crate::Article::new("a", text.clone())).unwrap();
+            // A shorter text too: mentions past its end are left out.
+            for len in [text.len(), text.len() / 2] {
+                let got = Mentions::new(&record.entities, len);
+                let want = grown(&record.entities, len);
+                assert_eq!(key(&got.sorted), key(&want));
+                seen += want.len();
+            }
+        }
+        assert!(seen > 1000, "{seen} mentions");
     }
 }

@@ -16,45 +16,40 @@ use super::referents::Referent;
 use super::speakers::{Attribution, PRONOUN_REACH};
 use super::verbs::AttributionVerb;
 
-/// What is known about each sentence so far.
-pub(super) struct SentenceFacts {
-    /// Per sentence: the entity that opens it (its likely subject).
-    opening: Vec<OnceCell<Option<Attribution>>>,
-    /// Per sentence: its attribution verbs, read by its attribution and by
-    /// the sources of its figures.
-    verbs: Vec<OnceCell<Vec<AttributionVerb>>>,
-    /// Per sentence: its hedges (see `hedging::hedges`), read by each of
-    /// its figures.
-    hedges: Vec<OnceCell<Vec<(usize, bool)>>>,
-    /// Per sentence: its words that open a clause, read by each of its
-    /// figures' subjects.
-    openers: Vec<OnceCell<Vec<(usize, usize)>>>,
-    /// Per sentence: each attribution verb's start and whom its subject
-    /// names, before pronouns are resolved.
-    referents: Vec<OnceCell<Vec<(usize, Referent)>>>,
-    /// Per sentence: its attribution, if it has an attribution verb.
-    attribution: Vec<OnceCell<Option<Attribution>>>,
-    /// Per sentence: the length of its dateline, read by each of its
-    /// figures' clauses.
-    datelines: Vec<OnceCell<usize>>,
-    /// Per sentence: does it hold a semicolon (which ends what a verb
-    /// covers)? Read by each of its figures' sources.
-    semicolons: Vec<OnceCell<bool>>,
+/// What is known about each sentence so far: one [`Facts`] per sentence,
+/// in one allocation (an article's sentences are many and most are never
+/// asked about, so eight vectors cost more to make and drop than the cells).
+pub(super) struct SentenceFacts(Vec<Facts>);
+
+/// What is known about one sentence so far.
+#[derive(Default)]
+struct Facts {
+    /// The entity that opens it (its likely subject).
+    opening: OnceCell<Option<Attribution>>,
+    /// Its attribution verbs, read by its attribution and by the sources
+    /// of its figures.
+    verbs: OnceCell<Vec<AttributionVerb>>,
+    /// Its hedges (see `hedging::hedges`), read by each of its figures.
+    hedges: OnceCell<Vec<(usize, bool)>>,
+    /// Its words that open a clause, read by each of its figures'
+    /// subjects.
+    openers: OnceCell<Vec<(usize, usize)>>,
+    /// Each attribution verb's start and whom its subject names, before
+    /// pronouns are resolved.
+    referents: OnceCell<Vec<(usize, Referent)>>,
+    /// Its attribution, if it has an attribution verb.
+    attribution: OnceCell<Option<Attribution>>,
+    /// The length of its dateline, read by each of its figures' clauses.
+    dateline: OnceCell<usize>,
+    /// Does it hold a semicolon (which ends what a verb covers)? Read by
+    /// each of its figures' sources.
+    semicolon: OnceCell<bool>,
 }
 
 impl SentenceFacts {
     /// Nothing known yet about `n` sentences.
     pub(super) fn new(n: usize) -> SentenceFacts {
-        SentenceFacts {
-            opening: vec![OnceCell::new(); n],
-            verbs: vec![OnceCell::new(); n],
-            hedges: vec![OnceCell::new(); n],
-            openers: vec![OnceCell::new(); n],
-            referents: vec![OnceCell::new(); n],
-            attribution: vec![OnceCell::new(); n],
-            datelines: vec![OnceCell::new(); n],
-            semicolons: vec![OnceCell::new(); n],
-        }
+        SentenceFacts((0..n).map(|_| Facts::default()).collect())
     }
 }
 
@@ -62,7 +57,7 @@ impl Attributor<'_, '_> {
     /// The entity that opens sentence `i`, when only a role or title
     /// precedes it (`None` past the last sentence).
     pub(super) fn opening_subject(&self, i: usize) -> Option<Attribution> {
-        let cell = self.facts.opening.get(i)?;
+        let cell = &self.facts.0.get(i)?.opening;
         *cell.get_or_init(|| self.opening_subject_of(self.doc.sentences[i].clone()))
     }
 
@@ -70,7 +65,7 @@ impl Attributor<'_, '_> {
     /// (`None` past the last sentence), pronouns resolved against the
     /// sentences before.
     pub(super) fn attribution(&self, i: usize) -> Option<Attribution> {
-        let cell = self.facts.attribution.get(i)?;
+        let cell = &self.facts.0.get(i)?.attribution;
         if let Some(a) = cell.get() {
             return *a;
         }
@@ -81,15 +76,15 @@ impl Attributor<'_, '_> {
         let mut k = i + 1;
         while k > lo {
             k -= 1;
-            if self.facts.attribution[k].get().is_none() && self.needs_earlier(k) {
+            if self.facts.0[k].attribution.get().is_none() && self.needs_earlier(k) {
                 lo = lo.min(k.saturating_sub(PRONOUN_REACH));
             }
         }
         // In reading order, each one's dependencies are known before it.
         for k in lo..=i {
-            if self.facts.attribution[k].get().is_none() {
+            if self.facts.0[k].attribution.get().is_none() {
                 let a = self.attribution_of(k);
-                let _ = self.facts.attribution[k].set(a);
+                let _ = self.facts.0[k].attribution.set(a);
             }
         }
         *cell.get().unwrap_or(&None)
@@ -97,36 +92,44 @@ impl Attributor<'_, '_> {
 
     /// The attribution verbs of sentence `i` (`self.verbs` of its span).
     pub(super) fn sentence_verbs(&self, i: usize) -> &[AttributionVerb] {
-        self.facts.verbs[i].get_or_init(|| self.verbs(self.doc.sentences[i].clone()))
+        self.facts.0[i]
+            .verbs
+            .get_or_init(|| self.verbs(self.doc.sentences[i].clone()))
     }
 
     /// The length of sentence `i`'s dateline (`clauses::dateline_len`).
     pub(super) fn sentence_dateline(&self, i: usize) -> usize {
-        *self.facts.datelines[i]
+        *self.facts.0[i]
+            .dateline
             .get_or_init(|| dateline_len(&self.doc.text[self.doc.sentences[i].clone()]))
     }
 
     /// Does sentence `i` hold a semicolon?
     pub(super) fn sentence_has_semicolon(&self, i: usize) -> bool {
-        *self.facts.semicolons[i]
+        *self.facts.0[i]
+            .semicolon
             .get_or_init(|| self.text.as_bytes()[self.doc.sentences[i].clone()].contains(&b';'))
     }
 
     /// The hedges of sentence `i` (`hedging::hedges`).
     pub(super) fn sentence_hedges(&self, i: usize) -> &[(usize, bool)] {
-        self.facts.hedges[i].get_or_init(|| hedges(self.doc, self.doc.sentences[i].clone()))
+        self.facts.0[i]
+            .hedges
+            .get_or_init(|| hedges(self.doc, self.doc.sentences[i].clone()))
     }
 
     /// The words of sentence `i` that open a clause, as (start, end)
     /// (`subjects::clause_openers`).
     pub(super) fn sentence_openers(&self, i: usize) -> &[(usize, usize)] {
-        self.facts.openers[i].get_or_init(|| self.clause_openers(self.doc.sentences[i].clone()))
+        self.facts.0[i]
+            .openers
+            .get_or_init(|| self.clause_openers(self.doc.sentences[i].clone()))
     }
 
     /// Each attribution verb of sentence `i` (its start) and whom its
     /// subject names.
     fn referents(&self, i: usize) -> &[(usize, Referent)] {
-        self.facts.referents[i].get_or_init(|| {
+        self.facts.0[i].referents.get_or_init(|| {
             let s = self.doc.sentences[i].clone();
             self.sentence_verbs(i)
                 .iter()

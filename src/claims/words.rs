@@ -103,6 +103,37 @@ pub(super) fn words_in<'d>(doc: &'d Doc<'_>, r: Range<usize>) -> impl Iterator<I
     })
 }
 
+/// How many words [`words_in`] finds in `r`, counting no further than
+/// `cap`: the same walk over the tokens, without the words' text or marks
+/// (a quoted passage asks only whether it holds 3, 8 or 16 words).
+pub(super) fn count_words_in(doc: &Doc<'_>, r: Range<usize>, cap: usize) -> usize {
+    let text = doc.text;
+    let toks = &doc.tokens;
+    if r.is_empty() || doc.folded.get(r.clone()).is_none() {
+        return 0;
+    }
+    let mut k = toks.partition_point(|t| t.end <= r.start);
+    let mut n = 0;
+    while n < cap && k < toks.len() && toks[k].start < r.end {
+        let t = &toks[k];
+        k += 1;
+        if !starts_word(t) {
+            continue;
+        }
+        let mut end = t.end.min(r.end);
+        while k < toks.len()
+            && toks[k].start == end
+            && end < r.end
+            && continues_word(text, &toks[k])
+        {
+            end = toks[k].end.min(r.end);
+            k += 1;
+        }
+        n += 1;
+    }
+    n
+}
+
 /// The words of a range: a borrowed run of the index when no word is cut
 /// by the range's edges (the common case), else an owned copy. Read it as a
 /// slice.
@@ -248,14 +279,14 @@ impl<'t> WordIndex<'t> {
         })
     }
 
-    /// The segment holding byte `at`.
-    fn segment_at(&self, at: usize) -> usize {
+    /// The segment holding byte `at`, and its number.
+    fn segment_at(&self, at: usize) -> (usize, &Segment<'t>) {
         let last = self.last.get();
-        if self.segments[last]
+        if let Some(seg) = self.segments[last]
             .get()
-            .is_some_and(|seg| seg.span.contains(&at))
+            .filter(|seg| seg.span.contains(&at))
         {
-            return last;
+            return (last, seg);
         }
         // A segment starts at or after its sentence's start.
         let mut k = self
@@ -266,7 +297,7 @@ impl<'t> WordIndex<'t> {
             k -= 1;
         }
         self.last.set(k);
-        k
+        (k, self.segment(k))
     }
 
     /// The last `n` words of `r`, as the tail of [`words`](Self::words)
@@ -276,8 +307,7 @@ impl<'t> WordIndex<'t> {
         if r.is_empty() || self.folded.get(r.clone()).is_none() {
             return Words(Cow::Borrowed(&[]));
         }
-        let k = self.segment_at(r.start);
-        let seg = self.segment(k);
+        let (k, seg) = self.segment_at(r.start);
         if r.end > seg.span.end && k + 1 != self.segments.len() {
             let all = self.words(r);
             return Words(Cow::Owned(all[all.len().saturating_sub(n)..].to_vec()));
@@ -302,8 +332,7 @@ impl<'t> WordIndex<'t> {
         if r.is_empty() || folded.get(r.clone()).is_none() {
             return Words(Cow::Borrowed(&[]));
         }
-        let first = self.segment_at(r.start);
-        let seg = self.segment(first);
+        let (first, seg) = self.segment_at(r.start);
         let inner: Cow<'_, [Word<'t>]> =
             if r.end <= seg.span.end || first + 1 == self.segments.len() {
                 Cow::Borrowed(overlapping(&seg.words, &r))
@@ -422,6 +451,23 @@ mod tests {
                     for n in [1, 2, 5] {
                         let tail = &fresh[fresh.len().saturating_sub(n)..];
                         assert_eq!(*index.words_tail(a..b, n), *tail, "{text:?} {a}..{b} {n}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// The count of a range's words is that of [`words_in`], up to every
+    /// cap, over every range.
+    #[test]
+    fn counted_words_are_the_words_in_a_range() {
+        for text in TEXTS {
+            let doc = Doc::new(text, false);
+            for a in 0..=text.len() {
+                for b in a..=text.len() {
+                    for cap in [0, 1, 2, 3, 16] {
+                        let want = words_in(&doc, a..b).take(cap).count();
+                        assert_eq!(count_words_in(&doc, a..b, cap), want, "{text:?} {a}..{b}");
                     }
                 }
             }
