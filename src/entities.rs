@@ -225,16 +225,22 @@ pub(crate) fn resolve(
         gaz,
         cues,
         candidates: &candidates,
-        word_counts: candidates
-            .iter()
-            .map(|c| word_count(&doc.text[c.start..c.end]))
-            .collect(),
+        word_counts: Vec::new(),
         words: Vec::new(),
         groups: Vec::with_capacity(candidates.len()),
         group_of: vec![None; candidates.len()],
         by_id: per_type.map(GroupsByIdentity::with_capacity),
         org_parts: HashMap::default(),
     };
+    grouping.word_counts = (candidates.iter())
+        .map(|c| word_count(&doc.text[c.start..c.end]))
+        .collect();
+    // Room for two runs of each organization name of several words (a
+    // three-word name has two), so that the map seldom grows.
+    let long_orgs = (candidates.iter().zip(&grouping.word_counts))
+        .filter(|&(c, &n)| c.kind == EntityType::Organization && n == 2)
+        .count();
+    grouping.org_parts.reserve(2 * long_orgs);
     // One-word person mentions wait for pass 2: they link to a full name
     // that may come later in the article.
     for i in 0..candidates.len() {
