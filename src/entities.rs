@@ -10,7 +10,7 @@ use std::ops::Range;
 use crate::gazetteer::{resolve_keys, Gazetteer, KeyGroup};
 use crate::hash::PolyBuild;
 use crate::lexicon::GazetteerCues;
-use crate::names::Candidate;
+use crate::names::{Candidate, RuleName};
 use crate::record::{numbered_id, Entity, EntityType, Mention};
 use crate::text::Doc;
 
@@ -115,18 +115,29 @@ fn type_slot(kind: EntityType) -> usize {
     }
 }
 
+/// The length of the word gap at byte `i` of `b`: 1 for a space, 2 for a
+/// no-break space (the pair C2 A0), else 0.
+#[inline]
+fn gap_at(b: &[u8], i: usize) -> usize {
+    match b[i] {
+        b' ' => 1,
+        0xc2 if b.get(i + 1) == Some(&0xa0) => 2,
+        _ => 0,
+    }
+}
+
 /// The number of words of a name (split at spaces and no-break spaces, as
-/// [`word_spans`]), counted up to two: 0, 1, or 2 for two or more. Reads
-/// bytes: a no-break space is the pair C2 A0.
+/// [`push_word_spans`]), counted up to two: 0, 1, or 2 for two or more.
+/// Reads bytes: a no-break space is the pair C2 A0.
 fn word_count(s: &str) -> u8 {
     let b = s.as_bytes();
+    // Most names hold neither a space nor a byte C2: one word.
+    if !b.iter().any(|&c| c == b' ' || c == 0xc2) {
+        return u8::from(!b.is_empty());
+    }
     let (mut count, mut in_word, mut i) = (0, false, 0);
     while i < b.len() {
-        let gap = match b[i] {
-            b' ' => 1,
-            0xc2 if b.get(i + 1) == Some(&0xa0) => 2,
-            _ => 0,
-        };
+        let gap = gap_at(b, i);
         if gap > 0 {
             in_word = false;
             i += gap;
@@ -144,15 +155,26 @@ fn word_count(s: &str) -> u8 {
     count
 }
 
-/// [`words`] with the offset of each in `s`.
-fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut at = 0;
-    s.split_inclusive([' ', '\u{a0}']).filter_map(move |piece| {
-        let start = at;
-        at += piece.len();
-        let w = piece.strip_suffix([' ', '\u{a0}']).unwrap_or(piece);
-        (!w.is_empty()).then_some((start, w))
-    })
+/// Push the byte span (start, end) in `s` of each of its words (split at
+/// spaces and no-break spaces, none empty) onto `out`.
+fn push_word_spans(s: &str, out: &mut Vec<(usize, usize)>) {
+    let b = s.as_bytes();
+    let (mut start, mut i) = (None, 0);
+    while i < b.len() {
+        let gap = gap_at(b, i);
+        if gap > 0 {
+            if let Some(from) = start.take() {
+                out.push((from, i));
+            }
+            i += gap;
+        } else {
+            start.get_or_insert(i);
+            i += 1;
+        }
+    }
+    if let Some(from) = start {
+        out.push((from, b.len()));
+    }
 }
 
 /// The groups being built over the sorted candidates.
@@ -167,6 +189,9 @@ struct Grouping<'k, 'c> {
     candidates: &'c [Candidate],
     /// Each candidate's [`word_count`].
     word_counts: Vec<u8>,
+    /// The word spans of one name at a time ([`push_word_spans`]), kept
+    /// for the next.
+    words: Vec<(usize, usize)>,
     groups: Vec<Group<'k>>,
     group_of: Vec<Option<usize>>,
     /// Identity → group, per type (by [`type_slot`]). Looked up by `&str`,
@@ -200,15 +225,22 @@ pub(crate) fn resolve(
         gaz,
         cues,
         candidates: &candidates,
-        word_counts: candidates
-            .iter()
-            .map(|c| word_count(&doc.text[c.start..c.end]))
-            .collect(),
+        word_counts: Vec::new(),
+        words: Vec::new(),
         groups: Vec::with_capacity(candidates.len()),
         group_of: vec![None; candidates.len()],
         by_id: per_type.map(GroupsByIdentity::with_capacity),
         org_parts: HashMap::default(),
     };
+    grouping.word_counts = (candidates.iter())
+        .map(|c| word_count(&doc.text[c.start..c.end]))
+        .collect();
+    // Room for two runs of each organization name of several words (a
+    // three-word name has two), so that the map seldom grows.
+    let long_orgs = (candidates.iter().zip(&grouping.word_counts))
+        .filter(|&(c, &n)| c.kind == EntityType::Organization && n == 2)
+        .count();
+    grouping.org_parts.reserve(2 * long_orgs);
     // One-word person mentions wait for pass 2: they link to a full name
     // that may come later in the article.
     for i in 0..candidates.len() {
@@ -217,8 +249,9 @@ pub(crate) fn resolve(
         }
     }
     grouping.add_short_persons();
+    let word_counts = std::mem::take(&mut grouping.word_counts);
     let grouped = grouping.into_groups();
-    entities(doc, gaz, grouped, &candidates)
+    entities(doc, gaz, grouped, &candidates, &word_counts)
 }
 
 /// The groups as entities, in order: the name is the rule's canonical name,
@@ -230,6 +263,7 @@ fn entities(
     gaz: &Gazetteer,
     grouped: Grouped<'_>,
     candidates: &[Candidate],
+    word_counts: &[u8],
 ) -> Vec<Entity> {
     let sentences = sentence_of_each(doc, candidates);
     let Grouped { groups, members } = grouped;
@@ -238,11 +272,8 @@ fn entities(
         let members = &members[g.members];
         let text = |i: usize| &doc.text[candidates[i].start..candidates[i].end];
         let name = g.hint.unwrap_or_else(|| {
-            let first = members
-                .iter()
-                .map(|&i| text(i))
-                .find(|f| word_count(f) == 2);
-            first.unwrap_or_else(|| text(members[0])).to_string()
+            let first = members.iter().find(|&&i| word_counts[i] == 2);
+            text(*first.unwrap_or(&members[0])).to_string()
         });
         let mut mentions = Vec::with_capacity(members.len());
         for &i in members {
@@ -252,7 +283,12 @@ fn entities(
                 start: c.start,
                 end: c.end,
                 sentence: sentences[i],
-                rule: c.rule.written(gaz),
+                // A rule's name is borrowed: only a gazetteer entry's is
+                // written.
+                rule: match c.rule {
+                    RuleName::Rule(rule) => Cow::Borrowed(rule),
+                    gazetteer => Cow::Owned(gazetteer.written(gaz)),
+                },
                 // Filled in by the extractor when asked for.
                 char_start: None,
                 char_end: None,
@@ -354,7 +390,7 @@ impl<'k, 'c> Grouping<'k, 'c> {
             group.key = key;
         }
         self.group_of[i] = Some(g);
-        if c.kind == EntityType::Organization {
+        if c.kind == EntityType::Organization && self.word_counts[i] == 2 {
             self.add_org_parts(t, g);
         }
         self.by_id[slot].insert_new(&named, key, canonical, form, g);
@@ -364,36 +400,38 @@ impl<'k, 'c> Grouping<'k, 'c> {
     /// (of group `g`) for later short forms; a run already held changes
     /// holder without a new key.
     fn add_org_parts(&mut self, t: &'k str, g: usize) {
+        let mut w = std::mem::take(&mut self.words);
+        w.clear();
+        push_word_spans(t, &mut w);
         // Runs of two words or more, shorter than the name: three words at
         // least.
-        if word_spans(t).nth(2).is_none() {
-            return;
-        }
-        let w: Vec<(usize, &str)> = word_spans(t).collect();
-        // Words one space apart: each run is a slice of the name.
-        let spaced = w
-            .windows(2)
-            .all(|p| p[0].0 + p[0].1.len() + 1 == p[1].0 && t.as_bytes()[p[1].0 - 1] == b' ');
-        let mut run = String::new();
-        for k in 2..w.len() {
-            for part in [&w[..k], &w[w.len() - k..]] {
-                let (first, last) = (part[0], part[part.len() - 1]);
-                let key = if spaced {
-                    Cow::Borrowed(&t[first.0..last.0 + last.1.len()])
-                } else {
-                    run.clear();
-                    for (n, (_, word)) in part.iter().enumerate() {
-                        if n > 0 {
-                            run.push(' ');
+        if w.len() >= 3 {
+            // Words one space apart: each run is a slice of the name.
+            let spaced = w
+                .windows(2)
+                .all(|p| p[0].1 + 1 == p[1].0 && t.as_bytes()[p[0].1] == b' ');
+            let mut run = String::new();
+            for k in 2..w.len() {
+                for part in [&w[..k], &w[w.len() - k..]] {
+                    let (first, last) = (part[0], part[part.len() - 1]);
+                    let key = if spaced {
+                        Cow::Borrowed(&t[first.0..last.1])
+                    } else {
+                        run.clear();
+                        for (n, &(start, end)) in part.iter().enumerate() {
+                            if n > 0 {
+                                run.push(' ');
+                            }
+                            run.push_str(&t[start..end]);
                         }
-                        run.push_str(word);
-                    }
-                    Cow::Owned(run.clone())
-                };
-                // A run already held keeps its key and changes holder.
-                self.org_parts.insert(key, g);
+                        Cow::Owned(run.clone())
+                    };
+                    // A run already held keeps its key and changes holder.
+                    self.org_parts.insert(key, g);
+                }
             }
         }
+        self.words = w;
     }
 
     /// A new, empty group.
@@ -429,8 +467,10 @@ impl<'k, 'c> Grouping<'k, 'c> {
             if o.kind == EntityType::Person && self.group_of[j].is_some() {
                 let t = self.text(j);
                 if self.word_counts[j] == 2 {
-                    for (at, w) in word_spans(t) {
-                        let lower = self.lower(o.start + at..o.start + at + w.len());
+                    self.words.clear();
+                    push_word_spans(t, &mut self.words);
+                    for &(start, end) in &self.words {
+                        let lower = self.lower(o.start + start..o.start + end);
                         if let Some(list) = holders.get_mut(&*lower) {
                             list.push(j);
                         }
@@ -561,10 +601,17 @@ mod tests {
             "Ġdansk",
             "New  York City",
             "Ł\u{a0}",
+            "¢5",
+            "\u{a0}\u{a0}¢ ¢",
+            "Zürich\u{a0}¢",
+            "Côte d'Ivoire",
         ] {
-            let expected = s.split([' ', '\u{a0}']).filter(|w| !w.is_empty()).count();
-            assert_eq!(usize::from(word_count(s)), expected.min(2), "{s:?}");
-            assert_eq!(word_spans(s).count(), expected, "{s:?}");
+            let words: Vec<&str> = s.split([' ', '\u{a0}']).filter(|w| !w.is_empty()).collect();
+            assert_eq!(usize::from(word_count(s)), words.len().min(2), "{s:?}");
+            let mut spans = Vec::new();
+            push_word_spans(s, &mut spans);
+            let read: Vec<&str> = spans.iter().map(|&(start, end)| &s[start..end]).collect();
+            assert_eq!(read, words, "{s:?}");
         }
     }
 

@@ -124,6 +124,13 @@ impl Hasher for Poly {
         }
         self.push(last);
     }
+
+    /// The block `write(&[b])` would push, without the slicing: `str`'s
+    /// hash ends every key with `write_u8(0xff)`.
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.push(1 << 32 | u64::from(b));
+    }
 }
 
 #[cfg(test)]
@@ -160,6 +167,18 @@ mod tests {
             build.hash_one("reagan"),
             PolyBuild::new().hash_one("reagan")
         );
+    }
+
+    #[test]
+    fn poly_write_u8_is_a_one_byte_write() {
+        let build = PolyBuild::new();
+        for b in [0, 1, 0x7f, 0xff] {
+            let mut one = build.build_hasher();
+            one.write_u8(b);
+            let mut bytes = build.build_hasher();
+            bytes.write(&[b]);
+            assert_eq!(one.finish(), bytes.finish(), "{b}");
+        }
     }
 
     #[test]

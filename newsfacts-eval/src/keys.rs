@@ -300,7 +300,7 @@ mod tests {
                     start: 0,
                     end: t.len(),
                     sentence: 0,
-                    rule: "test".to_string(),
+                    rule: "test".into(),
                     char_start: None,
                     char_end: None,
                 })
