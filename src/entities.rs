@@ -10,7 +10,7 @@ use std::ops::Range;
 use crate::gazetteer::{resolve_keys, Gazetteer, KeyGroup};
 use crate::hash::PolyBuild;
 use crate::lexicon::GazetteerCues;
-use crate::names::{Candidate, RuleName};
+use crate::names::Candidate;
 use crate::record::{numbered_id, Entity, EntityType, Mention};
 use crate::text::Doc;
 
@@ -283,12 +283,7 @@ fn entities(
                 start: c.start,
                 end: c.end,
                 sentence: sentences[i],
-                // A rule's name is borrowed: only a gazetteer entry's is
-                // written.
-                rule: match c.rule {
-                    RuleName::Rule(rule) => Cow::Borrowed(rule),
-                    gazetteer => Cow::Owned(gazetteer.written(gaz)),
-                },
+                rule: c.rule.written(gaz),
                 // Filled in by the extractor when asked for.
                 char_start: None,
                 char_end: None,

@@ -4,7 +4,6 @@
 //! Field names and lower-case enum values are a contract with tools outside
 //! the crate; add fields, never rename them.
 
-use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
@@ -227,25 +226,7 @@ pub struct Mention {
     /// Index of the sentence holding it (0-based).
     pub sentence: usize,
     /// The rule or gazetteer entry that produced it (`gazetteer:CN`, `rule:title-cue`, …).
-    ///
-    /// A name rule's name is one of a fixed set and is borrowed
-    /// ([`Cow::Borrowed`]); a gazetteer entry's (`gazetteer:` and the
-    /// entry's key) is owned, so that a mention found by a rule allocates
-    /// no rule string. (It was a `String`, a breaking change for code that
-    /// builds mentions: `.into()` makes the `Cow` from a `String` or a
-    /// `&'static str`, `.into_owned()` gives the `String` back.) It
-    /// serializes as the same JSON string and compares with `==` to a
-    /// `&str` or a `String`.
-    ///
-    /// ```
-    /// use newsfacts::{Article, Extractor};
-    ///
-    /// let record = Extractor::new().extract(&Article::new("a", "Mr. Thornbury met China's envoy."))?;
-    /// let rules: Vec<&str> = record.entities.iter().flat_map(|e| &e.mentions).map(|m| &*m.rule).collect();
-    /// assert!(rules.contains(&"gazetteer:CN"), "{rules:?}");
-    /// # Ok::<(), newsfacts::Error>(())
-    /// ```
-    pub rule: Cow<'static, str>,
+    pub rule: String,
     /// Character (Unicode scalar value) offset of `start`, when the extractor
     /// was asked for character offsets ([`ExtractorBuilder::char_offsets`]):
     /// the index Python's `str` and Rust's `chars()` count by.
@@ -420,35 +401,7 @@ pub struct Claim {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
-    /// A mention's rule, borrowed or owned, writes the JSON string it did
-    /// as a `String`, and reads back equal.
-    #[test]
-    fn mentions_round_trip_through_json_with_either_rule() {
-        for rule in [
-            Cow::Borrowed("rule:title-cue"),
-            Cow::Owned("gazetteer:CN".to_string()),
-        ] {
-            let m = Mention {
-                text: "China".to_string(),
-                start: 3,
-                end: 8,
-                sentence: 0,
-                rule: rule.clone(),
-                char_start: None,
-                char_end: None,
-            };
-            let json = serde_json::to_string(&m).unwrap();
-            assert_eq!(
-                json,
-                format!(r#"{{"text":"China","start":3,"end":8,"sentence":0,"rule":"{rule}"}}"#)
-            );
-            let back: Mention = serde_json::from_str(&json).unwrap();
-            assert_eq!(back, m);
-            assert_eq!(back.rule, *rule);
-        }
-    }
+    use super::numbered_id;
 
     #[test]
     fn numbered_ids_are_the_prefix_and_the_number() {

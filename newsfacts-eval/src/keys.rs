@@ -300,7 +300,7 @@ mod tests {
                     start: 0,
                     end: t.len(),
                     sentence: 0,
-                    rule: "test".into(),
+                    rule: "test".to_string(),
                     char_start: None,
                     char_end: None,
                 })

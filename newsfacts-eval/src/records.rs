@@ -160,7 +160,7 @@ impl LooseRecord {
                             start: m.start,
                             end: m.end,
                             sentence: m.sentence,
-                            rule: m.rule.unwrap_or_default().into(),
+                            rule: m.rule.unwrap_or_default(),
                             char_end: None,
                             char_start: None,
                         })

@@ -32,7 +32,7 @@ fn record(
                         start: 0,
                         end: 0,
                         sentence: 0,
-                        rule: "".into(),
+                        rule: String::new(),
                         char_end: None,
                         char_start: None,
                     })

@@ -18,7 +18,7 @@ fn entity(id: usize, kind: EntityType, name: String, key: Option<String>) -> Ent
             start: 0,
             end: 1,
             sentence: 0,
-            rule: "generated".into(),
+            rule: "generated".to_string(),
             char_end: None,
             char_start: None,
         }],

@@ -212,7 +212,7 @@ fn mention(text: &str, start: usize, end: usize) -> Mention {
         start,
         end,
         sentence: 0,
-        rule: "test".into(),
+        rule: "test".to_string(),
         char_end: None,
         char_start: None,
     }
@@ -445,7 +445,7 @@ fn bad_offsets_are_ignored_not_fatal() {
             start: s,
             end: e,
             sentence: 0,
-            rule: "bad".into(),
+            rule: "bad".to_string(),
             char_end: None,
             char_start: None,
         });

@@ -15,7 +15,7 @@ fn entity(id: &str, kind: EntityType, name: &str, key: Option<&str>, mentions: u
                 start: i * 10,
                 end: i * 10 + name.len(),
                 sentence: i,
-                rule: "test".into(),
+                rule: "test".to_string(),
                 char_end: None,
                 char_start: None,
             })
