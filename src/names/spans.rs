@@ -496,7 +496,7 @@ pub(super) mod tests {
 /// A small xorshift generator for the randomised tests below: `next(n)`
 /// is a number below `n`, the same sequence for the same seed.
 #[cfg(test)]
-fn xorshift(mut seed: u64) -> impl FnMut(usize) -> usize {
+pub(super) fn xorshift(mut seed: u64) -> impl FnMut(usize) -> usize {
     move |below: usize| {
         seed ^= seed << 13;
         seed ^= seed >> 7;

@@ -1,24 +1,31 @@
 //! Names the article has established, found again where they recur: a
 //! rule-found name again (also in a headline or at a sentence start), and a
 //! given name or surname of a person named in full.
+//!
+//! `occurrences` finds where the established names are written again.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+mod occurrences;
+#[cfg(test)]
+mod old_occurrences;
+
+use std::collections::{BTreeMap, HashSet};
 
 use crate::hash::PolyBuild;
 
 use super::candidates::{each, Candidates};
 use super::gazetteer_matches::recurs;
-use super::spans::{count_steps, overlapping_range, overlaps_map, Chosen, Priority, Span};
+use super::spans::{overlapping_range, overlaps_map, Chosen, Priority, Span};
 use super::tokens::Words;
 use super::word_sets::WordFilter;
 use crate::record::EntityType;
+use occurrences::occurrences;
 
 /// What the chosen spans establish.
 struct Established<'a> {
     /// Names (exact text) that recur: rule-found names, and ambiguous
     /// gazetteer names that context licensed once ("Apple's chief" licenses
-    /// the headline's "Apple").
-    names: HashMap<&'a str, KnownName, PolyBuild>,
+    /// the headline's "Apple"). Distinct, longest first, then by text.
+    names: Vec<(&'a str, KnownName)>,
     /// Capitalised words of a person's full name ("Sirajuddin", "Haqqani").
     parts: HashSet<&'a str, PolyBuild>,
     /// Parts after the first word: a gazetteer match equal to one of these
@@ -63,7 +70,7 @@ pub(super) fn known_names(
         words,
         at,
         &chosen,
-        established.names,
+        &established.names,
         &mut taken,
         &mut extra,
     );
@@ -83,29 +90,35 @@ pub(super) fn known_names(
 fn establish<'a>(words: &Words<'_, 'a>, chosen: &[Span]) -> Established<'a> {
     let text = words.doc.text;
     let mut established = Established {
-        names: HashMap::default(),
+        names: Vec::new(),
         parts: HashSet::default(),
         later_parts: HashSet::default(),
     };
+    let names = &mut established.names;
     for s in chosen {
         let Some(kind) = s.kind else { continue };
         let t = &text[s.start..s.end];
         if s.entry.map_or(true, |e| recurs(words, e)) {
-            established.names.entry(t).or_insert_with(|| KnownName {
-                kind,
-                canonical: s.canonical.clone(),
-                entry: s.entry,
-            });
+            names.push((
+                t,
+                KnownName {
+                    kind,
+                    canonical: s.canonical.clone(),
+                    entry: s.entry,
+                },
+            ));
         }
         if kind == EntityType::Organization {
             let stem = short_form(words, t).or_else(|| headed_short_form(words, s));
             if let Some(stem) = stem {
-                // (The canonical name is copied only for a new stem.)
-                established.names.entry(stem).or_insert_with(|| KnownName {
-                    kind,
-                    canonical: Some(s.canonical.clone().unwrap_or_else(|| t.to_owned())),
-                    entry: s.entry,
-                });
+                names.push((
+                    stem,
+                    KnownName {
+                        kind,
+                        canonical: Some(s.canonical.clone().unwrap_or_else(|| t.to_owned())),
+                        entry: s.entry,
+                    },
+                ));
             }
         }
         if kind == EntityType::Person && t.contains(' ') {
@@ -122,6 +135,12 @@ fn establish<'a>(words: &Words<'_, 'a>, chosen: &[Span]) -> Established<'a> {
             }
         }
     }
+    // Longest names first, so "Harbour Pilots Association" is placed
+    // before a shorter name inside it; then by text, for a deterministic
+    // result. (A stable sort: a name's first proposal stands.)
+    let names = &mut established.names;
+    names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
+    names.dedup_by(|later, first| later.0 == first.0);
     established
 }
 
@@ -129,7 +148,9 @@ fn establish<'a>(words: &Words<'_, 'a>, chosen: &[Span]) -> Established<'a> {
 /// lexicon's `legal_suffixes`): the words before it, without a trailing
 /// "and", "&" or comma ("Stotler and Co" → "Stotler").
 fn short_form<'t>(words: &Words<'_, '_>, name: &'t str) -> Option<&'t str> {
-    let (stem, last) = name.rsplit_once(' ')?;
+    // (A byte search: asked of every organization's name.)
+    let space = name.bytes().rposition(|b| b == b' ')?;
+    let (stem, last) = (&name[..space], &name[space + 1..]);
     if !words.lex.cues.legal_suffixes.contains(last) {
         return None;
     }
@@ -277,7 +298,8 @@ fn name_part_mentions(
     }
 }
 
-/// Every later occurrence of an established name, longest names first; the
+/// Every later occurrence of an established name (`names`: distinct,
+/// longest first), longest names first; the
 /// chosen spans it swallows are returned (a flag for each) to be dropped.
 /// (Spans with the same bounds as a swallowed one are swallowed too: they
 /// overlap the same names.)
@@ -286,18 +308,14 @@ fn recurrences(
     words: &Words<'_, '_>,
     at: &Candidates,
     chosen: &[Span],
-    names: HashMap<&str, KnownName, PolyBuild>,
+    names: &[(&str, KnownName)],
     taken: &mut BTreeMap<usize, usize>,
     extra: &mut Vec<Span>,
 ) -> Vec<bool> {
     let text = words.doc.text;
     let mut replaced = vec![false; chosen.len()];
-    // Longest names first, so "Harbour Pilots Association" is placed before
-    // a shorter name inside it; sorted for a deterministic result.
-    let mut names: Vec<(&str, KnownName)> = names.into_iter().collect();
-    names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
     // Longest names first (the order of `names`).
-    let mut occurrences = occurrences(words, at, &names);
+    let mut occurrences = occurrences(words, at, names);
     occurrences.sort_unstable();
     for &(n, pos) in &occurrences {
         let (name, known) = &names[n];
@@ -332,281 +350,6 @@ fn recurrences(
         });
     }
     replaced
-}
-
-/// Where each of `names` occurs at a token start, as (index into `names`,
-/// byte offset).
-#[inline(never)]
-fn occurrences(
-    words: &Words<'_, '_>,
-    at: &Candidates,
-    names: &[(&str, KnownName)],
-) -> Vec<(usize, usize)> {
-    let text = words.doc.text;
-    if names.is_empty() {
-        return Vec::new();
-    }
-    // Names by their first word: each token is checked against the names
-    // that start with it, which keeps this pass linear in the text.
-    let mut by_first: HashMap<&str, Group, PolyBuild> = HashMap::default();
-    for (n, (name, _)) in names.iter().enumerate() {
-        let first = name.split([' ', '-']).next().unwrap_or(name);
-        by_first.entry(first).or_default().members.push(n);
-    }
-    by_first.values_mut().for_each(|g| g.index(names, false));
-    // The first bytes those first words start with, and a filter on their
-    // lengths and first and last bytes: most tokens are ruled out before
-    // any hashing.
-    let mut first_bytes = [false; 256];
-    for first in by_first.keys() {
-        if let Some(&b) = first.as_bytes().first() {
-            first_bytes[usize::from(b)] = true;
-        }
-    }
-    let filter = WordFilter::new(by_first.keys().copied());
-    let mut capitals = CapitalGroups::new(names);
-    let bytes = text.as_bytes();
-    let mut out: Vec<(usize, usize)> = Vec::new();
-    let mut upper = String::new();
-    // A word that starts with an ASCII capital is capitalised: when every
-    // first word does (in capitals too), only the capitalised words can
-    // start a name.
-    let only_capitalised = first_bytes[..usize::from(b'A')].iter().all(|&b| !b)
-        && first_bytes[usize::from(b'Z') + 1..].iter().all(|&b| !b)
-        && capitals.all_capitalised();
-    let all: Vec<u32>;
-    let seen: &[u32] = if only_capitalised {
-        &at.caps
-    } else {
-        all = (0..words.toks.len() as u32).collect();
-        &all
-    };
-    for k in each(seen) {
-        let t = &words.toks[k];
-        // (Most tokens are turned away by their first byte, read without
-        // slicing the word.)
-        let caps = words.is_all_caps(k);
-        if !caps && !first_bytes[usize::from(bytes[t.start])] {
-            continue;
-        }
-        let w = words.word(k);
-        if caps && w.is_ascii() {
-            let first = w.split('-').next().unwrap_or(w);
-            if let Some(group) = capitals.group(names, first) {
-                group.spelled_at(names, text, t.start, &mut upper, |n| {
-                    if names[n].0 != first {
-                        out.push((n, t.start));
-                    }
-                });
-            }
-        }
-        // (A token is never empty, nor its first part.)
-        if !first_bytes[usize::from(w.as_bytes()[0])] {
-            continue;
-        }
-        let first = if words.has_hyphen(k) {
-            w.split('-').next().unwrap_or(w)
-        } else {
-            w
-        };
-        if !filter.may_hold(first) {
-            continue;
-        }
-        if let Some(group) = by_first.get(first) {
-            group.written_at(names, text, t.start, |n| out.push((n, t.start)));
-        }
-    }
-    out
-}
-
-/// The established ASCII names by their first word in ASCII capitals, for
-/// the ALL-CAPS words (wire headlines: "REAGAN", "PAINEWEBBER") to meet the
-/// names they spell, case aside (ASCII names only, so lengths agree). The
-/// groups are made at the first word in capitals that may open one: the
-/// first words' lengths and first bytes turn most away before.
-struct CapitalGroups {
-    /// Some name has a group.
-    any: bool,
-    /// The first words' lengths (bits, the last for 63 and more) and first
-    /// bytes, in capitals.
-    lengths: u64,
-    first_bytes: [bool; 256],
-    /// The groups and a filter on their keys, once made.
-    groups: Option<(HashMap<String, Group, PolyBuild>, WordFilter)>,
-}
-
-impl CapitalGroups {
-    fn new(names: &[(&str, KnownName)]) -> CapitalGroups {
-        let mut capitals = CapitalGroups {
-            any: false,
-            lengths: 0,
-            first_bytes: [false; 256],
-            groups: None,
-        };
-        for first in CapitalGroups::first_words(names).map(|(_, first)| first) {
-            capitals.any = true;
-            capitals.lengths |= 1 << first.len().min(63);
-            if let Some(&b) = first.as_bytes().first() {
-                capitals.first_bytes[usize::from(b.to_ascii_uppercase())] = true;
-            }
-        }
-        capitals
-    }
-
-    /// The names that have a group, and their first words.
-    fn first_words<'n>(
-        names: &'n [(&str, KnownName)],
-    ) -> impl Iterator<Item = (usize, &'n str)> + 'n {
-        names
-            .iter()
-            .enumerate()
-            .filter(|(_, (name, _))| name.is_ascii() && name.len() >= 3)
-            .map(|(n, (name, _))| (n, name.split([' ', '-']).next().unwrap_or(name)))
-    }
-
-    /// Every group's key starts with an ASCII capital.
-    fn all_capitalised(&self) -> bool {
-        self.first_bytes
-            .iter()
-            .enumerate()
-            .all(|(b, &on)| !on || (b as u8).is_ascii_uppercase())
-            && !(self.any && self.lengths & 1 != 0)
-    }
-
-    /// The group of the names whose first word is `first` (an ASCII word
-    /// in capitals), if any.
-    fn group(&mut self, names: &[(&str, KnownName)], first: &str) -> Option<&Group> {
-        let b = *first.as_bytes().first()?;
-        if !self.any
-            || self.lengths & (1 << first.len().min(63)) == 0
-            || !self.first_bytes[usize::from(b)]
-        {
-            return None;
-        }
-        let (groups, filter) = self.groups.get_or_insert_with(|| {
-            let mut groups: HashMap<String, Group, PolyBuild> = HashMap::default();
-            for (n, first) in CapitalGroups::first_words(names) {
-                groups
-                    .entry(first.to_ascii_uppercase())
-                    .or_default()
-                    .members
-                    .push(n);
-            }
-            groups.values_mut().for_each(|g| g.index(names, true));
-            let filter = WordFilter::new(groups.keys().map(String::as_str));
-            (groups, filter)
-        });
-        if !filter.may_hold(first) {
-            return None;
-        }
-        groups.get(first)
-    }
-}
-
-/// Groups of more names than this are looked up by length and text rather
-/// than compared name by name.
-const SCAN_GROUP: usize = 8;
-
-/// The established names that start with one first word.
-#[derive(Default)]
-struct Group {
-    /// Indices into `names`.
-    members: Vec<usize>,
-    /// For a large group, the members by their text.
-    by_text: Option<ByText>,
-}
-
-/// A large group's members by their text (in ASCII capitals for the
-/// ALL-CAPS groups), and their distinct lengths: a token start is looked up
-/// once per length, however many names share the first word ("Institute of
-/// …" for a thousand institutes).
-struct ByText {
-    lengths: Vec<usize>,
-    members: HashMap<String, Vec<usize>, PolyBuild>,
-}
-
-impl Group {
-    /// Index the members of a large group by their text.
-    fn index(&mut self, names: &[(&str, KnownName)], capitals: bool) {
-        if self.members.len() <= SCAN_GROUP {
-            return;
-        }
-        let mut lengths: Vec<usize> = self.members.iter().map(|&n| names[n].0.len()).collect();
-        lengths.sort_unstable();
-        lengths.dedup();
-        let mut members: HashMap<String, Vec<usize>, PolyBuild> = HashMap::default();
-        for &n in &self.members {
-            let key = if capitals {
-                names[n].0.to_ascii_uppercase()
-            } else {
-                names[n].0.to_owned()
-            };
-            members.entry(key).or_default().push(n);
-        }
-        self.by_text = Some(ByText { lengths, members });
-    }
-
-    /// Each member written at `pos` (`text[pos..]` starts with it).
-    fn written_at(
-        &self,
-        names: &[(&str, KnownName)],
-        text: &str,
-        pos: usize,
-        mut found: impl FnMut(usize),
-    ) {
-        let Some(ByText { lengths, members }) = &self.by_text else {
-            for &n in &self.members {
-                count_steps(1);
-                if text[pos..].starts_with(names[n].0) {
-                    found(n);
-                }
-            }
-            return;
-        };
-        for &len in lengths {
-            count_steps(1);
-            let written = text.get(pos..pos + len);
-            // (Names are distinct: one member at most per length.)
-            if let Some(list) = written.and_then(|s| members.get(s)) {
-                list.iter().for_each(|&n| found(n));
-            }
-        }
-    }
-
-    /// Each member (an ASCII name) spelled at `pos` in any case;
-    /// `upper` is a buffer.
-    fn spelled_at(
-        &self,
-        names: &[(&str, KnownName)],
-        text: &str,
-        pos: usize,
-        upper: &mut String,
-        mut found: impl FnMut(usize),
-    ) {
-        let Some(ByText { lengths, members }) = &self.by_text else {
-            for &n in &self.members {
-                count_steps(1);
-                let name = names[n].0;
-                let spelled = text.get(pos..pos + name.len());
-                if spelled.is_some_and(|s| s.eq_ignore_ascii_case(name)) {
-                    found(n);
-                }
-            }
-            return;
-        };
-        for &len in lengths {
-            count_steps(1);
-            let Some(spelled) = text.get(pos..pos + len) else {
-                continue;
-            };
-            upper.clear();
-            upper.push_str(spelled);
-            upper.make_ascii_uppercase();
-            if let Some(list) = members.get(upper.as_str()) {
-                list.iter().for_each(|&n| found(n));
-            }
-        }
-    }
 }
 
 #[cfg(test)]
@@ -647,5 +390,93 @@ mod tests {
             per_unit[1] <= 2.0 * per_unit[0],
             "steps per name: {per_unit:?}"
         );
+    }
+}
+
+#[cfg(test)]
+mod establish_tests {
+    use std::collections::HashMap;
+
+    use super::*;
+    use crate::gazetteer::Gazetteer;
+    use crate::hash::PolyBuild;
+    use crate::text::Doc;
+
+    /// The names as `establish` first collected them: a map by text (the
+    /// first proposal of a name stands), then sorted longest first.
+    fn names_by_map<'a>(words: &Words<'_, 'a>, chosen: &[Span]) -> Vec<(&'a str, KnownName)> {
+        let text = words.doc.text;
+        let mut names: HashMap<&str, KnownName, PolyBuild> = HashMap::default();
+        for s in chosen {
+            let Some(kind) = s.kind else { continue };
+            let t = &text[s.start..s.end];
+            if s.entry.map_or(true, |e| recurs(words, e)) {
+                names.entry(t).or_insert_with(|| KnownName {
+                    kind,
+                    canonical: s.canonical.clone(),
+                    entry: s.entry,
+                });
+            }
+            if kind == EntityType::Organization {
+                let stem = short_form(words, t).or_else(|| headed_short_form(words, s));
+                if let Some(stem) = stem {
+                    names.entry(stem).or_insert_with(|| KnownName {
+                        kind,
+                        canonical: Some(s.canonical.clone().unwrap_or_else(|| t.to_owned())),
+                        entry: s.entry,
+                    });
+                }
+            }
+        }
+        let mut names: Vec<(&str, KnownName)> = names.into_iter().collect();
+        names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
+        names
+    }
+
+    /// One sorted list with the later proposals of a name dropped holds the
+    /// names the map held, with the same facts, over random spans (repeated
+    /// names of other kinds and entries, legal suffixes, head words).
+    #[test]
+    fn one_sorted_list_holds_what_the_map_held() {
+        let text = "Acme Holdings Inc said. Stotler and Co, Stotler and Co. Tate Gallery \
+                    and the Tate. Acme Holdings Inc met Paris Hilton in Paris. "
+            .repeat(6);
+        let doc = Doc::new(&text, false);
+        let lex = &crate::lexicon::Lexicon::embedded().names;
+        let gaz = Gazetteer::embedded();
+        let words = Words::new(&doc, gaz, lex, &[]);
+        let toks = &words.toks;
+        let mut next = super::super::spans::xorshift(0x5851_f42d_4c95_7f2d);
+        let kinds = [
+            EntityType::Organization,
+            EntityType::Person,
+            EntityType::Place,
+        ];
+        for _ in 0..400 {
+            let spans: Vec<Span> = (0..next(40))
+                .map(|_| {
+                    let from = next(toks.len());
+                    let to = (from + 1 + next(3)).min(toks.len());
+                    let mut s = Span::from_rule(
+                        toks[from].start,
+                        toks[to - 1].end,
+                        (next(5) > 0).then(|| kinds[next(3)]),
+                        ["rule:org-head", "rule:test"][next(2)],
+                    );
+                    s.entry = (next(3) == 0).then(|| next(gaz.entries().len()) as u32);
+                    s.canonical = (next(4) == 0).then(|| format!("C{}", next(3)));
+                    s
+                })
+                .collect();
+            let want = names_by_map(&words, &spans);
+            let got = establish(&words, &spans).names;
+            let facts = |names: &[(&str, KnownName)]| {
+                names
+                    .iter()
+                    .map(|(t, k)| (t.to_string(), k.kind, k.canonical.clone(), k.entry))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(facts(&got), facts(&want));
+        }
     }
 }
