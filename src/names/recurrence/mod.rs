@@ -56,15 +56,18 @@ pub(super) fn known_names(
     let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     // (No person named in full, no part to find: no per-token cover either.)
     if !established.parts.is_empty() {
-        let cover = Chosen::new(words, &chosen);
-        name_part_mentions(
-            words,
-            at,
-            &cover,
-            &established.parts,
-            &mut taken,
-            &mut extra,
-        );
+        let parts = &established.parts;
+        // Spans with starts and ends in order (nearly always) are met by a
+        // cursor as the walk goes; otherwise each token's are looked up.
+        if in_order(&chosen) {
+            let mut cover = Cursor::new(words, &chosen);
+            let covered = |k: usize| cover.covered(k);
+            name_part_mentions(words, at, covered, parts, &mut taken, &mut extra);
+        } else {
+            let cover = Chosen::new(words, &chosen);
+            let covered = |k: usize| !cover.at(k).is_empty();
+            name_part_mentions(words, at, covered, parts, &mut taken, &mut extra);
+        }
     }
     let replaced = recurrences(
         words,
@@ -80,9 +83,75 @@ pub(super) fn known_names(
         k += 1;
         !replaced[k - 1]
     });
-    chosen.extend(extra);
-    chosen.sort_by_key(|s| (s.start, s.end));
-    chosen
+    add_in_order(chosen, extra)
+}
+
+/// `chosen` and `extra` in the order of their bounds, `chosen`'s first
+/// where bounds are equal (as a stable sort of both would put them).
+fn add_in_order(mut chosen: Vec<Span>, mut extra: Vec<Span>) -> Vec<Span> {
+    let bounds = |s: &Span| (s.start, s.end);
+    if extra.is_empty() && chosen.is_sorted_by_key(bounds) {
+        return chosen;
+    }
+    if !chosen.is_sorted_by_key(bounds) {
+        chosen.extend(extra);
+        chosen.sort_by_key(bounds);
+        return chosen;
+    }
+    // (`chosen` is in order, and `extra` short: one merge.)
+    extra.sort_by_key(bounds);
+    let mut all = Vec::with_capacity(chosen.len() + extra.len());
+    let mut extra = extra.into_iter().peekable();
+    for s in chosen {
+        while let Some(x) = extra.next_if(|x| bounds(x) < bounds(&s)) {
+            all.push(x);
+        }
+        all.push(s);
+    }
+    all.extend(extra);
+    all
+}
+
+/// The spans' starts and ends are each in order.
+fn in_order(spans: &[Span]) -> bool {
+    spans
+        .windows(2)
+        .all(|w| w[0].start <= w[1].start && w[0].end <= w[1].end)
+}
+
+/// Whether chosen spans (starts and ends in order) overlap tokens asked in
+/// order: a cursor over the spans, the furthest end of those started
+/// before the token's end kept ([`Chosen::at`] of each token, without its
+/// per-token lists).
+struct Cursor<'w, 's> {
+    toks: &'w [super::tokens::Token],
+    spans: &'s [Span],
+    /// The spans before it start before the last token asked ends.
+    next: usize,
+    /// The furthest end of those spans.
+    reach: usize,
+}
+
+impl<'w, 's> Cursor<'w, 's> {
+    fn new(words: &'w Words<'_, '_>, spans: &'s [Span]) -> Cursor<'w, 's> {
+        Cursor {
+            toks: &words.toks,
+            spans,
+            next: 0,
+            reach: 0,
+        }
+    }
+
+    /// Some span overlaps token `k` (asked in order: never below the last
+    /// token asked).
+    fn covered(&mut self, k: usize) -> bool {
+        let t = &self.toks[k];
+        while let Some(s) = self.spans.get(self.next).filter(|s| s.start < t.end) {
+            self.reach = self.reach.max(s.end);
+            self.next += 1;
+        }
+        self.reach > t.start
+    }
 }
 
 /// The names and name parts the chosen spans establish.
@@ -215,12 +284,13 @@ fn convert_name_parts(text: &str, established: &Established<'_>, chosen: &mut [S
     }
 }
 
-/// A name part alone, outside every chosen span, is the person.
+/// A name part alone, outside every chosen span (`covered` answers for a
+/// token, asked in order), is the person.
 #[inline(never)]
 fn name_part_mentions(
     words: &Words<'_, '_>,
     at: &Candidates,
-    chosen: &Chosen<'_>,
+    mut covered: impl FnMut(usize) -> bool,
     parts: &HashSet<&str, PolyBuild>,
     taken: &mut BTreeMap<usize, usize>,
     extra: &mut Vec<Span>,
@@ -252,21 +322,13 @@ fn name_part_mentions(
     for k in each(&at.caps) {
         let t = words.toks[k];
         // (The cheap tests first: the part test hashes the word.)
-        if k < next
-            || !chosen.at(k).is_empty()
-            || !is_part(k)
-            || overlaps_map(taken, t.start, t.end)
-        {
+        if k < next || covered(k) || !is_part(k) || overlaps_map(taken, t.start, t.end) {
             continue;
         }
         // Several parts in a row are one mention ("Suu Kyi" after "Aung San
         // Suu Kyi").
         let mut e = k + 1;
-        while e < n
-            && words.joined(e)
-            && !words.toks[e - 1].possessive
-            && is_part(e)
-            && chosen.at(e).is_empty()
+        while e < n && words.joined(e) && !words.toks[e - 1].possessive && is_part(e) && !covered(e)
         {
             e += 1;
         }
@@ -477,6 +539,77 @@ mod establish_tests {
                     .collect::<Vec<_>>()
             };
             assert_eq!(facts(&got), facts(&want));
+        }
+    }
+}
+
+#[cfg(test)]
+mod cursor_tests {
+    use super::*;
+    use crate::gazetteer::Gazetteer;
+    use crate::text::Doc;
+
+    /// The cursor answers as [`Chosen::at`] does for spans in order (apart,
+    /// overlapping, empty), tokens asked in order with repeats and gaps;
+    /// and spans and extra spans come out in the order a stable sort gives.
+    #[test]
+    fn cursor_answers_as_the_cover_lists_and_merge_as_a_stable_sort() {
+        let text = "Ab cd, Ef-gh ij. Kl mn op’s qr st uv wx yz. ".repeat(8);
+        let doc = Doc::new(&text, false);
+        let lex = &crate::lexicon::Lexicon::embedded().names;
+        let words = Words::new(&doc, Gazetteer::embedded(), lex, &[]);
+        let mut next = super::super::spans::xorshift(0x2545_f491_4f6c_dd1d);
+        let n = words.toks.len();
+        for round in 0..600 {
+            let mut spans: Vec<Span> = (0..next(30))
+                .map(|_| {
+                    let start = next(text.len());
+                    let end = (start + next(20)).min(text.len());
+                    Span::from_rule(start, end, None, "rule:test")
+                })
+                .collect();
+            spans.sort_by_key(|s| s.start);
+            let mut reach = 0;
+            for s in &mut spans {
+                if round % 2 == 0 {
+                    s.end = s.end.max(reach);
+                }
+                reach = reach.max(s.end);
+            }
+            if !in_order(&spans) {
+                continue;
+            }
+            let cover = Chosen::new(&words, &spans);
+            let mut cursor = Cursor::new(&words, &spans);
+            let mut k = 0;
+            while k < n {
+                assert_eq!(
+                    cursor.covered(k),
+                    !cover.at(k).is_empty(),
+                    "round {round}, token {k}"
+                );
+                k += [0, 1, 1, 2, 5][next(5)];
+            }
+            drop(cover);
+            // Merged with extra spans as a stable sort orders them.
+            let extra: Vec<Span> = (0..next(6))
+                .map(|e| {
+                    let start = next(text.len());
+                    let mut s = Span::from_rule(start, start + next(9), None, "rule:extra");
+                    s.entry = Some(e as u32);
+                    s
+                })
+                .collect();
+            let mut want = spans.clone();
+            want.extend(extra.iter().cloned());
+            want.sort_by_key(|s| (s.start, s.end));
+            let got = add_in_order(spans, extra);
+            let key = |v: &[Span]| {
+                v.iter()
+                    .map(|s| (s.start, s.end, s.entry))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(key(&got), key(&want));
         }
     }
 }
