@@ -159,7 +159,7 @@ impl<'w, 's> Cursor<'w, 's> {
 fn establish<'a>(words: &Words<'_, 'a>, chosen: &[Span]) -> Established<'a> {
     let text = words.doc.text;
     let mut established = Established {
-        names: Vec::new(),
+        names: Vec::with_capacity(chosen.len()),
         parts: HashSet::default(),
         later_parts: HashSet::default(),
     };
