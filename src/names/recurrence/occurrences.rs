@@ -294,11 +294,17 @@ impl<'n> Groups<'n> {
     fn find(&self, first: &str) -> Option<Group<'_, 'n>> {
         // (The key's prefix of a word in capitals is the word's own.)
         let p = prefix(first.as_bytes(), false);
-        let order = |e: &Entry<'_>| {
-            (e.prefix.cmp(&p)).then_with(|| probe_order(e.word, first, self.capitals))
-        };
-        let from = self.entries.partition_point(|e| order(e) == Ordering::Less);
-        let to = from + self.entries[from..].partition_point(|e| order(e) == Ordering::Equal);
+        let mut from = self.entries.partition_point(|e| e.prefix < p);
+        let mut to = from + self.entries[from..].partition_point(|e| e.prefix == p);
+        // A word of seven bytes or fewer is its prefix; a longer one is
+        // told apart from the others of its prefix by its bytes.
+        if first.len() > 7 && from < to {
+            let run = &self.entries[from..to];
+            let order = |e: &Entry<'_>| probe_order(e.word, first, self.capitals);
+            let below = run.partition_point(|e| order(e) == Ordering::Less);
+            let equal = run[below..].partition_point(|e| order(e) == Ordering::Equal);
+            (from, to) = (from + below, from + below + equal);
+        }
         if from == to {
             return None;
         }
