@@ -190,12 +190,12 @@ fn establish<'a>(words: &Words<'_, 'a>, chosen: &[Span]) -> Established<'a> {
                 ));
             }
         }
-        if kind == EntityType::Person && t.contains(' ') {
-            for (k, p) in t.split(' ').enumerate() {
+        if kind == EntityType::Person && t.as_bytes().contains(&b' ') {
+            for (k, p) in space_separated(t).enumerate() {
                 if k > 0 {
                     established.later_parts.insert(p);
                 }
-                if p.chars().count() >= 2
+                if p.chars().nth(1).is_some()
                     && p.chars().next().is_some_and(char::is_uppercase)
                     && !words.lex.stop.contains_key(p)
                 {
@@ -211,6 +211,24 @@ fn establish<'a>(words: &Words<'_, 'a>, chosen: &[Span]) -> Established<'a> {
     names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
     names.dedup_by(|later, first| later.0 == first.0);
     established
+}
+
+/// The parts of `t` between spaces (`t.split(' ')`, by a byte search).
+fn space_separated(t: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(t);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == b' ') {
+            Some(k) => {
+                rest = Some(&r[k + 1..]);
+                Some(&r[..k])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
 }
 
 /// The short form of a company name that ends in a legal suffix (the
@@ -493,6 +511,23 @@ mod establish_tests {
         let mut names: Vec<(&str, KnownName)> = names.into_iter().collect();
         names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
         names
+    }
+
+    /// The byte split splits as `split(' ')` does.
+    #[test]
+    fn space_separated_as_split() {
+        for t in [
+            "",
+            " ",
+            "a",
+            "a b",
+            " a  b ",
+            "Aung San Suu Kyi",
+            "x\u{a0}y z",
+        ] {
+            let got: Vec<&str> = space_separated(t).collect();
+            assert_eq!(got, t.split(' ').collect::<Vec<_>>(), "{t:?}");
+        }
     }
 
     /// One sorted list with the later proposals of a name dropped holds the
