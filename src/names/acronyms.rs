@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use crate::hash::PolyBuild;
+
 use super::candidates::{each, Candidates};
 use super::gazetteer_matches::defined_entry;
 use super::heads::{is_project, non_entity_head};
@@ -68,7 +70,8 @@ pub(super) fn definitions(
     }
     // The tokens of each defined acronym, found in one pass: scanning every
     // token once per definition would be quadratic in the article's length.
-    let mut occurrences: HashMap<&str, Vec<usize>> = defs
+    // (Hashed as the stage's other article-keyed maps: `PolyBuild`.)
+    let mut occurrences: HashMap<&str, Vec<usize>, PolyBuild> = defs
         .iter()
         .map(|(acr, _)| (acr.as_str(), Vec::new()))
         .collect();

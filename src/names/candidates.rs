@@ -185,11 +185,9 @@ impl Candidates {
         buffer
     }
 
-    /// Name words and the words a title or role starts at (merged into
-    /// `buffer`).
-    pub(super) fn name_or_title<'s>(&'s self, buffer: &'s mut Vec<u32>) -> &'s [u32] {
-        merge_into(&self.name_words, &self.titles, buffer);
-        buffer
+    /// Name words and the words a title or role starts at, in order.
+    pub(super) fn name_or_title(&self) -> impl Iterator<Item = usize> + '_ {
+        merged(&self.name_words, &self.titles)
     }
 }
 
@@ -236,12 +234,37 @@ pub(super) fn merge_into(a: &[u32], b: &[u32], out: &mut Vec<u32>) {
     out.extend_from_slice(&b[j..]);
 }
 
+/// The positions in `a` or in `b` (each in order), in order, once each,
+/// as indices: [`merge_into`] read as it goes, without a list.
+pub(super) fn merged<'l>(a: &'l [u32], b: &'l [u32]) -> impl Iterator<Item = usize> + 'l {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || {
+        let next = match (a.get(i), b.get(j)) {
+            (Some(&x), Some(&y)) => {
+                i += usize::from(x <= y);
+                j += usize::from(y <= x);
+                x.min(y)
+            }
+            (Some(&x), None) => {
+                i += 1;
+                x
+            }
+            (None, Some(&y)) => {
+                j += 1;
+                y
+            }
+            (None, None) => return None,
+        };
+        Some(next as usize)
+    })
+}
+
 /// The positions of `list` as indices.
 pub(super) fn each(list: &[u32]) -> impl Iterator<Item = usize> + '_ {
     list.iter().map(|&k| k as usize)
 }
 
-impl Words<'_, '_> {
+impl<'a> Words<'_, 'a> {
     /// Word `i` is `w` (`word(i) == w`, its length compared first, the
     /// text read as bytes: most words are turned away unread).
     #[inline]
@@ -250,9 +273,59 @@ impl Words<'_, '_> {
         t.end - t.start == w.len() && &self.doc.text.as_bytes()[t.start..t.end] == w.as_bytes()
     }
 
+    /// The gap before token `i`, trimmed (`sep(i).trim()`): none when only
+    /// spaces come between (most gaps), read without trimming.
+    #[inline]
+    pub(super) fn sep_trimmed(&self, i: usize) -> &'a str {
+        if self.joined(i) {
+            return "";
+        }
+        self.sep(i).trim()
+    }
+
     /// Word `i` is one of `any` ([`Words::word_is`]).
     #[inline]
     pub(super) fn word_among(&self, i: usize, any: &[&str]) -> bool {
         any.iter().any(|w| self.word_is(i, w))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::Gazetteer;
+    use crate::text::Doc;
+
+    /// The trimmed gap read without trimming where words are joined is the
+    /// trimmed gap, on every word of the fixture and development texts.
+    #[test]
+    fn gaps_trimmed_as_trim_reads_them() {
+        let lex = &crate::lexicon::Lexicon::embedded().names;
+        for text in crate::text::test_corpus::texts() {
+            let doc = Doc::new(&text, false);
+            let words = Words::new(&doc, Gazetteer::embedded(), lex, &[]);
+            for i in 0..=words.toks.len() {
+                assert_eq!(words.sep_trimmed(i), words.sep(i).trim(), "word {i}");
+            }
+        }
+    }
+
+    /// The lazy merge yields what `merge_into` lists, over random lists.
+    #[test]
+    fn merged_as_merge_into_lists() {
+        let mut next = super::super::spans::xorshift(0x1234_5678_9abc_def1);
+        let mut list = |n: usize| {
+            let mut l: Vec<u32> = (0..n).map(|_| next(60) as u32).collect();
+            l.sort_unstable();
+            l.dedup();
+            l
+        };
+        for round in 0..500 {
+            let (a, b) = (list(round % 17), list(round % 13));
+            let mut want = Vec::new();
+            merge_into(&a, &b, &mut want);
+            let got: Vec<u32> = merged(&a, &b).map(|k| k as u32).collect();
+            assert_eq!(got, want);
+        }
     }
 }

@@ -432,7 +432,7 @@ pub(super) fn name_list_before(words: &Words<'_, '_>, i: usize, list: bool) -> V
         let conj = words.word(from - 1);
         if conj == "and" && words.joined(from) && words.joined(from - 1) {
             end = from - 1;
-        } else if words.sep(from).trim() == "," {
+        } else if words.sep_trimmed(from) == "," {
             end = from;
         } else {
             break;
@@ -451,7 +451,7 @@ pub(super) fn name_list_after(words: &Words<'_, '_>, mut i: usize) -> Vec<(usize
             j += 1;
         }
         out.push((i, j));
-        if j < n && words.sep(j).trim() == "," {
+        if j < n && words.sep_trimmed(j) == "," {
             i = j;
         } else if j + 1 < n && words.word(j) == "and" && words.joined(j) {
             i = j + 1;

@@ -5,7 +5,7 @@
 //! and Z"). (Lists of people and places are left alone: a list of names
 //! mixes kinds too often to say.)
 
-use super::candidates::{each, merge_into, Candidates};
+use super::candidates::{merged, Candidates};
 use super::spans::{Chosen, Span};
 use super::tokens::Words;
 use crate::lexicon::mark;
@@ -139,7 +139,7 @@ fn list_at(words: &Words<'_, '_>, chosen: &Chosen<'_>, i: usize, items: &mut Vec
         if e >= n || words.toks[e - 1].possessive {
             break;
         }
-        let sep = words.sep(e).trim();
+        let sep = words.sep_trimmed(e);
         if words.word_among(e, &["and", "or"]) && matches!(sep, "" | ",") && e + 1 < n {
             if !words.joined(e + 1) {
                 break;
@@ -183,14 +183,10 @@ pub(super) fn org_lists(
     let mut items: Vec<Item> = Vec::new();
     // An item opens at a name word, a brand or a chosen span's start:
     // elsewhere the walk moves on by one.
-    let (mut words_opening, mut opening) = (Vec::new(), Vec::new());
-    merge_into(
-        at.name_or_brand(&mut words_opening),
-        chosen.start_tokens(),
-        &mut opening,
-    );
+    let mut words_opening = Vec::new();
+    let opening = merged(at.name_or_brand(&mut words_opening), chosen.start_tokens());
     let mut next = 0;
-    for i in each(&opening) {
+    for i in opening {
         if i < next {
             continue;
         }

@@ -120,7 +120,8 @@ pub(crate) fn find(
     descriptors::org_descriptors(&words, &at, &mut spans);
     suffixes::company_names(&words, &at, &mut spans);
     parties::party_nouns(&words, &at, &mut spans);
-    wire::datelines(&words, &matches, &mut spans);
+    let dateline_runs = wire::dateline_runs(&words);
+    wire::datelines(&words, &matches, &dateline_runs, &mut spans);
     wire::state_abbreviations(&words, &mut spans);
     wire::bracketed_companies(&words, &mut spans);
     let sport = sport::is_sport(&words, &at);
@@ -167,7 +168,7 @@ pub(crate) fn find(
     if sport {
         sport::clubs(&words, &mut chosen);
     }
-    wire::headline_names(&words, &mut chosen);
+    wire::headline_names(&words, &dateline_runs, &mut chosen);
     chosen
         .into_iter()
         .filter_map(|s| {

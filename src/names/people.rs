@@ -92,8 +92,7 @@ pub(super) fn people(words: &Words<'_, '_>, at: &Candidates, spans: &mut Vec<Spa
     // (Elsewhere a word moves the walk on by one: it is no name word and
     // no title.)
     let mut next = 0;
-    let mut starts = Vec::new();
-    for i in each(at.name_or_title(&mut starts)) {
+    for i in at.name_or_title() {
         if i < next {
             continue;
         }
@@ -154,7 +153,7 @@ fn after_title(
     if kind == TitleKind::Role {
         let mut j = te;
         while j < n && j - te < 6 && !words.sep(j).contains(['.', ';', '\n']) {
-            if words.sep(j).trim() == "," {
+            if words.sep_trimmed(j) == "," {
                 if let Some(ne) = words.name_at(j) {
                     if ne - j >= 2 && words.gaz_kind(j).is_none() {
                         spans.push(person(words, j, ne, "rule:title-cue"));
@@ -313,7 +312,7 @@ pub(super) fn speech_cue(words: &Words<'_, '_>, from: usize, to: usize) -> bool 
 /// "X, 19, …", "X, a 52-year-old …": an age in apposition.
 pub(super) fn appositive_age(words: &Words<'_, '_>, ne: usize) -> bool {
     let n = words.toks.len();
-    if ne >= n || words.sep(ne).trim() != "," {
+    if ne >= n || words.sep_trimmed(ne) != "," {
         return false;
     }
     let j = if words.word_among(ne, &["a", "an"]) && ne + 1 < n && words.joined(ne + 1) {
@@ -333,13 +332,13 @@ pub(super) fn appositive_age(words: &Words<'_, '_>, ne: usize) -> bool {
     }
     rest.is_empty()
         && (j + 1 < n
-            && (year_old(words.word(j + 1)) || (j == ne && words.sep(j + 1).trim() == ",")))
+            && (year_old(words.word(j + 1)) || (j == ne && words.sep_trimmed(j + 1) == ",")))
 }
 
 /// "X, an expert on …", "X, the Intelligence Chief of China".
 pub(super) fn appositive_role(words: &Words<'_, '_>, ne: usize) -> bool {
     let n = words.toks.len();
-    if ne >= n || words.sep(ne).trim() != "," {
+    if ne >= n || words.sep_trimmed(ne) != "," {
         return false;
     }
     let mut j = ne;

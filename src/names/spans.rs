@@ -316,14 +316,16 @@ impl Deref for Chosen<'_> {
 /// a cluster's spans are put in the order of choice.
 #[inline(never)]
 pub(super) fn select(spans: Vec<Span>) -> Vec<Span> {
-    // The proposed spans by start. (The rules propose in runs by start: a
-    // stable sort merges the runs.)
-    let mut by_start: Vec<(usize, u32)> = spans
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.start < s.end)
-        .map(|(k, s)| (s.start, k as u32))
-        .collect();
+    // The proposed spans by start.
+    let mut by_start: Vec<(usize, u32)> = Vec::with_capacity(spans.len());
+    by_start.extend(
+        spans
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.start < s.end)
+            .map(|(k, s)| (s.start, k as u32)),
+    );
+    // (The rules propose in runs by start: a stable sort merges the runs.)
     by_start.sort_by_key(|&(start, _)| start);
     // The bytes the spans of a cluster taken so far cover, a bit each: a
     // span is free when none of its bytes is.
@@ -496,7 +498,7 @@ pub(super) mod tests {
 /// A small xorshift generator for the randomised tests below: `next(n)`
 /// is a number below `n`, the same sequence for the same seed.
 #[cfg(test)]
-fn xorshift(mut seed: u64) -> impl FnMut(usize) -> usize {
+pub(super) fn xorshift(mut seed: u64) -> impl FnMut(usize) -> usize {
     move |below: usize| {
         seed ^= seed << 13;
         seed ^= seed >> 7;

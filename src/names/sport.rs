@@ -157,7 +157,7 @@ fn team_position(words: &Words<'_, '_>, a: usize, b: usize) -> bool {
     let same_line = |k: usize| k < n && !words.sep(k).contains('\n');
     if b < n
         && same_line(b)
-        && words.sep(b).trim().is_empty()
+        && words.sep_trimmed(b).is_empty()
         && !words.toks[b - 1].possessive
         && is_score(words.word(b))
     {
@@ -165,12 +165,12 @@ fn team_position(words: &Words<'_, '_>, a: usize, b: usize) -> bool {
     }
     if b < n
         && same_line(b)
-        && matches!(words.sep(b).trim(), "" | "'" | "’" | "’s")
+        && matches!(words.sep_trimmed(b), "" | "'" | "’" | "’s")
         && words.lex.cues.after_team.contains(words.word_lower(b))
     {
         return true;
     }
-    if a >= 1 && same_line(a) && words.sep(a).trim().is_empty() {
+    if a >= 1 && same_line(a) && words.sep_trimmed(a).is_empty() {
         let p = words.word_lower(a - 1);
         if words.lex.cues.before_team.contains(p) {
             return true;
@@ -339,8 +339,8 @@ pub(super) fn unknown_sides(
             && words.doc.text[words.toks[j].end..].starts_with(')');
         let in_list = j - i == 2
             && !words.is_all_caps(i)
-            && ((i > 0 && words.sep(i).trim() == "," && listed(i - 1))
-                || (words.sep(j).trim() == "," && listed(j)));
+            && ((i > 0 && words.sep_trimmed(i) == "," && listed(i - 1))
+                || (words.sep_trimmed(j) == "," && listed(j)));
         if (bracket_country || in_list) && (words.is_cap(i) && !words.is_all_caps(i)) {
             let (s, e) = words.span(i, j);
             spans.push(Span::from_rule(
@@ -357,12 +357,12 @@ pub(super) fn unknown_sides(
             let person_like =
                 (j - i >= 2 && (words.is_first_name(i) || words.is_surname(j - 1))) || j - i >= 3;
             let score_next = j < n
-                && words.sep(j).trim().is_empty()
+                && words.sep_trimmed(j).is_empty()
                 && is_score(words.word(j))
                 && words.word(j).matches('-').count() <= 1;
             let plain = !(i..j).any(|k| words.is_all_caps(k) || words.word(k).chars().count() < 3);
             let role_next = j < n
-                && matches!(words.sep(j).trim(), "" | "'" | "’" | "’s")
+                && matches!(words.sep_trimmed(j), "" | "'" | "’" | "’s")
                 && words.lex.cues.team_roles.contains(words.word_lower(j));
             if !person_like && plain && (score_next || role_next) && !words.is_common_word(i) {
                 let (s, e) = words.span(i, j);

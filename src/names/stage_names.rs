@@ -93,10 +93,10 @@ fn person_cue(words: &Words<'_, '_>, i: usize, sport: bool) -> bool {
         return true;
     }
     // "X, 31,": an age in commas.
-    if i + 1 < n && words.sep(i + 1).trim() == "," {
+    if i + 1 < n && words.sep_trimmed(i + 1) == "," {
         let w = words.word(i + 1);
         let age = w.len() == 2 && w.chars().all(|c| c.is_ascii_digit()) && !w.starts_with('0');
-        if age && i + 2 < n && words.sep(i + 2).trim() == "," {
+        if age && i + 2 < n && words.sep_trimmed(i + 2) == "," {
             return true;
         }
     }

@@ -22,8 +22,14 @@ const DATELINE_WORDS: usize = 60;
 /// keeps its gazetteer match (and key); the rule adds the others
 /// ("MONTE CARLO", an unlisted town) and a listed organization's spelling
 /// ("UNITED NATIONS") as the place where the story was filed.
-pub(super) fn datelines(words: &Words<'_, '_>, matches: &[GazMatch], spans: &mut Vec<Span>) {
-    for (from, to) in dateline_runs(words) {
+/// (`runs`: the article's [`dateline_runs`].)
+pub(super) fn datelines(
+    words: &Words<'_, '_>,
+    matches: &[GazMatch],
+    runs: &[(usize, usize)],
+    spans: &mut Vec<Span>,
+) {
+    for &(from, to) in runs {
         let (s, e) = words.span(from, to);
         let listed_place = matches.iter().any(|m| {
             m.start == s
@@ -40,8 +46,9 @@ pub(super) fn datelines(words: &Words<'_, '_>, matches: &[GazMatch], spans: &mut
 }
 
 /// The token ranges of the dateline names: at most four ALL-CAPS words
-/// that do not run back into an ALL-CAPS headline.
-fn dateline_runs(words: &Words<'_, '_>) -> Vec<(usize, usize)> {
+/// that do not run back into an ALL-CAPS headline. (Found once per
+/// article, for [`datelines`] and [`headline_names`].)
+pub(super) fn dateline_runs(words: &Words<'_, '_>) -> Vec<(usize, usize)> {
     let text = words.doc.text;
     let n = words.toks.len().min(DATELINE_WORDS);
     let mut runs = Vec::new();
@@ -386,9 +393,12 @@ pub(super) fn acronyms_after_names(words: &Words<'_, '_>, chosen: &[Span], extra
 /// Gascoigne"): each takes the type the body gives it, also over a town of
 /// the same spelling ("LENTINI" for the player Gianluigi Lentini). Capitals
 /// alone let no word through: only names the body establishes count.
-pub(super) fn headline_names(words: &Words<'_, '_>, chosen: &mut Vec<Span>) {
+pub(super) fn headline_names(
+    words: &Words<'_, '_>,
+    datelines: &[(usize, usize)],
+    chosen: &mut Vec<Span>,
+) {
     let text = words.doc.text;
-    let datelines = dateline_runs(words);
     let Some(&(dateline, _)) = datelines.first() else {
         return;
     };
@@ -405,7 +415,7 @@ pub(super) fn headline_names(words: &Words<'_, '_>, chosen: &mut Vec<Span>) {
     }
     candidates.sort_unstable();
     candidates.dedup();
-    let known = body_names(words, chosen, body, &datelines, &candidates);
+    let known = body_names(words, chosen, body, datelines, &candidates);
     if known.is_empty() {
         return;
     }
@@ -480,11 +490,19 @@ fn body_names<'t>(
     let lengths = candidates
         .iter()
         .fold(0u64, |m, c| m | 1 << c.len().min(63));
-    let mut learn = |form: &str, kind: EntityType, s: &Span| {
-        if form.is_ascii() && (form.len() < 3 || lengths & 1 << form.len().min(63) == 0) {
-            return;
+    // Their first bytes too: an ASCII form upper-cased starts with one.
+    let mut first_bytes = [false; 256];
+    for c in candidates {
+        if let Some(&b) = c.as_bytes().first() {
+            first_bytes[usize::from(b)] = true;
         }
-        if form.chars().count() < 3 {
+    }
+    let mut learn = |form: &str, kind: EntityType, s: &Span| {
+        if form.is_ascii() {
+            if form.len() < 3 || !may_spell_one(form, lengths, &first_bytes) {
+                return;
+            }
+        } else if form.chars().count() < 3 {
             return;
         }
         let Some(key) = candidate_in_capitals(candidates, form) else {
@@ -517,23 +535,97 @@ fn body_names<'t>(
     known
 }
 
+/// An ASCII `form` may be a candidate in capitals: one of them has its
+/// length (a bit of `lengths`, the last for 63 and more) and starts with
+/// its first byte upper-cased (`first_bytes`).
+fn may_spell_one(form: &str, lengths: u64, first_bytes: &[bool; 256]) -> bool {
+    let first = form.as_bytes().first().map(u8::to_ascii_uppercase);
+    lengths & 1 << form.len().min(63) != 0 && first.is_some_and(|b| first_bytes[usize::from(b)])
+}
+
 /// The candidate that is `form` in capitals (`str::to_uppercase`), if any.
 fn candidate_in_capitals<'t>(candidates: &[&'t str], form: &str) -> Option<&'t str> {
     const MAX: usize = 64;
-    let find = |upper: &str| candidates.binary_search(&upper).ok().map(|k| candidates[k]);
+    // (Strings order as their bytes do.)
+    let find = |upper: &[u8]| {
+        let k = candidates.binary_search_by(|c| c.as_bytes().cmp(upper));
+        k.ok().map(|k| candidates[k])
+    };
     if form.is_ascii() && form.len() <= MAX {
         let mut upper = [0u8; MAX];
         let upper = &mut upper[..form.len()];
         upper.copy_from_slice(form.as_bytes());
         upper.make_ascii_uppercase();
-        // ASCII upper-cased is still ASCII, hence UTF-8.
-        return find(std::str::from_utf8(upper).unwrap_or(""));
+        return find(upper);
     }
-    find(&form.to_uppercase())
+    find(form.to_uppercase().as_bytes())
 }
 
 #[cfg(test)]
 mod tests {
+    /// The candidate search by bytes finds what the search by strings
+    /// found, and the length and first-byte filter turns away no ASCII
+    /// form that spells a candidate.
+    #[test]
+    fn capitals_found_by_bytes_as_by_strings() {
+        fn by_strings<'t>(candidates: &[&'t str], form: &str) -> Option<&'t str> {
+            let upper = form.to_uppercase();
+            let k = candidates.binary_search(&upper.as_str()).ok()?;
+            Some(candidates[k])
+        }
+        let mut candidates = vec![
+            "INCE",
+            "MILAN",
+            "NEW YORK",
+            "ÉCOLE",
+            "AB",
+            "INTER MILAN",
+            "MILANO",
+            "Z",
+            "ZÜRICH",
+        ];
+        candidates.sort_unstable();
+        let forms = [
+            "Ince",
+            "ince",
+            "INCE",
+            "Milan",
+            "milano",
+            "New York",
+            "new york",
+            "École",
+            "école",
+            "ab",
+            "Inter Milan",
+            "z",
+            "Zürich",
+            "zürich",
+            "Zurich",
+            "Ma",
+            "",
+            "Incense",
+            "xyz",
+        ];
+        let lengths = candidates
+            .iter()
+            .fold(0u64, |m, c| m | 1 << c.len().min(63));
+        let mut first_bytes = [false; 256];
+        for c in &candidates {
+            first_bytes[usize::from(c.as_bytes()[0])] = true;
+        }
+        for form in forms {
+            let want = by_strings(&candidates, form);
+            assert_eq!(
+                super::candidate_in_capitals(&candidates, form),
+                want,
+                "{form}"
+            );
+            if form.is_ascii() && want.is_some() {
+                assert!(super::may_spell_one(form, lengths, &first_bytes), "{form}");
+            }
+        }
+    }
+
     /// A dateline town named again many times in a long article: each
     /// mention is checked against the names proposed before it by a
     /// search, not one by one.

@@ -113,7 +113,7 @@ fn title_list(words: &Words<'_, '_>, mut i: usize, spans: &mut Vec<Span>) {
 /// Where the next item of a list starts after an item ending at `e`.
 fn list_next(words: &Words<'_, '_>, e: usize) -> Option<usize> {
     let n = words.toks.len();
-    if e + 1 < n && words.sep(e).trim() == "," && words.is_name_word(e) {
+    if e + 1 < n && words.sep_trimmed(e) == "," && words.is_name_word(e) {
         Some(e)
     } else if e + 1 < n && words.word_is(e, "and") && words.joined(e) && words.joined(e + 1) {
         Some(e + 1)

@@ -1,0 +1,650 @@
+//! Names the article has established, found again where they recur: a
+//! rule-found name again (also in a headline or at a sentence start), and a
+//! given name or surname of a person named in full.
+//!
+//! `occurrences` finds where the established names are written again.
+
+mod occurrences;
+#[cfg(test)]
+mod old_occurrences;
+
+use std::collections::{BTreeMap, HashSet};
+
+use crate::hash::PolyBuild;
+
+use super::candidates::{each, Candidates};
+use super::gazetteer_matches::recurs;
+use super::spans::{overlapping_range, overlaps_map, Chosen, Priority, Span};
+use super::tokens::Words;
+use super::word_sets::WordFilter;
+use crate::record::EntityType;
+use occurrences::occurrences;
+
+/// What the chosen spans establish.
+struct Established<'a> {
+    /// Names (exact text) that recur: rule-found names, and ambiguous
+    /// gazetteer names that context licensed once ("Apple's chief" licenses
+    /// the headline's "Apple"). Distinct, longest first, then by text.
+    names: Vec<(&'a str, KnownName)>,
+    /// Capitalised words of a person's full name ("Sirajuddin", "Haqqani").
+    parts: HashSet<&'a str, PolyBuild>,
+    /// Parts after the first word: a gazetteer match equal to one of these
+    /// is the person ("Stalin" after "Josef Stalin"); a given name that is
+    /// also a place ("Paris") is not converted.
+    later_parts: HashSet<&'a str, PolyBuild>,
+}
+
+/// An established name's type, canonical name and gazetteer entry.
+#[derive(Clone)]
+struct KnownName {
+    kind: EntityType,
+    canonical: Option<String>,
+    entry: Option<u32>,
+}
+
+/// Add the recurrences of established names to the chosen spans. A one-word
+/// gazetteer match that is a part of a person's name becomes that person
+/// ("Haqqani" after "Sirajuddin Haqqani").
+pub(super) fn known_names(
+    words: &Words<'_, '_>,
+    at: &Candidates,
+    mut chosen: Vec<Span>,
+) -> Vec<Span> {
+    let established = establish(words, &chosen);
+    convert_name_parts(words.doc.text, &established, &mut chosen);
+    let mut extra = Vec::new();
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    // (No person named in full, no part to find: no per-token cover either.)
+    if !established.parts.is_empty() {
+        let parts = &established.parts;
+        // Spans with starts and ends in order (nearly always) are met by a
+        // cursor as the walk goes; otherwise each token's are looked up.
+        if in_order(&chosen) {
+            let mut cover = Cursor::new(words, &chosen);
+            let covered = |k: usize| cover.covered(k);
+            name_part_mentions(words, at, covered, parts, &mut taken, &mut extra);
+        } else {
+            let cover = Chosen::new(words, &chosen);
+            let covered = |k: usize| !cover.at(k).is_empty();
+            name_part_mentions(words, at, covered, parts, &mut taken, &mut extra);
+        }
+    }
+    let replaced = recurrences(
+        words,
+        at,
+        &chosen,
+        &established.names,
+        &mut taken,
+        &mut extra,
+    );
+    // (`retain` visits the spans in order.)
+    let mut k = 0;
+    chosen.retain(|_| {
+        k += 1;
+        !replaced[k - 1]
+    });
+    add_in_order(chosen, extra)
+}
+
+/// `chosen` and `extra` in the order of their bounds, `chosen`'s first
+/// where bounds are equal (as a stable sort of both would put them).
+fn add_in_order(mut chosen: Vec<Span>, mut extra: Vec<Span>) -> Vec<Span> {
+    let bounds = |s: &Span| (s.start, s.end);
+    if extra.is_empty() && chosen.is_sorted_by_key(bounds) {
+        return chosen;
+    }
+    if !chosen.is_sorted_by_key(bounds) {
+        chosen.extend(extra);
+        chosen.sort_by_key(bounds);
+        return chosen;
+    }
+    // (`chosen` is in order, and `extra` short: one merge.)
+    extra.sort_by_key(bounds);
+    let mut all = Vec::with_capacity(chosen.len() + extra.len());
+    let mut extra = extra.into_iter().peekable();
+    for s in chosen {
+        while let Some(x) = extra.next_if(|x| bounds(x) < bounds(&s)) {
+            all.push(x);
+        }
+        all.push(s);
+    }
+    all.extend(extra);
+    all
+}
+
+/// The spans' starts and ends are each in order.
+fn in_order(spans: &[Span]) -> bool {
+    spans
+        .windows(2)
+        .all(|w| w[0].start <= w[1].start && w[0].end <= w[1].end)
+}
+
+/// Whether chosen spans (starts and ends in order) overlap tokens asked in
+/// order: a cursor over the spans, the furthest end of those started
+/// before the token's end kept ([`Chosen::at`] of each token, without its
+/// per-token lists).
+struct Cursor<'w, 's> {
+    toks: &'w [super::tokens::Token],
+    spans: &'s [Span],
+    /// The spans before it start before the last token asked ends.
+    next: usize,
+    /// The furthest end of those spans.
+    reach: usize,
+}
+
+impl<'w, 's> Cursor<'w, 's> {
+    fn new(words: &'w Words<'_, '_>, spans: &'s [Span]) -> Cursor<'w, 's> {
+        Cursor {
+            toks: &words.toks,
+            spans,
+            next: 0,
+            reach: 0,
+        }
+    }
+
+    /// Some span overlaps token `k` (asked in order: never below the last
+    /// token asked).
+    fn covered(&mut self, k: usize) -> bool {
+        let t = &self.toks[k];
+        while let Some(s) = self.spans.get(self.next).filter(|s| s.start < t.end) {
+            self.reach = self.reach.max(s.end);
+            self.next += 1;
+        }
+        self.reach > t.start
+    }
+}
+
+/// The names and name parts the chosen spans establish.
+#[inline(never)]
+fn establish<'a>(words: &Words<'_, 'a>, chosen: &[Span]) -> Established<'a> {
+    let text = words.doc.text;
+    let mut established = Established {
+        names: Vec::with_capacity(chosen.len()),
+        parts: HashSet::default(),
+        later_parts: HashSet::default(),
+    };
+    let names = &mut established.names;
+    for s in chosen {
+        let Some(kind) = s.kind else { continue };
+        let t = &text[s.start..s.end];
+        if s.entry.map_or(true, |e| recurs(words, e)) {
+            names.push((
+                t,
+                KnownName {
+                    kind,
+                    canonical: s.canonical.clone(),
+                    entry: s.entry,
+                },
+            ));
+        }
+        if kind == EntityType::Organization {
+            let stem = short_form(words, t).or_else(|| headed_short_form(words, s));
+            if let Some(stem) = stem {
+                names.push((
+                    stem,
+                    KnownName {
+                        kind,
+                        canonical: Some(s.canonical.clone().unwrap_or_else(|| t.to_owned())),
+                        entry: s.entry,
+                    },
+                ));
+            }
+        }
+        if kind == EntityType::Person && t.as_bytes().contains(&b' ') {
+            for (k, p) in space_separated(t).enumerate() {
+                if k > 0 {
+                    established.later_parts.insert(p);
+                }
+                if p.chars().nth(1).is_some()
+                    && p.chars().next().is_some_and(char::is_uppercase)
+                    && !words.lex.stop.contains_key(p)
+                {
+                    established.parts.insert(p);
+                }
+            }
+        }
+    }
+    // Longest names first, so "Harbour Pilots Association" is placed
+    // before a shorter name inside it; then by text, for a deterministic
+    // result. (A stable sort: a name's first proposal stands.)
+    let names = &mut established.names;
+    names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
+    names.dedup_by(|later, first| later.0 == first.0);
+    established
+}
+
+/// The parts of `t` between spaces (`t.split(' ')`, by a byte search).
+fn space_separated(t: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(t);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == b' ') {
+            Some(k) => {
+                rest = Some(&r[k + 1..]);
+                Some(&r[..k])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
+/// The short form of a company name that ends in a legal suffix (the
+/// lexicon's `legal_suffixes`): the words before it, without a trailing
+/// "and", "&" or comma ("Stotler and Co" → "Stotler").
+fn short_form<'t>(words: &Words<'_, '_>, name: &'t str) -> Option<&'t str> {
+    // (A byte search: asked of every organization's name.)
+    let space = name.bytes().rposition(|b| b == b' ')?;
+    let (stem, last) = (&name[..space], &name[space + 1..]);
+    if !words.lex.cues.legal_suffixes.contains(last) {
+        return None;
+    }
+    let stem = stem.trim_end_matches(',').trim_end();
+    let stem = stem
+        .strip_suffix(" and")
+        .or_else(|| stem.strip_suffix(" &"))
+        .unwrap_or(stem)
+        .trim_end_matches(',');
+    (stem.chars().count() >= 3 && stem.starts_with(char::is_uppercase)).then_some(stem)
+}
+
+/// The short form of a two-word name closed by a head word ("Tate
+/// Gallery" … "the Tate"): the first word, when it is no ordinary word of
+/// the text, no listed name and no given name.
+fn headed_short_form<'a>(words: &Words<'_, 'a>, s: &Span) -> Option<&'a str> {
+    if s.rule != "rule:org-head" {
+        return None;
+    }
+    let a = words.toks.partition_point(|t| t.start < s.start);
+    let b = words.toks.partition_point(|t| t.start < s.end);
+    if b != a + 2 || words.toks[a].possessive {
+        return None;
+    }
+    let stem = words.word(a);
+    if !words.lex.cues.shortened_heads.contains(words.word(a + 1)) {
+        return None;
+    }
+    let plain = words.is_name_word(a)
+        && stem.chars().count() >= 3
+        && !words.is_stop(a)
+        && !words.is_common_word(a)
+        && words.gaz_kind(a).is_none()
+        && !words.lex.first_names.contains(stem);
+    plain.then_some(stem)
+}
+
+/// One-word gazetteer non-person matches equal to a name part: the person.
+#[inline(never)]
+fn convert_name_parts(text: &str, established: &Established<'_>, chosen: &mut [Span]) {
+    if established.later_parts.is_empty() {
+        return;
+    }
+    // (The parts' lengths and first and last bytes turn most spans away
+    // before any hashing.)
+    let filter = WordFilter::new(established.later_parts.iter().copied());
+    for s in chosen.iter_mut() {
+        if matches!(s.kind, Some(EntityType::Person | EntityType::Nationality)) {
+            continue;
+        }
+        let t = &text[s.start..s.end];
+        if filter.may_hold(t)
+            && !t.contains(' ')
+            && established.later_parts.contains(t)
+            && established.parts.contains(t)
+        {
+            s.kind = Some(EntityType::Person);
+            s.entry = None;
+            s.canonical = None;
+            s.rule = "coref:name-part".into();
+        }
+    }
+}
+
+/// A name part alone, outside every chosen span (`covered` answers for a
+/// token, asked in order), is the person.
+#[inline(never)]
+fn name_part_mentions(
+    words: &Words<'_, '_>,
+    at: &Candidates,
+    mut covered: impl FnMut(usize) -> bool,
+    parts: &HashSet<&str, PolyBuild>,
+    taken: &mut BTreeMap<usize, usize>,
+    extra: &mut Vec<Span>,
+) {
+    let n = words.toks.len();
+    // The parts' lengths and first bytes turn most words away before any
+    // hashing (a part written in capitals has the same length and first byte).
+    let mut lengths = 0u64;
+    let mut first_bytes = [false; 256];
+    for p in parts {
+        lengths |= 1 << p.len().min(63);
+        first_bytes[usize::from(p.as_bytes()[0])] = true;
+    }
+    // A part, also written in capitals ("REAGAN" in a wire headline).
+    let is_part = |k: usize| {
+        let w = words.word(k);
+        if lengths & (1 << w.len().min(63)) == 0 || !first_bytes[usize::from(w.as_bytes()[0])] {
+            return false;
+        }
+        parts.contains(w)
+            || (words.is_all_caps(k) && w.is_ascii() && {
+                let mut title = w.to_ascii_lowercase();
+                title[..1].make_ascii_uppercase();
+                parts.contains(title.as_str())
+            })
+    };
+    // (A part is capitalised: elsewhere the walk moves on by one.)
+    let mut next = 0;
+    for k in each(&at.caps) {
+        let t = words.toks[k];
+        // (The cheap tests first: the part test hashes the word.)
+        if k < next || covered(k) || !is_part(k) || overlaps_map(taken, t.start, t.end) {
+            continue;
+        }
+        // Several parts in a row are one mention ("Suu Kyi" after "Aung San
+        // Suu Kyi").
+        let mut e = k + 1;
+        while e < n && words.joined(e) && !words.toks[e - 1].possessive && is_part(e) && !covered(e)
+        {
+            e += 1;
+        }
+        // Not a name part when the word runs on into a longer capitalised
+        // name we did not recognise ("Chen Quanguo" vs "Chen Wenqing").
+        // (On an ALL-CAPS or headline-case line every word is capitalised.)
+        let runs_on = !words.capitals_mute(k)
+            && ((e < n
+                && words.joined(e)
+                && words.is_name_word(e)
+                && !words.is_stop(e)
+                && !words.toks[e - 1].possessive)
+                || (k > 0
+                    && words.joined(k)
+                    && words.is_name_word(k - 1)
+                    && !words.is_stop(k - 1)
+                    && words.title_at(k - 1).is_none()));
+        if !runs_on {
+            let (start, end) = (t.start, words.toks[e - 1].end);
+            taken.insert(start, end);
+            extra.push(Span::from_rule(
+                start,
+                end,
+                Some(EntityType::Person),
+                "coref:name-part",
+            ));
+        }
+        next = e;
+    }
+}
+
+/// Every later occurrence of an established name (`names`: distinct,
+/// longest first), longest names first; the
+/// chosen spans it swallows are returned (a flag for each) to be dropped.
+/// (Spans with the same bounds as a swallowed one are swallowed too: they
+/// overlap the same names.)
+#[inline(never)]
+fn recurrences(
+    words: &Words<'_, '_>,
+    at: &Candidates,
+    chosen: &[Span],
+    names: &[(&str, KnownName)],
+    taken: &mut BTreeMap<usize, usize>,
+    extra: &mut Vec<Span>,
+) -> Vec<bool> {
+    let text = words.doc.text;
+    let mut replaced = vec![false; chosen.len()];
+    // Longest names first (the order of `names`).
+    let mut occurrences = occurrences(words, at, names);
+    occurrences.sort_unstable();
+    for &(n, pos) in &occurrences {
+        let (name, known) = &names[n];
+        let end = pos + name.len();
+        if !crate::text::on_word_boundaries(text, pos, end) || overlaps_map(taken, pos, end) {
+            continue;
+        }
+        // A ticker code in angle brackets ("<AMR>") is no name.
+        if text[..pos].ends_with('<') && text[end..].starts_with(['>', '.']) {
+            continue;
+        }
+        // A longer established name wins over shorter matches inside
+        // it ("Winston Churchill" over the town "Winston").
+        let range = overlapping_range(chosen, pos, end);
+        let inside = &chosen[range.clone()];
+        if inside
+            .iter()
+            .any(|c| c.start < pos || c.end > end || (c.start == pos && c.end == end))
+        {
+            continue;
+        }
+        replaced[range].fill(true);
+        taken.insert(pos, end);
+        extra.push(Span {
+            start: pos,
+            end,
+            kind: Some(known.kind),
+            entry: known.entry,
+            canonical: known.canonical.clone(),
+            rule: "coref:known-name".into(),
+            priority: Priority::Rule,
+        });
+    }
+    replaced
+}
+
+#[cfg(test)]
+mod tests {
+    /// A thousand established names that share their first word ("Institute
+    /// of …"): each token start is looked up once per name length, not
+    /// compared with every name of that first word.
+    #[test]
+    fn names_sharing_a_first_word_cost_linear_work() {
+        let name = |k: usize| {
+            let letter = |d: usize| char::from(b'a' + (k / d % 26) as u8);
+            format!(
+                "Institute of Zorbla{}{}{} Studies",
+                letter(676),
+                letter(26),
+                letter(1)
+            )
+        };
+        let per_unit = super::super::spans::tests::steps_per_unit(
+            |units| {
+                (0..units)
+                    .map(|k| {
+                        format!(
+                            "Officials at the {} said on Monday it would work. ",
+                            name(k)
+                        )
+                    })
+                    .collect()
+            },
+            |record| {
+                assert!(record
+                    .entities
+                    .iter()
+                    .any(|e| e.name == "Institute of Zorblaaab Studies"));
+            },
+        );
+        assert!(
+            per_unit[1] <= 2.0 * per_unit[0],
+            "steps per name: {per_unit:?}"
+        );
+    }
+}
+
+#[cfg(test)]
+mod establish_tests {
+    use std::collections::HashMap;
+
+    use super::*;
+    use crate::gazetteer::Gazetteer;
+    use crate::hash::PolyBuild;
+    use crate::text::Doc;
+
+    /// The names as `establish` first collected them: a map by text (the
+    /// first proposal of a name stands), then sorted longest first.
+    fn names_by_map<'a>(words: &Words<'_, 'a>, chosen: &[Span]) -> Vec<(&'a str, KnownName)> {
+        let text = words.doc.text;
+        let mut names: HashMap<&str, KnownName, PolyBuild> = HashMap::default();
+        for s in chosen {
+            let Some(kind) = s.kind else { continue };
+            let t = &text[s.start..s.end];
+            if s.entry.map_or(true, |e| recurs(words, e)) {
+                names.entry(t).or_insert_with(|| KnownName {
+                    kind,
+                    canonical: s.canonical.clone(),
+                    entry: s.entry,
+                });
+            }
+            if kind == EntityType::Organization {
+                let stem = short_form(words, t).or_else(|| headed_short_form(words, s));
+                if let Some(stem) = stem {
+                    names.entry(stem).or_insert_with(|| KnownName {
+                        kind,
+                        canonical: Some(s.canonical.clone().unwrap_or_else(|| t.to_owned())),
+                        entry: s.entry,
+                    });
+                }
+            }
+        }
+        let mut names: Vec<(&str, KnownName)> = names.into_iter().collect();
+        names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
+        names
+    }
+
+    /// The byte split splits as `split(' ')` does.
+    #[test]
+    fn space_separated_as_split() {
+        for t in [
+            "",
+            " ",
+            "a",
+            "a b",
+            " a  b ",
+            "Aung San Suu Kyi",
+            "x\u{a0}y z",
+        ] {
+            let got: Vec<&str> = space_separated(t).collect();
+            assert_eq!(got, t.split(' ').collect::<Vec<_>>(), "{t:?}");
+        }
+    }
+
+    /// One sorted list with the later proposals of a name dropped holds the
+    /// names the map held, with the same facts, over random spans (repeated
+    /// names of other kinds and entries, legal suffixes, head words).
+    #[test]
+    fn one_sorted_list_holds_what_the_map_held() {
+        let text = "Acme Holdings Inc said. Stotler and Co, Stotler and Co. Tate Gallery \
+                    and the Tate. Acme Holdings Inc met Paris Hilton in Paris. "
+            .repeat(6);
+        let doc = Doc::new(&text, false);
+        let lex = &crate::lexicon::Lexicon::embedded().names;
+        let gaz = Gazetteer::embedded();
+        let words = Words::new(&doc, gaz, lex, &[]);
+        let toks = &words.toks;
+        let mut next = super::super::spans::xorshift(0x5851_f42d_4c95_7f2d);
+        let kinds = [
+            EntityType::Organization,
+            EntityType::Person,
+            EntityType::Place,
+        ];
+        for _ in 0..400 {
+            let spans: Vec<Span> = (0..next(40))
+                .map(|_| {
+                    let from = next(toks.len());
+                    let to = (from + 1 + next(3)).min(toks.len());
+                    let mut s = Span::from_rule(
+                        toks[from].start,
+                        toks[to - 1].end,
+                        (next(5) > 0).then(|| kinds[next(3)]),
+                        ["rule:org-head", "rule:test"][next(2)],
+                    );
+                    s.entry = (next(3) == 0).then(|| next(gaz.entries().len()) as u32);
+                    s.canonical = (next(4) == 0).then(|| format!("C{}", next(3)));
+                    s
+                })
+                .collect();
+            let want = names_by_map(&words, &spans);
+            let got = establish(&words, &spans).names;
+            let facts = |names: &[(&str, KnownName)]| {
+                names
+                    .iter()
+                    .map(|(t, k)| (t.to_string(), k.kind, k.canonical.clone(), k.entry))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(facts(&got), facts(&want));
+        }
+    }
+}
+
+#[cfg(test)]
+mod cursor_tests {
+    use super::*;
+    use crate::gazetteer::Gazetteer;
+    use crate::text::Doc;
+
+    /// The cursor answers as [`Chosen::at`] does for spans in order (apart,
+    /// overlapping, empty), tokens asked in order with repeats and gaps;
+    /// and spans and extra spans come out in the order a stable sort gives.
+    #[test]
+    fn cursor_answers_as_the_cover_lists_and_merge_as_a_stable_sort() {
+        let text = "Ab cd, Ef-gh ij. Kl mn op’s qr st uv wx yz. ".repeat(8);
+        let doc = Doc::new(&text, false);
+        let lex = &crate::lexicon::Lexicon::embedded().names;
+        let words = Words::new(&doc, Gazetteer::embedded(), lex, &[]);
+        let mut next = super::super::spans::xorshift(0x2545_f491_4f6c_dd1d);
+        let n = words.toks.len();
+        for round in 0..600 {
+            let mut spans: Vec<Span> = (0..next(30))
+                .map(|_| {
+                    let start = next(text.len());
+                    let end = (start + next(20)).min(text.len());
+                    Span::from_rule(start, end, None, "rule:test")
+                })
+                .collect();
+            spans.sort_by_key(|s| s.start);
+            let mut reach = 0;
+            for s in &mut spans {
+                if round % 2 == 0 {
+                    s.end = s.end.max(reach);
+                }
+                reach = reach.max(s.end);
+            }
+            if !in_order(&spans) {
+                continue;
+            }
+            let cover = Chosen::new(&words, &spans);
+            let mut cursor = Cursor::new(&words, &spans);
+            let mut k = 0;
+            while k < n {
+                assert_eq!(
+                    cursor.covered(k),
+                    !cover.at(k).is_empty(),
+                    "round {round}, token {k}"
+                );
+                k += [0, 1, 1, 2, 5][next(5)];
+            }
+            drop(cover);
+            // Merged with extra spans as a stable sort orders them.
+            let extra: Vec<Span> = (0..next(6))
+                .map(|e| {
+                    let start = next(text.len());
+                    let mut s = Span::from_rule(start, start + next(9), None, "rule:extra");
+                    s.entry = Some(e as u32);
+                    s
+                })
+                .collect();
+            let mut want = spans.clone();
+            want.extend(extra.iter().cloned());
+            want.sort_by_key(|s| (s.start, s.end));
+            let got = add_in_order(spans, extra);
+            let key = |v: &[Span]| {
+                v.iter()
+                    .map(|s| (s.start, s.end, s.entry))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(key(&got), key(&want));
+        }
+    }
+}
