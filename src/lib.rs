@@ -84,6 +84,7 @@ pub mod input;
 mod lexicon;
 mod names;
 pub mod record;
+mod sorted;
 mod text;
 mod tsv;
 

@@ -32,6 +32,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::tokens::{Token, TokenKind};
 use super::Doc;
+use crate::sorted::partition_point_from;
 
 /// The capitals test of one line, computed on first use: each reads the
 /// whole line, and the rules ask about every word of it.
@@ -84,9 +85,13 @@ impl Doc<'_> {
 
     /// The base tokens of the line spanning `span`.
     fn line_tokens(&self, span: Range<usize>) -> &[Token] {
-        let first = self.tokens.partition_point(|t| t.start < span.start);
+        // Lines are mostly asked in text order: search from the last one.
+        let first = partition_point_from(&self.tokens, self.line_token_hint.get(), |t| {
+            t.start < span.start
+        });
+        self.line_token_hint.set(first);
         let rest = &self.tokens[first..];
-        let n = rest.partition_point(|t| t.start < span.end);
+        let n = partition_point_from(rest, 0, |t| t.start < span.end);
         #[cfg(test)]
         tests::LINE_TOKENS_READ.with(|c| c.set(c.get() + n));
         &rest[..n]

@@ -63,6 +63,8 @@ pub(crate) struct Doc<'a> {
     line_capitals: Vec<capitals::LineCapitals>,
     /// The line [`Doc::line_index`] found last.
     last_line: Cell<usize>,
+    /// Where [`Doc::line_tokens`]'s last line began among the base tokens.
+    line_token_hint: Cell<usize>,
     /// Buffers only the construction uses, kept for the next article.
     spare: Spare,
 }
@@ -152,6 +154,7 @@ impl<'a> Doc<'a> {
             line_starts,
             line_capitals,
             last_line: Cell::new(0),
+            line_token_hint: Cell::new(0),
             spare,
         }
     }

@@ -14,10 +14,11 @@ use crate::hash::PolyBuild;
 
 use super::candidates::{each, Candidates};
 use super::gazetteer_matches::recurs;
-use super::spans::{overlapping_range, overlaps_map, Chosen, Priority, Span};
+use super::spans::{overlaps_map, Chosen, Priority, Span};
 use super::tokens::Words;
 use super::word_sets::WordFilter;
 use crate::record::EntityType;
+use crate::sorted::partition_point_from;
 use occurrences::occurrences;
 
 /// What the chosen spans establish.
@@ -397,8 +398,14 @@ fn recurrences(
     // Longest names first (the order of `names`).
     let mut occurrences = occurrences(words, at, names);
     occurrences.sort_unstable();
+    // One name's occurrences come in text order: search the chosen spans
+    // from where its last occurrence was found.
+    let (mut hint_name, mut hint) = (usize::MAX, 0);
     for &(n, pos) in &occurrences {
         let (name, known) = &names[n];
+        if n != hint_name {
+            (hint_name, hint) = (n, 0);
+        }
         let end = pos + name.len();
         if !crate::text::on_word_boundaries(text, pos, end) || overlaps_map(taken, pos, end) {
             continue;
@@ -409,7 +416,9 @@ fn recurrences(
         }
         // A longer established name wins over shorter matches inside
         // it ("Winston Churchill" over the town "Winston").
-        let range = overlapping_range(chosen, pos, end);
+        let from = partition_point_from(chosen, hint, |c| c.end <= pos);
+        hint = from;
+        let range = from..from + partition_point_from(&chosen[from..], 0, |c| c.start < end);
         let inside = &chosen[range.clone()];
         if inside
             .iter()
