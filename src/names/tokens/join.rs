@@ -19,21 +19,29 @@ use crate::text::{is_punct, Doc, Token as BaseToken, TokenKind};
 /// text does not hold go to `lowers`; the index of each word that may be a
 /// hyphenated name word or start a title goes to `rare` (see
 /// [`Words::mark_names_and_titles`](super::Words::mark_names_and_titles)).
-pub(super) fn tokenize(doc: &Doc<'_>, lowers: &mut OwnLowers, rare: &mut Vec<usize>) -> Vec<Token> {
-    let mut words = join_words(doc, lowers, rare);
-    place_words(doc, &mut words);
-    words
+/// The words go to `out`, `lowers` and `rare` cleared first (buffers of
+/// an earlier article, reused).
+pub(super) fn tokenize(
+    doc: &Doc<'_>,
+    out: &mut Vec<Token>,
+    lowers: &mut OwnLowers,
+    rare: &mut Vec<usize>,
+) {
+    lowers.clear();
+    rare.clear();
+    join_words(doc, out, lowers, rare);
+    place_words(doc, out);
 }
 
 /// The words with their own facts (span, case, marks), joined from the
 /// base tokens; a word that a base token starting a line comes before
 /// carries [`fact::MUTE`], which [`place_words`] replaces with the line's
 /// answer. (Two loops, each short enough to keep its state in registers.)
-fn join_words(doc: &Doc<'_>, lowers: &mut OwnLowers, rare: &mut Vec<usize>) -> Vec<Token> {
+fn join_words(doc: &Doc<'_>, out: &mut Vec<Token>, lowers: &mut OwnLowers, rare: &mut Vec<usize>) {
     let base = &doc.tokens;
-    // No more words than base tokens; the room left over is given back at
-    // the end (in place).
-    let mut out: Vec<Token> = Vec::with_capacity(base.len());
+    // No more words than base tokens.
+    out.clear();
+    out.reserve(base.len());
     let mut ascii = Cursor::new(doc.text, next_non_ascii);
     let mut capitals = Cursor::new(doc.text, next_ascii_capital);
     let mut new_line = true;
@@ -66,8 +74,6 @@ fn join_words(doc: &Doc<'_>, lowers: &mut OwnLowers, rare: &mut Vec<usize>) -> V
         out.push(t);
         k = j;
     }
-    out.shrink_to_fit();
-    out
 }
 
 /// The facts of each word's place in the text: joined to the word before
