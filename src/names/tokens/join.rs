@@ -30,13 +30,15 @@ pub(super) fn tokenize(
     lowers.clear();
     rare.clear();
     join_words(doc, out, lowers, rare);
-    place_words(doc, out);
 }
 
-/// The words with their own facts (span, case, marks), joined from the
-/// base tokens; a word that a base token starting a line comes before
-/// carries [`fact::MUTE`], which [`place_words`] replaces with the line's
-/// answer. (Two loops, each short enough to keep its state in registers.)
+/// The words with their facts, joined from the base tokens: their own
+/// (span, case, marks) and those of their place in the text, in the same
+/// walk (a second walk over the words cost more than it saved in
+/// registers): joined to the word before ([`fact::JOINED`],
+/// [`fact::JOINED_OR_DOT`]), on a line whose capitals say nothing
+/// ([`fact::MUTE`], one answer a line: the test reads the whole line),
+/// first in its sentence ([`fact::INITIAL`]).
 fn join_words(doc: &Doc<'_>, out: &mut Vec<Token>, lowers: &mut OwnLowers, rare: &mut Vec<usize>) {
     let base = &doc.tokens;
     // No more words than base tokens.
@@ -45,6 +47,14 @@ fn join_words(doc: &Doc<'_>, out: &mut Vec<Token>, lowers: &mut OwnLowers, rare:
     let mut ascii = Cursor::new(doc.text, next_non_ascii);
     let mut capitals = Cursor::new(doc.text, next_ascii_capital);
     let mut new_line = true;
+    let mut mute = 0;
+    let text = doc.text.as_bytes();
+    // The next sentence whose first word is still to come, and its start.
+    let mut sentence = 0;
+    let mut next_start = doc.sentences.first().map_or(usize::MAX, |s| s.start);
+    // The previous word's end, and whether a word may be joined to it (not
+    // after a possessive, nor before the first word).
+    let (mut prev_end, mut prev_joins) = (0, false);
     let mut k = 0;
     while k < base.len() {
         let first = &base[k];
@@ -66,38 +76,14 @@ fn join_words(doc: &Doc<'_>, out: &mut Vec<Token>, lowers: &mut OwnLowers, rare:
         } else {
             other_word(doc, &base[k..j], &mut ascii, index, lowers)
         };
-        t.facts |= bit(new_line, fact::MUTE);
-        new_line = false;
-        if t.is(fact::HYPHEN) || t.marks & TITLE_FIRST != 0 {
-            rare.push(index);
-        }
-        out.push(t);
-        k = j;
-    }
-}
-
-/// The facts of each word's place in the text: joined to the word before
-/// ([`fact::JOINED`], [`fact::JOINED_OR_DOT`]), on a line whose capitals
-/// say nothing ([`fact::MUTE`], one answer a line: the test reads the
-/// whole line), first in its sentence ([`fact::INITIAL`]).
-fn place_words(doc: &Doc<'_>, words: &mut [Token]) {
-    let text = doc.text.as_bytes();
-    let mut mute = 0;
-    // The next sentence whose first word is still to come, and its start.
-    let mut sentence = 0;
-    let mut next_start = doc.sentences.first().map_or(usize::MAX, |s| s.start);
-    // The previous word's end, and whether a word may be joined to it (not
-    // after a possessive, nor before the first word).
-    let (mut prev_end, mut prev_joins) = (0, false);
-    for t in words.iter_mut() {
-        let mut facts = t.facts;
-        if facts & fact::MUTE != 0 {
+        if new_line {
             mute = bit(capitals_mute(doc, t.start), fact::MUTE);
+            new_line = false;
         }
-        facts = facts & !fact::MUTE | mute;
+        t.facts |= mute;
         if prev_joins {
             // Most gaps are one space.
-            facts |= if t.start == prev_end + 1 && text[prev_end] == b' ' {
+            t.facts |= if t.start == prev_end + 1 && text[prev_end] == b' ' {
                 fact::JOINED | fact::JOINED_OR_DOT
             } else {
                 gap_facts(doc.text, prev_end, t.start)
@@ -107,9 +93,13 @@ fn place_words(doc: &Doc<'_>, words: &mut [Token]) {
         if t.start >= next_start {
             let initial;
             (initial, sentence, next_start) = sentence_start(doc, sentence, t.start);
-            facts |= bit(initial, fact::INITIAL);
+            t.facts |= bit(initial, fact::INITIAL);
         }
-        t.facts = facts;
+        if t.is(fact::HYPHEN) || t.marks & TITLE_FIRST != 0 {
+            rare.push(index);
+        }
+        out.push(t);
+        k = j;
     }
 }
 
