@@ -77,7 +77,7 @@ fn join_words(doc: &Doc<'_>, out: &mut Vec<Token>, lowers: &mut OwnLowers, rare:
             other_word(doc, &base[k..j], &mut ascii, index, lowers)
         };
         if new_line {
-            mute = bit(capitals_mute(doc, t.start), fact::MUTE);
+            mute = bit(capitals_mute(doc, k, t.start), fact::MUTE);
             new_line = false;
         }
         t.facts |= mute;
@@ -118,10 +118,41 @@ fn sentence_start(doc: &Doc<'_>, mut sentence: usize, start: usize) -> (bool, us
     (initial, sentence, next_start)
 }
 
-/// [`Doc::capitals_mute`], asked once a line: out of the loop.
+/// [`Doc::capitals_mute`] at `offset`, the start of the first word of its
+/// line (base token `first`), asked once a line: out of the loop. Most
+/// lines are body text ending like a sentence with a letter in lower case:
+/// never mute, by the first test of `Doc::capitals_mute`, read here off the
+/// line's end and its first base tokens (`Doc::capitals_mute` finds the
+/// line's tokens by two binary searches, and only the names view asks it).
 #[inline(never)]
-fn capitals_mute(doc: &Doc<'_>, offset: usize) -> bool {
+fn capitals_mute(doc: &Doc<'_>, first: usize, offset: usize) -> bool {
+    let in_title = doc.headline.as_ref().is_some_and(|h| h.contains(&offset));
+    if !in_title {
+        let line = doc.line_span(offset);
+        let sentence_end = doc.text[line]
+            .trim_end()
+            .ends_with(['.', '!', '?', '"', '”', ')', ':', ';', ',']);
+        // Every character in lower case is alphabetic, so in a token; the
+        // tokens before the first word of the line are punctuation.
+        if sentence_end && line_has_lower(&doc.tokens[first..]) {
+            return false;
+        }
+    }
     doc.capitals_mute(offset)
+}
+
+/// A token with a character in lower case among `tokens` before the next
+/// line starts (the first token may start the line).
+fn line_has_lower(tokens: &[BaseToken]) -> bool {
+    for (i, t) in tokens.iter().enumerate() {
+        if t.line_start && i > 0 {
+            return false;
+        }
+        if t.case.has_lower() {
+            return true;
+        }
+    }
+    false
 }
 
 /// [`mark::TITLE_FIRST`] among a word's marks (the low 32 bits).

@@ -624,6 +624,13 @@ mod tests {
         let mut texts = crate::text::test_corpus::texts();
         texts.push("iPhone eDonkey é iÉcole aB a iA Ωmega ωmega McDONALD x".to_string());
         texts.push("Al-Qaeda U.S. O'Brien's  Smith\u{a0}Jones.  Mr. Li,Ltd\nA B".to_string());
+        // Lines ending like a sentence or not, with and without lower case.
+        texts.push(
+            "Body text ends here.\nALL CAPS LINE.\nA Title Case Line For Once\n\
+             Police Arrest Four Men In Dover Raid.\n“Quoted,” he said;\n(x)\n\
+             lower line, no end\n  ... 12.\nEND"
+                .to_string(),
+        );
         let mut out = Vec::new();
         for text in &texts {
             same_as_the_oracle(text, &mut out).unwrap();
