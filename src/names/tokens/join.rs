@@ -85,8 +85,11 @@ fn join_words(doc: &Doc<'_>, out: &mut Vec<Token>, lowers: &mut OwnLowers, rare:
             // Most gaps are one space.
             t.facts |= if t.start == prev_end + 1 && text[prev_end] == b' ' {
                 fact::JOINED | fact::JOINED_OR_DOT
-            } else {
+            } else if matches!(text[prev_end], b' ' | b'.' | 0xc2) {
                 gap_facts(doc.text, prev_end, t.start)
+            } else {
+                // Most other gaps start with punctuation (", ").
+                0
             };
         }
         (prev_end, prev_joins) = (t.end, !t.possessive);
@@ -470,10 +473,7 @@ fn second_may_be_upper(text: &str, start: usize) -> bool {
 /// ones too) between them, and only spaces after an abbreviation's dots.
 #[inline(never)]
 fn gap_facts(text: &str, prev_end: usize, start: usize) -> u16 {
-    // Most of the rest start with punctuation (", ").
-    if !matches!(text.as_bytes().get(prev_end), Some(b' ' | b'.' | 0xc2)) {
-        return 0;
-    }
+    // (The caller turned away the gaps starting with another byte.)
     let gap = &text[prev_end..start];
     let joined = !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}');
     let after_dots = gap.trim_start_matches('.');
