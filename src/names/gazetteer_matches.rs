@@ -43,10 +43,10 @@ pub(super) fn mark_tokens(
 /// A one-word place from GeoNames or an ambiguous entry ("Winston", "Davis")
 /// may be a person's name instead.
 fn gives_way_to_person(doc: &Doc<'_>, e: &Entry, m: &GazMatch) -> bool {
-    let one_word = !doc.text[m.start..m.end].contains(' ');
+    // (The text is read last: most matches are no place.)
     e.kind == EntityType::Place
-        && one_word
         && (e.key.starts_with("gn:") || e.policy == MatchPolicy::Ambiguous)
+        && !doc.text[m.start..m.end].contains(' ')
 }
 impl<'d, 'a> Words<'d, 'a> {
     /// A gazetteer match here rules out a person name through this token.

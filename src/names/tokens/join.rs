@@ -19,24 +19,42 @@ use crate::text::{is_punct, Doc, Token as BaseToken, TokenKind};
 /// text does not hold go to `lowers`; the index of each word that may be a
 /// hyphenated name word or start a title goes to `rare` (see
 /// [`Words::mark_names_and_titles`](super::Words::mark_names_and_titles)).
-pub(super) fn tokenize(doc: &Doc<'_>, lowers: &mut OwnLowers, rare: &mut Vec<usize>) -> Vec<Token> {
-    let mut words = join_words(doc, lowers, rare);
-    place_words(doc, &mut words);
-    words
+/// The words go to `out`, `lowers` and `rare` cleared first (buffers of
+/// an earlier article, reused).
+pub(super) fn tokenize(
+    doc: &Doc<'_>,
+    out: &mut Vec<Token>,
+    lowers: &mut OwnLowers,
+    rare: &mut Vec<usize>,
+) {
+    lowers.clear();
+    rare.clear();
+    join_words(doc, out, lowers, rare);
 }
 
-/// The words with their own facts (span, case, marks), joined from the
-/// base tokens; a word that a base token starting a line comes before
-/// carries [`fact::MUTE`], which [`place_words`] replaces with the line's
-/// answer. (Two loops, each short enough to keep its state in registers.)
-fn join_words(doc: &Doc<'_>, lowers: &mut OwnLowers, rare: &mut Vec<usize>) -> Vec<Token> {
+/// The words with their facts, joined from the base tokens: their own
+/// (span, case, marks) and those of their place in the text, in the same
+/// walk (a second walk over the words cost more than it saved in
+/// registers): joined to the word before ([`fact::JOINED`],
+/// [`fact::JOINED_OR_DOT`]), on a line whose capitals say nothing
+/// ([`fact::MUTE`], one answer a line: the test reads the whole line),
+/// first in its sentence ([`fact::INITIAL`]).
+fn join_words(doc: &Doc<'_>, out: &mut Vec<Token>, lowers: &mut OwnLowers, rare: &mut Vec<usize>) {
     let base = &doc.tokens;
-    // No more words than base tokens; the room left over is given back at
-    // the end (in place).
-    let mut out: Vec<Token> = Vec::with_capacity(base.len());
+    // No more words than base tokens.
+    out.clear();
+    out.reserve(base.len());
     let mut ascii = Cursor::new(doc.text, next_non_ascii);
     let mut capitals = Cursor::new(doc.text, next_ascii_capital);
     let mut new_line = true;
+    let mut mute = 0;
+    let text = doc.text.as_bytes();
+    // The next sentence whose first word is still to come, and its start.
+    let mut sentence = 0;
+    let mut next_start = doc.sentences.first().map_or(usize::MAX, |s| s.start);
+    // The previous word's end, and whether a word may be joined to it (not
+    // after a possessive, nor before the first word).
+    let (mut prev_end, mut prev_joins) = (0, false);
     let mut k = 0;
     while k < base.len() {
         let first = &base[k];
@@ -58,52 +76,33 @@ fn join_words(doc: &Doc<'_>, lowers: &mut OwnLowers, rare: &mut Vec<usize>) -> V
         } else {
             other_word(doc, &base[k..j], &mut ascii, index, lowers)
         };
-        t.facts |= bit(new_line, fact::MUTE);
-        new_line = false;
-        if t.is(fact::HYPHEN) || t.marks & TITLE_FIRST != 0 {
-            rare.push(index);
+        if new_line {
+            mute = bit(capitals_mute(doc, k, t.start), fact::MUTE);
+            new_line = false;
         }
-        out.push(t);
-        k = j;
-    }
-    out.shrink_to_fit();
-    out
-}
-
-/// The facts of each word's place in the text: joined to the word before
-/// ([`fact::JOINED`], [`fact::JOINED_OR_DOT`]), on a line whose capitals
-/// say nothing ([`fact::MUTE`], one answer a line: the test reads the
-/// whole line), first in its sentence ([`fact::INITIAL`]).
-fn place_words(doc: &Doc<'_>, words: &mut [Token]) {
-    let text = doc.text.as_bytes();
-    let mut mute = 0;
-    // The next sentence whose first word is still to come, and its start.
-    let mut sentence = 0;
-    let mut next_start = doc.sentences.first().map_or(usize::MAX, |s| s.start);
-    // The previous word's end, and whether a word may be joined to it (not
-    // after a possessive, nor before the first word).
-    let (mut prev_end, mut prev_joins) = (0, false);
-    for t in words.iter_mut() {
-        let mut facts = t.facts;
-        if facts & fact::MUTE != 0 {
-            mute = bit(capitals_mute(doc, t.start), fact::MUTE);
-        }
-        facts = facts & !fact::MUTE | mute;
+        t.facts |= mute;
         if prev_joins {
             // Most gaps are one space.
-            facts |= if t.start == prev_end + 1 && text[prev_end] == b' ' {
+            t.facts |= if t.start == prev_end + 1 && text[prev_end] == b' ' {
                 fact::JOINED | fact::JOINED_OR_DOT
-            } else {
+            } else if matches!(text[prev_end], b' ' | b'.' | 0xc2) {
                 gap_facts(doc.text, prev_end, t.start)
+            } else {
+                // Most other gaps start with punctuation (", ").
+                0
             };
         }
         (prev_end, prev_joins) = (t.end, !t.possessive);
         if t.start >= next_start {
             let initial;
             (initial, sentence, next_start) = sentence_start(doc, sentence, t.start);
-            facts |= bit(initial, fact::INITIAL);
+            t.facts |= bit(initial, fact::INITIAL);
         }
-        t.facts = facts;
+        if t.is(fact::HYPHEN) || t.marks & TITLE_FIRST != 0 {
+            rare.push(index);
+        }
+        out.push(t);
+        k = j;
     }
 }
 
@@ -122,10 +121,41 @@ fn sentence_start(doc: &Doc<'_>, mut sentence: usize, start: usize) -> (bool, us
     (initial, sentence, next_start)
 }
 
-/// [`Doc::capitals_mute`], asked once a line: out of the loop.
+/// [`Doc::capitals_mute`] at `offset`, the start of the first word of its
+/// line (base token `first`), asked once a line: out of the loop. Most
+/// lines are body text ending like a sentence with a letter in lower case:
+/// never mute, by the first test of `Doc::capitals_mute`, read here off the
+/// line's end and its first base tokens (`Doc::capitals_mute` finds the
+/// line's tokens by two binary searches, and only the names view asks it).
 #[inline(never)]
-fn capitals_mute(doc: &Doc<'_>, offset: usize) -> bool {
+fn capitals_mute(doc: &Doc<'_>, first: usize, offset: usize) -> bool {
+    let in_title = doc.headline.as_ref().is_some_and(|h| h.contains(&offset));
+    if !in_title {
+        let line = doc.line_span(offset);
+        let sentence_end = doc.text[line]
+            .trim_end()
+            .ends_with(['.', '!', '?', '"', '”', ')', ':', ';', ',']);
+        // Every character in lower case is alphabetic, so in a token; the
+        // tokens before the first word of the line are punctuation.
+        if sentence_end && line_has_lower(&doc.tokens[first..]) {
+            return false;
+        }
+    }
     doc.capitals_mute(offset)
+}
+
+/// A token with a character in lower case among `tokens` before the next
+/// line starts (the first token may start the line).
+fn line_has_lower(tokens: &[BaseToken]) -> bool {
+    for (i, t) in tokens.iter().enumerate() {
+        if t.line_start && i > 0 {
+            return false;
+        }
+        if t.case.has_lower() {
+            return true;
+        }
+    }
+    false
 }
 
 /// [`mark::TITLE_FIRST`] among a word's marks (the low 32 bits).
@@ -443,10 +473,7 @@ fn second_may_be_upper(text: &str, start: usize) -> bool {
 /// ones too) between them, and only spaces after an abbreviation's dots.
 #[inline(never)]
 fn gap_facts(text: &str, prev_end: usize, start: usize) -> u16 {
-    // Most of the rest start with punctuation (", ").
-    if !matches!(text.as_bytes().get(prev_end), Some(b' ' | b'.' | 0xc2)) {
-        return 0;
-    }
+    // (The caller turned away the gaps starting with another byte.)
     let gap = &text[prev_end..start];
     let joined = !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}');
     let after_dots = gap.trim_start_matches('.');

@@ -1,0 +1,499 @@
+//! The words as session 6 made them (two walks, a cursor for bytes outside
+//! ASCII and one for capitals), kept as the oracle of the differential test
+//! of [`super::join::tokenize`].
+//!
+//! Most words are one base token (a join needs a glued token after the
+//! first): such a word takes its span, case and marks from the base token
+//! and reads the text only for what the base token does not say (whether
+//! it is ASCII, from a cursor over the text; whether a word in lower case
+//! has a capital inside, eight bytes at a time). Only a word of several
+//! base tokens ("al-Qaeda", "U.S", "O'Brien's") goes the long way.
+
+use super::{fact, OwnLowers, Token};
+use crate::lexicon::mark;
+use crate::text::{is_punct, Doc, Token as BaseToken, TokenKind};
+
+/// The stage's words, joined from the document's base tokens
+/// ([`crate::text::Token`]): letters and digits, with `-`, `'`, `’`, `.`
+/// and `&` kept when they sit between two of them ("al-Qaeda", "O'Brien",
+/// "U.S"). A possessive `'s` is cut off. The lower-case forms the folded
+/// text does not hold go to `lowers`; the index of each word that may be a
+/// hyphenated name word or start a title goes to `rare` (see
+/// [`Words::mark_names_and_titles`](super::Words::mark_names_and_titles)).
+pub(super) fn tokenize(doc: &Doc<'_>, lowers: &mut OwnLowers, rare: &mut Vec<usize>) -> Vec<Token> {
+    let mut words = join_words(doc, lowers, rare);
+    place_words(doc, &mut words);
+    words
+}
+
+/// The words with their own facts (span, case, marks), joined from the
+/// base tokens; a word that a base token starting a line comes before
+/// carries [`fact::MUTE`], which [`place_words`] replaces with the line's
+/// answer. (Two loops, each short enough to keep its state in registers.)
+fn join_words(doc: &Doc<'_>, lowers: &mut OwnLowers, rare: &mut Vec<usize>) -> Vec<Token> {
+    let base = &doc.tokens;
+    // No more words than base tokens; the room left over is given back at
+    // the end (in place).
+    let mut out: Vec<Token> = Vec::with_capacity(base.len());
+    let mut ascii = Cursor::new(doc.text, next_non_ascii);
+    let mut capitals = Cursor::new(doc.text, next_ascii_capital);
+    let mut new_line = true;
+    let mut k = 0;
+    while k < base.len() {
+        let first = &base[k];
+        new_line |= first.line_start;
+        if !first.kind.is_alphanumeric() {
+            k += 1;
+            continue;
+        }
+        // A join needs a glued token after the first.
+        let joins = base.get(k + 1).is_some_and(|t| t.glued);
+        let j = if joins {
+            word_end(base, doc.text, k)
+        } else {
+            k + 1
+        };
+        let index = out.len();
+        let mut t = if j == k + 1 && ascii.is_ascii(doc.text, first.start, first.end) {
+            ascii_word(doc.text, first, &mut capitals)
+        } else {
+            other_word(doc, &base[k..j], &mut ascii, index, lowers)
+        };
+        t.facts |= bit(new_line, fact::MUTE);
+        new_line = false;
+        if t.is(fact::HYPHEN) || t.marks & TITLE_FIRST != 0 {
+            rare.push(index);
+        }
+        out.push(t);
+        k = j;
+    }
+    out.shrink_to_fit();
+    out
+}
+
+/// The facts of each word's place in the text: joined to the word before
+/// ([`fact::JOINED`], [`fact::JOINED_OR_DOT`]), on a line whose capitals
+/// say nothing ([`fact::MUTE`], one answer a line: the test reads the
+/// whole line), first in its sentence ([`fact::INITIAL`]).
+fn place_words(doc: &Doc<'_>, words: &mut [Token]) {
+    let text = doc.text.as_bytes();
+    let mut mute = 0;
+    // The next sentence whose first word is still to come, and its start.
+    let mut sentence = 0;
+    let mut next_start = doc.sentences.first().map_or(usize::MAX, |s| s.start);
+    // The previous word's end, and whether a word may be joined to it (not
+    // after a possessive, nor before the first word).
+    let (mut prev_end, mut prev_joins) = (0, false);
+    for t in words.iter_mut() {
+        let mut facts = t.facts;
+        if facts & fact::MUTE != 0 {
+            mute = bit(capitals_mute(doc, t.start), fact::MUTE);
+        }
+        facts = facts & !fact::MUTE | mute;
+        if prev_joins {
+            // Most gaps are one space.
+            facts |= if t.start == prev_end + 1 && text[prev_end] == b' ' {
+                fact::JOINED | fact::JOINED_OR_DOT
+            } else {
+                gap_facts(doc.text, prev_end, t.start)
+            };
+        }
+        (prev_end, prev_joins) = (t.end, !t.possessive);
+        if t.start >= next_start {
+            let initial;
+            (initial, sentence, next_start) = sentence_start(doc, sentence, t.start);
+            facts |= bit(initial, fact::INITIAL);
+        }
+        t.facts = facts;
+    }
+}
+
+/// At a word starting at `start`, at or after the start of sentence
+/// `sentence`: whether it starts a sentence (the first word at or after a
+/// sentence's start starts it, if it is inside it), the next sentence whose
+/// first word is still to come, and its start.
+#[inline(never)]
+fn sentence_start(doc: &Doc<'_>, mut sentence: usize, start: usize) -> (bool, usize, usize) {
+    let mut initial = false;
+    while let Some(s) = doc.sentences.get(sentence).filter(|s| s.start <= start) {
+        initial |= start < s.end;
+        sentence += 1;
+    }
+    let next_start = doc.sentences.get(sentence).map_or(usize::MAX, |s| s.start);
+    (initial, sentence, next_start)
+}
+
+/// [`Doc::capitals_mute`], asked once a line: out of the loop.
+#[inline(never)]
+fn capitals_mute(doc: &Doc<'_>, offset: usize) -> bool {
+    doc.capitals_mute(offset)
+}
+
+/// [`mark::TITLE_FIRST`] among a word's marks (the low 32 bits).
+const TITLE_FIRST: u32 = mark::TITLE_FIRST as u32;
+
+/// `f` if `on`, else no bit.
+fn bit(on: bool, f: u16) -> u16 {
+    if on {
+        f
+    } else {
+        0
+    }
+}
+
+/// Where the next byte of a kind (outside ASCII, a capital) lies, for
+/// words asked in text order: the text is read once, eight bytes at a
+/// time, however many words ask.
+struct Cursor {
+    /// Offset of the first byte of the kind at or after the last offset
+    /// asked about (the text's length when there is none).
+    next: usize,
+    /// The offset of the first byte of the kind at or after an offset.
+    find: fn(&[u8], usize) -> usize,
+}
+
+impl Cursor {
+    fn new(text: &str, find: fn(&[u8], usize) -> usize) -> Cursor {
+        Cursor {
+            next: find(text.as_bytes(), 0),
+            find,
+        }
+    }
+
+    /// No byte of the kind in `text[start..end]`; `start` is at least the
+    /// last one asked about.
+    #[inline]
+    fn none_in(&mut self, text: &str, start: usize, end: usize) -> bool {
+        if self.next < start {
+            self.next = (self.find)(text.as_bytes(), start);
+        }
+        self.next >= end
+    }
+
+    /// `text[start..end]` is ASCII (for a cursor of [`next_non_ascii`]).
+    #[inline]
+    fn is_ascii(&mut self, text: &str, start: usize, end: usize) -> bool {
+        self.none_in(text, start, end)
+    }
+}
+
+/// 0x01 in every byte.
+const ONES: u64 = u64::MAX / 0xff;
+
+/// The offset of the first byte at or after `from` outside ASCII, or the
+/// length of `bytes`.
+fn next_non_ascii(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(eight) = bytes.get(i..i + 8) {
+        let high = u64::from_le_bytes(eight.try_into().expect("eight bytes")) & (ONES * 0x80);
+        if high != 0 {
+            return i + (high.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && bytes[i].is_ascii() {
+        i += 1;
+    }
+    i
+}
+
+/// The offset of the first ASCII capital letter at or after `from`, or
+/// the length of `bytes`.
+fn next_ascii_capital(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(eight) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+        // The bytes outside ASCII are read without their high bit, then
+        // left out.
+        let capitals = capital_bits(word & (ONES * 0x7f)) & !word;
+        if capitals != 0 {
+            return i + (capitals.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && !bytes[i].is_ascii_uppercase() {
+        i += 1;
+    }
+    i
+}
+
+/// The high bit of each byte of `word` (eight bytes of at most 0x7f) that
+/// is a capital letter.
+#[inline]
+fn capital_bits(word: u64) -> u64 {
+    let from_a = word + ONES * u64::from(0x80 - b'A');
+    let past_z = word + ONES * u64::from(0x80 - b'Z' - 1);
+    from_a & !past_z & (ONES * 0x80)
+}
+
+/// One past the last base token of the word starting at base token `k`:
+/// glued letters and digits, and connectors glued between two of them.
+fn word_end(base: &[BaseToken], text: &str, k: usize) -> usize {
+    let alphanumeric = |j: usize| {
+        base.get(j)
+            .is_some_and(|t| t.glued && t.kind.is_alphanumeric())
+    };
+    let mut j = k + 1;
+    while let Some(t) = base.get(j).filter(|t| t.glued) {
+        if t.kind.is_alphanumeric() {
+            j += 1;
+        } else if is_connector(text, t) && alphanumeric(j + 1) {
+            j += 2;
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+/// A punctuation token that joins two parts of a word: `-`, `'`, `’`, `.`
+/// or `&`.
+fn is_connector(text: &str, t: &BaseToken) -> bool {
+    t.kind == TokenKind::Punct
+        && match &text.as_bytes()[t.start..t.end] {
+            [b] => matches!(b, b'-' | b'\'' | b'.' | b'&'),
+            bytes => bytes == "’".as_bytes(),
+        }
+}
+
+/// The word that is the one base token `b`, ASCII: its case and marks are
+/// the base token's; a word in lower case asks `capitals` whether it has a
+/// capital inside (the plain lower-case and brand tests).
+#[inline]
+fn ascii_word(text: &str, b: &BaseToken, capitals: &mut Cursor) -> Token {
+    let (start, end) = (b.start, b.end);
+    let alphabetic = b.kind.is_alphabetic();
+    let lower = b.case.starts_lower();
+    // A capital first is a letter: the word can be part of a name.
+    let mut facts = bit(b.case.starts_upper(), fact::CAPITAL | fact::NAME_WORD)
+        | bit(lower, fact::LOWER)
+        // Two letters or more, none lower case.
+        | bit(alphabetic && !b.case.has_lower() && end - start >= 2, fact::ALL_CAPS);
+    if lower {
+        // A brand has a capital inside ("eDonkey"); most words in lower
+        // case have none.
+        facts |= if capitals.none_in(text, start + 1, end) {
+            fact::PLAIN_LOWER
+        } else {
+            brand_fact(text, start, end)
+        };
+    }
+    Token {
+        marks: names_marks(b.marks),
+        ..Token::new(start, end, false, facts)
+    }
+}
+
+/// [`fact::BRAND`] if `text[start..end]`, in lower case with a capital
+/// inside, is written as a brand ("eDonkey").
+#[inline(never)]
+fn brand_fact(text: &str, start: usize, end: usize) -> u16 {
+    bit(
+        super::super::lists::brand_written(&text[start..end]),
+        fact::BRAND,
+    )
+}
+
+/// A word outside ASCII or made of several base tokens (`tokens`, number
+/// `index`).
+#[inline(never)]
+fn other_word(
+    doc: &Doc<'_>,
+    tokens: &[BaseToken],
+    ascii: &mut Cursor,
+    index: usize,
+    lowers: &mut OwnLowers,
+) -> Token {
+    if let [one] = tokens {
+        one_token_word(doc, one, index, lowers)
+    } else {
+        joined_word(doc, tokens, ascii, index, lowers)
+    }
+}
+
+/// The word that is the one base token `b` (number `index`) outside ASCII:
+/// its case is the base token's, its marks and lower-case form are
+/// computed here.
+fn one_token_word(doc: &Doc<'_>, b: &BaseToken, index: usize, lowers: &mut OwnLowers) -> Token {
+    let (start, end) = (b.start, b.end);
+    let alphabetic = b.kind.is_alphabetic();
+    let lower = b.case.starts_lower();
+    let all_caps =
+        alphabetic && !b.case.has_lower() && doc.text[start..end].chars().nth(1).is_some();
+    let capital = b.case.starts_upper();
+    let facts = bit(capital, fact::CAPITAL)
+        | bit(lower, fact::LOWER)
+        | bit(capital && alphabetic, fact::NAME_WORD)
+        | bit(all_caps, fact::ALL_CAPS);
+    let mut t = Token::new(start, end, false, facts);
+    own_lower_case(doc, &mut t, index, lowers);
+    if lower && second_may_be_upper(doc.text, start) {
+        t.facts |= brand_fact(doc.text, start, end);
+    }
+    t
+}
+
+/// The names stage's bits of a base token's marks (the low 32: the rest
+/// are other stages').
+fn names_marks(marks: u64) -> u32 {
+    marks as u32
+}
+
+/// The word made of the base tokens `tokens` (two or more, number
+/// `index`), its possessive cut off, with its facts and marks.
+fn joined_word(
+    doc: &Doc<'_>,
+    tokens: &[BaseToken],
+    ascii: &mut Cursor,
+    index: usize,
+    lowers: &mut OwnLowers,
+) -> Token {
+    let text = doc.text;
+    let first = &tokens[0];
+    let (start, mut end) = (first.start, tokens[tokens.len() - 1].end);
+    let mut possessive = false;
+    // A possessive is a word, an apostrophe and an "s": three tokens
+    // at least.
+    if tokens.len() >= 3 {
+        let word = &text[start..end];
+        for suffix in ["'s", "’s", "'S", "’S"] {
+            if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
+                end -= suffix.len();
+                possessive = true;
+            }
+        }
+    }
+    // "Reuters’" (plural possessive): the apostrophe is outside already.
+    // The cut `'s` is the last two base tokens.
+    let parts = &tokens[..if possessive {
+        tokens.len() - 2
+    } else {
+        tokens.len()
+    }];
+    let (alphabetic, hyphen, all_caps) = match parts {
+        [one] => {
+            let alphabetic = one.kind.is_alphabetic();
+            let caps = alphabetic
+                && !one.case.has_lower()
+                && text[one.start..one.end].chars().nth(1).is_some();
+            (alphabetic, false, caps)
+        }
+        _ => (
+            parts.iter().any(|t| t.kind.is_alphabetic()),
+            parts.iter().any(|t| is_punct(text, t, '-')),
+            written_in_capitals(text, parts),
+        ),
+    };
+    let lower = first.case.starts_lower();
+    let brand = lower
+        && second_may_be_upper(text, start)
+        && super::super::lists::brand_written(&text[start..end]);
+    let capital = first.case.starts_upper();
+    // A hyphenated word's name test reads its parts (see
+    // `Words::mark_names_and_titles`).
+    let facts = bit(capital, fact::CAPITAL)
+        | bit(lower, fact::LOWER)
+        | bit(all_caps, fact::ALL_CAPS)
+        | bit(brand, fact::BRAND)
+        | bit(hyphen, fact::HYPHEN)
+        | bit(capital && alphabetic && !hyphen, fact::NAME_WORD);
+    let mut t = Token::new(start, end, possessive, facts);
+    if ascii.is_ascii(text, start, end) {
+        // The folded text lower-cases ASCII exactly as `str::to_lowercase`.
+        let w = &text[start..end];
+        t.marks = match parts {
+            [one] => names_marks(one.marks),
+            _ => names_marks(doc.word_marks.of(w, &doc.folded[start..end])),
+        };
+        let plain = lower && !text[start..end].bytes().any(|b| b.is_ascii_uppercase());
+        t.facts |= bit(plain, fact::PLAIN_LOWER);
+    } else {
+        own_lower_case(doc, &mut t, index, lowers);
+    }
+    t
+}
+
+/// The marks and lower-case facts of word `t` (number `index`), outside
+/// ASCII: lower-cased here (by `str::to_lowercase`, which can differ from
+/// the folded text), its form kept in `lowers`.
+fn own_lower_case(doc: &Doc<'_>, t: &mut Token, index: usize, lowers: &mut OwnLowers) {
+    let w = &doc.text[t.start..t.end];
+    let lower = w.to_lowercase();
+    t.marks = names_marks(doc.word_marks.of(w, &lower));
+    t.facts |= bit(t.is(fact::LOWER) && *w == *lower, fact::PLAIN_LOWER) | fact::OWN_LOWER;
+    lowers.push(index, &lower);
+}
+
+/// The character after the first at `start` may be a capital: it is one
+/// of ASCII, or outside ASCII (asked no further here). A brand's second
+/// letter is a capital ("eDonkey"), so most words are turned away here.
+fn second_may_be_upper(text: &str, start: usize) -> bool {
+    // The first character of a word that starts lower case: its length.
+    let first_len = match text.as_bytes()[start] {
+        b if b.is_ascii() => 1,
+        _ => text[start..].chars().next().map_or(1, char::len_utf8),
+    };
+    text.as_bytes()
+        .get(start + first_len)
+        .is_some_and(|&b| !b.is_ascii() || b.is_ascii_uppercase())
+}
+
+/// The [`fact::JOINED`] and [`fact::JOINED_OR_DOT`] bits of a word starting
+/// at `start` after a word ending at `prev_end` (not a possessive: the
+/// separator after one reads "’s", see `Words::sep`): only spaces (no-break
+/// ones too) between them, and only spaces after an abbreviation's dots.
+#[inline(never)]
+fn gap_facts(text: &str, prev_end: usize, start: usize) -> u16 {
+    // Most of the rest start with punctuation (", ").
+    if !matches!(text.as_bytes().get(prev_end), Some(b' ' | b'.' | 0xc2)) {
+        return 0;
+    }
+    let gap = &text[prev_end..start];
+    let joined = !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}');
+    let after_dots = gap.trim_start_matches('.');
+    let joined_or_dot = !after_dots.is_empty() && after_dots.bytes().all(|b| b == b' ');
+    bit(joined, fact::JOINED) | bit(joined_or_dot, fact::JOINED_OR_DOT)
+}
+
+/// Two letters or more among `parts`, and no lower-case character.
+fn written_in_capitals(text: &str, parts: &[BaseToken]) -> bool {
+    if parts.iter().any(|t| t.case.has_lower()) {
+        return false;
+    }
+    let mut letters = 0;
+    for t in parts.iter().filter(|t| t.kind.is_alphabetic()) {
+        letters += text[t.start..t.end].chars().count();
+        if letters >= 2 {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The eight-bytes-at-a-time searches find what a byte-by-byte search
+    /// finds, from every offset.
+    #[test]
+    fn eight_bytes_at_a_time() {
+        let text = "abcdefghijklmnopqRstuvwxyz@[`{ZAaz é x’Y 0123456789abcdefGhij Ä";
+        let bytes = text.as_bytes();
+        let first = |from: usize, kind: fn(&u8) -> bool| {
+            bytes[from..]
+                .iter()
+                .position(kind)
+                .map_or(bytes.len(), |p| from + p)
+        };
+        for from in 0..=bytes.len() {
+            assert_eq!(
+                next_non_ascii(bytes, from),
+                first(from, |b| !b.is_ascii()),
+                "{from}"
+            );
+            let capital = first(from, u8::is_ascii_uppercase);
+            assert_eq!(next_ascii_capital(bytes, from), capital, "{from}");
+        }
+    }
+}
