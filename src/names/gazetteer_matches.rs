@@ -83,7 +83,7 @@ impl Span {
 pub(super) fn mention_spans(words: &Words<'_, '_>, matches: &[GazMatch]) -> Vec<Span> {
     let text = words.doc.text;
     // Room for the rules' spans too: the list grows into the proposals.
-    let mut out = Vec::with_capacity(2 * matches.len() + 16);
+    let mut out = super::spans::proposal_list(2 * matches.len() + 16);
     // The first bytes of the currency nouns: the word after a place is
     // read only when its first byte may start one.
     let mut currency_first = [false; 256];

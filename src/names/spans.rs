@@ -316,8 +316,9 @@ impl Deref for Chosen<'_> {
 /// a cluster's spans are put in the order of choice.
 #[inline(never)]
 pub(super) fn select(spans: Vec<Span>) -> Vec<Span> {
+    let mut spare = SelectSpare::take(spans.len());
     // The proposed spans by start.
-    let mut by_start: Vec<(usize, u32)> = Vec::with_capacity(spans.len());
+    let mut by_start = std::mem::take(&mut spare.by_start);
     by_start.extend(
         spans
             .iter()
@@ -330,9 +331,9 @@ pub(super) fn select(spans: Vec<Span>) -> Vec<Span> {
     // The bytes the spans of a cluster taken so far cover, a bit each: a
     // span is free when none of its bytes is.
     let bytes = spans.iter().map(|s| s.end).max().unwrap_or(0);
-    let mut taken = ByteSet::new(bytes);
-    let mut keep: Vec<(usize, u32)> = Vec::with_capacity(by_start.len());
-    let mut order: Vec<(std::cmp::Reverse<usize>, Priority, usize, u32)> = Vec::new();
+    let mut taken = ByteSet::reuse(std::mem::take(&mut spare.taken), bytes);
+    let mut keep = std::mem::take(&mut spare.keep);
+    let mut order = std::mem::take(&mut spare.order);
     let mut i = 0;
     while i < by_start.len() {
         let mut reach = spans[by_start[i].1 as usize].end;
@@ -371,21 +372,114 @@ pub(super) fn select(spans: Vec<Span>) -> Vec<Span> {
     }
     // (Each chosen span is moved once.)
     let mut spans = spans;
-    keep.iter()
+    let chosen = keep
+        .iter()
         .map(|&(_, k)| {
             let placeholder = Span::from_rule(0, 0, None, "");
             std::mem::replace(&mut spans[k as usize], placeholder)
         })
-        .collect()
+        .collect();
+    spans.clear();
+    by_start.clear();
+    keep.clear();
+    order.clear();
+    SelectSpare {
+        spans,
+        by_start,
+        keep,
+        order,
+        taken: taken.0,
+    }
+    .keep();
+    chosen
+}
+
+/// The proposal list to start an article with, room for `room` spans:
+/// the list [`select`] emptied for the thread's last article, when there
+/// is one (a proposal list of a long article is a large allocation, made
+/// again for every article otherwise).
+pub(super) fn proposal_list(room: usize) -> Vec<Span> {
+    let mut spare = SelectSpare::take(room);
+    let mut spans = std::mem::take(&mut spare.spans);
+    // (The other buffers wait for the selection.)
+    spare.keep();
+    spans.reserve(room);
+    spans
+}
+
+/// The selection's buffers of the thread's last article, kept for its
+/// next one: the proposal list, the spans by start, the chosen ones, a
+/// cluster's order of choice and the taken bytes' bits.
+#[derive(Default)]
+struct SelectSpare {
+    spans: Vec<Span>,
+    by_start: Vec<(usize, u32)>,
+    keep: Vec<(usize, u32)>,
+    order: Vec<(std::cmp::Reverse<usize>, Priority, usize, u32)>,
+    taken: Vec<u64>,
+}
+
+thread_local! {
+    static SPARE_SELECT: std::cell::Cell<SelectSpare> =
+        std::cell::Cell::new(SelectSpare::default());
+}
+
+/// Buffers of up to this many spans are always kept; larger ones are
+/// dropped before an article that needs a quarter as many (as the view's
+/// words are, see `tokens::Spare`).
+const ALWAYS_KEEP_SPANS: usize = 1 << 12;
+
+impl SelectSpare {
+    /// The kept buffers (each field may have been taken already, then
+    /// empty), for an article of `spans` proposals.
+    fn take(spans: usize) -> SelectSpare {
+        let spare = SPARE_SELECT
+            .try_with(std::cell::Cell::take)
+            .unwrap_or_default();
+        let served = spare.spans.capacity().max(spare.by_start.capacity());
+        if served <= ALWAYS_KEEP_SPANS || spans.saturating_mul(4) >= served {
+            spare
+        } else {
+            SelectSpare::default()
+        }
+    }
+
+    /// Keep these buffers (the ones not empty) for the thread's next
+    /// article.
+    fn keep(self) {
+        /// `new`, when it is a buffer, replaces `old`.
+        fn fresh<T>(new: Vec<T>, old: &mut Vec<T>) {
+            if new.capacity() > 0 {
+                *old = new;
+            }
+        }
+        // (On a thread being torn down there is nothing to keep them for.)
+        let _ = SPARE_SELECT.try_with(|cell| {
+            let mut kept = cell.take();
+            fresh(self.spans, &mut kept.spans);
+            fresh(self.by_start, &mut kept.by_start);
+            fresh(self.keep, &mut kept.keep);
+            fresh(self.order, &mut kept.order);
+            fresh(self.taken, &mut kept.taken);
+            cell.set(kept);
+        });
+    }
 }
 
 /// A set of byte offsets, a bit each.
 struct ByteSet(Vec<u64>);
 
 impl ByteSet {
-    /// The empty set of offsets below `bytes`.
-    fn new(bytes: usize) -> ByteSet {
-        ByteSet(vec![0; bytes.div_ceil(64)])
+    /// The empty set of offsets below `bytes`, in `bits` (emptied; a
+    /// large buffer is dropped for a much smaller set).
+    fn reuse(mut bits: Vec<u64>, bytes: usize) -> ByteSet {
+        let words = bytes.div_ceil(64);
+        if bits.capacity() > ALWAYS_KEEP_SPANS && words.saturating_mul(4) < bits.capacity() {
+            bits = Vec::new();
+        }
+        bits.clear();
+        bits.resize(words, 0);
+        ByteSet(bits)
     }
 
     /// The bits of word `w` in `start..end`.
@@ -549,23 +643,27 @@ mod select_tests {
         for _ in 0..2000 {
             let count = 1 + next(40);
             let room = 1 + next(300);
-            let spans: Vec<Span> = (0..count)
-                .map(|k| {
-                    let start = next(room);
-                    let end = start + next(12);
-                    let kind = (next(4) > 0).then_some(EntityType::Person);
-                    let priority = [
-                        Priority::Defined,
-                        Priority::Listed,
-                        Priority::Rule,
-                        Priority::Descriptor,
-                    ][next(4)];
-                    let mut s = Span::from_rule(start, end, kind, "rule:test");
-                    s.priority = priority;
-                    s.entry = Some(k as u32);
-                    s
-                })
-                .collect();
+            // (Half the lists are the thread's reused proposal list.)
+            let mut spans = if next(2) == 0 {
+                super::proposal_list(count)
+            } else {
+                Vec::new()
+            };
+            spans.extend((0..count).map(|k| {
+                let start = next(room);
+                let end = start + next(12);
+                let kind = (next(4) > 0).then_some(EntityType::Person);
+                let priority = [
+                    Priority::Defined,
+                    Priority::Listed,
+                    Priority::Rule,
+                    Priority::Descriptor,
+                ][next(4)];
+                let mut s = Span::from_rule(start, end, kind, "rule:test");
+                s.priority = priority;
+                s.entry = Some(k as u32);
+                s
+            }));
             let want = select_by_global_order(&spans);
             let got: Vec<(usize, usize, u32)> = select(spans)
                 .into_iter()
@@ -573,6 +671,24 @@ mod select_tests {
                 .collect();
             assert_eq!(got, want);
         }
+    }
+
+    /// The selection hands its proposal list back for the thread's next
+    /// article: no allocation per article for the list once it is grown.
+    #[test]
+    fn proposal_list_is_reused() {
+        let mut spans = super::proposal_list(500);
+        spans.extend((0..500).map(|k| Span::from_rule(2 * k, 2 * k + 1, None, "rule:test")));
+        let buffer = spans.as_ptr();
+        let _ = select(spans);
+        let again = super::proposal_list(400);
+        assert!(again.is_empty());
+        assert_eq!(again.as_ptr(), buffer);
+        // (A much smaller article after a large one gets a list of its own.)
+        let mut large = super::proposal_list(20_000);
+        large.push(Span::from_rule(0, 1, None, "rule:test"));
+        let _ = select(large);
+        assert!(super::proposal_list(10).capacity() < 20_000);
     }
 }
 
