@@ -128,9 +128,11 @@ pub(crate) fn find(
     wire::bracketed_companies(&words, &mut spans);
     let sport = sport::is_sport(&words, &at);
     sport::events(&words, &at, sport, &mut spans);
+    // (The sport the headline names, read once.)
+    let label = sport.then(|| teams::sport_label(&words)).flatten();
     if sport {
         results::athletes(&words, &at, &mut spans);
-        teams::club_forms(&words, &at, &mut spans);
+        teams::club_forms(&words, &at, label, &mut spans);
         teams::nickname_teams(&words, &at, &mut spans);
     }
     let mut chosen = spans::select(spans);
@@ -168,7 +170,7 @@ pub(crate) fn find(
     }
     let mut chosen = recurrence::known_names(&words, &at, chosen);
     if sport {
-        sport::clubs(&words, &mut chosen);
+        sport::clubs(&words, label, &mut chosen);
     }
     wire::headline_names(&words, &dateline_runs, &mut chosen);
     chosen

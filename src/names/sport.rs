@@ -5,14 +5,17 @@
 //! and athletes are people in reports and in results lines
 //! ("Jane Doe (Kenya) 2:10.05").
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use super::candidates::{each, Candidates, Marked};
 use super::spans::Span;
-use super::teams::{club_form, sport_label};
+use super::teams::club_form;
 use super::tokens::Words;
+use crate::hash::PolyBuild;
 use crate::lexicon::{mark, WordList};
 use crate::record::EntityType;
+use crate::sorted::partition_point_from;
 
 /// Whether the article is a sports report: a wire headline "SOCCER - …" or
 /// three or more distinct sports words.
@@ -103,11 +106,37 @@ fn is_country(words: &Words<'_, '_>, s: &Span) -> bool {
     })
 }
 
-/// Token index range of a span.
+/// Token index range of a span (the oracle of [`token_range_from`]).
+#[cfg(test)]
 fn token_range(words: &Words<'_, '_>, s: &Span) -> (usize, usize) {
     let a = words.toks.partition_point(|t| t.start < s.start);
     let b = words.toks.partition_point(|t| t.start < s.end);
     (a, b)
+}
+
+/// A span's token index range, searched from `hint`, the last answer's end (updated):
+/// for spans in text order, whose token searches would each miss the
+/// cache over a long article's words.
+fn token_range_from(words: &Words<'_, '_>, s: &Span, hint: &mut usize) -> (usize, usize) {
+    let a = partition_point_from(&words.toks, *hint, |t| t.start < s.start);
+    let b = partition_point_from(&words.toks, a, |t| t.start < s.end);
+    *hint = b;
+    (a, b)
+}
+
+/// The lower-cased names of the report's teams (by an article-keyed hash,
+/// as the stage's other maps).
+type Teams<'d> = HashSet<Cow<'d, str>, PolyBuild>;
+
+/// A span's name in lower case: an ASCII name's is the folded text's (no
+/// copy).
+fn lower_name<'d>(words: &Words<'d, '_>, s: &Span) -> Cow<'d, str> {
+    let name = &words.doc.text[s.start..s.end];
+    if name.is_ascii() {
+        Cow::Borrowed(&words.doc.folded[s.start..s.end])
+    } else {
+        Cow::Owned(name.to_lowercase())
+    }
 }
 
 /// A number that is a score or tally, not a year or date.
@@ -189,22 +218,24 @@ fn team_position(words: &Words<'_, '_>, a: usize, b: usize) -> bool {
 /// organizations (clubs), and so does every other mention of the same name
 /// in the article (one sense per article), except datelines and venues
 /// ("in Leeds"). Countries stay places: national teams.
-pub(super) fn clubs(words: &Words<'_, '_>, chosen: &mut [Span]) {
+pub(super) fn clubs(words: &Words<'_, '_>, sport: Option<&str>, chosen: &mut [Span]) {
     let text = words.doc.text;
-    let sport = sport_label(words);
-    let mut teams: HashSet<String> = HashSet::new();
+    let mut teams: Teams<'_> = HashSet::with_hasher(PolyBuild::new());
+    // (The spans come in text order: each token search starts from the
+    // last answer.)
+    let mut hint = 0;
     for s in chosen.iter() {
         if s.kind != Some(EntityType::Place) || is_country(words, s) {
             continue;
         }
-        let (a, b) = token_range(words, s);
+        let (a, b) = token_range_from(words, s, &mut hint);
         // "a move to Goodison Park": a ground, not a team.
         if words.lex.cues.grounds.contains(words.word(b - 1)) {
             continue;
         }
         let labelled_club = sport.is_some() && club_form(words, &text[s.start..s.end], sport);
         if a < b && (labelled_club || team_position(words, a, b) || result_subject(words, a, b)) {
-            teams.insert(text[s.start..s.end].to_lowercase());
+            teams.insert(lower_name(words, s));
         }
     }
     if teams.is_empty() {
@@ -216,17 +247,18 @@ pub(super) fn clubs(words: &Words<'_, '_>, chosen: &mut [Span]) {
     let lengths = teams
         .iter()
         .fold(0u64, |bits, t| bits | 1 << t.len().min(63));
+    let mut hint = 0;
     for s in chosen.iter_mut() {
         if s.kind != Some(EntityType::Place) {
             continue;
         }
         let name = &text[s.start..s.end];
         if (name.is_ascii() && lengths & 1 << name.len().min(63) == 0)
-            || !teams.contains(&name.to_lowercase())
+            || !teams.contains(&*lower_name(words, s))
         {
             continue;
         }
-        let (a, b) = token_range(words, s);
+        let (a, b) = token_range_from(words, s, &mut hint);
         if a >= b || is_dateline(words, a, b) {
             continue;
         }
@@ -271,7 +303,7 @@ fn result_subject(words: &Words<'_, '_>, a: usize, b: usize) -> bool {
 
 /// Places listed with a team ("Essex, Derbyshire and Surrey" after "Surrey"
 /// is a team) are teams too.
-fn coordinated_teams(words: &Words<'_, '_>, chosen: &[Span], teams: &mut HashSet<String>) {
+fn coordinated_teams<'d>(words: &Words<'d, '_>, chosen: &[Span], teams: &mut Teams<'d>) {
     let text = words.doc.text;
     let place = |s: &Span| s.kind == Some(EntityType::Place) && !is_country(words, s);
     for _ in 0..2 {
@@ -284,10 +316,7 @@ fn coordinated_teams(words: &Words<'_, '_>, chosen: &[Span], teams: &mut HashSet
             if !matches!(between, "," | "and" | ", and" | "or") {
                 continue;
             }
-            let (tx, ty) = (
-                text[x.start..x.end].to_lowercase(),
-                text[y.start..y.end].to_lowercase(),
-            );
+            let (tx, ty) = (lower_name(words, x), lower_name(words, y));
             if teams.contains(&tx) || teams.contains(&ty) {
                 teams.insert(tx);
                 teams.insert(ty);
@@ -381,4 +410,48 @@ pub(super) fn unknown_sides(
 /// Token `i` opens its line.
 fn line_start(words: &Words<'_, '_>, i: usize) -> bool {
     i == 0 || words.sep(i).contains('\n')
+}
+
+#[cfg(test)]
+mod token_range_tests {
+    use super::{lower_name, token_range, token_range_from};
+    use crate::gazetteer::Gazetteer;
+    use crate::names::spans::{xorshift, Span};
+    use crate::names::tokens::Words;
+    use crate::text::Doc;
+
+    /// The ranges searched from the last answer are the whole-article
+    /// search's, for spans in text order and out of it; the lower-case
+    /// names are `to_lowercase`'s, ASCII or not.
+    #[test]
+    fn as_whole_article_search() {
+        let text = "Leeds beat İstanbul 2-1. Ab Cd, Ef-gh ÉTÉ ij. KELVIN\u{212A} Kl. ".repeat(20);
+        let doc = Doc::new(&text, false);
+        let lex = &crate::lexicon::Lexicon::embedded().names;
+        let words = Words::new(&doc, Gazetteer::embedded(), lex, &[]);
+        let n = words.toks.len();
+        let mut next = xorshift(0x1234_5678_9abc_def1_u64);
+        for round in 0..300 {
+            let mut spans: Vec<Span> = (0..1 + next(40))
+                .map(|_| {
+                    let a = next(n);
+                    let b = (a + next(4)).min(n - 1);
+                    let (start, end) = (words.toks[a].start, words.toks[b].end);
+                    Span::from_rule(start, end, None, "rule:test")
+                })
+                .collect();
+            if round % 2 == 0 {
+                spans.sort_by_key(|s| s.start);
+            }
+            let mut hint = round % 7;
+            for s in &spans {
+                assert_eq!(
+                    token_range_from(&words, s, &mut hint),
+                    token_range(&words, s)
+                );
+                let name = &text[s.start..s.end];
+                assert_eq!(lower_name(&words, s), name.to_lowercase());
+            }
+        }
+    }
 }

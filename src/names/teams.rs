@@ -49,8 +49,12 @@ pub(super) fn club_form(words: &Words<'_, '_>, name: &str, sport: Option<&str>) 
 /// In a sports report, a club form no gazetteer reads as a place
 /// ("Leicestershire" in a cricket report) is the club.
 #[inline(never)]
-pub(super) fn club_forms(words: &Words<'_, '_>, at: &Candidates, spans: &mut Vec<Span>) {
-    let sport = sport_label(words);
+pub(super) fn club_forms(
+    words: &Words<'_, '_>,
+    at: &Candidates,
+    sport: Option<&str>,
+    spans: &mut Vec<Span>,
+) {
     for i in each(&at.name_words) {
         if words.gaz_kind(i).is_some() || words.is_stop(i) {
             continue;
