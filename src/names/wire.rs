@@ -193,10 +193,13 @@ fn is_iso_date(w: &str) -> bool {
 pub(super) fn dateline_names_again(words: &Words<'_, '_>, chosen: &[Span], extra: &mut Vec<Span>) {
     let text = words.doc.text;
     let mut proposed = Proposed::new(extra);
+    let mut hint = 0;
     for s in chosen.iter().filter(|s| s.rule == "rule:dateline") {
         // Only a town no list holds: a listed one is found anyway, and its
-        // name inside an event ("Berlin Grand Prix") is no mention.
-        let a = words.toks.partition_point(|t| t.start < s.start);
+        // name inside an event ("Berlin Grand Prix") is no mention. (The
+        // spans come in text order: searched from the last answer.)
+        let a = crate::sorted::partition_point_from(&words.toks, hint, |t| t.start < s.start);
+        hint = a;
         if a < words.toks.len() && words.gaz_kind(a).is_some() {
             continue;
         }
