@@ -473,12 +473,28 @@ fn second_may_be_upper(text: &str, start: usize) -> bool {
 /// ones too) between them, and only spaces after an abbreviation's dots.
 #[inline(never)]
 fn gap_facts(text: &str, prev_end: usize, start: usize) -> u16 {
-    // (The caller turned away the gaps starting with another byte.)
-    let gap = &text[prev_end..start];
-    let joined = !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}');
-    let after_dots = gap.trim_start_matches('.');
-    let joined_or_dot = !after_dots.is_empty() && after_dots.bytes().all(|b| b == b' ');
+    // (The caller turned away the gaps starting with another byte.) Read as
+    // bytes: no character decoding.
+    let gap = &text.as_bytes()[prev_end..start];
+    let joined = !gap.is_empty() && spaces_only(gap);
+    let dots = gap.iter().take_while(|&&b| b == b'.').count();
+    let after_dots = &gap[dots..];
+    let joined_or_dot = !after_dots.is_empty() && after_dots.iter().all(|&b| b == b' ');
     bit(joined, fact::JOINED) | bit(joined_or_dot, fact::JOINED_OR_DOT)
+}
+
+/// `gap` (whole characters) is only spaces and no-break spaces (U+00A0,
+/// the bytes C2 A0).
+fn spaces_only(gap: &[u8]) -> bool {
+    let mut i = 0;
+    while i < gap.len() {
+        match gap[i] {
+            b' ' => i += 1,
+            0xc2 if gap.get(i + 1) == Some(&0xa0) => i += 2,
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// Two letters or more among `parts`, and no lower-case character.
@@ -499,6 +515,30 @@ fn written_in_capitals(text: &str, parts: &[BaseToken]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The gap facts read as bytes are those read as characters, for gaps of
+    /// spaces, no-break spaces, dots and other characters.
+    #[test]
+    fn gap_facts_as_read_by_characters() {
+        let pieces = [" ", "\u{a0}", ".", "..", ",", "\u{e2}", "Â", "\u{2009}"];
+        let mut gaps = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = gaps
+                .iter()
+                .flat_map(|g| pieces.iter().map(move |p| format!("{g}{p}")))
+                .collect();
+            gaps.extend(longer);
+        }
+        for gap in &gaps {
+            let text = format!("a{gap}b");
+            let (prev_end, start) = (1, 1 + gap.len());
+            let joined = !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}');
+            let after_dots = gap.trim_start_matches('.');
+            let joined_or_dot = !after_dots.is_empty() && after_dots.bytes().all(|b| b == b' ');
+            let want = bit(joined, fact::JOINED) | bit(joined_or_dot, fact::JOINED_OR_DOT);
+            assert_eq!(gap_facts(&text, prev_end, start), want, "{gap:?}");
+        }
+    }
 
     /// The eight-bytes-at-a-time searches find what a byte-by-byte search
     /// finds, from every offset.

@@ -722,6 +722,35 @@ mod tests {
         assert!(count > 1000, "{} texts, {count} words", texts.len());
     }
 
+    /// The own lower-case forms (words outside ASCII) are found whatever
+    /// order the words are asked in: text order, backwards, by strides, and
+    /// the same word twice.
+    #[test]
+    fn own_lower_forms_in_any_order() {
+        let mut text = String::new();
+        for k in 0..300 {
+            text.push_str(["Émile ", "plain ", "ÇA ", "Ωmega ", "x "][k % 5]);
+            text.push_str(&format!("Zoë{k} "));
+        }
+        let doc = Doc::new(&text, false);
+        let lex = &crate::lexicon::Lexicon::embedded().names;
+        let words = Words::new(&doc, Gazetteer::embedded(), lex, &[]);
+        let n = words.toks.len();
+        assert!(words.lowers.ends.len() > 300, "{}", words.lowers.ends.len());
+        let orders: [Vec<usize>; 4] = [
+            (0..n).collect(),
+            (0..n).rev().collect(),
+            (0..n).step_by(7).chain((0..n).step_by(3)).collect(),
+            (0..n).flat_map(|i| [i, i, n - 1 - i]).collect(),
+        ];
+        for order in orders {
+            for i in order {
+                let lower = words.word(i).to_lowercase();
+                assert_eq!(words.word_lower(i), lower, "word {i}");
+            }
+        }
+    }
+
     #[test]
     fn tokens() {
         assert_eq!(
