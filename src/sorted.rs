@@ -10,12 +10,24 @@
 //! answer when the positions are close, and is never worse than twice a
 //! binary search when they are not.
 
+#[cfg(test)]
+thread_local! {
+    /// The elements [`partition_point_from`] has read on this thread: the
+    /// count tests' step counter.
+    pub(crate) static READS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// [`slice::partition_point`] of `v` for `pred`, found by searching outward
 /// from `hint` (any index; typically the previous answer).
 ///
 /// `pred` must be true for a prefix of `v` and false for the rest, as for
 /// `partition_point`; the result is then the same.
 pub(crate) fn partition_point_from<T>(v: &[T], hint: usize, pred: impl Fn(&T) -> bool) -> usize {
+    #[cfg(test)]
+    let pred = |e: &T| {
+        READS.with(|r| r.set(r.get() + 1));
+        pred(e)
+    };
     let hint = hint.min(v.len());
     if hint < v.len() && pred(&v[hint]) {
         // The answer is after `hint`: double the step until `pred` fails.

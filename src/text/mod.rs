@@ -65,6 +65,9 @@ pub(crate) struct Doc<'a> {
     last_line: Cell<usize>,
     /// Where [`Doc::line_tokens`]'s last line began among the base tokens.
     line_token_hint: Cell<usize>,
+    /// Where [`Doc::word_before`] or [`Doc::word_after`] last found its
+    /// token: the callers mostly ask in text order.
+    word_token_hint: Cell<usize>,
     /// Buffers only the construction uses, kept for the next article.
     spare: Spare,
 }
@@ -155,6 +158,7 @@ impl<'a> Doc<'a> {
             line_capitals,
             last_line: Cell::new(0),
             line_token_hint: Cell::new(0),
+            word_token_hint: Cell::new(0),
             spare,
         }
     }
@@ -244,11 +248,11 @@ impl<'a> Doc<'a> {
     /// The word (letters, digits, `'`, `’`, `-`, `.`) ending right before `offset`,
     /// skipping spaces.
     pub fn word_before(&self, offset: usize) -> Option<(usize, &'a str)> {
-        words::word_before(self.text, &self.tokens, offset)
+        words::word_before(self.text, &self.tokens, &self.word_token_hint, offset)
     }
 
     /// The word starting at or after `offset`, skipping spaces.
     pub fn word_after(&self, offset: usize) -> Option<(usize, &'a str)> {
-        words::word_after(self.text, &self.tokens, offset)
+        words::word_after(self.text, &self.tokens, &self.word_token_hint, offset)
     }
 }

@@ -171,3 +171,15 @@ proptest! {
         prop_assert_eq!(split(&text), reference(&text));
     }
 }
+
+/// The table of word bytes before a full stop is the test it replaced.
+#[test]
+fn ascii_word_table_is_the_byte_test() {
+    for b in 0..=u8::MAX {
+        assert_eq!(
+            IN_ASCII_WORD[usize::from(b)],
+            b.is_ascii_alphanumeric() || b == b'.',
+            "byte {b}"
+        );
+    }
+}
