@@ -10,13 +10,17 @@ use crate::figures::Figure;
 use crate::record::{Claim, ClaimKind};
 
 /// The claims of `figures`, in their order; `quotes` are the article's
-/// quotes, whose speakers source the figures inside them.
+/// quotes, whose speakers source the figures inside them. The vector has
+/// room for `room_after` more claims.
 pub(super) fn figure_claims(
     attributor: &Attributor<'_, '_>,
     figures: Vec<Figure>,
     quotes: &[SpokenQuote],
+    room_after: usize,
 ) -> Vec<Claim> {
-    let mut claims: Vec<Claim> = Vec::new();
+    // One claim per figure, and room for the `room_after` claims the caller
+    // adds: no growth, and no spare capacity kept to the end.
+    let mut claims: Vec<Claim> = Vec::with_capacity(figures.len() + room_after);
     let mut prev_money: Option<usize> = None;
     for f in figures {
         let comparison = attributor.is_comparison(f.start);
