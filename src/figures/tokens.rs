@@ -100,7 +100,31 @@ fn tokenize(doc: &Doc<'_>) -> Joins {
 
 /// One past the run of plain words from base token `k`: letters, no
 /// number word, no glued base token after (which could join them).
+// Each base token is read once: its kind and marks, then (as the next
+// one) whether it is glued to the one before.
 fn plain_run_end(base: &[BaseToken], k: usize) -> usize {
+    let mut tail = base[k.min(base.len())..].iter();
+    let mut e = k;
+    let Some(mut t) = tail.next() else {
+        return e;
+    };
+    while t.kind == BaseKind::Letters && t.marks & mark::NUMBER_WORD == 0 {
+        match tail.next() {
+            None => return e + 1,
+            Some(next) if next.glued => break,
+            Some(next) => {
+                e += 1;
+                t = next;
+            }
+        }
+    }
+    e
+}
+
+/// [`plain_run_end`] as it was, reading two base tokens per token: the
+/// oracle of its differential test.
+#[cfg(test)]
+fn plain_run_end_oracle(base: &[BaseToken], k: usize) -> usize {
     let mut e = k;
     while let Some(t) = base.get(e) {
         let alone = base.get(e + 1).map_or(true, |t| !t.glued);
@@ -258,22 +282,37 @@ fn word_end(doc: &Doc<'_>, k: usize) -> usize {
     j
 }
 
+/// 10^0 to 10^15, each exact in an f64.
+const EXACT_POWERS_OF_TEN: [f64; 16] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+];
+
 /// The value of the digits `raw` (a digits token's text), grouping dropped.
 pub(super) fn digits_value_of(raw: &str) -> Option<f64> {
     // Up to 15 digits and no decimal point: an integer below 2^53,
     // which the parse would give exactly; no buffer. Grouping (a comma,
     // a group space) is skipped as below.
-    let (mut n, mut digits, mut point) = (0u64, 0, false);
+    // With one decimal point, digits on both sides and up to 15 digits in
+    // all, the value is that integer over a power of ten up to 10^15: both
+    // exact in an f64, so their quotient is rounded once, to the nearest,
+    // as the parse rounds (Clinger's fast path).
+    let (mut n, mut digits, mut points, mut decimals) = (0u64, 0, 0, 0);
     for &b in raw.as_bytes() {
         if b.is_ascii_digit() {
             n = n.wrapping_mul(10).wrapping_add(u64::from(b - b'0'));
             digits += 1;
+            decimals += usize::from(points > 0);
         } else if b == b'.' {
-            point = true;
+            points += 1;
         }
     }
-    if !point && (1..=15).contains(&digits) {
-        return Some(n as f64);
+    if (1..=15).contains(&digits) {
+        if points == 0 {
+            return Some(n as f64);
+        }
+        if points == 1 && decimals > 0 && decimals < digits {
+            return Some(n as f64 / EXACT_POWERS_OF_TEN[decimals]);
+        }
     }
     // The digits and the point, kept on the stack when they fit.
     let mut small = [0u8; 64];
@@ -297,6 +336,17 @@ pub(super) fn digits_value_of(raw: &str) -> Option<f64> {
     } else {
         big.parse().ok()
     }
+}
+
+/// [`digits_value_of`] through the parse alone: the oracle of its
+/// differential test.
+#[cfg(test)]
+fn digits_value_oracle(raw: &str) -> Option<f64> {
+    let kept: String = raw
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    kept.parse().ok()
 }
 
 /// The document and its tokens: every figure rule is a method on this view,
@@ -576,6 +626,77 @@ mod tests {
         for text in &texts {
             let doc = Doc::new(text, false);
             assert_eq!(tokenize(&doc), tokenize_oracle(&doc), "{text:?}");
+        }
+    }
+
+    /// The run of plain words from every base token of every test text
+    /// ends where the old loop (two base tokens read per token) ended.
+    #[test]
+    fn plain_run_end_matches_its_oracle() {
+        let mut texts = crate::text::test_corpus::texts();
+        texts.push("China's one two 1,721 it's the end ($5), x.$6; y’z".into());
+        texts.push("word".into());
+        texts.push(String::new());
+        for text in &texts {
+            let doc = Doc::new(text, false);
+            for k in 0..=doc.tokens.len() + 1 {
+                assert_eq!(
+                    plain_run_end(&doc.tokens, k),
+                    plain_run_end_oracle(&doc.tokens, k),
+                    "{text:?} at {k}"
+                );
+            }
+        }
+    }
+
+    /// The value of digits with and without grouping and decimals, fast
+    /// path or not, is the parse's, bit for bit.
+    #[test]
+    fn digits_value_matches_the_parse() {
+        let mut raws: Vec<String> = [
+            "0",
+            "7",
+            "8.28",
+            "0.1",
+            "0.3",
+            "1,721",
+            "1 721",
+            "12.345678901234",
+            "123456789012.345",
+            "1234567890123456",
+            "1234567890.1234567",
+            "999999999999999",
+            "9999999999999.99",
+            "5.5.5",
+            "5.",
+            ".5",
+            "2004",
+            "1,000,000.5",
+            "0.000000000000001",
+            "3.14159265358979",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // Pseudo-random digits and a point anywhere, up to 17 digits.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let len = 1 + (x % 17) as usize;
+            let mut s: String = (0..len)
+                .map(|k| char::from(b'0' + ((x >> (k * 3)) % 10) as u8))
+                .collect();
+            let at = ((x >> 50) as usize) % (len + 1);
+            if x & 1 == 0 {
+                s.insert(at, '.');
+            }
+            raws.push(s);
+        }
+        for raw in &raws {
+            let (got, want) = (digits_value_of(raw), digits_value_oracle(raw));
+            assert_eq!(got.map(f64::to_bits), want.map(f64::to_bits), "{raw:?}");
         }
     }
 

@@ -21,6 +21,22 @@ struct YearMention {
     leads: bool,
 }
 
+/// The lists [`Tokens::bind_years`] fills for each sentence, kept from one
+/// sentence to the next, and where the last search among the anchors ended.
+#[derive(Default)]
+struct YearBuffers {
+    /// The figures of the sentence, as indices into the figures found.
+    idx: Vec<usize>,
+    /// Their token ranges.
+    spans: Vec<(usize, usize)>,
+    /// The years written in the sentence.
+    years: Vec<YearMention>,
+    /// Each figure's year so far and its distance.
+    year_of: Vec<Option<(i32, usize)>>,
+    /// The index of the sentence's first anchor, for the next search.
+    anchor_at: usize,
+}
+
 /// The clause start found for the previous year of a sentence (see
 /// [`Tokens::clause_start`]).
 struct ClauseStart {
@@ -30,7 +46,18 @@ struct ClauseStart {
 
 impl<'a, 'd> Tokens<'a, 'd> {
     /// Years in the sentence that can tie a figure to a year.
-    fn years_in(&self, from: usize, to: usize, figs: &[(usize, usize)]) -> Vec<YearMention> {
+    /// `anchor_at` is the answer of the search for the previous sentence's
+    /// first anchor: the sentences come in order, and the search starts
+    /// there (not a whole-article binary search per sentence). The years
+    /// are written to `out`.
+    fn years_in(
+        &self,
+        from: usize,
+        to: usize,
+        figs: &[(usize, usize)],
+        anchor_at: &mut usize,
+        out: &mut Vec<YearMention>,
+    ) {
         let mut clause = ClauseStart {
             head: from,
             start: from,
@@ -38,13 +65,16 @@ impl<'a, 'd> Tokens<'a, 'd> {
         // A year is digits: only the anchors (every digits token is one)
         // of the sentence are read, not its every token.
         let anchors = self.anchors();
-        let at = anchors.partition_point(|&a| (a as usize) < from);
-        anchors[at..]
-            .iter()
-            .map(|&a| a as usize)
-            .take_while(|&k| k < to)
-            .filter_map(|k| self.year_mention(k, from, figs, &mut clause))
-            .collect()
+        let at = crate::sorted::partition_point_from(anchors, *anchor_at, |&a| (a as usize) < from);
+        *anchor_at = at;
+        out.clear();
+        out.extend(
+            anchors[at..]
+                .iter()
+                .map(|&a| a as usize)
+                .take_while(|&k| k < to)
+                .filter_map(|k| self.year_mention(k, from, figs, &mut clause)),
+        );
     }
 
     /// The first token of the clause of token `head` (the sentence's first,
@@ -270,6 +300,8 @@ impl<'a, 'd> Tokens<'a, 'd> {
 
     /// Bind years to the figures, sentence by sentence.
     pub(super) fn bind_years(&self, found: &mut [FigureMatch]) {
+        // One set of buffers for every sentence: no allocation per sentence.
+        let mut buffers = YearBuffers::default();
         let mut s = 0;
         while s < found.len() {
             let sent = self.sentence(found[s].first);
@@ -277,14 +309,24 @@ impl<'a, 'd> Tokens<'a, 'd> {
             while e < found.len() && self.sentence(found[e].first) == sent {
                 e += 1;
             }
-            let idx: Vec<usize> = (s..e).collect();
-            self.bind_sentence_years(found, &idx);
+            buffers.idx.clear();
+            buffers.idx.extend(s..e);
+            self.bind_sentence_years(found, &mut buffers);
             s = e;
         }
     }
 
-    /// Bind years to the figures of one sentence (`idx` are indices into `found`).
-    fn bind_sentence_years(&self, found: &mut [FigureMatch], idx: &[usize]) {
+    /// Bind years to the figures of one sentence (`buffers.idx` are indices
+    /// into `found`).
+    fn bind_sentence_years(&self, found: &mut [FigureMatch], buffers: &mut YearBuffers) {
+        let YearBuffers {
+            idx,
+            spans,
+            years,
+            year_of,
+            anchor_at,
+        } = buffers;
+        let idx: &[usize] = idx;
         if idx.is_empty() {
             return;
         }
@@ -303,12 +345,11 @@ impl<'a, 'd> Tokens<'a, 'd> {
             }
             k
         };
-        let spans: Vec<(usize, usize)> = idx
-            .iter()
-            .map(|&f| (found[f].first, found[f].end))
-            .collect();
-        let years = self.years_in(from, to, &spans);
-        let mut year_of: Vec<Option<(i32, usize)>> = vec![None; idx.len()];
+        spans.clear();
+        spans.extend(idx.iter().map(|&f| (found[f].first, found[f].end)));
+        self.years_in(from, to, spans, anchor_at, years);
+        year_of.clear();
+        year_of.resize(idx.len(), None);
         let set = |slot: &mut Option<(i32, usize)>, y: i32, dist: usize| {
             if slot.map_or(true, |(_, d)| dist < d) {
                 *slot = Some((y, dist));
@@ -322,7 +363,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             (p < idx.len()).then_some(p)
         };
         let last_before = |tok: usize| idx.partition_point(|&f| found[f].end <= tok).checked_sub(1);
-        for y in &years {
+        for y in years.iter() {
             super::count_steps(1);
             if y.possessive {
                 if let Some(p) = first_after(y.tok) {
