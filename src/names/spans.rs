@@ -589,6 +589,26 @@ pub(super) mod tests {
     }
 }
 
+/// The sample article of the randomised span tests: words, a hyphen, a
+/// curly apostrophe and sentence ends, eight times over.
+#[cfg(test)]
+pub(super) fn sample_text() -> String {
+    "Ab cd, Ef-gh ij. Kl mn op’s qr st uv wx yz. ".repeat(8)
+}
+
+/// Up to 29 rule spans at random places of a text of `len` bytes, each up
+/// to 20 bytes long, in the order drawn.
+#[cfg(test)]
+pub(super) fn random_spans(next: &mut impl FnMut(usize) -> usize, len: usize) -> Vec<Span> {
+    (0..next(30))
+        .map(|_| {
+            let start = next(len);
+            let end = (start + next(20)).min(len);
+            Span::from_rule(start, end, None, "rule:test")
+        })
+        .collect()
+}
+
 /// A small xorshift generator for the randomised tests below: `next(n)`
 /// is a number below `n`, the same sequence for the same seed.
 #[cfg(test)]
@@ -694,7 +714,7 @@ mod select_tests {
 
 #[cfg(test)]
 mod chosen_tests {
-    use super::{overlapping, xorshift, Chosen, Span};
+    use super::{overlapping, random_spans, xorshift, Chosen};
     use crate::gazetteer::Gazetteer;
     use crate::names::tokens::Words;
     use crate::text::Doc;
@@ -704,19 +724,13 @@ mod chosen_tests {
     /// article (the lists are reused).
     #[test]
     fn cover_as_overlapping_finds() {
-        let text = "Ab cd, Ef-gh ij. Kl mn op’s qr st uv wx yz. ".repeat(8);
+        let text = super::sample_text();
         let doc = Doc::new(&text, false);
         let lex = &crate::lexicon::Lexicon::embedded().names;
         let words = Words::new(&doc, Gazetteer::embedded(), lex, &[]);
         let mut next = xorshift(0x9e37_79b9_7f4a_7c15_u64);
         for round in 0..600 {
-            let mut spans: Vec<Span> = (0..next(30))
-                .map(|_| {
-                    let start = next(text.len());
-                    let end = (start + next(20)).min(text.len());
-                    Span::from_rule(start, end, None, "rule:test")
-                })
-                .collect();
+            let mut spans = random_spans(&mut next, text.len());
             match round % 3 {
                 // Apart, in order.
                 0 => {

@@ -598,20 +598,14 @@ mod cursor_tests {
     /// and spans and extra spans come out in the order a stable sort gives.
     #[test]
     fn cursor_answers_as_the_cover_lists_and_merge_as_a_stable_sort() {
-        let text = "Ab cd, Ef-gh ij. Kl mn op’s qr st uv wx yz. ".repeat(8);
+        let text = super::super::spans::sample_text();
         let doc = Doc::new(&text, false);
         let lex = &crate::lexicon::Lexicon::embedded().names;
         let words = Words::new(&doc, Gazetteer::embedded(), lex, &[]);
         let mut next = super::super::spans::xorshift(0x2545_f491_4f6c_dd1d);
         let n = words.toks.len();
         for round in 0..600 {
-            let mut spans: Vec<Span> = (0..next(30))
-                .map(|_| {
-                    let start = next(text.len());
-                    let end = (start + next(20)).min(text.len());
-                    Span::from_rule(start, end, None, "rule:test")
-                })
-                .collect();
+            let mut spans = super::super::spans::random_spans(&mut next, text.len());
             spans.sort_by_key(|s| s.start);
             let mut reach = 0;
             for s in &mut spans {
