@@ -25,6 +25,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use criterion::{criterion_group, BenchmarkId, Criterion, SamplingMode, Throughput};
 use newsfacts::{Article, Extractor, Gazetteer};
 
+#[path = "support/allocator.rs"]
+mod allocator;
 #[path = "support/synthetic.rs"]
 mod synthetic;
 
@@ -233,7 +235,10 @@ fn summary(_: &mut Criterion) {
     let spacy = spacy_mb_per_s();
     let rows = inputs();
     println!();
-    println!("summary (single thread, best of runs; spaCy: cached full-pipeline MB/s)");
+    println!(
+        "summary (single thread, best of runs, {} allocator; spaCy: cached full-pipeline MB/s)",
+        allocator::NAME
+    );
     println!(
         "{:<16} {:>12} {:>14} {:>12} {:>9} {:>9}",
         "input", "bytes", "newsfacts", "scan", "/scan", "x spaCy"

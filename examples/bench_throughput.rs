@@ -10,7 +10,7 @@
 //! ```
 //!
 //! Prints one JSON object: articles, bytes, words (whitespace separated),
-//! best seconds, MB/s and words/s. `--batch` uses `extract_batch` (all
+//! best seconds, MB/s, words/s and the allocator. `--batch` uses `extract_batch` (all
 //! cores; set `RAYON_NUM_THREADS` to choose how many). `--scan` times the
 //! floor the issue measures against instead: one leftmost-longest
 //! Aho-Corasick automaton over the embedded gazetteer's folded forms run over
@@ -24,6 +24,8 @@ use std::time::{Duration, Instant};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use newsfacts::{Article, Extractor, Gazetteer, InputFormat};
 
+#[path = "../benches/support/allocator.rs"]
+mod allocator;
 #[path = "../benches/support/synthetic.rs"]
 mod synthetic;
 
@@ -101,7 +103,7 @@ fn main() -> ExitCode {
     let schedule = schedule.json(runs);
     let secs = best.as_secs_f64().max(1e-9);
     println!(
-        "{{\"articles\": {}, \"bytes\": {}, \"words\": {}, \"entities\": {}, \"batch\": {}, \"threads\": \"{}\", \"seconds\": {:.6}, \"mb_per_s\": {:.2}, \"words_per_s\": {:.0}{schedule}}}",
+        "{{\"articles\": {}, \"bytes\": {}, \"words\": {}, \"entities\": {}, \"batch\": {}, \"threads\": \"{}\", \"seconds\": {:.6}, \"mb_per_s\": {:.2}, \"words_per_s\": {:.0}, \"allocator\": \"{}\"{schedule}}}",
         articles.len(),
         bytes,
         words,
@@ -110,7 +112,8 @@ fn main() -> ExitCode {
         std::env::var("RAYON_NUM_THREADS").unwrap_or_else(|_| "default".into()),
         secs,
         bytes as f64 / 1e6 / secs,
-        words as f64 / secs
+        words as f64 / secs,
+        allocator::NAME
     );
     ExitCode::SUCCESS
 }

@@ -5,11 +5,18 @@
 # the ratio to spaCy when scripts/bench/spacy_speed.sh has cached its speed;
 # then construction: the first Extractor::new() of a fresh process (the
 # embedded gazetteer and matcher, cold) and adding 1,000,000 synthetic
-# entries to the built embedded matcher.
-# Usage: scripts/bench/summary.sh
+# entries to the built embedded matcher. The table is printed once per
+# allocator: the system's, then mimalloc (the `newsfacts` command's; the bench
+# crate's feature `mimalloc`).
+# Usage: scripts/bench/summary.sh            # both allocators
+#        ALLOCATORS=system scripts/bench/summary.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 shared=${NEWSFACTS_SHARED:-$PWD/../shared}
 [ -d "$shared" ] || shared=$(git rev-parse --path-format=absolute --git-common-dir)/../../shared
-NEWSFACTS_SHARED=$shared NEWSFACTS_BENCH_SUMMARY=only cargo bench -q --bench extract 2>&1 |
-    grep -v '^\(Gnuplot\|$\)'
+for allocator in ${ALLOCATORS:-system mimalloc}; do
+    features=()
+    [ "$allocator" = system ] || features=(--features "newsfacts-bench/$allocator")
+    NEWSFACTS_SHARED=$shared NEWSFACTS_BENCH_SUMMARY=only cargo bench -q "${features[@]}" --bench extract 2>&1 |
+        grep -v '^\(Gnuplot\|$\)'
+done
