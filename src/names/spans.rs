@@ -568,7 +568,7 @@ pub(super) mod tests {
 
     thread_local! {
         /// Steps counted by `count_steps`.
-        pub(super) static STEPS: Cell<usize> = const { Cell::new(0) };
+        pub(in crate::names) static STEPS: Cell<usize> = const { Cell::new(0) };
     }
 
     /// The steps per unit of an article made of `text(50)` and of
