@@ -143,11 +143,13 @@ pub(super) fn known_names(
         &mut extra,
     );
     // (`retain` visits the spans in order.)
-    let mut k = 0;
-    chosen.retain(|_| {
-        k += 1;
-        !replaced[k - 1]
-    });
+    if replaced.contains(&true) {
+        let mut k = 0;
+        chosen.retain(|_| {
+            k += 1;
+            !replaced[k - 1]
+        });
+    }
     add_in_order(chosen, extra)
 }
 
@@ -163,18 +165,23 @@ fn add_in_order(mut chosen: Vec<Span>, mut extra: Vec<Span>) -> Vec<Span> {
         chosen.sort_by_key(bounds);
         return chosen;
     }
-    // (`chosen` is in order, and `extra` short: one merge.)
+    // (`chosen` is in order, and `extra` short: one merge, in place from
+    // the back, which moves only the spans after the first extra one.)
     extra.sort_by_key(bounds);
-    let mut all = Vec::with_capacity(chosen.len() + extra.len());
-    let mut extra = extra.into_iter().peekable();
-    for s in chosen {
-        while let Some(x) = extra.next_if(|x| bounds(x) < bounds(&s)) {
-            all.push(x);
+    let n = chosen.len();
+    chosen.resize_with(n + extra.len(), || Span::from_rule(0, 0, None, ""));
+    // (`chosen[..i]` is still to merge; `chosen[i..w]` is free room.)
+    let (mut i, mut w) = (n, chosen.len());
+    while let Some(x) = extra.pop() {
+        // (A chosen span of the same bounds stays before the extra one.)
+        while i > 0 && bounds(&chosen[i - 1]) > bounds(&x) {
+            chosen.swap(i - 1, w - 1);
+            (i, w) = (i - 1, w - 1);
         }
-        all.push(s);
+        chosen[w - 1] = x;
+        w -= 1;
     }
-    all.extend(extra);
-    all
+    chosen
 }
 
 /// The spans' starts and ends are each in order.
@@ -787,6 +794,11 @@ mod cursor_tests {
                 .map(|e| {
                     let start = next(text.len());
                     let mut s = Span::from_rule(start, start + next(9), None, "rule:extra");
+                    // (Some with the bounds of a chosen span.)
+                    if !spans.is_empty() && next(3) == 0 {
+                        let same = &spans[next(spans.len())];
+                        (s.start, s.end) = (same.start, same.end);
+                    }
                     s.entry = Some(e as u32);
                     s
                 })
