@@ -123,6 +123,16 @@ impl Candidates {
         // (Each word's bits are read once, from the word itself.)
         for (i, t) in words.toks.iter().enumerate() {
             let (k, bits) = (i as u32, t.bits());
+            // (Most words are joined, lower case and on no list: one test,
+            // the bits read without branching, turns them away.)
+            let listed = !bits.joined()
+                | bits.is_cap()
+                | bits.is_name_word()
+                | bits.is_brand()
+                | bits.has(ANY_FAMILY | mark::TITLE_FIRST);
+            if !listed {
+                continue;
+            }
             if !bits.joined() {
                 c.loose.push(k);
             }
@@ -384,6 +394,38 @@ mod tests {
             let words = Words::new(&doc, Gazetteer::embedded(), lex, &[]);
             for i in 0..=words.toks.len() {
                 assert_eq!(words.sep_trimmed(i), words.sep(i).trim(), "word {i}");
+            }
+        }
+    }
+
+    /// The lists hold the words their definitions pick, asked of every
+    /// word, on the fixture and development texts (the walk turns most
+    /// words away by one test of their bits).
+    #[test]
+    fn lists_hold_the_words_their_definitions_pick() {
+        let lex = &crate::lexicon::Lexicon::embedded().names;
+        for text in crate::text::test_corpus::texts() {
+            let doc = Doc::new(&text, false);
+            let words = Words::new(&doc, Gazetteer::embedded(), lex, &[]);
+            let at = Candidates::new(&words);
+            let n = words.toks.len() as u32;
+            let pick = |on: &dyn Fn(usize) -> bool| (0..n).filter(|&k| on(k as usize)).collect();
+            let want: Vec<u32> = pick(&|k| !words.joined(k) || k == 0);
+            assert_eq!(at.loose, want);
+            assert_eq!(at.caps, pick(&|k| words.is_cap(k)) as Vec<u32>);
+            assert_eq!(at.name_words, pick(&|k| words.is_name_word(k)) as Vec<u32>);
+            let brand = |k: usize| !words.is_name_word(k) && words.is_brand(k);
+            assert_eq!(at.brands, pick(&brand) as Vec<u32>);
+            let title = |k: usize| words.toks[k].bits().starts_title();
+            assert_eq!(at.titles, pick(&title) as Vec<u32>);
+            for (family, &(marks, capital)) in FAMILY_MARKS.iter().enumerate() {
+                let on = |k: usize| {
+                    let project = family == Marked::Projects as usize
+                        && words.is_cap(k)
+                        && words.word(k) == "Corridor";
+                    (words.toks[k].bits().has(marks) && (words.is_cap(k) || !capital)) || project
+                };
+                assert_eq!(at.marked[family], pick(&on) as Vec<u32>, "family {family}");
             }
         }
     }
