@@ -78,6 +78,8 @@ const ANY_FAMILY: u64 = {
 pub(super) struct Candidates {
     /// Capitalised words ([`Words::is_cap`]).
     pub(super) caps: Vec<u32>,
+    /// Each capitalised word's [`CapKey`], in the order of `caps`.
+    cap_keys: Vec<u32>,
     /// Words that can be part of a name ([`Words::is_name_word`]).
     pub(super) name_words: Vec<u32>,
     /// Brands written with a lower-case first letter ("eDonkey").
@@ -94,7 +96,7 @@ pub(super) struct Candidates {
 /// The lists of the last article, kept for the next one's (no allocation
 /// per article once they are grown).
 #[derive(Default)]
-struct Spare([Vec<u32>; 5 + FAMILIES]);
+struct Spare([Vec<u32>; 6 + FAMILIES]);
 
 thread_local! {
     static SPARE: std::cell::Cell<Spare> = std::cell::Cell::new(Spare::default());
@@ -106,9 +108,10 @@ impl Candidates {
     pub(super) fn new(words: &Words<'_, '_>) -> Candidates {
         let mut c = Candidates::default();
         if let Ok(Spare(lists)) = SPARE.try_with(std::cell::Cell::take) {
-            let [caps, name_words, brands, titles, loose, marked @ ..] = lists;
+            let [caps, cap_keys, name_words, brands, titles, loose, marked @ ..] = lists;
             c = Candidates {
                 caps,
+                cap_keys,
                 name_words,
                 brands,
                 titles,
@@ -120,6 +123,16 @@ impl Candidates {
         // (Each word's bits are read once, from the word itself.)
         for (i, t) in words.toks.iter().enumerate() {
             let (k, bits) = (i as u32, t.bits());
+            // (Most words are joined, lower case and on no list: one test,
+            // the bits read without branching, turns them away.)
+            let listed = !bits.joined()
+                | bits.is_cap()
+                | bits.is_name_word()
+                | bits.is_brand()
+                | bits.has(ANY_FAMILY | mark::TITLE_FIRST);
+            if !listed {
+                continue;
+            }
             if !bits.joined() {
                 c.loose.push(k);
             }
@@ -142,12 +155,22 @@ impl Candidates {
                 c.marked_word(k, bits);
             }
         }
+        // (A walk of its own over the capitalised words: in the one above,
+        // the keys' loads would crowd out every word's tests.)
+        let bytes = words.doc.text.as_bytes();
+        c.cap_keys.extend(c.caps.iter().map(|&k| {
+            let (i, t) = (k as usize, &words.toks[k as usize]);
+            let (first, last) = (bytes[t.start], bytes[t.end - 1]);
+            let (hyphen, all_caps) = (words.has_hyphen(i), words.is_all_caps(i));
+            CapKey::new(first, last, t.end - t.start, hyphen, all_caps).0
+        }));
         c
     }
 
     /// Empty lists, their room kept.
     fn clear(&mut self) {
         self.caps.clear();
+        self.cap_keys.clear();
         self.name_words.clear();
         self.brands.clear();
         self.titles.clear();
@@ -168,6 +191,11 @@ impl Candidates {
         if bits.starts_title() {
             self.titles.push(k);
         }
+    }
+
+    /// The capitalised words (`caps`) with their [`CapKey`]s.
+    pub(super) fn caps_with_keys(&self) -> impl Iterator<Item = (usize, CapKey)> + '_ {
+        (self.caps.iter().zip(&self.cap_keys)).map(|(&k, &key)| (k as usize, CapKey(key)))
     }
 
     /// The words of a [`Marked`] family.
@@ -197,6 +225,7 @@ impl Drop for Candidates {
         let [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10] = take(&mut self.marked);
         let lists = [
             take(&mut self.caps),
+            take(&mut self.cap_keys),
             take(&mut self.name_words),
             take(&mut self.brands),
             take(&mut self.titles),
@@ -215,6 +244,65 @@ impl Drop for Candidates {
         ];
         // (At a thread's end the spare is gone: the lists are dropped.)
         let _ = SPARE.try_with(|spare| spare.set(Spare(lists)));
+    }
+}
+
+/// A capitalised word's first and last bytes (their low six bits), its
+/// length (up to 63) and whether it has a hyphen or is written in
+/// capitals, in one number: the rules that look for words of a few known first bytes and
+/// lengths (name parts, established names) turn most capitalised words
+/// away by this alone, without reading the word or its token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct CapKey(u32);
+
+impl CapKey {
+    const HYPHEN: u32 = 1 << 12;
+    const ALL_CAPS: u32 = 1 << 13;
+
+    pub(super) fn new(
+        first_byte: u8,
+        last_byte: u8,
+        len: usize,
+        hyphen: bool,
+        all_caps: bool,
+    ) -> CapKey {
+        CapKey(
+            (len.min(63) as u32)
+                | (u32::from(first_byte & 63) << 6)
+                | (u32::from(hyphen) * CapKey::HYPHEN)
+                | (u32::from(all_caps) * CapKey::ALL_CAPS)
+                | (u32::from(last_byte & 63) << 14),
+        )
+    }
+
+    /// The word's length in bytes, 63 for 63 and more.
+    #[inline]
+    pub(super) fn len(self) -> u32 {
+        self.0 & 63
+    }
+
+    /// The low six bits of the word's first byte.
+    #[inline]
+    pub(super) fn first_byte_low(self) -> usize {
+        (self.0 >> 6 & 63) as usize
+    }
+
+    /// The low six bits of the word's last byte.
+    #[inline]
+    pub(super) fn last_byte_low(self) -> u32 {
+        self.0 >> 14 & 63
+    }
+
+    /// A hyphen inside the word ([`Words::has_hyphen`]).
+    #[inline]
+    pub(super) fn hyphen(self) -> bool {
+        self.0 & CapKey::HYPHEN != 0
+    }
+
+    /// Written in capitals ([`Words::is_all_caps`]).
+    #[inline]
+    pub(super) fn all_caps(self) -> bool {
+        self.0 & CapKey::ALL_CAPS != 0
     }
 }
 
@@ -306,6 +394,61 @@ mod tests {
             let words = Words::new(&doc, Gazetteer::embedded(), lex, &[]);
             for i in 0..=words.toks.len() {
                 assert_eq!(words.sep_trimmed(i), words.sep(i).trim(), "word {i}");
+            }
+        }
+    }
+
+    /// The lists hold the words their definitions pick, asked of every
+    /// word, on the fixture and development texts (the walk turns most
+    /// words away by one test of their bits).
+    #[test]
+    fn lists_hold_the_words_their_definitions_pick() {
+        let lex = &crate::lexicon::Lexicon::embedded().names;
+        for text in crate::text::test_corpus::texts() {
+            let doc = Doc::new(&text, false);
+            let words = Words::new(&doc, Gazetteer::embedded(), lex, &[]);
+            let at = Candidates::new(&words);
+            let n = words.toks.len() as u32;
+            let pick = |on: &dyn Fn(usize) -> bool| (0..n).filter(|&k| on(k as usize)).collect();
+            let want: Vec<u32> = pick(&|k| !words.joined(k) || k == 0);
+            assert_eq!(at.loose, want);
+            assert_eq!(at.caps, pick(&|k| words.is_cap(k)) as Vec<u32>);
+            assert_eq!(at.name_words, pick(&|k| words.is_name_word(k)) as Vec<u32>);
+            let brand = |k: usize| !words.is_name_word(k) && words.is_brand(k);
+            assert_eq!(at.brands, pick(&brand) as Vec<u32>);
+            let title = |k: usize| words.toks[k].bits().starts_title();
+            assert_eq!(at.titles, pick(&title) as Vec<u32>);
+            for (family, &(marks, capital)) in FAMILY_MARKS.iter().enumerate() {
+                let on = |k: usize| {
+                    let project = family == Marked::Projects as usize
+                        && words.is_cap(k)
+                        && words.word(k) == "Corridor";
+                    (words.toks[k].bits().has(marks) && (words.is_cap(k) || !capital)) || project
+                };
+                assert_eq!(at.marked[family], pick(&on) as Vec<u32>, "family {family}");
+            }
+        }
+    }
+
+    /// Each capitalised word's key holds its first and last bytes' low
+    /// bits, its length and its case facts, on the fixture and development
+    /// texts.
+    #[test]
+    fn cap_keys_hold_what_the_words_say() {
+        let lex = &crate::lexicon::Lexicon::embedded().names;
+        for text in crate::text::test_corpus::texts() {
+            let doc = Doc::new(&text, false);
+            let words = Words::new(&doc, Gazetteer::embedded(), lex, &[]);
+            let at = Candidates::new(&words);
+            let keyed: Vec<usize> = at.caps_with_keys().map(|(k, _)| k).collect();
+            assert_eq!(keyed, each(&at.caps).collect::<Vec<_>>());
+            for (k, key) in at.caps_with_keys() {
+                let w = words.word(k).as_bytes();
+                assert_eq!(key.first_byte_low(), usize::from(w[0] & 63), "word {k}");
+                assert_eq!(key.last_byte_low(), u32::from(w[w.len() - 1] & 63));
+                assert_eq!(key.len() as usize, w.len().min(63));
+                assert_eq!(key.hyphen(), words.has_hyphen(k));
+                assert_eq!(key.all_caps(), words.is_all_caps(k));
             }
         }
     }

@@ -8,13 +8,11 @@ mod occurrences;
 #[cfg(test)]
 mod old_occurrences;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
-use crate::hash::PolyBuild;
-
-use super::candidates::{each, Candidates};
+use super::candidates::{Candidates, CapKey};
 use super::gazetteer_matches::recurs;
-use super::spans::{overlaps_map, Chosen, Priority, Span};
+use super::spans::{count_steps, overlaps_map, Chosen, Priority, Span};
 use super::tokens::Words;
 use super::word_sets::WordFilter;
 use crate::record::EntityType;
@@ -27,12 +25,78 @@ struct Established<'a> {
     /// gazetteer names that context licensed once ("Apple's chief" licenses
     /// the headline's "Apple"). Distinct, longest first, then by text.
     names: Vec<(&'a str, KnownName)>,
-    /// Capitalised words of a person's full name ("Sirajuddin", "Haqqani").
-    parts: HashSet<&'a str, PolyBuild>,
-    /// Parts after the first word: a gazetteer match equal to one of these
-    /// is the person ("Stalin" after "Josef Stalin"); a given name that is
-    /// also a place ("Paris") is not converted.
-    later_parts: HashSet<&'a str, PolyBuild>,
+    /// The words of people's full names: their capitalised words
+    /// ("Sirajuddin", "Haqqani"), and the words after the first (a
+    /// gazetteer match equal to one of these that is also capitalised is
+    /// the person: "Stalin" after "Josef Stalin"; a given name that is also
+    /// a place, "Paris", is not converted).
+    parts: NameParts<'a>,
+}
+
+/// The words of an article's people's full names, sorted (by a number made
+/// of their first bytes, then by text) and distinct, each with what it is
+/// ([`NameParts::PART`], [`NameParts::LATER`]): an article names a handful
+/// of people, too few words for a hash table to pay.
+struct NameParts<'a> {
+    words: Vec<(u64, &'a str, u8)>,
+    /// What some word is (the flags of all the words).
+    any: u8,
+}
+
+impl<'a> NameParts<'a> {
+    /// A capitalised word of a full name (a "part").
+    const PART: u8 = 1;
+    /// A word after the first.
+    const LATER: u8 = 2;
+
+    /// The words with their flags, in any order, repeats allowed.
+    fn new(mut words: Vec<(u64, &'a str, u8)>) -> NameParts<'a> {
+        words.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        words.dedup_by(|later, first| {
+            let same = later.1 == first.1;
+            if same {
+                first.2 |= later.2;
+            }
+            same
+        });
+        let any = words.iter().fold(0, |any, w| any | w.2);
+        NameParts { words, any }
+    }
+
+    /// The key `w` is sorted by: its first eight bytes, read as one number
+    /// (their order is the text's, as far as they go).
+    fn key(w: &str) -> u64 {
+        let mut key = [0u8; 8];
+        let n = w.len().min(8);
+        key[..n].copy_from_slice(&w.as_bytes()[..n]);
+        u64::from_be_bytes(key)
+    }
+
+    /// `w` with its flags, to be passed to `new`.
+    fn entry(w: &'a str, flags: u8) -> (u64, &'a str, u8) {
+        (NameParts::key(w), w, flags)
+    }
+
+    /// Some word has all of `flags`.
+    fn any(&self, flags: u8) -> bool {
+        self.any & flags == flags
+    }
+
+    /// The flags of `w`: 0 when it is no word of a full name.
+    fn flags(&self, w: &str) -> u8 {
+        let key = (NameParts::key(w), w);
+        match self.words.binary_search_by(|e| (e.0, e.1).cmp(&key)) {
+            Ok(k) => self.words[k].2,
+            Err(_) => 0,
+        }
+    }
+
+    /// The words with all of `flags`.
+    fn with(&self, flags: u8) -> impl Iterator<Item = &'a str> + '_ {
+        (self.words.iter())
+            .filter(move |w| w.2 & flags == flags)
+            .map(|w| w.1)
+    }
 }
 
 /// An established name's type, canonical name and gazetteer entry.
@@ -56,7 +120,7 @@ pub(super) fn known_names(
     let mut extra = Vec::new();
     let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     // (No person named in full, no part to find: no per-token cover either.)
-    if !established.parts.is_empty() {
+    if established.parts.any(NameParts::PART) {
         let parts = &established.parts;
         // Spans with starts and ends in order (nearly always) are met by a
         // cursor as the walk goes; otherwise each token's are looked up.
@@ -79,11 +143,13 @@ pub(super) fn known_names(
         &mut extra,
     );
     // (`retain` visits the spans in order.)
-    let mut k = 0;
-    chosen.retain(|_| {
-        k += 1;
-        !replaced[k - 1]
-    });
+    if replaced.contains(&true) {
+        let mut k = 0;
+        chosen.retain(|_| {
+            k += 1;
+            !replaced[k - 1]
+        });
+    }
     add_in_order(chosen, extra)
 }
 
@@ -99,18 +165,23 @@ fn add_in_order(mut chosen: Vec<Span>, mut extra: Vec<Span>) -> Vec<Span> {
         chosen.sort_by_key(bounds);
         return chosen;
     }
-    // (`chosen` is in order, and `extra` short: one merge.)
+    // (`chosen` is in order, and `extra` short: one merge, in place from
+    // the back, which moves only the spans after the first extra one.)
     extra.sort_by_key(bounds);
-    let mut all = Vec::with_capacity(chosen.len() + extra.len());
-    let mut extra = extra.into_iter().peekable();
-    for s in chosen {
-        while let Some(x) = extra.next_if(|x| bounds(x) < bounds(&s)) {
-            all.push(x);
+    let n = chosen.len();
+    chosen.resize_with(n + extra.len(), || Span::from_rule(0, 0, None, ""));
+    // (`chosen[..i]` is still to merge; `chosen[i..w]` is free room.)
+    let (mut i, mut w) = (n, chosen.len());
+    while let Some(x) = extra.pop() {
+        // (A chosen span of the same bounds stays before the extra one.)
+        while i > 0 && bounds(&chosen[i - 1]) > bounds(&x) {
+            chosen.swap(i - 1, w - 1);
+            (i, w) = (i - 1, w - 1);
         }
-        all.push(s);
+        chosen[w - 1] = x;
+        w -= 1;
     }
-    all.extend(extra);
-    all
+    chosen
 }
 
 /// The spans' starts and ends are each in order.
@@ -159,12 +230,8 @@ impl<'w, 's> Cursor<'w, 's> {
 #[inline(never)]
 fn establish<'a>(words: &Words<'_, 'a>, chosen: &[Span]) -> Established<'a> {
     let text = words.doc.text;
-    let mut established = Established {
-        names: Vec::with_capacity(chosen.len()),
-        parts: HashSet::default(),
-        later_parts: HashSet::default(),
-    };
-    let names = &mut established.names;
+    let mut names = Vec::with_capacity(chosen.len());
+    let mut parts = Vec::new();
     for s in chosen {
         let Some(kind) = s.kind else { continue };
         let t = &text[s.start..s.end];
@@ -193,14 +260,18 @@ fn establish<'a>(words: &Words<'_, 'a>, chosen: &[Span]) -> Established<'a> {
         }
         if kind == EntityType::Person && t.as_bytes().contains(&b' ') {
             for (k, p) in space_separated(t).enumerate() {
+                let mut flags = 0;
                 if k > 0 {
-                    established.later_parts.insert(p);
+                    flags |= NameParts::LATER;
                 }
                 if p.chars().nth(1).is_some()
                     && p.chars().next().is_some_and(char::is_uppercase)
                     && !words.lex.stop.contains_key(p)
                 {
-                    established.parts.insert(p);
+                    flags |= NameParts::PART;
+                }
+                if flags != 0 {
+                    parts.push(NameParts::entry(p, flags));
                 }
             }
         }
@@ -208,10 +279,12 @@ fn establish<'a>(words: &Words<'_, 'a>, chosen: &[Span]) -> Established<'a> {
     // Longest names first, so "Harbour Pilots Association" is placed
     // before a shorter name inside it; then by text, for a deterministic
     // result. (A stable sort: a name's first proposal stands.)
-    let names = &mut established.names;
     names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
     names.dedup_by(|later, first| later.0 == first.0);
-    established
+    Established {
+        names,
+        parts: NameParts::new(parts),
+    }
 }
 
 /// The parts of `t` between spaces (`t.split(' ')`, by a byte search).
@@ -279,12 +352,13 @@ fn headed_short_form<'a>(words: &Words<'_, 'a>, s: &Span) -> Option<&'a str> {
 /// One-word gazetteer non-person matches equal to a name part: the person.
 #[inline(never)]
 fn convert_name_parts(text: &str, established: &Established<'_>, chosen: &mut [Span]) {
-    if established.later_parts.is_empty() {
+    let parts = &established.parts;
+    if !parts.any(NameParts::LATER) {
         return;
     }
     // (The parts' lengths and first and last bytes turn most spans away
     // before any hashing.)
-    let filter = WordFilter::new(established.later_parts.iter().copied());
+    let filter = WordFilter::new(parts.with(NameParts::LATER));
     for s in chosen.iter_mut() {
         if matches!(s.kind, Some(EntityType::Person | EntityType::Nationality)) {
             continue;
@@ -292,8 +366,7 @@ fn convert_name_parts(text: &str, established: &Established<'_>, chosen: &mut [S
         let t = &text[s.start..s.end];
         if filter.may_hold(t)
             && !t.contains(' ')
-            && established.later_parts.contains(t)
-            && established.parts.contains(t)
+            && parts.flags(t) == NameParts::PART | NameParts::LATER
         {
             s.kind = Some(EntityType::Person);
             s.entry = None;
@@ -310,38 +383,56 @@ fn name_part_mentions(
     words: &Words<'_, '_>,
     at: &Candidates,
     mut covered: impl FnMut(usize) -> bool,
-    parts: &HashSet<&str, PolyBuild>,
+    parts: &NameParts<'_>,
     taken: &mut BTreeMap<usize, usize>,
     extra: &mut Vec<Span>,
 ) {
     let n = words.toks.len();
-    // The parts' lengths and first bytes turn most words away before any
-    // hashing (a part written in capitals has the same length and first byte).
-    let mut lengths = 0u64;
-    let mut first_bytes = [false; 256];
-    for p in parts {
-        lengths |= 1 << p.len().min(63);
-        first_bytes[usize::from(p.as_bytes()[0])] = true;
+    let bytes = words.doc.text.as_bytes();
+    // The parts' lengths and last bytes by their first byte (low six bits
+    // each: small tables) turn most words away before any search (a part
+    // written in capitals has the same length and first byte).
+    let mut lengths = [0u64; 64];
+    let mut last_bytes = [0u64; 64];
+    for p in parts.with(NameParts::PART) {
+        let (first, last) = (p.as_bytes()[0] & 63, p.as_bytes()[p.len() - 1] & 63);
+        lengths[usize::from(first)] |= 1 << p.len().min(63);
+        last_bytes[usize::from(first)] |= 1 << last;
     }
+    let may_be_part = |k: usize| {
+        let t = &words.toks[k];
+        lengths[usize::from(bytes[t.start] & 63)] & (1 << (t.end - t.start).min(63)) != 0
+    };
+    // (In capitals, the last byte is not the part's.)
+    let may_be_part_key = |key: CapKey| {
+        let first = key.first_byte_low();
+        lengths[first] & (1 << key.len()) != 0
+            && (key.all_caps() || last_bytes[first] & (1 << key.last_byte_low()) != 0)
+    };
     // A part, also written in capitals ("REAGAN" in a wire headline).
     let is_part = |k: usize| {
-        let w = words.word(k);
-        if lengths & (1 << w.len().min(63)) == 0 || !first_bytes[usize::from(w.as_bytes()[0])] {
+        if !may_be_part(k) {
             return false;
         }
-        parts.contains(w)
+        let w = words.word(k);
+        let is = |w: &str| parts.flags(w) & NameParts::PART != 0;
+        is(w)
             || (words.is_all_caps(k) && w.is_ascii() && {
                 let mut title = w.to_ascii_lowercase();
                 title[..1].make_ascii_uppercase();
-                parts.contains(title.as_str())
+                is(title.as_str())
             })
     };
     // (A part is capitalised: elsewhere the walk moves on by one.)
     let mut next = 0;
-    for k in each(&at.caps) {
+    for (k, key) in at.caps_with_keys() {
+        // (The cheap tests first: the part test searches for the word.)
+        if k < next || !may_be_part_key(key) {
+            continue;
+        }
+        count_steps(1);
         let t = words.toks[k];
-        // (The cheap tests first: the part test hashes the word.)
-        if k < next || covered(k) || !is_part(k) || overlaps_map(taken, t.start, t.end) {
+        if covered(k) || !is_part(k) || overlaps_map(taken, t.start, t.end) {
             continue;
         }
         // Several parts in a row are one mention ("Suu Kyi" after "Aung San
@@ -484,7 +575,7 @@ mod tests {
 
 #[cfg(test)]
 mod establish_tests {
-    use std::collections::HashMap;
+    use std::collections::{HashMap, HashSet};
 
     use super::*;
     use crate::gazetteer::Gazetteer;
@@ -520,6 +611,75 @@ mod establish_tests {
         let mut names: Vec<(&str, KnownName)> = names.into_iter().collect();
         names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
         names
+    }
+
+    /// The name parts as `establish` first collected them: two hash sets.
+    fn parts_by_sets<'a>(
+        words: &Words<'_, 'a>,
+        chosen: &[Span],
+    ) -> (HashSet<&'a str>, HashSet<&'a str>) {
+        let text = words.doc.text;
+        let (mut parts, mut later_parts) = (HashSet::new(), HashSet::new());
+        for s in chosen {
+            let t = &text[s.start..s.end];
+            if s.kind == Some(EntityType::Person) && t.contains(' ') {
+                for (k, p) in t.split(' ').enumerate() {
+                    if k > 0 {
+                        later_parts.insert(p);
+                    }
+                    if p.chars().nth(1).is_some()
+                        && p.chars().next().is_some_and(char::is_uppercase)
+                        && !words.lex.stop.contains_key(p)
+                    {
+                        parts.insert(p);
+                    }
+                }
+            }
+        }
+        (parts, later_parts)
+    }
+
+    /// One sorted list of flagged words answers as the two sets of name
+    /// parts did, for every word of the text and every part, over random
+    /// person spans (repeated, overlapping, with lower-case and stop words).
+    #[test]
+    fn name_parts_as_the_sets_held() {
+        let text = "Aung San Suu Kyi met Josef Stalin and Paris Hilton of the \
+                    Hilton in Paris. AUNG SAN said de Gaulle and van Gogh. "
+            .repeat(4);
+        let doc = Doc::new(&text, false);
+        let lex = &crate::lexicon::Lexicon::embedded().names;
+        let words = Words::new(&doc, Gazetteer::embedded(), lex, &[]);
+        let toks = &words.toks;
+        let mut next = super::super::spans::xorshift(0x0123_4567_89ab_cdef);
+        for _ in 0..400 {
+            let spans: Vec<Span> = (0..next(12))
+                .map(|_| {
+                    let from = next(toks.len());
+                    let to = (from + 1 + next(4)).min(toks.len());
+                    let kind = [EntityType::Person, EntityType::Place][next(4).min(1)];
+                    Span::from_rule(toks[from].start, toks[to - 1].end, Some(kind), "rule:test")
+                })
+                .collect();
+            let (parts, later_parts) = parts_by_sets(&words, &spans);
+            let got = establish(&words, &spans).parts;
+            let mut asked: Vec<&str> = (0..toks.len()).map(|k| words.word(k)).collect();
+            asked.extend(parts.iter().chain(&later_parts));
+            for w in asked {
+                let flags = got.flags(w);
+                assert_eq!(flags & NameParts::PART != 0, parts.contains(w), "{w:?}");
+                assert_eq!(
+                    flags & NameParts::LATER != 0,
+                    later_parts.contains(w),
+                    "{w:?}"
+                );
+            }
+            let with = |flags| got.with(flags).collect::<HashSet<&str>>();
+            assert_eq!(with(NameParts::PART), parts);
+            assert_eq!(with(NameParts::LATER), later_parts);
+            assert_eq!(got.any(NameParts::PART), !parts.is_empty());
+            assert_eq!(got.any(NameParts::LATER), !later_parts.is_empty());
+        }
     }
 
     /// The byte split splits as `split(' ')` does.
@@ -634,6 +794,11 @@ mod cursor_tests {
                 .map(|e| {
                     let start = next(text.len());
                     let mut s = Span::from_rule(start, start + next(9), None, "rule:extra");
+                    // (Some with the bounds of a chosen span.)
+                    if !spans.is_empty() && next(3) == 0 {
+                        let same = &spans[next(spans.len())];
+                        (s.start, s.end) = (same.start, same.end);
+                    }
                     s.entry = Some(e as u32);
                     s
                 })

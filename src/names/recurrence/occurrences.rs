@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use crate::hash::PolyBuild;
 
-use super::super::candidates::{each, Candidates};
+use super::super::candidates::{Candidates, CapKey};
 use super::super::spans::count_steps;
 use super::super::tokens::Words;
 use super::super::word_sets::WordFilter;
@@ -38,39 +38,31 @@ pub(super) fn occurrences(
             .map(|(n, (name, _))| (n, first_word(name))),
         false,
     );
-    // The first bytes and the lengths of those first words, and a filter
+    // The lengths of those first words by their first byte, and a filter
     // on their lengths and first and last bytes: most tokens are ruled out
     // before any search.
-    let mut first_bytes = [false; 256];
-    let mut lengths = 0u64;
+    let mut starts = Openers::default();
     let mut filter = WordFilter::default();
     for &Entry { word: first, .. } in &by_first.entries {
-        if let Some(&b) = first.as_bytes().first() {
-            first_bytes[usize::from(b)] = true;
-        }
-        lengths |= 1 << first.len().min(63);
+        starts.add(first.as_bytes(), false);
         filter.add(first.as_bytes());
     }
-    let mut capitals = CapitalGroups::new(names);
+    let capitals = CapitalGroups::new(names);
+    let mut capital_groups = None;
     // A word that starts with an ASCII capital is capitalised: when every
     // first word does (in capitals too), only the capitalised words can
     // start a name.
-    let only_capitalised = first_bytes[..usize::from(b'A')].iter().all(|&b| !b)
-        && first_bytes[usize::from(b'Z') + 1..].iter().all(|&b| !b)
-        && capitals.all_capitalised();
+    let only_capitalised = starts.all_capitalised() && capitals.all_capitalised();
     let bytes = text.as_bytes();
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut upper = String::new();
     let mut visit = |k: usize| {
         let t = words.toks[k];
-        // (Most tokens are turned away by their first byte and their
-        // length, read without slicing the word.)
-        let head = first_bytes[usize::from(bytes[t.start])];
         if words.is_all_caps(k) {
             let w = words.word(k);
             if w.is_ascii() {
                 let first = before_hyphen(w);
-                if let Some(group) = capitals.group(names, first) {
+                if let Some(group) = capitals.group(&mut capital_groups, names, first) {
                     group.spelled_at(names, text, t.start, &mut upper, |n| {
                         if names[n].0 != first {
                             out.push((n, t.start));
@@ -81,7 +73,7 @@ pub(super) fn occurrences(
         }
         let hyphen = words.has_hyphen(k);
         // (Without a hyphen, the word is its first part.)
-        if !head || (!hyphen && lengths & (1 << (t.end - t.start).min(63)) == 0) {
+        if !starts.may_open(bytes[t.start], t.end - t.start, hyphen) {
             return;
         }
         let w = words.word(k);
@@ -93,12 +85,100 @@ pub(super) fn occurrences(
             group.written_at(names, text, t.start, |n| out.push((n, t.start)));
         }
     };
+    // Most words are turned away by their first byte, their length and
+    // their case, read from the token without slicing the word, in a tight
+    // loop; the others are visited.
+    let may_open = |k: usize| {
+        let t = &words.toks[k];
+        let (b, len, hyphen) = (bytes[t.start], t.end - t.start, words.has_hyphen(k));
+        // (Without a hyphen, the word is its first part: the filter on
+        // first words answers for it.)
+        (starts.may_open(b, len, hyphen) && (hyphen || filter.may_hold(&bytes[t.start..t.end])))
+            || (words.is_all_caps(k) && capitals.starts.may_open(b, len, hyphen))
+    };
     if only_capitalised {
-        each(&at.caps).for_each(&mut visit);
+        for (k, key) in at.caps_with_keys() {
+            if starts.may_open_key(key) || (key.all_caps() && capitals.starts.may_open_key(key)) {
+                count_steps(1);
+                visit(k);
+            }
+        }
     } else {
-        (0..words.toks.len()).for_each(&mut visit);
+        for k in 0..words.toks.len() {
+            if may_open(k) {
+                count_steps(1);
+                visit(k);
+            }
+        }
     }
     out
+}
+
+/// The lengths of a set of words by their first byte, and their pairs of
+/// first and last bytes: whether a word may be one of them (or, with a
+/// hyphen, may open with one), told by those bytes and its length alone.
+struct Openers {
+    /// Per first byte's low six bits, the lengths (bits, the last for 63
+    /// and more). (Bytes that share their low bits share lengths: that only
+    /// lets more words through; the table stays small to clear per article.)
+    lengths: [u64; 64],
+    /// Per first byte's low six bits, the last bytes' low six bits.
+    last_bytes: [u64; 64],
+    /// Every word added starts with an ASCII capital.
+    capitalised: bool,
+}
+
+impl Default for Openers {
+    fn default() -> Openers {
+        Openers {
+            lengths: [0; 64],
+            last_bytes: [0; 64],
+            capitalised: true,
+        }
+    }
+}
+
+impl Openers {
+    /// Let `w` through (in ASCII capitals when `capitals`: its bytes
+    /// upper-cased). An empty word is never asked for.
+    fn add(&mut self, w: &[u8], capitals: bool) {
+        let upper = |b: u8| if capitals { b.to_ascii_uppercase() } else { b };
+        if let (Some(&first), Some(&last)) = (w.first(), w.last()) {
+            let (first, last) = (upper(first), upper(last));
+            self.lengths[usize::from(first & 63)] |= 1 << w.len().min(63);
+            self.last_bytes[usize::from(first & 63)] |= 1 << (last & 63);
+            self.capitalised &= first.is_ascii_uppercase();
+        }
+    }
+
+    /// A word of `len` bytes starting with byte `b` may be one of the
+    /// words; or, with a `hyphen` in it, may start with one.
+    #[inline]
+    fn may_open(&self, b: u8, len: usize, hyphen: bool) -> bool {
+        let lengths = self.lengths[usize::from(b & 63)];
+        if hyphen {
+            lengths != 0
+        } else {
+            lengths & (1 << len.min(63)) != 0
+        }
+    }
+
+    /// The capitalised word of `key` may be one of the words (its length,
+    /// first and last bytes agree); or, with a hyphen, may start with one.
+    #[inline]
+    fn may_open_key(&self, key: CapKey) -> bool {
+        let first = key.first_byte_low();
+        if key.hyphen() {
+            return self.lengths[first] != 0;
+        }
+        self.lengths[first] & (1 << key.len()) != 0
+            && self.last_bytes[first] & (1 << key.last_byte_low()) != 0
+    }
+
+    /// Every word starts with an ASCII capital.
+    fn all_capitalised(&self) -> bool {
+        self.capitalised
+    }
 }
 
 /// A word up to its first hyphen.
@@ -120,39 +200,39 @@ fn first_word(name: &str) -> &str {
 /// The established ASCII names by their first word in ASCII capitals, for
 /// the ALL-CAPS words (wire headlines: "REAGAN", "PAINEWEBBER") to meet the
 /// names they spell, case aside (ASCII names only, so lengths agree). The
-/// groups are made at the first word in capitals that may open one: the
-/// first words' lengths and first bytes turn most away before.
-struct CapitalGroups<'n> {
+/// groups are made at the first word in capitals that may open one (kept
+/// by the caller): the first words' lengths and first bytes turn most away
+/// before.
+struct CapitalGroups {
     /// Some name has a group.
     any: bool,
-    /// The first words' lengths (bits, the last for 63 and more) and first
-    /// bytes, in capitals.
-    lengths: u64,
-    first_bytes: [bool; 256],
-    /// The groups and a filter on their keys (in capitals), once made.
-    groups: Option<(Groups<'n>, WordFilter)>,
+    /// Some group's key is empty.
+    empty: bool,
+    /// The first words' lengths by their first byte, in capitals.
+    starts: Openers,
 }
 
-impl<'n> CapitalGroups<'n> {
-    fn new(names: &[(&'n str, KnownName)]) -> CapitalGroups<'n> {
+/// The groups of [`CapitalGroups`] and a filter on their keys (in
+/// capitals), once made.
+type MadeGroups<'n> = Option<(Groups<'n>, WordFilter)>;
+
+impl CapitalGroups {
+    fn new(names: &[(&str, KnownName)]) -> CapitalGroups {
         let mut capitals = CapitalGroups {
             any: false,
-            lengths: 0,
-            first_bytes: [false; 256],
-            groups: None,
+            empty: false,
+            starts: Openers::default(),
         };
         for first in CapitalGroups::first_words(names).map(|(_, first)| first) {
             capitals.any = true;
-            capitals.lengths |= 1 << first.len().min(63);
-            if let Some(&b) = first.as_bytes().first() {
-                capitals.first_bytes[usize::from(b.to_ascii_uppercase())] = true;
-            }
+            capitals.empty |= first.is_empty();
+            capitals.starts.add(first.as_bytes(), true);
         }
         capitals
     }
 
     /// The names that have a group, and their first words.
-    fn first_words<'a>(
+    fn first_words<'a, 'n>(
         names: &'a [(&'n str, KnownName)],
     ) -> impl Iterator<Item = (usize, &'n str)> + 'a {
         names
@@ -164,24 +244,22 @@ impl<'n> CapitalGroups<'n> {
 
     /// Every group's key starts with an ASCII capital.
     fn all_capitalised(&self) -> bool {
-        self.first_bytes
-            .iter()
-            .enumerate()
-            .all(|(b, &on)| !on || (b as u8).is_ascii_uppercase())
-            && !(self.any && self.lengths & 1 != 0)
+        self.starts.all_capitalised() && !(self.any && self.empty)
     }
 
     /// The group of the names whose first word is `first` (an ASCII word
-    /// in capitals), if any.
-    fn group(&mut self, names: &[(&'n str, KnownName)], first: &str) -> Option<Group<'_, 'n>> {
+    /// in capitals), if any; the groups are made in `made` on first use.
+    fn group<'g, 'n>(
+        &self,
+        made: &'g mut MadeGroups<'n>,
+        names: &[(&'n str, KnownName)],
+        first: &str,
+    ) -> Option<Group<'g, 'n>> {
         let b = *first.as_bytes().first()?;
-        if !self.any
-            || self.lengths & (1 << first.len().min(63)) == 0
-            || !self.first_bytes[usize::from(b)]
-        {
+        if !self.any || !self.starts.may_open(b, first.len(), false) {
             return None;
         }
-        let (groups, filter) = self.groups.get_or_insert_with(|| {
+        let (groups, filter) = made.get_or_insert_with(|| {
             let groups = Groups::new(names, CapitalGroups::first_words(names), true);
             let mut filter = WordFilter::default();
             let mut key = Vec::new();
@@ -450,6 +528,7 @@ impl Group<'_, '_> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::super::candidates::each;
     use super::super::old_occurrences;
     use super::*;
     use crate::gazetteer::Gazetteer;
@@ -507,7 +586,7 @@ mod tests {
                 .into_iter()
                 .map(|n| (n, known.clone()))
                 .collect();
-            for cut in [names.len(), names.len() / 3, 5, 1] {
+            for cut in [names.len(), names.len() / 3, 20, 5, 1] {
                 let names = &names[..cut.min(names.len())];
                 let mut want = old_occurrences::occurrences(&words, &at, names);
                 let mut got = occurrences(&words, &at, names);
@@ -516,5 +595,45 @@ mod tests {
                 assert_eq!(got, want, "{} names", names.len());
             }
         }
+    }
+
+    /// The capitalised words whose first and last bytes and length match
+    /// no name's first word are turned away by their keys alone: an
+    /// article of many capitalised words and two names visits a few words,
+    /// not every capitalised one.
+    #[test]
+    fn words_no_name_opens_are_not_visited() {
+        let mut text = String::new();
+        for k in 0..2000 {
+            let letter = |d: usize| char::from(b'a' + (k / d % 26) as u8);
+            text.push_str(&format!(
+                "Officials of Qu{}{}{}x Vexing met. ",
+                letter(676),
+                letter(26),
+                letter(1)
+            ));
+            if k % 100 == 0 {
+                text.push_str("Acme Holdings and Zeta Group said so. ");
+            }
+        }
+        let lex = &crate::lexicon::Lexicon::embedded().names;
+        let doc = Doc::new(&text, false);
+        let words = Words::new(&doc, Gazetteer::embedded(), lex, &[]);
+        let at = Candidates::new(&words);
+        let known = KnownName {
+            kind: EntityType::Organization,
+            canonical: None,
+            entry: None,
+        };
+        let names = [("Acme Holdings", known.clone()), ("Zeta Group", known)];
+        use super::super::super::spans::tests::STEPS as steps;
+        steps.with(|s| s.set(0));
+        let found = occurrences(&words, &at, &names);
+        let visits = steps.with(std::cell::Cell::get);
+        assert_eq!(found.len(), 2 * 20);
+        assert!(at.caps.len() > 6000, "{} capitalised words", at.caps.len());
+        // (Each name's word is visited, and its group's one member
+        // compared: two steps per occurrence.)
+        assert!(visits <= 2 * found.len(), "{visits} steps");
     }
 }
