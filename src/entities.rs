@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::gazetteer::{resolve_keys, Gazetteer, KeyGroup};
-use crate::hash::PolyBuild;
+use crate::hash::{Hashed, PolyBuild, PrehashedBuild};
 use crate::lexicon::GazetteerCues;
 use crate::names::Candidate;
 use crate::record::{numbered_id, Entity, EntityType, Mention};
@@ -40,26 +40,35 @@ struct Grouped<'c> {
 /// Keys are borrowed from the gazetteer and forms, when they are ASCII,
 /// from the folded text: a mention allocates no identity. The forms are
 /// the article's text, so the maps hash with [`PolyBuild`], which text
-/// cannot make collide, at a third of SipHash's cost.
+/// cannot make collide, at a third of SipHash's cost; each identity is
+/// hashed once ([`Hashed`]) for its lookup and its insert.
 #[derive(Default)]
 struct GroupsByIdentity<'c> {
-    keys: HashMap<&'c str, usize, PolyBuild>,
-    names: HashMap<Cow<'c, str>, usize, PolyBuild>,
+    keys: HashMap<Hashed<&'c str>, usize, PrehashedBuild>,
+    names: HashMap<Name<'c>, usize, PrehashedBuild>,
 }
+
+/// A lower-case surface form or canonical name, hashed.
+type Name<'c> = Hashed<Cow<'c, str>>;
 
 impl<'c> GroupsByIdentity<'c> {
     /// Room for the identities of `mentions` mentions, so that the maps do
     /// not grow while the article is read.
     fn with_capacity(mentions: usize) -> GroupsByIdentity<'c> {
         GroupsByIdentity {
-            keys: HashMap::with_capacity_and_hasher(mentions, PolyBuild::new()),
-            names: HashMap::with_capacity_and_hasher(mentions, PolyBuild::new()),
+            keys: HashMap::with_capacity_and_hasher(mentions, PrehashedBuild::default()),
+            names: HashMap::with_capacity_and_hasher(mentions, PrehashedBuild::default()),
         }
     }
 
     /// The groups a mention's identities name now: its gazetteer key, its
     /// canonical name and its surface form (both lower-case).
-    fn look_up(&self, key: Option<&str>, canonical: Option<&str>, form: &str) -> Named {
+    fn look_up(
+        &self,
+        key: Option<&Hashed<&'c str>>,
+        canonical: Option<&Name<'c>>,
+        form: &Name<'c>,
+    ) -> Named {
         Named {
             key: key.and_then(|k| self.keys.get(k)).copied(),
             canonical: canonical.and_then(|n| self.names.get(n)).copied(),
@@ -72,17 +81,17 @@ impl<'c> GroupsByIdentity<'c> {
     fn insert_new(
         &mut self,
         named: &Named,
-        key: Option<&'c str>,
-        canonical: Option<String>,
-        form: Cow<'c, str>,
+        key: Option<Hashed<&'c str>>,
+        canonical: Option<Name<'c>>,
+        form: Name<'c>,
         g: usize,
     ) {
         if let (Some(k), None) = (key, named.key) {
             self.keys.insert(k, g);
         }
-        let same_form = canonical.as_deref() == Some(&*form);
+        let same_form = canonical.as_ref() == Some(&form);
         if let (Some(n), None) = (canonical, named.canonical) {
-            self.names.insert(Cow::Owned(n), g);
+            self.names.insert(n, g);
         }
         if named.form.is_none() && !same_form {
             self.names.insert(form, g);
@@ -200,7 +209,9 @@ struct Grouping<'k, 'c> {
     /// Word runs that start or end an organization's name ("Oxus Society")
     /// → its group; the latest holder wins. Borrowed from the text when
     /// the name's words are one space apart.
-    org_parts: HashMap<Cow<'k, str>, usize, PolyBuild>,
+    org_parts: HashMap<Name<'k>, usize, PrehashedBuild>,
+    /// The hasher family of the identities (all maps hash alike).
+    build: PolyBuild,
 }
 
 /// Group candidates (not overlapping) into entities, in order of first
@@ -231,6 +242,7 @@ pub(crate) fn resolve(
         group_of: vec![None; candidates.len()],
         by_id: per_type.map(GroupsByIdentity::with_capacity),
         org_parts: HashMap::default(),
+        build: PolyBuild::new(),
     };
     grouping.word_counts = (candidates.iter())
         .map(|c| word_count(&doc.text[c.start..c.end]))
@@ -350,14 +362,17 @@ impl<'k, 'c> Grouping<'k, 'c> {
         let slot = type_slot(c.kind);
         let gaz = self.gaz;
         let key = c.entry.map(|e| gaz.entries()[e as usize].key.as_str());
-        let canonical = c.canonical.as_deref().map(str::to_lowercase);
-        let form = self.lower(c.start..c.end);
-        let named = self.by_id[slot].look_up(key, canonical.as_deref(), &form);
+        let hashed_key = key.map(|k| Hashed::new(&self.build, k));
+        let canonical = (c.canonical.as_deref())
+            .map(|n| Hashed::new(&self.build, Cow::Owned(n.to_lowercase())));
+        let form = Hashed::new(&self.build, self.lower(c.start..c.end));
+        let named = self.by_id[slot].look_up(hashed_key.as_ref(), canonical.as_ref(), &form);
         let found = named.group();
         let short = || {
             (c.kind == EntityType::Organization && c.entry.is_none() && t.contains(' '))
                 .then(|| {
-                    self.org_parts.get(t).copied().or_else(|| {
+                    let whole = Hashed::new(&self.build, Cow::Borrowed(t));
+                    self.org_parts.get(&whole).copied().or_else(|| {
                         // "Aramco Corp" after "ARAMCO": the name with its
                         // legal form is the organization named without it
                         // (the key resolver's list of corporate suffixes).
@@ -367,8 +382,8 @@ impl<'k, 'c> Grouping<'k, 'c> {
                             .corporate_suffixes
                             .contains(&suffix)
                             .then_some(())?;
-                        let base = self.lower(c.start..c.start + k);
-                        self.by_id[slot].names.get(&*base).copied()
+                        let base = Hashed::new(&self.build, self.lower(c.start..c.start + k));
+                        self.by_id[slot].names.get(&base).copied()
                     })
                 })
                 .flatten()
@@ -388,7 +403,7 @@ impl<'k, 'c> Grouping<'k, 'c> {
         if c.kind == EntityType::Organization && self.word_counts[i] == 2 {
             self.add_org_parts(t, g);
         }
-        self.by_id[slot].insert_new(&named, key, canonical, form, g);
+        self.by_id[slot].insert_new(&named, hashed_key, canonical, form, g);
     }
 
     /// Record the leading and trailing word runs of organization name `t`
@@ -422,7 +437,7 @@ impl<'k, 'c> Grouping<'k, 'c> {
                         Cow::Owned(run.clone())
                     };
                     // A run already held keeps its key and changes holder.
-                    self.org_parts.insert(key, g);
+                    self.org_parts.insert(Hashed::new(&self.build, key), g);
                 }
             }
         }
@@ -452,11 +467,12 @@ impl<'k, 'c> Grouping<'k, 'c> {
         // The full names holding each short form, keyed lower-case:
         // "REAGAN" in a wire headline is Reagan's. Only the short forms
         // are keys, so a word no short form is costs no entry.
-        let mut holders: HashMap<Cow<'k, str>, Vec<usize>, PolyBuild> =
-            HashMap::with_capacity_and_hasher(short.len(), PolyBuild::new());
+        let mut holders: HashMap<Name<'k>, Vec<usize>, PrehashedBuild> =
+            HashMap::with_capacity_and_hasher(short.len(), PrehashedBuild::default());
         for &i in &short {
             let c = &self.candidates[i];
-            holders.entry(self.lower(c.start..c.end)).or_default();
+            let lower = Hashed::new(&self.build, self.lower(c.start..c.end));
+            holders.entry(lower).or_default();
         }
         for (j, o) in self.candidates.iter().enumerate() {
             if o.kind == EntityType::Person && self.group_of[j].is_some() {
@@ -466,7 +482,7 @@ impl<'k, 'c> Grouping<'k, 'c> {
                     push_word_spans(t, &mut self.words);
                     for &(start, end) in &self.words {
                         let lower = self.lower(o.start + start..o.start + end);
-                        if let Some(list) = holders.get_mut(&*lower) {
+                        if let Some(list) = holders.get_mut(&Hashed::new(&self.build, lower)) {
                             list.push(j);
                         }
                     }
@@ -476,8 +492,8 @@ impl<'k, 'c> Grouping<'k, 'c> {
         let slot = type_slot(EntityType::Person);
         for i in short {
             let c = &self.candidates[i];
-            let lower = self.lower(c.start..c.end);
-            let earlier = holders.get(&*lower).and_then(|list| {
+            let lower = Hashed::new(&self.build, self.lower(c.start..c.end));
+            let earlier = holders.get(&lower).and_then(|list| {
                 let k = list.partition_point(|&j| j < i);
                 k.checked_sub(1)
                     .map(|k| list[k])
@@ -485,7 +501,7 @@ impl<'k, 'c> Grouping<'k, 'c> {
             });
             let g = earlier
                 .and_then(|j| self.group_of[j])
-                .or_else(|| self.by_id[slot].names.get(&*lower).copied());
+                .or_else(|| self.by_id[slot].names.get(&lower).copied());
             let g = match g {
                 Some(g) => g,
                 None => {

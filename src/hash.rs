@@ -133,6 +133,72 @@ impl Hasher for Poly {
     }
 }
 
+/// A map key with its [`PolyBuild`] hash computed once: a lookup and the
+/// insert after it hash the key's text once (a map of such keys hashes
+/// with [`PrehashedBuild`], which passes the hash through). Keys compare
+/// by hash, then by text, so equal hashes of different texts stay apart.
+#[derive(Clone, Debug)]
+pub(crate) struct Hashed<T> {
+    hash: u64,
+    key: T,
+}
+
+impl<T: AsRef<str>> Hashed<T> {
+    /// `key` with its hash under `build` (the hash a [`PolyBuild`] map
+    /// gives the `str`).
+    #[inline]
+    pub(crate) fn new(build: &PolyBuild, key: T) -> Hashed<T> {
+        use std::hash::BuildHasher;
+        Hashed {
+            hash: build.hash_one(key.as_ref()),
+            key,
+        }
+    }
+}
+
+impl<T> std::hash::Hash for Hashed<T> {
+    #[inline]
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
+impl<T: AsRef<str>> PartialEq for Hashed<T> {
+    #[inline]
+    fn eq(&self, other: &Hashed<T>) -> bool {
+        self.hash == other.hash && self.key.as_ref() == other.key.as_ref()
+    }
+}
+
+impl<T: AsRef<str>> Eq for Hashed<T> {}
+
+/// The hasher of maps keyed by [`Hashed`]: the hash already made.
+#[derive(Default)]
+pub(crate) struct Prehashed(u64);
+
+/// Builds [`Prehashed`] hashers.
+pub(crate) type PrehashedBuild = BuildHasherDefault<Prehashed>;
+
+impl Hasher for Prehashed {
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `Hashed` keys are hashed so; anything else still hashes
+        // (FNV-1a), only not as well.
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    #[inline]
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::HashSet;
@@ -179,6 +245,23 @@ mod tests {
             bytes.write(&[b]);
             assert_eq!(one.finish(), bytes.finish(), "{b}");
         }
+    }
+
+    #[test]
+    fn hashed_keys_hash_as_their_text_and_compare_by_text() {
+        use std::collections::HashMap;
+        let build = PolyBuild::new();
+        let key = Hashed::new(&build, "reagan");
+        assert_eq!(key.hash, build.hash_one("reagan"));
+        // Equal hashes of different texts are different keys.
+        let (a, b) = (Hashed { hash: 7, key: "a" }, Hashed { hash: 7, key: "b" });
+        assert_ne!(a, b);
+        let mut map: HashMap<Hashed<&str>, u8, PrehashedBuild> = HashMap::default();
+        map.insert(a.clone(), 1);
+        map.insert(b.clone(), 2);
+        map.insert(Hashed::new(&build, "reagan"), 3);
+        assert_eq!((map[&a], map[&b], map[&key]), (1, 2, 3));
+        assert_eq!(map.get(&Hashed::new(&build, "regan")), None);
     }
 
     #[test]

@@ -108,6 +108,9 @@ impl Matcher {
     /// it, or its policy refuses it here) the search resumes one character
     /// after its start, so a later match inside it can still be found.
     /// The context cues read `lex`.
+    // Kept out of line so that profiles (`scripts/bench/stages.sh`) see the
+    // stage.
+    #[inline(never)]
     pub fn find(&self, doc: &Doc<'_>, gaz: &Gazetteer, lex: &Lexicon) -> Vec<GazMatch> {
         if let Some(base) = &self.base {
             return layers::find(base, self, doc, gaz, lex);

@@ -96,17 +96,65 @@ impl<'a> TokenStarts<'a> {
     }
 }
 
+impl TokenStarts<'_> {
+    /// The next start among the tokens from `next` on, when no white
+    /// space is read: the first token whose first byte may start a match
+    /// and that is not glued to a word before it. The byte is read first:
+    /// most tokens (lower-case words, punctuation) are passed over on it.
+    #[inline(always)]
+    fn next_token_start(&mut self) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let mut i = self.next;
+        while let Some(t) = self.tokens.get(i) {
+            i += 1;
+            let may = match bytes.get(t.start) {
+                Some(&b) if b < 0x80 => self.table.starts_ascii(b),
+                Some(_) => self.may_start_outside_ascii(t.start),
+                None => false,
+            };
+            if may {
+                let glued_to_word = (i.checked_sub(2))
+                    .and_then(|p| self.tokens.get(p))
+                    .is_some_and(|p| p.end == t.start && p.kind.is_alphanumeric());
+                if !glued_to_word {
+                    self.next = i;
+                    return Some(t.start);
+                }
+            }
+        }
+        self.next = i;
+        None
+    }
+}
+
 impl Positions for TokenStarts<'_> {
     fn next_start(&mut self) -> Option<usize> {
+        // Most calls: no white space to read and no gap left by a match.
+        if !self.read_space && self.gap.start >= self.gap.end {
+            return self.next_token_start();
+        }
         loop {
             while self.gap.start < self.gap.end {
                 let at = self.gap.start;
+                // ASCII (the white space after a match) without decoding.
+                if let Some(&b) = self.text.as_bytes().get(at).filter(|b| b.is_ascii()) {
+                    self.gap.start += 1;
+                    let word = b.is_ascii_alphanumeric();
+                    let after_word = std::mem::replace(&mut self.gap_after_word, word);
+                    if !after_word && self.table.starts_ascii(b) {
+                        return Some(at);
+                    }
+                    continue;
+                }
                 let c = self.text[at..].chars().next()?;
                 self.gap.start += c.len_utf8();
                 let after_word = std::mem::replace(&mut self.gap_after_word, is_word_char(c));
                 if !after_word && self.may_start(at) {
                     return Some(at);
                 }
+            }
+            if !self.read_space {
+                return self.next_token_start();
             }
             let i = self.next;
             let t = self.tokens.get(i)?;
