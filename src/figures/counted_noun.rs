@@ -531,10 +531,10 @@ impl<'a, 'd> Tokens<'a, 'd> {
             return Some(self.raw(q - 2).to_string());
         }
         // "the number of X … N"
-        let mut k = q;
-        while k > 1 && self.same_sentence(k - 1, first) && k + 25 > q {
-            k -= 1;
-            if self.word_is(k, "number") && self.word(k + 1) == "of" {
+        // The 25 tokens before (never token 0) in the sentence, each turned
+        // away on its first byte.
+        for (k, b) in self.first_bytes_back(q, q.saturating_sub(25).max(1), first) {
+            if b == b'n' && self.word(k) == "number" && self.word(k + 1) == "of" {
                 let mut j = k + 2;
                 while self.is_word(j) && j < k + 6 {
                     if self.looks_plural(j) {

@@ -84,8 +84,14 @@ impl<'a, 'd> Tokens<'a, 'd> {
         if self.is_month(n.end) && !n.scaled {
             return true;
         }
-        // Times: "10 am", "3 p.m.", "10 GMT". The word after is read once.
-        let next = self.word(n.end);
+        // Times: "10 am", "3 p.m.", "10 GMT". The word after is read once,
+        // and only when it is a word: every clock word is one (test
+        // `clock_words_are_words`).
+        let next = if self.is_word(n.end) {
+            self.word(n.end)
+        } else {
+            ""
+        };
         if self.lex.cues.clock_words.contains(next)
             && !n.scaled
             && (next != "am" || self.raw(n.end) == "am")
@@ -367,7 +373,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
                 return true;
             }
         }
-        self.word(end) == "times" || self.word(end) == "time"
+        matches!(self.word(end), "times" | "time")
     }
 
     /// Plain four-digit numbers are years unless they plainly count (a
@@ -420,5 +426,20 @@ mod tests {
         assert_eq!((id, reads), (false, 0));
         assert!(tokens.identifier_or_code(6, &number(6)));
         assert!(!tokens.identifier_or_code(8, &number(8)));
+    }
+
+    /// `date_or_time` reads the token after a number only when it is a
+    /// word: every clock word is one word token after a number.
+    #[test]
+    fn clock_words_are_words() {
+        let lex = &crate::lexicon::Lexicon::embedded().figures;
+        for w in lex.cues.clock_words.iter() {
+            let text = format!("at 10 {w} today");
+            let doc = Doc::new(&text, false);
+            let tokens = Tokens::new(&doc, lex);
+            assert!(tokens.is_word(2), "{w:?}");
+            assert_eq!(tokens.word(2), w.to_lowercase(), "{w:?}");
+            assert_eq!(tokens.word(3), "today", "{w:?}");
+        }
     }
 }

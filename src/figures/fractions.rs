@@ -48,7 +48,11 @@ impl<'a, 'd> Tokens<'a, 'd> {
         // The linking words first: most numbers have none, and their
         // value need not be read (either failure gives `None`).
         let mut j = i + 1;
-        // The word after "in" or "out" only when it is one of them.
+        // The word after "in" or "out" only when it is one of them; a
+        // token with another first byte is not read at all.
+        if !matches!(self.first_byte(j), Some(b'i' | b'o')) {
+            return None;
+        }
         match self.word(j) {
             "in" if self.word(j + 1) == "every" => j += 2,
             "in" => j += 1,

@@ -11,6 +11,7 @@
 use std::cell::{Cell, OnceCell};
 
 use crate::lexicon::{mark, FigureWords};
+use crate::record::Qualifier;
 use crate::text::{first_char, is_punct, Doc, Token as BaseToken, TokenKind as BaseKind};
 
 /// What a token is made of.
@@ -362,6 +363,11 @@ pub(super) struct Tokens<'a, 'd> {
     /// The currencies the article's opening cues, in order
     /// ([`Tokens::cued_currency`]), read on first use.
     pub(super) currency_cues: OnceCell<Vec<&'static str>>,
+    /// The last [`Tokens::prev_word`] asked: the token and the byte range
+    /// of the word before it (empty for none).
+    prev_word_memo: Cell<(usize, usize, usize)>,
+    /// The last [`Tokens::qualifier_before`] asked: the token and its answer.
+    pub(super) qualifier_memo: Cell<(usize, Option<(Qualifier, usize)>)>,
 }
 
 /// The tokens before `to` that the look-back for an exchange rate's
@@ -382,6 +388,8 @@ impl<'a, 'd> Tokens<'a, 'd> {
             joins: tokenize(doc),
             currency_seen: Cell::default(),
             currency_cues: OnceCell::new(),
+            prev_word_memo: Cell::new((usize::MAX, 0, 0)),
+            qualifier_memo: Cell::new((usize::MAX, None)),
         }
     }
     /// The number of tokens.
@@ -419,10 +427,17 @@ impl<'a, 'd> Tokens<'a, 'd> {
     /// Byte range of token `i`, if it exists.
     fn span(&self, i: usize) -> Option<(usize, usize)> {
         super::count_text_read();
-        let k = self.first_base(i)?;
-        let e = self.base_end(i);
+        let firsts = &self.joins.firsts;
+        let k = *firsts.get(i)? as usize;
         let base = &self.doc.tokens;
-        Some((base[k].start, base[e - 1].end))
+        let t = &base[k];
+        // Most tokens are one base token: its own end, no second read.
+        let end = match firsts.get(i + 1) {
+            Some(&next) if next as usize == k + 1 => t.end,
+            Some(&next) => base[next as usize - 1].end,
+            None => base[base.len() - 1].end,
+        };
+        Some((t.start, end))
     }
     /// Index of token `i`'s sentence in `Doc::sentences` (`i` must exist).
     // The conversion is the identity while the base token's index is a
@@ -560,12 +575,22 @@ impl<'a, 'd> Tokens<'a, 'd> {
         }
     }
     /// The lower-case word right before token `i` in its sentence, or "".
+    ///
+    /// The rules of one figure ask it of the same token several times (the
+    /// range, the age, the rank, the position, the determiner tests): the
+    /// last answer is kept as its byte range.
     pub(super) fn prev_word(&self, i: usize) -> &str {
-        if i == 0 {
-            ""
-        } else {
-            self.word_in_sentence(i - 1, i)
+        let (at, s, e) = self.prev_word_memo.get();
+        if at == i {
+            return &self.doc.folded[s..e];
         }
+        let (s, e) = if i > 0 && self.is_word(i - 1) && self.same_sentence(i - 1, i) {
+            self.span(i - 1).unwrap_or((0, 0))
+        } else {
+            (0, 0)
+        };
+        self.prev_word_memo.set((i, s, e));
+        &self.doc.folded[s..e]
     }
     /// Token `i` is a word starting with a capital.
     pub(super) fn capitalised(&self, i: usize) -> bool {
@@ -595,6 +620,24 @@ impl<'a, 'd> Tokens<'a, 'd> {
             c += 1;
         }
         out
+    }
+    /// The tokens before `q` in the sentence of token `anchor`, nearest
+    /// first, from `q - 1` back to `lo` at the farthest, each with the first
+    /// byte of its lower-case text: one base-token read a token.
+    pub(super) fn first_bytes_back(
+        &self,
+        q: usize,
+        lo: usize,
+        anchor: usize,
+    ) -> impl Iterator<Item = (usize, u8)> + '_ {
+        let sentence = self.head(anchor).map(|t| t.sentence);
+        let lo = lo.min(q);
+        let firsts = self.joins.firsts.get(lo..q).unwrap_or(&[]);
+        let (base, folded) = (&self.doc.tokens, self.doc.folded.as_bytes());
+        firsts.iter().enumerate().rev().map_while(move |(o, &k)| {
+            let t = &base[k as usize];
+            (Some(t.sentence) == sentence).then(|| (lo + o, folded[t.start]))
+        })
     }
     /// Skip an opening quotation mark before a noun ("eight “terrorists”").
     pub(super) fn skip_open_quote(&self, k: usize) -> usize {
@@ -645,6 +688,67 @@ mod tests {
                     plain_run_end_oracle(&doc.tokens, k),
                     "{text:?} at {k}"
                 );
+            }
+        }
+    }
+
+    /// `first_bytes_back` yields the tokens the old walk of `unit_from_context`
+    /// read ("the number of X … N": back from `q` while in the sentence of
+    /// the figure, at most 25, never token 0), in its order, with their first
+    /// bytes.
+    #[test]
+    fn first_bytes_back_matches_the_sentence_walk() {
+        let lex = &crate::lexicon::Lexicon::embedded().figures;
+        let mut texts = crate::text::test_corpus::texts();
+        texts.push("One. Two three. ".repeat(20));
+        texts.push("a".into());
+        for text in &texts {
+            let doc = Doc::new(text, false);
+            let tokens = Tokens::new(&doc, lex);
+            for q in 0..=tokens.len() {
+                for anchor in [q, q + 1, q + 4] {
+                    if anchor >= tokens.len() {
+                        continue;
+                    }
+                    let lo = q.saturating_sub(25).max(1);
+                    let got: Vec<_> = tokens.first_bytes_back(q, lo, anchor).collect();
+                    let mut want = Vec::new();
+                    let mut k = q;
+                    while k > 1 && tokens.same_sentence(k - 1, anchor) && k + 25 > q {
+                        k -= 1;
+                        want.push((k, tokens.first_byte(k).unwrap()));
+                    }
+                    assert_eq!(got, want, "{text:?} {q} {anchor}");
+                }
+            }
+        }
+    }
+
+    /// `prev_word` and `qualifier_before` answer from their memo as they
+    /// do from the words, whatever order they are asked in.
+    #[test]
+    fn memos_answer_as_the_words() {
+        let lex = &crate::lexicon::Lexicon::embedded().figures;
+        let mut texts = crate::text::test_corpus::texts();
+        texts.push("more than 5, up to a rate of 6 and at least 7 people".into());
+        for text in &texts {
+            let doc = Doc::new(text, false);
+            let tokens = Tokens::new(&doc, lex);
+            let n = tokens.len();
+            let order = (0..=n + 1)
+                .chain((0..=n + 1).rev())
+                .chain((0..=n).map(|i| i * 7 % (n + 1)));
+            for i in order {
+                let want = if i == 0 {
+                    ""
+                } else {
+                    tokens.word_in_sentence(i - 1, i)
+                };
+                assert_eq!(tokens.prev_word(i), want, "{text:?} {i}");
+                assert_eq!(tokens.prev_word(i), want, "{text:?} {i}");
+                let q = tokens.qualifier_before_read(i);
+                assert_eq!(tokens.qualifier_before(i), q, "{text:?} {i}");
+                assert_eq!(tokens.qualifier_before(i), q, "{text:?} {i}");
             }
         }
     }
