@@ -295,13 +295,17 @@ impl<'a, 'd> Tokens<'a, 'd> {
             .map(|(_, iso)| iso)
     }
 
+    /// A currency prefix can start at token `i`: it starts as some form
+    /// does ("h" or "two" starts none): one byte read turns most words away.
+    pub(super) fn may_start_prefix(&self, i: usize) -> bool {
+        self.raw_first_byte(i)
+            .is_some_and(|b| byte_in(&self.lex.prefix_first_bytes, b))
+    }
+
     /// A currency prefix starting at token `i` and a number within the next
     /// three tokens: (number token, ISO).
     pub(super) fn prefixed_number(&self, i: usize) -> Option<(usize, &'static str)> {
-        // A prefix starting at `i` starts as some form does ("h" or "two"
-        // starts none): one byte read turns most words away.
-        let first = *self.raw(i).as_bytes().first()?;
-        if !byte_in(&self.lex.prefix_first_bytes, first) {
+        if !self.may_start_prefix(i) {
             return None;
         }
         let mut found = None;

@@ -488,6 +488,11 @@ impl<'a, 'd> Tokens<'a, 'd> {
     pub(super) fn first_byte(&self, i: usize) -> Option<u8> {
         self.head(i).map(|t| self.doc.folded.as_bytes()[t.start])
     }
+    /// The first byte of token `i`'s original text, read from its first
+    /// base token without the text; `None` past the end.
+    pub(super) fn raw_first_byte(&self, i: usize) -> Option<u8> {
+        self.head(i).map(|t| self.doc.text.as_bytes()[t.start])
+    }
     /// The length in bytes of token `i`'s text (0 past the end), without
     /// reading the text.
     pub(super) fn text_len(&self, i: usize) -> usize {
