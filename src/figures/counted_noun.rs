@@ -325,7 +325,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         let mut k = np;
         // "500 fighters of the group", "hundreds of Uyghur youth", "Four of
         // China's six networks", "two of its other projects".
-        if self.word(k) == "of" {
+        if self.word_is(k, "of") {
             k += 1;
             loop {
                 if self.has(k, mark::OF_DETERMINER)
@@ -438,7 +438,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             && (!self.is_word(j) || self.has(j, mark::NP_STOP))
         {
             let last = *words.last()?;
-            if self.word(np) == "of" || words.len() >= 2 {
+            if self.word_is(np, "of") || words.len() >= 2 {
                 return Some((last, last + 1));
             }
         }

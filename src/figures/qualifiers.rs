@@ -33,8 +33,13 @@ impl<'a, 'd> Tokens<'a, 'd> {
         let end = r.end;
         let np = &mut r.np;
         let mut trailing_q = None;
-        // The word after is read only after "or" or "and".
-        let first = self.word(end);
+        // The word after is read only after "or" or "and"; the word itself
+        // only when it starts as "or", "and" or "odd" do.
+        let first = if matches!(self.first_byte(end), Some(b'o' | b'a')) {
+            self.word(end)
+        } else {
+            ""
+        };
         let second = || self.word(end + 1);
         match first {
             "or" | "and" => match (first, second()) {

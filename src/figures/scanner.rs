@@ -137,7 +137,9 @@ impl<'a, 'd> Tokens<'a, 'd> {
     /// it may begin a currency prefix ("A$"); elsewhere every reading of
     /// [`Self::try_at`] fails, so it is not tried.
     fn article_can_start(&self, i: usize) -> bool {
-        let article = matches!(self.word(i).as_bytes(), b"a" | b"an");
+        // The first byte before the word: most words do not start with "a".
+        let article =
+            self.first_byte(i) == Some(b'a') && matches!(self.word(i).as_bytes(), b"a" | b"an");
         article && (self.has(i + 1, mark::NUMBER_WORD) || (i + 1..i + 4).any(|k| self.is_digits(k)))
     }
 
