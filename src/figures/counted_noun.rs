@@ -325,7 +325,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         let mut k = np;
         // "500 fighters of the group", "hundreds of Uyghur youth", "Four of
         // China's six networks", "two of its other projects".
-        if self.word(k) == "of" {
+        if self.word_is(k, "of") {
             k += 1;
             loop {
                 if self.has(k, mark::OF_DETERMINER)
@@ -347,19 +347,21 @@ impl<'a, 'd> Tokens<'a, 'd> {
         }
         // Collect the noun phrase words.
         let k = self.skip_open_quote(k);
-        let mut words: Vec<usize> = Vec::new();
+        // At most six words, kept on the stack.
+        let mut buf = [0usize; 6];
+        let mut len = 0;
         let mut j = k;
-        while words.len() < 6 && self.is_word(j) && self.same_sentence(j, np) {
+        while len < buf.len() && self.is_word(j) && self.same_sentence(j, np) {
             let w = self.word(j);
             let compound = self.is_dash(j + 1) && self.glued(j + 1) && self.glued(j + 2);
             if self.has(j, mark::NP_STOP) && !(w == "more" && j == np) && !compound {
                 break;
             }
-            if words.is_empty() && self.has(j, mark::SUBJECT_VERB) {
+            if len == 0 && self.has(j, mark::SUBJECT_VERB) {
                 return None;
             }
             // "81 last year": a time phrase, no counted noun.
-            if words.is_empty() && matches!(w, "last" | "next") {
+            if len == 0 && matches!(w, "last" | "next") {
                 return None;
             }
             if self.is_month(j) {
@@ -371,7 +373,8 @@ impl<'a, 'd> Tokens<'a, 'd> {
             {
                 break;
             }
-            words.push(j);
+            buf[len] = j;
+            len += 1;
             let plural = self.looks_plural(j);
             j += 1;
             while self.is_dash(j) && self.glued(j) && self.is_word(j + 1) && self.glued(j + 1) {
@@ -393,25 +396,25 @@ impl<'a, 'd> Tokens<'a, 'd> {
                     && self.looks_plural(j + 1)
                     && !self.is_word(j + 2)
                 {
-                    return Some((words[words.len() - 1], j + 2));
+                    return Some((buf[len - 1], j + 2));
                 }
-                return Some((words[words.len() - 1], j));
+                return Some((buf[len - 1], j));
             }
         }
-        if words.is_empty() {
+        if len == 0 {
             return None;
         }
+        let mut words = &buf[..len];
         if value == 1.0 {
             // Singular: the last word before a stop, leaving out a verb
             // ("one candidate remained").
-            let mut words = words;
             while words.len() > 1 {
                 let last = *words.last()?;
                 let w = self.word(last);
                 if self.has(last, mark::SUBJECT_VERB)
                     || w.ends_with("ed") && !self.has(last, mark::PARTICIPLE_ADJECTIVE)
                 {
-                    words.pop();
+                    words = &words[..words.len() - 1];
                 } else {
                     break;
                 }
@@ -435,7 +438,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             && (!self.is_word(j) || self.has(j, mark::NP_STOP))
         {
             let last = *words.last()?;
-            if self.word(np) == "of" || words.len() >= 2 {
+            if self.word_is(np, "of") || words.len() >= 2 {
                 return Some((last, last + 1));
             }
         }
@@ -531,10 +534,10 @@ impl<'a, 'd> Tokens<'a, 'd> {
             return Some(self.raw(q - 2).to_string());
         }
         // "the number of X … N"
-        let mut k = q;
-        while k > 1 && self.same_sentence(k - 1, first) && k + 25 > q {
-            k -= 1;
-            if self.word_is(k, "number") && self.word(k + 1) == "of" {
+        // The 25 tokens before (never token 0) in the sentence, each turned
+        // away on its first byte.
+        for (k, b) in self.first_bytes_back(q, q.saturating_sub(25).max(1), first) {
+            if b == b'n' && self.word(k) == "number" && self.word(k + 1) == "of" {
                 let mut j = k + 2;
                 while self.is_word(j) && j < k + 6 {
                     if self.looks_plural(j) {

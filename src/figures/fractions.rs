@@ -3,7 +3,7 @@
 
 use super::numbers::Number;
 use super::tokens::{TokenKind, Tokens};
-use crate::lexicon::NumberWord;
+use crate::lexicon::{mark, NumberWord};
 
 impl<'a, 'd> Tokens<'a, 'd> {
     /// "half", "a third", "two-thirds", "one in five", "nine out of ten".
@@ -43,12 +43,24 @@ impl<'a, 'd> Tokens<'a, 'd> {
         self.proportion(i)
     }
 
+    /// No fraction or proportion starts at the digits at `i`: no number
+    /// word after them ("3 quarters") and no word starting as "in" or "out"
+    /// does ("1 in 4"): [`Self::parse_fraction`] would find none (test
+    /// `no_fraction_after_holds_where_no_fraction_is_read`).
+    pub(super) fn no_fraction_after(&self, i: usize) -> bool {
+        !self.has(i + 1, mark::NUMBER_WORD) && !matches!(self.first_byte(i + 1), Some(b'i' | b'o'))
+    }
+
     /// "one in five", "one in every five", "nine out of ten", "1 in 4".
     fn proportion(&self, i: usize) -> Option<Number> {
         // The linking words first: most numbers have none, and their
         // value need not be read (either failure gives `None`).
         let mut j = i + 1;
-        // The word after "in" or "out" only when it is one of them.
+        // The word after "in" or "out" only when it is one of them; a
+        // token with another first byte is not read at all.
+        if !matches!(self.first_byte(j), Some(b'i' | b'o')) {
+            return None;
+        }
         match self.word(j) {
             "in" if self.word(j + 1) == "every" => j += 2,
             "in" => j += 1,
@@ -151,8 +163,30 @@ fn round_to_4_places(v: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::super::text_reads_of;
-    use super::super::tokens::Tokens;
+    use super::super::tokens::{TokenKind, Tokens};
     use crate::text::Doc;
+
+    /// Where `no_fraction_after` holds at digits, `parse_fraction` finds
+    /// nothing, over every digits token of the test texts and of fractions
+    /// and proportions written every way.
+    #[test]
+    fn no_fraction_after_holds_where_no_fraction_is_read() {
+        let lex = &crate::lexicon::Lexicon::embedded().figures;
+        let mut texts = crate::text::test_corpus::texts();
+        texts.push(
+            "3 quarters 2 thirds 1 in 4 1 in every 5 9 out of 10 1 In 4 2 half 3 halves 7 one"
+                .into(),
+        );
+        for text in &texts {
+            let doc = Doc::new(text, false);
+            let tokens = Tokens::new(&doc, lex);
+            for i in 0..tokens.len() {
+                if tokens.kind(i) == Some(TokenKind::Digits) && tokens.no_fraction_after(i) {
+                    assert!(tokens.parse_fraction(i).is_none(), "{text:?} at {i}");
+                }
+            }
+        }
+    }
 
     /// Digits before a plain word are no fraction after one read (the word
     /// after them): not the digits' own text, not the word after that.

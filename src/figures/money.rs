@@ -219,7 +219,10 @@ impl<'a, 'd> Tokens<'a, 'd> {
     /// "to the dollar", "per US dollar", "against the euro": the quoted currency.
     pub(super) fn exchange_rate(&self, end: usize) -> Option<(&'static str, usize)> {
         let mut k = end;
-        if !matches!(self.word(k), "to" | "per" | "against") {
+        // The first byte turns away most words before they are read.
+        if !matches!(self.first_byte(k), Some(b't' | b'p' | b'a'))
+            || !matches!(self.word(k), "to" | "per" | "against")
+        {
             return None;
         }
         k += 1;
@@ -295,13 +298,17 @@ impl<'a, 'd> Tokens<'a, 'd> {
             .map(|(_, iso)| iso)
     }
 
+    /// A currency prefix can start at token `i`: it starts as some form
+    /// does ("h" or "two" starts none): one byte read turns most words away.
+    pub(super) fn may_start_prefix(&self, i: usize) -> bool {
+        self.raw_first_byte(i)
+            .is_some_and(|b| byte_in(&self.lex.prefix_first_bytes, b))
+    }
+
     /// A currency prefix starting at token `i` and a number within the next
     /// three tokens: (number token, ISO).
     pub(super) fn prefixed_number(&self, i: usize) -> Option<(usize, &'static str)> {
-        // A prefix starting at `i` starts as some form does ("h" or "two"
-        // starts none): one byte read turns most words away.
-        let first = *self.raw(i).as_bytes().first()?;
-        if !byte_in(&self.lex.prefix_first_bytes, first) {
+        if !self.may_start_prefix(i) {
             return None;
         }
         let mut found = None;
@@ -376,6 +383,21 @@ mod tests {
             per_unit[k] = steps as f64 / units as f64;
         }
         assert!(per_unit[1] <= 2.0 * per_unit[0], "{per_unit:?}");
+    }
+
+    /// The exchange-rate test reads no word that starts as none of its
+    /// linking words ("to", "per", "against") does.
+    #[test]
+    fn exchange_rate_reads_no_other_word() {
+        use super::super::{text_reads_of, tokens::Tokens};
+        let lex = &crate::lexicon::Lexicon::embedded().figures;
+        let doc = Doc::new("8.28 yuan to the dollar, 5 apples per day, 7 men.", false);
+        let tokens = Tokens::new(&doc, lex);
+        let (found, reads) = text_reads_of(|| tokens.exchange_rate(1));
+        assert_eq!((found, reads), (None, 0));
+        let (found, reads) = text_reads_of(|| tokens.exchange_rate(9));
+        assert_eq!((found, reads), (None, 0));
+        assert_eq!(tokens.exchange_rate(2).map(|(iso, _)| iso), Some("USD"));
     }
 
     /// A currency word is found by its first word: read once (and its raw

@@ -33,8 +33,13 @@ impl<'a, 'd> Tokens<'a, 'd> {
         let end = r.end;
         let np = &mut r.np;
         let mut trailing_q = None;
-        // The word after is read only after "or" or "and".
-        let first = self.word(end);
+        // The word after is read only after "or" or "and"; the word itself
+        // only when it starts as "or", "and" or "odd" do.
+        let first = if matches!(self.first_byte(end), Some(b'o' | b'a')) {
+            self.word(end)
+        } else {
+            ""
+        };
         let second = || self.word(end + 1);
         match first {
             "or" | "and" => match (first, second()) {
@@ -74,7 +79,22 @@ impl<'a, 'd> Tokens<'a, 'd> {
 
     /// Qualifier from the words before token `first`; returns it and the first
     /// token of the qualifier phrase.
+    ///
+    /// The steps of one figure ask it of the same token up to four times
+    /// (the qualifier, "one" meaning "a", a year's test, the counted noun
+    /// from context): the last answer is kept.
     pub(super) fn qualifier_before(&self, first: usize) -> Option<(Qualifier, usize)> {
+        let (at, found) = self.qualifier_memo.get();
+        if at == first {
+            return found;
+        }
+        let found = self.qualifier_before_read(first);
+        self.qualifier_memo.set((first, found));
+        found
+    }
+
+    /// [`Self::qualifier_before`], read from the words.
+    pub(super) fn qualifier_before_read(&self, first: usize) -> Option<(Qualifier, usize)> {
         let mut k = first;
         // The word right before a phrase's end must be its last word: one
         // comparison turns away most phrases before their words are read.
@@ -97,7 +117,12 @@ impl<'a, 'd> Tokens<'a, 'd> {
                 break;
             }
         }
-        let before = self.word(k.wrapping_sub(1));
+        // The word before the phrase, read again only after a filler.
+        let before = if k == first {
+            before
+        } else {
+            self.word(k.wrapping_sub(1))
+        };
         // Only the phrases whose last word shares `before`'s bit can end
         // before the number, read in the lexicon's order: the first of the
         // lexicon's phrases that matches is the one found, as when all were read.

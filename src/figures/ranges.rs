@@ -18,7 +18,9 @@ impl<'a, 'd> Tokens<'a, 'd> {
         let prevw = self.prev_word(n.first);
         let j = r.end;
         let dash = self.is_dash(j) && self.glued(j) && self.glued(j + 1);
-        let conj = match self.word(j) {
+        // A word with another first byte than the linking words' is not read.
+        let linking = matches!(self.first_byte(j), Some(b't' | b'a' | b'o'));
+        let conj = match if linking { self.word(j) } else { "" } {
             "to" => true,
             "and" => prevw == "between",
             "or" => true,

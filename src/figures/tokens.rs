@@ -11,6 +11,7 @@
 use std::cell::{Cell, OnceCell};
 
 use crate::lexicon::{mark, FigureWords};
+use crate::record::Qualifier;
 use crate::text::{first_char, is_punct, Doc, Token as BaseToken, TokenKind as BaseKind};
 
 /// What a token is made of.
@@ -64,7 +65,7 @@ fn tokenize(doc: &Doc<'_>) -> Joins {
         // A run of plain words (one base token each, no number word) is
         // moved down in one copy: `firsts[k..]` still holds `k..`, only
         // the slots before `out <= k` were written.
-        let run_end = plain_run_end(base, k);
+        let run_end = plain_run_end(doc.text.as_bytes(), base, k);
         if run_end > k {
             if out != k {
                 joins.firsts.copy_within(k..run_end, out);
@@ -98,42 +99,46 @@ fn tokenize(doc: &Doc<'_>) -> Joins {
     joins
 }
 
-/// One past the run of plain words from base token `k`: letters, no
-/// number word, no glued base token after (which could join them).
-// Each base token is read once: its kind and marks, then (as the next
-// one) whether it is glued to the one before.
-fn plain_run_end(base: &[BaseToken], k: usize) -> usize {
-    let mut tail = base[k.min(base.len())..].iter();
-    let mut e = k;
-    let Some(mut t) = tail.next() else {
-        return e;
-    };
-    while t.kind == BaseKind::Letters && t.marks & mark::NUMBER_WORD == 0 {
-        match tail.next() {
-            None => return e + 1,
-            Some(next) if next.glued => break,
-            Some(next) => {
-                e += 1;
-                t = next;
-            }
-        }
-    }
-    e
-}
-
-/// [`plain_run_end`] as it was, reading two base tokens per token: the
-/// oracle of its differential test.
-#[cfg(test)]
-fn plain_run_end_oracle(base: &[BaseToken], k: usize) -> usize {
+/// One past the run of plain tokens from base token `k`: each a token of
+/// its own that is no anchor, as [`joined_end`] would find it. Plain are
+/// letters that are no number word, with nothing glued after them that
+/// could join them (letters, an apostrophe), and ASCII punctuation other
+/// than "$" (a sign never joins the token after it).
+// Each base token's kind is read once, and the next one's glue; the text
+// only for a sign, or for what is glued after a word.
+fn plain_run_end(text: &[u8], base: &[BaseToken], k: usize) -> usize {
     let mut e = k;
     while let Some(t) = base.get(e) {
-        let alone = base.get(e + 1).map_or(true, |t| !t.glued);
-        if !(alone && t.kind == BaseKind::Letters && t.marks & mark::NUMBER_WORD == 0) {
+        let plain = match t.kind {
+            BaseKind::Letters => {
+                t.marks & mark::NUMBER_WORD == 0
+                    && base
+                        .get(e + 1)
+                        .map_or(true, |n| !n.glued || !may_join_word(text, n))
+            }
+            BaseKind::Punct => {
+                let b = text[t.start];
+                b.is_ascii() && b != b'$'
+            }
+            _ => false,
+        };
+        if !plain {
             break;
         }
         e += 1;
     }
     e
+}
+
+/// The base token `n`, glued after a word, may join it ([`word_end`]):
+/// letters, or a sign that may be an apostrophe (any sign outside ASCII is
+/// taken as one).
+fn may_join_word(text: &[u8], n: &BaseToken) -> bool {
+    n.kind.is_alphabetic()
+        || n.kind == BaseKind::Punct && {
+            let b = text[n.start];
+            b == b'\'' || !b.is_ascii()
+        }
 }
 
 /// [`tokenize`] as it was before it moved runs of plain words in one
@@ -362,6 +367,11 @@ pub(super) struct Tokens<'a, 'd> {
     /// The currencies the article's opening cues, in order
     /// ([`Tokens::cued_currency`]), read on first use.
     pub(super) currency_cues: OnceCell<Vec<&'static str>>,
+    /// The last [`Tokens::prev_word`] asked: the token and the byte range
+    /// of the word before it (empty for none).
+    prev_word_memo: Cell<(usize, usize, usize)>,
+    /// The last [`Tokens::qualifier_before`] asked: the token and its answer.
+    pub(super) qualifier_memo: Cell<(usize, Option<(Qualifier, usize)>)>,
 }
 
 /// The tokens before `to` that the look-back for an exchange rate's
@@ -382,6 +392,8 @@ impl<'a, 'd> Tokens<'a, 'd> {
             joins: tokenize(doc),
             currency_seen: Cell::default(),
             currency_cues: OnceCell::new(),
+            prev_word_memo: Cell::new((usize::MAX, 0, 0)),
+            qualifier_memo: Cell::new((usize::MAX, None)),
         }
     }
     /// The number of tokens.
@@ -419,10 +431,17 @@ impl<'a, 'd> Tokens<'a, 'd> {
     /// Byte range of token `i`, if it exists.
     fn span(&self, i: usize) -> Option<(usize, usize)> {
         super::count_text_read();
-        let k = self.first_base(i)?;
-        let e = self.base_end(i);
+        let firsts = &self.joins.firsts;
+        let k = *firsts.get(i)? as usize;
         let base = &self.doc.tokens;
-        Some((base[k].start, base[e - 1].end))
+        let t = &base[k];
+        // Most tokens are one base token: its own end, no second read.
+        let end = match firsts.get(i + 1) {
+            Some(&next) if next as usize == k + 1 => t.end,
+            Some(&next) => base[next as usize - 1].end,
+            None => base[base.len() - 1].end,
+        };
+        Some((t.start, end))
     }
     /// Index of token `i`'s sentence in `Doc::sentences` (`i` must exist).
     // The conversion is the identity while the base token's index is a
@@ -468,6 +487,11 @@ impl<'a, 'd> Tokens<'a, 'd> {
     /// base token without the text; `None` past the end.
     pub(super) fn first_byte(&self, i: usize) -> Option<u8> {
         self.head(i).map(|t| self.doc.folded.as_bytes()[t.start])
+    }
+    /// The first byte of token `i`'s original text, read from its first
+    /// base token without the text; `None` past the end.
+    pub(super) fn raw_first_byte(&self, i: usize) -> Option<u8> {
+        self.head(i).map(|t| self.doc.text.as_bytes()[t.start])
     }
     /// The length in bytes of token `i`'s text (0 past the end), without
     /// reading the text.
@@ -560,12 +584,22 @@ impl<'a, 'd> Tokens<'a, 'd> {
         }
     }
     /// The lower-case word right before token `i` in its sentence, or "".
+    ///
+    /// The rules of one figure ask it of the same token several times (the
+    /// range, the age, the rank, the position, the determiner tests): the
+    /// last answer is kept as its byte range.
     pub(super) fn prev_word(&self, i: usize) -> &str {
-        if i == 0 {
-            ""
-        } else {
-            self.word_in_sentence(i - 1, i)
+        let (at, s, e) = self.prev_word_memo.get();
+        if at == i {
+            return &self.doc.folded[s..e];
         }
+        let (s, e) = if i > 0 && self.is_word(i - 1) && self.same_sentence(i - 1, i) {
+            self.span(i - 1).unwrap_or((0, 0))
+        } else {
+            (0, 0)
+        };
+        self.prev_word_memo.set((i, s, e));
+        &self.doc.folded[s..e]
     }
     /// Token `i` is a word starting with a capital.
     pub(super) fn capitalised(&self, i: usize) -> bool {
@@ -596,6 +630,24 @@ impl<'a, 'd> Tokens<'a, 'd> {
         }
         out
     }
+    /// The tokens before `q` in the sentence of token `anchor`, nearest
+    /// first, from `q - 1` back to `lo` at the farthest, each with the first
+    /// byte of its lower-case text: one base-token read a token.
+    pub(super) fn first_bytes_back(
+        &self,
+        q: usize,
+        lo: usize,
+        anchor: usize,
+    ) -> impl Iterator<Item = (usize, u8)> + '_ {
+        let sentence = self.head(anchor).map(|t| t.sentence);
+        let lo = lo.min(q);
+        let firsts = self.joins.firsts.get(lo..q).unwrap_or(&[]);
+        let (base, folded) = (&self.doc.tokens, self.doc.folded.as_bytes());
+        firsts.iter().enumerate().rev().map_while(move |(o, &k)| {
+            let t = &base[k as usize];
+            (Some(t.sentence) == sentence).then(|| (lo + o, folded[t.start]))
+        })
+    }
     /// Skip an opening quotation mark before a noun ("eight “terrorists”").
     pub(super) fn skip_open_quote(&self, k: usize) -> usize {
         if matches!(self.kind(k), Some(TokenKind::Punct('“' | '"' | '‘')))
@@ -621,6 +673,7 @@ mod tests {
         let mut texts = crate::text::test_corpus::texts();
         texts.push("China's 1,721 twenty-five $5 HK$3m one hundred's 7 000 8.28% it's".into());
         texts.push("a 1 b 2,000 c's d’s three four ‘x’ 5.5.5 1 721 2004-05".repeat(3));
+        texts.push("o'clock rock'n'roll don’t ‘q’ “x” a-b c.d e,f (g) h! 5$ $ x$ US$5 ½ d'".into());
         texts.push(String::new());
         texts.push("word".into());
         for text in &texts {
@@ -629,22 +682,98 @@ mod tests {
         }
     }
 
-    /// The run of plain words from every base token of every test text
-    /// ends where the old loop (two base tokens read per token) ended.
+    /// Every base token in the run of plain tokens from any token start of
+    /// every test text is a token of its own and no anchor when cut one
+    /// base token at a time (the old loop, kept as the oracle).
     #[test]
-    fn plain_run_end_matches_its_oracle() {
+    fn plain_runs_are_tokens_of_their_own() {
         let mut texts = crate::text::test_corpus::texts();
         texts.push("China's one two 1,721 it's the end ($5), x.$6; y’z".into());
+        texts.push("o'clock rock'n'roll don’t ‘quoted’ “x” a-b c.d e,f (g) h! 5$ $".into());
         texts.push("word".into());
         texts.push(String::new());
         for text in &texts {
             let doc = Doc::new(text, false);
-            for k in 0..=doc.tokens.len() + 1 {
-                assert_eq!(
-                    plain_run_end(&doc.tokens, k),
-                    plain_run_end_oracle(&doc.tokens, k),
-                    "{text:?} at {k}"
-                );
+            let oracle = tokenize_oracle(&doc);
+            let base_of: std::collections::HashMap<u32, u32> = oracle
+                .firsts
+                .iter()
+                .enumerate()
+                .map(|(i, &k)| (k, i as u32))
+                .collect();
+            // A run starts where a token starts, or past the end.
+            let starts = oracle.firsts.iter().map(|&k| k as usize);
+            for k in starts.chain([doc.tokens.len(), doc.tokens.len() + 1]) {
+                for b in k..plain_run_end(text.as_bytes(), &doc.tokens, k) {
+                    let i = base_of[&(b as u32)];
+                    let own = oracle
+                        .firsts
+                        .get(i as usize + 1)
+                        .map_or(true, |&n| n == b as u32 + 1);
+                    assert!(own, "{text:?} at {b}");
+                    assert!(!oracle.anchors.contains(&i), "{text:?} at {b}");
+                }
+            }
+        }
+    }
+
+    /// `first_bytes_back` yields the tokens the old walk of `unit_from_context`
+    /// read ("the number of X … N": back from `q` while in the sentence of
+    /// the figure, at most 25, never token 0), in its order, with their first
+    /// bytes.
+    #[test]
+    fn first_bytes_back_matches_the_sentence_walk() {
+        let lex = &crate::lexicon::Lexicon::embedded().figures;
+        let mut texts = crate::text::test_corpus::texts();
+        texts.push("One. Two three. ".repeat(20));
+        texts.push("a".into());
+        for text in &texts {
+            let doc = Doc::new(text, false);
+            let tokens = Tokens::new(&doc, lex);
+            for q in 0..=tokens.len() {
+                for anchor in [q, q + 1, q + 4] {
+                    if anchor >= tokens.len() {
+                        continue;
+                    }
+                    let lo = q.saturating_sub(25).max(1);
+                    let got: Vec<_> = tokens.first_bytes_back(q, lo, anchor).collect();
+                    let mut want = Vec::new();
+                    let mut k = q;
+                    while k > 1 && tokens.same_sentence(k - 1, anchor) && k + 25 > q {
+                        k -= 1;
+                        want.push((k, tokens.first_byte(k).unwrap()));
+                    }
+                    assert_eq!(got, want, "{text:?} {q} {anchor}");
+                }
+            }
+        }
+    }
+
+    /// `prev_word` and `qualifier_before` answer from their memo as they
+    /// do from the words, whatever order they are asked in.
+    #[test]
+    fn memos_answer_as_the_words() {
+        let lex = &crate::lexicon::Lexicon::embedded().figures;
+        let mut texts = crate::text::test_corpus::texts();
+        texts.push("more than 5, up to a rate of 6 and at least 7 people".into());
+        for text in &texts {
+            let doc = Doc::new(text, false);
+            let tokens = Tokens::new(&doc, lex);
+            let n = tokens.len();
+            let order = (0..=n + 1)
+                .chain((0..=n + 1).rev())
+                .chain((0..=n).map(|i| i * 7 % (n + 1)));
+            for i in order {
+                let want = if i == 0 {
+                    ""
+                } else {
+                    tokens.word_in_sentence(i - 1, i)
+                };
+                assert_eq!(tokens.prev_word(i), want, "{text:?} {i}");
+                assert_eq!(tokens.prev_word(i), want, "{text:?} {i}");
+                let q = tokens.qualifier_before_read(i);
+                assert_eq!(tokens.qualifier_before(i), q, "{text:?} {i}");
+                assert_eq!(tokens.qualifier_before(i), q, "{text:?} {i}");
             }
         }
     }
