@@ -668,6 +668,14 @@ mod tests {
     fn word_marks_as_looked_up() {
         let mut texts = crate::text::test_corpus::texts();
         texts.push("iPhone eDonkey é iÉcole aB a iA Ωmega ωmega".to_string());
+        // Words in capitals, brands and plain words of every length around
+        // the base tokens' eight-byte reads, gaps of dots and spaces.
+        texts.push(
+            "A AB ABCDEFGHI ABCDEFGHIJKLMNOPQR abcdefghiJ abcdefghijklmnopQ eBay \
+             xY Mr. Smith Mr.  Jones U.S. Army Dr..  Who 12 1x x1 \
+             abcdefghijklmnopqrstuvwxyz Abcdefghijklmnopqrstuvwxyz."
+                .to_string(),
+        );
         let lexicon = crate::lexicon::Lexicon::embedded();
         let mut count = 0;
         for text in &texts {
@@ -703,6 +711,13 @@ mod tests {
                         .all(|c| c == ' ' || c == '\u{a0}')
                     && words.toks[i - 1].end < t.start;
                 assert_eq!(words.joined(i), joined, "{w:?}");
+                // Only spaces, or an abbreviation's dots and then spaces.
+                let joined_or_dot = i > 0 && !words.toks[i - 1].possessive && {
+                    let gap = &text[words.toks[i - 1].end..t.start];
+                    let after_dots = gap.trim_start_matches('.');
+                    !after_dots.is_empty() && after_dots.bytes().all(|b| b == b' ')
+                };
+                assert_eq!(words.joined_or_dot(i), joined_or_dot, "{w:?}");
                 count += 1;
             }
             // The first word at or after each sentence start, if inside it.
