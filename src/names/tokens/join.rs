@@ -89,8 +89,9 @@ struct Walk {
 /// candidate ("eDonkey"); punctuation between them is skipped. Returns
 /// where it stopped: the end of the tokens, or a token [`word_step`]
 /// takes. A plain word's facts are its base token's case flags and the
-/// byte after the word before; it reads no other text.
-#[inline]
+/// byte after the word before; it reads no other text. (Out of line: its
+/// registers are its own, not the whole walk's.)
+#[inline(never)]
 fn plain_words(
     doc: &Doc<'_>,
     mut k: usize,
@@ -98,7 +99,9 @@ fn plain_words(
     out: &mut Vec<Token>,
     rare: &mut Vec<usize>,
 ) -> usize {
-    let base = &doc.tokens;
+    // The tokens and the text as slices held in registers (`Doc` has
+    // cells: read through it, they would be read again after each store).
+    let (base, text): (&[BaseToken], &str) = (&doc.tokens, doc.text);
     let (mute, next_start) = (walk.mute, walk.next_start);
     let (mut prev_end, mut prev_joins) = (walk.prev_end, walk.prev_joins);
     while let Some(b) = base.get(k) {
@@ -113,7 +116,7 @@ fn plain_words(
             break;
         }
         // A glued token after the word is mostly punctuation (", ").
-        if base.get(k + 1).is_some_and(|t| t.glued) && word_end(base, doc.text, k) != k + 1 {
+        if base.get(k + 1).is_some_and(|t| t.glued) && word_end(base, text, k) != k + 1 {
             break;
         }
         let Some(mut facts) = plain_facts(b) else {
@@ -121,7 +124,7 @@ fn plain_words(
         };
         facts |= mute;
         if prev_joins {
-            facts |= gap_bits(doc.text, prev_end, b.start);
+            facts |= gap_bits(text, prev_end, b.start);
         }
         let marks = names_marks(b.marks);
         if marks & TITLE_FIRST != 0 {
