@@ -2,11 +2,11 @@
 //! them into words and computes each word's facts on the way.
 //!
 //! Most words are one base token (a join needs a glued token after the
-//! first): such a word takes its span, case and marks from the base token
-//! and reads the text only for what the base token does not say (whether
-//! it is ASCII, from a cursor over the text; whether a word in lower case
-//! has a capital inside, eight bytes at a time). Only a word of several
-//! base tokens ("al-Qaeda", "U.S", "O'Brien's") goes the long way.
+//! first): such a word takes its span, case and marks from the base token,
+//! whose case flags also say whether it is ASCII and whether a capital
+//! comes after its first letter; it reads no text but the byte after the
+//! word before. Only a word of several base tokens ("al-Qaeda", "U.S",
+//! "O'Brien's") or outside ASCII goes the long way.
 
 use super::{fact, OwnLowers, Token};
 use crate::lexicon::mark;
@@ -39,71 +39,198 @@ pub(super) fn tokenize(
 /// [`fact::JOINED_OR_DOT`]), on a line whose capitals say nothing
 /// ([`fact::MUTE`], one answer a line: the test reads the whole line),
 /// first in its sentence ([`fact::INITIAL`]).
+///
+/// Most words are plain (see [`plain_words`]): a loop with little state
+/// makes them; [`word_step`] takes one step wherever that one stops (a
+/// line's or a sentence's first word, a join, a word outside ASCII).
 fn join_words(doc: &Doc<'_>, out: &mut Vec<Token>, lowers: &mut OwnLowers, rare: &mut Vec<usize>) {
     let base = &doc.tokens;
     // No more words than base tokens.
     out.clear();
     out.reserve(base.len());
-    let mut ascii = Cursor::new(doc.text, next_non_ascii);
-    let mut capitals = Cursor::new(doc.text, next_ascii_capital);
-    let mut new_line = true;
-    let mut mute = 0;
-    let text = doc.text.as_bytes();
-    // The next sentence whose first word is still to come, and its start.
-    let mut sentence = 0;
-    let mut next_start = doc.sentences.first().map_or(usize::MAX, |s| s.start);
-    // The previous word's end, and whether a word may be joined to it (not
-    // after a possessive, nor before the first word).
-    let (mut prev_end, mut prev_joins) = (0, false);
+    let mut walk = Walk {
+        new_line: true,
+        mute: 0,
+        sentence: 0,
+        next_start: doc.sentences.first().map_or(usize::MAX, |s| s.start),
+        prev_end: 0,
+        prev_joins: false,
+    };
     let mut k = 0;
     while k < base.len() {
-        let first = &base[k];
-        new_line |= first.line_start;
-        if !first.kind.is_alphanumeric() {
+        if !walk.new_line {
+            k = plain_words(doc, k, &mut walk, out, rare);
+            if k >= base.len() {
+                break;
+            }
+        }
+        k = word_step(doc, k, &mut walk, out, lowers, rare);
+    }
+}
+
+/// Where the walk over the base tokens is, between two words.
+struct Walk {
+    /// A line started since the last word: the next word asks whether its
+    /// line is mute.
+    new_line: bool,
+    /// [`fact::MUTE`] if the current line's capitals say nothing, else 0.
+    mute: u16,
+    /// The next sentence whose first word is still to come, and its start.
+    sentence: usize,
+    next_start: usize,
+    /// The previous word's end, and whether a word may be joined to it (not
+    /// after a possessive, nor before the first word).
+    prev_end: usize,
+    prev_joins: bool,
+}
+
+/// The words from base token `k` on that are plain: one ASCII base token,
+/// neither the first word of its line nor of its sentence, not a brand
+/// candidate ("eDonkey"); punctuation between them is skipped. Returns
+/// where it stopped: the end of the tokens, or a token [`word_step`]
+/// takes. A plain word's facts are its base token's case flags and the
+/// byte after the word before; it reads no other text. (Out of line: its
+/// registers are its own, not the whole walk's.)
+#[inline(never)]
+fn plain_words(
+    doc: &Doc<'_>,
+    mut k: usize,
+    walk: &mut Walk,
+    out: &mut Vec<Token>,
+    rare: &mut Vec<usize>,
+) -> usize {
+    // The tokens and the text as slices held in registers (`Doc` has
+    // cells: read through it, they would be read again after each store).
+    let (base, text): (&[BaseToken], &str) = (&doc.tokens, doc.text);
+    let (mute, next_start) = (walk.mute, walk.next_start);
+    let (mut prev_end, mut prev_joins) = (walk.prev_end, walk.prev_joins);
+    while let Some(b) = base.get(k) {
+        if b.line_start {
+            break;
+        }
+        if !b.kind.is_alphanumeric() {
             k += 1;
             continue;
         }
-        // A join needs a glued token after the first.
-        let joins = base.get(k + 1).is_some_and(|t| t.glued);
-        let j = if joins {
-            word_end(base, doc.text, k)
-        } else {
-            k + 1
-        };
-        let index = out.len();
-        let mut t = if j == k + 1 && ascii.is_ascii(doc.text, first.start, first.end) {
-            ascii_word(doc.text, first, &mut capitals)
-        } else {
-            other_word(doc, &base[k..j], &mut ascii, index, lowers)
-        };
-        if new_line {
-            mute = bit(capitals_mute(doc, k, t.start), fact::MUTE);
-            new_line = false;
+        if !b.case.is_ascii() || b.start >= next_start {
+            break;
         }
-        t.facts |= mute;
+        // A glued token after the word is mostly punctuation (", ").
+        if base.get(k + 1).is_some_and(|t| t.glued) && word_end(base, text, k) != k + 1 {
+            break;
+        }
+        let Some(mut facts) = plain_facts(b) else {
+            break;
+        };
+        facts |= mute;
         if prev_joins {
-            // Most gaps are one space.
-            t.facts |= if t.start == prev_end + 1 && text[prev_end] == b' ' {
-                fact::JOINED | fact::JOINED_OR_DOT
-            } else if matches!(text[prev_end], b' ' | b'.' | 0xc2) {
-                gap_facts(doc.text, prev_end, t.start)
-            } else {
-                // Most other gaps start with punctuation (", ").
-                0
-            };
+            facts |= gap_bits(text, prev_end, b.start);
         }
-        (prev_end, prev_joins) = (t.end, !t.possessive);
-        if t.start >= next_start {
-            let initial;
-            (initial, sentence, next_start) = sentence_start(doc, sentence, t.start);
-            t.facts |= bit(initial, fact::INITIAL);
+        let marks = names_marks(b.marks);
+        if marks & TITLE_FIRST != 0 {
+            rare.push(out.len());
         }
-        if t.is(fact::HYPHEN) || t.marks & TITLE_FIRST != 0 {
-            rare.push(index);
-        }
-        out.push(t);
-        k = j;
+        out.push(Token {
+            marks,
+            ..Token::new(b.start, b.end, false, facts)
+        });
+        (prev_end, prev_joins) = (b.end, true);
+        k += 1;
     }
+    (walk.prev_end, walk.prev_joins) = (prev_end, prev_joins);
+    k
+}
+
+/// The facts of the word that is the one ASCII base token `b` (a plain
+/// word), or `None` for a word in lower case with a capital inside (a
+/// brand candidate, "eDonkey": [`ascii_word`] reads it).
+#[inline]
+fn plain_facts(b: &BaseToken) -> Option<u16> {
+    let case = b.case;
+    Some(if case.starts_upper() {
+        // A capital first is a letter: the word can be part of a name. Two
+        // letters or more, none lower case: written in capitals.
+        let caps = !case.has_lower() && b.end - b.start >= 2;
+        fact::CAPITAL | fact::NAME_WORD | bit(caps, fact::ALL_CAPS)
+    } else if case.starts_lower() {
+        if case.has_later_upper() {
+            return None;
+        }
+        fact::LOWER | fact::PLAIN_LOWER
+    } else {
+        // Digits.
+        0
+    })
+}
+
+/// The gap facts ([`fact::JOINED`], [`fact::JOINED_OR_DOT`]) of a word
+/// starting at `start` after a word ending at `prev_end` that a word may be
+/// joined to.
+#[inline]
+fn gap_bits(text: &str, prev_end: usize, start: usize) -> u16 {
+    let bytes = text.as_bytes();
+    // Most gaps are one space.
+    if start == prev_end + 1 && bytes[prev_end] == b' ' {
+        fact::JOINED | fact::JOINED_OR_DOT
+    } else if matches!(bytes[prev_end], b' ' | b'.' | 0xc2) {
+        gap_facts(text, prev_end, start)
+    } else {
+        // Most other gaps start with punctuation (", ").
+        0
+    }
+}
+
+/// One step of the walk at base token `k`: the word starting there, if
+/// any, with all its facts (the first word of a line asks whether the
+/// line is mute; the first of a sentence is marked so). Returns the next
+/// base token.
+#[inline(never)]
+fn word_step(
+    doc: &Doc<'_>,
+    k: usize,
+    walk: &mut Walk,
+    out: &mut Vec<Token>,
+    lowers: &mut OwnLowers,
+    rare: &mut Vec<usize>,
+) -> usize {
+    let base = &doc.tokens;
+    let first = &base[k];
+    walk.new_line |= first.line_start;
+    if !first.kind.is_alphanumeric() {
+        return k + 1;
+    }
+    // A join needs a glued token after the first.
+    let joins = base.get(k + 1).is_some_and(|t| t.glued);
+    let j = if joins {
+        word_end(base, doc.text, k)
+    } else {
+        k + 1
+    };
+    let index = out.len();
+    let mut t = if j == k + 1 && first.case.is_ascii() {
+        ascii_word(doc.text, first)
+    } else {
+        other_word(doc, &base[k..j], index, lowers)
+    };
+    if walk.new_line {
+        walk.mute = bit(capitals_mute(doc, k, t.start), fact::MUTE);
+        walk.new_line = false;
+    }
+    t.facts |= walk.mute;
+    if walk.prev_joins {
+        t.facts |= gap_bits(doc.text, walk.prev_end, t.start);
+    }
+    (walk.prev_end, walk.prev_joins) = (t.end, !t.possessive);
+    if t.start >= walk.next_start {
+        let initial;
+        (initial, walk.sentence, walk.next_start) = sentence_start(doc, walk.sentence, t.start);
+        t.facts |= bit(initial, fact::INITIAL);
+    }
+    if t.is(fact::HYPHEN) || t.marks & TITLE_FIRST != 0 {
+        rare.push(index);
+    }
+    out.push(t);
+    j
 }
 
 /// At a word starting at `start`, at or after the start of sentence
@@ -170,91 +297,6 @@ fn bit(on: bool, f: u16) -> u16 {
     }
 }
 
-/// Where the next byte of a kind (outside ASCII, a capital) lies, for
-/// words asked in text order: the text is read once, eight bytes at a
-/// time, however many words ask.
-struct Cursor {
-    /// Offset of the first byte of the kind at or after the last offset
-    /// asked about (the text's length when there is none).
-    next: usize,
-    /// The offset of the first byte of the kind at or after an offset.
-    find: fn(&[u8], usize) -> usize,
-}
-
-impl Cursor {
-    fn new(text: &str, find: fn(&[u8], usize) -> usize) -> Cursor {
-        Cursor {
-            next: find(text.as_bytes(), 0),
-            find,
-        }
-    }
-
-    /// No byte of the kind in `text[start..end]`; `start` is at least the
-    /// last one asked about.
-    #[inline]
-    fn none_in(&mut self, text: &str, start: usize, end: usize) -> bool {
-        if self.next < start {
-            self.next = (self.find)(text.as_bytes(), start);
-        }
-        self.next >= end
-    }
-
-    /// `text[start..end]` is ASCII (for a cursor of [`next_non_ascii`]).
-    #[inline]
-    fn is_ascii(&mut self, text: &str, start: usize, end: usize) -> bool {
-        self.none_in(text, start, end)
-    }
-}
-
-/// 0x01 in every byte.
-const ONES: u64 = u64::MAX / 0xff;
-
-/// The offset of the first byte at or after `from` outside ASCII, or the
-/// length of `bytes`.
-fn next_non_ascii(bytes: &[u8], from: usize) -> usize {
-    let mut i = from;
-    while let Some(eight) = bytes.get(i..i + 8) {
-        let high = u64::from_le_bytes(eight.try_into().expect("eight bytes")) & (ONES * 0x80);
-        if high != 0 {
-            return i + (high.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while i < bytes.len() && bytes[i].is_ascii() {
-        i += 1;
-    }
-    i
-}
-
-/// The offset of the first ASCII capital letter at or after `from`, or
-/// the length of `bytes`.
-fn next_ascii_capital(bytes: &[u8], from: usize) -> usize {
-    let mut i = from;
-    while let Some(eight) = bytes.get(i..i + 8) {
-        let word = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-        // The bytes outside ASCII are read without their high bit, then
-        // left out.
-        let capitals = capital_bits(word & (ONES * 0x7f)) & !word;
-        if capitals != 0 {
-            return i + (capitals.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while i < bytes.len() && !bytes[i].is_ascii_uppercase() {
-        i += 1;
-    }
-    i
-}
-
-/// The high bit of each byte of `word` (eight bytes of at most 0x7f) that
-/// is a capital letter.
-#[inline]
-fn capital_bits(word: u64) -> u64 {
-    let from_a = word + ONES * u64::from(0x80 - b'A');
-    let past_z = word + ONES * u64::from(0x80 - b'Z' - 1);
-    from_a & !past_z & (ONES * 0x80)
-}
-
 /// One past the last base token of the word starting at base token `k`:
 /// glued letters and digits, and connectors glued between two of them.
 fn word_end(base: &[BaseToken], text: &str, k: usize) -> usize {
@@ -286,10 +328,10 @@ fn is_connector(text: &str, t: &BaseToken) -> bool {
 }
 
 /// The word that is the one base token `b`, ASCII: its case and marks are
-/// the base token's; a word in lower case asks `capitals` whether it has a
-/// capital inside (the plain lower-case and brand tests).
+/// the base token's, and so is whether a word in lower case has a capital
+/// inside (the plain lower-case and brand tests).
 #[inline]
-fn ascii_word(text: &str, b: &BaseToken, capitals: &mut Cursor) -> Token {
+fn ascii_word(text: &str, b: &BaseToken) -> Token {
     let (start, end) = (b.start, b.end);
     let alphabetic = b.kind.is_alphabetic();
     let lower = b.case.starts_lower();
@@ -301,7 +343,7 @@ fn ascii_word(text: &str, b: &BaseToken, capitals: &mut Cursor) -> Token {
     if lower {
         // A brand has a capital inside ("eDonkey"); most words in lower
         // case have none.
-        facts |= if capitals.none_in(text, start + 1, end) {
+        facts |= if !b.case.has_later_upper() {
             fact::PLAIN_LOWER
         } else {
             brand_fact(text, start, end)
@@ -326,17 +368,11 @@ fn brand_fact(text: &str, start: usize, end: usize) -> u16 {
 /// A word outside ASCII or made of several base tokens (`tokens`, number
 /// `index`).
 #[inline(never)]
-fn other_word(
-    doc: &Doc<'_>,
-    tokens: &[BaseToken],
-    ascii: &mut Cursor,
-    index: usize,
-    lowers: &mut OwnLowers,
-) -> Token {
+fn other_word(doc: &Doc<'_>, tokens: &[BaseToken], index: usize, lowers: &mut OwnLowers) -> Token {
     if let [one] = tokens {
         one_token_word(doc, one, index, lowers)
     } else {
-        joined_word(doc, tokens, ascii, index, lowers)
+        joined_word(doc, tokens, index, lowers)
     }
 }
 
@@ -370,13 +406,7 @@ fn names_marks(marks: u64) -> u32 {
 
 /// The word made of the base tokens `tokens` (two or more, number
 /// `index`), its possessive cut off, with its facts and marks.
-fn joined_word(
-    doc: &Doc<'_>,
-    tokens: &[BaseToken],
-    ascii: &mut Cursor,
-    index: usize,
-    lowers: &mut OwnLowers,
-) -> Token {
+fn joined_word(doc: &Doc<'_>, tokens: &[BaseToken], index: usize, lowers: &mut OwnLowers) -> Token {
     let text = doc.text;
     let first = &tokens[0];
     let (start, mut end) = (first.start, tokens[tokens.len() - 1].end);
@@ -427,7 +457,8 @@ fn joined_word(
         | bit(hyphen, fact::HYPHEN)
         | bit(capital && alphabetic && !hyphen, fact::NAME_WORD);
     let mut t = Token::new(start, end, possessive, facts);
-    if ascii.is_ascii(text, start, end) {
+    // The parts are glued: the word's bytes are theirs.
+    if parts.iter().all(|t| t.case.is_ascii()) {
         // The folded text lower-cases ASCII exactly as `str::to_lowercase`.
         let w = &text[start..end];
         t.marks = match parts {
@@ -537,29 +568,6 @@ mod tests {
             let joined_or_dot = !after_dots.is_empty() && after_dots.bytes().all(|b| b == b' ');
             let want = bit(joined, fact::JOINED) | bit(joined_or_dot, fact::JOINED_OR_DOT);
             assert_eq!(gap_facts(&text, prev_end, start), want, "{gap:?}");
-        }
-    }
-
-    /// The eight-bytes-at-a-time searches find what a byte-by-byte search
-    /// finds, from every offset.
-    #[test]
-    fn eight_bytes_at_a_time() {
-        let text = "abcdefghijklmnopqRstuvwxyz@[`{ZAaz é x’Y 0123456789abcdefGhij Ä";
-        let bytes = text.as_bytes();
-        let first = |from: usize, kind: fn(&u8) -> bool| {
-            bytes[from..]
-                .iter()
-                .position(kind)
-                .map_or(bytes.len(), |p| from + p)
-        };
-        for from in 0..=bytes.len() {
-            assert_eq!(
-                next_non_ascii(bytes, from),
-                first(from, |b| !b.is_ascii()),
-                "{from}"
-            );
-            let capital = first(from, u8::is_ascii_uppercase);
-            assert_eq!(next_ascii_capital(bytes, from), capital, "{from}");
         }
     }
 }

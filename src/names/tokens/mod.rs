@@ -668,6 +668,19 @@ mod tests {
     fn word_marks_as_looked_up() {
         let mut texts = crate::text::test_corpus::texts();
         texts.push("iPhone eDonkey é iÉcole aB a iA Ωmega ωmega".to_string());
+        // Words in capitals, brands and plain words of every length around
+        // the base tokens' eight-byte reads, gaps of dots and spaces.
+        texts.push(
+            "A AB ABCDEFGHI ABCDEFGHIJKLMNOPQR abcdefghiJ abcdefghijklmnopQ eBay \
+             xY Mr. Smith Mr.  Jones U.S. Army Dr..  Who 12 1x x1 \
+             abcdefghijklmnopqrstuvwxyz Abcdefghijklmnopqrstuvwxyz."
+                .to_string(),
+        );
+        texts.push(
+            "al-Qaeda Tehreek-e-Taliban US-backed bin-Laden Jean-Paul ibn-Saud \
+             well-known Al-Ahly x-Ray Émile-Zola el-Émir Saint-étienne"
+                .to_string(),
+        );
         let lexicon = crate::lexicon::Lexicon::embedded();
         let mut count = 0;
         for text in &texts {
@@ -694,6 +707,15 @@ mod tests {
                 if !w.contains('-') {
                     let name = capital && w.chars().any(char::is_alphabetic);
                     assert_eq!(words.is_name_word(i), name, "{w:?}");
+                } else {
+                    // The first part capitalised or a particle, the last
+                    // capitalised (split as the old test split them).
+                    let first = w.split('-').next().unwrap_or_default();
+                    let last = w.rsplit('-').next().unwrap_or_default();
+                    let cap = |p: &str| p.chars().next().is_some_and(char::is_uppercase);
+                    let particle = lexicon.names.cues.particles.contains(&first.to_lowercase());
+                    let name = (cap(first) || particle) && cap(last);
+                    assert_eq!(words.is_name_word(i), name, "{w:?}");
                 }
                 // Only spaces since the word before, unless it was possessive.
                 let joined = i > 0
@@ -703,6 +725,13 @@ mod tests {
                         .all(|c| c == ' ' || c == '\u{a0}')
                     && words.toks[i - 1].end < t.start;
                 assert_eq!(words.joined(i), joined, "{w:?}");
+                // Only spaces, or an abbreviation's dots and then spaces.
+                let joined_or_dot = i > 0 && !words.toks[i - 1].possessive && {
+                    let gap = &text[words.toks[i - 1].end..t.start];
+                    let after_dots = gap.trim_start_matches('.');
+                    !after_dots.is_empty() && after_dots.bytes().all(|b| b == b' ')
+                };
+                assert_eq!(words.joined_or_dot(i), joined_or_dot, "{w:?}");
                 count += 1;
             }
             // The first word at or after each sentence start, if inside it.

@@ -59,8 +59,10 @@ impl TokenKind {
     }
 }
 
-/// The case of a token's characters, as flags read through the methods:
-/// what the rules ask (a capital first, lower case first, any lower case).
+/// The case of a token's characters, and whether they are all ASCII, as
+/// flags read through the methods: what the rules ask (a capital first,
+/// lower case first, any lower case, a capital after the first character),
+/// so that a stage's view reads no text for a word of one token.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Case(u8);
 
@@ -69,13 +71,24 @@ impl Case {
     const FIRST_LOWER: u8 = 2;
     /// (Bit 2: `AsciiRun::case` shifts a flag by 2 to set it.)
     const ANY_LOWER: u8 = 4;
+    /// Every byte of the token is ASCII.
+    const ASCII: u8 = 8;
+    /// A character after the first is a capital. (Bit 4: `AsciiRun::case`
+    /// shifts a flag by 4 to set it.)
+    const LATER_UPPER: u8 = 16;
+
+    /// The case of a token of ASCII characters that are no letters
+    /// (digits, punctuation).
+    const ASCII_UNCASED: Case = Case(Case::ASCII);
 
     /// Add character `c`, the token's first when `first`.
     fn push(&mut self, c: char, first: bool) {
         if c.is_uppercase() {
-            if first {
-                self.0 |= Case::FIRST_UPPER;
-            }
+            self.0 |= if first {
+                Case::FIRST_UPPER
+            } else {
+                Case::LATER_UPPER
+            };
         } else if c.is_lowercase() {
             self.0 |= Case::ANY_LOWER | if first { Case::FIRST_LOWER } else { 0 };
         }
@@ -85,8 +98,12 @@ impl Case {
     fn push_ascii(&mut self, b: u8, first: bool) {
         if b.is_ascii_lowercase() {
             self.0 |= Case::ANY_LOWER | if first { Case::FIRST_LOWER } else { 0 };
-        } else if first {
-            self.0 |= Case::FIRST_UPPER;
+        } else {
+            self.0 |= if first {
+                Case::FIRST_UPPER
+            } else {
+                Case::LATER_UPPER
+            };
         }
     }
 
@@ -103,6 +120,17 @@ impl Case {
     /// Some character is lower case.
     pub(crate) fn has_lower(self) -> bool {
         self.0 & Case::ANY_LOWER != 0
+    }
+
+    /// Every character is ASCII.
+    pub(crate) fn is_ascii(self) -> bool {
+        self.0 & Case::ASCII != 0
+    }
+
+    /// A character after the first is a capital (`char::is_uppercase`):
+    /// "iPhone", "McDonald", "NATO".
+    pub(crate) fn has_later_upper(self) -> bool {
+        self.0 & Case::LATER_UPPER != 0
     }
 }
 
@@ -282,16 +310,20 @@ pub(crate) fn tokenize(
                 let mut case = run.case(b);
                 if run.lead_next {
                     i = run_end(text, i, TokenKind::Letters, &mut case, unicode_marks);
+                    if i != run.end {
+                        // The run went on outside ASCII.
+                        case.0 &= !Case::ASCII;
+                    }
                 }
                 (TokenKind::Letters, case)
             }
             Byte::Digit => {
                 i = digits_end(bytes, start);
-                (TokenKind::Digits, Case::default())
+                (TokenKind::Digits, Case::ASCII_UNCASED)
             }
             Byte::Punct => {
                 i += 1;
-                (TokenKind::Punct, Case::default())
+                (TokenKind::Punct, Case::ASCII_UNCASED)
             }
             Byte::Space => {
                 i += 1;
@@ -379,11 +411,11 @@ fn plain_tokens(bytes: &[u8], mut i: usize, batch: &mut Batch, toks: &mut Vec<To
             }
             Byte::Digit => {
                 i = digits_end(bytes, start);
-                (TokenKind::Digits, Case::default())
+                (TokenKind::Digits, Case::ASCII_UNCASED)
             }
             Byte::Punct => {
                 i += 1;
-                (TokenKind::Punct, Case::default())
+                (TokenKind::Punct, Case::ASCII_UNCASED)
             }
             Byte::Space => {
                 i += 1;
@@ -391,16 +423,14 @@ fn plain_tokens(bytes: &[u8], mut i: usize, batch: &mut Batch, toks: &mut Vec<To
             }
             _ => break,
         };
-        batch.tokens[n & (BATCH - 1)] = Token {
-            start,
-            end: i,
-            marks: 0,
-            sentence: 0,
-            kind,
-            case,
-            glued: start == last_end,
-            line_start: false,
-        };
+        // The batch's marks, sentence indices and line starts stay as
+        // `EMPTY_TOKEN` has them (0, 0, false): not written again.
+        let slot = &mut batch.tokens[n & (BATCH - 1)];
+        slot.start = start;
+        slot.end = i;
+        slot.kind = kind;
+        slot.case = case;
+        slot.glued = start == last_end;
         last_end = i;
         n += 1;
         if n == BATCH {
@@ -499,6 +529,8 @@ struct AsciiRun {
     end: usize,
     /// A letter after the first is lower case.
     more_lower: bool,
+    /// A letter after the first is a capital.
+    more_upper: bool,
     /// The byte at `end` starts a character outside ASCII (the run may go
     /// on with letters outside ASCII).
     lead_next: bool,
@@ -513,47 +545,101 @@ impl AsciiRun {
         let lower = (first >> 5) & 1;
         let first =
             Case::FIRST_UPPER + lower * (Case::FIRST_LOWER + Case::ANY_LOWER - Case::FIRST_UPPER);
-        Case(first | (u8::from(self.more_lower) << 2))
+        Case(
+            first
+                | (u8::from(self.more_lower) << 2)
+                | Case::ASCII
+                | (u8::from(self.more_upper) << 4),
+        )
     }
 }
 
 /// The run of ASCII letters that starts at `start` (a letter). Letters
 /// differ from their capitals by bit 0x20, so the run's case is read off
 /// the bits without a branch per letter; the run is read eight bytes at a
-/// time ([`non_letters`]).
-#[inline]
+/// time ([`non_letters`]). Most runs end within the sixteen bytes after
+/// their first letter: longer ones go on in [`long_ascii_letters`].
+// Inlined: the caller keeps the run's facts in registers.
+#[inline(always)]
 fn ascii_letters(bytes: &[u8], start: usize) -> AsciiRun {
-    let mut i = start + 1;
-    // The OR of the letters after the first.
-    let mut letters = 0;
+    let i = start + 1;
+    if let Some(eight) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+        let stops = non_letters(word);
+        if stops != 0 {
+            return run_to_stop(word, stops, i);
+        }
+        // Eight letters; most longer runs end in the next eight bytes.
+        if let Some(eight) = bytes.get(i + 8..i + 16) {
+            let next = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+            let stops = non_letters(next);
+            if stops != 0 {
+                let last = run_to_stop(next, stops, i + 8);
+                let cased = word & (ONES * 0x20);
+                return AsciiRun {
+                    more_lower: last.more_lower || cased != 0,
+                    more_upper: last.more_upper || cased != ONES * 0x20,
+                    ..last
+                };
+            }
+        }
+    }
+    long_ascii_letters(bytes, i)
+}
+
+/// The run of ASCII letters after a first letter at `i - 1` that stops in
+/// the eight bytes `word` at `i` (`stops`: [`non_letters`] of `word`, not
+/// 0).
+#[inline]
+fn run_to_stop(word: u64, stops: u64, i: usize) -> AsciiRun {
+    // The high bit of the first byte that is no letter.
+    let stop = stops & stops.wrapping_neg();
+    // Bit 0x20 of each letter before it (the stop's own bit 0x20 lies
+    // above the mask): set in a lower-case letter, clear in a capital.
+    let cased = ((stop >> 2) - 1) & (ONES * 0x20);
+    let lower = word & cased;
+    AsciiRun {
+        end: i + (stops.trailing_zeros() / 8) as usize,
+        more_lower: lower != 0,
+        more_upper: lower != cased,
+        lead_next: word & stop != 0,
+    }
+}
+
+/// [`ascii_letters`] of a run of more than sixteen letters after the
+/// first at `i - 1`, or near the end of the text.
+#[inline(never)]
+fn long_ascii_letters(bytes: &[u8], mut i: usize) -> AsciiRun {
+    // Bit 0x20 of the letters passed (OR), and whether one was a capital.
+    let (mut lower, mut upper) = (0, false);
     while let Some(eight) = bytes.get(i..i + 8) {
         let word = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
         let stops = non_letters(word);
         if stops != 0 {
-            // The high bit of the first byte that is no letter.
-            let stop = stops & stops.wrapping_neg();
-            // Bit 0x20 of each letter before it (the stop's own bit 0x20
-            // lies above the mask).
-            letters |= word & ((stop >> 2) - 1);
+            let last = run_to_stop(word, stops, i);
             return AsciiRun {
-                end: i + (stops.trailing_zeros() / 8) as usize,
-                more_lower: letters & (ONES * 0x20) != 0,
-                lead_next: word & stop != 0,
+                more_lower: last.more_lower || lower != 0,
+                more_upper: last.more_upper || upper,
+                ..last
             };
         }
-        letters |= word;
+        let cased = word & (ONES * 0x20);
+        lower |= cased;
+        upper |= cased != ONES * 0x20;
         i += 8;
     }
     while let Some(&b) = bytes.get(i) {
         if !b.is_ascii_alphabetic() {
             break;
         }
-        letters |= u64::from(b);
+        lower |= u64::from(b & 0x20);
+        upper |= b.is_ascii_uppercase();
         i += 1;
     }
     AsciiRun {
         end: i,
-        more_lower: letters & (ONES * 0x20) != 0,
+        more_lower: lower != 0,
+        more_upper: upper,
         lead_next: bytes.get(i).is_some_and(|b| !b.is_ascii()),
     }
 }

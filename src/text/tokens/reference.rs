@@ -1,7 +1,8 @@
 //! The tokenizer as it was before the byte-class table (session 7), kept
 //! as the oracle of the differential tests: the same tokens, cases, glue,
 //! line starts and marks of characters that need the Unicode sentence
-//! rules, for any text.
+//! rules, for any text. The case flags added since (all ASCII, a capital
+//! after the first character) are read here off each token's characters.
 
 use super::{char_at, char_class, run_end, Case, Token, TokenKind};
 use crate::text::sentences::needs_unicode_rules;
@@ -74,7 +75,7 @@ pub(super) fn tokenize(text: &str) -> (Vec<Token>, Vec<usize>, Vec<usize>) {
             end: i,
             sentence: 0,
             kind,
-            case,
+            case: with_bits_of_text(case, &text[start..i]),
             glued,
             line_start,
             marks: 0,
@@ -83,6 +84,21 @@ pub(super) fn tokenize(text: &str) -> (Vec<Token>, Vec<usize>, Vec<usize>) {
         line_start = false;
     }
     (toks, unicode_marks, line_starts)
+}
+
+/// `case`, the old tokenizer's case flags (a capital first, lower case
+/// first, any lower case), with the two it did not have read off the
+/// token's characters `token` by their definitions: all ASCII, a capital
+/// after the first character.
+fn with_bits_of_text(case: Case, token: &str) -> Case {
+    let old = case.0 & (Case::FIRST_UPPER | Case::FIRST_LOWER | Case::ANY_LOWER);
+    let ascii = if token.is_ascii() { Case::ASCII } else { 0 };
+    let later_upper = if token.chars().skip(1).any(char::is_uppercase) {
+        Case::LATER_UPPER
+    } else {
+        0
+    };
+    Case(old | ascii | later_upper)
 }
 
 /// The end of the run of ASCII letters that starts at `start`, read eight
@@ -176,11 +192,29 @@ mod tests {
         // at the end of the text and eight bytes from it.
         for n in 1..20 {
             for after in ["", " ", "é", "1", ".", "\n", "\r", "“", "Ⓐ", "aé", "\u{a0}"] {
-                for word in ["a", "A", "ab", "Ab", "AB", "aB"] {
+                for word in ["a", "A", "ab", "Ab", "AB", "aB", "abcdefghiJ", "aBcdefghij"] {
                     let run: String = word.repeat(n);
                     same(&format!("{run}{after}")).unwrap();
                     same(&format!("x {run}{after} tail of text")).unwrap();
                     same(&format!("{run}{after}12345678")).unwrap();
+                }
+            }
+        }
+    }
+
+    /// The case flags of runs of every length up to 40 letters with a
+    /// capital at each place (the run is read eight bytes at a time: the
+    /// capital falls in the first, second or a later eight), or none.
+    #[test]
+    fn same_with_a_capital_anywhere_in_a_run() {
+        for n in 1..=40 {
+            for capital in 0..=n {
+                let run: String = (0..n)
+                    .map(|k| if k == capital { 'Q' } else { 'q' })
+                    .collect();
+                for after in ["", " x", "é", ".", "Ⓐ"] {
+                    same(&format!("{run}{after}")).unwrap();
+                    same(&format!("a {run}{after} and more text after it")).unwrap();
                 }
             }
         }
@@ -212,7 +246,7 @@ mod tests {
         #[test]
         fn same_on_news_like_text(parts in proptest::collection::vec(
             prop_oneof![
-                "[a-zA-Z]{1,12}", "[0-9]{1,5}", "[ \t\r\n]{1,3}", "[.,;:'\"()!?\\-]",
+                "[a-zA-Z]{1,12}", "[a-z]{1,12}", "[0-9]{1,5}", "[ \t\r\n]{1,3}", "[.,;:'\"()!?\\-]",
                 "[éÉßĳǅ“”‘’«»–—\u{a0}£€°×÷…•\u{2029}\u{300}\u{ff9e}½Ⅻ١ⒶАя日本]",
             ],
             0..40,

@@ -105,6 +105,23 @@ fn case_flags() {
     assert_eq!(case("ABCDEFGHi"), (true, false, true));
     assert_eq!(case("2024"), (false, false, false));
     assert_eq!(case("日本"), (false, false, false));
+    // All ASCII, and a capital after the first character.
+    let more = |w: &str| {
+        let c = cut(w)[0].case;
+        (c.is_ascii(), c.has_later_upper())
+    };
+    assert_eq!(more("said"), (true, false));
+    assert_eq!(more("Smith"), (true, false));
+    assert_eq!(more("iPhone"), (true, true));
+    assert_eq!(more("NATO"), (true, true));
+    assert_eq!(more("internationallY"), (true, true));
+    assert_eq!(more("2024"), (true, false));
+    assert_eq!(more("."), (true, false));
+    assert_eq!(more("Émile"), (false, false));
+    assert_eq!(more("eÉcole"), (false, true));
+    assert_eq!(more("abcÉ"), (false, true));
+    assert_eq!(more("“"), (false, false));
+    assert_eq!(more("日本"), (false, false));
 }
 
 /// Every character falls in the class the three stages' definitions
