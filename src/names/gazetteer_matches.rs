@@ -80,6 +80,7 @@ impl Span {
 /// adjective labelling a person or role ("Democrat Jeff Merkley",
 /// "Tory spokesman"); a trailing lower-case head word is cut off
 /// ("Xinjiang region" → "Xinjiang").
+#[inline(never)]
 pub(super) fn mention_spans(words: &Words<'_, '_>, matches: &[GazMatch]) -> Vec<Span> {
     let text = words.doc.text;
     // Room for the rules' spans too: the list grows into the proposals.

@@ -3,6 +3,7 @@
 
 use super::candidates::{each, Candidates, Marked};
 use super::spans::{Chosen, Priority, Span};
+use super::stage_names::Tally;
 use super::tokens::Words;
 use crate::lexicon::{mark, TitleKind};
 use crate::record::EntityType;
@@ -173,9 +174,11 @@ fn after_title(
 fn bare_name(words: &Words<'_, '_>, i: usize, spans: &mut Vec<Span>) -> usize {
     // Rules are tried at every capitalised word, so a name inside an
     // unrecognised run ("Democrat Gary Whitfield") is still found.
-    if !words.is_name_word(i) {
+    if !words.is_name_word(i) || !may_continue_name(words, i) {
         return i + 1;
     }
+    #[cfg(test)]
+    tests::NAME_AT.with(|c| c.set(c.get() + 1));
     let Some(ne) = words.name_at(i) else {
         return i + 1;
     };
@@ -232,6 +235,20 @@ fn bare_name(words: &Words<'_, '_>, i: usize, spans: &mut Vec<Span>) -> usize {
         }
     }
     i + 1
+}
+
+/// A name of two words or more can start at the name word `i`: the word
+/// after it is joined to it (no possessive between) and is a name word or
+/// a particle. Elsewhere [`Words::name_at`] ends the name at `i + 1`, and
+/// every rule of [`bare_name`] needs two words: one read of the next word's
+/// bits turns most capitalised words away (sentence starts, lone names)
+/// before the name is walked.
+#[inline]
+fn may_continue_name(words: &Words<'_, '_>, i: usize) -> bool {
+    i + 1 < words.toks.len()
+        && !words.toks[i].possessive
+        && words.joined(i + 1)
+        && (words.is_name_word(i + 1) || words.is_particle(i + 1))
 }
 
 /// A lower-case role noun is also an ordinary noun ("the sister Xiluodu
@@ -463,44 +480,72 @@ pub(super) fn single_names(
         }
     };
     // A given name alone: used at least twice, once with a speech verb or
-    // as the owner of something ("Paula's career").
-    // Parts of a person named in full are that person's (recurrence).
-    let text = words.doc.text;
-    let parts: std::collections::HashSet<&str> = chosen
-        .iter()
-        .filter(|s| s.kind == Some(EntityType::Person))
-        .flat_map(|s| text[s.start..s.end].split(' '))
-        .collect();
-    // Per name: its uses, a cue among them, and its first token.
-    let mut uses: std::collections::HashMap<&str, (usize, bool, usize)> = Default::default();
+    // as the owner of something ("Paula's career"). The uses are counted
+    // only when some lone name has a cue, and only of the cued names.
+    let (mut lone_names, mut cued) = (Vec::new(), Vec::new());
     for i in each(first_names) {
-        if !lone(i) || parts.contains(words.word(i)) {
+        if !lone(i) {
             continue;
         }
+        lone_names.push(i);
         let owner = words.toks[i].possessive
             && i + 1 < n
             && words.word(i + 1).starts_with(|c: char| c.is_lowercase());
-        let u = uses.entry(words.word(i)).or_insert((0, false, i));
-        u.0 += 1;
-        u.1 |= owner || speech_after(i);
-    }
-    let named: std::collections::HashSet<&str> = uses
-        .iter()
-        .filter(|&(_, &(c, cue, first))| c >= 2 && cue && !words.is_common_word(first))
-        .map(|(&w, _)| w)
-        .collect();
-    if named.is_empty() {
-        return;
-    }
-    let mut found: Vec<usize> = Vec::new();
-    for i in each(first_names) {
-        if named.contains(words.word(i)) && lone(i) {
-            found.push(i);
+        if owner || speech_after(i) {
+            cued.push(i);
         }
     }
-    found.sort_unstable();
-    found.dedup();
-    for i in found {
-        extra.push(person(words, i, i + 1, "rule:single-name"));
+    if cued.is_empty() {
+        return;
+    }
+    let mut tally = Tally::of(words, &cued);
+    // Parts of a person named in full are that person's (recurrence).
+    let text = words.doc.text;
+    for s in chosen.iter() {
+        if s.kind == Some(EntityType::Person) {
+            text[s.start..s.end]
+                .split(' ')
+                .for_each(|part| tally.exclude(part));
+        }
+    }
+    tally.count(words, &lone_names);
+    tally.name(words);
+    for i in lone_names {
+        if tally.named(words.word(i)) {
+            extra.push(person(words, i, i + 1, "rule:single-name"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use crate::{Article, Extractor};
+
+    thread_local! {
+        /// Names walked by `bare_name` (calls of `Words::name_at`).
+        pub(super) static NAME_AT: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// `bare_name` walks a name only where a second name word follows the
+    /// first: capitalised words standing alone (sentence starts, one-word
+    /// names) are turned away by the next word's bits. (Session 7's walk
+    /// called `name_at` at each of them: 300 here.)
+    #[test]
+    fn lone_capitals_walk_no_name() {
+        let x = Extractor::new();
+        let text = "Yesterday it rained. Zorblax grew, Quintar said nothing. ".repeat(100);
+        NAME_AT.with(|c| c.set(0));
+        x.extract(&Article::new("a", text)).unwrap();
+        let walked = NAME_AT.with(Cell::get);
+        assert_eq!(walked, 0, "{walked} names walked");
+        let text = "Yesterday Jane Doe said Zorblax grew. ".repeat(100);
+        NAME_AT.with(|c| c.set(0));
+        let record = x.extract(&Article::new("a", text)).unwrap();
+        assert!(record.entities.iter().any(|e| e.name == "Jane Doe"));
+        let walked = NAME_AT.with(Cell::get);
+        // ("Yesterday", a stop word, is turned away by `name_at` itself.)
+        assert!(walked <= 200, "{walked} names walked");
     }
 }

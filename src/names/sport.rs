@@ -19,6 +19,7 @@ use crate::sorted::partition_point_from;
 
 /// Whether the article is a sports report: a wire headline "SOCCER - …" or
 /// three or more distinct sports words.
+#[inline(never)]
 pub(super) fn is_sport(words: &Words<'_, '_>, at: &Candidates) -> bool {
     let first_line = words.doc.text.lines().next().unwrap_or("");
     if let Some((label, _)) = first_line.split_once(" - ") {
@@ -218,6 +219,7 @@ fn team_position(words: &Words<'_, '_>, a: usize, b: usize) -> bool {
 /// organizations (clubs), and so does every other mention of the same name
 /// in the article (one sense per article), except datelines and venues
 /// ("in Leeds"). Countries stay places: national teams.
+#[inline(never)]
 pub(super) fn clubs(words: &Words<'_, '_>, sport: Option<&str>, chosen: &mut [Span]) {
     let text = words.doc.text;
     let mut teams: Teams<'_> = HashSet::with_hasher(PolyBuild::new());

@@ -11,6 +11,7 @@ use crate::record::EntityType;
 
 /// The sport a wire headline names ("CRICKET - …", "SOCCER - …"), spelt as
 /// the sport column of `club_places.tsv`; None without such a headline.
+#[inline(never)]
 pub(super) fn sport_label(words: &Words<'_, '_>) -> Option<&'static str> {
     let first_line = words.doc.text.lines().next().unwrap_or("");
     let (label, _) = first_line.split_once(" - ")?;
