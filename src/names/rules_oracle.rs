@@ -142,6 +142,50 @@ pub(super) fn cued_single_names(
     }
 }
 
+/// Initials of the name words in `from..to` (hyphen parts count, so
+/// "Tehreek-e-Taliban Pakistan" gives TTP) spell `acr`, with or without the
+/// connectors' initials.
+pub(super) fn initials_match(words: &Words<'_, '_>, from: usize, to: usize, acr: &str) -> bool {
+    // Each spelling is compared as it is read: no string is built.
+    let letters = || {
+        acr.chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_uppercase)
+    };
+    if letters().next().is_none() {
+        return false;
+    }
+    // The first letter of each word and of each hyphen part.
+    let initials = || {
+        (from..to)
+            .flat_map(|i| words.word(i).split('-'))
+            .filter_map(|part| part.chars().next())
+    };
+    // Acronyms of camel-case words ("SumOfUs") are rare; skip.
+    let caps = initials()
+        .filter(|c| c.is_uppercase())
+        .flat_map(char::to_uppercase);
+    if caps.eq(letters()) {
+        return true;
+    }
+    if initials().flat_map(char::to_uppercase).eq(letters()) {
+        return true;
+    }
+    // An acronym inside the name gives all its letters ("UK Internet
+    // Forum" → UKIF).
+    let spelled = (from..to).flat_map(|i| {
+        let w = words.word(i);
+        let whole = words.is_all_caps(i) && w.chars().all(char::is_alphabetic);
+        let first = w.chars().next().filter(|c| !whole && c.is_uppercase());
+        let whole = whole.then(|| w.chars());
+        whole
+            .into_iter()
+            .flatten()
+            .chain(first.into_iter().flat_map(char::to_uppercase))
+    });
+    spelled.eq(letters())
+}
+
 #[cfg(test)]
 mod tests {
     use crate::{Article, Extractor};
