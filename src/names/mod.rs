@@ -114,6 +114,17 @@ fn view<'a>(
     tokens::Words::new(doc, gaz, lexicon, matches)
 }
 
+/// The established names found again ([`recurrence::known_names`]), out
+/// of line for the same reason.
+#[inline(never)]
+fn recurrences(
+    words: &tokens::Words<'_, '_>,
+    at: &candidates::Candidates,
+    chosen: Vec<spans::Span>,
+) -> Vec<spans::Span> {
+    recurrence::known_names(words, at, chosen)
+}
+
 /// All candidate mentions: gazetteer matches plus rule-found names.
 // (Not inlined: the stage benchmark counts it as one row.)
 #[inline(never)]
@@ -138,7 +149,7 @@ pub(crate) fn find(
     parties::party_nouns(&words, &at, &mut spans);
     let dateline_runs = wire::dateline_runs(&words);
     wire::datelines(&words, &matches, &dateline_runs, &mut spans);
-    wire::state_abbreviations(&words, &mut spans);
+    wire::state_abbreviations(&words, &at, &mut spans);
     wire::bracketed_companies(&words, &mut spans);
     let sport = sport::is_sport(&words, &at);
     sport::events(&words, &at, sport, &mut spans);
@@ -192,7 +203,7 @@ pub(crate) fn find(
         chosen.extend(sides);
         chosen.sort_by_key(|s| (s.start, s.end));
     }
-    let mut chosen = recurrence::known_names(&words, &at, chosen);
+    let mut chosen = recurrences(&words, &at, chosen);
     if sport {
         sport::clubs(&words, label, &mut chosen);
     }

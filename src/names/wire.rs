@@ -7,6 +7,7 @@
 //! its letters are not the name's initials ("National Bank of Ruritania
 //! (BNR)").
 
+use super::candidates::{each, Candidates};
 use super::spans::{overlapping, Priority, Proposed, Span};
 use super::tokens::Words;
 use crate::gazetteer::GazMatch;
@@ -245,14 +246,12 @@ pub(super) fn dateline_names_again(words: &Words<'_, '_>, chosen: &[Span], extra
 /// party label ("(D-Pa.)"): places. The final dot is part of the name
 /// unless it also ends the sentence.
 #[inline(never)]
-pub(super) fn state_abbreviations(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
+pub(super) fn state_abbreviations(words: &Words<'_, '_>, at: &Candidates, spans: &mut Vec<Span>) {
     let text = words.doc.text;
     let abbreviations = &words.lex.state_abbreviations;
-    for k in 1..words.toks.len() {
-        // Both layouts need a comma or a bracket before the word.
-        if words.joined(k) {
-            continue;
-        }
+    // Both layouts need a comma or a bracket before the word: only the
+    // words after a gap that is not only spaces are visited.
+    for k in each(&at.loose).skip_while(|&k| k == 0) {
         let t = words.toks[k];
         // (A hyphen is in the word exactly when the view marks one: the
         // word's text is read only after the cheap tests.)
