@@ -157,19 +157,26 @@ fn is_dateline(words: &Words<'_, '_>, a: usize, b: usize) -> bool {
     let rest = text[end..].trim_start_matches([',', ' ']);
     // An ISO date says dateline wherever it stands (readers may join the
     // dateline's line to the next).
-    let iso: Vec<&str> = rest
-        .split(|c: char| !c.is_ascii_digit() && c != '-')
-        .next()
-        .unwrap_or("")
-        .split('-')
-        .collect();
-    if iso.len() == 3 && iso[0].len() == 4 && iso[1].len() == 2 {
+    if iso_date_opens(rest) {
         return true;
     }
     // The line's start from the line index: searching back for a newline
     // costs the line's length per name, quadratic in a long paragraph.
     let line_start = words.doc.line_span(start).start;
     text[line_start..start].trim().is_empty() && is_month_start(words, rest)
+}
+
+/// The digits and hyphens that open `rest` are three parts, of four and
+/// two digits first ("1996-08-30"): read in place, no list of parts.
+fn iso_date_opens(rest: &str) -> bool {
+    let digits = rest
+        .find(|c: char| !c.is_ascii_digit() && c != '-')
+        .unwrap_or(rest.len());
+    let mut parts = rest[..digits].split('-');
+    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some(year), Some(month), Some(_), None) => year.len() == 4 && month.len() == 2,
+        _ => false,
+    }
 }
 
 /// Text that starts with a month's name ("March 11").
@@ -421,6 +428,21 @@ mod token_range_tests {
     use crate::names::spans::{xorshift, Span};
     use crate::names::tokens::Words;
     use crate::text::Doc;
+
+    proptest::proptest! {
+        /// The date read in place is the one session 7 split into a list.
+        #[test]
+        fn iso_dates_as_the_list_read_them(rest in "[0-9-]{0,12}( |x|\n|é)?[0-9a-z -]{0,4}") {
+            let iso: Vec<&str> = rest
+                .split(|c: char| !c.is_ascii_digit() && c != '-')
+                .next()
+                .unwrap_or("")
+                .split('-')
+                .collect();
+            let want = iso.len() == 3 && iso[0].len() == 4 && iso[1].len() == 2;
+            proptest::prop_assert_eq!(super::iso_date_opens(&rest), want, "{:?}", rest);
+        }
+    }
 
     /// The ranges searched from the last answer are the whole-article
     /// search's, for spans in text order and out of it; the lower-case
