@@ -11,6 +11,7 @@ use crate::lexicon::mark;
 use crate::record::EntityType;
 
 /// Names no rule typed, with an organization cue, as organizations.
+#[inline(never)]
 pub(super) fn org_cues(
     words: &Words<'_, '_>,
     at: &Candidates,

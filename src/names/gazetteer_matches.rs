@@ -80,6 +80,7 @@ impl Span {
 /// adjective labelling a person or role ("Democrat Jeff Merkley",
 /// "Tory spokesman"); a trailing lower-case head word is cut off
 /// ("Xinjiang region" → "Xinjiang").
+#[inline(never)]
 pub(super) fn mention_spans(words: &Words<'_, '_>, matches: &[GazMatch]) -> Vec<Span> {
     let text = words.doc.text;
     // Room for the rules' spans too: the list grows into the proposals.
@@ -213,10 +214,14 @@ pub(super) fn is_party_label(
     if written.ends_with('s') && !written.ends_with("ss") {
         return false;
     }
-    let is_party = has_party(&e.name) || e.names().any(has_party);
-    if !is_party {
-        return false;
-    }
+    // (The words after it first: the entry's names are many to search, and
+    // most one-word organizations stand before no role or name.)
+    label_context(words, end) && (has_party(&e.name) || e.names().any(has_party))
+}
+
+/// A role or a person's name follows the name ending at byte `end`: what
+/// makes a party's name a label.
+fn label_context(words: &Words<'_, '_>, end: usize) -> bool {
     let i = words.toks.partition_point(|t| t.start < end);
     if i >= words.toks.len() {
         return false;

@@ -1,8 +1,11 @@
 //! Person names: after a title or role, with a speech cue or an appositive
 //! role, a listed given name with a surname, or a family name first.
 
+use std::cell::Cell;
+
 use super::candidates::{each, Candidates, Marked};
 use super::spans::{Chosen, Priority, Span};
+use super::stage_names::Tally;
 use super::tokens::Words;
 use crate::lexicon::{mark, TitleKind};
 use crate::record::EntityType;
@@ -92,14 +95,59 @@ pub(super) fn people(words: &Words<'_, '_>, at: &Candidates, spans: &mut Vec<Spa
     // (Elsewhere a word moves the walk on by one: it is no name word and
     // no title.)
     let mut next = 0;
+    let common = CommonWords::default();
     for i in at.name_or_title() {
         if i < next {
             continue;
         }
         next = match words.title_at(i) {
             Some((te, kind)) => after_title(words, i, te, kind, spans),
-            None => bare_name(words, i, spans),
+            None => bare_name(words, i, &common, spans),
         };
+    }
+}
+
+/// Whether a word is an ordinary word of the text ([`Words::is_common_word`]),
+/// asked by [`bare_name`] of the few given names that start a sentence or a
+/// headline-case line. The first answers scan the words for one written
+/// in lower case as this one (a few instructions a word) instead of
+/// building the text's lower-case word set (about sixty a word), which most
+/// articles then never need; past [`CommonWords::SCANS`] answers, the set
+/// (so a long article's work stays linear).
+#[derive(Default)]
+struct CommonWords {
+    scans: Cell<usize>,
+}
+
+impl CommonWords {
+    /// Answers given by a scan, at most.
+    const SCANS: usize = 4;
+
+    fn ask(&self, words: &Words<'_, '_>, i: usize) -> bool {
+        if words.lower_words.get().is_some() || self.scans.get() >= Self::SCANS {
+            return words.is_common_word(i);
+        }
+        self.scans.set(self.scans.get() + 1);
+        #[cfg(test)]
+        tests::SCANNED.with(|c| c.set(c.get() + words.toks.len()));
+        // (`is_common_word`'s set holds every word written in lower case
+        // that some word's lower-case form may be: this word's among them.)
+        let common = words.is_stop(i) || words.is_plain_lower(i) || {
+            let lower = words.word_lower(i);
+            let text = words.doc.text.as_bytes();
+            words.toks.iter().any(|t| {
+                t.bits().is_lower()
+                    && t.end - t.start == lower.len()
+                    && &text[t.start..t.end] == lower.as_bytes()
+            })
+        };
+        // (The set's answer, in test builds: every test that extracts an
+        // article compares the two.)
+        #[cfg(test)]
+        if tests::ORACLE.with(Cell::get) {
+            assert_eq!(common, words.is_common_word(i), "{}", words.word(i));
+        }
+        common
     }
 }
 
@@ -170,12 +218,19 @@ fn after_title(
 /// A person name starting at `i` without a title: a given name and a
 /// surname, a family name first, or a name with a speech cue or an
 /// appositive role. Returns the token to go on from.
-fn bare_name(words: &Words<'_, '_>, i: usize, spans: &mut Vec<Span>) -> usize {
+fn bare_name(
+    words: &Words<'_, '_>,
+    i: usize,
+    common: &CommonWords,
+    spans: &mut Vec<Span>,
+) -> usize {
     // Rules are tried at every capitalised word, so a name inside an
     // unrecognised run ("Democrat Gary Whitfield") is still found.
-    if !words.is_name_word(i) {
+    if !words.is_name_word(i) || !may_continue_name(words, i) {
         return i + 1;
     }
+    #[cfg(test)]
+    tests::NAME_AT.with(|c| c.set(c.get() + 1));
     let Some(ne) = words.name_at(i) else {
         return i + 1;
     };
@@ -209,7 +264,7 @@ fn bare_name(words: &Words<'_, '_>, i: usize, spans: &mut Vec<Span>) -> usize {
         && !headed
     {
         // (The ordinary-word test last: it reads the text's lower-case words.)
-        let weak_start = || (initial || mute) && words.is_common_word(i);
+        let weak_start = || (initial || mute) && common.ask(words, i);
         if !((mute && !known_surname) || weak_start()) {
             spans.push(person(words, i, ne, "rule:first-name"));
             return ne;
@@ -232,6 +287,20 @@ fn bare_name(words: &Words<'_, '_>, i: usize, spans: &mut Vec<Span>) -> usize {
         }
     }
     i + 1
+}
+
+/// A name of two words or more can start at the name word `i`: the word
+/// after it is joined to it (no possessive between) and is a name word or
+/// a particle. Elsewhere [`Words::name_at`] ends the name at `i + 1`, and
+/// every rule of [`bare_name`] needs two words: one read of the next word's
+/// bits turns most capitalised words away (sentence starts, lone names)
+/// before the name is walked.
+#[inline]
+fn may_continue_name(words: &Words<'_, '_>, i: usize) -> bool {
+    i + 1 < words.toks.len()
+        && !words.toks[i].possessive
+        && words.joined(i + 1)
+        && (words.is_name_word(i + 1) || words.is_particle(i + 1))
 }
 
 /// A lower-case role noun is also an ordinary noun ("the sister Xiluodu
@@ -416,6 +485,7 @@ pub(super) fn initials(words: &Words<'_, '_>, at: &Candidates, spans: &mut Vec<S
 /// ordinary word of the text ([`Words::is_common_word`]) is left to the
 /// caller: that depends on the word's text alone, so the rules that count
 /// a word's uses ask it once per word, of the words used often enough.
+#[inline]
 pub(super) fn lone_word(words: &Words<'_, '_>, chosen: &Chosen<'_>, i: usize) -> bool {
     let n = words.toks.len();
     words.is_name_word(i)
@@ -463,44 +533,99 @@ pub(super) fn single_names(
         }
     };
     // A given name alone: used at least twice, once with a speech verb or
-    // as the owner of something ("Paula's career").
-    // Parts of a person named in full are that person's (recurrence).
-    let text = words.doc.text;
-    let parts: std::collections::HashSet<&str> = chosen
-        .iter()
-        .filter(|s| s.kind == Some(EntityType::Person))
-        .flat_map(|s| text[s.start..s.end].split(' '))
-        .collect();
-    // Per name: its uses, a cue among them, and its first token.
-    let mut uses: std::collections::HashMap<&str, (usize, bool, usize)> = Default::default();
+    // as the owner of something ("Paula's career"). The uses are counted
+    // only when some lone name has a cue, and only of the cued names.
+    let (mut lone_names, mut cued) = (Vec::new(), Vec::new());
     for i in each(first_names) {
-        if !lone(i) || parts.contains(words.word(i)) {
+        if !lone(i) {
             continue;
         }
+        lone_names.push(i);
         let owner = words.toks[i].possessive
             && i + 1 < n
             && words.word(i + 1).starts_with(|c: char| c.is_lowercase());
-        let u = uses.entry(words.word(i)).or_insert((0, false, i));
-        u.0 += 1;
-        u.1 |= owner || speech_after(i);
-    }
-    let named: std::collections::HashSet<&str> = uses
-        .iter()
-        .filter(|&(_, &(c, cue, first))| c >= 2 && cue && !words.is_common_word(first))
-        .map(|(&w, _)| w)
-        .collect();
-    if named.is_empty() {
-        return;
-    }
-    let mut found: Vec<usize> = Vec::new();
-    for i in each(first_names) {
-        if named.contains(words.word(i)) && lone(i) {
-            found.push(i);
+        if owner || speech_after(i) {
+            cued.push(i);
         }
     }
-    found.sort_unstable();
-    found.dedup();
-    for i in found {
-        extra.push(person(words, i, i + 1, "rule:single-name"));
+    if cued.is_empty() {
+        return;
+    }
+    let mut tally = Tally::of(words, &cued);
+    // Parts of a person named in full are that person's (recurrence).
+    let text = words.doc.text;
+    for s in chosen.iter() {
+        if s.kind == Some(EntityType::Person) {
+            text[s.start..s.end]
+                .split(' ')
+                .for_each(|part| tally.exclude(part));
+        }
+    }
+    tally.count(words, &lone_names);
+    tally.name(words);
+    for i in lone_names {
+        if tally.named(words.word(i)) {
+            extra.push(person(words, i, i + 1, "rule:single-name"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use crate::{Article, Extractor};
+
+    thread_local! {
+        /// Names walked by `bare_name` (calls of `Words::name_at`).
+        pub(super) static NAME_AT: Cell<usize> = const { Cell::new(0) };
+        /// Words read by `CommonWords::ask`'s scans.
+        pub(super) static SCANNED: Cell<usize> = const { Cell::new(0) };
+        /// `CommonWords::ask` checks its scans against the word set (which
+        /// builds the set: off for the count test).
+        pub(super) static ORACLE: Cell<bool> = const { Cell::new(true) };
+    }
+
+    /// Given names at sentence starts are asked whether they are ordinary
+    /// words by a scan of the words only a few times per article: one long
+    /// article of 2,000 such sentences reads each word at most
+    /// `CommonWords::SCANS` times (a scan per name would read every word
+    /// 2,000 times).
+    #[test]
+    fn sentence_start_names_scan_the_words_a_few_times() {
+        let x = Extractor::new();
+        let text = "Will Zorblax grew. Mark Quintar fell. ".repeat(1_000);
+        SCANNED.with(|c| c.set(0));
+        ORACLE.with(|o| o.set(false));
+        x.extract(&Article::new("a", text.clone())).unwrap();
+        ORACLE.with(|o| o.set(true));
+        let scanned = SCANNED.with(Cell::get);
+        let words = text.split_whitespace().count();
+        assert!(scanned > 0, "no scan");
+        assert!(
+            scanned <= super::CommonWords::SCANS * (words + 10),
+            "{scanned} words read for {words}"
+        );
+    }
+
+    /// `bare_name` walks a name only where a second name word follows the
+    /// first: capitalised words standing alone (sentence starts, one-word
+    /// names) are turned away by the next word's bits. (Session 7's walk
+    /// called `name_at` at each of them: 300 here.)
+    #[test]
+    fn lone_capitals_walk_no_name() {
+        let x = Extractor::new();
+        let text = "Yesterday it rained. Zorblax grew, Quintar said nothing. ".repeat(100);
+        NAME_AT.with(|c| c.set(0));
+        x.extract(&Article::new("a", text)).unwrap();
+        let walked = NAME_AT.with(Cell::get);
+        assert_eq!(walked, 0, "{walked} names walked");
+        let text = "Yesterday Jane Doe said Zorblax grew. ".repeat(100);
+        NAME_AT.with(|c| c.set(0));
+        let record = x.extract(&Article::new("a", text)).unwrap();
+        assert!(record.entities.iter().any(|e| e.name == "Jane Doe"));
+        let walked = NAME_AT.with(Cell::get);
+        // ("Yesterday", a stop word, is turned away by `name_at` itself.)
+        assert!(walked <= 200, "{walked} names walked");
     }
 }

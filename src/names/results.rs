@@ -19,6 +19,10 @@ use crate::record::EntityType;
 pub(super) fn athletes(words: &Words<'_, '_>, at: &Candidates, spans: &mut Vec<Span>) {
     // (A run starts at a name word: elsewhere the walk moves on by one.)
     let mut next = 0;
+    // (Whether the text has a scorecard's "Did not bat:" line at all, read
+    // once: each run's line is looked up only then.)
+    let text = words.doc.text;
+    let did_not_bat = text.contains("Did not bat:") || text.contains("Did Not Bat:");
     for i in each(&at.name_words) {
         // A run starts where the previous word does not continue it.
         if i < next || (i > 0 && words.joined_or_dot(i) && words.is_name_word(i - 1)) {
@@ -27,7 +31,7 @@ pub(super) fn athletes(words: &Words<'_, '_>, at: &Candidates, spans: &mut Vec<S
         let Some(j) = name_run(words, i) else {
             continue;
         };
-        if let Some(span) = athlete(words, i, j) {
+        if let Some(span) = athlete(words, i, j, did_not_bat) {
             spans.push(span);
             if let Some(team) = team_after(words, i, j) {
                 spans.push(team);
@@ -39,7 +43,7 @@ pub(super) fn athletes(words: &Words<'_, '_>, at: &Candidates, spans: &mut Vec<S
 
 /// The person span of the run `i..j` when the results layout says it is an
 /// athlete.
-fn athlete(words: &Words<'_, '_>, i: usize, j: usize) -> Option<Span> {
+fn athlete(words: &Words<'_, '_>, i: usize, j: usize, did_not_bat: bool) -> Option<Span> {
     // A nationality may open a name ("Christian", "German") but not close it.
     if words.gaz_kind(j - 1) == Some(EntityType::Nationality) {
         return None;
@@ -47,17 +51,20 @@ fn athlete(words: &Words<'_, '_>, i: usize, j: usize) -> Option<Span> {
     // A scorecard's or a minute's cue outweighs a listed company of the
     // same spelling; the looser layouts do not.
     let listed_org = (i..j).all(|k| words.gaz_kind(k) == Some(EntityType::Organization));
-    let ranked = results_line(words, i);
-    let rule = if scorecard_cue(words, i, j) || minute_after(words, i, j) || figures_after(words, j)
+    // (The layouts' tests are pure: the cheaper and rarer ones first.)
+    let ranked = || results_line(words, i);
+    let rule = if scorecard_cue(words, i, j, did_not_bat)
+        || minute_after(words, i, j)
+        || figures_after(words, j)
     {
         "rule:scorecard"
     } else if listed_org {
         return None;
-    } else if ranked && person_like(words, i, j) && ends_entry(words, j) {
+    } else if person_like(words, i, j) && ranked() && ends_entry(words, j) {
         "rule:results-line"
-    } else if bracket_country(words, j).is_some()
-        && j - i >= 2
-        && (ranked || person_like(words, i, j))
+    } else if j - i >= 2
+        && bracket_country(words, j).is_some()
+        && (person_like(words, i, j) || ranked())
     {
         "rule:athlete"
     } else {
@@ -159,7 +166,8 @@ fn ends_entry(words: &Words<'_, '_>, j: usize) -> bool {
 fn bracket_country(words: &Words<'_, '_>, j: usize) -> Option<usize> {
     let n = words.toks.len();
     let text = words.doc.text;
-    if j >= n || text[words.toks[j - 1].end..words.toks[j].start].trim() != "(" {
+    // (Joined words have only spaces between them: no bracket.)
+    if j >= n || words.joined(j) || text[words.toks[j - 1].end..words.toks[j].start].trim() != "(" {
         return None;
     }
     let mut k = j;
@@ -183,7 +191,7 @@ fn bracket_country(words: &Words<'_, '_>, j: usize) -> Option<usize> {
 /// A cricket scorecard's cue: the run follows "c", "b" or "st" ("c Smith b
 /// Brown"), or opens its line before one of them or "lbw", "run out", "not
 /// out" ("J. Doe lbw b Brown 4"), or is listed after "Did not bat:".
-fn scorecard_cue(words: &Words<'_, '_>, i: usize, j: usize) -> bool {
+fn scorecard_cue(words: &Words<'_, '_>, i: usize, j: usize, did_not_bat: bool) -> bool {
     let n = words.toks.len();
     let before =
         |k: usize| k >= 1 && words.joined(k) && matches!(words.word(k - 1), "c" | "b" | "st");
@@ -204,6 +212,10 @@ fn scorecard_cue(words: &Words<'_, '_>, i: usize, j: usize) -> bool {
         {
             return true;
         }
+    }
+    // (`did_not_bat`: the text holds such a line somewhere.)
+    if !did_not_bat {
+        return false;
     }
     let line = words.doc.line_span(words.toks[i].start);
     let head = &words.doc.text[line.start..words.toks[i].start];

@@ -19,6 +19,7 @@ use crate::sorted::partition_point_from;
 
 /// Whether the article is a sports report: a wire headline "SOCCER - …" or
 /// three or more distinct sports words.
+#[inline(never)]
 pub(super) fn is_sport(words: &Words<'_, '_>, at: &Candidates) -> bool {
     let first_line = words.doc.text.lines().next().unwrap_or("");
     if let Some((label, _)) = first_line.split_once(" - ") {
@@ -156,19 +157,26 @@ fn is_dateline(words: &Words<'_, '_>, a: usize, b: usize) -> bool {
     let rest = text[end..].trim_start_matches([',', ' ']);
     // An ISO date says dateline wherever it stands (readers may join the
     // dateline's line to the next).
-    let iso: Vec<&str> = rest
-        .split(|c: char| !c.is_ascii_digit() && c != '-')
-        .next()
-        .unwrap_or("")
-        .split('-')
-        .collect();
-    if iso.len() == 3 && iso[0].len() == 4 && iso[1].len() == 2 {
+    if iso_date_opens(rest) {
         return true;
     }
     // The line's start from the line index: searching back for a newline
     // costs the line's length per name, quadratic in a long paragraph.
     let line_start = words.doc.line_span(start).start;
     text[line_start..start].trim().is_empty() && is_month_start(words, rest)
+}
+
+/// The digits and hyphens that open `rest` are three parts, of four and
+/// two digits first ("1996-08-30"): read in place, no list of parts.
+fn iso_date_opens(rest: &str) -> bool {
+    let digits = rest
+        .find(|c: char| !c.is_ascii_digit() && c != '-')
+        .unwrap_or(rest.len());
+    let mut parts = rest[..digits].split('-');
+    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some(year), Some(month), Some(_), None) => year.len() == 4 && month.len() == 2,
+        _ => false,
+    }
 }
 
 /// Text that starts with a month's name ("March 11").
@@ -218,6 +226,7 @@ fn team_position(words: &Words<'_, '_>, a: usize, b: usize) -> bool {
 /// organizations (clubs), and so does every other mention of the same name
 /// in the article (one sense per article), except datelines and venues
 /// ("in Leeds"). Countries stay places: national teams.
+#[inline(never)]
 pub(super) fn clubs(words: &Words<'_, '_>, sport: Option<&str>, chosen: &mut [Span]) {
     let text = words.doc.text;
     let mut teams: Teams<'_> = HashSet::with_hasher(PolyBuild::new());
@@ -419,6 +428,21 @@ mod token_range_tests {
     use crate::names::spans::{xorshift, Span};
     use crate::names::tokens::Words;
     use crate::text::Doc;
+
+    proptest::proptest! {
+        /// The date read in place is the one session 7 split into a list.
+        #[test]
+        fn iso_dates_as_the_list_read_them(rest in "[0-9-]{0,12}( |x|\n|é)?[0-9a-z -]{0,4}") {
+            let iso: Vec<&str> = rest
+                .split(|c: char| !c.is_ascii_digit() && c != '-')
+                .next()
+                .unwrap_or("")
+                .split('-')
+                .collect();
+            let want = iso.len() == 3 && iso[0].len() == 4 && iso[1].len() == 2;
+            proptest::prop_assert_eq!(super::iso_date_opens(&rest), want, "{:?}", rest);
+        }
+    }
 
     /// The ranges searched from the last answer are the whole-article
     /// search's, for spans in text order and out of it; the lower-case

@@ -3,15 +3,18 @@
 //! person's ("sign Juninho", "Juninho's career", "Juninho, 31,"). Once
 //! found, recurrence finds the name everywhere else in the article.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::candidates::{each, Candidates, Marked};
 use super::people::{lone_word, person};
 use super::spans::{Chosen, Priority, Span};
 use super::tokens::Words;
+use super::word_sets::WordFilter;
+use crate::hash::PolyBuild;
 
 /// "Marion "Suge" Knight": a given name, a quoted nickname and a surname
 /// are one name, quotes and all.
+#[inline(never)]
 pub(super) fn nicknames(words: &Words<'_, '_>, at: &Candidates, spans: &mut Vec<Span>) {
     let n = words.toks.len();
     for i in each(at.marked(Marked::FirstNames)).take_while(|&i| i + 2 < n) {
@@ -41,6 +44,7 @@ pub(super) fn nicknames(words: &Words<'_, '_>, at: &Candidates, spans: &mut Vec<
 /// only a person fits: a possessive person noun ("X's career"), an age in
 /// commas ("X, 31,"), and in a sports report the object of "sign" or the
 /// subject of "was signed".
+#[inline(never)]
 pub(super) fn cued_single_names(
     words: &Words<'_, '_>,
     at: &Candidates,
@@ -48,43 +52,113 @@ pub(super) fn cued_single_names(
     sport: bool,
     extra: &mut Vec<Span>,
 ) {
-    // (A lone word is a name word: only those are visited.) Whether the
-    // word is an ordinary word of the text depends on its text alone: it
-    // is asked once per word, of the words used often enough.
-    let lone = |i: usize| lone_word(words, chosen, i);
-    // Per word: its uses, a cue among them, and its first token.
-    let mut uses: HashMap<&str, (usize, bool, usize)> = HashMap::new();
-    // The lone words, kept: the second pass visits only them.
-    let mut lone_words: Vec<usize> = Vec::new();
+    // The lone words (a lone word is a name word: only those are visited),
+    // and those with a cue. A word is named only if one of its uses has a
+    // cue: the uses are counted only when some word has one, and only of
+    // the cued words (most articles have none).
+    let (mut lone_words, mut cued) = (Vec::new(), Vec::new());
     for i in each(&at.name_words) {
-        if !lone(i) {
+        if !lone_word(words, chosen, i) {
             continue;
         }
         lone_words.push(i);
-        let cue = !words.capitals_mute(i) && person_cue(words, i, sport);
-        let u = uses.entry(words.word(i)).or_insert((0, false, i));
-        u.0 += 1;
-        u.1 |= cue;
-    }
-    let mut named: HashSet<&str> = HashSet::new();
-    for (&w, &(c, cue, first)) in &uses {
-        if c >= 2 && cue && !words.is_common_word(first) {
-            named.insert(w);
+        if !words.capitals_mute(i) && person_cue(words, i, sport) {
+            cued.push(i);
         }
     }
-    if named.is_empty() {
+    if cued.is_empty() {
         return;
     }
+    let mut tally = Tally::of(words, &cued);
+    tally.count(words, &lone_words);
+    tally.name(words);
     for i in lone_words {
-        let w = words.word(i);
-        if named.contains(w) && !words.is_initial(i) && !words.capitals_mute(i) {
+        if tally.named(words.word(i)) && !words.is_initial(i) && !words.capitals_mute(i) {
             extra.push(person(words, i, i + 1, "rule:single-name"));
         }
     }
 }
 
+/// The uses of a few words of the text (the cued ones) among many (the
+/// lone words): a filter turns most words away before any hashing.
+pub(super) struct Tally<'a> {
+    filter: WordFilter,
+    uses: HashMap<&'a str, Uses, PolyBuild>,
+}
+
+/// A tallied word's uses.
+#[derive(Clone, Copy, Default)]
+struct Uses {
+    count: usize,
+    /// Its first use.
+    first: usize,
+    /// Never named (a part of a person's name written in full).
+    excluded: bool,
+    named: bool,
+}
+
+impl<'a> Tally<'a> {
+    /// No uses yet of the words of tokens `keys`.
+    pub(super) fn of(words: &Words<'_, 'a>, keys: &[usize]) -> Tally<'a> {
+        let mut filter = WordFilter::default();
+        let mut uses = HashMap::with_capacity_and_hasher(keys.len(), PolyBuild::default());
+        for &k in keys {
+            let w = words.word(k);
+            filter.add(w.as_bytes());
+            uses.insert(w, Uses::default());
+        }
+        Tally { filter, uses }
+    }
+
+    fn get(&self, w: &str) -> Option<&Uses> {
+        if !self.filter.may_hold(w) {
+            return None;
+        }
+        self.uses.get(w)
+    }
+
+    fn get_mut(&mut self, w: &str) -> Option<&mut Uses> {
+        if !self.filter.may_hold(w) {
+            return None;
+        }
+        self.uses.get_mut(w)
+    }
+
+    /// `w`, if tallied, is never named.
+    pub(super) fn exclude(&mut self, w: &str) {
+        if let Some(u) = self.get_mut(w) {
+            u.excluded = true;
+        }
+    }
+
+    /// Count the uses at tokens `at` (in text order).
+    pub(super) fn count(&mut self, words: &Words<'_, 'a>, at: &[usize]) {
+        for &i in at {
+            if let Some(u) = self.get_mut(words.word(i)) {
+                if u.count == 0 {
+                    u.first = i;
+                }
+                u.count += 1;
+            }
+        }
+    }
+
+    /// Name the words used at least twice, not excluded, whose first use
+    /// is no ordinary word of the text ([`Words::is_common_word`]).
+    pub(super) fn name(&mut self, words: &Words<'_, 'a>) {
+        for u in self.uses.values_mut() {
+            u.named = u.count >= 2 && !u.excluded && !words.is_common_word(u.first);
+        }
+    }
+
+    /// `w` is a named word.
+    pub(super) fn named(&self, w: &str) -> bool {
+        self.get(w).is_some_and(|u| u.named)
+    }
+}
+
 /// A cue at token `i` that only a person's name fits.
-fn person_cue(words: &Words<'_, '_>, i: usize, sport: bool) -> bool {
+pub(super) fn person_cue(words: &Words<'_, '_>, i: usize, sport: bool) -> bool {
     let n = words.toks.len();
     let next = |k: usize| (k < n && words.joined(k)).then(|| words.word(k));
     if words.toks[i].possessive

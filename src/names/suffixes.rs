@@ -97,6 +97,7 @@ fn name_start(words: &Words<'_, '_>, k: usize) -> Option<usize> {
 /// article uses it ("Mercantile Bancorp Inc. … Mercantile said"): the
 /// company, with the full name as canonical. The short form must stand
 /// alone, not open a longer capitalised name.
+#[inline(never)]
 pub(super) fn short_forms(words: &Words<'_, '_>, chosen: &[Span], extra: &mut Vec<Span>) {
     let text = words.doc.text;
     let mut stems: Vec<(&str, String)> = Vec::new();
@@ -195,6 +196,7 @@ fn stem_matches(text: &str, stems: &[(&str, String)]) -> Vec<(usize, usize)> {
 /// arm, named by the company, a Romance "of" and one capitalised word. The
 /// chosen organization span grows over them (a place span on the last word
 /// is dropped): the arm is its own organization.
+#[inline(never)]
 pub(super) fn national_arms(words: &Words<'_, '_>, chosen: &mut Vec<Span>) {
     let n = words.toks.len();
     let mut grown = Vec::new();

@@ -11,6 +11,7 @@ use crate::record::EntityType;
 
 /// The sport a wire headline names ("CRICKET - …", "SOCCER - …"), spelt as
 /// the sport column of `club_places.tsv`; None without such a headline.
+#[inline(never)]
 pub(super) fn sport_label(words: &Words<'_, '_>) -> Option<&'static str> {
     let first_line = words.doc.text.lines().next().unwrap_or("");
     let (label, _) = first_line.split_once(" - ")?;
@@ -35,6 +36,21 @@ pub(super) fn club_form(words: &Words<'_, '_>, name: &str, sport: Option<&str>) 
         // (Only a name in capitals is looked up again: no copy of others.)
         if !(name.is_ascii() && name.chars().all(|c| !c.is_lowercase())) {
             return None;
+        }
+        // An ASCII name's title case, written on the stack ("LEEDS" →
+        // "Leeds", as below: the first byte of the lower case upper-cased).
+        const MAX: usize = 48;
+        if name.len() <= MAX {
+            let mut title = [0u8; MAX];
+            let title = &mut title[..name.len()];
+            title.copy_from_slice(name.as_bytes());
+            title.make_ascii_lowercase();
+            let first = title.first_mut()?;
+            *first = first.to_ascii_uppercase();
+            // (ASCII stays ASCII, hence UTF-8.)
+            return std::str::from_utf8(title)
+                .ok()
+                .and_then(|t| words.lex.club_places.get(t));
         }
         let mut title = name.to_lowercase();
         let first = title.get(..1)?.to_uppercase();
@@ -109,5 +125,58 @@ pub(super) fn nickname_teams(words: &Words<'_, '_>, at: &Candidates, spans: &mut
             Some(EntityType::Organization),
             "rule:team-nickname",
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::club_form;
+    use crate::gazetteer::Gazetteer;
+    use crate::text::Doc;
+
+    /// Session 7's `club_form` (the title case built in `String`s).
+    fn old_club_form(lex: &crate::lexicon::NameWords, name: &str, sport: Option<&str>) -> bool {
+        let sports = lex.club_places.get(name).or_else(|| {
+            if !(name.is_ascii() && name.chars().all(|c| !c.is_lowercase())) {
+                return None;
+            }
+            let mut title = name.to_lowercase();
+            let first = title.get(..1)?.to_uppercase();
+            title.replace_range(..1, &first);
+            lex.club_places.get(&title)
+        });
+        sports.is_some_and(|list| sport.map_or(true, |s| list.iter().any(|x| x == s)))
+    }
+
+    /// The title case written on the stack finds what the `String`s found:
+    /// every club form as listed, in capitals, in lower case, and with a
+    /// digit or a long tail, for no sport and for each sport.
+    #[test]
+    fn club_forms_in_capitals_as_the_oracle_finds() {
+        let lex = &crate::lexicon::Lexicon::embedded().names;
+        let doc = Doc::new("", false);
+        let words = super::Words::new(&doc, Gazetteer::embedded(), lex, &[]);
+        let mut names: Vec<String> = vec![String::new(), "X".into(), "É".into(), "ÉCOLE".into()];
+        let mut sports: Vec<Option<&str>> = vec![None, Some("no such sport")];
+        for (form, list) in &lex.club_places {
+            names.push(form.clone());
+            names.push(form.to_uppercase());
+            names.push(form.to_lowercase());
+            names.push(format!("{}1", form.to_uppercase()));
+            names.push(format!("{}{}", form.to_uppercase(), "A".repeat(48)));
+            sports.extend(list.iter().map(|s| Some(s.as_str())));
+        }
+        sports.sort();
+        sports.dedup();
+        assert!(names.len() > 20);
+        for name in &names {
+            for &sport in &sports {
+                assert_eq!(
+                    club_form(&words, name, sport),
+                    old_club_form(lex, name, sport),
+                    "{name:?} {sport:?}"
+                );
+            }
+        }
     }
 }

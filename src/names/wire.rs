@@ -7,6 +7,7 @@
 //! its letters are not the name's initials ("National Bank of Ruritania
 //! (BNR)").
 
+use super::candidates::{each, Candidates};
 use super::spans::{overlapping, Priority, Proposed, Span};
 use super::tokens::Words;
 use crate::gazetteer::GazMatch;
@@ -23,6 +24,7 @@ const DATELINE_WORDS: usize = 60;
 /// ("MONTE CARLO", an unlisted town) and a listed organization's spelling
 /// ("UNITED NATIONS") as the place where the story was filed.
 /// (`runs`: the article's [`dateline_runs`].)
+#[inline(never)]
 pub(super) fn datelines(
     words: &Words<'_, '_>,
     matches: &[GazMatch],
@@ -48,6 +50,7 @@ pub(super) fn datelines(
 /// The token ranges of the dateline names: at most four ALL-CAPS words
 /// that do not run back into an ALL-CAPS headline. (Found once per
 /// article, for [`datelines`] and [`headline_names`].)
+#[inline(never)]
 pub(super) fn dateline_runs(words: &Words<'_, '_>) -> Vec<(usize, usize)> {
     let text = words.doc.text;
     let n = words.toks.len().min(DATELINE_WORDS);
@@ -190,6 +193,7 @@ fn is_iso_date(w: &str) -> bool {
 
 /// A dateline town no list holds, named again in the body in Title Case
 /// ("TAVILDARA, Tajikistan" … "the town of Tavildara").
+#[inline(never)]
 pub(super) fn dateline_names_again(words: &Words<'_, '_>, chosen: &[Span], extra: &mut Vec<Span>) {
     let text = words.doc.text;
     let mut proposed = Proposed::new(extra);
@@ -241,14 +245,13 @@ pub(super) fn dateline_names_again(words: &Words<'_, '_>, chosen: &[Span], extra
 /// State abbreviations after a town ("Irvine, Calif.") or in a lawmaker's
 /// party label ("(D-Pa.)"): places. The final dot is part of the name
 /// unless it also ends the sentence.
-pub(super) fn state_abbreviations(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
+#[inline(never)]
+pub(super) fn state_abbreviations(words: &Words<'_, '_>, at: &Candidates, spans: &mut Vec<Span>) {
     let text = words.doc.text;
     let abbreviations = &words.lex.state_abbreviations;
-    for k in 1..words.toks.len() {
-        // Both layouts need a comma or a bracket before the word.
-        if words.joined(k) {
-            continue;
-        }
+    // Both layouts need a comma or a bracket before the word: only the
+    // words after a gap that is not only spaces are visited.
+    for k in each(&at.loose).skip_while(|&k| k == 0) {
         let t = words.toks[k];
         // (A hyphen is in the word exactly when the view marks one: the
         // word's text is read only after the cheap tests.)
@@ -311,6 +314,7 @@ pub(super) fn sentence_ends_at(after: &str) -> bool {
 /// Company names in angle brackets, the wire's mark for a company without a
 /// ticker ("`<Acme Holdings Spa>`"): an organization. A ticker code
 /// ("`<ACM>`", "`<ACM.MI>`") is one word and no name.
+#[inline(never)]
 pub(super) fn bracketed_companies(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
     let text = words.doc.text;
     for (open, _) in text.match_indices('<') {
@@ -349,6 +353,7 @@ pub(super) fn bracketed_companies(words: &Words<'_, '_>, spans: &mut Vec<Span>) 
 /// An acronym in brackets right after an organization's name names it
 /// ("Party of Democratic Action (SDA)"), even when its letters follow
 /// another language's words.
+#[inline(never)]
 pub(super) fn acronyms_after_names(words: &Words<'_, '_>, chosen: &[Span], extra: &mut Vec<Span>) {
     let text = words.doc.text;
     for s in chosen {
@@ -396,6 +401,7 @@ pub(super) fn acronyms_after_names(words: &Words<'_, '_>, chosen: &[Span], extra
 /// Gascoigne"): each takes the type the body gives it, also over a town of
 /// the same spelling ("LENTINI" for the player Gianluigi Lentini). Capitals
 /// alone let no word through: only names the body establishes count.
+#[inline(never)]
 pub(super) fn headline_names(
     words: &Words<'_, '_>,
     datelines: &[(usize, usize)],

@@ -1,0 +1,205 @@
+//! The name rules as session 7 wrote them, kept as the oracles of the
+//! rewritten ones: `names::find` (test builds) runs each oracle beside its
+//! rule and asserts that they propose the same spans, so every test that
+//! extracts an article compares them, and [`tests`] runs the fixture and
+//! development texts through it.
+
+use std::collections::{HashMap, HashSet};
+
+use super::candidates::{each, Candidates, Marked};
+use super::people::{lone_word, person};
+use super::spans::{Chosen, Span};
+use super::stage_names::person_cue;
+use super::tokens::Words;
+use crate::record::EntityType;
+
+/// The spans `rule` proposes, as `got` (what the rewritten rule pushed)
+/// must be.
+pub(super) fn same(got: &[Span], rule: impl FnOnce(&mut Vec<Span>)) {
+    let mut want = Vec::new();
+    rule(&mut want);
+    assert_eq!(format!("{got:?}"), format!("{want:?}"));
+}
+
+/// A given name used alone ("Paula's career", "Paula was forced"): a lone
+/// capitalised word away from sentence starts and headlines, in no
+/// gazetteer and not an ordinary word of the text, that is a listed given
+/// name, used at least twice and once with a speech verb after it (an
+/// adverb may come between) or as an owner ("Paula's mind"). A lone
+/// unknown word before "said" may be a company as well ("Honda said"), so
+/// that alone is no cue. Recurrence finds the name everywhere else.
+pub(super) fn single_names(
+    words: &Words<'_, '_>,
+    at: &Candidates,
+    chosen: &Chosen<'_>,
+    extra: &mut Vec<Span>,
+) {
+    let n = words.toks.len();
+    let first_names = at.marked(Marked::FirstNames);
+    if first_names.is_empty() {
+        return;
+    }
+    // (Whether the word is an ordinary word of the text is asked once per
+    // word, of the names used often enough: see `lone_word`.)
+    let lone =
+        |i: usize| !words.is_initial(i) && !words.capitals_mute(i) && lone_word(words, chosen, i);
+    let speech_after = |i: usize| {
+        let next = |k: usize| (k < n && words.joined(k)).then(|| words.word(k));
+        match next(i + 1) {
+            Some(w) if words.lex.speech.contains(w) => !words.toks[i].possessive,
+            Some(w) if w.ends_with("ly") && !words.toks[i].possessive => {
+                next(i + 2).is_some_and(|v| words.lex.speech.contains(v))
+            }
+            _ => false,
+        }
+    };
+    // A given name alone: used at least twice, once with a speech verb or
+    // as the owner of something ("Paula's career").
+    // Parts of a person named in full are that person's (recurrence).
+    let text = words.doc.text;
+    let parts: std::collections::HashSet<&str> = chosen
+        .iter()
+        .filter(|s| s.kind == Some(EntityType::Person))
+        .flat_map(|s| text[s.start..s.end].split(' '))
+        .collect();
+    // Per name: its uses, a cue among them, and its first token.
+    let mut uses: std::collections::HashMap<&str, (usize, bool, usize)> = Default::default();
+    for i in each(first_names) {
+        if !lone(i) || parts.contains(words.word(i)) {
+            continue;
+        }
+        let owner = words.toks[i].possessive
+            && i + 1 < n
+            && words.word(i + 1).starts_with(|c: char| c.is_lowercase());
+        let u = uses.entry(words.word(i)).or_insert((0, false, i));
+        u.0 += 1;
+        u.1 |= owner || speech_after(i);
+    }
+    let named: std::collections::HashSet<&str> = uses
+        .iter()
+        .filter(|&(_, &(c, cue, first))| c >= 2 && cue && !words.is_common_word(first))
+        .map(|(&w, _)| w)
+        .collect();
+    if named.is_empty() {
+        return;
+    }
+    let mut found: Vec<usize> = Vec::new();
+    for i in each(first_names) {
+        if named.contains(words.word(i)) && lone(i) {
+            found.push(i);
+        }
+    }
+    found.sort_unstable();
+    found.dedup();
+    for i in found {
+        extra.push(person(words, i, i + 1, "rule:single-name"));
+    }
+}
+
+/// Single names no list holds, used at least twice and once with a cue that
+/// only a person fits: a possessive person noun ("X's career"), an age in
+/// commas ("X, 31,"), and in a sports report the object of "sign" or the
+/// subject of "was signed".
+pub(super) fn cued_single_names(
+    words: &Words<'_, '_>,
+    at: &Candidates,
+    chosen: &Chosen<'_>,
+    sport: bool,
+    extra: &mut Vec<Span>,
+) {
+    // (A lone word is a name word: only those are visited.) Whether the
+    // word is an ordinary word of the text depends on its text alone: it
+    // is asked once per word, of the words used often enough.
+    let lone = |i: usize| lone_word(words, chosen, i);
+    // Per word: its uses, a cue among them, and its first token.
+    let mut uses: HashMap<&str, (usize, bool, usize)> = HashMap::new();
+    // The lone words, kept: the second pass visits only them.
+    let mut lone_words: Vec<usize> = Vec::new();
+    for i in each(&at.name_words) {
+        if !lone(i) {
+            continue;
+        }
+        lone_words.push(i);
+        let cue = !words.capitals_mute(i) && person_cue(words, i, sport);
+        let u = uses.entry(words.word(i)).or_insert((0, false, i));
+        u.0 += 1;
+        u.1 |= cue;
+    }
+    let mut named: HashSet<&str> = HashSet::new();
+    for (&w, &(c, cue, first)) in &uses {
+        if c >= 2 && cue && !words.is_common_word(first) {
+            named.insert(w);
+        }
+    }
+    if named.is_empty() {
+        return;
+    }
+    for i in lone_words {
+        let w = words.word(i);
+        if named.contains(w) && !words.is_initial(i) && !words.capitals_mute(i) {
+            extra.push(person(words, i, i + 1, "rule:single-name"));
+        }
+    }
+}
+
+/// Initials of the name words in `from..to` (hyphen parts count, so
+/// "Tehreek-e-Taliban Pakistan" gives TTP) spell `acr`, with or without the
+/// connectors' initials.
+pub(super) fn initials_match(words: &Words<'_, '_>, from: usize, to: usize, acr: &str) -> bool {
+    // Each spelling is compared as it is read: no string is built.
+    let letters = || {
+        acr.chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_uppercase)
+    };
+    if letters().next().is_none() {
+        return false;
+    }
+    // The first letter of each word and of each hyphen part.
+    let initials = || {
+        (from..to)
+            .flat_map(|i| words.word(i).split('-'))
+            .filter_map(|part| part.chars().next())
+    };
+    // Acronyms of camel-case words ("SumOfUs") are rare; skip.
+    let caps = initials()
+        .filter(|c| c.is_uppercase())
+        .flat_map(char::to_uppercase);
+    if caps.eq(letters()) {
+        return true;
+    }
+    if initials().flat_map(char::to_uppercase).eq(letters()) {
+        return true;
+    }
+    // An acronym inside the name gives all its letters ("UK Internet
+    // Forum" → UKIF).
+    let spelled = (from..to).flat_map(|i| {
+        let w = words.word(i);
+        let whole = words.is_all_caps(i) && w.chars().all(char::is_alphabetic);
+        let first = w.chars().next().filter(|c| !whole && c.is_uppercase());
+        let whole = whole.then(|| w.chars());
+        whole
+            .into_iter()
+            .flatten()
+            .chain(first.into_iter().flat_map(char::to_uppercase))
+    });
+    spelled.eq(letters())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Article, Extractor};
+
+    /// Every fixture and development text through the extractor: the
+    /// oracles run beside their rules in `names::find`.
+    #[test]
+    fn rules_propose_what_the_oracles_proposed() {
+        let x = Extractor::new();
+        let texts = crate::text::test_corpus::texts();
+        for (k, text) in texts.iter().enumerate() {
+            x.extract(&Article::new(format!("t{k}"), text.clone()))
+                .unwrap();
+        }
+        assert!(!texts.is_empty());
+    }
+}
