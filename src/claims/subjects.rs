@@ -202,13 +202,15 @@ impl Attributor<'_, '_> {
             // "Under the January contract Aramco was to purchase …": a
             // leading phrase without a comma still leaves the name the
             // subject when a verb follows it at once.
-            let verb_follows = self
-                .words(m.end..pos)
-                .first()
-                .is_some_and(|w| self.is_finite_verb(w));
+            // (Read only when a preposition leads.)
+            let verb_follows = || {
+                self.words(m.end..pos)
+                    .first()
+                    .is_some_and(|w| self.is_finite_verb(w))
+            };
             let open = lead.len() <= SUBJECT_REACH
                 && !self.text[lo..m.start].contains([',', ';', ':', '(', '—', '–'])
-                && (verb_follows || !lead.iter().any(|w| w.3 & mark::PREPOSITION != 0));
+                && (!lead.iter().any(|w| w.3 & mark::PREPOSITION != 0) || verb_follows());
             // "even if they pass Reagan's budget": a subject pronoun
             // before the name makes the name an object.
             let pronoun_first = lead
@@ -257,9 +259,8 @@ impl Attributor<'_, '_> {
         let Some(c) = head.find(',') else {
             return lo;
         };
-        let short = self.words(lo..lo + c).len() <= SUBJECT_REACH;
         let unnamed = self.mentions.within(lo..lo + c).next().is_none();
-        if short && unnamed {
+        if unnamed && self.words(lo..lo + c).len() <= SUBJECT_REACH {
             lo + c + 1
         } else {
             lo
