@@ -50,13 +50,15 @@ impl Attributor<'_, '_> {
             return None;
         };
         let opening = self.opening_subject(si)?;
-        // Named in the narrative, not inside a quotation it tags.
-        let named_before = self
-            .mentions
-            .within(s_start..verb)
-            .any(|m| Some(m.entity) == opening.entity && !self.passages.contains(m.start));
-        let inside = self.words(s_start..verb).len() > 3;
-        (inside && opening.human == human && named_before).then_some(opening)
+        // Named in the narrative, not inside a quotation it tags (the
+        // mentions and words read only for an opening of the same kind).
+        let named_before = || {
+            self.mentions
+                .within(s_start..verb)
+                .any(|m| Some(m.entity) == opening.entity && !self.passages.contains(m.start))
+        };
+        let inside = || self.words(s_start..verb).len() > 3;
+        (opening.human == human && named_before() && inside()).then_some(opening)
     }
 
     /// The entity that opens sentence `s`, when only a role or title
