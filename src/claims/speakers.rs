@@ -86,7 +86,7 @@ impl Attributor<'_, '_> {
         let prefix = &self.text[s.start..m.start];
         let ok = prefix.split_whitespace().count() <= 5
             && !prefix.contains([',', ';', ':'])
-            && self.verbs(s.start..m.start).is_empty();
+            && self.first_verb(s.start..m.start, |_| true).is_none();
         if !ok {
             return None;
         }
@@ -273,10 +273,7 @@ impl Attributor<'_, '_> {
             .filter(|&o| o < sent_hi)
             .unwrap_or(sent_hi);
         let after = || -> Option<Attribution> {
-            let v = *self
-                .verbs(q.close_end..next_open)
-                .iter()
-                .find(|v| v.tags_quote)?;
+            let v = self.first_verb(q.close_end..next_open, |v| v.tags_quote)?;
             let referent = self.referent_of_verb(&v, q.close_end, next_open);
             Some(self.resolve(referent, s_close))
         };
