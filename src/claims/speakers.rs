@@ -324,8 +324,7 @@ impl Attributor<'_, '_> {
             if q.open <= sent_lo {
                 return None;
             }
-            let verbs = self.verbs(sent_lo..q.open);
-            let v = *verbs.iter().rev().find(|v| v.tags_quote)?;
+            let v = self.last_verb(sent_lo..q.open, |v| v.tags_quote)?;
             let lo = self.passages.clause_start(sent_lo, v.start);
             let referent = self.referent_of_verb(&v, lo, q.open);
             Some(self.resolve(referent, s_open))
