@@ -56,8 +56,12 @@ impl Attributor<'_, '_> {
         };
         let between = &self.text[before.end..fig.start];
         let ticker = between.contains('<') && between.trim_end().ends_with('>');
-        let lead = self.words(lo..before.start);
-        ticker && lead.last().is_some_and(|w| w.2 == "and")
+        // The words before are read only after a ticker.
+        ticker
+            && self
+                .words(lo..before.start)
+                .last()
+                .is_some_and(|w| w.2 == "and")
     }
 
     /// "the $6bn which Russian state bank VEB lent", "the $1.75bn agreement
@@ -93,13 +97,16 @@ impl Attributor<'_, '_> {
         let cause = before
             .last()
             .is_some_and(|w| self.cues.cause_verbs.contains(w.2));
+        if !cause {
+            return None;
+        }
         let gap = self.words(m.end..fig.start);
         let verb_next = gap.first().is_some_and(|w| {
             self.text[m.end..w.0].trim().is_empty() && !matches!(w.2, "to" | "and" | "of")
         });
         let near =
             gap.len() <= AFTER_ACTOR_REACH && !self.text[m.end..fig.start].contains([',', ';']);
-        (cause && verb_next && near).then_some(m)
+        (verb_next && near).then_some(m)
     }
 
     /// Does an object pronoun lie between a clause's subject and its

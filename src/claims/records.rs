@@ -23,13 +23,16 @@ pub(super) fn figure_claims(
     let mut claims: Vec<Claim> = Vec::with_capacity(figures.len() + room_after);
     let mut prev_money: Option<usize> = None;
     for f in figures {
-        let comparison = attributor.is_comparison(f.start);
         let mut claim = figure_claim(attributor, f, quotes);
         // "27 films were made in the UK, compared with 45 in 2003": the
-        // second term of a comparison is about what the first is about.
-        if comparison && claim.subject.is_none() {
+        // second term of a comparison is about what the first is about
+        // (the words before the figure read only for a figure without a
+        // subject after another in its sentence).
+        if claim.subject.is_none() {
             if let Some(prev) = claims.last() {
-                if same_sentence(attributor, prev.start, claim.start) {
+                if same_sentence(attributor, prev.start, claim.start)
+                    && attributor.is_comparison(claim.start)
+                {
                     claim.subject = prev.subject.clone();
                 }
             }

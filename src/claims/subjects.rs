@@ -202,13 +202,15 @@ impl Attributor<'_, '_> {
             // "Under the January contract Aramco was to purchase …": a
             // leading phrase without a comma still leaves the name the
             // subject when a verb follows it at once.
-            let verb_follows = self
-                .words(m.end..pos)
-                .first()
-                .is_some_and(|w| self.is_finite_verb(w));
+            // (Read only when a preposition leads.)
+            let verb_follows = || {
+                self.words(m.end..pos)
+                    .first()
+                    .is_some_and(|w| self.is_finite_verb(w))
+            };
             let open = lead.len() <= SUBJECT_REACH
                 && !self.text[lo..m.start].contains([',', ';', ':', '(', '—', '–'])
-                && (verb_follows || !lead.iter().any(|w| w.3 & mark::PREPOSITION != 0));
+                && (!lead.iter().any(|w| w.3 & mark::PREPOSITION != 0) || verb_follows());
             // "even if they pass Reagan's budget": a subject pronoun
             // before the name makes the name an object.
             let pronoun_first = lead
@@ -257,9 +259,8 @@ impl Attributor<'_, '_> {
         let Some(c) = head.find(',') else {
             return lo;
         };
-        let short = self.words(lo..lo + c).len() <= SUBJECT_REACH;
         let unnamed = self.mentions.within(lo..lo + c).next().is_none();
-        if short && unnamed {
+        if unnamed && self.words(lo..lo + c).len() <= SUBJECT_REACH {
             lo + c + 1
         } else {
             lo
@@ -276,10 +277,13 @@ impl Attributor<'_, '_> {
         let Some(next) = self.mentions.within(m.end..pos).next() else {
             return m;
         };
-        let between = self.words(m.end..next.start);
-        let close = between.len() <= 5
-            && !self.text[m.end..next.start].contains([',', ';', '('])
-            && !between.iter().any(|w| w.3 & mark::PREPOSITION != 0);
+        // (Read only without a comma, semicolon or bracket between.)
+        let close = !self.text[m.end..next.start].contains([',', ';', '('])
+            && self.words(m.end..next.start).len() <= 5
+            && !self
+                .words(m.end..next.start)
+                .iter()
+                .any(|w| w.3 & mark::PREPOSITION != 0);
         if close {
             *next
         } else {
@@ -294,14 +298,19 @@ impl Attributor<'_, '_> {
         let before = self.mentions.within(lo..fig.start).filter(possessor).last();
         if let Some(m) = before {
             // The words between hold the "s" of "'s".
-            let gap = self.words(m.end..fig.start).len().saturating_sub(1);
-            if gap <= 4 && !self.text[m.end..fig.start].contains([',', ';']) {
+            // (Counted only without a comma or semicolon between.)
+            let gap = || self.words(m.end..fig.start).len().saturating_sub(1);
+            if !self.text[m.end..fig.start].contains([',', ';']) && gap() <= 4 {
                 return Some(*m);
             }
         }
         let m = self.mentions.within(fig.end..hi).next().filter(possessor)?;
-        let lead: Vec<&str> = self.words(fig.end..m.start).iter().map(|w| w.2).collect();
-        matches!(lead.as_slice(), ["of"] | ["of", "the"]).then_some(*m)
+        let lead = self.words(fig.end..m.start);
+        matches!(
+            lead.as_slice(),
+            [(_, _, "of", _)] | [(_, _, "of", _), (_, _, "the", _)]
+        )
+        .then_some(*m)
     }
 
     /// Rules 6 and 7: "… by X" (the agent: "a protest launched by the
@@ -322,12 +331,8 @@ impl Attributor<'_, '_> {
             return None;
         }
         let m = *self.mentions.within(words[k].1..hi).next()?;
-        let lead: Vec<&str> = self
-            .words(words[k].1..m.start)
-            .iter()
-            .map(|w| w.2)
-            .collect();
-        if !matches!(lead.as_slice(), [] | ["the"]) {
+        let lead = self.words(words[k].1..m.start);
+        if !matches!(lead.as_slice(), [] | [(_, _, "the", _)]) {
             return None;
         }
         Some(self.possessive_head(m, hi))

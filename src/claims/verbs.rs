@@ -39,6 +39,36 @@ impl Attributor<'_, '_> {
             .collect()
     }
 
+    /// The first of [`verbs`](Self::verbs) of `r` that `wanted` takes,
+    /// without reading the words after it or collecting the verbs.
+    pub(super) fn first_verb(
+        &self,
+        r: Range<usize>,
+        wanted: impl Fn(&AttributionVerb) -> bool,
+    ) -> Option<AttributionVerb> {
+        let words = self.words(r);
+        (0..words.len())
+            .filter(|&i| may_be_verb(&words[i]))
+            .filter_map(|i| self.verb_at(&words, i))
+            .find(|v| wanted(v))
+    }
+
+    /// The last of [`verbs`](Self::verbs) of `r` that `wanted` takes,
+    /// read back from the range's end (a verb reads only its neighbours)
+    /// without collecting the verbs.
+    pub(super) fn last_verb(
+        &self,
+        r: Range<usize>,
+        wanted: impl Fn(&AttributionVerb) -> bool,
+    ) -> Option<AttributionVerb> {
+        let words = self.words(r);
+        (0..words.len())
+            .rev()
+            .filter(|&i| may_be_verb(&words[i]))
+            .filter_map(|i| self.verb_at(&words, i))
+            .find(|v| wanted(v))
+    }
+
     /// [`verbs`](Self::verbs) of `lo..pos`, where `lo` starts sentence
     /// `si` and `pos` lies in it: the sentence's verbs, but for the last
     /// two words of the range, which read the words after them (cut at
@@ -166,6 +196,26 @@ mod tests {
                             .collect::<Vec<_>>()
                     };
                     assert_eq!(key(&got), key(&want), "{text:?} at {lo}..{hi}");
+                    // The first verb a test takes is the first of them all
+                    // that it takes.
+                    for quote_only in [false, true] {
+                        let wanted = |v: &super::AttributionVerb| v.tags_quote || !quote_only;
+                        let first = attributor.first_verb(lo..hi, wanted);
+                        let oracle = got.iter().find(|v| wanted(v));
+                        assert_eq!(
+                            key(first.as_slice()),
+                            key(&oracle.into_iter().copied().collect::<Vec<_>>()),
+                            "{text:?} at {lo}..{hi}"
+                        );
+                        // And the last, the last of them that it takes.
+                        let last = attributor.last_verb(lo..hi, wanted);
+                        let oracle = got.iter().rev().find(|v| wanted(v));
+                        assert_eq!(
+                            key(last.as_slice()),
+                            key(&oracle.into_iter().copied().collect::<Vec<_>>()),
+                            "{text:?} at {lo}..{hi}"
+                        );
+                    }
                     found += want.len();
                 }
             }

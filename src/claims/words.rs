@@ -250,25 +250,27 @@ impl<'t> WordIndex<'t> {
                 }
             };
             let mut words = Vec::with_capacity(to - from);
-            let mut i = from;
-            while i < toks.len() {
-                let t = &toks[i];
-                i += 1;
+            let mut rest = &toks[from.min(to)..];
+            while let Some((t, tail)) = rest.split_first() {
+                rest = tail;
                 if !starts_word(t) {
                     continue;
                 }
                 let mut end = t.end;
-                while i < toks.len() && toks[i].start == end && continues_word(self.text, &toks[i])
-                {
-                    end = toks[i].end;
-                    i += 1;
+                while let Some((n, tail)) = rest.split_first() {
+                    if n.start != end || !continues_word(self.text, n) {
+                        break;
+                    }
+                    end = n.end;
+                    rest = tail;
                 }
+                let w = &self.folded[t.start..end];
                 let marks = if end == t.end {
                     t.marks & !mark::EXACT
                 } else {
-                    looked_up(self.marks, &self.folded[t.start..end])
+                    looked_up(self.marks, w)
                 };
-                words.push((t.start, end, &self.folded[t.start..end], marks));
+                words.push((t.start, end, w, marks));
             }
             #[cfg(test)]
             tests::WORK.with(|w| w.set(w.get() + words.len()));
