@@ -36,7 +36,7 @@ pub(crate) fn fold_case_into(text: &str, out: &mut String) {
 
 /// The offset of the first byte outside ASCII at or after `i`, read eight
 /// bytes at a time.
-fn next_non_ascii(bytes: &[u8], mut i: usize) -> Option<usize> {
+pub(super) fn next_non_ascii(bytes: &[u8], mut i: usize) -> Option<usize> {
     while let Some(word) = bytes.get(i..i + 8) {
         let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
         if word & 0x8080_8080_8080_8080 != 0 {
