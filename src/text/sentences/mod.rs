@@ -90,12 +90,11 @@ pub(crate) fn split_sentences(
     while k < tokens.len() {
         if next_break == breaks.len() {
             // No boundary pending: only a line's first token or a
-            // punctuation mark (a terminator) can change anything. Most
-            // tokens are neither.
-            match tokens[k..]
-                .iter()
-                .position(|t| t.line_start || t.kind == TokenKind::Punct)
-            {
+            // terminator can change anything. Most tokens are neither.
+            let bytes = text.as_bytes();
+            match tokens[k..].iter().position(|t| {
+                t.line_start || t.kind == TokenKind::Punct && breaks::is_terminator(bytes[t.start])
+            }) {
                 Some(n) => k += n,
                 None => break,
             }
