@@ -264,8 +264,8 @@ fn verdict(words: usize, capitalised: usize, has_lower: bool) -> bool {
 }
 
 /// The word-break classes (UAX #29) of the characters [`known_words`]
-/// reads: those of ASCII, Latin-1 letters and the common quotes, dashes
-/// and no-break space of news text.
+/// reads: those of ASCII, Latin-1 letters and the common quotes, dashes,
+/// no-break space, currency signs and degree sign of news text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Wb {
     Letter,
@@ -299,7 +299,7 @@ fn word_class(c: char) -> Option<Wb> {
         '.' | '\'' | '‘' | '’' => Wb::MidNumLet,
         ',' | ';' => Wb::MidNum,
         '\u{0}'..='\u{7f}' | '“' | '”' | '–' | '—' | '\u{a0}' | '…' | '•' => Wb::Other,
-        '×' | '÷' => Wb::Other,
+        '×' | '÷' | '£' | '€' | '°' => Wb::Other,
         'À'..='ÿ' => Wb::Letter,
         _ => return None,
     })
@@ -405,7 +405,7 @@ mod tests {
         /// The line tests read off the tokens answer as the definitions
         /// over the line's text do.
         #[test]
-        fn line_tests_from_tokens(text in "([a-zA-Z0-9 _:.,;'‘’“”–—\u{a0}!?()\\-\t×÷Àéßÿ…•ΩⅫ²ªª\r]{0,40}\n?){0,4}") {
+        fn line_tests_from_tokens(text in "([a-zA-Z0-9 _:.,;'‘’“”–—\u{a0}!?()\\-\t×÷£€°Àéßÿ…•ΩⅫ²ªª\r]{0,40}\n?){0,4}") {
             let doc = Doc::new(&text, false);
             let mut start = 0;
             for line in text.split('\n') {
@@ -423,7 +423,7 @@ mod tests {
 
         /// The known lines' words are `unicode_words`' words.
         #[test]
-        fn known_words_are_unicode_words(line in "[a-zA-Z0-9 _:.,;'‘’“”–—\u{a0}!?()\\-\t×÷Àéßÿ…•]{0,60}") {
+        fn known_words_are_unicode_words(line in "[a-zA-Z0-9 _:.,;'‘’“”–—\u{a0}!?()\\-\t×÷£€°Àéßÿ…•]{0,60}") {
             let ours: Vec<&str> = known_words(&line).collect();
             let theirs: Vec<&str> = line.unicode_words().collect();
             prop_assert_eq!(ours, theirs);
@@ -450,7 +450,7 @@ mod tests {
     fn every_known_character_between_letters_and_digits() {
         for c in (0u32..0x100)
             .chain([
-                0x2018, 0x2019, 0x201c, 0x201d, 0x2013, 0x2014, 0x2026, 0x2022,
+                0x2018, 0x2019, 0x201c, 0x201d, 0x2013, 0x2014, 0x2026, 0x2022, 0x20ac,
             ])
             .filter_map(char::from_u32)
             .filter(|&c| word_class(c).is_some())
