@@ -15,6 +15,7 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::sync::OnceLock;
 
 /// The bits of [`WordMarks`]: the list a word is on.
 pub(crate) mod mark {
@@ -144,6 +145,10 @@ pub(crate) struct WordMarks {
     lengths: u64,
     /// Bit `b` set: a marked word starts with byte `b`.
     first_bytes: [u64; 4],
+    /// [`WordMarks::of_bytes`] of each word of one byte (an ASCII
+    /// character), made on first use after the last change: a token in
+    /// six is one ("," "." "a"), answered by one read.
+    one_byte: OnceLock<[u64; 128]>,
     /// Every marked word, for the tests.
     #[cfg(test)]
     words: Vec<Box<str>>,
@@ -152,6 +157,7 @@ pub(crate) struct WordMarks {
 impl WordMarks {
     /// Set `bit` on each of `words`.
     pub fn mark<'w>(&mut self, bit: u64, words: impl IntoIterator<Item = &'w str>) {
+        self.one_byte = OnceLock::new();
         for w in words {
             self.lengths |= 1 << w.len().min(63);
             if let Some(&b) = w.as_bytes().first() {
@@ -216,6 +222,17 @@ impl WordMarks {
             return m;
         }
         (m & mark::EXACT) | (self.get_bytes(lower) & !mark::EXACT)
+    }
+
+    /// [`WordMarks::of_bytes`] of every word of one byte, by its byte
+    /// (the text layer's table for its one-byte tokens).
+    pub fn one_byte_marks(&self) -> &[u64; 128] {
+        self.one_byte.get_or_init(|| {
+            std::array::from_fn(|b| {
+                let b = b as u8;
+                self.of_bytes(&[b], &[b.to_ascii_lowercase()])
+            })
+        })
     }
 
     /// Room for `n` more words without growing the table.

@@ -20,8 +20,23 @@ pub(crate) fn fold_case_into(text: &str, out: &mut String) {
     out.clear();
     out.push_str(text);
     out.make_ascii_lowercase();
+    let bytes = text.as_bytes();
     let mut i = 0;
-    while let Some(at) = next_non_ascii(text.as_bytes(), i) {
+    while let Some(at) = next_non_ascii(bytes, i) {
+        // The commonest characters outside ASCII have no case: U+0080 to
+        // U+00BF (no-break space, `£`, `°`) and U+2000 to U+203F (curly
+        // quotes, dashes, `…`, `•`), skipped without decoding.
+        match bytes[at..] {
+            [0xc2, ..] => {
+                i = at + 2;
+                continue;
+            }
+            [0xe2, 0x80, ..] => {
+                i = at + 3;
+                continue;
+            }
+            _ => {}
+        }
         let c = text[at..]
             .chars()
             .next()
@@ -36,7 +51,7 @@ pub(crate) fn fold_case_into(text: &str, out: &mut String) {
 
 /// The offset of the first byte outside ASCII at or after `i`, read eight
 /// bytes at a time.
-fn next_non_ascii(bytes: &[u8], mut i: usize) -> Option<usize> {
+pub(super) fn next_non_ascii(bytes: &[u8], mut i: usize) -> Option<usize> {
     while let Some(word) = bytes.get(i..i + 8) {
         let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
         if word & 0x8080_8080_8080_8080 != 0 {

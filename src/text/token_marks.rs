@@ -75,8 +75,9 @@ const FIRST_BYTES: [u64; 9] = {
 /// Give each token of `text` its lexicon marks ([`WordMarks::of_bytes`]):
 /// the exact bits of its text, the folded bits of its text in `folded`
 /// (the text lower-cased with the same byte offsets). A token's folded
-/// bytes follow from its own bytes, so its marks do too: a token of up to
-/// sixteen bytes seen before with the same table takes them from `memo`.
+/// bytes follow from its own bytes, so its marks do too: a token of one
+/// byte reads them from the table's [`WordMarks::one_byte_marks`], a token
+/// of up to sixteen bytes seen before with the same table from `memo`.
 pub(crate) fn mark_tokens(
     toks: &mut [Token],
     text: &str,
@@ -96,11 +97,15 @@ pub(crate) fn mark_tokens(
     let long = memo
         .long
         .get_or_insert_with(|| new_table(LongSlot::default()));
+    let one_byte = word_marks.one_byte_marks();
     for t in toks {
         let (start, end) = (t.start, t.end);
         let n = end - start;
         let lookup = || word_marks.of_bytes(&text[start..end], &folded[start..end]);
-        t.marks = if n <= 8 {
+        t.marks = if n == 1 {
+            // A character of one byte is ASCII (below 128).
+            one_byte[usize::from(text[start] & 0x7f)]
+        } else if n <= 8 {
             let bytes = short_word(text, start, n);
             let tag = epoch | n as u64;
             let slot = &mut short[slot_of(bytes ^ tag, SHORT_SLOTS)];
@@ -197,13 +202,14 @@ mod tests {
         let embedded = Lexicon::embedded();
         let mut other = embedded.clone();
         other.marks.clear();
-        other
-            .marks
-            .mark(1, ["said", "The", "International", "spokeswoman"]);
+        other.marks.mark(
+            1,
+            ["said", "The", "International", "spokeswoman", ",", "I", "a"],
+        );
         let mut memo = MarkMemo::default();
         let texts = [
             "The minister said the Minister said, THE end.",
-            "the The said",
+            "the The said, I a A i.",
             "International internationally INTERNATIONAL spokeswoman Spokeswoman \
              counterterrorism-related Counterterrorism spokeswomen Internationals",
         ];

@@ -88,6 +88,17 @@ pub(crate) fn split_sentences(
     let mut next_break = 0;
     let mut k = 0;
     while k < tokens.len() {
+        if next_break == breaks.len() {
+            // No boundary pending: only a line's first token or a
+            // terminator can change anything. Most tokens are neither.
+            let bytes = text.as_bytes();
+            match tokens[k..].iter().position(|t| {
+                t.line_start || t.kind == TokenKind::Punct && breaks::is_terminator(bytes[t.start])
+            }) {
+                Some(n) => k += n,
+                None => break,
+            }
+        }
         let t = &tokens[k];
         if t.line_start {
             if first < k {
