@@ -409,26 +409,11 @@ fn names_marks(marks: u64) -> u32 {
 fn joined_word(doc: &Doc<'_>, tokens: &[BaseToken], index: usize, lowers: &mut OwnLowers) -> Token {
     let text = doc.text;
     let first = &tokens[0];
-    let (start, mut end) = (first.start, tokens[tokens.len() - 1].end);
-    let mut possessive = false;
-    // A possessive is a word, an apostrophe and an "s": three tokens
-    // at least.
-    if tokens.len() >= 3 {
-        let word = &text[start..end];
-        for suffix in ["'s", "’s", "'S", "’S"] {
-            if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
-                end -= suffix.len();
-                possessive = true;
-            }
-        }
-    }
+    let possessive = is_possessive(text, tokens);
     // "Reuters’" (plural possessive): the apostrophe is outside already.
     // The cut `'s` is the last two base tokens.
-    let parts = &tokens[..if possessive {
-        tokens.len() - 2
-    } else {
-        tokens.len()
-    }];
+    let parts = &tokens[..tokens.len() - if possessive { 2 } else { 0 }];
+    let (start, end) = (first.start, parts[parts.len() - 1].end);
     let (alphabetic, hyphen, all_caps) = match parts {
         [one] => {
             let alphabetic = one.kind.is_alphabetic();
@@ -465,12 +450,34 @@ fn joined_word(doc: &Doc<'_>, tokens: &[BaseToken], index: usize, lowers: &mut O
             [one] => names_marks(one.marks),
             _ => names_marks(doc.word_marks.of(w, &doc.folded[start..end])),
         };
-        let plain = lower && !text[start..end].bytes().any(|b| b.is_ascii_uppercase());
+        // No capital anywhere: none first in a part, none after.
+        let plain = lower
+            && !parts
+                .iter()
+                .any(|t| t.case.starts_upper() || t.case.has_later_upper());
         t.facts |= bit(plain, fact::PLAIN_LOWER);
     } else {
         own_lower_case(doc, &mut t, index, lowers);
     }
     t
+}
+
+/// The word of the base tokens `tokens` ends with a possessive `'s` or
+/// `’s` (either case) after two bytes at least: its last two base tokens
+/// are the apostrophe and the "s" (a joined word's tokens are glued, and
+/// a connector sits between two letters or digits).
+fn is_possessive(text: &str, tokens: &[BaseToken]) -> bool {
+    let [first, .., apostrophe, s] = tokens else {
+        return false;
+    };
+    let bytes = text.as_bytes();
+    s.end - s.start == 1
+        && matches!(bytes[s.start], b's' | b'S')
+        && apostrophe.start - first.start >= 2
+        && matches!(
+            &bytes[apostrophe.start..apostrophe.end],
+            b"'" | b"\xe2\x80\x99"
+        )
 }
 
 /// The marks and lower-case facts of word `t` (number `index`), outside
