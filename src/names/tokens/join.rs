@@ -53,8 +53,7 @@ fn join_words(doc: &Doc<'_>, out: &mut Vec<Token>, lowers: &mut OwnLowers, rare:
         mute: 0,
         sentence: 0,
         next_start: doc.sentences.first().map_or(usize::MAX, |s| s.start),
-        prev_end: 0,
-        prev_joins: false,
+        prev_end: NO_JOIN,
     };
     let mut k = 0;
     while k < base.len() {
@@ -78,11 +77,15 @@ struct Walk {
     /// The next sentence whose first word is still to come, and its start.
     sentence: usize,
     next_start: usize,
-    /// The previous word's end, and whether a word may be joined to it (not
-    /// after a possessive, nor before the first word).
+    /// The previous word's end, or [`NO_JOIN`] if no word may be joined to
+    /// it (after a possessive, before the first word).
     prev_end: usize,
-    prev_joins: bool,
 }
+
+/// [`Walk::prev_end`] when no word may be joined to the previous one: past
+/// every text, so [`gap_bits`] finds no gap there (one value where a flag
+/// beside it would take one more register in [`plain_words`]' loop).
+const NO_JOIN: usize = usize::MAX;
 
 /// The words from base token `k` on that are plain: one ASCII base token,
 /// neither the first word of its line nor of its sentence, not a brand
@@ -103,7 +106,7 @@ fn plain_words(
     // cells: read through it, they would be read again after each store).
     let (base, text): (&[BaseToken], &str) = (&doc.tokens, doc.text);
     let (mute, next_start) = (walk.mute, walk.next_start);
-    let (mut prev_end, mut prev_joins) = (walk.prev_end, walk.prev_joins);
+    let mut prev_end = walk.prev_end;
     while let Some(b) = base.get(k) {
         if b.line_start {
             break;
@@ -123,9 +126,7 @@ fn plain_words(
             break;
         };
         facts |= mute;
-        if prev_joins {
-            facts |= gap_bits(text, prev_end, b.start);
-        }
+        facts |= gap_bits(text, prev_end, b.start);
         let marks = names_marks(b.marks);
         if marks & TITLE_FIRST != 0 {
             rare.push(out.len());
@@ -134,10 +135,10 @@ fn plain_words(
             marks,
             ..Token::new(b.start, b.end, false, facts)
         });
-        (prev_end, prev_joins) = (b.end, true);
+        prev_end = b.end;
         k += 1;
     }
-    (walk.prev_end, walk.prev_joins) = (prev_end, prev_joins);
+    walk.prev_end = prev_end;
     k
 }
 
@@ -164,19 +165,17 @@ fn plain_facts(b: &BaseToken) -> Option<u16> {
 }
 
 /// The gap facts ([`fact::JOINED`], [`fact::JOINED_OR_DOT`]) of a word
-/// starting at `start` after a word ending at `prev_end` that a word may be
-/// joined to.
+/// starting at `start` after a word ending at `prev_end` (none if
+/// `prev_end` is [`NO_JOIN`]).
 #[inline]
 fn gap_bits(text: &str, prev_end: usize, start: usize) -> u16 {
-    let bytes = text.as_bytes();
-    // Most gaps are one space.
-    if start == prev_end + 1 && bytes[prev_end] == b' ' {
-        fact::JOINED | fact::JOINED_OR_DOT
-    } else if matches!(bytes[prev_end], b' ' | b'.' | 0xc2) {
-        gap_facts(text, prev_end, start)
-    } else {
-        // Most other gaps start with punctuation (", ").
-        0
+    match text.as_bytes().get(prev_end) {
+        // Most gaps are one space.
+        Some(b' ') if start == prev_end + 1 => fact::JOINED | fact::JOINED_OR_DOT,
+        Some(b' ' | b'.' | 0xc2) => gap_facts(text, prev_end, start),
+        // Most other gaps start with punctuation (", "); none after
+        // `NO_JOIN`.
+        _ => 0,
     }
 }
 
@@ -217,10 +216,8 @@ fn word_step(
         walk.new_line = false;
     }
     t.facts |= walk.mute;
-    if walk.prev_joins {
-        t.facts |= gap_bits(doc.text, walk.prev_end, t.start);
-    }
-    (walk.prev_end, walk.prev_joins) = (t.end, !t.possessive);
+    t.facts |= gap_bits(doc.text, walk.prev_end, t.start);
+    walk.prev_end = if t.possessive { NO_JOIN } else { t.end };
     if t.start >= walk.next_start {
         let initial;
         (initial, walk.sentence, walk.next_start) = sentence_start(doc, walk.sentence, t.start);
@@ -409,26 +406,11 @@ fn names_marks(marks: u64) -> u32 {
 fn joined_word(doc: &Doc<'_>, tokens: &[BaseToken], index: usize, lowers: &mut OwnLowers) -> Token {
     let text = doc.text;
     let first = &tokens[0];
-    let (start, mut end) = (first.start, tokens[tokens.len() - 1].end);
-    let mut possessive = false;
-    // A possessive is a word, an apostrophe and an "s": three tokens
-    // at least.
-    if tokens.len() >= 3 {
-        let word = &text[start..end];
-        for suffix in ["'s", "’s", "'S", "’S"] {
-            if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
-                end -= suffix.len();
-                possessive = true;
-            }
-        }
-    }
+    let possessive = is_possessive(text, tokens);
     // "Reuters’" (plural possessive): the apostrophe is outside already.
     // The cut `'s` is the last two base tokens.
-    let parts = &tokens[..if possessive {
-        tokens.len() - 2
-    } else {
-        tokens.len()
-    }];
+    let parts = &tokens[..tokens.len() - if possessive { 2 } else { 0 }];
+    let (start, end) = (first.start, parts[parts.len() - 1].end);
     let (alphabetic, hyphen, all_caps) = match parts {
         [one] => {
             let alphabetic = one.kind.is_alphabetic();
@@ -465,12 +447,34 @@ fn joined_word(doc: &Doc<'_>, tokens: &[BaseToken], index: usize, lowers: &mut O
             [one] => names_marks(one.marks),
             _ => names_marks(doc.word_marks.of(w, &doc.folded[start..end])),
         };
-        let plain = lower && !text[start..end].bytes().any(|b| b.is_ascii_uppercase());
+        // No capital anywhere: none first in a part, none after.
+        let plain = lower
+            && !parts
+                .iter()
+                .any(|t| t.case.starts_upper() || t.case.has_later_upper());
         t.facts |= bit(plain, fact::PLAIN_LOWER);
     } else {
         own_lower_case(doc, &mut t, index, lowers);
     }
     t
+}
+
+/// The word of the base tokens `tokens` ends with a possessive `'s` or
+/// `’s` (either case) after two bytes at least: its last two base tokens
+/// are the apostrophe and the "s" (a joined word's tokens are glued, and
+/// a connector sits between two letters or digits).
+fn is_possessive(text: &str, tokens: &[BaseToken]) -> bool {
+    let [first, .., apostrophe, s] = tokens else {
+        return false;
+    };
+    let bytes = text.as_bytes();
+    s.end - s.start == 1
+        && matches!(bytes[s.start], b's' | b'S')
+        && apostrophe.start - first.start >= 2
+        && matches!(
+            &bytes[apostrophe.start..apostrophe.end],
+            b"'" | b"\xe2\x80\x99"
+        )
 }
 
 /// The marks and lower-case facts of word `t` (number `index`), outside
@@ -569,5 +573,19 @@ mod tests {
             let want = bit(joined, fact::JOINED) | bit(joined_or_dot, fact::JOINED_OR_DOT);
             assert_eq!(gap_facts(&text, prev_end, start), want, "{gap:?}");
         }
+    }
+
+    /// After [`NO_JOIN`] no gap: a word after a possessive or the first
+    /// word is joined to nothing; after a word's end, the gap's facts.
+    #[test]
+    fn no_gap_after_no_join() {
+        for text in ["a b", "a. b", "a\u{a0}b", "a,b", ""] {
+            for start in 0..=text.len() {
+                assert_eq!(gap_bits(text, NO_JOIN, start), 0, "{text:?} {start}");
+            }
+        }
+        assert_eq!(gap_bits("a b", 1, 2), fact::JOINED | fact::JOINED_OR_DOT);
+        assert_eq!(gap_bits("a. b", 1, 3), fact::JOINED_OR_DOT);
+        assert_eq!(gap_bits("a,b", 1, 2), 0);
     }
 }

@@ -624,6 +624,13 @@ mod tests {
         let mut texts = crate::text::test_corpus::texts();
         texts.push("iPhone eDonkey é iÉcole aB a iA Ωmega ωmega McDONALD x".to_string());
         texts.push("Al-Qaeda U.S. O'Brien's  Smith\u{a0}Jones.  Mr. Li,Ltd\nA B".to_string());
+        // Possessives read off the base tokens: of one byte or two before
+        // the apostrophe, either apostrophe, either case, after joins.
+        texts.push(
+            "a's ab's é's ab’s a’s AB'S x'S it's don't O'Brien’s U.S.'s Jones's's \
+             rock'n'roll ab'sx ab's- 1's 12's al-Qaeda's eBay's iPod's A.B’S ab'ss"
+                .to_string(),
+        );
         // Lines ending like a sentence or not, with and without lower case.
         texts.push(
             "Body text ends here.\nALL CAPS LINE.\nA Title Case Line For Once\n\
