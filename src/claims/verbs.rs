@@ -32,11 +32,7 @@ fn may_be_verb(word: &Word<'_>) -> bool {
 impl Attributor<'_, '_> {
     /// Attribution verbs in `r`, outside quoted passages, in order.
     pub(super) fn verbs(&self, r: Range<usize>) -> Vec<AttributionVerb> {
-        let words = self.words(r);
-        (0..words.len())
-            .filter(|&i| may_be_verb(&words[i]))
-            .filter_map(|i| self.verb_at(&words, i))
-            .collect()
+        self.verbs_of(&self.words(r)).collect()
     }
 
     /// The first of [`verbs`](Self::verbs) of `r` that `wanted` takes,
@@ -46,11 +42,7 @@ impl Attributor<'_, '_> {
         r: Range<usize>,
         wanted: impl Fn(&AttributionVerb) -> bool,
     ) -> Option<AttributionVerb> {
-        let words = self.words(r);
-        (0..words.len())
-            .filter(|&i| may_be_verb(&words[i]))
-            .filter_map(|i| self.verb_at(&words, i))
-            .find(|v| wanted(v))
+        self.verbs_of(&self.words(r)).find(|v| wanted(v))
     }
 
     /// The last of [`verbs`](Self::verbs) of `r` that `wanted` takes,
@@ -61,12 +53,7 @@ impl Attributor<'_, '_> {
         r: Range<usize>,
         wanted: impl Fn(&AttributionVerb) -> bool,
     ) -> Option<AttributionVerb> {
-        let words = self.words(r);
-        (0..words.len())
-            .rev()
-            .filter(|&i| may_be_verb(&words[i]))
-            .filter_map(|i| self.verb_at(&words, i))
-            .find(|v| wanted(v))
+        self.verbs_of(&self.words(r)).rev().find(|v| wanted(v))
     }
 
     /// [`verbs`](Self::verbs) of `lo..pos`, where `lo` starts sentence
@@ -158,6 +145,20 @@ impl Attributor<'_, '_> {
             word,
             tags_quote: usage.tags_quote,
         })
+    }
+}
+
+impl<'a, 'd> Attributor<'a, 'd> {
+    /// The attribution verbs among `words`, read lazily from either end
+    /// ([`verbs`](Self::verbs), [`first_verb`](Self::first_verb),
+    /// [`last_verb`](Self::last_verb)).
+    fn verbs_of<'w, 't>(
+        &'w self,
+        words: &'w [Word<'t>],
+    ) -> impl DoubleEndedIterator<Item = AttributionVerb> + use<'w, 't, 'a, 'd> {
+        (0..words.len())
+            .filter(|&i| may_be_verb(&words[i]))
+            .filter_map(move |i| self.verb_at(words, i))
     }
 }
 
