@@ -30,19 +30,18 @@ pub(super) fn definitions(
     words: &Words<'_, '_>,
     at: &Candidates,
     matches: &[GazMatch],
+    brackets: &[usize],
     spans: &mut Vec<Span>,
 ) {
     let text = words.doc.text;
     let n = words.toks.len();
     let mut defs: Vec<(String, Span)> = Vec::new();
-    // The tokens after a gap holding an opening bracket, found by a byte
-    // search for the brackets (few) rather than by reading every gap: the
-    // token after each bracket by a galloping search from the last one.
+    // The tokens after a gap holding an opening bracket, found from the
+    // brackets (few) rather than by reading every gap: the token after each
+    // bracket by a galloping search from the last one.
     let toks = &words.toks;
-    let (mut from, mut hint, mut last) = (0, 0, 0);
-    while let Some(off) = text[from..].find('(') {
-        let p = from + off;
-        from = p + 1;
+    let (mut hint, mut last) = (0, 0);
+    for &p in brackets.iter().filter(|&&p| text.as_bytes()[p] == b'(') {
         let i = crate::sorted::partition_point_from(toks, hint, |t| t.start <= p);
         hint = i;
         // (Not the gap before a token: the first, past the last, inside a

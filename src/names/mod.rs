@@ -25,6 +25,8 @@
 //! - `gazetteer_matches`: which gazetteer matches count as mentions, and
 //!   what the gazetteer says about each word.
 //! - `acronyms`: acronym definitions, "Full Name (ACR)" and "ACR (Full Name)".
+//! - `brackets`: the article's opening round and angle brackets, found in
+//!   one pass for the acronym and wire-company rules.
 //! - `heads`: organization and place names closed or opened by a head word
 //!   ("World Uyghur Congress", "Gulf of Aden", "Raghistan district").
 //! - `people`: person names from titles and roles, speech cues, given name
@@ -58,6 +60,7 @@
 //! TSV file loaded by [`crate::lexicon`] into [`NameWords`].
 
 mod acronyms;
+mod brackets;
 mod candidates;
 mod cues;
 mod descriptors;
@@ -137,7 +140,8 @@ pub(crate) fn find(
     let words = view(doc, gaz, lexicon, &matches);
     let at = candidates::Candidates::new(&words);
     let mut spans = gazetteer_matches::mention_spans(&words, &matches);
-    acronyms::definitions(&words, &at, &matches, &mut spans);
+    let brackets = brackets::opening_brackets(doc.text);
+    acronyms::definitions(&words, &at, &matches, &brackets, &mut spans);
     heads::org_and_place_heads(&words, &at, &mut spans);
     heads::lower_place_heads(&words, &at, &mut spans);
     people::people(&words, &at, &mut spans);
@@ -150,7 +154,7 @@ pub(crate) fn find(
     let dateline_runs = wire::dateline_runs(&words);
     wire::datelines(&words, &matches, &dateline_runs, &mut spans);
     wire::state_abbreviations(&words, &at, &mut spans);
-    wire::bracketed_companies(&words, &mut spans);
+    wire::bracketed_companies(&words, &brackets, &mut spans);
     let sport = sport::is_sport(&words, &at);
     sport::events(&words, &at, sport, &mut spans);
     // (The sport the headline names, read once.)

@@ -22,7 +22,7 @@ use crate::sorted::partition_point_from;
 #[inline(never)]
 pub(super) fn is_sport(words: &Words<'_, '_>, at: &Candidates) -> bool {
     let first_line = words.doc.text.lines().next().unwrap_or("");
-    if let Some((label, _)) = first_line.split_once(" - ") {
+    if let Some(label) = before_dash(first_line) {
         let label = label.trim().to_lowercase();
         if words
             .lex
@@ -46,6 +46,17 @@ pub(super) fn is_sport(words: &Words<'_, '_>, at: &Candidates) -> bool {
         }
     }
     false
+}
+
+/// The line before its first " - " ("SOCCER - ..."), found from its
+/// dashes: a string searcher's setup costs more than reading a headline.
+fn before_dash(line: &str) -> Option<&str> {
+    let bytes = line.as_bytes();
+    let k = line
+        .match_indices('-')
+        .map(|(k, _)| k)
+        .find(|&k| k >= 1 && bytes[k - 1] == b' ' && bytes.get(k + 1) == Some(&b' '))?;
+    Some(&line[..k - 1])
 }
 
 /// Block the names of competitions: a capitalised run closed by an event
@@ -476,6 +487,26 @@ mod token_range_tests {
                 let name = &text[s.start..s.end];
                 assert_eq!(lower_name(&words, s), name.to_lowercase());
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The headline's label as the first line's `split_once(" - ")`
+        /// finds it.
+        #[test]
+        fn label_before_the_first_dash(
+            text in "[A é\r\n-]{0,300}|[A é-]{100,300}(\r?\n[A -]{0,9})?"
+        ) {
+            let first_line = text.lines().next().unwrap_or("");
+            prop_assert_eq!(
+                super::before_dash(first_line),
+                first_line.split_once(" - ").map(|(label, _)| label)
+            );
         }
     }
 }

@@ -315,9 +315,13 @@ pub(super) fn sentence_ends_at(after: &str) -> bool {
 /// ticker ("`<Acme Holdings Spa>`"): an organization. A ticker code
 /// ("`<ACM>`", "`<ACM.MI>`") is one word and no name.
 #[inline(never)]
-pub(super) fn bracketed_companies(words: &Words<'_, '_>, spans: &mut Vec<Span>) {
+pub(super) fn bracketed_companies(
+    words: &Words<'_, '_>,
+    brackets: &[usize],
+    spans: &mut Vec<Span>,
+) {
     let text = words.doc.text;
-    for (open, _) in text.match_indices('<') {
+    for &open in brackets.iter().filter(|&&p| text.as_bytes()[p] == b'<') {
         let inner_start = open + 1;
         let Some(len) = text[inner_start..]
             .char_indices()
