@@ -152,11 +152,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
         if k < n || !phrase.last().map_or(true, |w| *w == before) {
             return None;
         }
-        let matches = (0..n).all(|m| {
-            let t = k - n + m;
-            self.is_word(t) && self.same_sentence(t, first) && self.word(t) == phrase[m]
-        });
-        if !matches {
+        if !self.phrase_ends_at(phrase, k, first) {
             return None;
         }
         let w0 = phrase[0];
@@ -179,6 +175,20 @@ impl<'a, 'd> Tokens<'a, 'd> {
             return None;
         }
         Some((*q, k - n))
+    }
+
+    /// The words of `phrase` are the words right before token `k`, in the
+    /// sentence of `first`, when its last word is already known to be
+    /// token `k - 1`'s (`before` in [`Self::phrase_before`]): that word's
+    /// text is not read again, only its kind and sentence.
+    fn phrase_ends_at(&self, phrase: &[&str], k: usize, first: usize) -> bool {
+        let n = phrase.len();
+        (0..n).all(|m| {
+            let t = k - n + m;
+            self.is_word(t)
+                && self.same_sentence(t, first)
+                && (m + 1 == n || self.word(t) == phrase[m])
+        })
     }
 
     /// The lexicon's table of the qualifier phrases' last words.
@@ -209,5 +219,56 @@ impl<'a, 'd> Tokens<'a, 'd> {
             Some((_, n)) => k + n,
             None => k,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::figures::tokens::Tokens;
+    use crate::text::Doc;
+
+    /// Wherever a phrase's last word is the word before `k`, as
+    /// `phrase_before` has checked when it asks, `phrase_ends_at` answers
+    /// as the old test that read every word of the phrase (kept here as
+    /// the oracle).
+    #[test]
+    fn phrase_ends_at_matches_reading_every_word() {
+        let lex = &crate::lexicon::Lexicon::embedded().figures;
+        let mut texts = crate::text::test_corpus::texts();
+        let phrases: Vec<String> = lex.qualifiers.iter().map(|(p, _)| p.join(" ")).collect();
+        texts.push(
+            phrases
+                .iter()
+                .map(|p| format!("{p} 5, x {p}. 6 {p}"))
+                .collect(),
+        );
+        let mut asked = 0;
+        for text in &texts {
+            let doc = Doc::new(text, false);
+            let tokens = Tokens::new(&doc, lex);
+            for k in 1..=tokens.len() {
+                for (phrase, _) in &lex.qualifiers {
+                    let n = phrase.len();
+                    if k < n || phrase.last() != Some(&tokens.word(k - 1)) {
+                        continue;
+                    }
+                    for first in k..(k + 3).min(tokens.len()) {
+                        asked += 1;
+                        let oracle = (0..n).all(|m| {
+                            let t = k - n + m;
+                            tokens.is_word(t)
+                                && tokens.same_sentence(t, first)
+                                && tokens.word(t) == phrase[m]
+                        });
+                        assert_eq!(
+                            tokens.phrase_ends_at(phrase, k, first),
+                            oracle,
+                            "{phrase:?} {k} {first}"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(asked > 100, "{asked}");
     }
 }

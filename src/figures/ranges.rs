@@ -3,6 +3,7 @@
 //! two figures, and a pair like "2-1" (a score) or "1997-2016" (a period) is
 //! no figure at all.
 
+use super::numbers::Number;
 use super::scanner::Reading;
 use super::tokens::{TokenKind, Tokens};
 use crate::record::Qualifier;
@@ -84,6 +85,28 @@ impl<'a, 'd> Tokens<'a, 'd> {
         Some(())
     }
 
+    /// [`Self::extend_to_range`] would reject the figure read as `n` with
+    /// no currency prefix: a pair glued by a dash whose second number is
+    /// none, or is no higher and neither is scaled (a score: "6-3"). Asked
+    /// before the number's other tests, which the pair need not take.
+    pub(super) fn range_step_rejects_pair(&self, n: &Number) -> bool {
+        let j = n.end;
+        // As the range step reads it: a glued dash (no linking word) and
+        // digits glued after it, after digits that are no fraction. The
+        // glue first: most numbers have a space after them.
+        let pair = self.glued(j)
+            && self.glued(j + 1)
+            && self.is_digits(j + 1)
+            && self.is_dash(j)
+            && !n.fraction
+            && !n.words;
+        if !pair {
+            return false;
+        }
+        self.parse_number(j + 1)
+            .map_or(true, |m| !n.scaled && !m.scaled && m.value <= n.value)
+    }
+
     /// A pair of small whole numbers from token `first` to `end` that is a
     /// sports result even with the higher number second: a set in a run of
     /// sets ("4-6 6-3"), before a result noun ("a 1-3 defeat") or after a
@@ -131,5 +154,60 @@ impl<'a, 'd> Tokens<'a, 'd> {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::ClaimKind;
+    use crate::text::Doc;
+
+    /// Wherever `range_step_rejects_pair` turns a number away before its
+    /// other tests, the range step it stands for rejects the figure read
+    /// there (as `read_number_at` would hand it over: digits, no prefix).
+    #[test]
+    fn pairs_turned_away_are_rejected_by_the_range_step() {
+        let lex = &crate::lexicon::Lexicon::embedded().figures;
+        let mut texts = crate::text::test_corpus::texts();
+        texts.push("Agassi won 6-3 4-6 7-5, a 1-3 defeat, 3-3, 2004-05, 10-20 people.".into());
+        texts.push("6-3 million 6m-3 5-6bn 7-2.5 9-x 8 - 3 8 -3 8- 3 4-six 12-12".into());
+        let mut turned_away = 0;
+        for text in &texts {
+            let doc = Doc::new(text, false);
+            let tokens = Tokens::new(&doc, lex);
+            for i in 0..tokens.len() {
+                if !tokens.is_digits(i) {
+                    continue;
+                }
+                let Some(n) = tokens.parse_number(i) else {
+                    continue;
+                };
+                if !tokens.range_step_rejects_pair(&n) {
+                    continue;
+                }
+                turned_away += 1;
+                let mut r = Reading {
+                    n,
+                    money: None,
+                    rule: "figure:digits",
+                    kind: ClaimKind::Count,
+                    unit: None,
+                    upper: None,
+                    end: n.end,
+                    np: n.end,
+                    needs_unit: false,
+                    qualifier_override: None,
+                    name_unless_headline: None,
+                };
+                let raw = tokens.raw(i);
+                assert!(
+                    tokens.extend_to_range(&mut r).is_none(),
+                    "{raw:?} in {text:?}"
+                );
+            }
+        }
+        // "6-3", "7-5", "3-3", "2004-05", "6m-3", "7-2.5", "12-12" at least.
+        assert!(turned_away >= 7, "{turned_away}");
     }
 }

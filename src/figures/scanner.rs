@@ -215,6 +215,11 @@ impl<'a, 'd> Tokens<'a, 'd> {
             return None;
         }
         let num = self.parse_number(num_tok);
+        // A score ("6-3"): the range step would turn the pair away; it is
+        // turned away before the number's other tests are asked.
+        if no_fraction && num.is_some_and(|n| self.range_step_rejects_pair(&n)) {
+            return None;
+        }
         let n = match (frac, num) {
             (Some(f), Some(m)) if m.end > f.end && m.scaled => m,
             (Some(f), _) => {
