@@ -4,9 +4,8 @@
 
 use std::process::ExitCode;
 
-/// The command's allocator (the feature `mimalloc`, on by default): a library
-/// leaves that choice to the program, and this program allocates many small
-/// output strings.
+/// mimalloc as the command's allocator when built with the feature
+/// `mimalloc` (off by default; see its note in Cargo.toml).
 #[cfg(feature = "mimalloc")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
