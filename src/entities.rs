@@ -10,8 +10,8 @@ use std::ops::Range;
 use crate::gazetteer::{resolve_keys, Gazetteer, KeyGroup};
 use crate::hash::{Hashed, PolyBuild, PrehashedBuild};
 use crate::lexicon::GazetteerCues;
-use crate::names::Candidate;
-use crate::record::{numbered_id, Entity, EntityType, Mention};
+use crate::names::{Candidate, RuleName};
+use crate::record::{set_opt_str, set_str, slot, write_numbered_id, Entity, EntityType, Mention};
 use crate::text::Doc;
 
 /// The mentions of one entity in the making.
@@ -20,8 +20,9 @@ struct Group<'c> {
     /// The gazetteer key, borrowed from the gazetteer until the entity is
     /// made.
     key: Option<&'c str>,
-    /// Canonical name given by a rule (an acronym's expansion).
-    hint: Option<String>,
+    /// The candidate whose canonical name, given by a rule (an acronym's
+    /// expansion), names the entity.
+    hint: Option<usize>,
     /// Its members' slots in the list of [`Grouped::members`]; empty until
     /// the groups are put in order ([`Grouping::into_groups`]).
     members: Range<usize>,
@@ -216,7 +217,8 @@ struct Grouping<'k, 'c> {
 
 /// Group candidates (not overlapping) into entities, in order of first
 /// mention; each keeps all its mentions. Place and organization keys are
-/// resolved with the gazetteer's word lists `cues`.
+/// resolved with the gazetteer's word lists `cues`. The entities overwrite
+/// `out`, whose entities and mentions are reused in place.
 // Kept out of line so that profiles (`scripts/bench/stages.sh`) see the
 // stage.
 #[inline(never)]
@@ -225,7 +227,8 @@ pub(crate) fn resolve(
     gaz: &Gazetteer,
     cues: &GazetteerCues,
     mut candidates: Vec<Candidate>,
-) -> Vec<Entity> {
+    out: &mut Vec<Entity>,
+) {
     candidates.sort_by_key(|c| (c.start, c.end));
     let mut per_type = [0; 4];
     for c in &candidates {
@@ -263,53 +266,94 @@ pub(crate) fn resolve(
     grouping.add_short_persons();
     let word_counts = std::mem::take(&mut grouping.word_counts);
     let grouped = grouping.into_groups();
-    entities(doc, gaz, grouped, &candidates, &word_counts)
+    write_entities(doc, gaz, &grouped, &candidates, &word_counts, out);
 }
 
-/// The groups as entities, in order: the name is the rule's canonical name,
-/// else the first form of several words, else the first form. Each
-/// candidate is the mention of one entity, and its rule is written out
-/// here, once (the names stage carries only the rule's name).
-fn entities(
+/// The groups as entities, in order, over `out`: the name is the rule's
+/// canonical name, else the first form of several words, else the first
+/// form. Each candidate is the mention of one entity, and its rule is
+/// written out here, once (the names stage carries only the rule's name).
+/// The entities and mentions `out` holds are overwritten in place (their
+/// strings in their capacity), new ones pushed after them, and any left
+/// over dropped.
+fn write_entities(
     doc: &Doc<'_>,
     gaz: &Gazetteer,
-    grouped: Grouped<'_>,
+    grouped: &Grouped<'_>,
     candidates: &[Candidate],
     word_counts: &[u8],
-) -> Vec<Entity> {
+    out: &mut Vec<Entity>,
+) {
     let sentences = sentence_of_each(doc, candidates);
     let Grouped { groups, members } = grouped;
-    let mut out = Vec::with_capacity(groups.len());
-    for (n, g) in groups.into_iter().enumerate() {
-        let members = &members[g.members];
-        let text = |i: usize| &doc.text[candidates[i].start..candidates[i].end];
-        let name = g.hint.unwrap_or_else(|| {
-            let first = members.iter().find(|&&i| word_counts[i] == 2);
-            text(*first.unwrap_or(&members[0])).to_string()
-        });
-        let mut mentions = Vec::with_capacity(members.len());
-        for &i in members {
+    let text = |i: usize| &doc.text[candidates[i].start..candidates[i].end];
+    for (n, g) in groups.iter().enumerate() {
+        let members = &members[g.members.clone()];
+        let entity = slot(out, n, blank_entity);
+        write_numbered_id('e', n + 1, &mut entity.id);
+        entity.kind = g.kind;
+        let name = match g.hint {
+            Some(i) => candidates[i].canonical.as_deref().unwrap_or_default(),
+            None => {
+                let first = members.iter().find(|&&i| word_counts[i] == 2);
+                text(*first.unwrap_or(&members[0]))
+            }
+        };
+        set_str(&mut entity.name, name);
+        set_opt_str(&mut entity.key, g.key);
+        for (k, &i) in members.iter().enumerate() {
             let c = &candidates[i];
-            mentions.push(Mention {
-                text: doc.text[c.start..c.end].to_string(),
-                start: c.start,
-                end: c.end,
-                sentence: sentences[i],
-                rule: c.rule.written(gaz),
-                // Filled in by the extractor when asked for.
-                char_start: None,
-                char_end: None,
-            });
+            let mention = slot(&mut entity.mentions, k, blank_mention);
+            set_str(&mut mention.text, text(i));
+            mention.start = c.start;
+            mention.end = c.end;
+            mention.sentence = sentences[i];
+            write_rule(c.rule, gaz, &mut mention.rule);
+            // Filled in by the extractor when asked for.
+            mention.char_start = None;
+            mention.char_end = None;
         }
-        out.push(Entity {
-            id: numbered_id('e', n + 1),
-            kind: g.kind,
-            name,
-            key: g.key.map(str::to_string),
-            mentions,
-        });
+        entity.mentions.truncate(members.len());
     }
-    out
+    out.truncate(groups.len());
+}
+
+/// An entity with nothing in it, to be overwritten.
+fn blank_entity() -> Entity {
+    Entity {
+        id: String::new(),
+        kind: EntityType::Person,
+        name: String::new(),
+        key: None,
+        mentions: Vec::new(),
+    }
+}
+
+/// A mention with nothing in it, to be overwritten.
+fn blank_mention() -> Mention {
+    Mention {
+        text: String::new(),
+        start: 0,
+        end: 0,
+        sentence: 0,
+        rule: String::new(),
+        char_start: None,
+        char_end: None,
+    }
+}
+
+/// Overwrite `to` with `rule` as the mention records it: the rule's name,
+/// or "gazetteer:" and the entry's key (as `RuleName::written`, the old
+/// code, kept as the oracle of the tests).
+fn write_rule(rule: RuleName, gaz: &Gazetteer, to: &mut String) {
+    to.clear();
+    match rule {
+        RuleName::Rule(name) => to.push_str(name),
+        RuleName::Gazetteer(entry) => {
+            to.push_str("gazetteer:");
+            to.push_str(&gaz.entries()[entry as usize].key);
+        }
+    }
 }
 
 /// [`Doc::sentence_index`] of each candidate's start, in one walk over the
@@ -393,8 +437,8 @@ impl<'k, 'c> Grouping<'k, 'c> {
             None => self.open(c.kind, key),
         };
         let group = &mut self.groups[g];
-        if group.hint.is_none() {
-            group.hint.clone_from(&c.canonical);
+        if group.hint.is_none() && c.canonical.is_some() {
+            group.hint = Some(i);
         }
         if group.key.is_none() {
             group.key = key;
@@ -623,6 +667,20 @@ mod tests {
             push_word_spans(s, &mut spans);
             let read: Vec<&str> = spans.iter().map(|&(start, end)| &s[start..end]).collect();
             assert_eq!(read, words, "{s:?}");
+        }
+    }
+
+    /// `write_rule` over a reused string writes what `RuleName::written`
+    /// (the old code) makes, for rules and every embedded gazetteer entry.
+    #[test]
+    fn rules_are_written_as_before() {
+        let gaz = Gazetteer::embedded();
+        let mut to = String::from("gazetteer:a key longer than any rule name");
+        let rules = ["rule:title-cue", "", "rule:org-head"].map(RuleName::Rule);
+        let entries = (0..gaz.entries().len() as u32).map(RuleName::Gazetteer);
+        for rule in rules.into_iter().chain(entries) {
+            write_rule(rule, gaz, &mut to);
+            assert_eq!(to, rule.written(gaz), "{rule:?}");
         }
     }
 

@@ -20,11 +20,13 @@ use crate::gazetteer::{Gazetteer, Matcher};
 use crate::input::Article;
 use crate::lexicon::{FigureWords, Lexicon};
 use crate::names;
-use crate::record::{ArticleRecord, Claim, Entity};
+use crate::record::{set_str, ArticleRecord, Claim, Entity};
 use crate::text::Doc;
 
 mod builder;
 mod output;
+#[cfg(test)]
+mod reuse_tests;
 mod scratch;
 mod stream;
 
@@ -69,18 +71,26 @@ pub(crate) struct Inner {
 /// The figures stage's signature ([`figures::find`]).
 type FindFigures = fn(&Doc<'_>, &FigureWords) -> Vec<Figure>;
 /// The claims stage's signature ([`claims::build`]).
-type BuildClaims = fn(&Doc<'_>, &[Entity], Vec<Figure>, &Lexicon, bool) -> Vec<Claim>;
+type BuildClaims = fn(&Doc<'_>, &[Entity], Vec<Figure>, &Lexicon, bool, &mut Vec<Claim>);
 
 impl Inner {
-    /// The pipeline's stages over the prepared `doc` of `article`. Kept
-    /// out of line so that each stage stays a function of its own in a
-    /// profile (`scripts/bench/stages.sh`).
+    /// The pipeline's stages over the prepared `doc` of `article`, written
+    /// into `record` (whose strings and vectors are reused). Kept out of
+    /// line so that each stage stays a function of its own in a profile
+    /// (`scripts/bench/stages.sh`).
     #[inline(never)]
-    fn run_stages(&self, article: &Article, doc: &Doc<'_>) -> ArticleRecord {
+    fn run_stages(&self, article: &Article, doc: &Doc<'_>, record: &mut ArticleRecord) {
         let lexicon = &*self.lexicon;
         let gaz_matches = self.matcher.find(doc, &self.gazetteer, lexicon);
         let candidates = names::find(doc, &self.gazetteer, &lexicon.names, gaz_matches);
-        let entities = entities::resolve(doc, &self.gazetteer, &lexicon.gazetteer, candidates);
+        let entities = &mut record.entities;
+        entities::resolve(
+            doc,
+            &self.gazetteer,
+            &lexicon.gazetteer,
+            candidates,
+            entities,
+        );
         // The two smaller stages are called through opaque pointers, so that
         // the optimizer keeps them functions of their own (stages.sh counts
         // each by name; LLVM inlined one or the other into this function
@@ -88,20 +98,40 @@ impl Inner {
         let find_figures: FindFigures = std::hint::black_box(figures::find);
         let build_claims: BuildClaims = std::hint::black_box(claims::build);
         let figures = find_figures(doc, &lexicon.figures);
-        let claims = build_claims(doc, &entities, figures, lexicon, self.quotes);
-        let mut record = ArticleRecord {
-            id: article.id.clone(),
-            title: article.title.clone(),
-            byline: article.byline.clone(),
-            agency: article.agency.clone(),
-            date: article.date.clone(),
-            url: article.url.clone(),
-            sentences: Vec::new(),
-            entities,
-            claims,
+        let claims = &mut record.claims;
+        build_claims(doc, &record.entities, figures, lexicon, self.quotes, claims);
+        set_str(&mut record.id, &article.id);
+        // (`Option::clone_from` copies into the string already there.)
+        record.title.clone_from(&article.title);
+        record.byline.clone_from(&article.byline);
+        record.agency.clone_from(&article.agency);
+        record.date.clone_from(&article.date);
+        record.url.clone_from(&article.url);
+        self.output.finish(doc, record);
+    }
+
+    /// The error for an article the extractor refuses: one with no text or
+    /// one larger than the configured maximum.
+    fn refusal(&self, article: &Article) -> Option<Error> {
+        let error = if article.text.len() > self.max_article_bytes {
+            Error::new(
+                ErrorKind::TooLarge,
+                format!(
+                    "{} bytes is more than the maximum of {} bytes",
+                    article.text.len(),
+                    self.max_article_bytes
+                ),
+            )
+        } else if article.text.trim().is_empty() {
+            Error::new(ErrorKind::EmptyArticle, "the article has no text")
+        } else {
+            return None;
         };
-        self.output.finish(doc, &mut record);
-        record
+        Some(
+            error
+                .at(format!("article {}", article.id))
+                .for_article(&article.id),
+        )
     }
 }
 
@@ -135,33 +165,67 @@ impl Extractor {
     ///
     /// Fails only for an article with no text or one larger than the
     /// configured maximum; the error names the article.
+    ///
+    /// To extract from many articles one at a time, [`Extractor::extract_into`]
+    /// refills one record instead of making a new one for each.
     pub fn extract(&self, article: &Article) -> Result<ArticleRecord, Error> {
-        let inner = &*self.inner;
-        if article.text.len() > inner.max_article_bytes {
-            return Err(Error::new(
-                ErrorKind::TooLarge,
-                format!(
-                    "{} bytes is more than the maximum of {} bytes",
-                    article.text.len(),
-                    inner.max_article_bytes
-                ),
-            )
-            .at(format!("article {}", article.id))
-            .for_article(&article.id));
-        }
-        if article.text.trim().is_empty() {
-            return Err(
-                Error::new(ErrorKind::EmptyArticle, "the article has no text")
-                    .at(format!("article {}", article.id))
-                    .for_article(&article.id),
-            );
-        }
-        let lexicon = &*inner.lexicon;
-        let has_title = article.title.is_some();
-        let record = scratch::with_doc(&article.text, has_title, lexicon, |doc| {
-            inner.run_stages(article, doc)
-        });
+        let mut record = ArticleRecord::empty();
+        self.extract_into(article, &mut record)?;
         Ok(record)
+    }
+
+    /// Extract entities and claims from one article into `record`,
+    /// overwriting all of it: afterwards `record` equals what
+    /// [`Extractor::extract`] returns for `article`, whatever it held
+    /// before.
+    ///
+    /// The record's strings and vectors are reused: its fields are
+    /// overwritten in their capacity, and its entities, mentions and claims
+    /// in place, so a loop that refills one record allocates for its output
+    /// only where an article needs more room than the ones before (making
+    /// and freeing a record's many small strings is a good part of the cost
+    /// of a short article). Keep the record between articles, not for
+    /// longer: it keeps the room of the largest it held.
+    ///
+    /// Fails as [`Extractor::extract`] does (and with the same error); then
+    /// the record's contents are unspecified (a valid record, perhaps part
+    /// of an earlier article's) until the next call that succeeds.
+    ///
+    /// ```
+    /// use newsfacts::{Article, Extractor};
+    ///
+    /// let extractor = Extractor::new();
+    /// let articles = [
+    ///     Article::new("a1", "China said about 500 fighters operate in Afghanistan."),
+    ///     Article::new("a2", "   "),
+    ///     Article::new("a3", "Kabul sent 20 envoys to Beijing."),
+    /// ];
+    /// // One record, made by the first article and refilled by each next one.
+    /// let mut record = extractor.extract(&articles[0])?;
+    /// let mut figures = record.claims.len();
+    /// for article in &articles[1..] {
+    ///     if let Err(e) = extractor.extract_into(article, &mut record) {
+    ///         // An empty article: `record` holds nothing useful now.
+    ///         assert_eq!(e.article(), Some("a2"));
+    ///         continue;
+    ///     }
+    ///     assert_eq!(record.id, article.id);
+    ///     figures += record.claims.len();
+    /// }
+    /// assert_eq!(figures, 2);
+    /// assert_eq!(record.entities[0].name, "Kabul");
+    /// # Ok::<(), newsfacts::Error>(())
+    /// ```
+    pub fn extract_into(&self, article: &Article, record: &mut ArticleRecord) -> Result<(), Error> {
+        let inner = &*self.inner;
+        if let Some(error) = inner.refusal(article) {
+            return Err(error);
+        }
+        let has_title = article.title.is_some();
+        scratch::with_doc(&article.text, has_title, &inner.lexicon, |doc| {
+            inner.run_stages(article, doc, record);
+        });
+        Ok(())
     }
 
     /// Extract from many articles, one result per article, in input order.

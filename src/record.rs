@@ -88,6 +88,25 @@ pub struct ArticleRecord {
     pub claims: Vec<Claim>,
 }
 
+impl ArticleRecord {
+    /// A record with nothing in it, for [`Extractor::extract`] to fill.
+    ///
+    /// [`Extractor::extract`]: crate::Extractor::extract
+    pub(crate) fn empty() -> ArticleRecord {
+        ArticleRecord {
+            id: String::new(),
+            title: None,
+            byline: None,
+            agency: None,
+            date: None,
+            url: None,
+            sentences: Vec::new(),
+            entities: Vec::new(),
+            claims: Vec::new(),
+        }
+    }
+}
+
 /// One sentence of the article: its span in [`Article::text`].
 ///
 /// ```
@@ -122,7 +141,17 @@ pub struct Sentence {
 
 /// A record id: `prefix` then `n` in decimal ("e12", "c3"), written without
 /// the formatting machinery (one per entity and claim).
+#[cfg(test)]
 pub(crate) fn numbered_id(prefix: char, n: usize) -> String {
+    let mut id = String::new();
+    write_numbered_id(prefix, n, &mut id);
+    id
+}
+
+/// Overwrite `id` with the record id `prefix` then `n` in decimal ("e12",
+/// "c3"), in its capacity: one per entity and claim, so written without the
+/// formatting machinery and, in a reused record, without an allocation.
+pub(crate) fn write_numbered_id(prefix: char, n: usize, id: &mut String) {
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     let mut rest = n;
@@ -134,10 +163,34 @@ pub(crate) fn numbered_id(prefix: char, n: usize) -> String {
             break;
         }
     }
-    let mut id = String::with_capacity(prefix.len_utf8() + digits.len() - at);
+    id.clear();
     id.push(prefix);
     id.extend(digits[at..].iter().map(|&d| char::from(d)));
-    id
+}
+
+/// Overwrite `to` with `from`, in `to`'s capacity (a field of a reused
+/// record keeps its buffer).
+pub(crate) fn set_str(to: &mut String, from: &str) {
+    to.clear();
+    to.push_str(from);
+}
+
+/// Overwrite `to` with `from`, in the capacity of the string `to` holds,
+/// if any. (`None` drops it: an `Option` has nowhere to keep a buffer.)
+pub(crate) fn set_opt_str(to: &mut Option<String>, from: Option<&str>) {
+    match (to.as_mut(), from) {
+        (Some(to), Some(from)) => set_str(to, from),
+        (_, from) => *to = from.map(str::to_string),
+    }
+}
+
+/// Element `k` of `v` (at most its length), pushed as `blank()` if new: how
+/// a reused record's lists are overwritten in place.
+pub(crate) fn slot<T>(v: &mut Vec<T>, k: usize, blank: fn() -> T) -> &mut T {
+    if k == v.len() {
+        v.push(blank());
+    }
+    &mut v[k]
 }
 
 /// The type of a named entity.
@@ -401,12 +454,28 @@ pub struct Claim {
 
 #[cfg(test)]
 mod tests {
-    use super::numbered_id;
+    use super::*;
 
     #[test]
     fn numbered_ids_are_the_prefix_and_the_number() {
-        for n in [0, 1, 9, 10, 12, 99, 100, 4_096, usize::MAX] {
+        // Over a string that held a longer id, a shorter one and none.
+        let mut reused = String::from("e1234567890123");
+        for n in [0, 1, 9, 10, 12, 99, 100, 4_096, usize::MAX, 7] {
             assert_eq!(numbered_id('e', n), format!("e{n}"));
+            write_numbered_id('c', n, &mut reused);
+            assert_eq!(reused, format!("c{n}"));
+        }
+    }
+
+    #[test]
+    fn set_strings_overwrite() {
+        let mut s = String::from("a longer old value");
+        set_str(&mut s, "new");
+        assert_eq!(s, "new");
+        let mut o = Some(String::from("old"));
+        for from in [Some("x"), None, None, Some("yz"), Some("")] {
+            set_opt_str(&mut o, from);
+            assert_eq!(o.as_deref(), from);
         }
     }
 }

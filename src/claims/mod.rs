@@ -76,13 +76,14 @@ mod words;
 
 use crate::figures::Figure;
 use crate::lexicon::Lexicon;
-use crate::record::{numbered_id, Claim, ClaimKind, Entity};
+use crate::record::{slot, write_numbered_id, Claim, ClaimKind, Entity};
 use crate::text::Doc;
 
 use attributor::Attributor;
 
 /// Turn figures into claims and add quotes (when `quotes` is set), in
-/// reading order, with the word lists of `lex`.
+/// reading order, with the word lists of `lex`, over the claims of `out`
+/// (a reused record's: overwritten in place).
 // Kept out of line so that profiles (`scripts/bench/stages.sh`) see the
 // stage.
 #[inline(never)]
@@ -92,26 +93,28 @@ pub(crate) fn build(
     figures: Vec<Figure>,
     lex: &Lexicon,
     quotes: bool,
-) -> Vec<Claim> {
+    out: &mut Vec<Claim>,
+) {
     let attributor = Attributor::new(doc, entities, lex);
     let spoken = attributor.quotes_with_speakers();
 
-    let room = if quotes { spoken.len() } else { 0 };
-    let mut claims = records::figure_claims(&attributor, figures, &spoken, room);
-    let figure_count = claims.len();
+    // Room for every claim, and no spare capacity (the claims overwrite
+    // those `out` holds, in place).
+    let count = figures.len() + if quotes { spoken.len() } else { 0 };
+    out.reserve_exact(count.saturating_sub(out.len()));
+    let figure_count = records::write_figure_claims(&attributor, figures, &spoken, out);
     if quotes {
-        claims.extend(
-            spoken
-                .iter()
-                .map(|&quote| records::quote_claim(&attributor, quote)),
-        );
+        for (k, &quote) in spoken.iter().enumerate() {
+            let claim = slot(out, figure_count + k, records::blank_claim);
+            records::write_quote_claim(&attributor, quote, claim);
+        }
     }
+    out.truncate(count);
 
-    sort_by_span(&mut claims, figure_count);
-    for (i, c) in claims.iter_mut().enumerate() {
-        c.id = numbered_id('c', i + 1);
+    sort_by_span(out, figure_count);
+    for (i, c) in out.iter_mut().enumerate() {
+        write_numbered_id('c', i + 1, &mut c.id);
     }
-    claims
 }
 
 /// The sort key of a claim: its span.

@@ -7,33 +7,35 @@ use super::hedging::is_hedged;
 use super::speakers::SpokenQuote;
 use super::window::sentence_window;
 use crate::figures::Figure;
-use crate::record::{Claim, ClaimKind};
+use crate::record::{set_opt_str, set_str, slot, Claim, ClaimKind, Source};
 
-/// The claims of `figures`, in their order; `quotes` are the article's
-/// quotes, whose speakers source the figures inside them. The vector has
-/// room for `room_after` more claims.
-pub(super) fn figure_claims(
+/// Write the claims of `figures`, in their order, over the first claims
+/// of `out` (overwritten in place; new ones pushed); `quotes` are the
+/// article's quotes, whose speakers source the figures inside them. The
+/// number of claims written: one per figure.
+pub(super) fn write_figure_claims(
     attributor: &Attributor<'_, '_>,
     figures: Vec<Figure>,
     quotes: &[SpokenQuote],
-    room_after: usize,
-) -> Vec<Claim> {
-    // One claim per figure, and room for the `room_after` claims the caller
-    // adds: no growth, and no spare capacity kept to the end.
-    let mut claims: Vec<Claim> = Vec::with_capacity(figures.len() + room_after);
+    out: &mut Vec<Claim>,
+) -> usize {
+    let count = figures.len();
     let mut prev_money: Option<usize> = None;
-    for f in figures {
-        let mut claim = figure_claim(attributor, f, quotes);
+    for (k, f) in figures.into_iter().enumerate() {
+        slot(out, k, blank_claim);
+        let (done, rest) = out.split_at_mut(k);
+        let claim = &mut rest[0];
+        write_figure_claim(attributor, f, quotes, claim);
         // "27 films were made in the UK, compared with 45 in 2003": the
         // second term of a comparison is about what the first is about
         // (the words before the figure read only for a figure without a
         // subject after another in its sentence).
         if claim.subject.is_none() {
-            if let Some(prev) = claims.last() {
+            if let Some(prev) = done.last() {
                 if same_sentence(attributor, prev.start, claim.start)
                     && attributor.is_comparison(claim.start)
                 {
-                    claim.subject = prev.subject.clone();
+                    claim.subject.clone_from(&prev.subject);
                 }
             }
         }
@@ -41,18 +43,54 @@ pub(super) fn figure_claims(
         // year and source.
         if claim.kind == ClaimKind::Money {
             if let Some(pi) = prev_money {
-                let amount: &Claim = &claims[pi];
+                let amount: &Claim = &done[pi];
                 if is_conversion(attributor.text, amount.end, claim.start) {
-                    share_with_conversion(amount, &mut claim);
-                    claims.push(claim);
+                    share_with_conversion(amount, claim);
                     continue;
                 }
             }
-            prev_money = Some(claims.len());
+            prev_money = Some(k);
         }
-        claims.push(claim);
     }
-    claims
+    count
+}
+
+/// A claim with nothing in it, to be overwritten.
+pub(super) fn blank_claim() -> Claim {
+    Claim {
+        id: String::new(),
+        kind: ClaimKind::Count,
+        text: String::new(),
+        value: None,
+        upper: None,
+        unit: None,
+        qualifier: None,
+        year: None,
+        subject: None,
+        source: None,
+        speaker: None,
+        hedged: false,
+        sentence: String::new(),
+        start: 0,
+        end: 0,
+        rule: String::new(),
+        sentence_index: None,
+        char_start: None,
+        char_end: None,
+    }
+}
+
+/// Overwrite `to` with entity `ent` of the article as a source (as
+/// [`Attributor::source`] makes it), or with none.
+fn write_source(attributor: &Attributor<'_, '_>, to: &mut Option<Source>, ent: Option<usize>) {
+    match (to.as_mut(), ent) {
+        (Some(source), Some(e)) => {
+            let e = &attributor.entities[e];
+            set_str(&mut source.name, &e.name);
+            set_opt_str(&mut source.entity, Some(&e.id));
+        }
+        (_, ent) => *to = ent.map(|e| attributor.source(e)),
+    }
 }
 
 /// Do offsets `a` and `b` lie in one sentence?
@@ -60,39 +98,59 @@ fn same_sentence(attributor: &Attributor<'_, '_>, a: usize, b: usize) -> bool {
     attributor.doc.sentence_index(a) == attributor.doc.sentence_index(b)
 }
 
-/// The claim of one figure, its id left empty.
-fn figure_claim(attributor: &Attributor<'_, '_>, f: Figure, quotes: &[SpokenQuote]) -> Claim {
+/// Overwrite `claim` with the claim of one figure, all but its id.
+fn write_figure_claim(
+    attributor: &Attributor<'_, '_>,
+    f: Figure,
+    quotes: &[SpokenQuote],
+    claim: &mut Claim,
+) {
     let text = attributor.text;
     let source = attributor.figure_source(f.start, quotes);
     let subject = attributor.figure_subject(f.start..f.end);
     let sentence = attributor.doc.sentence_span(f.start);
     let hedged = attributor.figure_hedged(f.start..f.end);
-    Claim {
-        id: String::new(),
-        kind: f.kind,
-        text: text.get(f.start..f.end).unwrap_or("").to_string(),
-        value: Some(f.value),
-        upper: f.upper,
-        unit: f.unit,
-        qualifier: Some(f.qualifier),
-        year: f.year,
-        subject: subject.map(|e| attributor.entities[e].id.clone()),
-        source: source.map(|e| attributor.source(e)),
-        speaker: None,
-        hedged,
-        sentence: sentence_window(text, sentence, f.start..f.end),
-        start: f.start,
-        end: f.end,
-        rule: figure_rule(f.rule),
-        // Filled in by the extractor when asked for.
-        sentence_index: None,
-        char_start: None,
-        char_end: None,
+    claim.kind = f.kind;
+    set_str(&mut claim.text, text.get(f.start..f.end).unwrap_or(""));
+    claim.value = Some(f.value);
+    claim.upper = f.upper;
+    claim.unit = f.unit;
+    claim.qualifier = Some(f.qualifier);
+    claim.year = f.year;
+    let subject = subject.map(|e| attributor.entities[e].id.as_str());
+    set_opt_str(&mut claim.subject, subject);
+    write_source(attributor, &mut claim.source, source);
+    claim.speaker = None;
+    claim.hedged = hedged;
+    set_str(
+        &mut claim.sentence,
+        sentence_window(text, sentence, f.start..f.end),
+    );
+    claim.start = f.start;
+    claim.end = f.end;
+    write_figure_rule(&f.rule, &mut claim.rule);
+    // Filled in by the extractor when asked for.
+    claim.sentence_index = None;
+    claim.char_start = None;
+    claim.char_end = None;
+}
+
+/// Overwrite `to` with a figure claim's rule: the figure's rule under one
+/// `figure:` prefix.
+fn write_figure_rule(rule: &str, to: &mut String) {
+    let mut bare = rule;
+    while let Some(rest) = bare.strip_prefix("figure:") {
+        bare = rest;
     }
+    to.clear();
+    to.push_str("figure:");
+    to.push_str(bare);
 }
 
 /// A figure claim's rule: the figure's rule under one `figure:` prefix
-/// (the rule itself when it has exactly one).
+/// (the rule itself when it has exactly one). The old code, the oracle of
+/// [`write_figure_rule`].
+#[cfg(test)]
 fn figure_rule(rule: String) -> String {
     let mut bare = rule.as_str();
     while let Some(rest) = bare.strip_prefix("figure:") {
@@ -122,8 +180,12 @@ fn introduced_hedged(attributor: &Attributor<'_, '_>, open: usize, s_start: usiz
     same_paragraph && is_hedged(doc, prev, None, None)
 }
 
-/// The claim of one quote, its id left empty.
-pub(super) fn quote_claim(attributor: &Attributor<'_, '_>, quote: SpokenQuote) -> Claim {
+/// Overwrite `claim` with the claim of one quote, all but its id.
+pub(super) fn write_quote_claim(
+    attributor: &Attributor<'_, '_>,
+    quote: SpokenQuote,
+    claim: &mut Claim,
+) {
     let text = attributor.text;
     let doc = attributor.doc;
     let q = &attributor.passages.all()[quote.passage];
@@ -137,39 +199,38 @@ pub(super) fn quote_claim(attributor: &Attributor<'_, '_>, quote: SpokenQuote) -
     } else {
         "quote:straight"
     };
-    Claim {
-        id: String::new(),
-        kind: ClaimKind::Quote,
-        text: text[q.inner.clone()].to_string(),
-        value: None,
-        upper: None,
-        unit: None,
-        qualifier: None,
-        year: None,
-        subject: None,
-        source: None,
-        speaker: quote
-            .speaker
-            .and_then(|a| a.entity)
-            .map(|e| attributor.source(e)),
-        hedged,
-        sentence: sentence_window(text, sentence, q.inner.clone()),
-        start: q.inner.start,
-        end: q.inner.end,
-        rule: rule.to_string(),
-        // Filled in by the extractor when asked for.
-        sentence_index: None,
-        char_start: None,
-        char_end: None,
-    }
+    claim.kind = ClaimKind::Quote;
+    set_str(&mut claim.text, &text[q.inner.clone()]);
+    claim.value = None;
+    claim.upper = None;
+    claim.unit = None;
+    claim.qualifier = None;
+    claim.year = None;
+    claim.subject = None;
+    claim.source = None;
+    let speaker = quote.speaker.and_then(|a| a.entity);
+    write_source(attributor, &mut claim.speaker, speaker);
+    claim.hedged = hedged;
+    set_str(
+        &mut claim.sentence,
+        sentence_window(text, sentence, q.inner.clone()),
+    );
+    claim.start = q.inner.start;
+    claim.end = q.inner.end;
+    set_str(&mut claim.rule, rule);
+    // Filled in by the extractor when asked for.
+    claim.sentence_index = None;
+    claim.char_start = None;
+    claim.char_end = None;
 }
 
 #[cfg(test)]
 mod tests {
-    use super::figure_rule;
+    use super::{figure_rule, write_figure_rule};
 
     #[test]
     fn figure_rules_have_one_prefix() {
+        let mut written = String::from("an old, longer rule");
         for rule in [
             "figure:money",
             "money",
@@ -179,6 +240,8 @@ mod tests {
         ] {
             let old = format!("figure:{}", rule.trim_start_matches("figure:"));
             assert_eq!(figure_rule(rule.to_string()), old, "{rule}");
+            write_figure_rule(rule, &mut written);
+            assert_eq!(written, old, "{rule}");
         }
     }
 }

@@ -10,12 +10,12 @@ const MAX_SENTENCE_CONTEXT: usize = 1024;
 
 /// The claim's sentence, or a window of it around the claim when the
 /// sentence is longer than [`MAX_SENTENCE_CONTEXT`] (cut on char boundaries).
-pub(super) fn sentence_window(text: &str, sentence: Range<usize>, claim: Range<usize>) -> String {
+pub(super) fn sentence_window(text: &str, sentence: Range<usize>, claim: Range<usize>) -> &str {
     let Some(full) = text.get(sentence.clone()) else {
-        return String::new();
+        return "";
     };
     if full.len() <= MAX_SENTENCE_CONTEXT {
-        return full.to_string();
+        return full;
     }
     let mid = (claim.start + claim.end) / 2;
     let mut lo = mid
@@ -29,7 +29,7 @@ pub(super) fn sentence_window(text: &str, sentence: Range<usize>, claim: Range<u
     while !text.is_char_boundary(hi) {
         hi -= 1;
     }
-    text[lo..hi].to_string()
+    &text[lo..hi]
 }
 
 #[cfg(test)]

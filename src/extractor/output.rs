@@ -57,21 +57,21 @@ pub(crate) struct Output {
 impl Output {
     /// Add what the options ask for to `record`, extracted from `doc`.
     pub fn finish(&self, doc: &Doc<'_>, record: &mut ArticleRecord) {
+        // (Cleared, not replaced: a reused record keeps the room.)
+        record.sentences.clear();
         if self.sentences != SentenceOutput::Text {
-            record.sentences = doc
+            record
                 .sentences
-                .iter()
-                .map(|s| Sentence {
+                .extend(doc.sentences.iter().map(|s| Sentence {
                     start: s.start,
                     end: s.end,
                     char_start: None,
                     char_end: None,
-                })
-                .collect();
+                }));
             for claim in &mut record.claims {
                 claim.sentence_index = Some(doc.sentence_index(claim.start));
                 if self.sentences == SentenceOutput::Spans {
-                    claim.sentence = String::new();
+                    claim.sentence.clear();
                 }
             }
         }

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::ops::Deref;
 
 use super::tokens::Words;
+#[cfg(test)]
 use crate::gazetteer::Gazetteer;
 use crate::record::EntityType;
 
@@ -53,6 +54,7 @@ pub(crate) enum RuleName {
 
 impl RuleName {
     /// The rule as the mention records it.
+    #[cfg(test)]
     pub(crate) fn written(self, gaz: &Gazetteer) -> String {
         match self {
             RuleName::Rule(rule) => rule.to_owned(),

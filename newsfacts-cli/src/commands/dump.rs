@@ -1,8 +1,9 @@
 //! `dump`: one JSON record (or table) per article, in input order.
 
+use std::cell::RefCell;
 use std::io::{self, Write};
 
-use newsfacts::{Article, Error, Extractor};
+use newsfacts::{Article, ArticleRecord, Error, Extractor};
 
 use crate::flags::{Args, Input};
 use crate::run::{Emit, Render, Rendered};
@@ -14,40 +15,76 @@ pub(crate) struct DumpRender<'x> {
     pub(crate) table: bool,
 }
 
+thread_local! {
+    /// The record each thread refills article after article (rendered
+    /// before the next): its strings and vectors are reused rather than
+    /// made and freed again for every article.
+    static KEPT: RefCell<Option<ArticleRecord>> = const { RefCell::new(None) };
+}
+
+/// The record of `article`: `kept`, refilled ([`Extractor::extract_into`]),
+/// or made by the first article.
+fn refill<'r>(
+    extractor: &Extractor,
+    article: &Article,
+    kept: &'r mut Option<ArticleRecord>,
+) -> Result<&'r ArticleRecord, Error> {
+    match kept {
+        Some(record) => extractor.extract_into(article, record)?,
+        None => *kept = Some(extractor.extract(article)?),
+    }
+    Ok(kept.as_ref().expect("filled above"))
+}
+
 impl Render for DumpRender<'_> {
     fn render(&self, item: Result<Article, Error>) -> Rendered {
-        let (id, result) = match item {
-            Ok(article) => (Some(article.id.clone()), self.extractor.extract(&article)),
-            Err(e) => (e.article().map(str::to_string), Err(e)),
-        };
         let mut bytes = Vec::new();
-        // Writing to a Vec cannot fail.
-        let error = match result {
-            Ok(record) => {
-                if self.table {
-                    let _ = write_table(&record, &mut bytes);
-                } else {
-                    let _ = serde_json::to_writer(&mut bytes, &record);
-                    bytes.push(b'\n');
-                }
-                None
-            }
-            Err(e) => {
-                if self.table {
-                    let _ = writeln!(bytes, "!! {e}\n");
-                } else {
-                    let obj = serde_json::json!({
-                        "id": id,
-                        "error": e.to_string(),
-                        "origin": e.origin(),
+        let (id, error) = match item {
+            Ok(article) => {
+                let error =
+                    KEPT.with_borrow_mut(|kept| match refill(self.extractor, &article, kept) {
+                        Ok(record) => {
+                            self.write_record(record, &mut bytes);
+                            None
+                        }
+                        Err(e) => Some(e),
                     });
-                    let _ = serde_json::to_writer(&mut bytes, &obj);
-                    bytes.push(b'\n');
-                }
-                Some(e)
+                (Some(article.id), error)
             }
+            Err(e) => (e.article().map(str::to_string), Some(e)),
         };
+        if let Some(e) = &error {
+            self.write_error(id.as_deref(), e, &mut bytes);
+        }
         Rendered { bytes, error, id }
+    }
+}
+
+impl DumpRender<'_> {
+    /// A record as a JSON line or a table.
+    fn write_record(&self, record: &ArticleRecord, bytes: &mut Vec<u8>) {
+        // Writing to a Vec cannot fail.
+        if self.table {
+            let _ = write_table(record, bytes);
+        } else {
+            let _ = serde_json::to_writer(&mut *bytes, record);
+            bytes.push(b'\n');
+        }
+    }
+
+    /// The stand-in of an article that failed.
+    fn write_error(&self, id: Option<&str>, e: &Error, bytes: &mut Vec<u8>) {
+        if self.table {
+            let _ = writeln!(bytes, "!! {e}\n");
+        } else {
+            let obj = serde_json::json!({
+                "id": id,
+                "error": e.to_string(),
+                "origin": e.origin(),
+            });
+            let _ = serde_json::to_writer(&mut *bytes, &obj);
+            bytes.push(b'\n');
+        }
     }
 }
 
