@@ -11,7 +11,9 @@ use crate::gazetteer::{resolve_keys, Gazetteer, KeyGroup};
 use crate::hash::{Hashed, PolyBuild, PrehashedBuild};
 use crate::lexicon::GazetteerCues;
 use crate::names::{Candidate, RuleName};
-use crate::record::{set_opt_str, set_str, slot, write_numbered_id, Entity, EntityType, Mention};
+use crate::record::{
+    set_opt_str, set_str, shorten, slot, write_numbered_id, Entity, EntityType, Mention, Spares,
+};
 use crate::text::Doc;
 
 /// The mentions of one entity in the making.
@@ -218,7 +220,8 @@ struct Grouping<'k, 'c> {
 /// Group candidates (not overlapping) into entities, in order of first
 /// mention; each keeps all its mentions. Place and organization keys are
 /// resolved with the gazetteer's word lists `cues`. The entities overwrite
-/// `out`, whose entities and mentions are reused in place.
+/// `out`, whose entities and mentions are reused in place (and new ones
+/// taken from `spares`, surplus ones left there).
 // Kept out of line so that profiles (`scripts/bench/stages.sh`) see the
 // stage.
 #[inline(never)]
@@ -228,6 +231,7 @@ pub(crate) fn resolve(
     cues: &GazetteerCues,
     mut candidates: Vec<Candidate>,
     out: &mut Vec<Entity>,
+    spares: &mut Spares,
 ) {
     candidates.sort_by_key(|c| (c.start, c.end));
     let mut per_type = [0; 4];
@@ -266,7 +270,7 @@ pub(crate) fn resolve(
     grouping.add_short_persons();
     let word_counts = std::mem::take(&mut grouping.word_counts);
     let grouped = grouping.into_groups();
-    write_entities(doc, gaz, &grouped, &candidates, &word_counts, out);
+    write_entities(doc, gaz, &grouped, (&candidates, &word_counts), out, spares);
 }
 
 /// The groups as entities, in order, over `out`: the name is the rule's
@@ -274,22 +278,22 @@ pub(crate) fn resolve(
 /// form. Each candidate is the mention of one entity, and its rule is
 /// written out here, once (the names stage carries only the rule's name).
 /// The entities and mentions `out` holds are overwritten in place (their
-/// strings in their capacity), new ones pushed after them, and any left
-/// over dropped.
+/// strings in their capacity), new ones pushed after them (spares first),
+/// and any left over moved to `spares`.
 fn write_entities(
     doc: &Doc<'_>,
     gaz: &Gazetteer,
     grouped: &Grouped<'_>,
-    candidates: &[Candidate],
-    word_counts: &[u8],
+    (candidates, word_counts): (&[Candidate], &[u8]),
     out: &mut Vec<Entity>,
+    spares: &mut Spares,
 ) {
     let sentences = sentence_of_each(doc, candidates);
     let Grouped { groups, members } = grouped;
     let text = |i: usize| &doc.text[candidates[i].start..candidates[i].end];
     for (n, g) in groups.iter().enumerate() {
         let members = &members[g.members.clone()];
-        let entity = slot(out, n, blank_entity);
+        let entity = slot(out, n, &mut spares.entities, blank_entity);
         write_numbered_id('e', n + 1, &mut entity.id);
         entity.kind = g.kind;
         let name = match g.hint {
@@ -303,7 +307,7 @@ fn write_entities(
         set_opt_str(&mut entity.key, g.key);
         for (k, &i) in members.iter().enumerate() {
             let c = &candidates[i];
-            let mention = slot(&mut entity.mentions, k, blank_mention);
+            let mention = slot(&mut entity.mentions, k, &mut spares.mentions, blank_mention);
             set_str(&mut mention.text, text(i));
             mention.start = c.start;
             mention.end = c.end;
@@ -313,9 +317,9 @@ fn write_entities(
             mention.char_start = None;
             mention.char_end = None;
         }
-        entity.mentions.truncate(members.len());
+        shorten(&mut entity.mentions, members.len(), &mut spares.mentions);
     }
-    out.truncate(groups.len());
+    shorten(out, groups.len(), &mut spares.entities);
 }
 
 /// An entity with nothing in it, to be overwritten.

@@ -20,7 +20,7 @@ use crate::gazetteer::{Gazetteer, Matcher};
 use crate::input::Article;
 use crate::lexicon::{FigureWords, Lexicon};
 use crate::names;
-use crate::record::{set_str, ArticleRecord, Claim, Entity};
+use crate::record::{set_str, ArticleRecord, Claim, Entity, Spares};
 use crate::text::Doc;
 
 mod builder;
@@ -71,26 +71,28 @@ pub(crate) struct Inner {
 /// The figures stage's signature ([`figures::find`]).
 type FindFigures = fn(&Doc<'_>, &FigureWords) -> Vec<Figure>;
 /// The claims stage's signature ([`claims::build`]).
-type BuildClaims = fn(&Doc<'_>, &[Entity], Vec<Figure>, &Lexicon, bool, &mut Vec<Claim>);
+type BuildClaims =
+    fn(&Doc<'_>, &[Entity], Vec<Figure>, &Lexicon, bool, &mut Vec<Claim>, &mut Spares);
 
 impl Inner {
     /// The pipeline's stages over the prepared `doc` of `article`, written
-    /// into `record` (whose strings and vectors are reused). Kept out of
-    /// line so that each stage stays a function of its own in a profile
-    /// (`scripts/bench/stages.sh`).
+    /// into `record` (whose strings and vectors are reused, with this
+    /// thread's `spares` when it grows). Kept out of line so that each stage
+    /// stays a function of its own in a profile (`scripts/bench/stages.sh`).
     #[inline(never)]
-    fn run_stages(&self, article: &Article, doc: &Doc<'_>, record: &mut ArticleRecord) {
+    fn run_stages(
+        &self,
+        article: &Article,
+        doc: &Doc<'_>,
+        record: &mut ArticleRecord,
+        spares: &mut Spares,
+    ) {
         let lexicon = &*self.lexicon;
         let gaz_matches = self.matcher.find(doc, &self.gazetteer, lexicon);
         let candidates = names::find(doc, &self.gazetteer, &lexicon.names, gaz_matches);
         let entities = &mut record.entities;
-        entities::resolve(
-            doc,
-            &self.gazetteer,
-            &lexicon.gazetteer,
-            candidates,
-            entities,
-        );
+        let gaz = &self.gazetteer;
+        entities::resolve(doc, gaz, &lexicon.gazetteer, candidates, entities, spares);
         // The two smaller stages are called through opaque pointers, so that
         // the optimizer keeps them functions of their own (stages.sh counts
         // each by name; LLVM inlined one or the other into this function
@@ -99,7 +101,16 @@ impl Inner {
         let build_claims: BuildClaims = std::hint::black_box(claims::build);
         let figures = find_figures(doc, &lexicon.figures);
         let claims = &mut record.claims;
-        build_claims(doc, &record.entities, figures, lexicon, self.quotes, claims);
+        let quotes = self.quotes;
+        build_claims(
+            doc,
+            &record.entities,
+            figures,
+            lexicon,
+            quotes,
+            claims,
+            spares,
+        );
         set_str(&mut record.id, &article.id);
         // (`Option::clone_from` copies into the string already there.)
         record.title.clone_from(&article.title);
@@ -222,8 +233,8 @@ impl Extractor {
             return Err(error);
         }
         let has_title = article.title.is_some();
-        scratch::with_doc(&article.text, has_title, &inner.lexicon, |doc| {
-            inner.run_stages(article, doc, record);
+        scratch::with_doc(&article.text, has_title, &inner.lexicon, |doc, spares| {
+            inner.run_stages(article, doc, record, spares);
         });
         Ok(())
     }

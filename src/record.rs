@@ -184,13 +184,45 @@ pub(crate) fn set_opt_str(to: &mut Option<String>, from: Option<&str>) {
     }
 }
 
-/// Element `k` of `v` (at most its length), pushed as `blank()` if new: how
-/// a reused record's lists are overwritten in place.
-pub(crate) fn slot<T>(v: &mut Vec<T>, k: usize, blank: fn() -> T) -> &mut T {
+/// Entities (with their mentions), mentions and claims that a refilled
+/// record no longer needed, with their strings: kept by the thread for the
+/// next record it fills, so that a record longer than the last one takes
+/// them rather than new ones.
+#[derive(Default)]
+pub(crate) struct Spares {
+    pub entities: Vec<Entity>,
+    pub mentions: Vec<Mention>,
+    pub claims: Vec<Claim>,
+}
+
+/// The most elements of each kind a thread keeps spare (what a long article
+/// leaves beyond that is freed).
+const MAX_SPARES: usize = 4096;
+
+/// Element `k` of `v` (at most its length): the one there, else a spare
+/// moved in, else `blank()`. How a refilled record's lists are overwritten
+/// in place.
+pub(crate) fn slot<'v, T>(
+    v: &'v mut Vec<T>,
+    k: usize,
+    spares: &mut Vec<T>,
+    blank: fn() -> T,
+) -> &'v mut T {
     if k == v.len() {
-        v.push(blank());
+        v.push(spares.pop().unwrap_or_else(blank));
     }
     &mut v[k]
+}
+
+/// Shorten `v` to `len` elements, moving those after them to `spares` (up
+/// to [`MAX_SPARES`]).
+pub(crate) fn shorten<T>(v: &mut Vec<T>, len: usize, spares: &mut Vec<T>) {
+    if v.len() > len {
+        let room = MAX_SPARES.saturating_sub(spares.len());
+        let kept = len + room.min(v.len() - len);
+        spares.extend(v.drain(len..kept));
+        v.truncate(len);
+    }
 }
 
 /// The type of a named entity.
@@ -465,6 +497,27 @@ mod tests {
             write_numbered_id('c', n, &mut reused);
             assert_eq!(reused, format!("c{n}"));
         }
+    }
+
+    #[test]
+    fn shortened_lists_keep_their_tails_spare() {
+        let mut v: Vec<String> = (0..10).map(|i| i.to_string()).collect();
+        let mut spares = vec!["s".to_string()];
+        shorten(&mut v, 4, &mut spares);
+        assert_eq!(v, ["0", "1", "2", "3"]);
+        assert_eq!(spares, ["s", "4", "5", "6", "7", "8", "9"]);
+        // A full store of spares frees the rest.
+        let mut full = vec![String::new(); MAX_SPARES - 1];
+        shorten(&mut v, 1, &mut full);
+        assert_eq!((v.len(), full.len()), (1, MAX_SPARES));
+        assert_eq!(full.last().map(String::as_str), Some("1"));
+        // Slots past the end take spares, last first, then blanks.
+        let mut one = vec!["x".to_string()];
+        *slot(&mut v, 1, &mut one, String::new) += "+";
+        *slot(&mut v, 2, &mut one, String::new) += "+";
+        assert_eq!(v, ["0", "x+", "+"]);
+        *slot(&mut v, 0, &mut one, String::new) += "+";
+        assert_eq!(v, ["0+", "x+", "+"]);
     }
 
     #[test]

@@ -76,14 +76,15 @@ mod words;
 
 use crate::figures::Figure;
 use crate::lexicon::Lexicon;
-use crate::record::{slot, write_numbered_id, Claim, ClaimKind, Entity};
+use crate::record::{shorten, slot, write_numbered_id, Claim, ClaimKind, Entity, Spares};
 use crate::text::Doc;
 
 use attributor::Attributor;
 
 /// Turn figures into claims and add quotes (when `quotes` is set), in
 /// reading order, with the word lists of `lex`, over the claims of `out`
-/// (a reused record's: overwritten in place).
+/// (a reused record's: overwritten in place, new ones taken from `spares`
+/// first, surplus ones left there).
 // Kept out of line so that profiles (`scripts/bench/stages.sh`) see the
 // stage.
 #[inline(never)]
@@ -94,6 +95,7 @@ pub(crate) fn build(
     lex: &Lexicon,
     quotes: bool,
     out: &mut Vec<Claim>,
+    spares: &mut Spares,
 ) {
     let attributor = Attributor::new(doc, entities, lex);
     let spoken = attributor.quotes_with_speakers();
@@ -102,14 +104,15 @@ pub(crate) fn build(
     // those `out` holds, in place).
     let count = figures.len() + if quotes { spoken.len() } else { 0 };
     out.reserve_exact(count.saturating_sub(out.len()));
-    let figure_count = records::write_figure_claims(&attributor, figures, &spoken, out);
+    let spare = &mut spares.claims;
+    let figure_count = records::write_figure_claims(&attributor, figures, &spoken, out, spare);
     if quotes {
         for (k, &quote) in spoken.iter().enumerate() {
-            let claim = slot(out, figure_count + k, records::blank_claim);
+            let claim = slot(out, figure_count + k, spare, records::blank_claim);
             records::write_quote_claim(&attributor, quote, claim);
         }
     }
-    out.truncate(count);
+    shorten(out, count, spare);
 
     sort_by_span(out, figure_count);
     for (i, c) in out.iter_mut().enumerate() {

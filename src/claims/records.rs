@@ -10,7 +10,7 @@ use crate::figures::Figure;
 use crate::record::{set_opt_str, set_str, slot, Claim, ClaimKind, Source};
 
 /// Write the claims of `figures`, in their order, over the first claims
-/// of `out` (overwritten in place; new ones pushed); `quotes` are the
+/// of `out` (overwritten in place; new ones pushed, `spares` first); `quotes` are the
 /// article's quotes, whose speakers source the figures inside them. The
 /// number of claims written: one per figure.
 pub(super) fn write_figure_claims(
@@ -18,11 +18,12 @@ pub(super) fn write_figure_claims(
     figures: Vec<Figure>,
     quotes: &[SpokenQuote],
     out: &mut Vec<Claim>,
+    spares: &mut Vec<Claim>,
 ) -> usize {
     let count = figures.len();
     let mut prev_money: Option<usize> = None;
     for (k, f) in figures.into_iter().enumerate() {
-        slot(out, k, blank_claim);
+        slot(out, k, spares, blank_claim);
         let (done, rest) = out.split_at_mut(k);
         let claim = &mut rest[0];
         write_figure_claim(attributor, f, quotes, claim);

@@ -1,5 +1,6 @@
 //! Per-thread scratch: the buffers of the last article's [`Doc`], reused by
-//! the next article extracted on the same thread, so that a stream of
+//! the next article extracted on the same thread (and the record elements a
+//! refilled record left spare, for the next record to grow into), so that a stream of
 //! articles does not allocate (and fault in) the big per-article vectors
 //! again for each one, and threads do not meet in the allocator for them.
 //!
@@ -13,6 +14,7 @@
 use std::cell::RefCell;
 
 use crate::lexicon::Lexicon;
+use crate::record::Spares;
 use crate::text::{Doc, DocBuffers};
 
 /// Buffers grown for an article up to this size are always kept: they
@@ -23,22 +25,25 @@ const ALWAYS_KEEP_BYTES: usize = 1 << 20;
 /// many times smaller, rather than held while the thread reads small ones.
 const SHRINK_RATIO: usize = 4;
 
-/// A thread's kept buffers, and the size of the article they served.
+/// A thread's kept buffers, the size of the article they served, and the
+/// record elements the records it refilled left spare.
 #[derive(Default)]
 struct Kept {
     buffers: DocBuffers,
     served: usize,
+    spares: Spares,
 }
 
 impl Kept {
     /// The buffers to prepare an article of `len` bytes in: the kept ones,
     /// unless they were grown for an article over [`ALWAYS_KEEP_BYTES`]
-    /// and more than [`SHRINK_RATIO`] times this one.
-    fn for_article(self, len: usize) -> DocBuffers {
+    /// and more than [`SHRINK_RATIO`] times this one. (The spares are
+    /// bounded by count: always kept.)
+    fn for_article(self, len: usize) -> (DocBuffers, Spares) {
         if keeps(self.served, len) {
-            self.buffers
+            (self.buffers, self.spares)
         } else {
-            DocBuffers::default()
+            (DocBuffers::default(), self.spares)
         }
     }
 }
@@ -54,19 +59,20 @@ thread_local! {
 }
 
 /// Run `f` on the [`Doc`] of `text`, prepared with `lexicon` in this
-/// thread's buffers.
+/// thread's buffers, and this thread's spare record elements.
 pub(super) fn with_doc<R>(
     text: &str,
     has_title: bool,
     lexicon: &Lexicon,
-    f: impl FnOnce(&Doc<'_>) -> R,
+    f: impl FnOnce(&Doc<'_>, &mut Spares) -> R,
 ) -> R {
-    let buffers = KEPT.with(|k| k.take()).for_article(text.len());
+    let (buffers, mut spares) = KEPT.with(|k| k.take()).for_article(text.len());
     let doc = Doc::with_buffers(text, has_title, lexicon, buffers);
-    let result = f(&doc);
+    let result = f(&doc, &mut spares);
     let kept = Kept {
         buffers: doc.into_buffers(),
         served: text.len(),
+        spares,
     };
     KEPT.with(|k| *k.borrow_mut() = kept);
     result
