@@ -69,11 +69,13 @@ fn ends(t: &[u8], e: usize) -> Read {
     }
 }
 
-/// The first of `reads` (in the regex's order of alternatives) that is
-/// not [`Read::NoMatch`].
-fn first(reads: impl IntoIterator<Item = Read>) -> Read {
+/// The first of the readings `reads` (in the regex's order of
+/// alternatives) that is not [`Read::NoMatch`], read in order and no
+/// further.
+fn first<const N: usize>(t: &[u8], i: usize, reads: [fn(&[u8], usize) -> Read; N]) -> Read {
     reads
-        .into_iter()
+        .iter()
+        .map(|read| read(t, i))
         .find(|r| *r != Read::NoMatch)
         .unwrap_or(Read::NoMatch)
 }
@@ -86,47 +88,58 @@ fn ends_at(t: &[u8], e: Option<usize>) -> Read {
 /// The phrases that open with a letter, in the regex's order, at `i`
 /// (the boundary before `i` not read).
 fn phrase_at(t: &[u8], i: usize) -> Read {
-    let after = |i: usize, s: &str| lit(t, i, s);
     match t[i] {
-        b'r' => first([
-            ends_at(t, after(i, "reportedly")),
-            attributed_at(t, i),
-            ends_at(
-                t,
-                after(i, "reports ").and_then(|p| one_of(t, p, &["said", "say"])),
-            ),
-            ends_at(t, after(i, "reports suggest")),
-            ends_at(t, after(i, "reports suggested")),
-        ]),
-        b'a' => first([
-            ends_at(t, after(i, "allegedly")),
-            be_verb_at(t, i),
-            according_at(t, i),
-        ]),
-        b'p' => ends_at(t, after(i, "purportedly")),
-        b's' => ends_at(t, after(i, "supposedly")),
-        b'i' => first([
-            ends_at(
-                t,
-                after(i, "it is ").and_then(|p| {
-                    one_of(
-                        t,
-                        p,
-                        &["believed", "thought", "claimed", "alleged", "understood"],
-                    )
-                }),
-            ),
-            be_verb_at(t, i),
-        ]),
-        b'w' => first([be_verb_at(t, i), attributed_at(t, i)]),
+        b'r' => first(t, i, [reportedly_at, attributed_at, reports_at]),
+        b'a' => first(t, i, [allegedly_at, be_verb_at, according_at]),
+        b'p' => ends_at(t, lit(t, i, "purportedly")),
+        b's' => ends_at(t, lit(t, i, "supposedly")),
+        b'i' => first(t, i, [it_is_at, be_verb_at]),
+        b'w' => first(t, i, [be_verb_at, attributed_at]),
         b'q' => attributed_at(t, i),
-        b'c' => first([
-            citing_at(t, i),
-            attributed_at(t, i),
-            ends_at(t, after(i, "claimed")),
-            ends_at(t, after(i, "claims that")),
-        ]),
+        b'c' => first(t, i, [citing_at, attributed_at, claimed_at]),
         _ => Read::NoMatch,
+    }
+}
+
+/// `reportedly`.
+fn reportedly_at(t: &[u8], i: usize) -> Read {
+    ends_at(t, lit(t, i, "reportedly"))
+}
+
+/// `allegedly`.
+fn allegedly_at(t: &[u8], i: usize) -> Read {
+    ends_at(t, lit(t, i, "allegedly"))
+}
+
+/// `reports (?:said|say|suggest|suggested)`: "suggest" first, as the
+/// regex tries it.
+fn reports_at(t: &[u8], i: usize) -> Read {
+    let Some(p) = lit(t, i, "reports ") else {
+        return Read::NoMatch;
+    };
+    match ends_at(t, one_of(t, p, &["said", "say", "suggest"])) {
+        Read::NoMatch => ends_at(t, lit(t, p, "suggested")),
+        r => r,
+    }
+}
+
+/// `it is (?:believed|thought|claimed|alleged|understood)`.
+fn it_is_at(t: &[u8], i: usize) -> Read {
+    let e = lit(t, i, "it is ").and_then(|p| {
+        one_of(
+            t,
+            p,
+            &["believed", "thought", "claimed", "alleged", "understood"],
+        )
+    });
+    ends_at(t, e)
+}
+
+/// `claimed|claims that`.
+fn claimed_at(t: &[u8], i: usize) -> Read {
+    match ends_at(t, lit(t, i, "claimed")) {
+        Read::NoMatch => ends_at(t, lit(t, i, "claims that")),
+        r => r,
     }
 }
 
@@ -163,10 +176,10 @@ fn according_at(t: &[u8], i: usize) -> Read {
         p,
         &["media ", "unconfirmed ", "press ", "news ", "local "],
     );
-    first([
-        ends_at(t, source.and_then(|s| lit(t, s, "reports"))),
-        ends_at(t, lit(t, p, "reports")),
-    ])
+    match ends_at(t, source.and_then(|s| lit(t, s, "reports"))) {
+        Read::NoMatch => ends_at(t, lit(t, p, "reports")),
+        r => r,
+    }
 }
 
 /// `(?:quote|quotation|words|remarks|comments) attributed to`.
@@ -204,7 +217,10 @@ fn citing_at(t: &[u8], i: usize) -> Read {
     } else {
         Read::NoMatch
     };
-    first([with_word, ends_at(t, source_reports(p))])
+    match with_word {
+        Read::NoMatch => ends_at(t, source_reports(p)),
+        r => r,
+    }
 }
 
 /// Where the matches of the regex [`super::HEDGE`] in `folded` start that
@@ -229,12 +245,13 @@ pub(super) fn phrase_starts(folded: &str, from: usize, to: usize) -> Option<Vec<
                 },
             }
         } else if matches!(b, b'r' | b'a' | b'p' | b's' | b'i' | b'w' | b'q' | b'c') {
-            match phrase_at(t, i) {
-                Read::NoMatch => Read::NoMatch,
-                r => match word_before(t, i) {
-                    Some(false) => r,
-                    Some(true) => Read::NoMatch,
-                    None => Read::Unsure,
+            // The boundary first: most such letters are inside words.
+            match word_before(t, i) {
+                Some(true) => Read::NoMatch,
+                Some(false) => phrase_at(t, i),
+                None => match phrase_at(t, i) {
+                    Read::NoMatch => Read::NoMatch,
+                    _ => Read::Unsure,
                 },
             }
         } else {
