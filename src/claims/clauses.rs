@@ -126,36 +126,44 @@ impl Attributor<'_, '_> {
                 .is_some_and(|n| matches!(n.2, "he" | "she" | "it" | "they" | "we"));
         // ", and Lenovo's sales fell": "and" after a comma opens a
         // clause when a name follows at once.
-        let comma_and = w == "and"
-            && self.text[..ws].trim_end().ends_with(',')
-            && words.get(i + 1).is_some_and(|n| {
-                let next_mention = self.mentions.within(n.0..end).next();
-                next_mention.is_some_and(|m| m.start == n.0)
-                    || (n.2 == "the"
-                        && words
-                            .get(i + 2)
-                            .is_some_and(|n2| next_mention.is_some_and(|m| m.start == n2.0)))
-            });
+        let comma_and = || {
+            w == "and"
+                && self.text[..ws].trim_end().ends_with(',')
+                && words.get(i + 1).is_some_and(|n| {
+                    let next_mention = self.mentions.within(n.0..end).next();
+                    next_mention.is_some_and(|m| m.start == n.0)
+                        || (n.2 == "the"
+                            && words
+                                .get(i + 2)
+                                .is_some_and(|n2| next_mention.is_some_and(|m| m.start == n2.0)))
+                })
+        };
         // "the US was ahead with 20.5% and China came second": "and"
         // before a name and its verb opens a clause.
-        let and_name_verb = w == "and"
-            && words.get(i + 1).is_some_and(|n| {
-                self.mentions.within(n.0..end).next().is_some_and(|m| {
-                    m.start == n.0
-                        && self.words(m.end..end).first().is_some_and(|v| {
-                            self.is_finite_verb(v) && self.text[m.end..v.0].trim().is_empty()
-                        })
+        let and_name_verb = || {
+            w == "and"
+                && words.get(i + 1).is_some_and(|n| {
+                    self.mentions.within(n.0..end).next().is_some_and(|m| {
+                        m.start == n.0
+                            && self.words(m.end..end).first().is_some_and(|v| {
+                                self.is_finite_verb(v) && self.text[m.end..v.0].trim().is_empty()
+                            })
+                    })
                 })
-            });
+        };
         // Only a semicolon between the word before and this one can be
         // the last mark before it.
-        let gap = &self.text.as_bytes()[words.get(i.wrapping_sub(1)).map_or(0, |p| p.1)..ws];
-        let after_semicolon = (i == 0 || gap.contains(&b';')) && self.semicolon_before(ws);
+        let after_semicolon = || {
+            let gap = &self.text.as_bytes()[words.get(i.wrapping_sub(1)).map_or(0, |p| p.1)..ws];
+            (i == 0 || gap.contains(&b';')) && self.semicolon_before(ws)
+        };
+        // (Read in order, each only when those before it say no: the
+        // answer is the same, as they read and change nothing.)
         marks & mark::CLAUSE_OPENER != 0
             || and_pronoun
-            || comma_and
-            || and_name_verb
-            || after_semicolon
+            || comma_and()
+            || and_name_verb()
+            || after_semicolon()
     }
 
     /// Is the word at `ws` the first after a semicolon outside brackets?
