@@ -180,7 +180,7 @@ impl Extractor {
     /// To extract from many articles one at a time, [`Extractor::extract_into`]
     /// refills one record instead of making a new one for each.
     pub fn extract(&self, article: &Article) -> Result<ArticleRecord, Error> {
-        let mut record = ArticleRecord::empty();
+        let mut record = ArticleRecord::default();
         self.extract_into(article, &mut record)?;
         Ok(record)
     }
@@ -203,7 +203,7 @@ impl Extractor {
     /// of an earlier article's) until the next call that succeeds.
     ///
     /// ```
-    /// use newsfacts::{Article, Extractor};
+    /// use newsfacts::{Article, ArticleRecord, Extractor};
     ///
     /// let extractor = Extractor::new();
     /// let articles = [
@@ -211,10 +211,10 @@ impl Extractor {
     ///     Article::new("a2", "   "),
     ///     Article::new("a3", "Kabul sent 20 envoys to Beijing."),
     /// ];
-    /// // One record, made by the first article and refilled by each next one.
-    /// let mut record = extractor.extract(&articles[0])?;
-    /// let mut figures = record.claims.len();
-    /// for article in &articles[1..] {
+    /// // One record, refilled by each article.
+    /// let mut record = ArticleRecord::default();
+    /// let mut figures = 0;
+    /// for article in &articles {
     ///     if let Err(e) = extractor.extract_into(article, &mut record) {
     ///         // An empty article: `record` holds nothing useful now.
     ///         assert_eq!(e.article(), Some("a2"));

@@ -41,7 +41,10 @@ macro_rules! names {
 }
 
 /// Everything extracted from one article.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// `ArticleRecord::default()` is an empty record, for
+/// [`Extractor::extract_into`](crate::Extractor::extract_into) to fill.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ArticleRecord {
     /// The article's id.
     pub id: String,
@@ -86,25 +89,6 @@ pub struct ArticleRecord {
     pub entities: Vec<Entity>,
     /// Figures and quotes, in reading order.
     pub claims: Vec<Claim>,
-}
-
-impl ArticleRecord {
-    /// A record with nothing in it, for [`Extractor::extract`] to fill.
-    ///
-    /// [`Extractor::extract`]: crate::Extractor::extract
-    pub(crate) fn empty() -> ArticleRecord {
-        ArticleRecord {
-            id: String::new(),
-            title: None,
-            byline: None,
-            agency: None,
-            date: None,
-            url: None,
-            sentences: Vec::new(),
-            entities: Vec::new(),
-            claims: Vec::new(),
-        }
-    }
 }
 
 /// One sentence of the article: its span in [`Article::text`].

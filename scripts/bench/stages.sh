@@ -93,7 +93,7 @@ for i in range(n):
     run, scan, size = rest[3 * i], rest[3 * i + 1], int(rest[3 * i + 2])
     columns.append((inclusive(run), inclusive(scan).get("bench_throughput::timed_scan", 0), size / 2**20))
 stages = [
-    ("whole Extractor::extract", "newsfacts::extractor::Extractor::extract"),
+    ("whole Extractor::extract_into", "newsfacts::extractor::Extractor::extract_into"),
     ("Doc::new", "newsfacts::text::Doc::with_buffers"),
     ("  tokens", "newsfacts::text::tokens::tokenize"),
     ("  sentences", "newsfacts::text::sentences::split_sentences"),

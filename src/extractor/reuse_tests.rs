@@ -109,12 +109,12 @@ fn refilled_records_equal_extracted_ones() {
     let order = [0, n - 4, 1, n - 1, 2, n - 6, 0, n - 3, 3, 4, 5, 1];
     for x in 0..extractors().len() {
         let steps: Vec<_> = order.iter().map(|&a| (x, a)).collect();
-        check_sequence(&steps, ArticleRecord::empty());
+        check_sequence(&steps, ArticleRecord::default());
     }
     let mixed: Vec<_> = (order.iter().enumerate())
         .map(|(i, &a)| (i % extractors().len(), a))
         .collect();
-    check_sequence(&mixed, ArticleRecord::empty());
+    check_sequence(&mixed, ArticleRecord::default());
 }
 
 proptest! {
@@ -129,7 +129,7 @@ proptest! {
     ) {
         let record = match expected(0, start) {
             Ok(record) => record.clone(),
-            Err(_) => ArticleRecord::empty(),
+            Err(_) => ArticleRecord::default(),
         };
         check_sequence(&steps, record);
     }
