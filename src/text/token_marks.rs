@@ -4,7 +4,7 @@
 //! their own article), and the memo answers them for a fraction of a hash
 //! table lookup.
 
-use super::tokens::Token;
+use super::tokens::{Token, TokenKind};
 use crate::lexicon::{Lexicon, WordMarks};
 
 /// The marks of the words (up to sixteen bytes) looked up before, in two
@@ -101,7 +101,6 @@ pub(crate) fn mark_tokens(
     for t in toks {
         let (start, end) = (t.start, t.end);
         let n = end - start;
-        let lookup = || word_marks.of_bytes(&text[start..end], &folded[start..end]);
         t.marks = if n == 1 {
             // A character of one byte is ASCII (below 128).
             one_byte[usize::from(text[start] & 0x7f)]
@@ -112,7 +111,8 @@ pub(crate) fn mark_tokens(
             if slot.tag == tag && slot.bytes == bytes {
                 slot.marks
             } else {
-                let marks = lookup();
+                let lower = short_word(folded, start, n);
+                let marks = short_marks(word_marks, t.kind, bytes, lower, n);
                 *slot = Slot { bytes, tag, marks };
                 marks
             }
@@ -123,7 +123,8 @@ pub(crate) fn mark_tokens(
             if slot.tag == tag && slot.head == head && slot.tail == tail {
                 slot.marks
             } else {
-                let marks = lookup();
+                let lower = (eight_at(folded, start), eight_at(folded, end - 8));
+                let marks = long_marks(word_marks, t.kind, (head, tail), lower, n);
                 *slot = LongSlot {
                     head,
                     tail,
@@ -133,9 +134,39 @@ pub(crate) fn mark_tokens(
                 marks
             }
         } else {
-            lookup()
+            word_marks.of_bytes(&text[start..end], &folded[start..end])
         };
     }
+}
+
+/// The marks of a token of two to eight bytes the memo does not hold, of
+/// kind `kind`, whose bytes are `exact` as written and `lower` folded, as
+/// integers ([`short_word`]). Out of line: the memo's loop keeps its
+/// registers.
+#[cold]
+#[inline(never)]
+fn short_marks(word_marks: &WordMarks, kind: TokenKind, exact: u64, lower: u64, n: usize) -> u64 {
+    if kind == TokenKind::Digits && !word_marks.has_digit_words() {
+        return 0;
+    }
+    word_marks.of_short(exact, lower, n)
+}
+
+/// [`short_marks`] of a token of nine to sixteen bytes, as its first
+/// eight bytes and its last eight.
+#[cold]
+#[inline(never)]
+fn long_marks(
+    word_marks: &WordMarks,
+    kind: TokenKind,
+    exact: (u64, u64),
+    lower: (u64, u64),
+    n: usize,
+) -> u64 {
+    if kind == TokenKind::Digits && !word_marks.has_digit_words() {
+        return 0;
+    }
+    word_marks.of_long(exact, lower, n)
 }
 
 /// A table of `N` copies of `slot`, on the heap.
@@ -206,15 +237,18 @@ mod tests {
             1,
             ["said", "The", "International", "spokeswoman", ",", "I", "a"],
         );
+        let mut digits = embedded.clone();
+        digits.marks.mark(2, ["2004", "10", "123456789012"]);
         let mut memo = MarkMemo::default();
         let texts = [
             "The minister said the Minister said, THE end.",
             "the The said, I a A i.",
             "International internationally INTERNATIONAL spokeswoman Spokeswoman \
              counterterrorism-related Counterterrorism spokeswomen Internationals",
+            "In 2004 and 2005, 10 of 12 scored 123456789012 or 1234567890123 (2004).",
         ];
         for text in texts {
-            for lexicon in [embedded, &other, &other, embedded] {
+            for lexicon in [embedded, &other, &digits, &other, embedded, &digits] {
                 let folded = super::super::fold_case(text);
                 let mut toks = Vec::new();
                 super::super::tokens::tokenize(text, &mut toks, &mut Vec::new(), &mut Vec::new());
