@@ -152,6 +152,8 @@ pub(crate) struct WordMarks {
     /// Some marked word is all ASCII digits: without one, a number is on
     /// no list and needs no lookup ([`WordMarks::has_digit_words`]).
     digit_words: bool,
+    /// Which marks these are ([`WordMarks::id`]).
+    id: TableId,
     /// Every marked word, for the tests.
     #[cfg(test)]
     words: Vec<Box<str>>,
@@ -161,6 +163,7 @@ impl WordMarks {
     /// Set `bit` on each of `words`.
     pub fn mark<'w>(&mut self, bit: u64, words: impl IntoIterator<Item = &'w str>) {
         self.one_byte = OnceLock::new();
+        self.id = TableId::default();
         for w in words {
             self.lengths |= 1 << w.len().min(63);
             self.digit_words |= !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
@@ -250,6 +253,15 @@ impl WordMarks {
         (m & mark::EXACT) | (self.get_key(ShortKey::long(lower, n), lower.0 as u8) & !mark::EXACT)
     }
 
+    /// A number that two tables share only if they mark the same words
+    /// with the same bits (a copy keeps it; a change gives a new one): the
+    /// text layer keeps the marks it has looked up from one article to the
+    /// next while the table's id stays the same.
+    #[inline]
+    pub fn id(&self) -> u64 {
+        self.id.0
+    }
+
     /// Some marked word is all ASCII digits (without one, no number is
     /// on a list).
     #[inline]
@@ -300,6 +312,17 @@ impl WordMarks {
     #[cfg(test)]
     pub fn words(&self) -> impl Iterator<Item = &str> {
         self.words.iter().map(|w| &**w)
+    }
+}
+
+/// [`WordMarks::id`]: each new or changed table takes the next number.
+#[derive(Clone, Debug)]
+struct TableId(u64);
+
+impl Default for TableId {
+    fn default() -> TableId {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        TableId(NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
     }
 }
 
@@ -535,7 +558,14 @@ mod tests {
         assert_eq!(marks.get(&long[..30]), 0);
         assert_eq!(marks.get("Jordanian"), 2);
         assert_eq!(marks.get("Jordanians"), 0);
+        // A copy marks the same words: it keeps the id; a change does not.
+        let copy = marks.clone();
+        assert_eq!(copy.id(), marks.id());
+        marks.mark(8, ["Amman"]);
+        assert_ne!(copy.id(), marks.id());
+        let id = marks.id();
         marks.clear();
+        assert_ne!(marks.id(), id);
         assert_eq!(marks.get("Jordan"), 0);
     }
 }

@@ -5,37 +5,33 @@
 //! table lookup.
 
 use super::tokens::{Token, TokenKind};
-use crate::lexicon::{Lexicon, WordMarks};
+use crate::lexicon::WordMarks;
 
 /// The marks of the words (up to sixteen bytes) looked up before, in two
-/// direct-mapped tables (words of up to eight bytes, words of nine to
+/// direct-mapped tables (words of two to eight bytes, words of nine to
 /// sixteen): a word's slot is a hash of its bytes read as integers, and a
 /// newer word takes the slot over. Kept from one article to the next
-/// ([`super::DocBuffers`]) without clearing: each slot is tagged with the
-/// epoch of the table it was read from. The embedded lexicon's table,
-/// which never changes, is epoch [`EMBEDDED`] in every article; any other
-/// table is read under a new epoch in each article (the memo cannot tell
-/// whether it is the table of the article before).
+/// ([`super::DocBuffers`]) while the articles are marked with the same
+/// table ([`WordMarks::id`]); emptied when the table changes.
 #[derive(Debug, Default)]
 pub(crate) struct MarkMemo {
-    /// The words of up to eight bytes (allocated on first use).
+    /// The words of two to eight bytes (allocated on first use).
     short: Option<Box<[Slot; SHORT_SLOTS]>>,
     /// The words of nine to sixteen bytes.
     long: Option<Box<[LongSlot; LONG_SLOTS]>>,
-    /// The last epoch given to an article of another table.
-    last_epoch: u64,
+    /// The [`WordMarks::id`] of the table the slots hold answers of (0:
+    /// none yet).
+    table: u64,
 }
 
-/// The epoch of the embedded lexicon's table (slots tagged 0 are empty).
-const EMBEDDED: u64 = 1;
-
-/// One remembered word of up to eight bytes.
+/// One remembered word of two to eight bytes. Not tagged with its length,
+/// which its bytes tell (a token of two bytes or more holds no zero byte:
+/// a NUL is a token of its own), nor with its table, which the whole memo
+/// is: 16 bytes, and a hit is one compare.
 #[derive(Clone, Copy, Debug, Default)]
 struct Slot {
-    /// The word's bytes, little-endian, zero above its length.
+    /// The word's bytes, little-endian, zero above its length (0: empty).
     bytes: u64,
-    /// The epoch times 256 plus the word's length.
-    tag: u64,
     /// The word's marks.
     marks: u64,
 }
@@ -47,8 +43,8 @@ struct LongSlot {
     /// sixteen bytes: with the length, every byte of the word).
     head: u64,
     tail: u64,
-    /// The epoch times 256 plus the word's length.
-    tag: u64,
+    /// The word's length (0: empty).
+    len: u64,
     marks: u64,
 }
 
@@ -86,13 +82,16 @@ pub(crate) fn mark_tokens(
     memo: &mut MarkMemo,
 ) {
     let (text, folded) = (text.as_bytes(), folded.as_bytes());
-    let epoch = if std::ptr::eq(word_marks, &Lexicon::embedded().marks) {
-        EMBEDDED
-    } else {
-        memo.last_epoch = memo.last_epoch.max(EMBEDDED) + 1;
-        memo.last_epoch
-    };
-    let epoch = epoch << 8;
+    if memo.table != word_marks.id() {
+        // The answers of another table (if any): forget them.
+        if let Some(short) = &mut memo.short {
+            short.fill(Slot::default());
+        }
+        if let Some(long) = &mut memo.long {
+            long.fill(LongSlot::default());
+        }
+        memo.table = word_marks.id();
+    }
     let short = memo.short.get_or_insert_with(|| new_table(Slot::default()));
     let long = memo
         .long
@@ -106,21 +105,20 @@ pub(crate) fn mark_tokens(
             one_byte[usize::from(text[start] & 0x7f)]
         } else if n <= 8 {
             let bytes = short_word(text, start, n);
-            let tag = epoch | n as u64;
-            let slot = &mut short[slot_of(bytes ^ tag, SHORT_SLOTS)];
-            if slot.tag == tag && slot.bytes == bytes {
+            let slot = &mut short[slot_of(bytes, SHORT_SLOTS)];
+            if slot.bytes == bytes {
                 slot.marks
             } else {
                 let lower = short_word(folded, start, n);
                 let marks = short_marks(word_marks, t.kind, bytes, lower, n);
-                *slot = Slot { bytes, tag, marks };
+                *slot = Slot { bytes, marks };
                 marks
             }
         } else if n <= 16 {
             let (head, tail) = (eight_at(text, start), eight_at(text, end - 8));
-            let tag = epoch | n as u64;
-            let slot = &mut long[slot_of(head.rotate_left(29) ^ tail ^ tag, LONG_SLOTS)];
-            if slot.tag == tag && slot.head == head && slot.tail == tail {
+            let len = n as u64;
+            let slot = &mut long[slot_of(head.rotate_left(29) ^ tail ^ len, LONG_SLOTS)];
+            if slot.len == len && slot.head == head && slot.tail == tail {
                 slot.marks
             } else {
                 let lower = (eight_at(folded, start), eight_at(folded, end - 8));
@@ -128,7 +126,7 @@ pub(crate) fn mark_tokens(
                 *slot = LongSlot {
                     head,
                     tail,
-                    tag,
+                    len,
                     marks,
                 };
                 marks
@@ -209,6 +207,7 @@ fn short_word(text: &[u8], start: usize, n: usize) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::Lexicon;
 
     #[test]
     fn short_words_read_as_integers() {
@@ -246,6 +245,7 @@ mod tests {
             "International internationally INTERNATIONAL spokeswoman Spokeswoman \
              counterterrorism-related Counterterrorism spokeswomen Internationals",
             "In 2004 and 2005, 10 of 12 scored 123456789012 or 1234567890123 (2004).",
+            "A NUL\u{0}byte, the\u{0}\u{0}end: bytes\u{0}said\u{0}.",
         ];
         for text in texts {
             for lexicon in [embedded, &other, &digits, &other, embedded, &digits] {
