@@ -251,7 +251,13 @@ mod tests {
             for lexicon in [embedded, &other, &digits, &other, embedded, &digits] {
                 let folded = super::super::fold_case(text);
                 let mut toks = Vec::new();
-                super::super::tokens::tokenize(text, &mut toks, &mut Vec::new(), &mut Vec::new());
+                super::super::tokens::tokenize(
+                    text,
+                    &mut toks,
+                    &mut Vec::new(),
+                    &mut Vec::new(),
+                    &mut Vec::new(),
+                );
                 mark_tokens(&mut toks, text, &folded, &lexicon.marks, &mut memo);
                 for t in &toks {
                     let (e, f) = (&text[t.start..t.end], &folded[t.start..t.end]);
