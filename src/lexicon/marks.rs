@@ -13,6 +13,7 @@
 //! their bytes ([`ShortKey`]), so that a lookup hashes and compares without
 //! a loop over the bytes or a call.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::sync::OnceLock;
@@ -170,21 +171,36 @@ impl WordMarks {
             if let Some(&b) = w.as_bytes().first() {
                 self.first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
             }
-            let known = match ShortKey::of(w.as_bytes()) {
-                Some(key) => self.short.get_mut(&key),
-                None => self.long.get_mut(w.as_bytes()),
+            // A short word is keyed and hashed once (the entry); a long
+            // one is copied only when new.
+            let new = match ShortKey::of(w.as_bytes()) {
+                Some(key) => match self.short.entry(key) {
+                    Entry::Occupied(mut known) => {
+                        *known.get_mut() |= bit;
+                        false
+                    }
+                    Entry::Vacant(slot) => {
+                        slot.insert(bit);
+                        true
+                    }
+                },
+                None => match self.long.get_mut(w.as_bytes()) {
+                    Some(known) => {
+                        *known |= bit;
+                        false
+                    }
+                    None => {
+                        self.long.insert(w.as_bytes().into(), bit);
+                        true
+                    }
+                },
             };
-            match known {
-                Some(b) => *b |= bit,
-                None => {
-                    match ShortKey::of(w.as_bytes()) {
-                        Some(key) => self.short.insert(key, bit),
-                        None => self.long.insert(w.as_bytes().into(), bit),
-                    };
-                    #[cfg(test)]
-                    self.words.push(w.into());
-                }
+            #[cfg(test)]
+            if new {
+                self.words.push(w.into());
             }
+            #[cfg(not(test))]
+            let _ = new;
         }
     }
 
