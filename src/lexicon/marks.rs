@@ -13,6 +13,7 @@
 //! their bytes ([`ShortKey`]), so that a lookup hashes and compares without
 //! a loop over the bytes or a call.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::sync::OnceLock;
@@ -149,6 +150,11 @@ pub(crate) struct WordMarks {
     /// character), made on first use after the last change: a token in
     /// six is one ("," "." "a"), answered by one read.
     one_byte: OnceLock<[u64; 128]>,
+    /// Some marked word is all ASCII digits: without one, a number is on
+    /// no list and needs no lookup ([`WordMarks::has_digit_words`]).
+    digit_words: bool,
+    /// Which marks these are ([`WordMarks::id`]).
+    id: TableId,
     /// Every marked word, for the tests.
     #[cfg(test)]
     words: Vec<Box<str>>,
@@ -158,26 +164,43 @@ impl WordMarks {
     /// Set `bit` on each of `words`.
     pub fn mark<'w>(&mut self, bit: u64, words: impl IntoIterator<Item = &'w str>) {
         self.one_byte = OnceLock::new();
+        self.id = TableId::default();
         for w in words {
             self.lengths |= 1 << w.len().min(63);
+            self.digit_words |= !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
             if let Some(&b) = w.as_bytes().first() {
                 self.first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
             }
-            let known = match ShortKey::of(w.as_bytes()) {
-                Some(key) => self.short.get_mut(&key),
-                None => self.long.get_mut(w.as_bytes()),
+            // A short word is keyed and hashed once (the entry); a long
+            // one is copied only when new.
+            let new = match ShortKey::of(w.as_bytes()) {
+                Some(key) => match self.short.entry(key) {
+                    Entry::Occupied(mut known) => {
+                        *known.get_mut() |= bit;
+                        false
+                    }
+                    Entry::Vacant(slot) => {
+                        slot.insert(bit);
+                        true
+                    }
+                },
+                None => match self.long.get_mut(w.as_bytes()) {
+                    Some(known) => {
+                        *known |= bit;
+                        false
+                    }
+                    None => {
+                        self.long.insert(w.as_bytes().into(), bit);
+                        true
+                    }
+                },
             };
-            match known {
-                Some(b) => *b |= bit,
-                None => {
-                    match ShortKey::of(w.as_bytes()) {
-                        Some(key) => self.short.insert(key, bit),
-                        None => self.long.insert(w.as_bytes().into(), bit),
-                    };
-                    #[cfg(test)]
-                    self.words.push(w.into());
-                }
+            #[cfg(test)]
+            if new {
+                self.words.push(w.into());
             }
+            #[cfg(not(test))]
+            let _ = new;
         }
     }
 
@@ -191,19 +214,75 @@ impl WordMarks {
     /// layer asks with byte slices, which cost no character-boundary test).
     #[inline]
     pub fn get_bytes(&self, w: &[u8]) -> u64 {
-        if self.lengths & (1 << w.len().min(63)) == 0 {
-            return 0;
-        }
-        if let Some(&b) = w.first() {
-            if self.first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) == 0 {
-                return 0;
+        match ShortKey::of(w) {
+            Some(key) => match w.first() {
+                Some(&first) => self.get_key(key, first),
+                None => self.short.get(&key).copied().unwrap_or(0),
+            },
+            None => {
+                if self.turns_away(w.len(), w[0]) {
+                    return 0;
+                }
+                self.long.get(w).copied().unwrap_or(0)
             }
         }
-        let bits = match ShortKey::of(w) {
-            Some(key) => self.short.get(&key),
-            None => self.long.get(w),
-        };
-        bits.copied().unwrap_or(0)
+    }
+
+    /// The bits of the short word (not empty) whose key is `key` and first
+    /// byte `first`.
+    #[inline]
+    fn get_key(&self, key: ShortKey, first: u8) -> u64 {
+        if self.turns_away(key.len as usize, first) {
+            return 0;
+        }
+        self.short.get(&key).copied().unwrap_or(0)
+    }
+
+    /// True when no marked word has `len` bytes or none starts with
+    /// byte `first`: most words asked about are turned away here.
+    #[inline]
+    fn turns_away(&self, len: usize, first: u8) -> bool {
+        self.lengths & (1 << len.min(63)) == 0
+            || self.first_bytes[usize::from(first >> 6)] & (1 << (first & 63)) == 0
+    }
+
+    /// [`WordMarks::of_bytes`] of a word of one to eight bytes given as
+    /// integers (its bytes little-endian, zero above its length `n`): as
+    /// written, `exact`; lower-cased, `lower` (the text layer's marks memo
+    /// has read them already, and compares them without a call).
+    pub fn of_short(&self, exact: u64, lower: u64, n: usize) -> u64 {
+        let m = self.get_key(ShortKey::short(exact, n), exact as u8);
+        if exact == lower {
+            return m;
+        }
+        (m & mark::EXACT) | (self.get_key(ShortKey::short(lower, n), lower as u8) & !mark::EXACT)
+    }
+
+    /// [`WordMarks::of_bytes`] of a word of nine to sixteen bytes given as
+    /// integers: its first eight bytes and its last eight, as written
+    /// (`exact`) and lower-cased (`lower`); `n` is its length.
+    pub fn of_long(&self, exact: (u64, u64), lower: (u64, u64), n: usize) -> u64 {
+        let m = self.get_key(ShortKey::long(exact, n), exact.0 as u8);
+        if exact == lower {
+            return m;
+        }
+        (m & mark::EXACT) | (self.get_key(ShortKey::long(lower, n), lower.0 as u8) & !mark::EXACT)
+    }
+
+    /// A number that two tables share only if they mark the same words
+    /// with the same bits (a copy keeps it; a change gives a new one): the
+    /// text layer keeps the marks it has looked up from one article to the
+    /// next while the table's id stays the same.
+    #[inline]
+    pub fn id(&self) -> u64 {
+        self.id.0
+    }
+
+    /// Some marked word is all ASCII digits (without one, no number is
+    /// on a list).
+    #[inline]
+    pub fn has_digit_words(&self) -> bool {
+        self.digit_words
     }
 
     /// The marks of a word written `exact`, lower-cased `lower`: the exact
@@ -252,16 +331,27 @@ impl WordMarks {
     }
 }
 
+/// [`WordMarks::id`]: each new or changed table takes the next number.
+#[derive(Clone, Debug)]
+struct TableId(u64);
+
+impl Default for TableId {
+    fn default() -> TableId {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        TableId(NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+    }
+}
+
 /// A word of at most [`ShortKey::MAX`] bytes as integers: the table is asked
 /// once per token of every article, and integers hash and compare without
 /// a loop or a call. Two words have equal keys only if they are equal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct ShortKey {
-    /// The first eight bytes (of a word of 8 to 16), the first four (4 to
-    /// 7), or the first, middle and last byte (1 to 3).
+    /// Every byte of a word of up to eight ([`word_integer`]), or the first
+    /// eight bytes of a word of 9 to 16.
     head: u64,
-    /// The last eight bytes (8 to 16) or the last four (4 to 7): with the
-    /// length and `head`, every byte of the word.
+    /// 0, or the last eight bytes of a word of 9 to 16: with the length
+    /// and `head`, every byte of the word.
     tail: u64,
     len: u64,
 }
@@ -274,22 +364,49 @@ impl ShortKey {
     fn of(bytes: &[u8]) -> Option<ShortKey> {
         let n = bytes.len();
         let eight = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap());
-        let four = |at: usize| u64::from(u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap()));
-        let (head, tail) = match n {
-            0 => (0, 0),
-            1..=3 => {
-                let [a, b, c] = [bytes[0], bytes[n / 2], bytes[n - 1]].map(u64::from);
-                (a | b << 8 | c << 16, 0)
-            }
-            4..=7 => (four(0), four(n - 4)),
-            8..=ShortKey::MAX => (eight(0), eight(n - 8)),
+        Some(match n {
+            0..=8 => ShortKey::short(word_integer(bytes), n),
+            9..=ShortKey::MAX => ShortKey::long((eight(0), eight(n - 8)), n),
             _ => return None,
-        };
-        Some(ShortKey {
+        })
+    }
+
+    /// The key of a word of up to eight bytes whose [`word_integer`] is
+    /// `word`, `n` its length.
+    #[inline]
+    fn short(word: u64, n: usize) -> ShortKey {
+        ShortKey {
+            head: word,
+            tail: 0,
+            len: n as u64,
+        }
+    }
+
+    /// The key of a word of 9 to 16 bytes whose first eight and last
+    /// eight bytes (little-endian) are `(head, tail)`, `n` its length.
+    #[inline]
+    fn long((head, tail): (u64, u64), n: usize) -> ShortKey {
+        ShortKey {
             head,
             tail,
             len: n as u64,
-        })
+        }
+    }
+}
+
+/// The bytes of a word of up to eight bytes as one little-endian integer,
+/// zero above its length; read without a loop (overlapping reads of the
+/// same bytes agree, so they are ORed).
+#[inline]
+fn word_integer(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    let four = |at: usize| u64::from(u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap()));
+    let byte = |at: usize| u64::from(bytes[at]) << (8 * at);
+    match n {
+        0 => 0,
+        1..=3 => byte(0) | byte(n / 2) | byte(n - 1),
+        4..=7 => four(0) | four(n - 4) << (8 * (n - 4)),
+        _ => u64::from_le_bytes(bytes[..8].try_into().unwrap()),
     }
 }
 
@@ -457,7 +574,14 @@ mod tests {
         assert_eq!(marks.get(&long[..30]), 0);
         assert_eq!(marks.get("Jordanian"), 2);
         assert_eq!(marks.get("Jordanians"), 0);
+        // A copy marks the same words: it keeps the id; a change does not.
+        let copy = marks.clone();
+        assert_eq!(copy.id(), marks.id());
+        marks.mark(8, ["Amman"]);
+        assert_ne!(copy.id(), marks.id());
+        let id = marks.id();
         marks.clear();
+        assert_ne!(marks.id(), id);
         assert_eq!(marks.get("Jordan"), 0);
     }
 }

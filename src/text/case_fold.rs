@@ -49,12 +49,21 @@ pub(crate) fn fold_case_into(text: &str, out: &mut String) {
     }
 }
 
-/// The offset of the first byte outside ASCII at or after `i`, read eight
-/// bytes at a time.
+/// The offset of the first byte outside ASCII at or after `i`, read
+/// thirty-two bytes at a time (most stretches between two characters
+/// outside ASCII are longer), then eight.
 pub(super) fn next_non_ascii(bytes: &[u8], mut i: usize) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(i..i + 32) {
+        let word = |at: usize| u64::from_le_bytes(chunk[at..at + 8].try_into().expect("eight"));
+        if (word(0) | word(8) | word(16) | word(24)) & HIGH != 0 {
+            break;
+        }
+        i += 32;
+    }
     while let Some(word) = bytes.get(i..i + 8) {
         let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
-        if word & 0x8080_8080_8080_8080 != 0 {
+        if word & HIGH != 0 {
             break;
         }
         i += 8;
@@ -76,6 +85,20 @@ pub(crate) fn fold_char(c: char) -> char {
 mod tests {
     use super::super::words::is_word_char;
     use super::*;
+
+    proptest::proptest! {
+        /// The first byte outside ASCII, found by words, is the first
+        /// found byte by byte, from every start.
+        #[test]
+        fn next_non_ascii_is_the_first(
+            bytes in proptest::collection::vec(proptest::sample::select(vec![b'a', b' ', 0x7f, 0x80, 0xc3]), 0..80),
+            from in 0usize..80,
+        ) {
+            let from = from.min(bytes.len());
+            let first = bytes[from..].iter().position(|b| !b.is_ascii()).map(|n| from + n);
+            proptest::prop_assert_eq!(next_non_ascii(&bytes, from), first);
+        }
+    }
 
     #[test]
     fn folding_keeps_offsets() {

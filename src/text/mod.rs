@@ -88,6 +88,8 @@ pub(crate) struct DocBuffers {
 #[derive(Debug, Default)]
 struct Spare {
     unicode_marks: Vec<usize>,
+    /// The tokens sentence splitting visits (see `tokens::tokenize`).
+    stops: Vec<usize>,
     breaks: Vec<usize>,
     mark_memo: token_marks::MarkMemo,
 }
@@ -128,11 +130,13 @@ impl<'a> Doc<'a> {
             &mut tokens,
             &mut spare.unicode_marks,
             &mut line_starts,
+            &mut spare.stops,
         );
         // In a loop of its own: the tokenizer's loop is tighter without it.
         token_marks::mark_tokens(&mut tokens, text, &folded, word_marks, &mut spare.mark_memo);
         let input = SplitInput {
             tokens: &tokens,
+            stops: &spare.stops,
             unicode_marks: &spare.unicode_marks,
             abbreviations: &lexicon.sentences.abbreviations,
             folded: &folded,

@@ -4,38 +4,34 @@
 //! their own article), and the memo answers them for a fraction of a hash
 //! table lookup.
 
-use super::tokens::Token;
-use crate::lexicon::{Lexicon, WordMarks};
+use super::tokens::{Token, TokenKind};
+use crate::lexicon::WordMarks;
 
 /// The marks of the words (up to sixteen bytes) looked up before, in two
-/// direct-mapped tables (words of up to eight bytes, words of nine to
+/// direct-mapped tables (words of two to eight bytes, words of nine to
 /// sixteen): a word's slot is a hash of its bytes read as integers, and a
 /// newer word takes the slot over. Kept from one article to the next
-/// ([`super::DocBuffers`]) without clearing: each slot is tagged with the
-/// epoch of the table it was read from. The embedded lexicon's table,
-/// which never changes, is epoch [`EMBEDDED`] in every article; any other
-/// table is read under a new epoch in each article (the memo cannot tell
-/// whether it is the table of the article before).
+/// ([`super::DocBuffers`]) while the articles are marked with the same
+/// table ([`WordMarks::id`]); emptied when the table changes.
 #[derive(Debug, Default)]
 pub(crate) struct MarkMemo {
-    /// The words of up to eight bytes (allocated on first use).
+    /// The words of two to eight bytes (allocated on first use).
     short: Option<Box<[Slot; SHORT_SLOTS]>>,
     /// The words of nine to sixteen bytes.
     long: Option<Box<[LongSlot; LONG_SLOTS]>>,
-    /// The last epoch given to an article of another table.
-    last_epoch: u64,
+    /// The [`WordMarks::id`] of the table the slots hold answers of (0:
+    /// none yet).
+    table: u64,
 }
 
-/// The epoch of the embedded lexicon's table (slots tagged 0 are empty).
-const EMBEDDED: u64 = 1;
-
-/// One remembered word of up to eight bytes.
+/// One remembered word of two to eight bytes. Not tagged with its length,
+/// which its bytes tell (a token of two bytes or more holds no zero byte:
+/// a NUL is a token of its own), nor with its table, which the whole memo
+/// is: 16 bytes, and a hit is one compare.
 #[derive(Clone, Copy, Debug, Default)]
 struct Slot {
-    /// The word's bytes, little-endian, zero above its length.
+    /// The word's bytes, little-endian, zero above its length (0: empty).
     bytes: u64,
-    /// The epoch times 256 plus the word's length.
-    tag: u64,
     /// The word's marks.
     marks: u64,
 }
@@ -47,8 +43,8 @@ struct LongSlot {
     /// sixteen bytes: with the length, every byte of the word).
     head: u64,
     tail: u64,
-    /// The epoch times 256 plus the word's length.
-    tag: u64,
+    /// The word's length (0: empty).
+    len: u64,
     marks: u64,
 }
 
@@ -86,13 +82,16 @@ pub(crate) fn mark_tokens(
     memo: &mut MarkMemo,
 ) {
     let (text, folded) = (text.as_bytes(), folded.as_bytes());
-    let epoch = if std::ptr::eq(word_marks, &Lexicon::embedded().marks) {
-        EMBEDDED
-    } else {
-        memo.last_epoch = memo.last_epoch.max(EMBEDDED) + 1;
-        memo.last_epoch
-    };
-    let epoch = epoch << 8;
+    if memo.table != word_marks.id() {
+        // The answers of another table (if any): forget them.
+        if let Some(short) = &mut memo.short {
+            short.fill(Slot::default());
+        }
+        if let Some(long) = &mut memo.long {
+            long.fill(LongSlot::default());
+        }
+        memo.table = word_marks.id();
+    }
     let short = memo.short.get_or_insert_with(|| new_table(Slot::default()));
     let long = memo
         .long
@@ -101,41 +100,71 @@ pub(crate) fn mark_tokens(
     for t in toks {
         let (start, end) = (t.start, t.end);
         let n = end - start;
-        let lookup = || word_marks.of_bytes(&text[start..end], &folded[start..end]);
         t.marks = if n == 1 {
             // A character of one byte is ASCII (below 128).
             one_byte[usize::from(text[start] & 0x7f)]
         } else if n <= 8 {
             let bytes = short_word(text, start, n);
-            let tag = epoch | n as u64;
-            let slot = &mut short[slot_of(bytes ^ tag, SHORT_SLOTS)];
-            if slot.tag == tag && slot.bytes == bytes {
+            let slot = &mut short[slot_of(bytes, SHORT_SLOTS)];
+            if slot.bytes == bytes {
                 slot.marks
             } else {
-                let marks = lookup();
-                *slot = Slot { bytes, tag, marks };
+                let lower = short_word(folded, start, n);
+                let marks = short_marks(word_marks, t.kind, bytes, lower, n);
+                *slot = Slot { bytes, marks };
                 marks
             }
         } else if n <= 16 {
             let (head, tail) = (eight_at(text, start), eight_at(text, end - 8));
-            let tag = epoch | n as u64;
-            let slot = &mut long[slot_of(head.rotate_left(29) ^ tail ^ tag, LONG_SLOTS)];
-            if slot.tag == tag && slot.head == head && slot.tail == tail {
+            let len = n as u64;
+            let slot = &mut long[slot_of(head.rotate_left(29) ^ tail ^ len, LONG_SLOTS)];
+            if slot.len == len && slot.head == head && slot.tail == tail {
                 slot.marks
             } else {
-                let marks = lookup();
+                let lower = (eight_at(folded, start), eight_at(folded, end - 8));
+                let marks = long_marks(word_marks, t.kind, (head, tail), lower, n);
                 *slot = LongSlot {
                     head,
                     tail,
-                    tag,
+                    len,
                     marks,
                 };
                 marks
             }
         } else {
-            lookup()
+            word_marks.of_bytes(&text[start..end], &folded[start..end])
         };
     }
+}
+
+/// The marks of a token of two to eight bytes the memo does not hold, of
+/// kind `kind`, whose bytes are `exact` as written and `lower` folded, as
+/// integers ([`short_word`]). Out of line: the memo's loop keeps its
+/// registers.
+#[cold]
+#[inline(never)]
+fn short_marks(word_marks: &WordMarks, kind: TokenKind, exact: u64, lower: u64, n: usize) -> u64 {
+    if kind == TokenKind::Digits && !word_marks.has_digit_words() {
+        return 0;
+    }
+    word_marks.of_short(exact, lower, n)
+}
+
+/// [`short_marks`] of a token of nine to sixteen bytes, as its first
+/// eight bytes and its last eight.
+#[cold]
+#[inline(never)]
+fn long_marks(
+    word_marks: &WordMarks,
+    kind: TokenKind,
+    exact: (u64, u64),
+    lower: (u64, u64),
+    n: usize,
+) -> u64 {
+    if kind == TokenKind::Digits && !word_marks.has_digit_words() {
+        return 0;
+    }
+    word_marks.of_long(exact, lower, n)
 }
 
 /// A table of `N` copies of `slot`, on the heap.
@@ -178,6 +207,7 @@ fn short_word(text: &[u8], start: usize, n: usize) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::Lexicon;
 
     #[test]
     fn short_words_read_as_integers() {
@@ -206,18 +236,28 @@ mod tests {
             1,
             ["said", "The", "International", "spokeswoman", ",", "I", "a"],
         );
+        let mut digits = embedded.clone();
+        digits.marks.mark(2, ["2004", "10", "123456789012"]);
         let mut memo = MarkMemo::default();
         let texts = [
             "The minister said the Minister said, THE end.",
             "the The said, I a A i.",
             "International internationally INTERNATIONAL spokeswoman Spokeswoman \
              counterterrorism-related Counterterrorism spokeswomen Internationals",
+            "In 2004 and 2005, 10 of 12 scored 123456789012 or 1234567890123 (2004).",
+            "A NUL\u{0}byte, the\u{0}\u{0}end: bytes\u{0}said\u{0}.",
         ];
         for text in texts {
-            for lexicon in [embedded, &other, &other, embedded] {
+            for lexicon in [embedded, &other, &digits, &other, embedded, &digits] {
                 let folded = super::super::fold_case(text);
                 let mut toks = Vec::new();
-                super::super::tokens::tokenize(text, &mut toks, &mut Vec::new(), &mut Vec::new());
+                super::super::tokens::tokenize(
+                    text,
+                    &mut toks,
+                    &mut Vec::new(),
+                    &mut Vec::new(),
+                    &mut Vec::new(),
+                );
                 mark_tokens(&mut toks, text, &folded, &lexicon.marks, &mut memo);
                 for t in &toks {
                     let (e, f) = (&text[t.start..t.end], &folded[t.start..t.end]);

@@ -45,6 +45,10 @@ pub(crate) const MAX_SENTENCE_BYTES: usize = 4096;
 pub(crate) struct SplitInput<'t> {
     /// The text's tokens, in order.
     pub tokens: &'t [Token],
+    /// The indices (in order) of the tokens that start a line or are a
+    /// terminator (`.`, `!`, `?`): only these can change anything where no
+    /// boundary is pending.
+    pub stops: &'t [usize],
     /// Offsets (in order) of the characters whose line needs the Unicode
     /// rules: characters without a fast sentence class, and carriage
     /// returns not followed by a line feed.
@@ -77,6 +81,8 @@ pub(crate) fn split_sentences(
     let tokens = input.tokens;
     let marks = input.unicode_marks;
     let mut next_mark = 0;
+    let stops = input.stops;
+    let mut next_stop = 0;
     // The tokens of the piece being gathered start at `first`; whether it
     // is the first piece of its line.
     let mut first = 0;
@@ -90,12 +96,13 @@ pub(crate) fn split_sentences(
     while k < tokens.len() {
         if next_break == breaks.len() {
             // No boundary pending: only a line's first token or a
-            // terminator can change anything. Most tokens are neither.
-            let bytes = text.as_bytes();
-            match tokens[k..].iter().position(|t| {
-                t.line_start || t.kind == TokenKind::Punct && breaks::is_terminator(bytes[t.start])
-            }) {
-                Some(n) => k += n,
+            // terminator can change anything. Most tokens are neither: go
+            // to the next such token the tokenizer listed.
+            while stops.get(next_stop).is_some_and(|&s| s < k) {
+                next_stop += 1;
+            }
+            match stops.get(next_stop) {
+                Some(&s) => k = s,
                 None => break,
             }
         }

@@ -6,11 +6,12 @@ use crate::lexicon::Lexicon;
 use crate::text::tokens::tokenize;
 
 fn split(text: &str) -> Vec<Range<usize>> {
-    let (mut tokens, mut marks) = (Vec::new(), Vec::new());
-    tokenize(text, &mut tokens, &mut marks, &mut Vec::new());
+    let (mut tokens, mut marks, mut stops) = (Vec::new(), Vec::new(), Vec::new());
+    tokenize(text, &mut tokens, &mut marks, &mut Vec::new(), &mut stops);
     let folded = crate::text::fold_case(text);
     let input = SplitInput {
         tokens: &tokens,
+        stops: &stops,
         unicode_marks: &marks,
         abbreviations: &Lexicon::embedded().sentences.abbreviations,
         folded: &folded,

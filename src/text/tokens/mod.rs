@@ -266,7 +266,9 @@ static BYTE_CLASS: [Byte; 256] = {
 /// first) the offset of each character whose line needs the Unicode
 /// sentence rules ([`needs_unicode_rules`]) and of each carriage return not
 /// followed by a line feed; to `line_starts` (cleared first) the offset
-/// where each line starts.
+/// where each line starts; to `stops` (cleared first) the index of each
+/// token that starts a line or is a terminator (`.`, `!`, `?`): the only
+/// tokens where sentence splitting has anything to decide.
 ///
 /// Plain ASCII text (letters, digits, punctuation, spaces: most of a news
 /// line) is cut by [`plain_tokens`], a loop with little state; this loop
@@ -280,8 +282,10 @@ pub(crate) fn tokenize(
     toks: &mut Vec<Token>,
     unicode_marks: &mut Vec<usize>,
     line_starts: &mut Vec<usize>,
+    stops: &mut Vec<usize>,
 ) {
     let bytes = text.as_bytes();
+    stops.clear();
     toks.clear();
     toks.reserve(text.len() / 4 + 8);
     unicode_marks.clear();
@@ -297,7 +301,7 @@ pub(crate) fn tokenize(
     let mut i = 0;
     while i < bytes.len() {
         if !line_start {
-            i = plain_tokens(bytes, i, &mut batch, toks);
+            i = plain_tokens(bytes, i, &mut batch, toks, stops);
         }
         let Some(&b) = bytes.get(i) else {
             break;
@@ -351,6 +355,9 @@ pub(crate) fn tokenize(
                 token
             }
         };
+        if line_start || is_terminator(b) {
+            stops.push(toks.len());
+        }
         toks.push(Token {
             start,
             end: i,
@@ -391,11 +398,18 @@ const EMPTY_TOKEN: Token = Token {
 
 /// Cut the plain ASCII text from byte `i` of `bytes` into `toks`: runs of
 /// letters, runs of digits, punctuation bytes, separated by spaces and
-/// tabs, none the first of its line. Returns where it stopped: the end of
+/// tabs, none the first of its line; the terminators' indices go to
+/// `stops` (see [`tokenize`]). Returns where it stopped: the end of
 /// the text, or a byte [`tokenize`]'s own step handles (a line break, a
 /// carriage return, a character outside ASCII, or a run of letters that
 /// goes on with one).
-fn plain_tokens(bytes: &[u8], mut i: usize, batch: &mut Batch, toks: &mut Vec<Token>) -> usize {
+fn plain_tokens(
+    bytes: &[u8],
+    mut i: usize,
+    batch: &mut Batch,
+    toks: &mut Vec<Token>,
+    stops: &mut Vec<usize>,
+) -> usize {
     let mut n = 0;
     let mut last_end = batch.last_end;
     while let Some(&b) = bytes.get(i) {
@@ -414,6 +428,12 @@ fn plain_tokens(bytes: &[u8], mut i: usize, batch: &mut Batch, toks: &mut Vec<To
                 (TokenKind::Digits, Case::ASCII_UNCASED)
             }
             Byte::Punct => {
+                // (Tested here, not by a byte class of their own: one more
+                // class makes the dispatch a jump table.)
+                if is_terminator(b) {
+                    // The token's index: the list's tokens, then the batch's.
+                    stops.push(toks.len() + n);
+                }
                 i += 1;
                 (TokenKind::Punct, Case::ASCII_UNCASED)
             }
@@ -445,6 +465,12 @@ fn plain_tokens(bytes: &[u8], mut i: usize, batch: &mut Batch, toks: &mut Vec<To
     toks.extend_from_slice(&batch.tokens[..n]);
     batch.last_end = last_end;
     i
+}
+
+/// `.`, `!` or `?`: a punctuation token after which a sentence may end.
+#[inline]
+fn is_terminator(b: u8) -> bool {
+    matches!(b, b'.' | b'!' | b'?')
 }
 
 /// The end of the run of ASCII digits that starts at `start`.

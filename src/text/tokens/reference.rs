@@ -156,8 +156,19 @@ mod tests {
 
     /// The new tokenizer's output, with the old one's shape.
     fn new(text: &str) -> (Vec<Token>, Vec<usize>, Vec<usize>) {
-        let (mut toks, mut marks, mut lines) = (Vec::new(), Vec::new(), Vec::new());
-        super::super::tokenize(text, &mut toks, &mut marks, &mut lines);
+        let (mut toks, mut marks, mut lines, mut stops) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        super::super::tokenize(text, &mut toks, &mut marks, &mut lines, &mut stops);
+        // The stops are the tokens that start a line or are a terminator.
+        let bytes = text.as_bytes();
+        let want: Vec<usize> = (0..toks.len())
+            .filter(|&k| {
+                let t = &toks[k];
+                t.line_start
+                    || t.kind == TokenKind::Punct && matches!(bytes[t.start], b'.' | b'!' | b'?')
+            })
+            .collect();
+        assert_eq!(stops, want, "{text:?}");
         (toks, marks, lines)
     }
 

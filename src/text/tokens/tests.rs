@@ -3,7 +3,13 @@ use super::*;
 /// The base tokens of `text`.
 fn cut(text: &str) -> Vec<Token> {
     let (mut toks, mut marks) = (Vec::new(), Vec::new());
-    tokenize(text, &mut toks, &mut marks, &mut Vec::new());
+    tokenize(
+        text,
+        &mut toks,
+        &mut marks,
+        &mut Vec::new(),
+        &mut Vec::new(),
+    );
     toks
 }
 
@@ -64,7 +70,13 @@ fn line_starts_follow_each_line_feed() {
         "x\u{2028}y\n",
     ] {
         let mut lines = Vec::new();
-        tokenize(text, &mut Vec::new(), &mut Vec::new(), &mut lines);
+        tokenize(
+            text,
+            &mut Vec::new(),
+            &mut Vec::new(),
+            &mut lines,
+            &mut Vec::new(),
+        );
         let want: Vec<usize> = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
