@@ -419,10 +419,29 @@ pub(super) fn headline_names(
     let headline = words.toks.partition_point(|t| t.start < body);
     // The headline's ALL-CAPS runs are the only names looked up: the body
     // is read for those alone, not turned into a table of all its names.
-    let mut candidates: Vec<&str> = (0..headline)
-        .flat_map(|i| (1..=3).filter_map(move |len| caps_run(words, i, i + len, headline)))
-        .map(|(s, e)| &text[s..e])
-        .collect();
+    let mut candidates: Vec<&str> = Vec::with_capacity(3 * headline);
+    for i in (0..headline).filter(|&i| words.is_all_caps(i)) {
+        // (Each run of up to three words, `caps_run`'s, read as one walk:
+        // a run that stops at a word stops every longer one there too.)
+        let mut j = i + 1;
+        loop {
+            let (s, e) = words.span(i, j);
+            candidates.push(&text[s..e]);
+            if j - i == 3 || j >= headline || !words.is_all_caps(j) || words.sep(j) != " " {
+                break;
+            }
+            j += 1;
+        }
+    }
+    // (The runs `caps_run` gives, in test builds: every test that extracts
+    // an article compares them.)
+    #[cfg(test)]
+    {
+        let each_run = (0..headline)
+            .flat_map(|i| (1..=3).filter_map(move |len| caps_run(words, i, i + len, headline)));
+        let want: Vec<&str> = each_run.map(|(s, e)| &text[s..e]).collect();
+        assert_eq!(candidates, want);
+    }
     if candidates.is_empty() {
         return;
     }
@@ -498,21 +517,10 @@ fn body_names<'t>(
             .iter()
             .any(|&(a, b)| words.toks[a].start <= s.start && s.end <= words.toks[b - 1].end)
     };
-    // The lengths of the candidates: an ASCII form of another length is
-    // none of them (upper-casing keeps an ASCII form's length).
-    let lengths = candidates
-        .iter()
-        .fold(0u64, |m, c| m | 1 << c.len().min(63));
-    // Their first bytes too: an ASCII form upper-cased starts with one.
-    let mut first_bytes = [false; 256];
-    for c in candidates {
-        if let Some(&b) = c.as_bytes().first() {
-            first_bytes[usize::from(b)] = true;
-        }
-    }
+    let shapes = Shapes::new(candidates);
     let mut learn = |form: &str, kind: EntityType, s: &Span| {
         if form.is_ascii() {
-            if form.len() < 3 || !may_spell_one(form, lengths, &first_bytes) {
+            if form.len() < 3 || !shapes.may_spell_one(form) {
                 return;
             }
         } else if form.chars().count() < 3 {
@@ -548,12 +556,44 @@ fn body_names<'t>(
     known
 }
 
-/// An ASCII `form` may be a candidate in capitals: one of them has its
-/// length (a bit of `lengths`, the last for 63 and more) and starts with
-/// its first byte upper-cased (`first_bytes`).
-fn may_spell_one(form: &str, lengths: u64, first_bytes: &[bool; 256]) -> bool {
-    let first = form.as_bytes().first().map(u8::to_ascii_uppercase);
-    lengths & 1 << form.len().min(63) != 0 && first.is_some_and(|b| first_bytes[usize::from(b)])
+/// The shapes of the headline's candidates: for each length (63 standing
+/// for 63 and more), the low six bits of their first and of their last
+/// bytes. Upper-casing keeps an ASCII form's length and upper-cases its
+/// first and last bytes, so an ASCII form whose shape upper-cased is no
+/// candidate's is none of them, turned away without a search.
+struct Shapes {
+    first: [u64; 64],
+    last: [u64; 64],
+}
+
+impl Shapes {
+    fn new(candidates: &[&str]) -> Shapes {
+        let mut shapes = Shapes {
+            first: [0; 64],
+            last: [0; 64],
+        };
+        for c in candidates {
+            if let (Some(&f), Some(&l)) = (c.as_bytes().first(), c.as_bytes().last()) {
+                let n = c.len().min(63);
+                shapes.first[n] |= 1 << (f & 63);
+                shapes.last[n] |= 1 << (l & 63);
+            }
+        }
+        shapes
+    }
+
+    /// An ASCII `form` may be a candidate in capitals: one of them has its
+    /// length and first byte upper-cased, and one its length and last
+    /// byte upper-cased.
+    fn may_spell_one(&self, form: &str) -> bool {
+        let b = form.as_bytes();
+        let (Some(f), Some(l)) = (b.first(), b.last()) else {
+            return false;
+        };
+        let n = form.len().min(63);
+        let bit = |set: u64, byte: u8| set >> (byte.to_ascii_uppercase() & 63) & 1 != 0;
+        bit(self.first[n], *f) && bit(self.last[n], *l)
+    }
 }
 
 /// The candidate that is `form` in capitals (`str::to_uppercase`), if any.
@@ -577,8 +617,8 @@ fn candidate_in_capitals<'t>(candidates: &[&'t str], form: &str) -> Option<&'t s
 #[cfg(test)]
 mod tests {
     /// The candidate search by bytes finds what the search by strings
-    /// found, and the length and first-byte filter turns away no ASCII
-    /// form that spells a candidate.
+    /// found, and the shape filter turns away no ASCII form that spells a
+    /// candidate.
     #[test]
     fn capitals_found_by_bytes_as_by_strings() {
         fn by_strings<'t>(candidates: &[&'t str], form: &str) -> Option<&'t str> {
@@ -619,13 +659,7 @@ mod tests {
             "Incense",
             "xyz",
         ];
-        let lengths = candidates
-            .iter()
-            .fold(0u64, |m, c| m | 1 << c.len().min(63));
-        let mut first_bytes = [false; 256];
-        for c in &candidates {
-            first_bytes[usize::from(c.as_bytes()[0])] = true;
-        }
+        let shapes = super::Shapes::new(&candidates);
         for form in forms {
             let want = by_strings(&candidates, form);
             assert_eq!(
@@ -634,7 +668,7 @@ mod tests {
                 "{form}"
             );
             if form.is_ascii() && want.is_some() {
-                assert!(super::may_spell_one(form, lengths, &first_bytes), "{form}");
+                assert!(shapes.may_spell_one(form), "{form}");
             }
         }
     }
