@@ -100,6 +100,56 @@ fn date_follows(lex: &NameWords, rest: &str) -> bool {
     if !region_allowed && !rest.starts_with(' ') {
         return false;
     }
+    if !region_allowed {
+        if let Some(answer) = date_next(lex, rest) {
+            return answer;
+        }
+    }
+    date_follows_read(lex, rest, region_allowed)
+}
+
+/// [`date_follows`] without a region (`rest` starts with a space): the
+/// first word is an ISO date, or a month before a day. Read as bytes, two
+/// words at most, while they are ASCII (then a byte is a character of the
+/// window); None where a byte is not, for [`date_follows_read`].
+fn date_next(lex: &NameWords, rest: &str) -> Option<bool> {
+    let b = rest.as_bytes();
+    // (The window's 48 characters are 48 bytes while all are ASCII.)
+    let limit = b.len().min(48);
+    // (`char::is_whitespace` on ASCII, and the comma.)
+    let gap = |c: u8| matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b',');
+    let mut k = 0;
+    let mut word = || -> Option<Option<&str>> {
+        while k < limit && gap(b[k]) {
+            // A blank line ends the window.
+            if b[k] == b'\n' && k + 1 < limit && b[k + 1] == b'\n' {
+                return Some(None);
+            }
+            k += 1;
+        }
+        let start = k;
+        while k < limit && !gap(b[k]) {
+            if !b[k].is_ascii() {
+                return None;
+            }
+            k += 1;
+        }
+        Some((k > start).then(|| &rest[start..k]))
+    };
+    let Some(first) = word()? else {
+        return Some(false);
+    };
+    // (A date's year opens with a digit: most words are turned away by it.)
+    if first.as_bytes()[0].is_ascii_digit() && is_iso_date(first) {
+        return Some(true);
+    }
+    let day_next = word()?.is_some_and(|d| d.len() <= 2 && d.bytes().all(|c| c.is_ascii_digit()));
+    Some(day_next && is_month(lex, first.trim_end_matches('.')))
+}
+
+/// [`date_follows`] read as characters: the window of 48 characters up to
+/// a blank line, split into words.
+fn date_follows_read(lex: &NameWords, rest: &str, region_allowed: bool) -> bool {
     let window = first_chars(rest, 48);
     let window = &window[..blank_line(window).unwrap_or(window.len())];
     // The words of the window, read as far as needed: most ALL-CAPS words
@@ -671,6 +721,56 @@ mod tests {
                 assert!(shapes.may_spell_one(form), "{form}");
             }
         }
+    }
+
+    /// The byte reading of a date after a dateline name answers as the
+    /// reading by characters, after every word of the fixture and
+    /// development texts and after crafted gaps (blank lines, the window's
+    /// edge, characters that are not ASCII).
+    #[test]
+    fn dates_read_as_bytes_as_by_characters() {
+        let lex = &crate::lexicon::Lexicon::embedded().names;
+        let mut rests: Vec<String> = [
+            " 1996-08-22",
+            " June 1 -",
+            " JUNE 12",
+            " MAY 5",
+            " May 123",
+            " Aug. 3",
+            " Sept. 30 -",
+            " \n\nJune 1",
+            " \nJune\n\n1",
+            " \u{0B}June\u{0C}1",
+            " June, 1",
+            "  ",
+            " ",
+            " PRANK 2",
+            " 1996-08-2",
+            " Junе 1",
+            " June ١",
+            " é 1996-08-22",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        rests.push(format!(" {}June 1", " ".repeat(40)));
+        rests.push(format!(" {}June 1", " ".repeat(43)));
+        rests.push(format!(" {}1996-08-22", " ".repeat(40)));
+        for text in crate::text::test_corpus::texts() {
+            let rest = text.char_indices().filter(|&(_, c)| c == ' ');
+            rests.extend(rest.map(|(k, _)| text[k..].chars().take(60).collect()));
+        }
+        for rest in &rests {
+            if let Some(answer) = super::date_next(lex, rest) {
+                assert_eq!(
+                    answer,
+                    super::date_follows_read(lex, rest, false),
+                    "{rest:?}"
+                );
+            }
+        }
+        assert!(super::date_follows(lex, " 1996-08-22"));
+        assert!(super::date_follows(lex, " June 1 -"));
     }
 
     /// A dateline town named again many times in a long article: each
