@@ -13,10 +13,10 @@ use crate::record::EntityType;
 
 /// One item of a list: tokens `from..to`, and its type when a chosen span
 /// is exactly that item.
-struct Item {
-    from: usize,
-    to: usize,
-    kind: Option<EntityType>,
+pub(super) struct Item {
+    pub(super) from: usize,
+    pub(super) to: usize,
+    pub(super) kind: Option<EntityType>,
 }
 
 /// A brand written with a lower-case first letter and a capital after it
@@ -126,7 +126,7 @@ fn comma_gap(sep: &str) -> bool {
 
 /// The list of items starting at token `i`, joined by commas, "and" or
 /// "or", into `items` (cleared first).
-fn list_at(words: &Words<'_, '_>, chosen: &Chosen<'_>, i: usize, items: &mut Vec<Item>) {
+pub(super) fn list_at(words: &Words<'_, '_>, chosen: &Chosen<'_>, i: usize, items: &mut Vec<Item>) {
     let n = words.toks.len();
     items.clear();
     let mut k = i;
@@ -155,7 +155,7 @@ fn list_at(words: &Words<'_, '_>, chosen: &Chosen<'_>, i: usize, items: &mut Vec
 
 /// A plural organization noun and "such as", "like" or "including" right
 /// before token `i` ("companies such as").
-fn introduced_by_org_noun(words: &Words<'_, '_>, i: usize) -> bool {
+pub(super) fn introduced_by_org_noun(words: &Words<'_, '_>, i: usize) -> bool {
     let noun = |k: usize| {
         let w = words.word_lower(k);
         w.len() > 3
@@ -168,6 +168,60 @@ fn introduced_by_org_noun(words: &Words<'_, '_>, i: usize) -> bool {
         return true;
     }
     i >= 2 && words.word_among(i - 1, &["like", "including"]) && noun(i - 2)
+}
+
+/// A run of the words a list can hold, from an opening word on.
+struct Run {
+    /// One past the run's last word: a word no item or joint can hold.
+    end: usize,
+    /// Some list opening in the run may type its names: one joined by two
+    /// joints or more with an organization among its spans, or one after
+    /// a word that can introduce a list ("such as", "like", "including").
+    may_type: bool,
+}
+
+/// The run of words from opening word `i` on that a list can hold: name
+/// words and brands (untyped items), words under a chosen span (typed
+/// items) and "and" or "or" (joints). A list that opens in the run ends
+/// in it, and the walk of [`org_lists`] starts afresh after it: the runs
+/// are walked apart, and only those whose lists can type a name are
+/// walked opening by opening.
+///
+/// The test is a necessary condition, read from the words' bits where it
+/// can be: three items need two joints (a gap that is not only spaces, or
+/// "and"/"or"), and one typed organization among them; an introduced list
+/// needs "such as", "like" or "including" before an opening, which is the
+/// word before `i` or, inside the run, a lower-case word under a span.
+fn run_from(words: &Words<'_, '_>, chosen: &Chosen<'_>, i: usize) -> Run {
+    const INTRODUCERS: [&str; 3] = ["as", "like", "including"];
+    let n = words.toks.len();
+    let is_org = |k: usize| {
+        chosen
+            .at(k)
+            .first()
+            .is_some_and(|s| s.kind == Some(EntityType::Organization))
+    };
+    let mut introduced = i > 0 && words.word_among(i - 1, &INTRODUCERS);
+    let (mut org, mut joints, mut end) = (false, 0, i);
+    while end < n {
+        let bits = words.toks[end].bits();
+        if !(bits.is_name_word() || bits.is_brand()) {
+            if words.word_among(end, &["and", "or"]) {
+                joints += 1;
+            } else if chosen.at(end).is_empty() {
+                break;
+            } else {
+                introduced = introduced || words.word_among(end, &INTRODUCERS);
+            }
+        }
+        org = org || is_org(end);
+        joints += usize::from(end > i && !bits.joined());
+        end += 1;
+    }
+    Run {
+        end,
+        may_type: introduced || (joints >= 2 && org),
+    }
 }
 
 /// Untyped names in a list of organizations, or after a plural
@@ -186,8 +240,23 @@ pub(super) fn org_lists(
     let mut words_opening = Vec::new();
     let opening = merged(at.name_or_brand(&mut words_opening), chosen.start_tokens());
     let mut next = 0;
+    // The run of list words the last opening visited stands in, and
+    // whether a list in it can be typed (see [`run_from`]).
+    let mut run = Run {
+        end: 0,
+        may_type: false,
+    };
     for i in opening {
         if i < next {
+            continue;
+        }
+        if i >= run.end {
+            run = run_from(words, chosen, i);
+        }
+        if !run.may_type {
+            // (No list in the run types a name: its openings would only
+            // have moved the walk on, to the run's end at most.)
+            next = run.end;
             continue;
         }
         // An item starts at a chosen span's start or at a name word.
@@ -234,7 +303,7 @@ pub(super) fn org_lists(
 /// An untyped list item that may be an organization: not a sentence-start
 /// ordinary word, nor a given name with a surname unless two or more
 /// organizations are listed with it.
-fn plausible_org(words: &Words<'_, '_>, item: &Item, among_orgs: bool) -> bool {
+pub(super) fn plausible_org(words: &Words<'_, '_>, item: &Item, among_orgs: bool) -> bool {
     let i = item.from;
     if words.is_initial(i) && words.is_common_word(i) {
         return false;

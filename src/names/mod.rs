@@ -181,7 +181,13 @@ pub(crate) fn find(
         rules_oracle::cued_single_names(&words, &at, &cover, sport, o)
     });
     cues::org_cues(&words, &at, &cover, &mut single);
+    #[cfg(test)]
+    let before = single.len();
     lists::org_lists(&words, &at, &cover, &mut single);
+    #[cfg(test)]
+    rules_oracle::same(&single[before..], |o| {
+        rules_oracle::org_lists(&words, &at, &cover, o)
+    });
     wire::acronyms_after_names(&words, &chosen, &mut single);
     suffixes::short_forms(&words, &chosen, &mut single);
     wire::dateline_names_again(&words, &chosen, &mut single);

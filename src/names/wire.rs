@@ -100,6 +100,56 @@ fn date_follows(lex: &NameWords, rest: &str) -> bool {
     if !region_allowed && !rest.starts_with(' ') {
         return false;
     }
+    if !region_allowed {
+        if let Some(answer) = date_next(lex, rest) {
+            return answer;
+        }
+    }
+    date_follows_read(lex, rest, region_allowed)
+}
+
+/// [`date_follows`] without a region (`rest` starts with a space): the
+/// first word is an ISO date, or a month before a day. Read as bytes, two
+/// words at most, while they are ASCII (then a byte is a character of the
+/// window); None where a byte is not, for [`date_follows_read`].
+fn date_next(lex: &NameWords, rest: &str) -> Option<bool> {
+    let b = rest.as_bytes();
+    // (The window's 48 characters are 48 bytes while all are ASCII.)
+    let limit = b.len().min(48);
+    // (`char::is_whitespace` on ASCII, and the comma.)
+    let gap = |c: u8| matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b',');
+    let mut k = 0;
+    let mut word = || -> Option<Option<&str>> {
+        while k < limit && gap(b[k]) {
+            // A blank line ends the window.
+            if b[k] == b'\n' && k + 1 < limit && b[k + 1] == b'\n' {
+                return Some(None);
+            }
+            k += 1;
+        }
+        let start = k;
+        while k < limit && !gap(b[k]) {
+            if !b[k].is_ascii() {
+                return None;
+            }
+            k += 1;
+        }
+        Some((k > start).then(|| &rest[start..k]))
+    };
+    let Some(first) = word()? else {
+        return Some(false);
+    };
+    // (A date's year opens with a digit: most words are turned away by it.)
+    if first.as_bytes()[0].is_ascii_digit() && is_iso_date(first) {
+        return Some(true);
+    }
+    let day_next = word()?.is_some_and(|d| d.len() <= 2 && d.bytes().all(|c| c.is_ascii_digit()));
+    Some(day_next && is_month(lex, first.trim_end_matches('.')))
+}
+
+/// [`date_follows`] read as characters: the window of 48 characters up to
+/// a blank line, split into words.
+fn date_follows_read(lex: &NameWords, rest: &str, region_allowed: bool) -> bool {
     let window = first_chars(rest, 48);
     let window = &window[..blank_line(window).unwrap_or(window.len())];
     // The words of the window, read as far as needed: most ALL-CAPS words
@@ -419,10 +469,29 @@ pub(super) fn headline_names(
     let headline = words.toks.partition_point(|t| t.start < body);
     // The headline's ALL-CAPS runs are the only names looked up: the body
     // is read for those alone, not turned into a table of all its names.
-    let mut candidates: Vec<&str> = (0..headline)
-        .flat_map(|i| (1..=3).filter_map(move |len| caps_run(words, i, i + len, headline)))
-        .map(|(s, e)| &text[s..e])
-        .collect();
+    let mut candidates: Vec<&str> = Vec::with_capacity(3 * headline);
+    for i in (0..headline).filter(|&i| words.is_all_caps(i)) {
+        // (Each run of up to three words, `caps_run`'s, read as one walk:
+        // a run that stops at a word stops every longer one there too.)
+        let mut j = i + 1;
+        loop {
+            let (s, e) = words.span(i, j);
+            candidates.push(&text[s..e]);
+            if j - i == 3 || j >= headline || !words.is_all_caps(j) || words.sep(j) != " " {
+                break;
+            }
+            j += 1;
+        }
+    }
+    // (The runs `caps_run` gives, in test builds: every test that extracts
+    // an article compares them.)
+    #[cfg(test)]
+    {
+        let each_run = (0..headline)
+            .flat_map(|i| (1..=3).filter_map(move |len| caps_run(words, i, i + len, headline)));
+        let want: Vec<&str> = each_run.map(|(s, e)| &text[s..e]).collect();
+        assert_eq!(candidates, want);
+    }
     if candidates.is_empty() {
         return;
     }
@@ -498,21 +567,10 @@ fn body_names<'t>(
             .iter()
             .any(|&(a, b)| words.toks[a].start <= s.start && s.end <= words.toks[b - 1].end)
     };
-    // The lengths of the candidates: an ASCII form of another length is
-    // none of them (upper-casing keeps an ASCII form's length).
-    let lengths = candidates
-        .iter()
-        .fold(0u64, |m, c| m | 1 << c.len().min(63));
-    // Their first bytes too: an ASCII form upper-cased starts with one.
-    let mut first_bytes = [false; 256];
-    for c in candidates {
-        if let Some(&b) = c.as_bytes().first() {
-            first_bytes[usize::from(b)] = true;
-        }
-    }
+    let shapes = Shapes::new(candidates);
     let mut learn = |form: &str, kind: EntityType, s: &Span| {
         if form.is_ascii() {
-            if form.len() < 3 || !may_spell_one(form, lengths, &first_bytes) {
+            if form.len() < 3 || !shapes.may_spell_one(form) {
                 return;
             }
         } else if form.chars().count() < 3 {
@@ -548,12 +606,44 @@ fn body_names<'t>(
     known
 }
 
-/// An ASCII `form` may be a candidate in capitals: one of them has its
-/// length (a bit of `lengths`, the last for 63 and more) and starts with
-/// its first byte upper-cased (`first_bytes`).
-fn may_spell_one(form: &str, lengths: u64, first_bytes: &[bool; 256]) -> bool {
-    let first = form.as_bytes().first().map(u8::to_ascii_uppercase);
-    lengths & 1 << form.len().min(63) != 0 && first.is_some_and(|b| first_bytes[usize::from(b)])
+/// The shapes of the headline's candidates: for each length (63 standing
+/// for 63 and more), the low six bits of their first and of their last
+/// bytes. Upper-casing keeps an ASCII form's length and upper-cases its
+/// first and last bytes, so an ASCII form whose shape upper-cased is no
+/// candidate's is none of them, turned away without a search.
+struct Shapes {
+    first: [u64; 64],
+    last: [u64; 64],
+}
+
+impl Shapes {
+    fn new(candidates: &[&str]) -> Shapes {
+        let mut shapes = Shapes {
+            first: [0; 64],
+            last: [0; 64],
+        };
+        for c in candidates {
+            if let (Some(&f), Some(&l)) = (c.as_bytes().first(), c.as_bytes().last()) {
+                let n = c.len().min(63);
+                shapes.first[n] |= 1 << (f & 63);
+                shapes.last[n] |= 1 << (l & 63);
+            }
+        }
+        shapes
+    }
+
+    /// An ASCII `form` may be a candidate in capitals: one of them has its
+    /// length and first byte upper-cased, and one its length and last
+    /// byte upper-cased.
+    fn may_spell_one(&self, form: &str) -> bool {
+        let b = form.as_bytes();
+        let (Some(f), Some(l)) = (b.first(), b.last()) else {
+            return false;
+        };
+        let n = form.len().min(63);
+        let bit = |set: u64, byte: u8| set >> (byte.to_ascii_uppercase() & 63) & 1 != 0;
+        bit(self.first[n], *f) && bit(self.last[n], *l)
+    }
 }
 
 /// The candidate that is `form` in capitals (`str::to_uppercase`), if any.
@@ -577,8 +667,8 @@ fn candidate_in_capitals<'t>(candidates: &[&'t str], form: &str) -> Option<&'t s
 #[cfg(test)]
 mod tests {
     /// The candidate search by bytes finds what the search by strings
-    /// found, and the length and first-byte filter turns away no ASCII
-    /// form that spells a candidate.
+    /// found, and the shape filter turns away no ASCII form that spells a
+    /// candidate.
     #[test]
     fn capitals_found_by_bytes_as_by_strings() {
         fn by_strings<'t>(candidates: &[&'t str], form: &str) -> Option<&'t str> {
@@ -619,13 +709,7 @@ mod tests {
             "Incense",
             "xyz",
         ];
-        let lengths = candidates
-            .iter()
-            .fold(0u64, |m, c| m | 1 << c.len().min(63));
-        let mut first_bytes = [false; 256];
-        for c in &candidates {
-            first_bytes[usize::from(c.as_bytes()[0])] = true;
-        }
+        let shapes = super::Shapes::new(&candidates);
         for form in forms {
             let want = by_strings(&candidates, form);
             assert_eq!(
@@ -634,9 +718,59 @@ mod tests {
                 "{form}"
             );
             if form.is_ascii() && want.is_some() {
-                assert!(super::may_spell_one(form, lengths, &first_bytes), "{form}");
+                assert!(shapes.may_spell_one(form), "{form}");
             }
         }
+    }
+
+    /// The byte reading of a date after a dateline name answers as the
+    /// reading by characters, after every word of the fixture and
+    /// development texts and after crafted gaps (blank lines, the window's
+    /// edge, characters that are not ASCII).
+    #[test]
+    fn dates_read_as_bytes_as_by_characters() {
+        let lex = &crate::lexicon::Lexicon::embedded().names;
+        let mut rests: Vec<String> = [
+            " 1996-08-22",
+            " June 1 -",
+            " JUNE 12",
+            " MAY 5",
+            " May 123",
+            " Aug. 3",
+            " Sept. 30 -",
+            " \n\nJune 1",
+            " \nJune\n\n1",
+            " \u{0B}June\u{0C}1",
+            " June, 1",
+            "  ",
+            " ",
+            " PRANK 2",
+            " 1996-08-2",
+            " Junе 1",
+            " June ١",
+            " é 1996-08-22",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        rests.push(format!(" {}June 1", " ".repeat(40)));
+        rests.push(format!(" {}June 1", " ".repeat(43)));
+        rests.push(format!(" {}1996-08-22", " ".repeat(40)));
+        for text in crate::text::test_corpus::texts() {
+            let rest = text.char_indices().filter(|&(_, c)| c == ' ');
+            rests.extend(rest.map(|(k, _)| text[k..].chars().take(60).collect()));
+        }
+        for rest in &rests {
+            if let Some(answer) = super::date_next(lex, rest) {
+                assert_eq!(
+                    answer,
+                    super::date_follows_read(lex, rest, false),
+                    "{rest:?}"
+                );
+            }
+        }
+        assert!(super::date_follows(lex, " 1996-08-22"));
+        assert!(super::date_follows(lex, " June 1 -"));
     }
 
     /// A dateline town named again many times in a long article: each
