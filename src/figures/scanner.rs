@@ -75,9 +75,9 @@ impl<'a, 'd> Tokens<'a, 'd> {
     /// tried: every token that can start a figure is one, or lies at most
     /// three tokens before one ([`Self::can_start_figure`]).
     pub(super) fn scan(&self) -> Vec<FigureMatch> {
-        // About one anchor in three or four starts a figure in news text
+        // About one anchor in two to four starts a figure in news text
         // (fewer in tables): room for them without growing the list.
-        let mut found: Vec<FigureMatch> = Vec::with_capacity(self.anchors().len() / 4 + 1);
+        let mut found: Vec<FigureMatch> = Vec::with_capacity(self.anchors().len() / 2 + 1);
         // Every token before `next` has been tried or read into a figure.
         let mut next = 0;
         for &anchor in self.anchors() {
