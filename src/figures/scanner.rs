@@ -2,6 +2,8 @@
 //! every token that can start a number, and [`Tokens::try_at`], the list of
 //! steps that reads one figure (or rejects the number) at a token.
 
+use std::cell::Cell;
+
 use super::numbers::Number;
 use super::tokens::{TokenKind, Tokens};
 use super::Figure;
@@ -27,6 +29,25 @@ pub(super) struct FigureMatch {
     /// A small count after "the/its/their…" that may refer back
     /// ("the two countries"): kept only if it does not.
     pub(super) small_back: bool,
+}
+
+thread_local! {
+    /// The list of figures of the thread's last article, kept (emptied)
+    /// for its next: see [`keep_matches`].
+    static MATCHES: Cell<Vec<FigureMatch>> = const { Cell::new(Vec::new()) };
+}
+
+/// Lists of up to this many figures are kept for the thread's next article.
+const KEEP_MATCHES: usize = 1 << 12;
+
+/// Keep the list `found` (its figures taken out) for the thread's next
+/// [`Tokens::scan`]: no allocation or growth of the list per article.
+pub(super) fn keep_matches(mut found: Vec<FigureMatch>) {
+    found.clear();
+    if found.capacity() <= KEEP_MATCHES {
+        // (On a thread being torn down there is nothing to keep it for.)
+        let _ = MATCHES.try_with(|cell| cell.set(found));
+    }
 }
 
 /// A figure being read at one token: what the steps of
@@ -75,9 +96,12 @@ impl<'a, 'd> Tokens<'a, 'd> {
     /// tried: every token that can start a figure is one, or lies at most
     /// three tokens before one ([`Self::can_start_figure`]).
     pub(super) fn scan(&self) -> Vec<FigureMatch> {
-        // About one anchor in two to four starts a figure in news text
-        // (fewer in tables): room for them without growing the list.
-        let mut found: Vec<FigureMatch> = Vec::with_capacity(self.anchors().len() / 2 + 1);
+        // The thread's list from its last article. About one anchor in
+        // two to four starts a figure in news text (fewer in tables): room
+        // for them without growing the list.
+        let mut found = MATCHES.try_with(Cell::take).unwrap_or_default();
+        found.clear();
+        found.reserve(self.anchors().len() / 2 + 1);
         // Every token before `next` has been tried or read into a figure.
         let mut next = 0;
         for &anchor in self.anchors() {
