@@ -6,7 +6,7 @@
 //! Fractions and proportions ("two-thirds", "one in five") are in
 //! `fractions.rs`.
 
-use super::tokens::{TokenKind, Tokens};
+use super::tokens::{TokenKind, Tokens, NUMBER_MEMO};
 use crate::lexicon::{mark, NumberWord};
 
 /// A number expression read from the tokens, before it is a figure.
@@ -52,7 +52,16 @@ impl<'a, 'd> Tokens<'a, 'd> {
         if !self.is_word(i) || !self.has(i, mark::NUMBER_WORD) {
             return None;
         }
-        self.lex.numbers.get(self.word(i)).copied()
+        // A number word is asked several times by the steps of a figure:
+        // the last few answers are kept.
+        let slot = &self.number_memo[i % NUMBER_MEMO];
+        let (at, found) = slot.get();
+        if at == i {
+            return found;
+        }
+        let found = self.lex.numbers.get(self.word(i)).copied();
+        slot.set((i, found));
+        found
     }
     /// Number words from `i`: "two hundred and fifty", "one and a half million".
     pub(super) fn parse_words(&self, i: usize) -> Option<Number> {

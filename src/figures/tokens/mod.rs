@@ -20,7 +20,7 @@ use std::cell::{Cell, OnceCell};
 pub(in crate::figures) use cut::digits_value_of;
 use cut::{tokenize, Joins};
 
-use crate::lexicon::{mark, FigureWords};
+use crate::lexicon::{mark, FigureWords, NumberWord};
 use crate::record::Qualifier;
 use crate::text::{first_char, Doc, Token as BaseToken, TokenKind as BaseKind};
 
@@ -53,7 +53,17 @@ pub(super) struct Tokens<'a, 'd> {
     prev_word_memo: Cell<(usize, usize, usize)>,
     /// The last [`Tokens::qualifier_before`] asked: the token and its answer.
     pub(super) qualifier_memo: Cell<(usize, Option<(Qualifier, usize)>)>,
+    /// The number words last looked up ([`Tokens::number_word`]), by token
+    /// index modulo their count: the steps of one figure ask the same few
+    /// tokens several times.
+    pub(super) number_memo: [Cell<NumberMemo>; NUMBER_MEMO],
 }
+
+/// A token and the number word it is, if any ([`Tokens::number_memo`]).
+pub(super) type NumberMemo = (usize, Option<(NumberWord, f64)>);
+
+/// Slots of [`Tokens::number_memo`].
+pub(super) const NUMBER_MEMO: usize = 8;
 
 /// The tokens before `to` that the look-back for an exchange rate's
 /// currency has read since it last started afresh, and the last of them
@@ -75,6 +85,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             currency_cues: OnceCell::new(),
             prev_word_memo: Cell::new((usize::MAX, 0, 0)),
             qualifier_memo: Cell::new((usize::MAX, None)),
+            number_memo: std::array::from_fn(|_| Cell::new((usize::MAX, None))),
         }
     }
     /// The number of tokens.
@@ -444,13 +455,14 @@ mod tests {
         }
     }
 
-    /// `prev_word` and `qualifier_before` answer from their memo as they
-    /// do from the words, whatever order they are asked in.
+    /// `prev_word`, `qualifier_before` and `number_word` answer from their
+    /// memos as they do from the words, whatever order they are asked in.
     #[test]
     fn memos_answer_as_the_words() {
         let lex = &crate::lexicon::Lexicon::embedded().figures;
         let mut texts = crate::text::test_corpus::texts();
         texts.push("more than 5, up to a rate of 6 and at least 7 people".into());
+        texts.push("one two three four five six seven eight nine ten million dozen half".repeat(3));
         for text in &texts {
             let doc = Doc::new(text, false);
             let tokens = Tokens::new(&doc, lex);
@@ -469,6 +481,10 @@ mod tests {
                 let q = tokens.qualifier_before_read(i);
                 assert_eq!(tokens.qualifier_before(i), q, "{text:?} {i}");
                 assert_eq!(tokens.qualifier_before(i), q, "{text:?} {i}");
+                let w = tokens.word(i);
+                let listed = lex.numbers.get(w).copied().filter(|_| tokens.is_word(i));
+                assert_eq!(tokens.number_word(i), listed, "{text:?} {i}");
+                assert_eq!(tokens.number_word(i), listed, "{text:?} {i}");
             }
         }
     }
