@@ -433,6 +433,60 @@ mod tests {
         }
     }
 
+    /// `position_not_count` (the noun after and the determiner before read
+    /// only after the word before asks for them) answers as its oracle for
+    /// every number read at every token of the test texts and of ranks and
+    /// positions, and reads no word for a count after a plain word; the
+    /// "times" test of `not_a_count` (a first "t" before the word is read)
+    /// answers as the word for every token.
+    #[test]
+    fn position_and_times_tests_match_their_oracles() {
+        let lex = &crate::lexicon::Lexicon::embedded().figures;
+        let mut texts = crate::text::test_corpus::texts();
+        texts.push(
+            "the top 10 banks, the top 10, in the bottom 3 places, those first three games, \
+             the last 2, its opening 4 races, the final 12 teams, first 5, 3 times, 4 time, \
+             5 Times, Top 40 hits, the first 20 women"
+                .into(),
+        );
+        let mut asked = 0;
+        for text in &texts {
+            let doc = Doc::new(text, false);
+            let tokens = super::Tokens::new(&doc, lex);
+            for i in 0..=tokens.len() {
+                let times = matches!(tokens.word(i), "times" | "time");
+                let first_t = tokens.first_byte(i) == Some(b't');
+                assert_eq!(first_t && times, times, "{text:?} at {i}");
+                if !tokens.can_start_figure(i) {
+                    continue;
+                }
+                let Some(mut r) = tokens.read_number_at(i) else {
+                    continue;
+                };
+                if tokens.extend_to_range(&mut r).is_none()
+                    || tokens.read_what_follows(&mut r).is_none()
+                {
+                    continue;
+                }
+                let first = if r.money.is_some() { i } else { r.n.first };
+                let want = tokens.position_not_count_oracle(&r, first);
+                assert_eq!(
+                    tokens.position_not_count(&r, first),
+                    want,
+                    "{text:?} at {i}"
+                );
+                asked += 1;
+            }
+        }
+        assert!(asked > 100, "{asked}");
+        let doc = Doc::new("They won 3 games and lost 4.", false);
+        let tokens = super::Tokens::new(&doc, lex);
+        let mut r = tokens.read_number_at(2).unwrap();
+        tokens.read_what_follows(&mut r).unwrap();
+        let (_, reads) = super::super::text_reads_of(|| tokens.position_not_count(&r, 2));
+        assert!(reads <= 1, "{reads}");
+    }
+
     /// The scan reads the tokens near digits, number words and "$", not
     /// every token of the text: a long text with one number costs a few
     /// steps.
