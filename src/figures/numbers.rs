@@ -181,7 +181,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
     pub(super) fn digits_number(&self, i: usize) -> Option<Number> {
         // The text is read once, for the value and the shape.
         let raw = self.raw(i);
-        let value = super::tokens::digits_value_of(raw)?;
+        let (value, plain_int) = super::tokens::digits_value_and_shape(raw)?;
         let mut n = Number {
             value,
             first: i,
@@ -189,7 +189,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             vague: false,
             words: false,
             scaled: false,
-            plain_int: raw.bytes().all(|b| b.is_ascii_digit()),
+            plain_int,
             fraction: false,
         };
         if self.is_word(i + 1) && self.glued(i + 1) {

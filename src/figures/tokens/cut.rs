@@ -263,6 +263,19 @@ const EXACT_POWERS_OF_TEN: [f64; 16] = [
 
 /// The value of the digits `raw` (a digits token's text), grouping dropped.
 pub(in crate::figures) fn digits_value_of(raw: &str) -> Option<f64> {
+    digits_value_and_shape(raw).map(|(value, _)| value)
+}
+
+/// The value of the digits `raw`, grouping dropped, and whether `raw` is
+/// digits alone (no grouping, no decimals): one read of the text for both.
+pub(in crate::figures) fn digits_value_and_shape(raw: &str) -> Option<(f64, bool)> {
+    // Every byte is a digit exactly when every byte was counted as one.
+    let (value, digits) = digits_value_counted(raw)?;
+    Some((value, digits == raw.len()))
+}
+
+/// The value of the digits `raw` and how many ASCII digits it holds.
+fn digits_value_counted(raw: &str) -> Option<(f64, usize)> {
     // Up to 15 digits and no decimal point: an integer below 2^53,
     // which the parse would give exactly; no buffer. Grouping (a comma,
     // a group space) is skipped as below.
@@ -282,10 +295,10 @@ pub(in crate::figures) fn digits_value_of(raw: &str) -> Option<f64> {
     }
     if (1..=15).contains(&digits) {
         if points == 0 {
-            return Some(n as f64);
+            return Some((n as f64, digits));
         }
         if points == 1 && decimals > 0 && decimals < digits {
-            return Some(n as f64 / EXACT_POWERS_OF_TEN[decimals]);
+            return Some((n as f64 / EXACT_POWERS_OF_TEN[decimals], digits));
         }
     }
     // The digits and the point, kept on the stack when they fit.
@@ -305,9 +318,10 @@ pub(in crate::figures) fn digits_value_of(raw: &str) -> Option<f64> {
             }
         }
     }
-    if big.is_empty() {
-        std::str::from_utf8(&small[..len]).ok()?.parse().ok()
+    let value = if big.is_empty() {
+        std::str::from_utf8(&small[..len]).ok()?.parse().ok()?
     } else {
-        big.parse().ok()
-    }
+        big.parse().ok()?
+    };
+    Some((value, digits))
 }

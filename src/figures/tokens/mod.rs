@@ -17,7 +17,7 @@ mod oracle;
 
 use std::cell::{Cell, OnceCell};
 
-pub(in crate::figures) use cut::digits_value_of;
+pub(in crate::figures) use cut::{digits_value_and_shape, digits_value_of};
 use cut::{tokenize, Joins};
 
 use crate::lexicon::{mark, FigureWords, NumberWord};
@@ -514,6 +514,10 @@ mod tests {
             "1,000,000.5",
             "0.000000000000001",
             "3.14159265358979",
+            "1\u{2009}721",
+            "1\u{a0}000\u{a0}000",
+            "12345678901234567890",
+            "1,234,567,890,123,456.5",
         ]
         .iter()
         .map(|s| s.to_string())
@@ -537,6 +541,10 @@ mod tests {
         for raw in &raws {
             let (got, want) = (digits_value_of(raw), digits_value_oracle(raw));
             assert_eq!(got.map(f64::to_bits), want.map(f64::to_bits), "{raw:?}");
+            // The shape: digits alone, as the old test of every byte said.
+            let plain = raw.bytes().all(|b| b.is_ascii_digit());
+            let shape = digits_value_and_shape(raw).map(|(_, plain)| plain);
+            assert_eq!(shape, want.map(|_| plain), "{raw:?}");
         }
     }
 
