@@ -180,6 +180,13 @@ impl<'a, 'd> Tokens<'a, 'd> {
     pub(super) fn first_byte(&self, i: usize) -> Option<u8> {
         self.head(i).map(|t| self.doc.folded.as_bytes()[t.start])
     }
+    /// The last byte of token `i`'s lower-case text, read from its last
+    /// base token without the text; `None` past the end.
+    pub(super) fn last_byte(&self, i: usize) -> Option<u8> {
+        self.first_base(i)?;
+        let end = self.doc.tokens[self.base_end(i) - 1].end;
+        self.doc.folded.as_bytes().get(end.wrapping_sub(1)).copied()
+    }
     /// The first byte of token `i`'s original text, read from its first
     /// base token without the text; `None` past the end.
     pub(super) fn raw_first_byte(&self, i: usize) -> Option<u8> {
