@@ -79,12 +79,18 @@ pub(crate) fn find(doc: &Doc<'_>, lex: &FigureWords) -> Vec<Figure> {
     let found = tokens.scan();
     let mut found = tokens.unit_counts(found);
     tokens.bind_years(&mut found);
-    // A number too long for f64 is not a quantity anyone states.
-    found
-        .into_iter()
-        .map(|f| f.fig)
-        .filter(|f| f.value.is_finite() && f.upper.map_or(true, f64::is_finite))
-        .collect()
+    // A number too long for f64 is not a quantity anyone states. The
+    // figures move to a list of their own size; the matches' list is kept
+    // for the thread's next article.
+    let mut figures = Vec::with_capacity(found.len());
+    figures.extend(
+        found
+            .drain(..)
+            .map(|f| f.fig)
+            .filter(|f| f.value.is_finite() && f.upper.map_or(true, f64::is_finite)),
+    );
+    scanner::keep_matches(found);
+    figures
 }
 
 /// Counts `n` steps of work for the tests that check a rule's work grows

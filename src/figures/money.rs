@@ -163,7 +163,8 @@ impl<'a, 'd> Tokens<'a, 'd> {
     /// "U.S." written before a currency word ("75 mln U.S. dlrs"): the
     /// token after it, else `j`.
     fn skip_us_abbreviation(&self, j: usize) -> usize {
-        let dotted = self.word(j) == "u"
+        // The first byte before the word: most words are not "u".
+        let dotted = self.word_is(j, "u")
             && self.is_punct(j + 1, '.')
             && self.word(j + 2) == "s"
             && self.is_punct(j + 3, '.')
@@ -416,6 +417,22 @@ mod tests {
             assert!(found.is_some(), "{}", tokens.word(j));
             assert!(reads <= 6, "{reads} reads for {:?}", tokens.word(j));
         }
+    }
+
+    /// The "U.S." look-ahead before a currency word reads no text at a
+    /// word not starting with "u" (it read the word at every amount), and
+    /// still skips "U.S." ("75 mln U.S. dlrs").
+    #[test]
+    fn us_abbreviation_reads_no_other_word() {
+        use super::super::{text_reads_of, tokens::Tokens};
+        let lex = &crate::lexicon::Lexicon::embedded().figures;
+        let doc = Doc::new("It paid 75 mln U.S. dlrs and 5 dollars, u 6.", false);
+        let tokens = Tokens::new(&doc, lex);
+        assert_eq!(tokens.skip_us_abbreviation(4), 8);
+        assert_eq!(tokens.currency_word(4).map(|(e, _, _)| e), Some(9));
+        let (j, reads) = text_reads_of(|| tokens.skip_us_abbreviation(11));
+        assert_eq!((j, reads), (11, 0));
+        assert_eq!(tokens.skip_us_abbreviation(13), 13);
     }
 
     /// The currency prefix found from each token, as before it read the

@@ -6,7 +6,7 @@
 //! Fractions and proportions ("two-thirds", "one in five") are in
 //! `fractions.rs`.
 
-use super::tokens::{TokenKind, Tokens};
+use super::tokens::{TokenKind, Tokens, NUMBER_MEMO};
 use crate::lexicon::{mark, NumberWord};
 
 /// A number expression read from the tokens, before it is a figure.
@@ -52,7 +52,16 @@ impl<'a, 'd> Tokens<'a, 'd> {
         if !self.is_word(i) || !self.has(i, mark::NUMBER_WORD) {
             return None;
         }
-        self.lex.numbers.get(self.word(i)).copied()
+        // A number word is asked several times by the steps of a figure:
+        // the last few answers are kept.
+        let slot = &self.number_memo[i % NUMBER_MEMO];
+        let (at, found) = slot.get();
+        if at == i {
+            return found;
+        }
+        let found = self.lex.numbers.get(self.word(i)).copied();
+        slot.set((i, found));
+        found
     }
     /// Number words from `i`: "two hundred and fifty", "one and a half million".
     pub(super) fn parse_words(&self, i: usize) -> Option<Number> {
@@ -172,7 +181,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
     pub(super) fn digits_number(&self, i: usize) -> Option<Number> {
         // The text is read once, for the value and the shape.
         let raw = self.raw(i);
-        let value = super::tokens::digits_value_of(raw)?;
+        let (value, plain_int) = super::tokens::digits_value_and_shape(raw)?;
         let mut n = Number {
             value,
             first: i,
@@ -180,7 +189,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             vague: false,
             words: false,
             scaled: false,
-            plain_int: raw.bytes().all(|b| b.is_ascii_digit()),
+            plain_int,
             fraction: false,
         };
         if self.is_word(i + 1) && self.glued(i + 1) {

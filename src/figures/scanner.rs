@@ -2,6 +2,8 @@
 //! every token that can start a number, and [`Tokens::try_at`], the list of
 //! steps that reads one figure (or rejects the number) at a token.
 
+use std::cell::Cell;
+
 use super::numbers::Number;
 use super::tokens::{TokenKind, Tokens};
 use super::Figure;
@@ -27,6 +29,25 @@ pub(super) struct FigureMatch {
     /// A small count after "the/its/their…" that may refer back
     /// ("the two countries"): kept only if it does not.
     pub(super) small_back: bool,
+}
+
+thread_local! {
+    /// The list of figures of the thread's last article, kept (emptied)
+    /// for its next: see [`keep_matches`].
+    static MATCHES: Cell<Vec<FigureMatch>> = const { Cell::new(Vec::new()) };
+}
+
+/// Lists of up to this many figures are kept for the thread's next article.
+const KEEP_MATCHES: usize = 1 << 12;
+
+/// Keep the list `found` (its figures taken out) for the thread's next
+/// [`Tokens::scan`]: no allocation or growth of the list per article.
+pub(super) fn keep_matches(mut found: Vec<FigureMatch>) {
+    found.clear();
+    if found.capacity() <= KEEP_MATCHES {
+        // (On a thread being torn down there is nothing to keep it for.)
+        let _ = MATCHES.try_with(|cell| cell.set(found));
+    }
 }
 
 /// A figure being read at one token: what the steps of
@@ -75,9 +96,12 @@ impl<'a, 'd> Tokens<'a, 'd> {
     /// tried: every token that can start a figure is one, or lies at most
     /// three tokens before one ([`Self::can_start_figure`]).
     pub(super) fn scan(&self) -> Vec<FigureMatch> {
-        // About one anchor in three or four starts a figure in news text
-        // (fewer in tables): room for them without growing the list.
-        let mut found: Vec<FigureMatch> = Vec::with_capacity(self.anchors().len() / 4 + 1);
+        // The thread's list from its last article. About one anchor in
+        // two to four starts a figure in news text (fewer in tables): room
+        // for them without growing the list.
+        let mut found = MATCHES.try_with(Cell::take).unwrap_or_default();
+        found.clear();
+        found.reserve(self.anchors().len() / 2 + 1);
         // Every token before `next` has been tried or read into a figure.
         let mut next = 0;
         for &anchor in self.anchors() {
@@ -407,6 +431,60 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// `position_not_count` (the noun after and the determiner before read
+    /// only after the word before asks for them) answers as its oracle for
+    /// every number read at every token of the test texts and of ranks and
+    /// positions, and reads no word for a count after a plain word; the
+    /// "times" test of `not_a_count` (a first "t" before the word is read)
+    /// answers as the word for every token.
+    #[test]
+    fn position_and_times_tests_match_their_oracles() {
+        let lex = &crate::lexicon::Lexicon::embedded().figures;
+        let mut texts = crate::text::test_corpus::texts();
+        texts.push(
+            "the top 10 banks, the top 10, in the bottom 3 places, those first three games, \
+             the last 2, its opening 4 races, the final 12 teams, first 5, 3 times, 4 time, \
+             5 Times, Top 40 hits, the first 20 women"
+                .into(),
+        );
+        let mut asked = 0;
+        for text in &texts {
+            let doc = Doc::new(text, false);
+            let tokens = super::Tokens::new(&doc, lex);
+            for i in 0..=tokens.len() {
+                let times = matches!(tokens.word(i), "times" | "time");
+                let first_t = tokens.first_byte(i) == Some(b't');
+                assert_eq!(first_t && times, times, "{text:?} at {i}");
+                if !tokens.can_start_figure(i) {
+                    continue;
+                }
+                let Some(mut r) = tokens.read_number_at(i) else {
+                    continue;
+                };
+                if tokens.extend_to_range(&mut r).is_none()
+                    || tokens.read_what_follows(&mut r).is_none()
+                {
+                    continue;
+                }
+                let first = if r.money.is_some() { i } else { r.n.first };
+                let want = tokens.position_not_count_oracle(&r, first);
+                assert_eq!(
+                    tokens.position_not_count(&r, first),
+                    want,
+                    "{text:?} at {i}"
+                );
+                asked += 1;
+            }
+        }
+        assert!(asked > 100, "{asked}");
+        let doc = Doc::new("They won 3 games and lost 4.", false);
+        let tokens = super::Tokens::new(&doc, lex);
+        let mut r = tokens.read_number_at(2).unwrap();
+        tokens.read_what_follows(&mut r).unwrap();
+        let (_, reads) = super::super::text_reads_of(|| tokens.position_not_count(&r, 2));
+        assert!(reads <= 1, "{reads}");
     }
 
     /// The scan reads the tokens near digits, number words and "$", not

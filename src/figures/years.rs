@@ -3,6 +3,8 @@
 //! a possessive year ("2003's 9.1%"), carried to conversions and compared
 //! figures; dates and periods bounded by two years are not a figure's year.
 
+use std::cell::Cell;
+
 use super::scanner::FigureMatch;
 use super::tokens::{TokenKind, Tokens};
 use crate::lexicon::mark;
@@ -36,6 +38,14 @@ struct YearBuffers {
     /// The index of the sentence's first anchor, for the next search.
     anchor_at: usize,
 }
+
+thread_local! {
+    /// The year lists of the thread's last article, kept for its next.
+    static YEAR_BUFFERS: Cell<YearBuffers> = Cell::new(YearBuffers::default());
+}
+
+/// Year lists for up to this many figures in a sentence are kept.
+const KEEP_YEAR_BUFFERS: usize = 1 << 10;
 
 /// The clause start found for the previous year of a sentence (see
 /// [`Tokens::clause_start`]).
@@ -300,8 +310,10 @@ impl<'a, 'd> Tokens<'a, 'd> {
 
     /// Bind years to the figures, sentence by sentence.
     pub(super) fn bind_years(&self, found: &mut [FigureMatch]) {
-        // One set of buffers for every sentence: no allocation per sentence.
-        let mut buffers = YearBuffers::default();
+        // One set of buffers for every sentence, kept for the thread's next
+        // article: no allocation per sentence or per article.
+        let mut buffers = YEAR_BUFFERS.try_with(Cell::take).unwrap_or_default();
+        buffers.anchor_at = 0;
         let mut s = 0;
         while s < found.len() {
             let sent = self.sentence(found[s].first);
@@ -313,6 +325,10 @@ impl<'a, 'd> Tokens<'a, 'd> {
             buffers.idx.extend(s..e);
             self.bind_sentence_years(found, &mut buffers);
             s = e;
+        }
+        // Lists grown for a sentence of very many figures are not kept.
+        if buffers.idx.capacity() <= KEEP_YEAR_BUFFERS {
+            let _ = YEAR_BUFFERS.try_with(|cell| cell.set(buffers));
         }
     }
 

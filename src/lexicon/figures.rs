@@ -311,6 +311,9 @@ pub(crate) struct QualifierEnds {
     /// For each bit, the phrases (the first [`INDEXED`] of the lexicon, by
     /// index) whose last word has it.
     pub phrases: [u64; 64],
+    /// The bits of every filler's last word: a word whose bit is not here
+    /// ends no filler.
+    pub fillers: u64,
 }
 
 /// The bit of `word` in [`QualifierEnds`]: from its length and its first
@@ -327,6 +330,7 @@ impl Default for QualifierEnds {
         QualifierEnds {
             any: 0,
             phrases: [0; 64],
+            fillers: 0,
         }
     }
 }
@@ -347,11 +351,14 @@ impl QualifierEnds {
                 None => ends.phrases.iter_mut().for_each(|s| *s |= 1 << i),
             }
         }
-        let fillers = fillers.iter().map(Vec::as_slice);
+        for p in fillers {
+            ends.fillers |= p.last().map_or(u64::MAX, |w| 1 << word_slot(w));
+        }
         let phrases = qualifiers.iter().map(|(p, _)| p.as_slice());
-        for p in phrases.chain(fillers) {
+        for p in phrases {
             ends.any |= p.last().map_or(u64::MAX, |w| 1 << word_slot(w));
         }
+        ends.any |= ends.fillers;
         ends
     }
 }

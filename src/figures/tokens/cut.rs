@@ -1,6 +1,8 @@
 //! Cutting the document's base tokens into the figures stage's tokens
 //! ([`tokenize`]), and the value of a digits token ([`digits_value_of`]).
 
+use std::cell::Cell;
+
 use crate::lexicon::mark;
 use crate::text::{is_punct, Doc, Token as BaseToken, TokenKind as BaseKind};
 
@@ -24,20 +26,52 @@ pub(super) struct Joins {
     pub(super) anchors: Vec<u32>,
 }
 
-/// Cut `doc`'s base tokens into the stage's tokens.
+thread_local! {
+    /// The buffers of the thread's last article's view, kept for its next.
+    static SPARE: Cell<Joins> = Cell::new(Joins::default());
+}
+
+/// Buffers of up to this many tokens are always kept; larger ones are
+/// dropped before an article with a quarter as many base tokens (as the
+/// document's buffers are, see `extractor::scratch`).
+const ALWAYS_KEEP_TOKENS: usize = 1 << 16;
+
+impl Joins {
+    /// The thread's kept buffers, emptied, for an article of `tokens` base
+    /// tokens (new ones when none are kept or they are far too large).
+    fn take(tokens: usize) -> Joins {
+        let mut spare = SPARE.try_with(Cell::take).unwrap_or_default();
+        let served = spare.firsts.capacity();
+        if served > ALWAYS_KEEP_TOKENS && tokens.saturating_mul(4) < served {
+            return Joins::default();
+        }
+        spare.firsts.clear();
+        spare.joined_marks.clear();
+        spare.anchors.clear();
+        spare
+    }
+
+    /// Keep these buffers for the thread's next article: no allocation
+    /// per article once they have grown.
+    pub(super) fn keep(self) {
+        // (On a thread being torn down there is nothing to keep them for.)
+        let _ = SPARE.try_with(|cell| cell.set(self));
+    }
+}
+
+/// Cut `doc`'s base tokens into the stage's tokens, in the buffers of the
+/// thread's last article ([`Joins::keep`]).
 pub(super) fn tokenize(doc: &Doc<'_>) -> Joins {
     let base = &doc.tokens;
     // Token and base indices are u32: four bytes a token.
     let n = u32::try_from(base.len()).expect("article too long");
+    let mut joins = Joins::take(base.len());
     // Each base token its own token at first (the common case, filled
     // without a loop); joins below move the later ones down.
-    let mut joins = Joins {
-        firsts: (0..n).collect(),
-        // About one token in six is digits, a number word or "$" in news
-        // text: room for them without growing the list.
-        anchors: Vec::with_capacity(base.len() / 6),
-        ..Joins::default()
-    };
+    joins.firsts.extend(0..n);
+    // About one token in six is digits, a number word or "$" in news
+    // text: room for them without growing the list.
+    joins.anchors.reserve(base.len() / 6);
     let mut out = 0;
     let mut k = 0;
     while k < base.len() {
@@ -80,8 +114,8 @@ pub(super) fn tokenize(doc: &Doc<'_>) -> Joins {
 
 /// One past the run of plain tokens from base token `k`: each a token of
 /// its own that is no anchor, as [`joined_end`] would find it. Plain are
-/// letters that are no number word, with nothing glued after them that
-/// could join them (letters, an apostrophe), and ASCII punctuation other
+/// letters (or marks) that are no number word, with nothing glued after
+/// them that could join them (letters, an apostrophe), and every sign other
 /// than "$" (a sign never joins the token after it).
 // Each base token's kind is read once, and the next one's glue; the text
 // only for a sign, or for what is glued after a word.
@@ -89,17 +123,15 @@ pub(super) fn plain_run_end(text: &[u8], base: &[BaseToken], k: usize) -> usize 
     let mut e = k;
     while let Some(t) = base.get(e) {
         let plain = match t.kind {
-            BaseKind::Letters => {
+            BaseKind::Letters | BaseKind::Marks => {
                 t.marks & mark::NUMBER_WORD == 0
                     && base
                         .get(e + 1)
                         .map_or(true, |n| !n.glued || !may_join_word(text, n))
             }
-            BaseKind::Punct => {
-                let b = text[t.start];
-                b.is_ascii() && b != b'$'
-            }
-            _ => false,
+            BaseKind::Digits => false,
+            // A sign, or a numeral of one character: no anchor but "$".
+            _ => text[t.start] != b'$',
         };
         if !plain {
             break;
@@ -110,13 +142,12 @@ pub(super) fn plain_run_end(text: &[u8], base: &[BaseToken], k: usize) -> usize 
 }
 
 /// The base token `n`, glued after a word, may join it ([`word_end`]):
-/// letters, or a sign that may be an apostrophe (any sign outside ASCII is
-/// taken as one).
+/// letters, or an apostrophe ("'" or "’").
 fn may_join_word(text: &[u8], n: &BaseToken) -> bool {
     n.kind.is_alphabetic()
         || n.kind == BaseKind::Punct && {
             let b = text[n.start];
-            b == b'\'' || !b.is_ascii()
+            b == b'\'' || b == 0xE2 && text.get(n.start..n.end) == Some("’".as_bytes())
         }
 }
 
@@ -232,6 +263,19 @@ const EXACT_POWERS_OF_TEN: [f64; 16] = [
 
 /// The value of the digits `raw` (a digits token's text), grouping dropped.
 pub(in crate::figures) fn digits_value_of(raw: &str) -> Option<f64> {
+    digits_value_and_shape(raw).map(|(value, _)| value)
+}
+
+/// The value of the digits `raw`, grouping dropped, and whether `raw` is
+/// digits alone (no grouping, no decimals): one read of the text for both.
+pub(in crate::figures) fn digits_value_and_shape(raw: &str) -> Option<(f64, bool)> {
+    // Every byte is a digit exactly when every byte was counted as one.
+    let (value, digits) = digits_value_counted(raw)?;
+    Some((value, digits == raw.len()))
+}
+
+/// The value of the digits `raw` and how many ASCII digits it holds.
+fn digits_value_counted(raw: &str) -> Option<(f64, usize)> {
     // Up to 15 digits and no decimal point: an integer below 2^53,
     // which the parse would give exactly; no buffer. Grouping (a comma,
     // a group space) is skipped as below.
@@ -251,10 +295,10 @@ pub(in crate::figures) fn digits_value_of(raw: &str) -> Option<f64> {
     }
     if (1..=15).contains(&digits) {
         if points == 0 {
-            return Some(n as f64);
+            return Some((n as f64, digits));
         }
         if points == 1 && decimals > 0 && decimals < digits {
-            return Some(n as f64 / EXACT_POWERS_OF_TEN[decimals]);
+            return Some((n as f64 / EXACT_POWERS_OF_TEN[decimals], digits));
         }
     }
     // The digits and the point, kept on the stack when they fit.
@@ -274,9 +318,10 @@ pub(in crate::figures) fn digits_value_of(raw: &str) -> Option<f64> {
             }
         }
     }
-    if big.is_empty() {
-        std::str::from_utf8(&small[..len]).ok()?.parse().ok()
+    let value = if big.is_empty() {
+        std::str::from_utf8(&small[..len]).ok()?.parse().ok()?
     } else {
-        big.parse().ok()
-    }
+        big.parse().ok()?
+    };
+    Some((value, digits))
 }

@@ -17,10 +17,10 @@ mod oracle;
 
 use std::cell::{Cell, OnceCell};
 
-pub(in crate::figures) use cut::digits_value_of;
+pub(in crate::figures) use cut::{digits_value_and_shape, digits_value_of};
 use cut::{tokenize, Joins};
 
-use crate::lexicon::{mark, FigureWords};
+use crate::lexicon::{mark, FigureWords, NumberWord};
 use crate::record::Qualifier;
 use crate::text::{first_char, Doc, Token as BaseToken, TokenKind as BaseKind};
 
@@ -53,7 +53,17 @@ pub(super) struct Tokens<'a, 'd> {
     prev_word_memo: Cell<(usize, usize, usize)>,
     /// The last [`Tokens::qualifier_before`] asked: the token and its answer.
     pub(super) qualifier_memo: Cell<(usize, Option<(Qualifier, usize)>)>,
+    /// The number words last looked up ([`Tokens::number_word`]), by token
+    /// index modulo their count: the steps of one figure ask the same few
+    /// tokens several times.
+    pub(super) number_memo: [Cell<NumberMemo>; NUMBER_MEMO],
 }
+
+/// A token and the number word it is, if any ([`Tokens::number_memo`]).
+pub(super) type NumberMemo = (usize, Option<(NumberWord, f64)>);
+
+/// Slots of [`Tokens::number_memo`].
+pub(super) const NUMBER_MEMO: usize = 8;
 
 /// The tokens before `to` that the look-back for an exchange rate's
 /// currency has read since it last started afresh, and the last of them
@@ -75,6 +85,7 @@ impl<'a, 'd> Tokens<'a, 'd> {
             currency_cues: OnceCell::new(),
             prev_word_memo: Cell::new((usize::MAX, 0, 0)),
             qualifier_memo: Cell::new((usize::MAX, None)),
+            number_memo: std::array::from_fn(|_| Cell::new((usize::MAX, None))),
         }
     }
     /// The number of tokens.
@@ -168,6 +179,13 @@ impl<'a, 'd> Tokens<'a, 'd> {
     /// base token without the text; `None` past the end.
     pub(super) fn first_byte(&self, i: usize) -> Option<u8> {
         self.head(i).map(|t| self.doc.folded.as_bytes()[t.start])
+    }
+    /// The last byte of token `i`'s lower-case text, read from its last
+    /// base token without the text; `None` past the end.
+    pub(super) fn last_byte(&self, i: usize) -> Option<u8> {
+        self.first_base(i)?;
+        let end = self.doc.tokens[self.base_end(i) - 1].end;
+        self.doc.folded.as_bytes().get(end.wrapping_sub(1)).copied()
     }
     /// The first byte of token `i`'s original text, read from its first
     /// base token without the text; `None` past the end.
@@ -342,6 +360,13 @@ impl<'a, 'd> Tokens<'a, 'd> {
     }
 }
 
+impl Drop for Tokens<'_, '_> {
+    /// The token buffers go back to the thread for its next article.
+    fn drop(&mut self) {
+        std::mem::take(&mut self.joins).keep();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::cut::plain_run_end;
@@ -357,11 +382,15 @@ mod tests {
         texts.push("China's 1,721 twenty-five $5 HK$3m one hundred's 7 000 8.28% it's".into());
         texts.push("a 1 b 2,000 c's d’s three four ‘x’ 5.5.5 1 721 2004-05".repeat(3));
         texts.push("o'clock rock'n'roll don’t ‘q’ “x” a-b c.d e,f (g) h! 5$ $ x$ US$5 ½ d'".into());
+        texts.push("said” it’s x’ ’y ½ 3½ x½ €5 £ ₹7 “quoted” a–b ‘$’ z$ ”$4 ½$".into());
         texts.push(String::new());
         texts.push("word".into());
         for text in &texts {
             let doc = Doc::new(text, false);
-            assert_eq!(tokenize(&doc), tokenize_oracle(&doc), "{text:?}");
+            let joins = tokenize(&doc);
+            assert_eq!(joins, tokenize_oracle(&doc), "{text:?}");
+            // The next text is cut in these buffers, as the next article is.
+            joins.keep();
         }
     }
 
@@ -373,6 +402,7 @@ mod tests {
         let mut texts = crate::text::test_corpus::texts();
         texts.push("China's one two 1,721 it's the end ($5), x.$6; y’z".into());
         texts.push("o'clock rock'n'roll don’t ‘quoted’ “x” a-b c.d e,f (g) h! 5$ $".into());
+        texts.push("said” it’s x’ ’y ½ 3½ x½ €5 £ ₹7 “quoted” a–b ‘$’ z$ ”$4 ½$".into());
         texts.push("word".into());
         texts.push(String::new());
         for text in &texts {
@@ -432,13 +462,14 @@ mod tests {
         }
     }
 
-    /// `prev_word` and `qualifier_before` answer from their memo as they
-    /// do from the words, whatever order they are asked in.
+    /// `prev_word`, `qualifier_before` and `number_word` answer from their
+    /// memos as they do from the words, whatever order they are asked in.
     #[test]
     fn memos_answer_as_the_words() {
         let lex = &crate::lexicon::Lexicon::embedded().figures;
         let mut texts = crate::text::test_corpus::texts();
         texts.push("more than 5, up to a rate of 6 and at least 7 people".into());
+        texts.push("one two three four five six seven eight nine ten million dozen half".repeat(3));
         for text in &texts {
             let doc = Doc::new(text, false);
             let tokens = Tokens::new(&doc, lex);
@@ -457,6 +488,10 @@ mod tests {
                 let q = tokens.qualifier_before_read(i);
                 assert_eq!(tokens.qualifier_before(i), q, "{text:?} {i}");
                 assert_eq!(tokens.qualifier_before(i), q, "{text:?} {i}");
+                let w = tokens.word(i);
+                let listed = lex.numbers.get(w).copied().filter(|_| tokens.is_word(i));
+                assert_eq!(tokens.number_word(i), listed, "{text:?} {i}");
+                assert_eq!(tokens.number_word(i), listed, "{text:?} {i}");
             }
         }
     }
@@ -486,6 +521,10 @@ mod tests {
             "1,000,000.5",
             "0.000000000000001",
             "3.14159265358979",
+            "1\u{2009}721",
+            "1\u{a0}000\u{a0}000",
+            "12345678901234567890",
+            "1,234,567,890,123,456.5",
         ]
         .iter()
         .map(|s| s.to_string())
@@ -509,6 +548,10 @@ mod tests {
         for raw in &raws {
             let (got, want) = (digits_value_of(raw), digits_value_oracle(raw));
             assert_eq!(got.map(f64::to_bits), want.map(f64::to_bits), "{raw:?}");
+            // The shape: digits alone, as the old test of every byte said.
+            let plain = raw.bytes().all(|b| b.is_ascii_digit());
+            let shape = digits_value_and_shape(raw).map(|(_, plain)| plain);
+            assert_eq!(shape, want.map(|_| plain), "{raw:?}");
         }
     }
 
