@@ -385,15 +385,15 @@ pub(super) fn select(spans: Vec<Span>) -> Vec<Span> {
         // Chosen spans do not overlap: no two share a start.
         keep[first_kept..].sort_unstable();
     }
-    // (Each chosen span is moved once.)
+    // (Each chosen span is moved once. The rules after the selection add
+    // single names, sides and recurrences to the list: room for them, so
+    // that the list grows in place, not by a copy.)
     let mut spans = spans;
-    let chosen = keep
-        .iter()
-        .map(|&(_, k)| {
-            let placeholder = Span::from_rule(0, 0, None, "");
-            std::mem::replace(&mut spans[k as usize], placeholder)
-        })
-        .collect();
+    let mut chosen = Vec::with_capacity(keep.len() + keep.len() / 2 + 8);
+    chosen.extend(keep.iter().map(|&(_, k)| {
+        let placeholder = Span::from_rule(0, 0, None, "");
+        std::mem::replace(&mut spans[k as usize], placeholder)
+    }));
     spans.clear();
     by_start.clear();
     keep.clear();
