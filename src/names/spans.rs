@@ -387,15 +387,24 @@ pub(super) fn select(spans: Vec<Span>) -> Vec<Span> {
         // Chosen spans do not overlap: no two share a start.
         keep[first_kept..].sort_unstable();
     }
-    // (Each chosen span is moved once.)
+    // (Each chosen span is moved once. The rules after the selection add
+    // single names, sides and recurrences to the list: room for them, so
+    // that the list grows in place, not by a copy. A list under
+    // `SMALL_LIST` bytes gets none: the room would make it a large
+    // allocation, which glibc's malloc serves only after merging the freed
+    // small blocks, work it otherwise does later.)
     let mut spans = spans;
-    let chosen = keep
-        .iter()
-        .map(|&(_, k)| {
-            let placeholder = Span::from_rule(0, 0, None, "");
-            std::mem::replace(&mut spans[k as usize], placeholder)
-        })
-        .collect();
+    let exact = keep.len() * std::mem::size_of::<Span>();
+    let room = if exact < SMALL_LIST {
+        0
+    } else {
+        keep.len() / 2 + 8
+    };
+    let mut chosen = Vec::with_capacity(keep.len() + room);
+    chosen.extend(keep.iter().map(|&(_, k)| {
+        let placeholder = Span::from_rule(0, 0, None, "");
+        std::mem::replace(&mut spans[k as usize], placeholder)
+    }));
     spans.clear();
     by_start.clear();
     keep.clear();
@@ -410,6 +419,10 @@ pub(super) fn select(spans: Vec<Span>) -> Vec<Span> {
     .keep();
     chosen
 }
+
+/// Allocations under this many bytes are small ones for glibc's malloc
+/// (see [`select`]'s chosen list).
+const SMALL_LIST: usize = 1024;
 
 /// The proposal list to start an article with, room for `room` spans:
 /// the list [`select`] emptied for the thread's last article, when there

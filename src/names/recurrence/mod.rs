@@ -231,7 +231,9 @@ impl<'w, 's> Cursor<'w, 's> {
 fn establish<'a>(words: &Words<'_, 'a>, chosen: &[Span]) -> Established<'a> {
     let text = words.doc.text;
     let mut names = Vec::with_capacity(chosen.len());
-    let mut parts = Vec::new();
+    // (Room for the words of a dozen people's names at once: the list
+    // grows step by step otherwise.)
+    let mut parts = Vec::with_capacity(24);
     for s in chosen {
         let Some(kind) = s.kind else { continue };
         let t = &text[s.start..s.end];

@@ -54,7 +54,9 @@ pub(super) fn occurrences(
     // start a name.
     let only_capitalised = starts.all_capitalised() && capitals.all_capitalised();
     let bytes = text.as_bytes();
-    let mut out: Vec<(usize, usize)> = Vec::new();
+    // (Each name occurs once at least, where it was chosen: room for two
+    // occurrences a name, up to a small allocation.)
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity((2 * names.len()).min(48));
     let mut upper = String::new();
     let mut visit = |k: usize| {
         let t = words.toks[k];

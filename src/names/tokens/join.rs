@@ -58,7 +58,8 @@ fn join_words(doc: &Doc<'_>, out: &mut Vec<Token>, lowers: &mut OwnLowers, rare:
     let mut k = 0;
     while k < base.len() {
         if !walk.new_line {
-            k = plain_words(doc, k, &mut walk, out, rare);
+            let text = doc.text.as_bytes();
+            (k, walk.prev_end) = plain_words(base, text, k, &walk, out, rare);
             if k >= base.len() {
                 break;
             }
@@ -90,23 +91,24 @@ const NO_JOIN: usize = usize::MAX;
 /// The words from base token `k` on that are plain: one ASCII base token,
 /// neither the first word of its line nor of its sentence, not a brand
 /// candidate ("eDonkey"); punctuation between them is skipped. Returns
-/// where it stopped: the end of the tokens, or a token [`word_step`]
-/// takes. A plain word's facts are its base token's case flags and the
-/// byte after the word before; it reads no other text. (Out of line: its
-/// registers are its own, not the whole walk's.)
+/// where it stopped (the end of the tokens, or a token [`word_step`]
+/// takes) and the end of the last word. A plain word's facts are its base
+/// token's case flags and the byte after the word before; it reads no
+/// other text. (Out of line: its registers are its own, not the whole
+/// walk's.)
 #[inline(never)]
 fn plain_words(
-    doc: &Doc<'_>,
+    base: &[BaseToken],
+    text: &[u8],
     mut k: usize,
-    walk: &mut Walk,
+    walk: &Walk,
     out: &mut Vec<Token>,
     rare: &mut Vec<usize>,
-) -> usize {
-    // The tokens and the text as slices held in registers (`Doc` has
-    // cells: read through it, they would be read again after each store).
-    let (base, text): (&[BaseToken], &str) = (&doc.tokens, doc.text);
-    let (mute, next_start) = (walk.mute, walk.next_start);
-    let mut prev_end = walk.prev_end;
+) -> (usize, usize) {
+    // (The tokens and the text come as slices and the walk's state as
+    // values, the previous word's end goes back as one: held in registers,
+    // not read again through pointers after each store.)
+    let (mute, next_start, mut prev_end) = (walk.mute, walk.next_start, walk.prev_end);
     while let Some(b) = base.get(k) {
         if b.line_start {
             break;
@@ -138,8 +140,7 @@ fn plain_words(
         prev_end = b.end;
         k += 1;
     }
-    walk.prev_end = prev_end;
-    k
+    (k, prev_end)
 }
 
 /// The facts of the word that is the one ASCII base token `b` (a plain
@@ -168,10 +169,13 @@ fn plain_facts(b: &BaseToken) -> Option<u16> {
 /// starting at `start` after a word ending at `prev_end` (none if
 /// `prev_end` is [`NO_JOIN`]).
 #[inline]
-fn gap_bits(text: &str, prev_end: usize, start: usize) -> u16 {
-    match text.as_bytes().get(prev_end) {
-        // Most gaps are one space.
-        Some(b' ') if start == prev_end + 1 => fact::JOINED | fact::JOINED_OR_DOT,
+fn gap_bits(text: &[u8], prev_end: usize, start: usize) -> u16 {
+    // Most gaps are one space (the length told first: no byte to compare
+    // for the others).
+    if start == prev_end.wrapping_add(1) && text.get(prev_end) == Some(&b' ') {
+        return fact::JOINED | fact::JOINED_OR_DOT;
+    }
+    match text.get(prev_end) {
         Some(b' ' | b'.' | 0xc2) => gap_facts(text, prev_end, start),
         // Most other gaps start with punctuation (", "); none after
         // `NO_JOIN`.
@@ -201,7 +205,7 @@ fn word_step(
     // A join needs a glued token after the first.
     let joins = base.get(k + 1).is_some_and(|t| t.glued);
     let j = if joins {
-        word_end(base, doc.text, k)
+        word_end(base, doc.text.as_bytes(), k)
     } else {
         k + 1
     };
@@ -216,7 +220,7 @@ fn word_step(
         walk.new_line = false;
     }
     t.facts |= walk.mute;
-    t.facts |= gap_bits(doc.text, walk.prev_end, t.start);
+    t.facts |= gap_bits(doc.text.as_bytes(), walk.prev_end, t.start);
     walk.prev_end = if t.possessive { NO_JOIN } else { t.end };
     if t.start >= walk.next_start {
         let initial;
@@ -296,7 +300,7 @@ fn bit(on: bool, f: u16) -> u16 {
 
 /// One past the last base token of the word starting at base token `k`:
 /// glued letters and digits, and connectors glued between two of them.
-fn word_end(base: &[BaseToken], text: &str, k: usize) -> usize {
+fn word_end(base: &[BaseToken], text: &[u8], k: usize) -> usize {
     let alphanumeric = |j: usize| {
         base.get(j)
             .is_some_and(|t| t.glued && t.kind.is_alphanumeric())
@@ -316,9 +320,9 @@ fn word_end(base: &[BaseToken], text: &str, k: usize) -> usize {
 
 /// A punctuation token that joins two parts of a word: `-`, `'`, `’`, `.`
 /// or `&`.
-fn is_connector(text: &str, t: &BaseToken) -> bool {
+fn is_connector(text: &[u8], t: &BaseToken) -> bool {
     t.kind == TokenKind::Punct
-        && match &text.as_bytes()[t.start..t.end] {
+        && match &text[t.start..t.end] {
             [b] => matches!(b, b'-' | b'\'' | b'.' | b'&'),
             bytes => bytes == "’".as_bytes(),
         }
@@ -507,10 +511,10 @@ fn second_may_be_upper(text: &str, start: usize) -> bool {
 /// separator after one reads "’s", see `Words::sep`): only spaces (no-break
 /// ones too) between them, and only spaces after an abbreviation's dots.
 #[inline(never)]
-fn gap_facts(text: &str, prev_end: usize, start: usize) -> u16 {
+fn gap_facts(text: &[u8], prev_end: usize, start: usize) -> u16 {
     // (The caller turned away the gaps starting with another byte.) Read as
     // bytes: no character decoding.
-    let gap = &text.as_bytes()[prev_end..start];
+    let gap = &text[prev_end..start];
     let joined = !gap.is_empty() && spaces_only(gap);
     let dots = gap.iter().take_while(|&&b| b == b'.').count();
     let after_dots = &gap[dots..];
@@ -571,7 +575,7 @@ mod tests {
             let after_dots = gap.trim_start_matches('.');
             let joined_or_dot = !after_dots.is_empty() && after_dots.bytes().all(|b| b == b' ');
             let want = bit(joined, fact::JOINED) | bit(joined_or_dot, fact::JOINED_OR_DOT);
-            assert_eq!(gap_facts(&text, prev_end, start), want, "{gap:?}");
+            assert_eq!(gap_facts(text.as_bytes(), prev_end, start), want, "{gap:?}");
         }
     }
 
@@ -581,11 +585,15 @@ mod tests {
     fn no_gap_after_no_join() {
         for text in ["a b", "a. b", "a\u{a0}b", "a,b", ""] {
             for start in 0..=text.len() {
-                assert_eq!(gap_bits(text, NO_JOIN, start), 0, "{text:?} {start}");
+                assert_eq!(
+                    gap_bits(text.as_bytes(), NO_JOIN, start),
+                    0,
+                    "{text:?} {start}"
+                );
             }
         }
-        assert_eq!(gap_bits("a b", 1, 2), fact::JOINED | fact::JOINED_OR_DOT);
-        assert_eq!(gap_bits("a. b", 1, 3), fact::JOINED_OR_DOT);
-        assert_eq!(gap_bits("a,b", 1, 2), 0);
+        assert_eq!(gap_bits(b"a b", 1, 2), fact::JOINED | fact::JOINED_OR_DOT);
+        assert_eq!(gap_bits(b"a. b", 1, 3), fact::JOINED_OR_DOT);
+        assert_eq!(gap_bits(b"a,b", 1, 2), 0);
     }
 }

@@ -520,27 +520,29 @@ impl<'d, 'a> Words<'d, 'a> {
     /// the token index one past the phrase. Words of a phrase may be
     /// separated by spaces or an abbreviation's dot.
     pub(super) fn phrase_at(&self, p: &Phrase, i: usize) -> Option<usize> {
-        if i + p.words.len() > self.toks.len() {
-            return None;
-        }
-        for (k, pw) in p.words.iter().enumerate() {
-            let j = i + k;
-            if k > 0 {
-                let s = self.sep(j).trim_start_matches('.');
-                if s.is_empty() || !s.chars().all(|c| c == ' ') {
-                    return None;
-                }
+        let end = i + p.words.len();
+        let toks = self.toks.get(i..end)?;
+        for (k, (t, pw)) in toks.iter().zip(&p.words).enumerate() {
+            // The separator test is the word's gap fact (`sep` after a
+            // possessive reads "’s": no gap fact either), and a word of
+            // another length is no match: no text read for those.
+            if k > 0 && !t.is(fact::JOINED_OR_DOT) {
+                return None;
+            }
+            let own = p.fold && t.is(fact::OWN_LOWER);
+            if t.end - t.start != pw.len() && !own {
+                return None;
             }
             let ok = if p.fold {
-                self.word_lower(j) == pw.as_str()
+                self.word_lower(i + k) == pw.as_str()
             } else {
-                self.word(j) == pw
+                self.word(i + k) == pw
             };
             if !ok {
                 return None;
             }
         }
-        Some(i + p.words.len())
+        Some(end)
     }
 
     /// Phrase ending at token `end - 1` (exclusive `end`); returns its start.

@@ -211,3 +211,68 @@ fn tokens() {
         ]
     );
 }
+
+/// `Words::phrase_at` as first written: the separators and words read
+/// as text.
+fn phrase_at_by_text(words: &Words<'_, '_>, p: &Phrase, i: usize) -> Option<usize> {
+    if i + p.words.len() > words.toks.len() {
+        return None;
+    }
+    for (k, pw) in p.words.iter().enumerate() {
+        let j = i + k;
+        if k > 0 {
+            let s = words.sep(j).trim_start_matches('.');
+            if s.is_empty() || !s.chars().all(|c| c == ' ') {
+                return None;
+            }
+        }
+        let ok = if p.fold {
+            words.word_lower(j) == pw.as_str()
+        } else {
+            words.word(j) == pw
+        };
+        if !ok {
+            return None;
+        }
+    }
+    Some(i + p.words.len())
+}
+
+/// The phrase test read off the words' facts and lengths answers as the
+/// test on the text does, for every title, head and party phrase at every
+/// word of the fixture and development texts and of texts made to hit
+/// dots, no-break spaces, possessives and words outside ASCII.
+#[test]
+fn phrases_found_as_by_the_text() {
+    let lex = &crate::lexicon::Lexicon::embedded().names;
+    let mut phrases: Vec<Phrase> = Vec::new();
+    phrases.extend(lex.titles.iter().map(|(p, _)| p.clone()));
+    phrases.extend(lex.org_heads.iter().map(|(p, _)| p.clone()));
+    phrases.extend(lex.place_heads.iter().map(|(p, _)| p.clone()));
+    phrases.extend(lex.party_nouns.iter().cloned());
+    // (Folded phrases of words outside ASCII and of other lengths.)
+    for s in ["prime minister", "président de", "mr", "é", "straße"] {
+        phrases.extend(Phrase::new(s, true));
+    }
+    let mut texts = crate::text::test_corpus::texts();
+    texts.push(
+        "Prime Minister Blair. Prime  Minister, Prime.Minister Prime. Minister \
+         Prime\u{a0}Minister Prime's Minister Président De Gaulle PRÉSIDENT DE \
+         Mr. Smith Mr.. Smith Mr . Smith STRASSE Straße É é"
+            .to_string(),
+    );
+    for text in &texts {
+        let doc = Doc::new(text, false);
+        let words = Words::new(&doc, crate::gazetteer::Gazetteer::embedded(), lex, &[]);
+        for i in 0..=words.toks.len() {
+            for p in &phrases {
+                assert_eq!(
+                    words.phrase_at(p, i),
+                    phrase_at_by_text(&words, p, i),
+                    "{:?} at word {i}",
+                    p.words
+                );
+            }
+        }
+    }
+}
