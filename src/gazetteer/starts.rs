@@ -235,7 +235,12 @@ pub(super) fn word_char_at(text: &str, pos: usize) -> bool {
     match text.as_bytes().get(pos) {
         None => false,
         Some(&b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-        Some(_) => text[pos..].chars().next().is_some_and(is_word_char),
+        // Curly quotes and dashes (a match ends before "’s") without the
+        // Unicode tables.
+        Some(_) => text[pos..]
+            .chars()
+            .next()
+            .is_some_and(|c| !GENERAL_PUNCTUATION.contains(&c) && is_word_char(c)),
     }
 }
 

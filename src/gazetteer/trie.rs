@@ -110,6 +110,12 @@ pub(crate) struct Trie {
     dense: Cow<'static, [u8]>,
     /// The child of the root for each first byte, or [`NONE`].
     root: Box<[u32; 256]>,
+    /// The node of each prefix of two ASCII bytes (`first * 128 + second`),
+    /// or [`NONE`]: a walk from a word start takes its first two steps,
+    /// through the widest nodes, in one read.
+    pairs: Box<[u32; 128 * 128]>,
+    /// The pattern of each one ASCII byte, or [`NONE`].
+    singles: [u32; 128],
 }
 
 impl Trie {
@@ -201,10 +207,26 @@ impl Trie {
             children: 0,
             pattern: NONE,
         });
-        let first = r.first_child as usize;
-        for child in first..first + r.count() {
-            if let Some(&label) = labels.get(child) {
-                root[usize::from(label)] = child as u32;
+        let children = |n: Node| {
+            let first = n.first_child as usize;
+            (first..first + n.count()).filter_map(|child| Some((child as u32, *labels.get(child)?)))
+        };
+        let mut pairs: Box<[u32; 128 * 128]> = vec![NONE; 128 * 128]
+            .into_boxed_slice()
+            .try_into()
+            .unwrap_or_else(|_| unreachable!("128 * 128 entries"));
+        let mut singles = [NONE; 128];
+        for (child, label) in children(r) {
+            root[usize::from(label)] = child;
+            if label >= 0x80 {
+                continue;
+            }
+            let Some(n) = nodes.get(child as usize) else {
+                continue;
+            };
+            singles[usize::from(label)] = n.pattern;
+            for (grandchild, second) in children(n).filter(|&(_, b)| b < 0x80) {
+                pairs[usize::from(label) * 128 + usize::from(second)] = grandchild;
             }
         }
         Trie {
@@ -212,6 +234,8 @@ impl Trie {
             labels,
             dense,
             root,
+            pairs,
+            singles,
         }
     }
 
@@ -322,9 +346,17 @@ impl Trie {
     /// [`Trie::longest_at`] over the nodes `node_at` reads.
     #[inline(always)]
     fn walk(&self, hay: &[u8], node_at: impl Fn(usize) -> Option<Node>) -> Option<(u32, usize)> {
-        let mut node = self.root[usize::from(*hay.first()?)];
-        let mut best = None;
-        let mut depth = 1;
+        let (mut node, mut best, mut depth) = match *hay {
+            // Two ASCII bytes (most word starts): no node read for the
+            // first step.
+            [a @ 0..0x80, b @ 0..0x80, ..] => {
+                let one = self.singles[usize::from(a)];
+                let best = (one != NONE).then_some((one, 1));
+                (self.pairs[usize::from(a) * 128 + usize::from(b)], best, 2)
+            }
+            [a, ..] => (self.root[usize::from(a)], None, 1),
+            [] => return None,
+        };
         while let Some(n) = node_at(node as usize) {
             if n.pattern != NONE {
                 best = Some((n.pattern, depth));
@@ -366,7 +398,7 @@ impl Trie {
             Nodes::Built(nodes) => nodes.len() * std::mem::size_of::<Node>(),
             Nodes::Packed(_) => 0,
         };
-        nodes + self.labels.len() + self.dense.len() + 256 * 4
+        nodes + self.labels.len() + self.dense.len() + 256 * 4 + 128 * 128 * 4 + 128 * 4
     }
 }
 
