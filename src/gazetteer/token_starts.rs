@@ -127,12 +127,11 @@ impl TokenStarts<'_> {
     }
 }
 
-impl Positions for TokenStarts<'_> {
-    fn next_start(&mut self) -> Option<usize> {
-        // Most calls: no white space to read and no gap left by a match.
-        if !self.read_space && self.gap.start >= self.gap.end {
-            return self.next_token_start();
-        }
+impl TokenStarts<'_> {
+    /// [`Positions::next_start`] with a gap to read first, or the white
+    /// space between tokens to read.
+    #[inline(never)]
+    fn next_start_after_gap(&mut self) -> Option<usize> {
         loop {
             while self.gap.start < self.gap.end {
                 let at = self.gap.start;
@@ -179,6 +178,18 @@ impl Positions for TokenStarts<'_> {
                 return Some(t.start);
             }
         }
+    }
+}
+
+impl Positions for TokenStarts<'_> {
+    // In the scan's loop: most calls pass over a few tokens and return.
+    #[inline(always)]
+    fn next_start(&mut self) -> Option<usize> {
+        // Most calls: no white space to read and no gap left by a match.
+        if !self.read_space && self.gap.start >= self.gap.end {
+            return self.next_token_start();
+        }
+        self.next_start_after_gap()
     }
 
     fn skip_to(&mut self, pos: usize) {

@@ -335,6 +335,7 @@ impl Trie {
     }
 
     /// The longest pattern that `hay` starts with: (pattern id, length).
+    #[inline(always)]
     pub(crate) fn longest_at(&self, hay: &[u8]) -> Option<(u32, usize)> {
         // One walk for each kind of nodes, so that no step asks which.
         match &self.nodes {
