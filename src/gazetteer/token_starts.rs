@@ -196,8 +196,18 @@ impl Positions for TokenStarts<'_> {
         while self.tokens.get(self.next).is_some_and(|t| t.start < pos) {
             self.next += 1;
         }
-        // Whatever lies between `pos` and the next token (white space after
-        // a match) is read one character at a time.
+        // A match that ends where its last token does leaves only white
+        // space before the next token, where no position lies unless a
+        // pattern starts with white space: nothing to read.
+        let inside_token = (self.next.checked_sub(1))
+            .and_then(|p| self.tokens.get(p))
+            .is_some_and(|t| t.end > pos);
+        if !self.read_space && !inside_token {
+            self.gap = pos..pos;
+            return;
+        }
+        // Whatever lies between `pos` and the next token (the rest of a
+        // token, white space) is read one character at a time.
         let end = self
             .tokens
             .get(self.next)
