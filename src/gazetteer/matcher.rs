@@ -77,7 +77,11 @@ impl Matcher {
 
     /// Compile the index over `entries`, numbered from `offset`.
     fn over(entries: &[Entry], offset: usize, base: Option<Arc<Matcher>>) -> Matcher {
-        Matcher::of_index(Index::build(entries, offset), base)
+        let index = match base {
+            Some(_) => Index::build_layer(entries, offset),
+            None => Index::build(entries, offset),
+        };
+        Matcher::of_index(index, base)
     }
 
     fn of_index(index: Index, base: Option<Arc<Matcher>>) -> Matcher {
@@ -219,7 +223,8 @@ fn scan_positions(
     // rather than a list regrown from empty in every article.
     let mut out = Vec::with_capacity(text.len() / MATCH_SPACING + 8);
     while let Some(start) = positions.next_start() {
-        let Some((pattern, len)) = trie.longest_at(&hay[start..]) else {
+        // A match that ends inside the first word would be rejected.
+        let Some((pattern, len)) = trie.longest_at_word(&hay[start..]) else {
             continue;
         };
         let end = start + len;
