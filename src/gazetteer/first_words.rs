@@ -53,42 +53,46 @@ impl Key {
 /// another ASCII byte.
 #[inline(always)]
 pub(super) fn word_key(bytes: &[u8]) -> Option<Key> {
-    let (head, tail) = match bytes.split_first_chunk::<16>() {
-        Some((chunk, _)) => {
-            let (a, b) = chunk.split_at(8);
-            let word = |x: &[u8]| u64::from_le_bytes(x.try_into().unwrap_or_default());
-            (word(a), word(b))
-        }
-        None => return short_word_key(bytes),
-    };
-    // The first byte that is outside ASCII or no letter or digit.
+    // The bytes that end a word: outside ASCII, or no letter or digit.
     let stop = |x: u64| (!ascii_alphanumeric(x) | x) & HIGH_BITS;
-    let len = match stop(head) {
-        0 => match stop(tail) {
-            // Longer than MAX_WORD.
-            0 => return None,
-            s => 8 + s.trailing_zeros() / 8,
-        },
-        s => s.trailing_zeros() / 8,
+    // The first `n` bytes of `x` (n < 8).
+    let keep = |x: u64, n: u32| x & ((1 << (8 * n)) - 1);
+    let Some((head, _)) = bytes.split_first_chunk::<8>() else {
+        return short_word_key(bytes);
     };
-    // At most MAX_WORD, so that the byte after is in `bytes`.
-    debug_assert!(len as usize <= MAX_WORD);
-    if len == 0 || bytes.get(len as usize).is_none_or(|&b| b >= 0x80) {
+    let head = u64::from_le_bytes(*head);
+    // Most words end within eight bytes: the next eight are not read.
+    if let s @ 1.. = stop(head) {
+        let len = s.trailing_zeros() / 8;
+        // No word, or one that goes on outside ASCII.
+        if len == 0 || head >> (8 * len) & 0x80 != 0 {
+            return None;
+        }
+        return Some(Key {
+            head: keep(head, len),
+            tail: 0,
+            len,
+        });
+    }
+    let Some((tail, _)) = bytes[8..].split_first_chunk::<8>() else {
+        return short_word_key(bytes);
+    };
+    let tail = u64::from_le_bytes(*tail);
+    let s = stop(tail);
+    let len = 8 + s.trailing_zeros() / 8;
+    // Longer than MAX_WORD, or going on outside ASCII.
+    if s == 0 || tail >> (8 * (len - 8)) & 0x80 != 0 {
         return None;
     }
-    let keep = |x: u64, n: u32| match n {
-        0 => 0,
-        8.. => x,
-        n => x & ((1 << (8 * n)) - 1),
-    };
+    debug_assert!(len as usize <= MAX_WORD);
     Some(Key {
-        head: keep(head, len),
-        tail: keep(tail, len.saturating_sub(8)),
+        head,
+        tail: keep(tail, len - 8),
         len,
     })
 }
 
-/// [`word_key`] of fewer than sixteen bytes, one at a time.
+/// [`word_key`] near the end of the bytes, one at a time.
 #[inline(never)]
 fn short_word_key(bytes: &[u8]) -> Option<Key> {
     let len = bytes
