@@ -146,8 +146,15 @@ impl Matcher {
         (start, end): (usize, usize),
         only: Option<MatchPolicy>,
     ) -> Option<u32> {
-        let original = &doc.text[start..end];
-        let capitalised = original.chars().next().is_some_and(|c| !c.is_lowercase());
+        // The first byte answers for ASCII, without slicing the text.
+        let capitalised = match doc.text.as_bytes().get(start) {
+            Some(&b) if b.is_ascii() => !b.is_ascii_lowercase(),
+            _ => doc.text[start..]
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_lowercase()),
+        };
+        let original = doc.text.as_bytes().get(start..end);
         for form in self.index.forms.of(pattern) {
             let Some(entry) = gaz.entries.get(form.entry as usize) else {
                 continue;
@@ -163,7 +170,7 @@ impl Matcher {
                 entry.policy
             };
             let ok = match policy {
-                MatchPolicy::Exact => form.surface == Some(original),
+                MatchPolicy::Exact => form.surface.is_some_and(|s| Some(s.as_bytes()) == original),
                 MatchPolicy::Fold => capitalised,
                 // The headline test last: the first one on a line reads
                 // the whole line.
