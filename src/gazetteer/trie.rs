@@ -217,7 +217,9 @@ impl Trie {
     /// The table of the first words of `patterns` (sorted) and their nodes.
     fn first_words<'p>(&self, patterns: impl Iterator<Item = &'p [u8]>) -> FirstWords {
         let mut words: Vec<(Key, u32)> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
+        // Pattern words: FNV, as for the crate's other fixed word tables.
+        let mut seen: std::collections::HashSet<&[u8], crate::hash::FnvBuild> =
+            std::collections::HashSet::default();
         for pattern in patterns {
             let Some(key) = word_key(pattern) else {
                 continue;
