@@ -38,6 +38,9 @@ mod compile;
 #[path = "src/error.rs"]
 mod error;
 #[allow(dead_code)]
+#[path = "src/gazetteer/first_words.rs"]
+mod first_words;
+#[allow(dead_code)]
 #[path = "src/gazetteer/forms.rs"]
 mod forms;
 #[allow(dead_code)]
@@ -154,6 +157,7 @@ fn main() {
         EMBEDDED_LIST,
         "src/text/case_fold.rs",
         "src/gazetteer/compile.rs",
+        "src/gazetteer/first_words.rs",
         "src/gazetteer/forms.rs",
         "src/error.rs",
         "src/hash.rs",

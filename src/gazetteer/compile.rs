@@ -79,8 +79,20 @@ impl LowerStarts {
 
 impl Index {
     /// The index over `entries`, numbered from `offset`: one sort of the
-    /// folded forms, and the trie built from them.
+    /// folded forms, and the trie built from them, with the table of their
+    /// first words (`first_words`) for a scan from word starts.
     pub fn build(entries: &[Entry], offset: usize) -> Index {
+        Index::build_with(entries, offset, true)
+    }
+
+    /// [`Index::build`] of a layer over another matcher's entries, whose
+    /// trie is only walked from its root (`layers`): without the first
+    /// words' table, which would cost a million-row layer ~50 MB.
+    pub fn build_layer(entries: &[Entry], offset: usize) -> Index {
+        Index::build_with(entries, offset, false)
+    }
+
+    fn build_with(entries: &[Entry], offset: usize, first_words: bool) -> Index {
         // The folded forms side by side in one string: no allocation per form.
         let mut arena = String::new();
         let mut spans: Vec<(u32, u32)> = Vec::with_capacity(entries.len() * 2);
@@ -104,7 +116,7 @@ impl Index {
             pattern_of[i as usize] = patterns.len() as u32 - 1;
         }
         drop(order);
-        let trie = Trie::of_sorted(&patterns);
+        let trie = Trie::of_sorted(&patterns, first_words);
         let patterns = patterns.len();
         Index::group(trie, forms, &pattern_of, patterns, entries, offset)
     }

@@ -77,7 +77,11 @@ impl Matcher {
 
     /// Compile the index over `entries`, numbered from `offset`.
     fn over(entries: &[Entry], offset: usize, base: Option<Arc<Matcher>>) -> Matcher {
-        Matcher::of_index(Index::build(entries, offset), base)
+        let index = match base {
+            Some(_) => Index::build_layer(entries, offset),
+            None => Index::build(entries, offset),
+        };
+        Matcher::of_index(index, base)
     }
 
     fn of_index(index: Index, base: Option<Arc<Matcher>>) -> Matcher {
@@ -142,8 +146,15 @@ impl Matcher {
         (start, end): (usize, usize),
         only: Option<MatchPolicy>,
     ) -> Option<u32> {
-        let original = &doc.text[start..end];
-        let capitalised = original.chars().next().is_some_and(|c| !c.is_lowercase());
+        // The first byte answers for ASCII, without slicing the text.
+        let capitalised = match doc.text.as_bytes().get(start) {
+            Some(&b) if b.is_ascii() => !b.is_ascii_lowercase(),
+            _ => doc.text[start..]
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_lowercase()),
+        };
+        let original = doc.text.as_bytes().get(start..end);
         for form in self.index.forms.of(pattern) {
             let Some(entry) = gaz.entries.get(form.entry as usize) else {
                 continue;
@@ -159,7 +170,7 @@ impl Matcher {
                 entry.policy
             };
             let ok = match policy {
-                MatchPolicy::Exact => form.surface == Some(original),
+                MatchPolicy::Exact => form.surface.is_some_and(|s| Some(s.as_bytes()) == original),
                 MatchPolicy::Fold => capitalised,
                 // The headline test last: the first one on a line reads
                 // the whole line.
@@ -219,7 +230,8 @@ fn scan_positions(
     // rather than a list regrown from empty in every article.
     let mut out = Vec::with_capacity(text.len() / MATCH_SPACING + 8);
     while let Some(start) = positions.next_start() {
-        let Some((pattern, len)) = trie.longest_at(&hay[start..]) else {
+        // A match that ends inside the first word would be rejected.
+        let Some((pattern, len)) = trie.longest_at_word(&hay[start..]) else {
             continue;
         };
         let end = start + len;

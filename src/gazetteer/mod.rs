@@ -18,6 +18,7 @@
 //!   never enter the trie.
 //! - `token_starts`: the same positions, read from the text's base tokens.
 //! - `trie`: the byte trie that finds the longest form at a position.
+//! - `first_words`: the trie node of each form's first word, by hash.
 //! - `layers`: the embedded gazetteer's matcher and one over a user's
 //!   entries, searched as one.
 //! - `context`: the cues that license a name that is also a common word.
@@ -30,6 +31,7 @@ mod compile;
 mod context;
 mod embedded;
 mod entry;
+mod first_words;
 mod forms;
 mod homonyms;
 mod layers;

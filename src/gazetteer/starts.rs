@@ -15,6 +15,7 @@
 use crate::text::is_word_char;
 
 use super::compile::Index;
+use super::first_words::ascii_alphanumeric;
 use super::trie::Trie;
 
 /// An ASCII byte that is a word character.
@@ -215,27 +216,17 @@ const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206
 /// The high bit of each byte of a `u64`.
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
-/// The high bit of each byte of `chunk` that is an ASCII letter or digit,
-/// exact for the bytes below the first outside ASCII: for a byte below
-/// 0x80 every sum stays below 0x100, so only a byte outside ASCII can carry
-/// into the next (higher) one.
-fn ascii_alphanumeric(chunk: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    // Bytes at least `lo` and greater than `hi`, in their high bits.
-    let at_least = |x: u64, lo: u64| x.wrapping_add(ONES * (0x80 - lo));
-    let above = |x: u64, hi: u64| x.wrapping_add(ONES * (0x7f - hi));
-    let digit = at_least(chunk, u64::from(b'0')) & !above(chunk, u64::from(b'9'));
-    let lower = chunk | (ONES * 0x20);
-    let letter = at_least(lower, u64::from(b'a')) & !above(lower, u64::from(b'z'));
-    (digit | letter) & HIGH_BITS
-}
-
 /// True when a word character starts at `pos` (false at the end).
 pub(super) fn word_char_at(text: &str, pos: usize) -> bool {
     match text.as_bytes().get(pos) {
         None => false,
         Some(&b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-        Some(_) => text[pos..].chars().next().is_some_and(is_word_char),
+        // Curly quotes and dashes (a match ends before "’s") without the
+        // Unicode tables.
+        Some(_) => text[pos..]
+            .chars()
+            .next()
+            .is_some_and(|c| !GENERAL_PUNCTUATION.contains(&c) && is_word_char(c)),
     }
 }
 

@@ -127,12 +127,11 @@ impl TokenStarts<'_> {
     }
 }
 
-impl Positions for TokenStarts<'_> {
-    fn next_start(&mut self) -> Option<usize> {
-        // Most calls: no white space to read and no gap left by a match.
-        if !self.read_space && self.gap.start >= self.gap.end {
-            return self.next_token_start();
-        }
+impl TokenStarts<'_> {
+    /// [`Positions::next_start`] with a gap to read first, or the white
+    /// space between tokens to read.
+    #[inline(never)]
+    fn next_start_after_gap(&mut self) -> Option<usize> {
         loop {
             while self.gap.start < self.gap.end {
                 let at = self.gap.start;
@@ -180,13 +179,35 @@ impl Positions for TokenStarts<'_> {
             }
         }
     }
+}
+
+impl Positions for TokenStarts<'_> {
+    // In the scan's loop: most calls pass over a few tokens and return.
+    #[inline(always)]
+    fn next_start(&mut self) -> Option<usize> {
+        // Most calls: no white space to read and no gap left by a match.
+        if !self.read_space && self.gap.start >= self.gap.end {
+            return self.next_token_start();
+        }
+        self.next_start_after_gap()
+    }
 
     fn skip_to(&mut self, pos: usize) {
         while self.tokens.get(self.next).is_some_and(|t| t.start < pos) {
             self.next += 1;
         }
-        // Whatever lies between `pos` and the next token (white space after
-        // a match) is read one character at a time.
+        // A match that ends where its last token does leaves only white
+        // space before the next token, where no position lies unless a
+        // pattern starts with white space: nothing to read.
+        let inside_token = (self.next.checked_sub(1))
+            .and_then(|p| self.tokens.get(p))
+            .is_some_and(|t| t.end > pos);
+        if !self.read_space && !inside_token {
+            self.gap = pos..pos;
+            return;
+        }
+        // Whatever lies between `pos` and the next token (the rest of a
+        // token, white space) is read one character at a time.
         let end = self
             .tokens
             .get(self.next)

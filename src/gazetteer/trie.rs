@@ -14,6 +14,8 @@
 
 use std::borrow::Cow;
 
+use super::first_words::{word_key, FirstWords, Key};
+
 /// No pattern ends at this node / no child for this byte.
 const NONE: u32 = u32::MAX;
 
@@ -110,6 +112,15 @@ pub(crate) struct Trie {
     dense: Cow<'static, [u8]>,
     /// The child of the root for each first byte, or [`NONE`].
     root: Box<[u32; 256]>,
+    /// The node of each prefix of two ASCII bytes (`first * 128 + second`),
+    /// or [`NONE`]: a walk from a word start takes its first two steps,
+    /// through the widest nodes, in one read.
+    pairs: Box<[u32; 128 * 128]>,
+    /// The pattern of each one ASCII byte, or [`NONE`].
+    singles: [u32; 128],
+    /// The node of each pattern's first word (see `first_words`), when
+    /// the trie was built with them.
+    words: Option<FirstWords>,
 }
 
 impl Trie {
@@ -123,20 +134,22 @@ impl Trie {
             .collect();
         // Stable, so that among duplicates the first id comes first.
         order.sort_by(|&a, &b| pat(a).cmp(pat(b)));
-        Trie::of_order(patterns, &order)
+        Trie::of_order(patterns, &order, true)
     }
 
-    /// `Trie::new` (test-only) of patterns already sorted, without sorting them again.
-    pub(crate) fn of_sorted<P: AsRef<[u8]>>(patterns: &[P]) -> Trie {
+    /// `Trie::new` (test-only) of patterns already sorted, without sorting
+    /// them again; with the table of their first words when `first_words`
+    /// (see [`Trie::longest_at_word`]).
+    pub(crate) fn of_sorted<P: AsRef<[u8]>>(patterns: &[P], first_words: bool) -> Trie {
         debug_assert!(patterns.windows(2).all(|w| w[0].as_ref() <= w[1].as_ref()));
         let order: Vec<u32> = (0..patterns.len() as u32)
             .filter(|&i| !patterns[i as usize].as_ref().is_empty())
             .collect();
-        Trie::of_order(patterns, &order)
+        Trie::of_order(patterns, &order, first_words)
     }
 
     /// The trie of `patterns`, whose non-empty ones `order` lists sorted.
-    fn of_order<P: AsRef<[u8]>>(patterns: &[P], order: &[u32]) -> Trie {
+    fn of_order<P: AsRef<[u8]>>(patterns: &[P], order: &[u32], first_words: bool) -> Trie {
         let pat = |i: u32| patterns[i as usize].as_ref();
         let mut nodes = vec![Node {
             first_child: 0,
@@ -189,22 +202,71 @@ impl Trie {
             next.clear();
         }
         let dense = child_tables(&mut nodes, &labels);
-        Trie::from_parts(Nodes::Built(nodes), Cow::Owned(labels), Cow::Owned(dense))
+        let mut trie = Trie::from_parts(
+            Nodes::Built(nodes),
+            Cow::Owned(labels),
+            Cow::Owned(dense),
+            None,
+        );
+        if first_words {
+            trie.words = Some(trie.first_words(order.iter().map(|&i| pat(i))));
+        }
+        trie
+    }
+
+    /// The table of the first words of `patterns` (sorted) and their nodes.
+    fn first_words<'p>(&self, patterns: impl Iterator<Item = &'p [u8]>) -> FirstWords {
+        let mut words: Vec<(Key, u32)> = Vec::new();
+        // Pattern words: FNV, as for the crate's other fixed word tables.
+        let mut seen: std::collections::HashSet<&[u8], crate::hash::FnvBuild> =
+            std::collections::HashSet::default();
+        for pattern in patterns {
+            let Some(key) = word_key(pattern) else {
+                continue;
+            };
+            if seen.insert(&pattern[..key.len()]) {
+                if let Some(node) = self.node_of(&pattern[..key.len()]) {
+                    words.push((key, node));
+                }
+            }
+        }
+        FirstWords::new(&words)
     }
 
     /// The trie of `nodes`, `labels` and child tables `dense`, with its
     /// root table.
-    fn from_parts(nodes: Nodes, labels: Cow<'static, [u8]>, dense: Cow<'static, [u8]>) -> Trie {
+    fn from_parts(
+        nodes: Nodes,
+        labels: Cow<'static, [u8]>,
+        dense: Cow<'static, [u8]>,
+        words: Option<FirstWords>,
+    ) -> Trie {
         let mut root = Box::new([NONE; 256]);
         let r = nodes.get(0).unwrap_or(Node {
             first_child: 0,
             children: 0,
             pattern: NONE,
         });
-        let first = r.first_child as usize;
-        for child in first..first + r.count() {
-            if let Some(&label) = labels.get(child) {
-                root[usize::from(label)] = child as u32;
+        let children = |n: Node| {
+            let first = n.first_child as usize;
+            (first..first + n.count()).filter_map(|child| Some((child as u32, *labels.get(child)?)))
+        };
+        let mut pairs: Box<[u32; 128 * 128]> = vec![NONE; 128 * 128]
+            .into_boxed_slice()
+            .try_into()
+            .unwrap_or_else(|_| unreachable!("128 * 128 entries"));
+        let mut singles = [NONE; 128];
+        for (child, label) in children(r) {
+            root[usize::from(label)] = child;
+            if label >= 0x80 {
+                continue;
+            }
+            let Some(n) = nodes.get(child as usize) else {
+                continue;
+            };
+            singles[usize::from(label)] = n.pattern;
+            for (grandchild, second) in children(n).filter(|&(_, b)| b < 0x80) {
+                pairs[usize::from(label) * 128 + usize::from(second)] = grandchild;
             }
         }
         Trie {
@@ -212,16 +274,24 @@ impl Trie {
             labels,
             dense,
             root,
+            pairs,
+            singles,
+            words,
         }
     }
 
-    /// The trie as bytes for [`Trie::from_bytes`]: the node count, then
-    /// each node's three numbers (little-endian `u32`s), the labels and the
-    /// child tables. The build script writes the embedded gazetteer's trie so.
+    /// The trie as bytes for [`Trie::from_bytes`]: the node count and the
+    /// number of child tables (little-endian `u32`s), then each node's three
+    /// numbers (little-endian `u32`s), the labels, the child tables and the
+    /// first words' table (`first_words`; nothing when the trie has none).
+    /// The build script writes the embedded gazetteer's trie so.
     #[allow(dead_code)] // Only the build script writes tries.
     pub(crate) fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(4 + self.nodes.len() * 13 + self.dense.len());
+        let words = self.words.as_ref().map_or(&[][..], FirstWords::bytes);
+        let size = 8 + self.nodes.len() * 13 + self.dense.len() + words.len();
+        let mut out = Vec::with_capacity(size);
         out.extend_from_slice(&(self.nodes.len() as u32).to_le_bytes());
+        out.extend_from_slice(&((self.dense.len() / 256) as u32).to_le_bytes());
         for n in self.nodes.iter() {
             for v in [n.first_child, n.children, n.pattern] {
                 out.extend_from_slice(&v.to_le_bytes());
@@ -229,6 +299,7 @@ impl Trie {
         }
         out.extend_from_slice(&self.labels);
         out.extend_from_slice(&self.dense);
+        out.extend_from_slice(words);
         out
     }
 
@@ -242,16 +313,23 @@ impl Trie {
     #[allow(dead_code)] // The build script only writes tries.
     pub(crate) fn from_bytes(bytes: &'static [u8]) -> Option<Trie> {
         let (count, rest) = bytes.split_first_chunk::<4>()?;
+        let (tables, rest) = rest.split_first_chunk::<4>()?;
         let count = u32::from_le_bytes(*count) as usize;
+        let tables = u32::from_le_bytes(*tables) as usize;
         let (nodes, rest) = rest.split_at_checked(count.checked_mul(12)?)?;
-        let (labels, dense) = rest.split_at_checked(count)?;
-        if count == 0 || dense.len() % 256 != 0 {
+        let (labels, rest) = rest.split_at_checked(count)?;
+        let (dense, words) = rest.split_at_checked(tables.checked_mul(256)?)?;
+        if count == 0 {
             return None;
         }
         Some(Trie::from_parts(
             Nodes::Packed(nodes),
             Cow::Borrowed(labels),
             Cow::Borrowed(dense),
+            match words {
+                [] => None,
+                words => Some(FirstWords::from_bytes(words)?),
+            },
         ))
     }
 
@@ -274,6 +352,20 @@ impl Trie {
         }
         let p = self.nodes.get(node as usize)?.pattern;
         (p != NONE).then_some(p)
+    }
+
+    /// The node of the prefix `prefix` (not empty), if some pattern starts
+    /// with it.
+    fn node_of(&self, prefix: &[u8]) -> Option<u32> {
+        let (&first, rest) = prefix.split_first()?;
+        let mut node = self.root[usize::from(first)];
+        for &b in rest {
+            if node == NONE {
+                return None;
+            }
+            node = self.child(node, b);
+        }
+        (node != NONE).then_some(node)
     }
 
     /// Some pattern starts with `bytes`.
@@ -311,6 +403,7 @@ impl Trie {
     }
 
     /// The longest pattern that `hay` starts with: (pattern id, length).
+    #[inline(always)]
     pub(crate) fn longest_at(&self, hay: &[u8]) -> Option<(u32, usize)> {
         // One walk for each kind of nodes, so that no step asks which.
         match &self.nodes {
@@ -319,12 +412,56 @@ impl Trie {
         }
     }
 
+    /// [`Trie::longest_at`] at a word start, for a scan that rejects a
+    /// match followed by a word character: the same answer, except `None`
+    /// where the longest pattern ends inside the first word of `hay` (a
+    /// run of ASCII letters and digits followed by an ASCII byte, or the
+    /// end). Such a word is looked up in the first words' table: when no
+    /// pattern starts with it and the byte after, the trie is not entered;
+    /// else the walk starts at its node. (A trie built without the table
+    /// walks from the root.)
+    #[inline(always)]
+    pub(crate) fn longest_at_word(&self, hay: &[u8]) -> Option<(u32, usize)> {
+        let (Some(words), Some(key)) = (&self.words, word_key(hay)) else {
+            return self.longest_at(hay);
+        };
+        let node = words.node(key)?;
+        match &self.nodes {
+            Nodes::Built(nodes) => {
+                self.walk_from(hay, (node, None, key.len()), |i| nodes.get(i).copied())
+            }
+            Nodes::Packed(bytes) => {
+                self.walk_from(hay, (node, None, key.len()), |i| packed_node(bytes, i))
+            }
+        }
+    }
+
     /// [`Trie::longest_at`] over the nodes `node_at` reads.
     #[inline(always)]
     fn walk(&self, hay: &[u8], node_at: impl Fn(usize) -> Option<Node>) -> Option<(u32, usize)> {
-        let mut node = self.root[usize::from(*hay.first()?)];
-        let mut best = None;
-        let mut depth = 1;
+        let start = match *hay {
+            // Two ASCII bytes (most word starts): no node read for the
+            // first step.
+            [a @ 0..0x80, b @ 0..0x80, ..] => {
+                let one = self.singles[usize::from(a)];
+                let best = (one != NONE).then_some((one, 1));
+                (self.pairs[usize::from(a) * 128 + usize::from(b)], best, 2)
+            }
+            [a, ..] => (self.root[usize::from(a)], None, 1),
+            [] => return None,
+        };
+        self.walk_from(hay, start, node_at)
+    }
+
+    /// The walk from `node`, which `hay[..depth]` leads to, having found
+    /// `best` on the way.
+    #[inline(always)]
+    fn walk_from(
+        &self,
+        hay: &[u8],
+        (mut node, mut best, mut depth): (u32, Option<(u32, usize)>, usize),
+        node_at: impl Fn(usize) -> Option<Node>,
+    ) -> Option<(u32, usize)> {
         while let Some(n) = node_at(node as usize) {
             if n.pattern != NONE {
                 best = Some((n.pattern, depth));
@@ -366,7 +503,9 @@ impl Trie {
             Nodes::Built(nodes) => nodes.len() * std::mem::size_of::<Node>(),
             Nodes::Packed(_) => 0,
         };
-        nodes + self.labels.len() + self.dense.len() + 256 * 4
+        let tables = 256 * 4 + 128 * 128 * 4 + 128 * 4;
+        let words = self.words.as_ref().map_or(0, |w| w.bytes().len());
+        nodes + self.labels.len() + self.dense.len() + tables + words
     }
 }
 
@@ -451,6 +590,32 @@ mod tests {
                 let expected = longest_by_hand(&patterns, &text.as_bytes()[at..]);
                 proptest::prop_assert_eq!(built.longest_at(&text.as_bytes()[at..]), expected);
                 proptest::prop_assert_eq!(read.longest_at(&text.as_bytes()[at..]), expected);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// At every position, built or read back from bytes, the walk from
+        /// a word's node gives the walk's answer, less a match that ends
+        /// inside the first word; words of every length, some longer than
+        /// the table holds, some followed by a character outside ASCII.
+        #[test]
+        fn word_starts_answer_as_the_walk(
+            patterns in proptest::collection::vec("[a-c0-9 .é]{1,5}|[ab]{14,17}[ .]?", 1..120),
+            text in "([a-d0-9 .,é]{0,6}|[ab]{14,17}){0,12}",
+        ) {
+            let built = Trie::new(&patterns);
+            let read = Trie::from_bytes(built.to_bytes().leak()).expect("a trie");
+            proptest::prop_assert_eq!(&read, &built);
+            for at in 0..text.len() {
+                let hay = &text.as_bytes()[at..];
+                let full = longest_by_hand(&patterns, hay);
+                let expected = match word_key(hay) {
+                    Some(key) => full.filter(|&(_, len)| len >= key.len()),
+                    None => full,
+                };
+                proptest::prop_assert_eq!(built.longest_at_word(hay), expected);
+                proptest::prop_assert_eq!(read.longest_at_word(hay), expected);
             }
         }
     }
