@@ -46,6 +46,8 @@
 //! [`Extractor::extract_iter`] (and [`Extractor::extract_results`], for a
 //! reader's items) streams any number of articles through the extractor, in
 //! parallel with the `rayon` feature, records in input order.
+//! [`Extractor::extract_into`] refills one record per article, reusing its
+//! strings and lists, for a loop that writes each record out before the next.
 //!
 //! # Gazetteers and word lists
 //!
