@@ -100,7 +100,7 @@ fn parse_args() -> Result<Args, lexopt::Error> {
 fn dump(args: &Args, extractor: &Extractor, out: &mut impl Write) -> io::Result<usize> {
     let mut failed = 0;
     // One record, refilled by each article: written out before the next.
-    let mut kept = None;
+    let mut record = ArticleRecord::default();
     for input in &args.inputs {
         let stdin = input.as_os_str() == "-";
         let articles: Box<dyn Iterator<Item = Result<Article, Error>>> = if stdin {
@@ -109,10 +109,10 @@ fn dump(args: &Args, extractor: &Extractor, out: &mut impl Write) -> io::Result<
             Box::new(ArticleReader::open(input, args.format))
         };
         for item in articles {
-            match item.and_then(|article| refill(extractor, &article, &mut kept)) {
-                Ok(record) if args.table => write_table(record, out)?,
-                Ok(record) => {
-                    serde_json::to_writer(&mut *out, record)?;
+            match item.and_then(|article| extractor.extract_into(&article, &mut record)) {
+                Ok(()) if args.table => write_table(&record, out)?,
+                Ok(()) => {
+                    serde_json::to_writer(&mut *out, &record)?;
                     writeln!(out)?;
                 }
                 Err(e) => {
@@ -135,20 +135,6 @@ fn dump(args: &Args, extractor: &Extractor, out: &mut impl Write) -> io::Result<
     }
     out.flush()?;
     Ok(failed)
-}
-
-/// The record of `article`: `kept`, refilled ([`Extractor::extract_into`],
-/// which reuses its strings and vectors), or made by the first article.
-fn refill<'r>(
-    extractor: &Extractor,
-    article: &Article,
-    kept: &'r mut Option<ArticleRecord>,
-) -> Result<&'r ArticleRecord, Error> {
-    match kept {
-        Some(record) => extractor.extract_into(article, record)?,
-        None => *kept = Some(extractor.extract(article)?),
-    }
-    Ok(kept.as_ref().expect("filled above"))
 }
 
 /// One record as a few readable lines: its entities, then its claims.

@@ -19,21 +19,7 @@ thread_local! {
     /// The record each thread refills article after article (rendered
     /// before the next): its strings and vectors are reused rather than
     /// made and freed again for every article.
-    static KEPT: RefCell<Option<ArticleRecord>> = const { RefCell::new(None) };
-}
-
-/// The record of `article`: `kept`, refilled ([`Extractor::extract_into`]),
-/// or made by the first article.
-fn refill<'r>(
-    extractor: &Extractor,
-    article: &Article,
-    kept: &'r mut Option<ArticleRecord>,
-) -> Result<&'r ArticleRecord, Error> {
-    match kept {
-        Some(record) => extractor.extract_into(article, record)?,
-        None => *kept = Some(extractor.extract(article)?),
-    }
-    Ok(kept.as_ref().expect("filled above"))
+    static KEPT: RefCell<ArticleRecord> = RefCell::new(ArticleRecord::default());
 }
 
 impl Render for DumpRender<'_> {
@@ -41,14 +27,15 @@ impl Render for DumpRender<'_> {
         let mut bytes = Vec::new();
         let (id, error) = match item {
             Ok(article) => {
-                let error =
-                    KEPT.with_borrow_mut(|kept| match refill(self.extractor, &article, kept) {
-                        Ok(record) => {
+                let error = KEPT.with_borrow_mut(|record| {
+                    match self.extractor.extract_into(&article, record) {
+                        Ok(()) => {
                             self.write_record(record, &mut bytes);
                             None
                         }
                         Err(e) => Some(e),
-                    });
+                    }
+                });
                 (Some(article.id), error)
             }
             Err(e) => (e.article().map(str::to_string), Some(e)),
