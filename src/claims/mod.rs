@@ -179,25 +179,11 @@ mod tests {
     /// A claim of `kind` over `start..end`, tagged `tag` (its text).
     fn claim(kind: ClaimKind, start: usize, end: usize, tag: usize) -> Claim {
         Claim {
-            id: String::new(),
             kind,
             text: tag.to_string(),
-            value: None,
-            upper: None,
-            unit: None,
-            qualifier: None,
-            year: None,
-            subject: None,
-            source: None,
-            speaker: None,
-            hedged: false,
-            sentence: String::new(),
             start,
             end,
-            rule: String::new(),
-            sentence_index: None,
-            char_start: None,
-            char_end: None,
+            ..records::blank_claim()
         }
     }
 
