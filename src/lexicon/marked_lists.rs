@@ -15,6 +15,13 @@ pub(crate) fn marked_lists(lex: &'static Lexicon) -> Vec<Listed> {
     lists.extend(head_and_cue_lists(lex));
     lists.extend(figure_lists(lex));
     lists.extend(claim_lists(lex));
+    let abbreviations = &lex.sentences.abbreviations;
+    lists.push((
+        "abbreviations",
+        mark::ABBREVIATION,
+        false,
+        Box::new(|w| abbreviations.contains(w)),
+    ));
     lists
 }
 

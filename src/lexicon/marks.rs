@@ -131,6 +131,13 @@ pub(crate) mod mark {
     /// A document noun of one word, or the first word of one of several
     /// (`document_words`: "report", "white" of "white paper").
     pub const DOCUMENT_WORD: u64 = 1 << 52;
+
+    // Sentence splitting's list (lower-case).
+
+    /// A word after which a full stop does not end a sentence
+    /// (`sentences.abbreviations`: "mr", "jan"; the dotted ones, "u.s",
+    /// are no single token and are read off the text).
+    pub const ABBREVIATION: u64 = 1 << 53;
 }
 
 /// Each marked word and the bits of the lists it is on.

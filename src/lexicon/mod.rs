@@ -131,12 +131,14 @@ impl Lexicon {
             self.names.marked_words()
                 + self.figures.numbers.len()
                 + self.verbs.len()
-                + self.claims.marked_words(),
+                + self.claims.marked_words()
+                + self.sentences.marked_words(),
         );
         self.names.mark_words(marks);
         self.figures.mark_words(marks);
         self.verbs.mark_words(marks);
         self.claims.mark_words(marks);
+        self.sentences.mark_words(marks);
     }
 }
 

@@ -9,6 +9,10 @@ fn split(text: &str) -> Vec<Range<usize>> {
     let (mut tokens, mut marks, mut stops) = (Vec::new(), Vec::new(), Vec::new());
     tokenize(text, &mut tokens, &mut marks, &mut Vec::new(), &mut stops);
     let folded = crate::text::fold_case(text);
+    // The splitter reads the abbreviation mark of the word before a stop.
+    let memo = &mut crate::text::token_marks::MarkMemo::default();
+    let marks_table = &Lexicon::embedded().marks;
+    crate::text::token_marks::mark_tokens(&mut tokens, text, &folded, marks_table, memo);
     let input = SplitInput {
         tokens: &tokens,
         stops: &stops,
