@@ -202,6 +202,20 @@ fn other_group(mut run: impl Iterator<Item = usize>, g: usize) -> bool {
     }
 }
 
+/// Can the word before the end of `head` be "of" or "upstate" (ignoring
+/// ASCII case), as [`Doc::word_before`] reads it: the text less trailing
+/// spaces and tabs, then less trailing edge marks (`. ' ’ -`), ends with
+/// one of them. A cheap test that rules the lookup out almost everywhere.
+fn ends_with_cue_word(head: &str) -> bool {
+    let head = head
+        .trim_end_matches([' ', '\t'])
+        .trim_end_matches(['.', '\'', '’', '-'])
+        .as_bytes();
+    let ends =
+        |w: &[u8]| head.len() >= w.len() && head[head.len() - w.len()..].eq_ignore_ascii_case(w);
+    ends(b"of") || ends(b"upstate")
+}
+
 /// What the text around one group's mentions says, and its mentions'
 /// folded forms and sentences.
 #[derive(Default)]
@@ -271,10 +285,11 @@ impl<'a, 'd> Article<'a, 'd> {
     }
 
     /// Every region or city row holding one of the group's forms, the
-    /// matched row first.
+    /// matched row first; empty (and not allocated) when no form is
+    /// shared by two rows, so that the matched row is the only one.
     fn candidates(&self, group: &KeyGroup, matched: u32) -> Vec<u32> {
         let homonyms = self.gaz.homonyms();
-        let mut out = vec![matched];
+        let mut out = Vec::new();
         for (k, &(s, e)) in group.spans.iter().enumerate() {
             let form = &self.doc.folded[s..e];
             // A form seen just before finds the same rows.
@@ -285,6 +300,9 @@ impl<'a, 'd> Article<'a, 'd> {
                 }
             }
             for &row in homonyms.rows.get(form).map_or(&[][..], Vec::as_slice) {
+                if out.is_empty() {
+                    out.push(matched);
+                }
                 if !out.contains(&row) {
                     out.push(row);
                 }
@@ -309,7 +327,15 @@ impl<'a, 'd> Article<'a, 'd> {
                     && (self.doc.word_after(end).map(lower))
                         .is_some_and(|w| self.cues.region_after.contains(&w))
             };
-            let before = self.doc.word_before(start);
+            // Only "upstate" or "of" before a mention is a cue: the word is
+            // looked up only where the text before can end with one.
+            #[cfg(test)]
+            let old = tests::OLD_PATH.with(Cell::get);
+            #[cfg(not(test))]
+            let old = false;
+            let before = (old || ends_with_cue_word(&text[..start]))
+                .then(|| self.doc.word_before(start))
+                .flatten();
             let before_word = before.map(lower);
             let region_before_of = || {
                 (before.and_then(|(at, _)| self.doc.word_before(at)))
