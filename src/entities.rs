@@ -634,7 +634,25 @@ impl<'k, 'c> Grouping<'k, 'c> {
                 spans: &spans[g.members.clone()],
             })
             .collect();
-        let chosen = resolve_keys(doc, gaz, cues, &places);
+        // Each mention's start and group in reading order: the candidates
+        // are sorted by start (and do not overlap, so no two share one).
+        let starts = || {
+            let mut group_of = vec![usize::MAX; candidates.len()];
+            for (n, g) in grouped.groups.iter().enumerate() {
+                for &i in &grouped.members[g.members.clone()] {
+                    group_of[i] = n;
+                }
+            }
+            let mut starts: Vec<(usize, usize)> = (candidates.iter().zip(&group_of))
+                .filter(|&(_, &n)| n != usize::MAX)
+                .map(|(c, &n)| (c.start, n))
+                .collect();
+            if !starts.is_sorted() {
+                starts.sort_unstable();
+            }
+            starts
+        };
+        let chosen = resolve_keys(doc, gaz, cues, &places, &starts);
         for ((g, place), row) in grouped.groups.iter_mut().zip(&places).zip(chosen) {
             if row.is_some() && row != place.entry {
                 g.key = row.map(|r| gaz.entries()[r as usize].key.as_str());

@@ -31,6 +31,8 @@
 //! Organisation" → "World Trade Organization").
 
 use std::borrow::Cow;
+#[cfg(test)]
+use std::cell::Cell;
 use std::cell::OnceCell;
 
 use crate::lexicon::{GazetteerCues, WordList};
@@ -40,6 +42,10 @@ use crate::text::{fold_case, Doc};
 use super::embedded;
 use super::homonyms::{folded_hash, is_city, is_region, Homonyms};
 use super::{Entry, Gazetteer};
+
+/// Up to this many groups, whether another group names a country is
+/// answered by reading them all rather than by a sorted list.
+const FEW_GROUPS: usize = 32;
 
 /// A city this large, or a capital, is what its name means rather than the
 /// region named like it.
@@ -139,18 +145,22 @@ pub(crate) struct KeyGroup<'s> {
 }
 
 /// The row each group's key should come from: its own, or a homonym the
-/// article's context or prominence prefers.
+/// article's context or prominence prefers. `starts` makes, when asked,
+/// each mention's start and group (its index in `groups`), sorted: the
+/// entities stage has them in reading order already.
 pub(crate) fn resolve_keys(
     doc: &Doc<'_>,
     gaz: &Gazetteer,
     cues: &GazetteerCues,
     groups: &[KeyGroup<'_>],
+    starts: &dyn Fn() -> Vec<(usize, usize)>,
 ) -> Vec<Option<u32>> {
     let article = Article {
         doc,
         gaz,
         cues,
         groups,
+        make_starts: starts,
         starts: OnceCell::new(),
         city_ends: OnceCell::new(),
         countries: OnceCell::new(),
@@ -166,6 +176,8 @@ struct Article<'a, 'd> {
     /// The lexicon's gazetteer lists (corporate suffixes).
     cues: &'a GazetteerCues,
     groups: &'a [KeyGroup<'a>],
+    /// Makes [`Article::starts`].
+    make_starts: &'a dyn Fn() -> Vec<(usize, usize)>,
     /// Each mention's start and group, in order; made on first use (only
     /// a place with homonyms asks).
     starts: OnceCell<Vec<(usize, usize)>>,
@@ -188,6 +200,20 @@ fn other_group(mut run: impl Iterator<Item = usize>, g: usize) -> bool {
         (Some(o), None) => o != g,
         _ => false,
     }
+}
+
+/// Can the word before the end of `head` be "of" or "upstate" (ignoring
+/// ASCII case), as [`Doc::word_before`] reads it: the text less trailing
+/// spaces and tabs, then less trailing edge marks (`. ' ’ -`), ends with
+/// one of them. A cheap test that rules the lookup out almost everywhere.
+fn ends_with_cue_word(head: &str) -> bool {
+    let head = head
+        .trim_end_matches([' ', '\t'])
+        .trim_end_matches(['.', '\'', '’', '-'])
+        .as_bytes();
+    let ends =
+        |w: &[u8]| head.len() >= w.len() && head[head.len() - w.len()..].eq_ignore_ascii_case(w);
+    ends(b"of") || ends(b"upstate")
 }
 
 /// What the text around one group's mentions says, and its mentions'
@@ -259,10 +285,11 @@ impl<'a, 'd> Article<'a, 'd> {
     }
 
     /// Every region or city row holding one of the group's forms, the
-    /// matched row first.
+    /// matched row first; empty (and not allocated) when no form is
+    /// shared by two rows, so that the matched row is the only one.
     fn candidates(&self, group: &KeyGroup, matched: u32) -> Vec<u32> {
         let homonyms = self.gaz.homonyms();
-        let mut out = vec![matched];
+        let mut out = Vec::new();
         for (k, &(s, e)) in group.spans.iter().enumerate() {
             let form = &self.doc.folded[s..e];
             // A form seen just before finds the same rows.
@@ -273,6 +300,9 @@ impl<'a, 'd> Article<'a, 'd> {
                 }
             }
             for &row in homonyms.rows.get(form).map_or(&[][..], Vec::as_slice) {
+                if out.is_empty() {
+                    out.push(matched);
+                }
                 if !out.contains(&row) {
                     out.push(row);
                 }
@@ -297,7 +327,15 @@ impl<'a, 'd> Article<'a, 'd> {
                     && (self.doc.word_after(end).map(lower))
                         .is_some_and(|w| self.cues.region_after.contains(&w))
             };
-            let before = self.doc.word_before(start);
+            // Only "upstate" or "of" before a mention is a cue: the word is
+            // looked up only where the text before can end with one.
+            #[cfg(test)]
+            let old = tests::OLD_PATH.with(Cell::get);
+            #[cfg(not(test))]
+            let old = false;
+            let before = (old || ends_with_cue_word(&text[..start]))
+                .then(|| self.doc.word_before(start))
+                .flatten();
             let before_word = before.map(lower);
             let region_before_of = || {
                 (before.and_then(|(at, _)| self.doc.word_before(at)))
@@ -362,11 +400,11 @@ impl<'a, 'd> Article<'a, 'd> {
         }
         let next = end + 2;
         let starts = self.starts.get_or_init(|| {
-            let mut starts: Vec<(usize, usize)> = (self.groups.iter().enumerate())
-                .flat_map(|(o, group)| group.spans.iter().map(move |&(s, _)| (s, o)))
-                .collect();
-            starts.sort_unstable();
-            starts
+            #[cfg(test)]
+            if tests::OLD_PATH.with(Cell::get) {
+                return self.sorted_starts();
+            }
+            (self.make_starts)()
         });
         let from = starts.partition_point(|&(s, _)| {
             #[cfg(test)]
@@ -381,8 +419,32 @@ impl<'a, 'd> Article<'a, 'd> {
             .and_then(|o| self.groups[o].entry.map(|e| self.entry(e)))
     }
 
+    /// Each mention's start and group, sorted here (the old way, the
+    /// oracle of [`Article::make_starts`]).
+    #[cfg(test)]
+    fn sorted_starts(&self) -> Vec<(usize, usize)> {
+        let mut starts: Vec<(usize, usize)> = (self.groups.iter().enumerate())
+            .flat_map(|(o, group)| group.spans.iter().map(move |&(s, _)| (s, o)))
+            .collect();
+        starts.sort_unstable();
+        starts
+    }
+
     /// True when another group than `g` names country `cc`.
     fn names_country(&self, g: usize, cc: &str) -> bool {
+        // An article of a few groups is read through: cheaper than a
+        // sorted list made for it.
+        #[cfg(test)]
+        let few = self.groups.len() <= FEW_GROUPS && !tests::OLD_PATH.with(Cell::get);
+        #[cfg(not(test))]
+        let few = self.groups.len() <= FEW_GROUPS;
+        if few {
+            return (self.groups.iter().enumerate()).any(|(o, group)| {
+                #[cfg(test)]
+                tests::CONTEXT.with(|n| n.set(n.get() + 1));
+                o != g && group.entry.and_then(|e| country_of(self.entry(e))) == Some(cc)
+            });
+        }
         let countries = self.countries.get_or_init(|| {
             let mut list: Vec<(&str, usize)> = (self.groups.iter().enumerate())
                 .filter_map(|(o, group)| Some((country_of(self.entry(group.entry?))?, o)))
@@ -542,6 +604,29 @@ mod tests {
         /// Groups or mentions looked at to find whether another group names
         /// a country or a region.
         pub(super) static CONTEXT: Cell<usize> = const { Cell::new(0) };
+        /// Take the old paths: mention starts sorted here, and a sorted list
+        /// of the groups' countries however few the groups.
+        pub(super) static OLD_PATH: Cell<bool> = const { Cell::new(false) };
+    }
+
+    /// The records over the development texts are those of the old paths
+    /// (starts sorted here, countries always looked up in a sorted list).
+    #[test]
+    fn keys_are_those_of_the_old_paths() {
+        let x = Extractor::new();
+        let texts = crate::text::test_corpus::texts();
+        for (n, text) in texts.iter().enumerate() {
+            let article = Article::new("a", text.clone());
+            OLD_PATH.with(|o| o.set(true));
+            let old = x.extract(&article).unwrap();
+            OLD_PATH.with(|o| o.set(false));
+            let new = x.extract(&article).unwrap();
+            assert_eq!(
+                format!("{:?}", old.entities),
+                format!("{:?}", new.entities),
+                "text {n}"
+            );
+        }
     }
 
     /// "Dublin, Ohio" said again and again costs a binary search per
