@@ -1,7 +1,6 @@
-//! Entities: turning candidate mentions into entities, with in-article
-//! coreference (a surname or given name links to the full name, an acronym
-//! to its expansion, a short form of an organization to its full name, and
-//! every surface form of one gazetteer entry to one entity).
+//! Grouping candidate mentions into entities: which identity (gazetteer
+//! key, lower-case form, canonical name) each mention has, and which group
+//! holds it.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -10,32 +9,30 @@ use std::ops::Range;
 use crate::gazetteer::{resolve_keys, Gazetteer, KeyGroup};
 use crate::hash::{Hashed, PolyBuild, PrehashedBuild};
 use crate::lexicon::GazetteerCues;
-use crate::names::{Candidate, RuleName};
-use crate::record::{
-    set_opt_str, set_str, shorten, slot, write_numbered_id, Entity, EntityType, Mention, Spares,
-};
+use crate::names::Candidate;
+use crate::record::EntityType;
 use crate::text::Doc;
 
 /// The mentions of one entity in the making.
-struct Group<'c> {
-    kind: EntityType,
+pub(super) struct Group<'c> {
+    pub(super) kind: EntityType,
     /// The gazetteer key, borrowed from the gazetteer until the entity is
     /// made.
-    key: Option<&'c str>,
+    pub(super) key: Option<&'c str>,
     /// The candidate whose canonical name, given by a rule (an acronym's
     /// expansion), names the entity.
-    hint: Option<usize>,
+    pub(super) hint: Option<usize>,
     /// Its members' slots in the list of [`Grouped::members`]; empty until
     /// the groups are put in order ([`Grouping::into_groups`]).
-    members: Range<usize>,
+    pub(super) members: Range<usize>,
 }
 
 /// The groups in order of first mention, and their members: the indexes
 /// into the candidate list, each group's in order, one slice per group
 /// (one list rather than a vector per group).
-struct Grouped<'c> {
-    groups: Vec<Group<'c>>,
-    members: Vec<usize>,
+pub(super) struct Grouped<'c> {
+    pub(super) groups: Vec<Group<'c>>,
+    pub(super) members: Vec<usize>,
 }
 
 /// Which group an identity names, for one entity type. Two separate name
@@ -189,60 +186,23 @@ fn push_word_spans(s: &str, out: &mut Vec<(usize, usize)>) {
     }
 }
 
-/// The groups being built over the sorted candidates.
-///
-/// `'k` is the article's and the gazetteer's lifetime (what identities
-/// borrow), `'c` the candidates'.
-struct Grouping<'k, 'c> {
+/// The sorted, non-overlapping `candidates` in groups, in order of first
+/// mention, and each candidate's [`word_count`].
+pub(super) fn group<'k>(
     doc: &'k Doc<'k>,
     gaz: &'k Gazetteer,
-    /// The lexicon's gazetteer lists: corporate suffixes, key resolution.
     cues: &'k GazetteerCues,
-    candidates: &'c [Candidate],
-    /// Each candidate's [`word_count`].
-    word_counts: Vec<u8>,
-    /// The word spans of one name at a time ([`push_word_spans`]), kept
-    /// for the next.
-    words: Vec<(usize, usize)>,
-    groups: Vec<Group<'k>>,
-    group_of: Vec<Option<usize>>,
-    /// Identity → group, per type (by [`type_slot`]). Looked up by `&str`,
-    /// so no key is built for a lookup.
-    by_id: [GroupsByIdentity<'k>; 4],
-    /// Word runs that start or end an organization's name ("Oxus Society")
-    /// → its group; the latest holder wins. Borrowed from the text when
-    /// the name's words are one space apart.
-    org_parts: HashMap<Name<'k>, usize, PrehashedBuild>,
-    /// The hasher family of the identities (all maps hash alike).
-    build: PolyBuild,
-}
-
-/// Group candidates (not overlapping) into entities, in order of first
-/// mention; each keeps all its mentions. Place and organization keys are
-/// resolved with the gazetteer's word lists `cues`. The entities overwrite
-/// `out`, whose entities and mentions are reused in place (and new ones
-/// taken from `spares`, surplus ones left there).
-// Kept out of line so that profiles (`scripts/bench/stages.sh`) see the
-// stage.
-#[inline(never)]
-pub(crate) fn resolve(
-    doc: &Doc<'_>,
-    gaz: &Gazetteer,
-    cues: &GazetteerCues,
-    mut candidates: Vec<Candidate>,
-    out: &mut Vec<Entity>,
-    spares: &mut Spares,
-) {
-    candidates.sort_by_key(|c| (c.start, c.end));
+    candidates: &[Candidate],
+) -> (Grouped<'k>, Vec<u8>) {
     let mut per_type = [0; 4];
-    for c in &candidates {
+    for c in candidates {
         per_type[type_slot(c.kind)] += 1;
     }
     let mut grouping = Grouping {
         doc,
         gaz,
         cues,
-        candidates: &candidates,
+        candidates,
         word_counts: Vec::new(),
         words: Vec::new(),
         groups: Vec::with_capacity(candidates.len()),
@@ -269,115 +229,35 @@ pub(crate) fn resolve(
     }
     grouping.add_short_persons();
     let word_counts = std::mem::take(&mut grouping.word_counts);
-    let grouped = grouping.into_groups();
-    write_entities(doc, gaz, &grouped, (&candidates, &word_counts), out, spares);
+    (grouping.into_groups(), word_counts)
 }
 
-/// The groups as entities, in order, over `out`: the name is the rule's
-/// canonical name, else the first form of several words, else the first
-/// form. Each candidate is the mention of one entity, and its rule is
-/// written out here, once (the names stage carries only the rule's name).
-/// The entities and mentions `out` holds are overwritten in place (their
-/// strings in their capacity), new ones pushed after them (spares first),
-/// and any left over moved to `spares`.
-fn write_entities(
-    doc: &Doc<'_>,
-    gaz: &Gazetteer,
-    grouped: &Grouped<'_>,
-    (candidates, word_counts): (&[Candidate], &[u8]),
-    out: &mut Vec<Entity>,
-    spares: &mut Spares,
-) {
-    let sentences = sentence_of_each(doc, candidates);
-    let Grouped { groups, members } = grouped;
-    let text = |i: usize| &doc.text[candidates[i].start..candidates[i].end];
-    for (n, g) in groups.iter().enumerate() {
-        let members = &members[g.members.clone()];
-        let entity = slot(out, n, &mut spares.entities, blank_entity);
-        write_numbered_id('e', n + 1, &mut entity.id);
-        entity.kind = g.kind;
-        let name = match g.hint {
-            Some(i) => candidates[i].canonical.as_deref().unwrap_or_default(),
-            None => {
-                let first = members.iter().find(|&&i| word_counts[i] == 2);
-                text(*first.unwrap_or(&members[0]))
-            }
-        };
-        set_str(&mut entity.name, name);
-        set_opt_str(&mut entity.key, g.key);
-        for (k, &i) in members.iter().enumerate() {
-            let c = &candidates[i];
-            let mention = slot(&mut entity.mentions, k, &mut spares.mentions, blank_mention);
-            set_str(&mut mention.text, text(i));
-            mention.start = c.start;
-            mention.end = c.end;
-            mention.sentence = sentences[i];
-            write_rule(c.rule, gaz, &mut mention.rule);
-            // Filled in by the extractor when asked for.
-            mention.char_start = None;
-            mention.char_end = None;
-        }
-        shorten(&mut entity.mentions, members.len(), &mut spares.mentions);
-    }
-    shorten(out, groups.len(), &mut spares.entities);
-}
-
-/// An entity with nothing in it, to be overwritten.
-fn blank_entity() -> Entity {
-    Entity {
-        id: String::new(),
-        kind: EntityType::Person,
-        name: String::new(),
-        key: None,
-        mentions: Vec::new(),
-    }
-}
-
-/// A mention with nothing in it, to be overwritten.
-fn blank_mention() -> Mention {
-    Mention {
-        text: String::new(),
-        start: 0,
-        end: 0,
-        sentence: 0,
-        rule: String::new(),
-        char_start: None,
-        char_end: None,
-    }
-}
-
-/// Overwrite `to` with `rule` as the mention records it: the rule's name,
-/// or "gazetteer:" and the entry's key (as `RuleName::written`, the old
-/// code, kept as the oracle of the tests).
-fn write_rule(rule: RuleName, gaz: &Gazetteer, to: &mut String) {
-    to.clear();
-    match rule {
-        RuleName::Rule(name) => to.push_str(name),
-        RuleName::Gazetteer(entry) => {
-            to.push_str("gazetteer:");
-            to.push_str(&gaz.entries()[entry as usize].key);
-        }
-    }
-}
-
-/// [`Doc::sentence_index`] of each candidate's start, in one walk over the
-/// sentences (the candidates are sorted by start).
-fn sentence_of_each(doc: &Doc<'_>, candidates: &[Candidate]) -> Vec<usize> {
-    let sentences = &doc.sentences;
-    // `ended`: how many sentences end at or before the offset.
-    let mut ended = 0;
-    candidates
-        .iter()
-        .map(|c| {
-            while ended < sentences.len() && sentences[ended].end <= c.start {
-                ended += 1;
-            }
-            match sentences.get(ended) {
-                Some(s) if s.start <= c.start => ended,
-                _ => ended.saturating_sub(1),
-            }
-        })
-        .collect()
+/// The groups being built over the sorted candidates.
+///
+/// `'k` is the article's and the gazetteer's lifetime (what identities
+/// borrow), `'c` the candidates'.
+struct Grouping<'k, 'c> {
+    doc: &'k Doc<'k>,
+    gaz: &'k Gazetteer,
+    /// The lexicon's gazetteer lists: corporate suffixes, key resolution.
+    cues: &'k GazetteerCues,
+    candidates: &'c [Candidate],
+    /// Each candidate's [`word_count`].
+    word_counts: Vec<u8>,
+    /// The word spans of one name at a time ([`push_word_spans`]), kept
+    /// for the next.
+    words: Vec<(usize, usize)>,
+    groups: Vec<Group<'k>>,
+    group_of: Vec<Option<usize>>,
+    /// Identity → group, per type (by [`type_slot`]). Looked up by `&str`,
+    /// so no key is built for a lookup.
+    by_id: [GroupsByIdentity<'k>; 4],
+    /// Word runs that start or end an organization's name ("Oxus Society")
+    /// → its group; the latest holder wins. Borrowed from the text when
+    /// the name's words are one space apart.
+    org_parts: HashMap<Name<'k>, usize, PrehashedBuild>,
+    /// The hasher family of the identities (all maps hash alike).
+    build: PolyBuild,
 }
 
 impl<'k, 'c> Grouping<'k, 'c> {
@@ -690,38 +570,5 @@ mod tests {
             let read: Vec<&str> = spans.iter().map(|&(start, end)| &s[start..end]).collect();
             assert_eq!(read, words, "{s:?}");
         }
-    }
-
-    /// `write_rule` over a reused string writes what `RuleName::written`
-    /// (the old code) makes, for rules and every embedded gazetteer entry.
-    #[test]
-    fn rules_are_written_as_before() {
-        let gaz = Gazetteer::embedded();
-        let mut to = String::from("gazetteer:a key longer than any rule name");
-        let rules = ["rule:title-cue", "", "rule:org-head"].map(RuleName::Rule);
-        let entries = (0..gaz.entries().len() as u32).map(RuleName::Gazetteer);
-        for rule in rules.into_iter().chain(entries) {
-            write_rule(rule, gaz, &mut to);
-            assert_eq!(to, rule.written(gaz), "{rule:?}");
-        }
-    }
-
-    #[test]
-    fn sentences_of_sorted_candidates_are_those_of_a_search() {
-        let doc = Doc::new("First one.  Second one here.\n\nThird.", false);
-        let candidates: Vec<Candidate> = (0..doc.text.len())
-            .map(|start| Candidate {
-                start,
-                end: start,
-                kind: EntityType::Place,
-                entry: None,
-                canonical: None,
-                rule: crate::names::RuleName::Rule("test"),
-            })
-            .collect();
-        let expected: Vec<usize> = (0..doc.text.len())
-            .map(|at| doc.sentence_index(at))
-            .collect();
-        assert_eq!(sentence_of_each(&doc, &candidates), expected);
     }
 }
