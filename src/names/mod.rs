@@ -140,6 +140,10 @@ pub(crate) fn find(
     let words = view(doc, gaz, lexicon, &matches);
     let at = candidates::Candidates::new(&words);
     let mut spans = gazetteer_matches::mention_spans(&words, &matches);
+    #[cfg(test)]
+    rules_oracle::same(&spans, |o| {
+        *o = rules_oracle::mention_spans(&words, &matches)
+    });
     let brackets = brackets::opening_brackets(doc.text);
     acronyms::definitions(&words, &at, &matches, &brackets, &mut spans);
     heads::org_and_place_heads(&words, &at, &mut spans);
