@@ -214,6 +214,10 @@ pub(crate) fn find(
     if sport {
         let mut sides = Vec::new();
         sport::unknown_sides(&words, &at, &chosen, &mut sides);
+        #[cfg(test)]
+        rules_oracle::same(&sides, |o| {
+            rules_oracle::unknown_sides(&words, &at, &chosen, o)
+        });
         chosen.extend(sides);
         chosen.sort_by_key(|s| (s.start, s.end));
     }

@@ -13,6 +13,7 @@ use super::gazetteer_matches::{has_party, last_space, without_descriptor_after};
 use super::lists::{introduced_by_org_noun, list_at, plausible_org, Item};
 use super::people::{lone_word, person};
 use super::spans::{Chosen, Span};
+use super::sport::{is_score, line_start};
 use super::stage_names::person_cue;
 use super::tokens::Words;
 use crate::gazetteer::GazMatch;
@@ -381,6 +382,86 @@ fn label_context(words: &Words<'_, '_>, end: usize) -> bool {
         });
     }
     words.lex.first_names.contains(w) && words.name_at(i).is_some_and(|e| e > i + 1)
+}
+
+/// [`super::sport::unknown_sides`] as session 9 found it (a cover of
+/// every token for the chosen spans).
+pub(super) fn unknown_sides(
+    words: &Words<'_, '_>,
+    at: &Candidates,
+    chosen: &[Span],
+    spans: &mut Vec<Span>,
+) {
+    let n = words.toks.len();
+    let chosen = super::spans::Chosen::new(words, chosen);
+    let taken = |i: usize| !chosen.at(i).is_empty();
+    // A neighbour in a list of names ("…, Ijaz Ahmed, Salim Malik, …").
+    let listed = |k: usize| {
+        k < n && words.is_name_word(k) && !words.is_stop(k) && words.gaz_kind(k).is_none()
+    };
+    // (A side starts at a name word: elsewhere the walk moves on by one.)
+    let mut next = 0;
+    for i in each(&at.name_words) {
+        if i < next || words.is_stop(i) || taken(i) || words.title_at(i).is_some() {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < n
+            && j - i < 4
+            && words.joined(j)
+            && !words.toks[j - 1].possessive
+            && words.is_name_word(j)
+            && !words.is_stop(j)
+            && !taken(j)
+        {
+            j += 1;
+        }
+        let after = words.doc.text[words.toks[j - 1].end..].trim_start_matches(' ');
+        let bracket_country = after.starts_with('(')
+            && j < n
+            && (words.gaz_kind(j) == Some(EntityType::Place)
+                || words.gaz_kind(j) == Some(EntityType::Nationality)
+                || words.is_all_caps(j))
+            && words.doc.text[words.toks[j].end..].starts_with(')');
+        let in_list = j - i == 2
+            && !words.is_all_caps(i)
+            && ((i > 0 && words.sep_trimmed(i) == "," && listed(i - 1))
+                || (words.sep_trimmed(j) == "," && listed(j)));
+        if (bracket_country || in_list) && (words.is_cap(i) && !words.is_all_caps(i)) {
+            let (s, e) = words.span(i, j);
+            spans.push(Span::from_rule(
+                s,
+                e,
+                Some(EntityType::Person),
+                "rule:athlete",
+            ));
+        } else if !words.is_initial(i) || words.capitals_mute(i) || line_start(words, i) {
+            // A club here is one or two words before a plain score; a
+            // bowler's figures ("10-2-35-1") follow a player.
+            // One word before a score outside brackets is a side, even
+            // when it is also a name ("Kent 244").
+            let person_like =
+                (j - i >= 2 && (words.is_first_name(i) || words.is_surname(j - 1))) || j - i >= 3;
+            let score_next = j < n
+                && words.sep_trimmed(j).is_empty()
+                && is_score(words.word(j))
+                && words.word(j).matches('-').count() <= 1;
+            let plain = !(i..j).any(|k| words.is_all_caps(k) || words.word(k).chars().count() < 3);
+            let role_next = j < n
+                && matches!(words.sep_trimmed(j), "" | "'" | "’" | "’s")
+                && words.lex.cues.team_roles.contains(words.word_lower(j));
+            if !person_like && plain && (score_next || role_next) && !words.is_common_word(i) {
+                let (s, e) = words.span(i, j);
+                spans.push(Span::from_rule(
+                    s,
+                    e,
+                    Some(EntityType::Organization),
+                    "rule:club",
+                ));
+            }
+        }
+        next = j;
+    }
 }
 
 #[cfg(test)]
