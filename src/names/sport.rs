@@ -131,7 +131,11 @@ fn token_range(words: &Words<'_, '_>, s: &Span) -> (usize, usize) {
 /// cache over a long article's words.
 fn token_range_from(words: &Words<'_, '_>, s: &Span, hint: &mut usize) -> (usize, usize) {
     let a = partition_point_from(&words.toks, *hint, |t| t.start < s.start);
-    let b = partition_point_from(&words.toks, a, |t| t.start < s.end);
+    // (A name is a few tokens long: its end is walked to, not searched.)
+    let mut b = a;
+    while words.toks.get(b).is_some_and(|t| t.start < s.end) {
+        b += 1;
+    }
     *hint = b;
     (a, b)
 }
@@ -279,10 +283,11 @@ pub(super) fn clubs(words: &Words<'_, '_>, sport: Option<&str>, chosen: &mut [Sp
             continue;
         }
         let (a, b) = token_range_from(words, s, &mut hint);
-        if a >= b || is_dateline(words, a, b) {
+        if a >= b {
             continue;
         }
-        // "in Leeds" is the town, "signed from Leeds" the club.
+        // "in Leeds" is the town, "signed from Leeds" the club. (Read
+        // before the dateline test, which reads the line.)
         if a >= 1 {
             let prev = words.word_lower(a - 1);
             if matches!(prev, "in" | "at" | "near")
@@ -290,6 +295,9 @@ pub(super) fn clubs(words: &Words<'_, '_>, sport: Option<&str>, chosen: &mut [Sp
             {
                 continue;
             }
+        }
+        if is_dateline(words, a, b) {
+            continue;
         }
         s.kind = Some(EntityType::Organization);
         s.entry = None;
