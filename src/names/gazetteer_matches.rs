@@ -85,85 +85,123 @@ pub(super) fn mention_spans(words: &Words<'_, '_>, matches: &[GazMatch]) -> Vec<
     let text = words.doc.text;
     // Room for the rules' spans too: the list grows into the proposals.
     let mut out = super::spans::proposal_list(2 * matches.len() + 16);
-    // The first bytes of the currency nouns: the word after a place is
-    // read only when its first byte may start one.
-    let mut currency_first = [false; 256];
-    for w in words.lex.cues.currency_nouns.iter() {
-        if let Some(&b) = w.as_bytes().first() {
-            currency_first[usize::from(b)] = true;
-        }
-    }
+    let currency_first = currency_first_bytes(words);
     let bytes = text.as_bytes();
+    let entries = words.gaz.entries();
     for m in matches {
-        let e = &words.gaz.entries()[m.entry as usize];
+        let e = &entries[m.entry as usize];
         let (start, mut end) = (m.start, m.end);
-        let after = &text[end..];
-        if e.kind == EntityType::Place {
-            if after.starts_with('$') {
-                continue;
-            }
-            // The word after starts past spaces and tabs; an ASCII first
-            // byte no currency noun starts with (in lower case) rules it
-            // out unread.
-            let at = end + after.len() - after.trim_start_matches([' ', '\t']).len();
-            let may_be_currency = bytes.get(at).is_some_and(|&b| {
-                if b.is_ascii() {
-                    return currency_first[usize::from(b.to_ascii_lowercase())];
+        match e.kind {
+            EntityType::Place => {
+                if bytes.get(end) == Some(&b'$') {
+                    continue;
                 }
-                // (The word starts there: its lower case starts with its
-                // first character's, whose first byte must start a noun.)
-                let c = text[at..].chars().next().unwrap_or(' ');
-                let lower = c.to_lowercase().next().unwrap_or(c);
-                let mut first = [0u8; 4];
-                currency_first[usize::from(lower.encode_utf8(&mut first).as_bytes()[0])]
-            });
-            // (An ASCII word's lower case is the folded text's: no copy.)
-            let next = may_be_currency
-                .then(|| words.doc.word_after(end))
-                .flatten()
-                .map(|(at, w)| {
-                    if w.is_ascii() {
-                        Cow::Borrowed(&words.doc.folded[at..at + w.len()])
-                    } else {
-                        Cow::Owned(w.to_lowercase())
+                // The word after starts past spaces and tabs (read as
+                // bytes: both are ASCII).
+                let mut at = end;
+                while matches!(bytes.get(at), Some(b' ' | b'\t')) {
+                    at += 1;
+                }
+                if may_start_currency(text, at, &currency_first) && currency_follows(words, end) {
+                    continue;
+                }
+                if let Some(sp) = last_space(&text[start..end]) {
+                    let last = &text[start + sp + 1..end];
+                    if starts_lowercase(last) && words.lex.cues.lower_place_heads.contains(last) {
+                        end = start + sp;
                     }
-                });
-            if next
-                .as_deref()
-                .is_some_and(|w| words.lex.cues.currency_nouns.contains(w))
-                && !text[end..]
-                    .trim_start()
-                    .starts_with(|c: char| c.is_uppercase())
-            {
-                continue;
-            }
-            if let Some(sp) = last_space(&text[start..end]) {
-                let last = &text[start + sp + 1..end];
-                if last.chars().next().is_some_and(char::is_lowercase)
-                    && words.lex.cues.lower_place_heads.contains(last)
-                {
-                    end = start + sp;
                 }
             }
+            // (The name's last space read once: a one-word name may be a
+            // party's label, a longer one may end in a descriptor.)
+            EntityType::Organization => match last_space(&text[start..end]) {
+                None if is_party_label(words, e, start, end) => continue,
+                None => {}
+                Some(sp) => end = without_descriptor_after(words, start, end, sp),
+            },
+            _ => {}
         }
-        if e.kind == EntityType::Organization {
-            if is_party_label(words, e, start, end) {
-                continue;
-            }
-            end = without_descriptor(words, start, end);
-        }
-        out.push(Span::gazetteer(words, m.entry, start, end));
+        // ([`Span::gazetteer`], the entry already at hand.)
+        out.push(Span {
+            start,
+            end,
+            kind: Some(e.kind),
+            entry: Some(m.entry),
+            canonical: None,
+            rule: RuleName::Gazetteer(m.entry),
+            priority: Priority::Listed,
+        });
     }
     out
 }
 
-/// "Death Row records", "Xinhua news agency": a listed name written with
-/// lower-case words last, the last a descriptor, is the name before them.
-fn without_descriptor(words: &Words<'_, '_>, start: usize, end: usize) -> usize {
+/// The first bytes of the currency nouns: the word after a place is read
+/// only when its first byte may start one.
+pub(super) fn currency_first_bytes(words: &Words<'_, '_>) -> [bool; 256] {
+    let mut first = [false; 256];
+    for w in words.lex.cues.currency_nouns.iter() {
+        if let Some(&b) = w.as_bytes().first() {
+            first[usize::from(b)] = true;
+        }
+    }
+    first
+}
+
+/// The word starting at byte `at` may be a currency noun: an ASCII first
+/// byte no currency noun starts with (in lower case) rules it out unread.
+fn may_start_currency(text: &str, at: usize, currency_first: &[bool; 256]) -> bool {
+    text.as_bytes().get(at).is_some_and(|&b| {
+        if b.is_ascii() {
+            return currency_first[usize::from(b.to_ascii_lowercase())];
+        }
+        // (The word starts there: its lower case starts with its first
+        // character's, whose first byte must start a noun.)
+        let c = text[at..].chars().next().unwrap_or(' ');
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        let mut first = [0u8; 4];
+        currency_first[usize::from(lower.encode_utf8(&mut first).as_bytes()[0])]
+    })
+}
+
+/// A currency noun follows the place ending at byte `end` ("US dollar"),
+/// and no capitalised word ("US Dollar Index" is left to the rules).
+fn currency_follows(words: &Words<'_, '_>, end: usize) -> bool {
     let text = words.doc.text;
-    let Some(sp) = last_space(&text[start..end]) else {
-        return end;
-    };
+    // (An ASCII word's lower case is the folded text's: no copy.)
+    let next = words.doc.word_after(end).map(|(at, w)| {
+        if w.is_ascii() {
+            Cow::Borrowed(&words.doc.folded[at..at + w.len()])
+        } else {
+            Cow::Owned(w.to_lowercase())
+        }
+    });
+    next.as_deref()
+        .is_some_and(|w| words.lex.cues.currency_nouns.contains(w))
+        && !text[end..]
+            .trim_start()
+            .starts_with(|c: char| c.is_uppercase())
+}
+
+/// `s` starts with a lower-case letter (its first byte read alone when it
+/// is ASCII).
+fn starts_lowercase(s: &str) -> bool {
+    match s.as_bytes().first() {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+        Some(_) => s.chars().next().is_some_and(char::is_lowercase),
+    }
+}
+
+/// "Death Row records", "Xinhua news agency": a listed name written with
+/// lower-case words last, the last a descriptor, is the name before them
+/// (its last space at `sp` from `start`).
+pub(super) fn without_descriptor_after(
+    words: &Words<'_, '_>,
+    start: usize,
+    end: usize,
+    sp: usize,
+) -> usize {
+    let text = words.doc.text;
     let last = &text[start + sp + 1..end];
     let descriptor = words.lex.org_descriptors.contains(last)
         || words
@@ -187,19 +225,20 @@ fn without_descriptor(words: &Words<'_, '_>, start: usize, end: usize) -> usize 
 
 /// The last space of `s` (`s.rfind(' ')`, by a byte search: asked of
 /// every listed place and organization).
-fn last_space(s: &str) -> Option<usize> {
+pub(super) fn last_space(s: &str) -> Option<usize> {
     s.bytes().rposition(|b| b == b' ')
 }
 
 /// `s` holds "Party" (`s.contains("Party")`, by its capital first).
-fn has_party(s: &str) -> bool {
+pub(super) fn has_party(s: &str) -> bool {
     let b = s.as_bytes();
     (0..b.len()).any(|k| b[k] == b'P' && b[k..].starts_with(b"Party"))
 }
 
 /// A party's adjective or member noun ("Conservative", "Democrat", "Tory")
-/// right before a name or a role is a label, not a mention.
-pub(super) fn is_party_label(
+/// right before a name or a role is a label, not a mention. (Asked of a
+/// one-word name only: a name with a space is no label.)
+fn is_party_label(
     words: &Words<'_, '_>,
     e: &crate::gazetteer::Entry,
     start: usize,
@@ -207,7 +246,7 @@ pub(super) fn is_party_label(
 ) -> bool {
     let written = &words.doc.text[start..end];
     // (The written form first: the entry's names are many to search.)
-    if written.bytes().any(|b| b == b' ') || has_party(written) {
+    if has_party(written) {
         return false;
     }
     // The plural noun is the party itself ("the Conservatives said").
@@ -216,13 +255,13 @@ pub(super) fn is_party_label(
     }
     // (The words after it first: the entry's names are many to search, and
     // most one-word organizations stand before no role or name.)
-    label_context(words, end) && (has_party(&e.name) || e.names().any(has_party))
+    let i = words.toks.partition_point(|t| t.start < end);
+    label_context(words, i) && (has_party(&e.name) || e.names().any(has_party))
 }
 
-/// A role or a person's name follows the name ending at byte `end`: what
-/// makes a party's name a label.
-fn label_context(words: &Words<'_, '_>, end: usize) -> bool {
-    let i = words.toks.partition_point(|t| t.start < end);
+/// A role or a person's name follows at token `i`, the first after a
+/// party's name: what makes the name a label.
+pub(super) fn label_context(words: &Words<'_, '_>, i: usize) -> bool {
     if i >= words.toks.len() {
         return false;
     }

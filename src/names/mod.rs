@@ -140,6 +140,10 @@ pub(crate) fn find(
     let words = view(doc, gaz, lexicon, &matches);
     let at = candidates::Candidates::new(&words);
     let mut spans = gazetteer_matches::mention_spans(&words, &matches);
+    #[cfg(test)]
+    rules_oracle::same(&spans, |o| {
+        *o = rules_oracle::mention_spans(&words, &matches)
+    });
     let brackets = brackets::opening_brackets(doc.text);
     acronyms::definitions(&words, &at, &matches, &brackets, &mut spans);
     heads::org_and_place_heads(&words, &at, &mut spans);
@@ -210,6 +214,10 @@ pub(crate) fn find(
     if sport {
         let mut sides = Vec::new();
         sport::unknown_sides(&words, &at, &chosen, &mut sides);
+        #[cfg(test)]
+        rules_oracle::same(&sides, |o| {
+            rules_oracle::unknown_sides(&words, &at, &chosen, o)
+        });
         chosen.extend(sides);
         chosen.sort_by_key(|s| (s.start, s.end));
     }

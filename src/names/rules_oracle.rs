@@ -1,18 +1,22 @@
-//! The name rules as session 7 (and, for `org_lists`, session 8) wrote
-//! them, kept as the oracles of the
+//! The name rules as session 7 (for `org_lists` session 8, for
+//! `mention_spans` session 9) wrote them, kept as the oracles of the
 //! rewritten ones: `names::find` (test builds) runs each oracle beside its
 //! rule and asserts that they propose the same spans, so every test that
 //! extracts an article compares them, and [`tests`] runs the fixture and
 //! development texts through it.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use super::candidates::{each, merged, Candidates, Marked};
+use super::gazetteer_matches::{has_party, last_space, without_descriptor_after};
 use super::lists::{introduced_by_org_noun, list_at, plausible_org, Item};
 use super::people::{lone_word, person};
 use super::spans::{Chosen, Span};
+use super::sport::{is_score, line_start};
 use super::stage_names::person_cue;
 use super::tokens::Words;
+use crate::gazetteer::GazMatch;
 use crate::record::EntityType;
 
 /// The spans `rule` proposes, as `got` (what the rewritten rule pushed)
@@ -240,6 +244,224 @@ pub(super) fn initials_match(words: &Words<'_, '_>, from: usize, to: usize, acr:
             .chain(first.into_iter().flat_map(char::to_uppercase))
     });
     spelled.eq(letters())
+}
+
+/// "Death Row records", "Xinhua news agency": a listed name written with
+/// lower-case words last, the last a descriptor, is the name before them.
+fn without_descriptor(words: &Words<'_, '_>, start: usize, end: usize) -> usize {
+    let text = words.doc.text;
+    let Some(sp) = last_space(&text[start..end]) else {
+        return end;
+    };
+    without_descriptor_after(words, start, end, sp)
+}
+
+/// [`super::gazetteer_matches::mention_spans`] as session 9 found it:
+/// gazetteer matches as spans, minus the ones the text shows are not
+/// mentions: a country inside a currency ("US$", "US dollar"), a party
+/// adjective labelling a person or role ("Democrat Jeff Merkley",
+/// "Tory spokesman"); a trailing lower-case head word is cut off
+/// ("Xinjiang region" → "Xinjiang").
+pub(super) fn mention_spans(words: &Words<'_, '_>, matches: &[GazMatch]) -> Vec<Span> {
+    let text = words.doc.text;
+    // Room for the rules' spans too: the list grows into the proposals.
+    let mut out = Vec::new();
+    // The first bytes of the currency nouns: the word after a place is
+    // read only when its first byte may start one.
+    let mut currency_first = [false; 256];
+    for w in words.lex.cues.currency_nouns.iter() {
+        if let Some(&b) = w.as_bytes().first() {
+            currency_first[usize::from(b)] = true;
+        }
+    }
+    let bytes = text.as_bytes();
+    for m in matches {
+        let e = &words.gaz.entries()[m.entry as usize];
+        let (start, mut end) = (m.start, m.end);
+        let after = &text[end..];
+        if e.kind == EntityType::Place {
+            if after.starts_with('$') {
+                continue;
+            }
+            // The word after starts past spaces and tabs; an ASCII first
+            // byte no currency noun starts with (in lower case) rules it
+            // out unread.
+            let at = end + after.len() - after.trim_start_matches([' ', '\t']).len();
+            let may_be_currency = bytes.get(at).is_some_and(|&b| {
+                if b.is_ascii() {
+                    return currency_first[usize::from(b.to_ascii_lowercase())];
+                }
+                // (The word starts there: its lower case starts with its
+                // first character's, whose first byte must start a noun.)
+                let c = text[at..].chars().next().unwrap_or(' ');
+                let lower = c.to_lowercase().next().unwrap_or(c);
+                let mut first = [0u8; 4];
+                currency_first[usize::from(lower.encode_utf8(&mut first).as_bytes()[0])]
+            });
+            // (An ASCII word's lower case is the folded text's: no copy.)
+            let next = may_be_currency
+                .then(|| words.doc.word_after(end))
+                .flatten()
+                .map(|(at, w)| {
+                    if w.is_ascii() {
+                        Cow::Borrowed(&words.doc.folded[at..at + w.len()])
+                    } else {
+                        Cow::Owned(w.to_lowercase())
+                    }
+                });
+            if next
+                .as_deref()
+                .is_some_and(|w| words.lex.cues.currency_nouns.contains(w))
+                && !text[end..]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_uppercase())
+            {
+                continue;
+            }
+            if let Some(sp) = last_space(&text[start..end]) {
+                let last = &text[start + sp + 1..end];
+                if last.chars().next().is_some_and(char::is_lowercase)
+                    && words.lex.cues.lower_place_heads.contains(last)
+                {
+                    end = start + sp;
+                }
+            }
+        }
+        if e.kind == EntityType::Organization {
+            if is_party_label(words, e, start, end) {
+                continue;
+            }
+            end = without_descriptor(words, start, end);
+        }
+        out.push(Span::gazetteer(words, m.entry, start, end));
+    }
+    out
+}
+
+/// A party's adjective or member noun ("Conservative", "Democrat", "Tory")
+/// right before a name or a role is a label, not a mention.
+fn is_party_label(
+    words: &Words<'_, '_>,
+    e: &crate::gazetteer::Entry,
+    start: usize,
+    end: usize,
+) -> bool {
+    let written = &words.doc.text[start..end];
+    // (The written form first: the entry's names are many to search.)
+    if written.bytes().any(|b| b == b' ') || has_party(written) {
+        return false;
+    }
+    // The plural noun is the party itself ("the Conservatives said").
+    if written.ends_with('s') && !written.ends_with("ss") {
+        return false;
+    }
+    // (The words after it first: the entry's names are many to search, and
+    // most one-word organizations stand before no role or name.)
+    label_context(words, end) && (has_party(&e.name) || e.names().any(has_party))
+}
+
+/// A role or a person's name follows the name ending at byte `end`: what
+/// makes a party's name a label.
+fn label_context(words: &Words<'_, '_>, end: usize) -> bool {
+    let i = words.toks.partition_point(|t| t.start < end);
+    if i >= words.toks.len() {
+        return false;
+    }
+    if !words.joined(i) {
+        return false;
+    }
+    if words.title_at(i).is_some() {
+        return true;
+    }
+    let w = words.word(i);
+    if w.chars().next().is_some_and(char::is_lowercase) {
+        // "Conservative shadow home secretary", "Labour leader": a role noun
+        // within the next three words.
+        return (i..(i + 3).min(words.toks.len())).any(|j| {
+            words.title_at(j).is_some() || words.lex.cues.party_roles.contains(words.word(j))
+        });
+    }
+    words.lex.first_names.contains(w) && words.name_at(i).is_some_and(|e| e > i + 1)
+}
+
+/// [`super::sport::unknown_sides`] as session 9 found it (a cover of
+/// every token for the chosen spans).
+pub(super) fn unknown_sides(
+    words: &Words<'_, '_>,
+    at: &Candidates,
+    chosen: &[Span],
+    spans: &mut Vec<Span>,
+) {
+    let n = words.toks.len();
+    let chosen = super::spans::Chosen::new(words, chosen);
+    let taken = |i: usize| !chosen.at(i).is_empty();
+    // A neighbour in a list of names ("…, Ijaz Ahmed, Salim Malik, …").
+    let listed = |k: usize| {
+        k < n && words.is_name_word(k) && !words.is_stop(k) && words.gaz_kind(k).is_none()
+    };
+    // (A side starts at a name word: elsewhere the walk moves on by one.)
+    let mut next = 0;
+    for i in each(&at.name_words) {
+        if i < next || words.is_stop(i) || taken(i) || words.title_at(i).is_some() {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < n
+            && j - i < 4
+            && words.joined(j)
+            && !words.toks[j - 1].possessive
+            && words.is_name_word(j)
+            && !words.is_stop(j)
+            && !taken(j)
+        {
+            j += 1;
+        }
+        let after = words.doc.text[words.toks[j - 1].end..].trim_start_matches(' ');
+        let bracket_country = after.starts_with('(')
+            && j < n
+            && (words.gaz_kind(j) == Some(EntityType::Place)
+                || words.gaz_kind(j) == Some(EntityType::Nationality)
+                || words.is_all_caps(j))
+            && words.doc.text[words.toks[j].end..].starts_with(')');
+        let in_list = j - i == 2
+            && !words.is_all_caps(i)
+            && ((i > 0 && words.sep_trimmed(i) == "," && listed(i - 1))
+                || (words.sep_trimmed(j) == "," && listed(j)));
+        if (bracket_country || in_list) && (words.is_cap(i) && !words.is_all_caps(i)) {
+            let (s, e) = words.span(i, j);
+            spans.push(Span::from_rule(
+                s,
+                e,
+                Some(EntityType::Person),
+                "rule:athlete",
+            ));
+        } else if !words.is_initial(i) || words.capitals_mute(i) || line_start(words, i) {
+            // A club here is one or two words before a plain score; a
+            // bowler's figures ("10-2-35-1") follow a player.
+            // One word before a score outside brackets is a side, even
+            // when it is also a name ("Kent 244").
+            let person_like =
+                (j - i >= 2 && (words.is_first_name(i) || words.is_surname(j - 1))) || j - i >= 3;
+            let score_next = j < n
+                && words.sep_trimmed(j).is_empty()
+                && is_score(words.word(j))
+                && words.word(j).matches('-').count() <= 1;
+            let plain = !(i..j).any(|k| words.is_all_caps(k) || words.word(k).chars().count() < 3);
+            let role_next = j < n
+                && matches!(words.sep_trimmed(j), "" | "'" | "’" | "’s")
+                && words.lex.cues.team_roles.contains(words.word_lower(j));
+            if !person_like && plain && (score_next || role_next) && !words.is_common_word(i) {
+                let (s, e) = words.span(i, j);
+                spans.push(Span::from_rule(
+                    s,
+                    e,
+                    Some(EntityType::Organization),
+                    "rule:club",
+                ));
+            }
+        }
+        next = j;
+    }
 }
 
 #[cfg(test)]

@@ -131,7 +131,11 @@ fn token_range(words: &Words<'_, '_>, s: &Span) -> (usize, usize) {
 /// cache over a long article's words.
 fn token_range_from(words: &Words<'_, '_>, s: &Span, hint: &mut usize) -> (usize, usize) {
     let a = partition_point_from(&words.toks, *hint, |t| t.start < s.start);
-    let b = partition_point_from(&words.toks, a, |t| t.start < s.end);
+    // (A name is a few tokens long: its end is walked to, not searched.)
+    let mut b = a;
+    while words.toks.get(b).is_some_and(|t| t.start < s.end) {
+        b += 1;
+    }
     *hint = b;
     (a, b)
 }
@@ -152,7 +156,7 @@ fn lower_name<'d>(words: &Words<'d, '_>, s: &Span) -> Cow<'d, str> {
 }
 
 /// A number that is a score or tally, not a year or date.
-fn is_score(w: &str) -> bool {
+pub(super) fn is_score(w: &str) -> bool {
     if !w.starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
@@ -279,10 +283,11 @@ pub(super) fn clubs(words: &Words<'_, '_>, sport: Option<&str>, chosen: &mut [Sp
             continue;
         }
         let (a, b) = token_range_from(words, s, &mut hint);
-        if a >= b || is_dateline(words, a, b) {
+        if a >= b {
             continue;
         }
-        // "in Leeds" is the town, "signed from Leeds" the club.
+        // "in Leeds" is the town, "signed from Leeds" the club. (Read
+        // before the dateline test, which reads the line.)
         if a >= 1 {
             let prev = words.word_lower(a - 1);
             if matches!(prev, "in" | "at" | "near")
@@ -290,6 +295,9 @@ pub(super) fn clubs(words: &Words<'_, '_>, sport: Option<&str>, chosen: &mut [Sp
             {
                 continue;
             }
+        }
+        if is_dateline(words, a, b) {
+            continue;
         }
         s.kind = Some(EntityType::Organization);
         s.entry = None;
@@ -356,8 +364,8 @@ pub(super) fn unknown_sides(
     spans: &mut Vec<Span>,
 ) {
     let n = words.toks.len();
-    let chosen = super::spans::Chosen::new(words, chosen);
-    let taken = |i: usize| !chosen.at(i).is_empty();
+    let mut taken = Taken::new(words, chosen);
+    let mut taken = |i: usize| taken.at(words, i);
     // A neighbour in a list of names ("…, Ijaz Ahmed, Salim Malik, …").
     let listed = |k: usize| {
         k < n && words.is_name_word(k) && !words.is_stop(k) && words.gaz_kind(k).is_none()
@@ -427,8 +435,64 @@ pub(super) fn unknown_sides(
     }
 }
 
+/// Whether tokens are under a chosen span, asked in text order: one walk
+/// over the spans (the furthest end of those starting before the token)
+/// rather than a cover of every token. Spans whose ends are out of order
+/// (one inside another) are asked of a [`Chosen`](super::spans::Chosen)
+/// as before.
+enum Taken<'c> {
+    Walk {
+        spans: &'c [Span],
+        /// The first span not yet read, and the furthest end of those read.
+        next: usize,
+        reach: usize,
+        /// The last token asked about (asked in order).
+        last: usize,
+    },
+    Cover(super::spans::Chosen<'c>),
+}
+
+impl<'c> Taken<'c> {
+    fn new(words: &Words<'_, '_>, spans: &'c [Span]) -> Taken<'c> {
+        let ordered = spans
+            .windows(2)
+            .all(|w| w[0].start <= w[1].start && w[0].end <= w[1].end);
+        if !ordered {
+            return Taken::Cover(super::spans::Chosen::new(words, spans));
+        }
+        Taken::Walk {
+            spans,
+            next: 0,
+            reach: 0,
+            last: 0,
+        }
+    }
+
+    /// A chosen span overlaps token `i` (no token before the last asked).
+    fn at(&mut self, words: &Words<'_, '_>, i: usize) -> bool {
+        match self {
+            Taken::Cover(chosen) => !chosen.at(i).is_empty(),
+            Taken::Walk {
+                spans,
+                next,
+                reach,
+                last,
+            } => {
+                debug_assert!(i >= *last, "tokens asked out of order");
+                *last = i;
+                let t = &words.toks[i];
+                while let Some(s) = spans.get(*next).filter(|s| s.start < t.end) {
+                    *reach = (*reach).max(s.end);
+                    *next += 1;
+                }
+                *reach > t.start
+            }
+        }
+    }
+}
+
 /// Token `i` opens its line.
-fn line_start(words: &Words<'_, '_>, i: usize) -> bool {
+pub(super) fn line_start(words: &Words<'_, '_>, i: usize) -> bool {
     i == 0 || words.sep(i).contains('\n')
 }
 
