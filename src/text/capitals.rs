@@ -149,33 +149,10 @@ fn title_or_caps_of_tokens(text: &str, toks: &[Token]) -> bool {
     let mut k = 0;
     while k < toks.len() {
         let first = &toks[k];
-        let Some(mut last) = core_class(text, first) else {
+        let Some((chars, j)) = word_at(text, toks, k) else {
             k += 1;
             continue;
         };
-        let mut chars = char_count(text, first);
-        let mut j = k + 1;
-        while let Some(t) = toks.get(j).filter(|t| t.glued) {
-            if let Some(class) = core_class(text, t) {
-                chars += char_count(text, t);
-                last = class;
-                j += 1;
-                continue;
-            }
-            let Some(next) = toks.get(j + 1).filter(|t| t.glued) else {
-                break;
-            };
-            let joins = matches!(
-                (last, mid_class(text, t), core_class(text, next)),
-                (Wb::Letter, Wb::MidLetter | Wb::MidNumLet, Some(Wb::Letter))
-                    | (Wb::Digit, Wb::MidNum | Wb::MidNumLet, Some(Wb::Digit))
-            );
-            if !joins {
-                break;
-            }
-            chars += 1;
-            j += 1;
-        }
         // Short function words ("of", "in", "the") stay lower in Title Case.
         if chars >= 4 && first.kind == TokenKind::Letters {
             words += 1;
@@ -195,6 +172,39 @@ fn title_or_caps_of_tokens(text: &str, toks: &[Token]) -> bool {
         k = j;
     }
     verdict(words, capitalised, has_lower)
+}
+
+/// The word starting at token `k` when it begins a word's core: its
+/// length in characters and the index of the token after it (glued core
+/// tokens, and single mid-word characters between two of the same class,
+/// as UAX #29 joins them).
+fn word_at(text: &str, toks: &[Token], k: usize) -> Option<(usize, usize)> {
+    let first = &toks[k];
+    let mut last = core_class(text, first)?;
+    let mut chars = char_count(text, first);
+    let mut j = k + 1;
+    while let Some(t) = toks.get(j).filter(|t| t.glued) {
+        if let Some(class) = core_class(text, t) {
+            chars += char_count(text, t);
+            last = class;
+            j += 1;
+            continue;
+        }
+        let Some(next) = toks.get(j + 1).filter(|t| t.glued) else {
+            break;
+        };
+        let joins = matches!(
+            (last, mid_class(text, t), core_class(text, next)),
+            (Wb::Letter, Wb::MidLetter | Wb::MidNumLet, Some(Wb::Letter))
+                | (Wb::Digit, Wb::MidNum | Wb::MidNumLet, Some(Wb::Digit))
+        );
+        if !joins {
+            break;
+        }
+        chars += 1;
+        j += 1;
+    }
+    Some((chars, j))
 }
 
 /// The [`Wb`] class of a token that is part of a word's core (letters,
@@ -472,33 +482,10 @@ mod tests {
         let mut k = 0;
         while k < toks.len() {
             let first = &toks[k];
-            let Some(mut last) = core_class(text, first) else {
+            let Some((chars, j)) = word_at(text, toks, k) else {
                 k += 1;
                 continue;
             };
-            let mut chars = char_count(text, first);
-            let mut j = k + 1;
-            while let Some(t) = toks.get(j).filter(|t| t.glued) {
-                if let Some(class) = core_class(text, t) {
-                    chars += char_count(text, t);
-                    last = class;
-                    j += 1;
-                    continue;
-                }
-                let Some(next) = toks.get(j + 1).filter(|t| t.glued) else {
-                    break;
-                };
-                let joins = matches!(
-                    (last, mid_class(text, t), core_class(text, next)),
-                    (Wb::Letter, Wb::MidLetter | Wb::MidNumLet, Some(Wb::Letter))
-                        | (Wb::Digit, Wb::MidNum | Wb::MidNumLet, Some(Wb::Digit))
-                );
-                if !joins {
-                    break;
-                }
-                chars += 1;
-                j += 1;
-            }
             if chars >= 4 && first.kind == TokenKind::Letters {
                 words += 1;
                 if first.case.starts_upper() {
